@@ -1,0 +1,57 @@
+"""Run the benchmarks: a table of figures, or one JSON object of named figures with --json.
+
+Each benchmark module exposes `run() -> dict[str, float]`; targets are printed beside figures
+and never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+
+# name -> (module, {figure: (target, unit, "max"|"min")})
+BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
+    "generate": ("bench.generate", {"generate_10k_facts_s": (1.0, "s"), "questions_generated": (None, "")}),
+    "study": ("bench.study", {
+        "queue_ms": (20.0, "ms"), "answer_median_us": (250.0, "µs"), "answer_p99_us": (None, "µs"),
+        "open_first_card_ms": (100.0, "ms"), "peak_rss_mb": (200.0, "MB"),
+    }),
+    "startup": ("bench.startup", {"tui_first_question_s": (None, "s"), "textual_baseline_s": (None, "s"),
+                                  "tui_vs_baseline": (1.5, "×")}),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS), help="run only NAME (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object of named figures")
+    args = parser.parse_args(argv)
+    figures: dict[str, float] = {}
+    for name in args.only or list(BENCHMARKS):
+        module_name, targets = BENCHMARKS[name]
+        started = time.perf_counter()
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            print(f"{name}: skipped ({error})", file=sys.stderr)
+            continue
+        result = module.run()
+        figures.update(result)
+        if not args.json:
+            print(f"\n{name}  ({time.perf_counter() - started:.1f} s)")
+            for key, value in result.items():
+                target, unit = targets.get(key, (None, ""))
+                verdict = ""
+                if target is not None:
+                    verdict = f"target ≤ {target:g} {unit}  " + ("ok" if value <= target else "MISSED")
+                print(f"  {key:<24} {value:>12.3f} {unit:<3} {verdict}")
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""Reading a learner's date answer in its common written forms, at the precision the text gives.
+
+A hand-written path reads the usual forms quickly; `dateparser` is the fallback for the rest and is
+imported only then (it costs ~0.5 s). Its pitfalls are pinned in tests/question_bank/test_answers.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from functools import lru_cache
+
+from question_bank.dates import FactDate, Precision, parse_fact_date
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+MONTH_WORDS: dict[str, int] = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+MONTH_WORDS |= {name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)} | {"sept": 9}
+QUALIFIER_WORDS = {
+    "early": "early", "beginning": "early", "start": "early",
+    "mid": "mid", "middle": "mid", "late": "late", "end": "late",
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FILLER = frozenset(
+    "of the on in at from between around about circa ca c ad".split()
+    + list(_WEEKDAYS) + [d[:3] for d in _WEEKDAYS]
+)
+_ROMAN_MONTHS = {
+    roman: i for i, roman in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), 1)
+}  # "7. X 1944." as written in Serbia and much of Europe
+THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+_TOKEN = re.compile(r"'\d{2}\b|\d+(?:st|nd|rd|th)?\b|[a-z]+")
+_LEFTOVER = re.compile(r"[\s,.\-]*")
+_RANGE_SEP = re.compile(r"\s*-\s*|\s+(?:to|until|till|through|thru|and)\s+")
+_ISO = re.compile(r"(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
+_YEAR_ONLY = re.compile(r"(\d{4})|'(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read an answer: one point (a day, month or year) or the two ends of a range.
+
+    `bare_year` marks a two-digit year written without an apostrophe ("44"), which we will not
+    silently take as a year.
+    """
+
+    points: tuple[FactDate, ...]
+    bare_year: bool = False
+
+    @property
+    def start(self) -> date:
+        return self.points[0].start
+
+    @property
+    def end(self) -> date:
+        return self.points[-1].end
+
+    @property
+    def is_range(self) -> bool:
+        return len(self.points) == 2
+
+    def human(self) -> str:
+        if not self.is_range:
+            return self.points[0].human()
+        first, last = self.points
+        if first.precision is Precision.YEAR or last.precision is Precision.YEAR:
+            return f"{first.human()}–{last.human()}"
+        unit = Precision.DAY if Precision.DAY in (first.precision, last.precision) else Precision.MONTH
+        return FactDate(self.start, self.end, Precision.RANGE, unit).human()
+
+
+def point(
+    year: int, month: int | None = None, day: int | None = None, qualifier: str | None = None
+) -> FactDate | None:
+    """A day, month or year as a FactDate; None if no such date exists."""
+    if not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return FactDate(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, Precision.YEAR)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        start, end = date(year, month, 1), date(year, month, last)
+        return FactDate(start, end, Precision.MONTH, Precision.MONTH, qualifier)
+    if not 1 <= day <= last:
+        return None
+    return FactDate(date(year, month, day), date(year, month, day), Precision.DAY, Precision.DAY)
+
+
+def with_year(fact: FactDate, year: int) -> FactDate | None:
+    """The same day or month in another year (None for 29 February in a common year)."""
+    if fact.precision is Precision.DAY:
+        return point(year, fact.start.month, fact.start.day)
+    if fact.precision is Precision.MONTH:
+        return replace(point(year, fact.start.month), qualifier=fact.qualifier)  # type: ignore[arg-type]
+    return point(year)
+
+
+def _expand_year(two_digits: str, year: int | None) -> int:
+    """'44 means the year in the fact's century (1944), never 2044."""
+    century = (year // 100) * 100 if year is not None else 1900
+    return century + int(two_digits)
+
+
+@lru_cache(maxsize=4096)
+def read_date(text: str, year: int | None) -> tuple[Reading, ...]:
+    """Every plausible reading of `text`: none if unreadable, two if all-numeric D/M vs M/D.
+
+    `year` (the fact's) fills in a missing year; with None the text must give its own year.
+    """
+    text = text.strip().lower().replace("’", "'").replace("‘", "'")
+    if not text or len(text) > 80:
+        return ()
+    if not re.search(r"[a-z]", text):
+        return _read_numeric(text, year)
+    found = _read_words(text, year)
+    if found is None and year is not None:
+        found = _read_with_dateparser(text, year)
+    return (found,) if found else ()
+
+
+def _read_numeric(text: str, year: int | None) -> tuple[Reading, ...]:
+    if text.count("/") == 1 and all(_ISO.fullmatch(part.strip()) for part in text.split("/")):
+        ends = [_read_numeric(part.strip(), year) for part in text.split("/")]
+        if all(len(end) == 1 for end in ends) and ends[0][0].start <= ends[1][0].end:
+            return (Reading((ends[0][0].points[0], ends[1][0].points[0])),)
+        return ()
+    if match := _ISO.fullmatch(text):
+        y, m, d = match.groups()
+        found = point(int(y), int(m), int(d) if d else None)
+        return (Reading((found,)),) if found else ()
+    if match := _YEAR_ONLY.fullmatch(text):
+        full, short = match.groups()
+        found = point(int(full) if full else _expand_year(short, year))
+        return (Reading((found,)),) if found else ()
+    if re.fullmatch(r"\d{2}", text) and int(text) > 31:
+        found = point(_expand_year(text, year))
+        return (Reading((found,), bare_year=True),) if found else ()
+    match = _NUMERIC.fullmatch(text)
+    if not match:
+        return ()
+    first, sep, second, y = match.groups()
+    a, b = int(first), int(second)
+    full_year = year if y is None else int(y) if len(y) == 4 else _expand_year(y, year)
+    if full_year is None:
+        return ()
+    if sep == "." or a > 12 or a == b:
+        orders = [(a, b)]  # day.month (dots are European), or only one reading is possible
+    elif b > 12:
+        orders = [(b, a)]
+    else:
+        orders = [(a, b), (b, a)]
+    found = [point(full_year, month, day) for day, month in orders]
+    return tuple(Reading((f,)) for f in found if f is not None)
+
+
+def _read_words(text: str, year: int | None) -> Reading | None:
+    text = re.sub(r"[–—−‐‑]", "-", text)
+    text = re.sub(r"\b(early|mid|middle|late)\s*-\s*", r"\1 ", text)
+    if not _LEFTOVER.fullmatch(_TOKEN.sub(" ", text)):
+        return None
+    parts = [_fields(part) for part in _RANGE_SEP.split(text.strip(" ,.-"))]
+    if len(parts) == 1:
+        if parts[0] is None:
+            return None
+        found = _single(parts[0], year)
+        return Reading((found,), bare_year=parts[0][4]) if found else None
+    if len(parts) != 2 or None in parts:
+        return None
+    return _range(parts[0], parts[1], year)  # type: ignore[arg-type]
+
+
+# year (an int, or two digits as text until the fact's century is known), month, day, qualifier,
+# and whether a two-digit year came without its apostrophe
+_Fields = tuple[int | str | None, int | None, int | None, str | None, bool]
+
+
+def _fields(part: str) -> _Fields | None:
+    """Year, month, day and qualifier named in one end of an answer; None if something else is there."""
+    year: int | str | None = None
+    month = day = None
+    qualifier = None
+    bare = False
+    for token in _TOKEN.findall(part):
+        if (token in MONTH_WORDS or token in _ROMAN_MONTHS) and month is None:
+            month = MONTH_WORDS.get(token) or _ROMAN_MONTHS[token]
+        elif token in QUALIFIER_WORDS and qualifier is None:
+            qualifier = QUALIFIER_WORDS[token]
+        elif token in _FILLER:
+            continue
+        elif token.startswith("'") and year is None:
+            year = token[1:]
+        elif token[0].isdigit():
+            digits = token.rstrip("stndrh")
+            number = int(digits)
+            if len(digits) == 4 and digits == token and year is None:
+                year = number
+            elif 1 <= number <= 31 and len(digits) <= 2 and day is None:
+                day = number
+            elif len(digits) == 2 and digits == token and year is None:
+                year, bare = digits, True
+            else:
+                return None
+        else:
+            return None
+    if year is None and month is None and day is None:
+        return None
+    return year, month, day, qualifier, bare
+
+
+def _resolve_year(raw: int | str | None, fallback: int | None) -> int | None:
+    if isinstance(raw, str):
+        return _expand_year(raw, fallback)
+    return raw if raw is not None else fallback
+
+
+def _single(fields: _Fields, year: int | None) -> FactDate | None:
+    raw_year, month, day, qualifier, _ = fields
+    full_year = _resolve_year(raw_year, year)
+    if full_year is None or (day is not None and month is None) or (qualifier and (day or not month)):
+        return None
+    return point(full_year, month, day, qualifier)
+
+
+def _range(first: _Fields, last: _Fields, year: int | None) -> Reading | None:
+    y1, m1, d1, _, _ = first
+    y2, m2, d2, _, _ = last
+    if (m1 is None) != (m2 is None) and d1 is None:
+        return None  # "oct-1944" is a month written with a dash, not a range
+    m1 = m1 if m1 is not None or d1 is None else m2
+    m2 = m2 if m2 is not None or d2 is None else m1
+    y2 = _resolve_year(y2, _resolve_year(y1, year))
+    y1 = _resolve_year(y1, y2)
+    if y1 is None or y2 is None:
+        return None
+    start = point(y1, m1, d1) if not (d1 is not None and m1 is None) else None
+    end = point(y2, m2, d2) if not (d2 is not None and m2 is None) else None
+    if start and end and end.end < start.start and last[0] is None:
+        end = point(y2 + 1, m2, d2)  # "December to January": the end is in the next year
+    elif start and end and end.end < start.start and first[0] is None:
+        start = point(y1 - 1, m1, d1)
+    if not start or not end or end.end < start.start:
+        return None
+    return Reading((start, end))
+
+
+@lru_cache(maxsize=16)
+def _date_data_parser(year: int):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser  # slow to import: only when the fast path fails
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": datetime(year, 12, 31),  # a missing year means the fact's year
+            "PARSERS": ["absolute-time"],  # no "yesterday" or timestamps
+        },
+    )
+
+
+def _read_with_dateparser(text: str, year: int) -> Reading | None:
+    data = _date_data_parser(year).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    found = data.date_obj.date()
+    if data.period == "day":
+        return Reading((point(found.year, found.month, found.day),))  # type: ignore[arg-type]
+    if data.period == "month":
+        return Reading((point(found.year, found.month),))  # type: ignore[arg-type]
+    if data.period == "year":
+        return Reading((point(found.year),))  # type: ignore[arg-type]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def parse_expected(text: str) -> FactDate:
+    """The fact's date from the bank's ISO text or its human text ("mid-February 1945")."""
+    try:
+        return parse_fact_date(text)
+    except ValueError:
+        pass
+    readings = read_date(text, None)
+    if len(readings) != 1:
+        raise ValueError(f"cannot read the expected date '{text}'")
+    reading = readings[0]
+    if not reading.is_range:
+        return reading.points[0]
+    first, last = reading.points
+    unit = Precision.DAY if first.precision is Precision.DAY else Precision.MONTH
+    return FactDate(reading.start, reading.end, Precision.RANGE, unit)

@@ -1,0 +1,128 @@
+"""Facts and banks: what a bank file says, parsed and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from question_bank.dates import FactDate
+from question_bank.entities import Catalog, Entity, Place, Unit
+from question_bank.text import Slot, capitalize_first, parse_slots
+
+BE_VERBS = frozenset({"was", "were"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of a statement with its entity slots resolved against the catalog."""
+
+    marked: str
+    text: str
+    slots: tuple[Slot, ...]
+    entities: tuple[Entity, ...]
+
+    @classmethod
+    def parse(cls, marked: str, catalog: Catalog) -> "Clause":
+        """Parse `[slot]` markup; raises ValueError naming an unknown or ambiguous entity."""
+        text, slots = parse_slots(marked)
+        entities = []
+        for slot in slots:
+            found = catalog.find(slot.ref)
+            if not found:
+                raise ValueError(f"unknown unit or place '{slot.ref}'")
+            if len(found) > 1:
+                raise ValueError(f"'{slot.ref}' names more than one entity; use its full name")
+            entities.append(found[0])
+        return cls(marked, text, tuple(slots), tuple(entities))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One event: subject + verb + rest, dated, with the units and places it names.
+
+    `verb` is the past form and `verb_base` the base form ("took"/"take"), so the statement can be
+    turned into "When did … take …?"; with `verb` = was/were, `verb_base` repeats it.
+    """
+
+    id: str
+    subject: Clause
+    verb: str
+    verb_base: str
+    rest: Clause
+    date: FactDate
+    note: str
+    source: str
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        return _unique(e for e in (*self.subject.entities, *self.rest.entities) if isinstance(e, Unit))
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        return _unique(e for e in (*self.subject.entities, *self.rest.entities) if isinstance(e, Place))
+
+    @property
+    def is_passive(self) -> bool:
+        return self.verb.lower() in BE_VERBS
+
+    def statement(self, with_date: bool = True) -> str:
+        """The fact as one sentence."""
+        return self._dated_statement if with_date else self._statement
+
+    @cached_property
+    def _body(self) -> str:
+        body = f"{self.subject.text} {self.verb} {self.rest.text}".strip()
+        return " ".join(body.split()).replace(" ,", ",")
+
+    @cached_property
+    def _statement(self) -> str:
+        return capitalize_first(self._body) + "."
+
+    @cached_property
+    def _dated_statement(self) -> str:
+        return capitalize_first(f"{capitalize_first(self.date.phrase())}, {self._body}") + "."
+
+    def to_json(self) -> dict:
+        """The documented `quiz bank show --json` record."""
+        return {
+            "id": self.id,
+            "event": self.statement(with_date=False),
+            "date": self.date.iso(),
+            "date_precision": self.date.precision.value,
+            "date_text": self.date.human(),
+            "units": [u.name for u in self.units],
+            "places": [p.name for p in self.places],
+            "note": self.note,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class Bank:
+    """A named set of facts with the catalog their slots were resolved against."""
+
+    name: str
+    title: str
+    facts: tuple[Fact, ...]
+    catalog: Catalog
+    source: str = ""
+    description: str = ""
+    path: str = ""
+    _by_id: dict[str, Fact] = field(default_factory=dict, repr=False)
+    _cache: dict = field(default_factory=dict, repr=False)  # derived indexes (distractor pools)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({f.id: f for f in self.facts})
+
+    def fact(self, fact_id: str) -> Fact:
+        return self._by_id[fact_id]
+
+
+def _unique(items) -> tuple:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return tuple(seen)

@@ -1,0 +1,65 @@
+"""Text helpers: folding names for comparison, and the `[slot]` markup of fact statements."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+
+def fold(text: str) -> str:
+    """Fold case, diacritics and script so 'ZAJEČAR', 'zajecar' and 'Зајечар' compare equal."""
+    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    ascii_text = re.sub(r"[^a-z0-9]+", " ", ascii_text)
+    return ascii_text.strip()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An entity named in a statement: `[display|Catalog name]` or `[Catalog name]`."""
+
+    display: str
+    ref: str
+    start: int  # offset of the display text in the rendered text
+    end: int
+
+
+_SLOT = re.compile(r"\[([^\[\]|]+)(?:\|([^\[\]|]+))?\]")
+
+
+def parse_slots(marked: str) -> tuple[str, list[Slot]]:
+    """Render marked-up text to plain text and return the slots found in it.
+
+    Raises ValueError on an unbalanced bracket.
+    """
+    plain: list[str] = []
+    slots: list[Slot] = []
+    pos = 0
+    length = 0
+    for match in _SLOT.finditer(marked):
+        before = marked[pos : match.start()]
+        if "[" in before or "]" in before:
+            raise ValueError(f"unbalanced '[' or ']' near '{before.strip()[:30]}'")
+        plain.append(before)
+        length += len(before)
+        display = match.group(1).strip()
+        ref = (match.group(2) or match.group(1)).strip()
+        slots.append(Slot(display, ref, length, length + len(display)))
+        plain.append(display)
+        length += len(display)
+        pos = match.end()
+    tail = marked[pos:]
+    if "[" in tail or "]" in tail:
+        raise ValueError(f"unbalanced '[' or ']' near '{tail.strip()[:30]}'")
+    plain.append(tail)
+    return "".join(plain), slots
+
+
+def strip_markup(marked: str) -> str:
+    return parse_slots(marked)[0]
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,89 @@
+"""Banks as the application sees them: the built-in ones shipped in the package, and the ones a
+teacher imported, stored in the database with the text of their file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from question_bank.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
+from question_bank.loader import format_of, load_bank_bytes
+from question_bank.model import Bank
+from quiz.store import save_bank, saved_bank_source, saved_banks
+
+
+class UnknownBank(LookupError):
+    """No built-in or imported bank has that name."""
+
+
+@dataclass(frozen=True)
+class BankInfo:
+    name: str
+    title: str
+    origin: str
+    fact_count: int
+
+
+def list_banks(db: sqlite_utils.Database) -> list[BankInfo]:
+    """Built-in banks first, then imported ones, each with its number of facts."""
+    infos = []
+    for name in builtin_bank_names():
+        bank = load_builtin_bank(name)
+        infos.append(BankInfo(name, bank.title, "builtin", len(bank.facts)))
+    builtin = set(builtin_bank_names())
+    for saved in saved_banks(db):
+        if saved.name not in builtin:
+            infos.append(BankInfo(saved.name, saved.title, saved.origin, saved.fact_count))
+    return infos
+
+
+def bank_names(db: sqlite_utils.Database) -> list[str]:
+    return [info.name for info in list_banks(db)]
+
+
+def get_bank(db: sqlite_utils.Database, name: str) -> Bank:
+    """The bank called `name`, parsed from the package or from its stored file text."""
+    if name in builtin_bank_names():
+        return load_builtin_bank(name)
+    stored = saved_bank_source(db, name)
+    if stored is None:
+        raise UnknownBank(name)
+    fmt, text = stored
+    return load_bank_bytes(text.encode("utf-8"), f"<{name}>", fmt, name=name)
+
+
+def import_bank(db: sqlite_utils.Database, path: str | Path, name: str | None = None) -> Bank:
+    """Check a bank file and store it; raises BankError (nothing stored) if it has problems."""
+    path = Path(path)
+    fmt = format_of(path)
+    raw = path.read_bytes() if path.is_file() else b""
+    bank = load_bank_bytes(raw, str(path), fmt, name=name or (None if fmt == "toml" else path.stem))
+    if name is None and fmt == "toml":
+        name = bank.name
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    save_bank(db, name or bank.name, bank.title, "imported", fmt, text, _fact_rows(bank))
+    return bank
+
+
+def sync_builtin_banks(db: sqlite_utils.Database) -> None:
+    """Store the built-in banks' facts so cards can refer to them; skipped when unchanged."""
+    stored = {s.name: s for s in saved_banks(db)}
+    for name in builtin_bank_names():
+        text = builtin_bank_path(name).read_text(encoding="utf-8")
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if name in stored and stored_digest(db, name) == digest:
+            continue
+        bank = load_builtin_bank(name)
+        save_bank(db, name, bank.title, "builtin", "toml", text, _fact_rows(bank))
+
+
+def stored_digest(db: sqlite_utils.Database, name: str) -> str | None:
+    stored = saved_bank_source(db, name)
+    return hashlib.sha256(stored[1].encode()).hexdigest() if stored else None
+
+
+def _fact_rows(bank: Bank) -> list[tuple[str, str, str]]:
+    return [(f.id, f.statement(), f.date.iso()) for f in bank.facts]

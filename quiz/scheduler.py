@@ -1,0 +1,136 @@
+"""FSRS-6 through the `fsrs` package: a card's stored state in, the state after a rating out.
+
+Fuzzing is off: `fsrs` fuzzes with the module-level RNG, and with it off the preview shown before
+an answer is exactly the interval the answer gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import fsrs
+
+from quiz.settings import Settings
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATINGS = (AGAIN, HARD, GOOD, EASY)
+RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
+
+_STATE_NAMES = {fsrs.State.Learning: "learning", fsrs.State.Review: "review", fsrs.State.Relearning: "relearning"}
+_STATES = {name: state for state, name in _STATE_NAMES.items()}
+
+
+@dataclass(frozen=True)
+class CardState:
+    """The scheduling fields of a card row. `due` is None only for a new card."""
+
+    state: str = "new"
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    leech: bool = False
+    suspended: bool = False
+
+
+class Scheduler:
+    """One learner's FSRS scheduler (retention, steps and maximum interval from their settings)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        s = self.settings
+        self.fsrs = fsrs.Scheduler(
+            desired_retention=s.desired_retention,
+            learning_steps=tuple(timedelta(minutes=m) for m in s.learning_steps),
+            relearning_steps=tuple(timedelta(minutes=m) for m in s.relearning_steps),
+            maximum_interval=s.maximum_interval,
+            enable_fuzzing=False,
+        )
+
+    def _fsrs_card(self, card_id: int, card: CardState, now: datetime) -> fsrs.Card:
+        if card.state == "new":
+            return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=now)
+        return fsrs.Card(
+            card_id=card_id,
+            state=_STATES[card.state],
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=card.due or now,
+            last_review=card.last_review,
+        )
+
+    def review(self, card: CardState, rating: int, now: datetime, card_id: int = 0) -> CardState:
+        """The card after `rating` at `now`; counts a lapse when a review card is forgotten and
+        tags (or suspends, per settings) a leech when its lapses reach the threshold."""
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be 1..4, not {rating!r}")
+        now = _utc(now)
+        after, _log = self.fsrs.review_card(self._fsrs_card(card_id, card, now), fsrs.Rating(rating), now)
+        lapses = card.lapses + (1 if rating == AGAIN and card.state == "review" else 0)
+        leech = card.leech or lapses >= self.settings.leech_threshold
+        newly_leech = leech and not card.leech
+        suspended = card.suspended or (newly_leech and self.settings.leech_action == "suspend")
+        return replace(
+            card,
+            state=_STATE_NAMES[after.state],
+            step=after.step,
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due=after.due,
+            last_review=after.last_review,
+            reps=card.reps + 1,
+            lapses=lapses,
+            leech=leech,
+            suspended=suspended,
+        )
+
+    def preview(self, card: CardState, now: datetime, card_id: int = 0) -> dict[int, timedelta]:
+        """Rating -> interval until the card would be due again."""
+        now = _utc(now)
+        fcard = self._fsrs_card(card_id, card, now)
+        return {
+            rating: self.fsrs.review_card(fcard, fsrs.Rating(rating), now)[0].due - now
+            for rating in RATINGS
+        }
+
+    def retrievability(self, card: CardState, now: datetime) -> float | None:
+        """Probability of recall now; None for a card never answered."""
+        if card.state == "new" or card.stability is None:
+            return None
+        return self.fsrs.get_card_retrievability(self._fsrs_card(0, card, _utc(now)), _utc(now))
+
+
+def retrievability(card: Any, now: datetime, settings: Settings | None = None) -> float | None:
+    """Probability of recall now for anything with the card fields (a `CardState`, a `CardRow`)."""
+    state = card if isinstance(card, CardState) else CardState(
+        state=card.state, step=getattr(card, "step", None), stability=card.stability,
+        difficulty=card.difficulty, due=card.due, last_review=card.last_review,
+    )
+    return Scheduler(settings).retrievability(state, now)
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("datetime must be timezone-aware")
+    return moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
+
+
+def format_interval(interval: timedelta) -> str:
+    """Short human interval: 1m, 10m, 3h, 4d, 2.1mo, 1.5y."""
+    seconds = max(0, interval.total_seconds())
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"

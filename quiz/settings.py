@@ -1,0 +1,152 @@
+"""Per-learner settings: stored as JSON values by key, read as one frozen `Settings`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import sqlite_utils
+
+MODES = ("mc", "typed", "cloze", "flip")
+MODE_MIXES = (*MODES, "alternate")  # alternate: typed and multiple choice in turn
+LEECH_ACTIONS = ("tag", "suspend")
+
+
+@dataclass(frozen=True)
+class Settings:
+    desired_retention: float = 0.9
+    learning_steps: tuple[int, ...] = (1, 10)  # minutes
+    relearning_steps: tuple[int, ...] = (10,)  # minutes
+    maximum_interval: int = 36500  # days
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    bury_new_siblings: bool = True
+    leech_threshold: int = 8
+    leech_action: str = "tag"
+    mode_new: str = "mc"
+    mode_review: str = "alternate"
+    options_per_question: int = 3
+    rollover_hour: int = 4
+    timezone: str = ""  # IANA name; "" = this machine's local zone
+    theme: str = ""  # the app's theme; "" = its default
+
+    def validated(self) -> "Settings":
+        """Self, or ValueError with one line naming the bad setting."""
+        checks = [
+            (0.7 <= self.desired_retention <= 0.99, "desired_retention must be between 0.7 and 0.99"),
+            (all(s > 0 for s in self.learning_steps), "learning_steps must be positive minutes"),
+            (all(s > 0 for s in self.relearning_steps), "relearning_steps must be positive minutes"),
+            (1 <= self.maximum_interval <= 36500, "maximum_interval must be 1..36500 days"),
+            (0 <= self.new_per_day <= 9999, "new_per_day must be 0..9999"),
+            (0 <= self.reviews_per_day <= 99999, "reviews_per_day must be 0..99999"),
+            (1 <= self.leech_threshold <= 99, "leech_threshold must be 1..99"),
+            (self.leech_action in LEECH_ACTIONS, f"leech_action must be one of {', '.join(LEECH_ACTIONS)}"),
+            (self.mode_new in MODE_MIXES, f"mode_new must be one of {', '.join(MODE_MIXES)}"),
+            (self.mode_review in MODE_MIXES, f"mode_review must be one of {', '.join(MODE_MIXES)}"),
+            (3 <= self.options_per_question <= 5, "options_per_question must be 3..5"),
+            (0 <= self.rollover_hour <= 23, "rollover_hour must be 0..23"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(message)
+        if self.timezone:
+            try:
+                ZoneInfo(self.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown timezone '{self.timezone}'") from None
+        return self
+
+    def zone(self) -> tzinfo | None:
+        """The learner's zone, or None for this machine's local zone."""
+        return ZoneInfo(self.timezone) if self.timezone else None
+
+
+FIELDS = {f.name: f for f in fields(Settings)}
+
+
+def _coerce(key: str, value: Any) -> Any:
+    default = getattr(Settings(), key)
+    if isinstance(default, bool):
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+    if isinstance(default, tuple):
+        if isinstance(value, str):
+            value = [v for v in value.replace(",", " ").split() if v]
+        return tuple(int(v) for v in value)
+    if isinstance(default, float):
+        return float(value)
+    if isinstance(default, int):
+        return int(value)
+    return str(value)
+
+
+def load_settings(db: sqlite_utils.Database, learner_id: int) -> Settings:
+    """The learner's settings over the defaults; unknown or broken stored values are ignored."""
+    values: dict[str, Any] = {}
+    for key, raw in db.conn.execute(
+        "SELECT key, value FROM settings WHERE learner_id = ?", [learner_id]
+    ):
+        if key in FIELDS:
+            try:
+                values[key] = _coerce(key, json.loads(raw))
+            except (ValueError, TypeError):
+                continue
+    try:
+        return replace(Settings(), **values).validated()
+    except ValueError:
+        return Settings()
+
+
+def save_settings(db: sqlite_utils.Database, learner_id: int, **changes: Any) -> Settings:
+    """Validate and store some settings; returns the learner's settings after the change."""
+    from quiz.store.db import immediate  # here: the store imports the scheduler, which imports us
+
+    unknown = set(changes) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown setting '{sorted(unknown)[0]}'")
+    try:
+        coerced = {k: _coerce(k, v) for k, v in changes.items()}
+    except (ValueError, TypeError):
+        raise ValueError(f"bad value for {', '.join(sorted(changes))}") from None
+    with immediate(db):
+        current = load_settings(db, learner_id)
+        updated = replace(current, **coerced).validated()
+        stored = asdict(updated)
+        db.conn.executemany(
+            "INSERT INTO settings (learner_id, key, value) VALUES (?, ?, ?) "
+            "ON CONFLICT (learner_id, key) DO UPDATE SET value = excluded.value",
+            [(learner_id, k, json.dumps(stored[k])) for k in coerced],
+        )
+    return updated
+
+
+def day_start(now: datetime, settings: Settings) -> datetime:
+    """Start (UTC) of the learner's study day containing `now`: local midnight + rollover hour."""
+    zone = settings.zone()
+    local = now.astimezone(zone) if zone else now.astimezone()
+    shifted = local - timedelta(hours=settings.rollover_hour)
+    return _local_at(shifted.date(), settings.rollover_hour, zone)
+
+
+def next_day_start(now: datetime, settings: Settings) -> datetime:
+    start = day_start(now, settings)
+    zone = settings.zone()
+    local = start.astimezone(zone) if zone else start.astimezone()
+    return _local_at(local.date() + timedelta(days=1), settings.rollover_hour, zone)
+
+
+def study_day(now: datetime, settings: Settings) -> date:
+    """The learner's study date for `now` (a review at 2 am counts for the day before)."""
+    zone = settings.zone()
+    local = now.astimezone(zone) if zone else now.astimezone()
+    return (local - timedelta(hours=settings.rollover_hour)).date()
+
+
+def _local_at(day: date, hour: int, zone: tzinfo | None) -> datetime:
+    naive = datetime.combine(day, time(hour))
+    aware = naive.replace(tzinfo=zone) if zone else naive.astimezone()
+    return aware.astimezone(timezone.utc)

@@ -1,0 +1,151 @@
+"""Cards and reviews: reading a card's state, writing an answer and undoing it, suspending.
+
+Functions that write expect to run inside the caller's `immediate(db)` transaction unless they
+say otherwise, so an answer's card update and review row commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from quiz.scheduler import CardState
+from quiz.store.db import immediate, parse_utc, utc_iso
+
+SCHED_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "leech", "suspended")
+CARD_SELECT = "SELECT id, learner_id, bank, fact_id, kind, " + ", ".join(SCHED_COLUMNS) + ", buried_until FROM cards"
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    id: int
+    learner_id: int
+    bank: str
+    fact_id: str
+    kind: str
+    sched: CardState
+    buried_until: datetime | None = None
+
+    @property
+    def fact_key(self) -> tuple[str, str]:
+        return (self.bank, self.fact_id)
+
+
+def record_from_row(row: tuple) -> CardRecord:
+    cid, learner_id, bank, fact_id, kind = row[:5]
+    return CardRecord(cid, learner_id, bank, fact_id, kind, state_from_values(row[5:15]), parse_utc(row[15]))
+
+
+def state_from_values(values: tuple) -> CardState:
+    state, step, stability, difficulty, due, last_review, reps, lapses, leech, suspended = values
+    return CardState(
+        state, step, stability, difficulty, parse_utc(due), parse_utc(last_review),
+        reps, lapses, bool(leech), bool(suspended),
+    )
+
+
+def state_values(card: CardState) -> tuple:
+    return (
+        card.state, card.step, card.stability, card.difficulty,
+        utc_iso(card.due) if card.due else None,
+        utc_iso(card.last_review) if card.last_review else None,
+        card.reps, card.lapses, int(card.leech), int(card.suspended),
+    )
+
+
+def load_card(db: sqlite_utils.Database, card_id: int) -> CardRecord | None:
+    row = db.conn.execute(CARD_SELECT + " WHERE id = ?", [card_id]).fetchone()
+    return record_from_row(row) if row else None
+
+
+def load_cards(db: sqlite_utils.Database, where: str, params: list) -> list[CardRecord]:
+    return [record_from_row(r) for r in db.conn.execute(f"{CARD_SELECT} WHERE {where}", params)]
+
+
+_UPDATE = "UPDATE cards SET " + ", ".join(f"{c} = ?" for c in SCHED_COLUMNS) + " WHERE id = ?"
+_REVIEW_COLUMNS = (
+    "card_id", "learner_id", "reviewed_at", "rating", "mode", "wording_id", "prompt", "given",
+    "expected", "verdict", "duration_ms",
+    *(f"{c}_before" for c in SCHED_COLUMNS), *(f"{c}_after" for c in SCHED_COLUMNS),
+)
+_INSERT_REVIEW = (
+    f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES ({', '.join('?' * len(_REVIEW_COLUMNS))})"
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a review row records about the question and the answer, besides the card's state."""
+
+    rating: int
+    mode: str
+    verdict: str
+    wording_id: str = ""
+    prompt: str = ""
+    given: str = ""
+    expected: str = ""
+    duration_ms: int | None = None
+
+
+def write_answer(
+    db: sqlite_utils.Database, card: CardRecord, after: CardState, answer: Answer, at: datetime
+) -> int:
+    """Update the card and insert its review (inside the caller's transaction); the review id."""
+    conn = db.conn
+    conn.execute(_UPDATE, (*state_values(after), card.id))
+    cursor = conn.execute(
+        _INSERT_REVIEW,
+        (
+            card.id, card.learner_id, utc_iso(at), answer.rating, answer.mode, answer.wording_id,
+            answer.prompt, answer.given, answer.expected, answer.verdict, answer.duration_ms,
+            *state_values(card.sched), *state_values(after),
+        ),
+    )
+    return int(cursor.lastrowid)
+
+
+def undo_review(db: sqlite_utils.Database, review_id: int) -> int | None:
+    """Put the card back exactly as it was before the review, and delete the review.
+
+    Own transaction. Returns the card id, or None if the review is gone already.
+    """
+    before_cols = ", ".join(f"{c}_before" for c in SCHED_COLUMNS)
+    with immediate(db):
+        row = db.conn.execute(
+            f"SELECT card_id, {before_cols} FROM reviews WHERE id = ?", [review_id]
+        ).fetchone()
+        if row is None:
+            return None
+        db.conn.execute(_UPDATE, (*row[1:], row[0]))
+        db.conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+    return row[0]
+
+
+def set_suspended(db: sqlite_utils.Database, card_id: int, suspended: bool) -> None:
+    """Suspend or unsuspend a card (own transaction)."""
+    with immediate(db):
+        db.conn.execute("UPDATE cards SET suspended = ? WHERE id = ?", [int(suspended), card_id])
+
+
+def set_buried(db: sqlite_utils.Database, card_id: int, until: datetime | None) -> None:
+    """Hide a card until a moment (None: unbury)."""
+    with immediate(db):
+        db.conn.execute(
+            "UPDATE cards SET buried_until = ? WHERE id = ?", [utc_iso(until) if until else None, card_id]
+        )
+
+
+def ensure_cards(
+    db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], at: datetime
+) -> int:
+    """Create the missing new cards for (fact_id, kind) keys (inside the caller's transaction)."""
+    conn = db.conn
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO cards (learner_id, bank, fact_id, kind, created) VALUES (?, ?, ?, ?, ?)",
+        [(learner_id, bank, fact_id, kind, utc_iso(at)) for fact_id, kind in keys],
+    )
+    return conn.total_changes - before
+

@@ -1,0 +1,127 @@
+"""The study app: a home screen of banks, study sessions, a card browser and settings.
+
+The app is handed a database path and a learner (and, for tests, a clock and a seed); every screen
+reaches the core through `self.app.desk`, a plain-Python `quiz.browse.Desk`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from textual.app import App
+from textual.theme import Theme
+
+from quiz.browse import Clock, Desk
+from quiz.tui.commands import QuizCommands
+
+EXIT_AFTER_FIRST_QUESTION = "QUIZ_EXIT_AFTER_FIRST_QUESTION"
+FIRST_QUESTION_MARKER = "QUIZ_FIRST_QUESTION"
+
+QUIZ_THEME = Theme(
+    name="quiz",
+    primary="#5FA8D3",
+    secondary="#8AB17D",
+    accent="#E9C46A",
+    warning="#F4A261",
+    error="#E76F51",
+    success="#8AB17D",
+    foreground="#E6E6E6",
+    background="#1B2430",
+    surface="#222D3B",
+    panel="#2B394A",
+    dark=True,
+)
+
+
+class QuizApp(App[float | None]):
+    """Spaced-repetition study in the terminal."""
+
+    TITLE = "quiz"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {QuizCommands}
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        learner: str,
+        *,
+        bank: str | None = None,
+        clock: Clock | None = None,
+        seed: int | None = None,
+        desk: Desk | None = None,
+    ) -> None:
+        super().__init__()
+        self.desk = desk or Desk(db_path, learner, clock=clock, seed=seed)
+        self.start_bank = bank
+        self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
+        self.register_theme(QUIZ_THEME)
+        self.theme = self._saved_theme() or "quiz"
+
+    def _saved_theme(self) -> str | None:
+        name = self.desk.theme()
+        return name if name in self.available_themes else None
+
+    def on_mount(self) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_bank is not None or self.exit_after_first_question:
+            self.study(self.start_bank)
+
+    # -- navigation used by screens and the command palette ------------------------------------
+    def study(self, bank: str | None) -> None:
+        """Open a session on one bank (None: every bank) and show its first question."""
+        from quiz.tui.screens.study import StudyScreen
+
+        self.push_screen(StudyScreen(self.desk.session(bank), bank))
+
+    def action_browse(self) -> None:
+        self.browse()
+
+    def action_open_settings(self) -> None:
+        self.open_settings()
+
+    def action_choose_learner(self) -> None:
+        self.choose_learner()
+
+    def browse(self) -> None:
+        from quiz.tui.screens.browse import BrowseScreen
+
+        self.push_screen(BrowseScreen())
+
+    def open_settings(self) -> None:
+        from quiz.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def choose_learner(self) -> None:
+        from quiz.tui.screens.learner import LearnerScreen
+
+        self.push_screen(LearnerScreen(), self.switch_learner)
+
+    def switch_learner(self, name: str | None) -> None:
+        if not name or name == self.desk.learner:
+            return
+        self.desk = self.desk.for_learner(name)
+        self.theme = self._saved_theme() or self.theme
+        self.go_home()
+        self.notify(f"Studying as {name}")
+
+    def go_home(self) -> None:
+        """Pop back to the home screen and refresh its counts."""
+        from quiz.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_data()
+
+    def first_question_shown(self) -> None:
+        """Start-up benchmark hook: leave as soon as the first question has been painted."""
+        if self.exit_after_first_question:
+            self.exit(time.time())
+
+    def on_unmount(self) -> None:
+        self.desk.close()

@@ -1,0 +1,51 @@
+"""Command palette: the app's own commands (study a bank, switch learner, browse, settings)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class QuizCommands(Provider):
+    """Commands built from the current learner's banks and the other learners."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        app = self.app
+        desk = app.desk  # type: ignore[attr-defined]
+        commands: list[tuple[str, Callable[[], None], str]] = [
+            ("Study all banks", partial(app.study, None), "Start a session on every bank"),
+        ]
+        try:
+            banks = desk.banks()
+            learners = desk.learners()
+        except Exception:  # a broken database should not break the palette
+            banks, learners = [], []
+        for bank in banks:
+            commands.append(
+                (f"Study {bank.title}", partial(app.study, bank.name), f"{bank.due} due, {bank.new} new")
+            )
+        commands += [
+            ("Browse cards", app.browse, "Search and filter cards, suspend or unsuspend"),
+            ("Settings", app.open_settings, "Daily limits, retention, options, mode mix, theme"),
+            ("Switch learner…", app.choose_learner, "Pick or add a learner"),
+            ("Home", app.go_home, "Banks and counts"),
+        ]
+        for name in learners:
+            if name != desk.learner:
+                commands.append(
+                    (f"Switch learner to {name}", partial(app.switch_learner, name), "")
+                )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,145 @@
+"""Browse: every card of the learner in a table, with search and filters; info and suspend per card."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from quiz.browse import CardFilter
+from quiz.tui.format import text, when
+
+MAX_ROWS = 1000
+
+FILTERS: dict[str, list[tuple[str, object]]] = {
+    "kind": [("date", "date"), ("unit", "unit"), ("place", "place")],
+    "state": [("new", "new"), ("learning", "learning"), ("review", "review"), ("relearning", "relearning")],
+    "due": [("due now", True)],
+    "suspended": [("suspended", True), ("active", False)],
+    "leech": [("leeches", True), ("not leeches", False)],
+}
+
+PROMPTS = {"kind": "kind", "state": "state", "due": "due", "suspended": "susp.", "leech": "leech"}
+
+
+class BrowseScreen(Screen):
+    """A DataTable of cards; the filter row narrows it as you type or choose."""
+
+    AUTO_FOCUS = "#cards"
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("i,e", "info", "Card info"),
+        Binding("s", "toggle_suspend", "Suspend/unsuspend"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="browse"):
+            yield Input(placeholder="Search facts, answers, notes…  (/)", id="search", compact=True)
+            with Horizontal(id="filters"):
+                for name, options in FILTERS.items():
+                    yield Select(options, prompt=f"{PROMPTS[name]}: any", id=f"filter-{name}", compact=True)
+            yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+            yield Static(id="browse-count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#cards", DataTable)
+        for label in ("Bank", "Fact", "Kind", "State", "Due", "Stab.", "Diff.", "Lapses", "Flags"):
+            table.add_column(label, key=label.lower())
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def _filter(self) -> CardFilter:
+        def value(name: str):
+            v = self.query_one(f"#filter-{name}", Select).value
+            return None if v is Select.NULL else v
+
+        return CardFilter(
+            search=self.query_one("#search", Input).value.strip(),
+            kind=value("kind"),
+            state=value("state"),
+            due_only=bool(value("due")),
+            suspended=value("suspended"),
+            leech=value("leech"),
+        )
+
+    def reload(self) -> None:
+        desk = self.app.desk  # type: ignore[attr-defined]
+        rows = desk.cards(self._filter(), limit=MAX_ROWS + 1)
+        now = desk.clock()
+        table = self.query_one("#cards", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in rows[:MAX_ROWS]:
+            flags = " ".join(f for f, on in (("S", row.suspended), ("L", row.leech)) if on)
+            table.add_row(
+                text(row.bank),
+                text(row.statement or row.fact_id),
+                row.kind,
+                row.state,
+                "—" if row.state == "new" else when(row.due, now),
+                "—" if row.stability is None else f"{row.stability:.1f}",
+                "—" if row.difficulty is None else f"{row.difficulty:.1f}",
+                str(row.lapses),
+                flags,
+                key=str(row.card_id),
+            )
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
+        count = f"first {MAX_ROWS} cards" if len(rows) > MAX_ROWS else f"{len(rows)} cards"
+        if not rows and self._filter() == CardFilter():
+            count = "No cards yet: a bank's cards are made the first time you study it."
+        self.query_one("#browse-count", Static).update(count)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#cards").focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.reload()
+
+    def _card_id(self) -> int | None:
+        table = self.query_one("#cards", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_info()
+
+    def action_search(self) -> None:
+        self.query_one("#search").focus()
+
+    def action_info(self) -> None:
+        from quiz.tui.screens.card_info import CardInfoScreen
+
+        card_id = self._card_id()
+        if card_id is not None:
+            self.app.push_screen(CardInfoScreen(card_id))
+
+    def action_toggle_suspend(self) -> None:
+        card_id = self._card_id()
+        if card_id is None:
+            return
+        detail = self.app.desk.card(card_id)  # type: ignore[attr-defined]
+        if detail is None:
+            return
+        flag = not detail.row.suspended
+        self.app.desk.set_suspended(card_id, flag)  # type: ignore[attr-defined]
+        self.notify("Card suspended" if flag else "Card unsuspended", timeout=2)
+        self.reload()
+
+    def action_back(self) -> None:
+        if self.focused is not None and not isinstance(self.focused, DataTable):
+            self.query_one("#cards").focus()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,80 @@
+"""Home: the learner, their streak, and the banks with what is due; Enter starts studying."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+ALL_BANKS = "__all__"
+
+
+class HomeScreen(Screen):
+    """Banks with due / new / learning / review counts for the current learner."""
+
+    BINDINGS = [
+        Binding("enter", "study", "Study", priority=True),
+        Binding("b", "app.browse", "Browse"),
+        Binding("comma,o", "app.open_settings", "Settings"),
+        Binding("l", "app.choose_learner", "Learner"),
+        Binding("r", "refresh_data", "Refresh", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(id="learner-line")
+            yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                "[b]Enter[/b] study the selected bank · [b]b[/b] browse · [b]ctrl+p[/b] commands",
+                id="home-hint",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#banks", DataTable)
+        table.add_column("Bank", key="bank")
+        for label in ("Due", "New", "Learning", "Review", "Suspended"):
+            table.add_column(label, key=label.lower())
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def action_refresh_data(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        desk = self.app.desk  # type: ignore[attr-defined]
+        stats = desk.stats()
+        streak = f"{stats.streak_days} day" + ("" if stats.streak_days == 1 else "s")
+        self.query_one("#learner-line", Static).update(
+            f"[b]{desk.learner}[/b]   streak [b]{streak}[/b]   "
+            f"reviews today [b]{stats.reviews_today}[/b]   total [b]{stats.reviews_total}[/b]"
+        )
+        table = self.query_one("#banks", DataTable)
+        row = table.cursor_row
+        table.clear()
+        banks = desk.banks()
+        totals = [0, 0, 0, 0, 0]
+        for bank in banks:
+            counts = (bank.due, bank.new, bank.learning, bank.review, bank.suspended)
+            totals = [a + b for a, b in zip(totals, counts)]
+            table.add_row(bank.title or bank.name, *map(str, counts), key=bank.name)
+        table.add_row("[i]All banks[/i]", *map(str, totals), key=ALL_BANKS)
+        table.move_cursor(row=min(row, table.row_count - 1))
+
+    def action_study(self) -> None:
+        table = self.query_one("#banks", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.study(None if key == ALL_BANKS else key)  # type: ignore[attr-defined]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A mouse click (or Enter) on a bank row studies it."""
+        event.stop()
+        self.action_study()

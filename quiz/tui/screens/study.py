@@ -1,0 +1,219 @@
+"""Study: one question at a time, answered by choice, typing or self-grading, then feedback.
+
+Phases: "question" → ("revealed" for flip cards) → "feedback" → next question, until the session
+runs out or the learner ends it. Letter keys (u, s, i, q) act whenever no Input has focus; while
+typing, escape ends and ctrl+z / ctrl+s / ctrl+o undo, suspend and show card info.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.tui.format import mode_line, text
+from quiz.tui.widgets.feedback import FeedbackPanel
+from quiz.tui.widgets.ratings import RatingBar
+from quiz.tui.widgets.session_bar import SessionBar
+
+TYPED_MODES = ("typed", "cloze")
+
+
+class StudyScreen(Screen):
+    """Runs one `StudySession` to its end, then shows the summary."""
+
+    BINDINGS = [
+        Binding("space", "reveal", "Show answer"),
+        Binding("enter,space", "next", "Next"),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("s,ctrl+s", "suspend", "Suspend"),
+        Binding("i,e,ctrl+o", "info", "Card info"),
+        Binding("q,escape", "end", "End session"),
+        *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, session, bank: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.bank = bank
+        self.phase = "question"
+        self.item = None
+        self.shown_at = time.monotonic()
+        self._reported_first = False
+
+    # -- layout ---------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="study"):
+            yield SessionBar(id="session-bar")
+            with Vertical(id="question-box"):
+                yield Static(id="question-text")
+            with Vertical(id="answer-box"):
+                yield OptionList(id="options")
+                yield Input(id="typed", placeholder="Type your answer and press Enter")
+                yield Static(id="flip-answer")
+                yield RatingBar(id="ratings")
+            yield FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.bank or "all banks"
+        self.show_item(self.session.current)
+
+    # -- showing --------------------------------------------------------------------------------
+    def show_item(self, item) -> None:
+        """Put a question on screen, or end the session when there is none."""
+        self.item = item
+        if item is None:
+            self.finish()
+            return
+        q = item.question
+        self.phase = "question"
+        self.shown_at = time.monotonic()
+        box = self.query_one("#question-box")
+        box.border_title = mode_line(q.kind, q.mode, item.state)
+        self.query_one("#question-text", Static).update(text(q.prompt))
+        options = self.query_one("#options", OptionList)
+        typed = self.query_one("#typed", Input)
+        options.display = q.mode == "mc"
+        typed.display = q.mode in TYPED_MODES
+        self.query_one("#flip-answer").display = False
+        self.query_one("#ratings").display = False
+        self.query_one("#feedback").display = False
+        self.query_one("#answer-box").display = True
+        if q.mode == "mc":
+            options.clear_options()
+            options.add_options(
+                Option(f"[b]{i}[/b]  {text(opt)}", id=str(i)) for i, opt in enumerate(q.options, 1)
+            )
+            options.highlighted = 0
+            options.focus()
+        elif q.mode in TYPED_MODES:
+            typed.value = ""
+            typed.placeholder = (
+                "Fill the gap and press Enter" if q.mode == "cloze" else "Type your answer and press Enter"
+            )
+            typed.focus()
+        else:  # flip
+            self.query_one("#flip-answer", Static).update("[dim]Recall the answer, then press space[/dim]")
+            self.query_one("#flip-answer").display = True
+            self.set_focus(None)
+        self.update_bar()
+        self.refresh_bindings()
+        if not self._reported_first:
+            self._reported_first = True
+            self.call_after_refresh(self.app.first_question_shown)  # type: ignore[attr-defined]
+
+    def update_bar(self) -> None:
+        done, total = self.session.progress()
+        self.query_one(SessionBar).show(self.bank or "All banks", done, total, self.session.counts())
+
+    def show_feedback(self, fb) -> None:
+        self.phase = "feedback"
+        self.query_one("#answer-box").display = False
+        panel = self.query_one(FeedbackPanel)
+        panel.display = True
+        panel.show(fb)
+        panel.focus()
+        self.update_bar()
+        self.refresh_bindings()
+
+    # -- answering ------------------------------------------------------------------------------
+    def _elapsed_ms(self) -> int:
+        return int((time.monotonic() - self.shown_at) * 1000)
+
+    def answer(self, given: str) -> None:
+        if self.phase != "question" or self.item is None:
+            return
+        self.show_feedback(self.session.answer(given, duration_ms=self._elapsed_ms()))
+
+    def rate(self, rating: int) -> None:
+        if self.phase != "revealed":
+            return
+        self.show_feedback(self.session.rate(rating, duration_ms=self._elapsed_ms()))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.answer(self.item.question.options[event.option_index])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.answer(event.value)
+        else:
+            self.notify("Type an answer first (anything will do if you don't know).", timeout=3)
+
+    def on_rating_bar_rated(self, event: RatingBar.Rated) -> None:
+        self.rate(event.rating)
+
+    # -- actions --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        mode = self.item.question.mode if self.item else None
+        if action == "reveal":
+            return self.phase == "question" and mode == "flip"
+        if action == "next":
+            return self.phase == "feedback"
+        if action == "number":
+            return (self.phase == "question" and mode == "mc") or self.phase == "revealed"
+        return True
+
+    def action_reveal(self) -> None:
+        q = self.item.question
+        self.phase = "revealed"
+        self.query_one("#flip-answer", Static).update(f"[b]{text(q.answer)}[/b]")
+        ratings = self.query_one(RatingBar)
+        ratings.show_preview(self.session.preview())
+        ratings.display = True
+        self.refresh_bindings()
+
+    def action_number(self, n: int) -> None:
+        if self.phase == "revealed":
+            if n <= 4:
+                self.rate(n)
+            return
+        options = self.item.question.options
+        if 1 <= n <= len(options):
+            self.answer(options[n - 1])
+
+    def action_next(self) -> None:
+        self.show_item(self.session.advance())
+
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self.notify("Last answer undone", timeout=2)
+            self.show_item(self.session.current)
+        else:
+            self.notify("Nothing to undo", severity="warning", timeout=2)
+
+    def action_suspend(self) -> None:
+        if self.item is None:
+            return
+        self.session.suspend_current()
+        self.notify("Card suspended", timeout=2)
+        self.show_item(self.session.current)
+
+    def action_info(self) -> None:
+        if self.item is None:
+            return
+        from quiz.tui.screens.card_info import CardInfoScreen
+
+        self.app.push_screen(CardInfoScreen(self.item.card_id, allow_suspend=False))
+
+    def action_end(self) -> None:
+        self.finish()
+
+    def finish(self) -> None:
+        """Close the session and show its summary in place of this screen."""
+        from quiz.tui.screens.summary import SummaryScreen
+
+        summary = self.session.summary()
+        self.session.close()
+        self.app.switch_screen(SummaryScreen(summary))
+        if not self._reported_first:  # nothing to study: the start-up probe must still end
+            self._reported_first = True
+            self.app.call_after_refresh(self.app.first_question_shown)  # type: ignore[attr-defined]

@@ -1,0 +1,42 @@
+"""The end of a session: how many, how well, how long, and when to come back."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quiz.tui.format import duration, percent, when
+
+
+class SummaryScreen(Screen):
+    BINDINGS = [
+        Binding("enter,space,escape", "home", "Home"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, summary) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self.summary
+        now = self.app.desk.clock()  # type: ignore[attr-defined]
+        lines = [
+            f"Reviewed        [b]{s.reviewed}[/b]",
+            f"Correct         [b]{s.correct}[/b] ({percent(s.correct, s.reviewed)})",
+            f"Time spent      [b]{duration(s.seconds)}[/b]",
+            f"Next card due   [b]{when(s.next_due, now)}[/b]",
+            f"Due tomorrow    [b]{s.due_tomorrow}[/b]",
+        ]
+        yield Header()
+        with Vertical(id="summary"):
+            yield Static("Session complete" if s.reviewed else "Nothing studied", id="summary-title")
+            yield Static("\n".join(lines), id="summary-body")
+            yield Static("[dim]Enter: back to your banks · q: quit[/dim]")
+        yield Footer()
+
+    def action_home(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]

@@ -1,0 +1,73 @@
+"""A card's facts: question kind, FSRS state, stability, difficulty, retrievability, review history."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from quiz.tui.format import MODE_LABELS, RATING_LABELS, interval, text
+
+
+def _fmt(value, spec: str = "") -> str:
+    if value is None:
+        return "—"
+    return format(value, spec) if spec else str(value)
+
+
+def _time(value) -> str:
+    if value is None:
+        return "—"
+    return value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else str(value)
+
+
+def describe(detail) -> str:
+    """Rich markup for a `quiz.browse.CardDetail`."""
+    row = detail.row
+    r = row.retrievability
+    flags = []
+    if row.suspended:
+        flags.append("[b $warning]suspended[/]")
+    if row.leech:
+        flags.append("[b $error]leech[/]")
+    lines = [
+        f"[b]{text(row.statement or row.fact_id)}[/b]",
+        f"[dim]bank[/dim] {text(row.bank)}  [dim]fact[/dim] {text(row.fact_id)}  "
+        f"[dim]kind[/dim] {text(row.kind)}  [dim]state[/dim] {text(row.state)}  {' '.join(flags)}",
+        f"[dim]stability[/dim] {_fmt(row.stability, '.2f')} d   "
+        f"[dim]difficulty[/dim] {_fmt(row.difficulty, '.2f')}   "
+        f"[dim]retrievability[/dim] {'—' if r is None else f'{100 * r:.0f}%'}",
+        f"[dim]due[/dim] {_time(row.due)}   "
+        f"[dim]lapses[/dim] {row.lapses}   "
+        f"[dim]reviews[/dim] {len(detail.history)}",
+    ]
+    return "\n".join(lines)
+
+
+class CardInfo(Vertical):
+    """The description above a table of past reviews, newest first."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-describe")
+        yield DataTable(id="card-history", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#card-history", DataTable)
+        for label in ("When", "Mode", "Given", "Verdict", "Rating", "Next", "Stab.", "Diff."):
+            table.add_column(label, key=label.lower())
+
+    def show(self, detail) -> None:
+        self.query_one("#card-describe", Static).update(describe(detail))
+        table = self.query_one("#card-history", DataTable)
+        table.clear()
+        for review in reversed(detail.history):
+            table.add_row(
+                _time(review.reviewed_at),
+                MODE_LABELS.get(review.mode, review.mode),
+                text(review.given or "—"),
+                text(review.verdict.replace("_", " ")),
+                RATING_LABELS.get(review.rating, str(review.rating)),
+                interval(review.interval),
+                _fmt(review.stability_after, ".1f"),
+                _fmt(review.difficulty_after, ".1f"),
+            )
