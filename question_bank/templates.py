@@ -21,6 +21,8 @@ PREPOSITIONS = frozenset(
     "near at in into to from across over by towards toward around outside on through along "
     "against past beyond behind under within onto".split()
 )
+# A slot after one of these sits in an embedded clause: fronting it would change the meaning.
+CLAUSE_WORDS = frozenset("to after before while when that which who whose until".split())
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 _THE = re.compile(r"(?:^|\s)the\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|–|-|/)?\s*(?:and\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -174,6 +176,8 @@ def _wh_question(fact: Fact, part: str, clause: Clause, slot: Slot, words: str) 
         body = f"{capitalize_first(subject)} {fact.verb} {fact.rest.text} {when}"
         return _clean(body).rstrip(",") + "?"
     words_before = before.split()
+    if CLAUSE_WORDS.intersection(w.lower().strip(",") for w in words_before[:-1]):
+        return None
     lead = ""
     if words_before:
         last = words_before[-1].lower()
@@ -221,6 +225,8 @@ def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot) -> str | 
         return None
     words = clause.text[: slot.start].split()
     if not words or words[-1].lower() not in ("near", "at", "in", "outside", "around"):
+        return None
+    if CLAUSE_WORDS.intersection(w.lower().strip(",") for w in words[:-1]):
         return None
     rest = " ".join(words[:-1]) + " " + clause.text[slot.end :]
     verb = f"{fact.verb} {fact.subject.text}" if fact.is_passive else f"did {fact.subject.text} {fact.verb_base}"

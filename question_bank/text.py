@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 
+# anyascii reads Cyrillic the Russian way (Ниш → "nish"); Serbian Cyrillic goes via Serbian Latin.
+_SERBIAN_CYRILLIC = str.maketrans(
+    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH")) | {"џ": "dž", "Џ": "Dž"}
+)
+
+
 def fold(text: str) -> str:
     """Fold case, diacritics and script so 'ZAJEČAR', 'zajecar' and 'Зајечар' compare equal."""
-    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    latin = unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC)
+    ascii_text = anyascii(latin).lower()
     ascii_text = re.sub(r"[^a-z0-9]+", " ", ascii_text)
     return ascii_text.strip()
 
