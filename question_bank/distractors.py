@@ -182,12 +182,15 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
     pools = pools_for(bank)
     same_year = pools.facts_by_year.get(fact.date.year, [])
     chosen: list[Fact] = []
+    seen = {fold(fact.statement(with_date=False))}
     for pool in (same_year, pools.all_facts):
         if len(chosen) >= n:
             break
         for other in rng.sample(pool, min(len(pool), n * 3 + 4)):
-            if other is fact or other in chosen or _overlaps(other.date, fact.date):
+            text = fold(other.statement(with_date=False))
+            if text in seen or _overlaps(other.date, fact.date):
                 continue
+            seen.add(text)
             chosen.append(other)
             if len(chosen) >= n:
                 break

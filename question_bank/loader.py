@@ -15,7 +15,7 @@ from typing import Any
 from question_bank.entities import Catalog, Place, Unit
 from question_bank.model import Bank, Fact
 from question_bank.problems import BankError, Problem
-from question_bank.records import FACT_OPTIONAL, FACT_REQUIRED, SLUG, build_fact, build_place, build_unit
+from question_bank.records import CSV_REQUIRED, FACT_OPTIONAL, FACT_REQUIRED, SLUG, build_fact, build_place, build_unit
 
 FORMATS = ("toml", "csv")
 BANK_FIELDS = ("name", "title", "source", "description")
@@ -25,11 +25,15 @@ def load_bank_file(path: str | Path, name: str | None = None, catalog: Catalog |
     """Load and check a bank file; raises BankError listing every problem."""
     path = Path(path)
     fmt = format_of(path)
+    raw = read_bank_bytes(path)
+    return load_bank_bytes(raw, str(path), fmt, name=name, catalog=catalog)
+
+
+def read_bank_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise BankError([Problem(str(path), 0, "file", error.strerror or str(error))]) from None
-    return load_bank_bytes(raw, str(path), fmt, name=name or path.stem, catalog=catalog)
 
 
 def format_of(path: str | Path) -> str:
@@ -161,8 +165,8 @@ def _load_toml(text: str, filename: str, name: str | None, catalog: Catalog) -> 
     if not data.get("fact"):
         report_bank("fact", "the bank has no [[fact]] tables")
     raw_ids = [
-        (index, record.get("id")) for index, record in enumerate(data.get("fact", []) or [])
-        if isinstance(record, dict) and isinstance(record.get("id"), str)
+        (index, record["id"].strip()) for index, record in enumerate(data.get("fact", []) or [])
+        if isinstance(record, dict) and isinstance(record.get("id"), str) and record["id"].strip()
     ]
     _check_duplicates(raw_ids, problems, lambda i: line_of("fact", i)("id"))
     _check_name(bank_name, problems, report_bank)
@@ -218,7 +222,7 @@ def _load_csv(text: str, filename: str, name: str | None, catalog: Catalog) -> B
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as error:
         raise BankError([Problem(filename, 1, "header", f"cannot read the header: {error}")]) from None
-    missing = [c for c in FACT_REQUIRED if c not in header]
+    missing = [c for c in CSV_REQUIRED if c not in header]
     unknown = [c for c in header if c not in FACT_REQUIRED and c not in FACT_OPTIONAL]
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if missing or unknown or duplicated:
@@ -229,7 +233,7 @@ def _load_csv(text: str, filename: str, name: str | None, catalog: Catalog) -> B
             parts.append(f"unknown column(s) {', '.join(unknown)}")
         if duplicated:
             parts.append(f"repeated column(s) {', '.join(duplicated)}")
-        expected = ",".join((*FACT_REQUIRED, *FACT_OPTIONAL))
+        expected = ",".join(dict.fromkeys((*CSV_REQUIRED, *FACT_OPTIONAL)))
         raise BankError([Problem(filename, 1, "header", f"{'; '.join(parts)} (expected: {expected})")])
     facts: list[tuple[int, Fact]] = []
     raw_ids: list[tuple[int, str]] = []
@@ -244,7 +248,9 @@ def _load_csv(text: str, filename: str, name: str | None, catalog: Catalog) -> B
             if len(row) != len(header):
                 report("row", f"has {len(row)} cells, the header has {len(header)}")
                 continue
-            record = {key: cell for key, cell in zip(header, row) if cell.strip() or key in FACT_REQUIRED}
+            record: dict = {key: cell for key, cell in zip(header, row) if cell.strip() or key in CSV_REQUIRED}
+            if "tags" in record:
+                record["tags"] = record["tags"].split(";")
             raw_ids.append((line_start, record.get("id", "").strip()))
             fact = build_fact(record, catalog, "", report)
             if fact is not None:

@@ -18,6 +18,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 FACT_REQUIRED = ("id", "date", "subject", "verb", "verb_base", "rest", "note")
 FACT_OPTIONAL = ("precision", "source", "tags")
+CSV_REQUIRED = (*FACT_REQUIRED, "source")  # a CSV has no [bank] table to take a source from
 UNIT_FIELDS = {"name": True, "side": True, "echelon": True, "branch": False, "aliases": False, "parent": False}
 PLACE_FIELDS = {
     "name": True, "type": True, "region": False, "country": False, "aliases": False,
@@ -48,8 +49,6 @@ def _text(record: dict, name: str, report: Report, default: str = "") -> str | N
 
 def _text_list(record: dict, name: str, report: Report) -> tuple[str, ...] | None:
     value = record.get(name, [])
-    if isinstance(value, str):  # CSV cells: ';'-separated
-        value = [v for v in value.split(";")]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         report(name, "must be a list of text")
         return None
@@ -86,8 +85,8 @@ def build_fact(record: dict, catalog: Catalog, default_source: str, report: Repo
             report(name, f"'{values[name]}' should be a verb of at most three words")
     source = values["source"] or default_source
     if not source and values["source"] is not None:
-        report("source", "missing (give it here or as [bank] source)")
-    if len(clauses) == 2 and not (clauses["subject"].slots or clauses["rest"].slots):
+        report("source", "missing: say where the fact comes from (here, or as [bank] source)")
+    if values["subject"] and len(clauses) == 2 and not (clauses["subject"].slots or clauses["rest"].slots):
         report("subject", "names no unit or place: mark at least one with [brackets]")
     if problems_before.count or not complete or tags is None:
         return None
@@ -112,40 +111,36 @@ class _Counter:
 def build_unit(record: dict, report: Report) -> Unit | None:
     required = [k for k, needed in UNIT_FIELDS.items() if needed]
     optional = [k for k, needed in UNIT_FIELDS.items() if not needed]
-    if not check_fields(record, required, optional, report):
+    counted = _Counter(report)
+    complete = check_fields(record, required, optional, counted)
+    values = {k: _text(record, k, counted) for k in ("name", "side", "echelon", "branch", "parent")}
+    aliases = _text_list(record, "aliases", counted)
+    if values["side"] and values["side"] not in SIDES:
+        counted("side", f"'{values['side']}' is not one of {', '.join(SIDES)}")
+    if values["echelon"] and values["echelon"] not in ECHELONS:
+        counted("echelon", f"'{values['echelon']}' is not one of {', '.join(ECHELONS)}")
+    if counted.count or not complete:
         return None
-    values = {k: _text(record, k, report) for k in ("name", "side", "echelon", "branch", "parent")}
-    aliases = _text_list(record, "aliases", report)
-    if None in values.values() or aliases is None:
-        return None
-    ok = True
-    if values["side"] not in SIDES:
-        report("side", f"'{values['side']}' is not one of {', '.join(SIDES)}")
-        ok = False
-    if values["echelon"] not in ECHELONS:
-        report("echelon", f"'{values['echelon']}' is not one of {', '.join(ECHELONS)}")
-        ok = False
-    return Unit(aliases=aliases, **values) if ok else None
+    return Unit(aliases=aliases, **values)
 
 
 def build_place(record: dict, report: Report) -> Place | None:
     required = [k for k, needed in PLACE_FIELDS.items() if needed]
     optional = [k for k, needed in PLACE_FIELDS.items() if not needed]
-    if not check_fields(record, required, optional, report):
-        return None
-    values = {k: _text(record, k, report) for k in ("name", "type", "region", "country")}
-    aliases = _text_list(record, "aliases", report)
+    counted = _Counter(report)
+    complete = check_fields(record, required, optional, counted)
+    values = {k: _text(record, k, counted) for k in ("name", "type", "region", "country")}
+    aliases = _text_list(record, "aliases", counted)
     coords = {}
     for key, limit in (("lat", 90), ("lon", 180)):
         value = record.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                                   or abs(value) > limit):
-            report(key, f"must be a number between -{limit} and {limit}")
-            return None
+            counted(key, f"must be a number between -{limit} and {limit}")
+            continue
         coords[key] = float(value) if value is not None else None
-    if None in values.values() or aliases is None:
-        return None
-    if values["type"] not in PLACE_TYPES:
-        report("type", f"'{values['type']}' is not one of {', '.join(PLACE_TYPES)}")
+    if values["type"] and values["type"] not in PLACE_TYPES:
+        counted("type", f"'{values['type']}' is not one of {', '.join(PLACE_TYPES)}")
+    if counted.count or not complete:
         return None
     return Place(aliases=aliases, **values, **coords)

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from question_bank.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
-from question_bank.loader import format_of, load_bank_bytes
+from question_bank.loader import format_of, load_bank_bytes, read_bank_bytes
 from question_bank.model import Bank
 from quiz.store import save_bank, saved_bank_source, saved_banks
 
@@ -59,7 +59,7 @@ def import_bank(db: sqlite_utils.Database, path: str | Path, name: str | None = 
     """Check a bank file and store it; raises BankError (nothing stored) if it has problems."""
     path = Path(path)
     fmt = format_of(path)
-    raw = path.read_bytes() if path.is_file() else b""
+    raw = read_bank_bytes(path)
     bank = load_bank_bytes(raw, str(path), fmt, name=name or (None if fmt == "toml" else path.stem))
     if name is None and fmt == "toml":
         name = bank.name
