@@ -62,6 +62,21 @@ def pools_for(bank: Bank) -> Pools:
     return pools
 
 
+def _draw(pool, rng: random.Random, wanted: int):
+    """Random members of `pool`, without repeats: cheap draws from a large pool, a shuffled copy
+    of a small one."""
+    size = len(pool)
+    if size <= 4 * wanted + 4:
+        yield from rng.sample(pool, size)
+        return
+    seen: set[int] = set()
+    for _ in range(4 * wanted + 8):
+        index = rng.randrange(size)
+        if index not in seen:
+            seen.add(index)
+            yield pool[index]
+
+
 def _take(pools: Pools, tiers, n: int, rng: random.Random, taken: list, excluded_names: set[str]) -> None:
     """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name."""
     for tier in tiers:
@@ -69,8 +84,7 @@ def _take(pools: Pools, tiers, n: int, rng: random.Random, taken: list, excluded
             return
         if not tier:
             continue
-        sample = rng.sample(tier, min(len(tier), (n - len(taken)) + len(excluded_names) + 4))
-        for entity in sample:
+        for entity in _draw(tier, rng, n - len(taken)):
             keys = pools.keys(entity)
             if keys & excluded_names:
                 continue
@@ -186,7 +200,7 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
     for pool in (same_year, pools.all_facts):
         if len(chosen) >= n:
             break
-        for other in rng.sample(pool, min(len(pool), n * 3 + 4)):
+        for other in _draw(pool, rng, n):
             text = fold(other.statement(with_date=False))
             if text in seen or _overlaps(other.date, fact.date):
                 continue

@@ -7,30 +7,23 @@ and use it on the same thread (a Textual thread worker opens its own session).
 from __future__ import annotations
 
 import random
+import sqlite3
+from bisect import insort
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from itertools import chain, islice, takewhile
 from pathlib import Path
 from typing import Any
 
 from quiz.learners import ensure_learner
-from quiz.scheduler import AGAIN, GOOD, HARD, RATINGS, CardState, Scheduler
+from quiz.scheduler import AGAIN, GOOD, HARD, RATINGS, Scheduler
 from quiz.settings import load_settings, next_day_start
 from quiz.store.banks import save_bank
-from quiz.store.cards import (
-    CARD_SELECT,
-    record_from_row,
-    Answer,
-    CardRecord,
-    ensure_cards,
-    load_card,
-    load_cards,
-    set_suspended,
-    undo_review,
-    write_answer,
-)
-from quiz.store.db import immediate, open_db, utc_iso, utc_now
+from quiz.store.cards import Answer, CardRecord, load_card, set_suspended, undo_review, write_answer
+from quiz.store.db import immediate, open_db, utc_now
+from quiz.store.queue import Scope, cards_in_step, due_learning, due_reviews, new_cards, next_due, sync_cards
 from quiz.store.reviews import today_counts, touched_facts_today
 
 try:
@@ -42,6 +35,7 @@ except ImportError:  # pragma: no cover - question generation not installed
 
 LEARN_AHEAD = timedelta(minutes=20)  # with nothing else left, a learning card may come this early
 UNDO_DEPTH = 50
+CHECKPOINT_EVERY = 1000
 LEARNING_STATES = ("learning", "relearning")
 
 
@@ -83,7 +77,7 @@ class SessionSummary:
     due_tomorrow: int
 
 
-@dataclass
+@dataclass(eq=False)
 class _Slot:
     """A card in the session: its record, which queue it came from, and its question once shown."""
 
@@ -153,6 +147,31 @@ class StudySession:
         checker: Callable[[Any, str], tuple[str, str]] | None = None,
     ) -> None:
         self.db = open_db(db_path)
+        # No automatic WAL checkpoint in the middle of studying: on a large file one costs up to a
+        # second after some unlucky answer. The session checkpoints when it closes (and every
+        # CHECKPOINT_EVERY answers); answers are durable in the WAL already.
+        self.db.conn.execute("PRAGMA wal_autocheckpoint=0")
+        self._since_checkpoint = 0
+        try:
+            self._open(
+                learner, bank, clock, seed, question_maker, kinds, bank_loader, bank_names, checker
+            )
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _open(
+        self,
+        learner: str,
+        bank: str | None,
+        clock: Callable[[], datetime],
+        seed: int | None,
+        question_maker: Callable | None,
+        kinds: Callable | None,
+        bank_loader: Callable | None,
+        bank_names: Callable | None,
+        checker: Callable[[Any, str], tuple[str, str]] | None,
+    ) -> None:
         self.clock = clock
         self.rng = random.Random(seed)
         self.make_question = question_maker or make_question
@@ -214,78 +233,36 @@ class StudySession:
             )
             row = conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
         fingerprint = sync_fingerprint(row[0])
-        stored = conn.execute(
-            "SELECT fingerprint FROM card_sync WHERE learner_id = ? AND bank = ?", [self.learner.id, name]
-        ).fetchone()
-        if stored and stored[0] == fingerprint:
+        if cards_in_step(self.db, self.learner.id, name, fingerprint):
             return
         bank = self._bank(name)
         keys = [(fact.id, str(kind)) for fact in bank.facts for kind in self.kinds(fact)]
-        with immediate(self.db):
-            ensure_cards(self.db, self.learner.id, name, keys, self.clock())
-            conn.execute(
-                "INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?) "
-                "ON CONFLICT (learner_id, bank) DO UPDATE SET fingerprint = excluded.fingerprint",
-                [self.learner.id, name, fingerprint],
-            )
-
-    def _scope(self) -> tuple[str, list]:
-        """Cards of this learner in the session's banks whose fact the bank still has."""
-        banks = ", ".join("?" * len(self.bank_names)) or "NULL"
-        return (
-            f"learner_id = ? AND bank IN ({banks}) AND EXISTS "
-            "(SELECT 1 FROM facts f WHERE f.bank = cards.bank AND f.fact_id = cards.fact_id)",
-            [self.learner.id, *self.bank_names],
-        )
+        sync_cards(self.db, self.learner.id, name, keys, fingerprint, self.clock())
 
     def _build_queue(self) -> None:
         now = self.clock()
         s = self.settings
+        scope = Scope(self.learner.id, tuple(self.bank_names))
         self.day_end = next_day_start(now, s)
         new_done, reviews_done = today_counts(self.db, self.learner.id, now, s)
-        self._buried_facts = touched_facts_today(self.db, self.learner.id, now, s) if s.bury_new_siblings else set()
-        scope, params = self._scope()
-        unburied = "(buried_until IS NULL OR buried_until <= ?)"
-        now_iso, end_iso = utc_iso(now), utc_iso(self.day_end)
-        self._learning = [
-            _Slot(card, "learning")
-            for card in load_cards(
-                self.db,
-                f"{scope} AND suspended = 0 AND due < ? AND state IN ('learning', 'relearning') "
-                f"AND {unburied} ORDER BY due",
-                [*params, end_iso, now_iso],
-            )
-        ]
+        self._learning = [_Slot(card, "learning") for card in due_learning(self.db, scope, self.day_end, now)]
         review_limit = max(0, s.reviews_per_day - reviews_done)
-        self._reviews = [
-            _Slot(card, "review")
-            for card in load_cards(
-                self.db,
-                f"{scope} AND suspended = 0 AND due < ? AND state = 'review' AND {unburied} "
-                "ORDER BY due LIMIT ?",
-                [*params, end_iso, now_iso, review_limit],
-            )
-        ]
-        if s.bury_new_siblings:  # a fact with a card due today shows no new card today
+        self._reviews = [_Slot(card, "review") for card in due_reviews(self.db, scope, self.day_end, now, review_limit)]
+        self._buried_facts: set[tuple[str, str]] = set()
+        if s.bury_new_siblings:  # a fact answered today, or with a card due today, shows no new card
+            self._buried_facts = touched_facts_today(self.db, self.learner.id, now, s)
             self._buried_facts |= {slot.card.fact_key for slot in (*self._learning, *self._reviews)}
         self._new = []
         new_limit = max(0, s.new_per_day - new_done)
         if new_limit:
-            seen: set[tuple[str, str]] = set()
-            cursor = self.db.conn.execute(
-                f"{CARD_SELECT} WHERE {scope} AND state = 'new' AND suspended = 0 "
-                f"AND {unburied} ORDER BY id",
-                [*params, now_iso],
-            )
-            for row in cursor:
-                card = record_from_row(row)
+            seen: set[tuple[str, str]] = set()  # one new card a fact a day
+            for card in new_cards(self.db, scope, now):
                 if s.bury_new_siblings and (card.fact_key in self._buried_facts or card.fact_key in seen):
                     continue
                 seen.add(card.fact_key)
                 self._new.append(_Slot(card, "new"))
                 if len(self._new) >= new_limit:
                     break
-            cursor.close()
         self._planned_new = len(self._new)
         self._planned_reviews = len(self._reviews)
 
@@ -303,46 +280,49 @@ class StudySession:
                 return slot
 
     def _choose(self) -> _Slot | None:
+        """Due learning cards, then reviews and new cards, then learning cards due soon."""
         now = self.clock()
-        s = self.settings
-        if s.bury_new_siblings:
+        if self.settings.bury_new_siblings and self._new:
             self._new = [
                 slot for slot in self._new
                 if slot.card.fact_key not in self._touched and slot.card.fact_key not in self._buried_facts
             ]
-        self._learning.sort(key=lambda slot: slot.card.sched.due)
-        due_learning = [slot for slot in self._learning if slot.card.sched.due <= now]
-        main = self._main_order()
-        ahead = [slot for slot in self._learning if slot.card.sched.due <= now + LEARN_AHEAD]
+        soon = now + LEARN_AHEAD
+        candidates = chain(
+            takewhile(lambda slot: slot.card.sched.due <= now, self._learning),  # kept sorted by due
+            self._main_order(),
+            takewhile(lambda slot: slot.card.sched.due <= soon, self._learning),
+        )
         fallback = None
-        for group in (due_learning, main, ahead):
-            for slot in group:
-                if slot.card.fact_key != self._last_fact:
-                    return self._take(slot)
-                fallback = fallback or slot
+        for slot in candidates:
+            if slot.card.fact_key != self._last_fact:
+                return self._take(slot)
+            fallback = fallback or slot
         return self._take(fallback) if fallback else None
 
-    def _main_order(self) -> list[_Slot]:
+    def _main_order(self) -> Iterator[_Slot]:
         """Reviews and new cards, new ones spread evenly among the reviews."""
-        if not self._new:
-            return list(self._reviews)
-        if not self._reviews:
-            return list(self._new)
+        if not self._new or not self._reviews:
+            return iter(self._new or self._reviews)
         new_shown = self._planned_new - len(self._new)
         reviews_shown = self._planned_reviews - len(self._reviews)
         new_first = (new_shown + 1) / (self._planned_new + 1) < (reviews_shown + 1) / (self._planned_reviews + 1)
         first, second = (self._new, self._reviews) if new_first else (self._reviews, self._new)
-        return [*first[:3], *second[:3], *first[3:], *second[3:]]
+        return chain(islice(first, 3), islice(second, 3), islice(first, 3, None), islice(second, 3, None))
 
     def _take(self, slot: _Slot) -> _Slot:
         for queue in (self._learning, self._reviews, self._new):
             if slot in queue:
                 queue.remove(slot)
                 break
-        fresh = load_card(self.db, slot.card.id)
-        if fresh is not None:
-            slot.card = fresh
         return slot
+
+    def _requeue(self, slot: _Slot) -> None:
+        """Put a card back at the front of its queue (learning cards by due time)."""
+        if slot.origin == "learning":
+            insort(self._learning, slot, key=_due)
+        else:
+            (self._reviews if slot.origin == "review" else self._new).insert(0, slot)
 
     def _question_for(self, slot: _Slot) -> StudyItem | None:
         card = slot.card
@@ -358,9 +338,12 @@ class StudySession:
             mix = "typed" if card.sched.reps % 2 == 0 else "mc"
         kind = _enum(Kind, card.kind)
         for mode in dict.fromkeys((mix, "mc", "typed", "cloze", "flip")):
-            question = self.make_question(
-                bank, fact, kind, _enum(Mode, mode), self.rng, self.settings.options_per_question
-            )
+            try:
+                question = self.make_question(
+                    bank, fact, kind, _enum(Mode, mode), self.rng, self.settings.options_per_question
+                )
+            except Exception:  # one fact the generator cannot handle must not end the session
+                question = None
             if question is not None:
                 return StudyItem(card.id, question, card.sched.state)
         return None
@@ -431,16 +414,23 @@ class StudySession:
     ) -> Feedback:
         question = slot.item.question
         now = self.clock()
+        answer = Answer(rating, str(question.mode), outcome, question.wording_id, question.prompt,
+                        given, question.answer, duration_ms)
+        card = slot.card
+        after = self.scheduler.review(card.sched, rating, now, card.id)  # outside the write lock
         with immediate(self.db):
-            card = load_card(self.db, slot.card.id) or slot.card
-            after = self.scheduler.review(card.sched, rating, now, card.id)
-            review_id = write_answer(
-                self.db, card, after,
-                Answer(rating, str(question.mode), outcome, question.wording_id, question.prompt,
-                       given, question.answer, duration_ms),
-                now,
-            )
+            review_id = write_answer(self.db, card, after, answer, now)
+            if review_id is None:  # changed since the queue was read: schedule what is stored
+                card = load_card(self.db, card.id)
+                if card is None:
+                    raise RuntimeError("this card was deleted")
+                after = self.scheduler.review(card.sched, rating, now, card.id)
+                review_id = write_answer(self.db, card, after, answer, now)
+                assert review_id is not None  # under the write lock nothing else can change it
         slot.card = card
+        self._since_checkpoint += 1
+        if self._since_checkpoint >= CHECKPOINT_EVERY:
+            self._checkpoint()
         correct = outcome == "correct"
         self.reviewed += 1
         self.correct += int(correct)
@@ -448,7 +438,7 @@ class StudySession:
         self._history.append(_Done(review_id, slot, correct))
         del self._history[:-UNDO_DEPTH]
         if after.state in LEARNING_STATES and not after.suspended and after.due < self.day_end:
-            self._learning.append(_Slot(replace(card, sched=after), "learning"))
+            insort(self._learning, _Slot(replace(card, sched=after), "learning"), key=_due)
         self._feedback = Feedback(
             correct, outcome, reason, rating, given, question.answer, question.note, question.source,
             after.due, after.due - now, after.leech and not card.sched.leech,
@@ -476,7 +466,7 @@ class StudySession:
         self._learning = [slot for slot in self._learning if slot.card.id != card_id]
         current = self._current
         if current is not None and self._feedback is None and current.card.id != card_id:
-            {"learning": self._learning, "review": self._reviews, "new": self._new}[current.origin].insert(0, current)
+            self._requeue(current)
             current.item = None
         self.reviewed -= 1
         self.correct -= int(done.correct)
@@ -501,19 +491,25 @@ class StudySession:
 
     def summary(self) -> SessionSummary:
         now = self.clock()
-        scope, params = self._scope()
-        tomorrow_end = next_day_start(self.day_end, self.settings)
-        next_due, due_tomorrow = self.db.conn.execute(
-            f"SELECT min(due), count(CASE WHEN due < ? THEN 1 END) FROM cards "
-            f"WHERE {scope} AND suspended = 0 AND due IS NOT NULL",
-            [utc_iso(tomorrow_end), *params],
-        ).fetchone()
+        scope = Scope(self.learner.id, tuple(self.bank_names))
+        soonest, due_tomorrow = next_due(self.db, scope, next_day_start(self.day_end, self.settings))
         return SessionSummary(
-            self.reviewed, self.correct, (now - self.started).total_seconds(),
-            datetime.fromisoformat(next_due) if next_due else None, due_tomorrow,
+            self.reviewed, self.correct, (now - self.started).total_seconds(), soonest, due_tomorrow
         )
 
+    def _checkpoint(self) -> None:
+        self._since_checkpoint = 0
+        try:
+            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.OperationalError:  # busy: another connection will do it
+            pass
+
     def close(self) -> None:
+        """Checkpoint the WAL into the database file and close (safe to call twice)."""
+        try:
+            self._checkpoint()
+        except sqlite3.ProgrammingError:  # closed already
+            return
         self.db.close()
 
     def __enter__(self) -> "StudySession":
@@ -521,6 +517,10 @@ class StudySession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _due(slot: _Slot) -> datetime:
+    return slot.card.sched.due
 
 
 def _enum(enum: Any, value: str) -> Any:

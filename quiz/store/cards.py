@@ -13,8 +13,9 @@ import sqlite_utils
 
 from quiz.scheduler import CardState
 from quiz.store.db import immediate, parse_utc, utc_iso
+from quiz.store.schema import CARD_STATE_FIELDS
 
-SCHED_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "leech", "suspended")
+SCHED_COLUMNS = CARD_STATE_FIELDS  # in this order everywhere: state_values / state_from_values
 CARD_SELECT = "SELECT id, learner_id, bank, fact_id, kind, " + ", ".join(SCHED_COLUMNS) + ", buried_until FROM cards"
 
 
@@ -60,11 +61,16 @@ def load_card(db: sqlite_utils.Database, card_id: int) -> CardRecord | None:
     return record_from_row(row) if row else None
 
 
-def load_cards(db: sqlite_utils.Database, where: str, params: list) -> list[CardRecord]:
-    return [record_from_row(r) for r in db.conn.execute(f"{CARD_SELECT} WHERE {where}", params)]
+def load_cards(
+    db: sqlite_utils.Database, where: str, params: list, index: str | None = None
+) -> list[CardRecord]:
+    indexed = f" INDEXED BY {index}" if index else ""
+    return [record_from_row(r) for r in db.conn.execute(f"{CARD_SELECT}{indexed} WHERE {where}", params)]
 
 
 _UPDATE = "UPDATE cards SET " + ", ".join(f"{c} = ?" for c in SCHED_COLUMNS) + " WHERE id = ?"
+# Compare-and-set: update only if the card is still exactly as the caller read it.
+_UPDATE_IF = _UPDATE + "".join(f" AND {c} IS ?" for c in SCHED_COLUMNS)
 _REVIEW_COLUMNS = (
     "card_id", "learner_id", "reviewed_at", "rating", "mode", "wording_id", "prompt", "given",
     "expected", "verdict", "duration_ms",
@@ -91,16 +97,22 @@ class Answer:
 
 def write_answer(
     db: sqlite_utils.Database, card: CardRecord, after: CardState, answer: Answer, at: datetime
-) -> int:
-    """Update the card and insert its review (inside the caller's transaction); the review id."""
+) -> int | None:
+    """Update the card and insert its review (inside the caller's transaction); the review id.
+
+    None, writing nothing, if the stored card is no longer `card` (another window answered or
+    suspended it): the caller reloads it and schedules again. This saves reading the card first.
+    """
     conn = db.conn
-    conn.execute(_UPDATE, (*state_values(after), card.id))
+    before = state_values(card.sched)
+    if conn.execute(_UPDATE_IF, (*state_values(after), card.id, *before)).rowcount != 1:
+        return None
     cursor = conn.execute(
         _INSERT_REVIEW,
         (
             card.id, card.learner_id, utc_iso(at), answer.rating, answer.mode, answer.wording_id,
             answer.prompt, answer.given, answer.expected, answer.verdict, answer.duration_ms,
-            *state_values(card.sched), *state_values(after),
+            *before, *state_values(after),
         ),
     )
     return int(cursor.lastrowid)

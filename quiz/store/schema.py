@@ -62,8 +62,7 @@ CREATE TABLE cards (
     created TEXT NOT NULL,
     UNIQUE (learner_id, bank, fact_id, kind)
 );
-CREATE INDEX cards_due ON cards (learner_id, suspended, due);
-CREATE INDEX cards_state ON cards (learner_id, state);
+CREATE INDEX cards_queue ON cards (learner_id, state, suspended, due);
 CREATE TABLE reviews (
     id INTEGER PRIMARY KEY,
     card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
@@ -98,7 +97,7 @@ CREATE TABLE settings (
 """
 
 V2 = """
-CREATE INDEX reviews_learner_time ON reviews (learner_id, reviewed_at);
+CREATE INDEX reviews_learner_time ON reviews (learner_id, reviewed_at, state_before);
 CREATE TABLE card_sync (
     learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
     bank TEXT NOT NULL,

@@ -23,20 +23,24 @@ def start_worker(db_path, learner, count, start_file=None):
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def check_consistent(db_path) -> int:
-    """Every card equals its last review's state after; each review's 'before' is the previous 'after'."""
+def check_consistent(db_path, ignore: tuple[str, ...] = ()) -> int:
+    """Every card equals its last review's state after; each review's 'before' is the previous 'after'.
+
+    `ignore` names fields changed outside reviews (suspending a card is not a review).
+    """
+    fields = [c for c in CARD_STATE_FIELDS if c not in ignore]
     db = connect(db_path)
     try:
         assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        before = ", ".join(f"r.{c}_before" for c in CARD_STATE_FIELDS)
-        after = ", ".join(f"r.{c}_after" for c in CARD_STATE_FIELDS)
-        current = ", ".join(f"c.{c}" for c in CARD_STATE_FIELDS)
+        before = ", ".join(f"r.{c}_before" for c in fields)
+        after = ", ".join(f"r.{c}_after" for c in fields)
+        current = ", ".join(f"c.{c}" for c in fields)
         rows = db.conn.execute(
             f"SELECT r.card_id, {before}, {after}, {current} FROM reviews r "
             "JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.id"
         ).fetchall()
-        n = len(CARD_STATE_FIELDS)
+        n = len(fields)
         last: dict[int, tuple] = {}
         for row in rows:
             card_id, was, became, now = row[0], row[1 : 1 + n], row[1 + n : 1 + 2 * n], row[1 + 2 * n :]

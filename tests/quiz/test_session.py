@@ -291,3 +291,45 @@ def test_time_must_be_aware(fake_session, clock):
     clock.now = clock.now.replace(tzinfo=__import__("datetime").timezone.utc)
     assert answer_right(session).correct
     assert session.preview()[1] == timedelta(minutes=1)
+
+
+def test_two_windows_on_one_card_keep_the_review_chain(fake_session, db_path):
+    first = fake_session(seed=1)
+    second = fake_session(seed=1)  # same learner, same queue, stale copy of the same card
+    card_id = first.current.card_id
+    assert second.current.card_id == card_id
+    answer_right(first)
+    answer_right(second)  # schedules the card as stored now, not as it was read
+    db = connect(db_path)
+    rows = db.conn.execute(
+        "SELECT reps_before, reps_after, state_before, due_before FROM reviews WHERE card_id = ? ORDER BY id", [card_id]
+    ).fetchall()
+    after_first = db.conn.execute("SELECT due_after FROM reviews WHERE card_id = ? ORDER BY id", [card_id]).fetchone()[0]
+    assert [(r[0], r[1]) for r in rows] == [(0, 1), (1, 2)]
+    assert rows[1][2] == "learning" and rows[1][3] == after_first
+    assert card_row(db_path, card_id)["reps"] == 2
+
+
+def test_answer_keeps_a_suspension_made_elsewhere(fake_session, db_path):
+    session = fake_session()
+    card_id = session.current.card_id
+    db = connect(db_path)
+    set_suspended(db, card_id, True)  # the browse screen, in another connection
+    answer_right(session)
+    assert card_row(db_path, card_id)["suspended"] == 1
+
+
+def test_a_buried_card_waits_until_its_time(fake_session, clock, db_path):
+    from quiz.store import set_buried
+
+    session = fake_session()
+    card_id = session.current.card_id
+    session.close()
+    db = connect(db_path)
+    set_buried(db, card_id, clock.now + timedelta(days=1))
+    db.close()
+    later = fake_session()
+    assert card_id not in [later.current.card_id] + [s.card.id for s in later._new]
+    later.close()
+    clock.advance(days=1, hours=1)
+    assert fake_session().current.card_id == card_id

@@ -77,3 +77,45 @@ def test_session_queries_are_index_searches(make_session, clock):
         plan = " | ".join(r[3] for r in session.db.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
         assert "SCAN cards" not in plan, (sql, plan)
         assert "SEARCH cards USING INDEX" in plan, (sql, plan)
+
+
+def test_the_builtin_bank_through_the_default_doors(db_path, clock):
+    """No injection: built-in banks, real questions and checking, then `quiz status --json`."""
+    from question_bank.builtin import builtin_bank_names
+
+    from quiz.learners import ensure_learner
+    from quiz.session import StudySession
+    from quiz.settings import save_settings
+    from quiz.store import open_db
+
+    if not builtin_bank_names():
+        import pytest
+
+        pytest.skip("no built-in bank yet")
+    db = open_db(db_path)
+    save_settings(db, ensure_learner(db, "ann").id, timezone="UTC")
+    db.close()
+    rng = random.Random(5)
+    answered = 0
+    for _ in range(4):
+        session = StudySession(db_path, "ann", clock=clock, seed=answered)
+        while session.current is not None:
+            question = session.current.question
+            if str(question.mode) == "flip":
+                session.rate(3)
+            else:
+                session.answer(question.answer if rng.random() < 0.9 else "no idea")
+            answered += 1
+            clock.advance(seconds=30)
+            if session.advance() is None and session.counts().learning:
+                clock.advance(minutes=10)
+                session.advance()
+        session.close()
+        clock.advance(days=1)
+    assert answered >= 80
+    result = CliRunner().invoke(main, ["--db", str(db_path), "status", "--learner", "ann", "--json"])
+    report = json.loads(result.output)
+    assert report["reviews_total"] == answered
+    assert sum(bank["reviews_total"] for bank in report["banks"]) == answered
+    db = connect(db_path)
+    assert db.conn.execute("SELECT count(*) FROM reviews WHERE stability_after IS NULL").fetchone()[0] == 0

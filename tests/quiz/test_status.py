@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from conftest import answer_right
 from quiz.cli import main
-from quiz.learners import ensure_learner
 from quiz.status import bank_overview, card_history, learner_stats, list_cards, status_report
 from quiz.store import connect, open_db, set_suspended
 
@@ -61,6 +60,8 @@ def test_list_cards_filters_and_history(fake_session, clock, db_path):
     assert [r.card_id for r in list_cards(db, "ann", suspended=True, now=clock.now)] == [rows[0].card_id]
     assert list_cards(db, "ann", leech=True, now=clock.now) == []
     assert all(r.due <= clock.now + timedelta(days=30) for r in list_cards(db, "ann", due_only=True, now=clock.now + timedelta(days=30)))
+    (one,) = list_cards(db, "ann", card_id=answered[0].card_id, now=clock.now)
+    assert one.card_id == answered[0].card_id and one.statement == answered[0].statement
     history = card_history(db, answered[0].card_id)
     assert history and history[0].state_before == "new" and history[-1].interval > timedelta(0)
     assert list_cards(db, "nobody") == []

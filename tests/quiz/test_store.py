@@ -124,13 +124,16 @@ def test_due_and_new_queries_are_index_searches(tmp_path):
     db = open_db(tmp_path / "q.db")
     due = _plan(
         db,
-        "SELECT id FROM cards WHERE learner_id = ? AND suspended = 0 AND due < ? AND state = 'review' "
+        "SELECT id, bank FROM cards WHERE learner_id = ? AND suspended = 0 AND due < ? AND state = 'review' "
         "ORDER BY due LIMIT 200",
         [1, "2026"],
     )
-    assert "SEARCH cards USING INDEX cards_due (learner_id=? AND suspended=? AND due<?)" in due
+    assert "SEARCH cards USING INDEX cards_queue (learner_id=? AND state=? AND suspended=? AND due<?)" in due
     assert "TEMP B-TREE" not in due
-    new = _plan(db, "SELECT id FROM cards WHERE learner_id = ? AND state = 'new' AND suspended = 0 ORDER BY id", [1])
-    assert "SEARCH cards USING INDEX cards_state (learner_id=? AND state=?)" in new
+    new = _plan(
+        db, "SELECT id, bank FROM cards WHERE learner_id = ? AND state = 'new' AND suspended = 0 AND due IS NULL ORDER BY id", [1]
+    )
+    assert "SEARCH cards USING INDEX cards_queue (learner_id=? AND state=? AND suspended=? AND due=?)" in new
+    assert "TEMP B-TREE" not in new
     today = _plan(db, "SELECT count(*) FROM reviews WHERE learner_id = ? AND reviewed_at >= ?", [1, "2026"])
     assert "USING COVERING INDEX reviews_learner_time" in today

@@ -1,0 +1,108 @@
+"""The queries behind a study queue: due learning cards, due reviews, new cards, what is due next.
+
+Every query names `cards_queue` (learner_id, state, suspended, due): given ANALYZE statistics the
+planner would sometimes rather walk another index and filter, which is slower on a big file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from quiz.store.cards import CARD_SELECT, CardRecord, ensure_cards, load_cards, record_from_row
+from quiz.store.db import immediate, parse_utc, utc_iso
+
+UNBURIED = "(buried_until IS NULL OR buried_until <= ?)"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A learner's cards in some banks, limited to facts the stored banks still have."""
+
+    learner_id: int
+    banks: tuple[str, ...]
+
+    def where(self) -> tuple[str, list]:
+        marks = ", ".join("?" * len(self.banks)) or "NULL"
+        return (
+            f"learner_id = ? AND bank IN ({marks}) AND EXISTS "
+            "(SELECT 1 FROM facts f WHERE f.bank = cards.bank AND f.fact_id = cards.fact_id)",
+            [self.learner_id, *self.banks],
+        )
+
+
+def due_learning(db: sqlite_utils.Database, scope: Scope, before: datetime, now: datetime) -> list[CardRecord]:
+    """Learning and relearning cards due before `before` (the day's end), soonest first."""
+    where, params = scope.where()
+    return load_cards(
+        db,
+        f"{where} AND state IN ('learning', 'relearning') AND suspended = 0 AND due < ? AND {UNBURIED} "
+        "ORDER BY due",
+        [*params, utc_iso(before), utc_iso(now)],
+        index="cards_queue",
+    )
+
+
+def due_reviews(
+    db: sqlite_utils.Database, scope: Scope, before: datetime, now: datetime, limit: int
+) -> list[CardRecord]:
+    """Review cards due before `before`, most overdue first, at most `limit`."""
+    where, params = scope.where()
+    return load_cards(
+        db,
+        f"{where} AND state = 'review' AND suspended = 0 AND due < ? AND {UNBURIED} ORDER BY due LIMIT ?",
+        [*params, utc_iso(before), utc_iso(now), limit],
+        index="cards_queue",
+    )
+
+
+def new_cards(db: sqlite_utils.Database, scope: Scope, now: datetime) -> Iterator[CardRecord]:
+    """New cards in bank order, read lazily: the caller stops at its daily limit."""
+    where, params = scope.where()
+    cursor = db.conn.execute(
+        f"{CARD_SELECT} INDEXED BY cards_queue WHERE {where} AND state = 'new' AND suspended = 0 "
+        f"AND due IS NULL AND {UNBURIED} ORDER BY id",
+        [*params, utc_iso(now)],
+    )
+    try:
+        for row in cursor:
+            yield record_from_row(row)
+    finally:
+        cursor.close()
+
+
+def next_due(db: sqlite_utils.Database, scope: Scope, before: datetime) -> tuple[datetime | None, int]:
+    """(When the next card falls due, how many are due before `before`), suspended cards aside."""
+    where, params = scope.where()
+    dues, count = [], 0
+    for state in ("learning", "relearning", "review"):  # each one range of cards_queue
+        sql = f"FROM cards INDEXED BY cards_queue WHERE {where} AND state = ? AND suspended = 0"
+        first = db.conn.execute(f"SELECT due {sql} AND due IS NOT NULL ORDER BY due LIMIT 1", [*params, state]).fetchone()
+        dues += [first[0]] if first else []
+        count += db.conn.execute(f"SELECT count(*) {sql} AND due < ?", [*params, state, utc_iso(before)]).fetchone()[0]
+    return (parse_utc(min(dues)) if dues else None), count
+
+
+def cards_in_step(db: sqlite_utils.Database, learner_id: int, bank: str, fingerprint: str) -> bool:
+    """Whether the learner's cards were made from the bank as it is stored now."""
+    row = db.conn.execute(
+        "SELECT fingerprint FROM card_sync WHERE learner_id = ? AND bank = ?", [learner_id, bank]
+    ).fetchone()
+    return bool(row) and row[0] == fingerprint
+
+
+def sync_cards(
+    db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], fingerprint: str, at: datetime
+) -> int:
+    """Create the missing (fact_id, kind) cards and remember the fingerprint; the cards created."""
+    with immediate(db):
+        created = ensure_cards(db, learner_id, bank, keys, at)
+        db.conn.execute(
+            "INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?) "
+            "ON CONFLICT (learner_id, bank) DO UPDATE SET fingerprint = excluded.fingerprint",
+            [learner_id, bank, fingerprint],
+        )
+    return created
