@@ -42,7 +42,7 @@ ANSWERS = 300
 
 
 def _cache_dir() -> Path:
-    from quiz.session import SYNC_VERSION
+    from quiz.card_sync import SYNC_VERSION
     from quiz.store import SCHEMA_VERSION
 
     key = f"s{SCHEMA_VERSION}-y{SYNC_VERSION}-d{DATA_VERSION}"
@@ -65,7 +65,7 @@ def build(cache: Path) -> Path:
     from faker import Faker
 
     from bench.synthetic import synthetic_bank
-    from quiz.session import sync_fingerprint
+    from quiz.card_sync import sync_fingerprint
     from quiz.store import open_db, save_bank
 
     shutil.rmtree(cache, ignore_errors=True)

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from question_bank.entities import Catalog, Place, Unit
+from question_bank.entities import Catalog
 from question_bank.model import Bank, Fact
 from question_bank.problems import BankError, Problem
 from question_bank.records import CSV_REQUIRED, FACT_OPTIONAL, FACT_REQUIRED, SLUG, build_fact, build_place, build_unit

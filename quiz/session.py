@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from bisect import insort
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from itertools import chain, islice, takewhile
 from pathlib import Path
 from typing import Any
 
@@ -21,69 +19,21 @@ from quiz.learners import ensure_learner
 from quiz.scheduler import AGAIN, GOOD, HARD, RATINGS, Scheduler
 from quiz.settings import load_settings, next_day_start
 from quiz.store.banks import save_bank
-from quiz.store.cards import Answer, CardRecord, load_card, set_suspended, undo_review, write_answer
+from quiz.store.cards import Answer, load_card, set_suspended, undo_review, write_answer
 from quiz.store.db import immediate, open_db, utc_now
-from quiz.store.queue import Scope, cards_in_step, due_learning, due_reviews, new_cards, next_due, sync_cards
-from quiz.store.reviews import today_counts, touched_facts_today
+from quiz.store.queue import Scope, next_due
+from quiz.study_queue import Slot as _Slot
+from quiz.study_queue import StudyQueue
 
-try:
-    from question_bank.questions import Kind, Mode, Question, kinds_for, make_question
-except ImportError:  # pragma: no cover - question generation not installed
-    Kind = Mode = str  # type: ignore[misc,assignment]
-    Question = Any  # type: ignore[misc,assignment]
-    kinds_for = make_question = None  # type: ignore[assignment]
+from question_bank.questions import Kind, Mode, kinds_for, make_question
+from quiz.banks import bank_names as stored_bank_names
+from quiz.banks import get_bank, sync_builtin_banks
+from quiz.card_sync import ensure_cards
+from quiz.study_types import Feedback, QueueCounts, SessionSummary, StudyItem  # noqa: F401
 
-LEARN_AHEAD = timedelta(minutes=20)  # with nothing else left, a learning card may come this early
 UNDO_DEPTH = 50
 CHECKPOINT_EVERY = 1000
 LEARNING_STATES = ("learning", "relearning")
-
-
-@dataclass(frozen=True)
-class QueueCounts:
-    new: int
-    learning: int
-    review: int
-
-
-@dataclass(frozen=True)
-class StudyItem:
-    card_id: int
-    question: Question
-    state: str  # 'new' | 'learning' | 'review' | 'relearning'
-
-
-@dataclass(frozen=True)
-class Feedback:
-    correct: bool
-    outcome: str
-    reason: str
-    rating: int
-    given: str
-    answer: str
-    note: str
-    source: str
-    next_due: datetime
-    interval: timedelta
-    leech: bool = False  # this answer made the card a leech
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    reviewed: int
-    correct: int
-    seconds: float
-    next_due: datetime | None
-    due_tomorrow: int
-
-
-@dataclass(eq=False)
-class _Slot:
-    """A card in the session: its record, which queue it came from, and its question once shown."""
-
-    card: CardRecord
-    origin: str  # 'new' | 'review' | 'learning'
-    item: StudyItem | None = None
 
 
 @dataclass(frozen=True)
@@ -91,34 +41,6 @@ class _Done:
     review_id: int
     slot: _Slot
     correct: bool
-
-
-def _default_bank_access() -> tuple[Callable, Callable]:
-    try:
-        from quiz.banks import bank_names, get_bank
-
-        return get_bank, bank_names
-    except ImportError:
-        from question_bank.builtin import builtin_bank_names, load_builtin_bank
-
-        return (lambda db, name: load_builtin_bank(name)), (lambda db: builtin_bank_names())
-
-
-SYNC_VERSION = 1  # bump when the kinds a fact supports change, so every bank's cards are re-made
-
-
-def sync_fingerprint(imported_at: str) -> str:
-    """What `card_sync` stores for a bank whose cards match the bank as saved at `imported_at`."""
-    return f"{SYNC_VERSION}:{imported_at}"
-
-
-def _sync_builtin(db: Any) -> None:
-    """Keep the stored copies of the built-in banks current (the lead's helper, when present)."""
-    try:
-        from quiz.banks import sync_builtin_banks
-    except ImportError:
-        return
-    sync_builtin_banks(db)
 
 
 def _default_checker(question: Any, given: str) -> tuple[str, str]:
@@ -177,21 +99,22 @@ class StudySession:
         self.make_question = question_maker or make_question
         self.kinds = kinds or kinds_for
         self.check = checker or _default_checker
-        default_loader, default_names = _default_bank_access()
-        self._load_bank = bank_loader or default_loader
+        self._load_bank = bank_loader or get_bank
+        # With an injected loader (tests), a bank not yet stored is stored on first use.
+        self._store_missing_bank = self._store_bank_if_missing if bank_loader else None
         self.learner = ensure_learner(self.db, learner, clock)
         self.settings = load_settings(self.db, self.learner.id)
         self.scheduler = Scheduler(self.settings)
         self.bank = bank
         if bank_loader is None:
-            _sync_builtin(self.db)
+            sync_builtin_banks(self.db)
         self.banks: dict[str, Any] = {}  # loaded on first use: a session touches few banks
         if bank is not None:
             self.bank_names = [bank]
             self._sync_cards(bank)
         else:
             self.bank_names = []
-            for name in (bank_names or default_names)(self.db):
+            for name in (bank_names or stored_bank_names)(self.db):
                 try:
                     self._sync_cards(name)
                 except Exception:  # an unreadable bank is left out of an all-banks session
@@ -210,119 +133,41 @@ class StudySession:
 
     # -- setting up -------------------------------------------------------------------------
 
+    def _store_bank_if_missing(self, name: str) -> None:
+        if self.db.conn.execute("SELECT 1 FROM banks WHERE name = ?", [name]).fetchone():
+            return
+        bank = self._bank(name)
+        save_bank(
+            self.db, name, getattr(bank, "title", name), "builtin", "toml", "",
+            [(f.id, f.statement(), f.date.iso()) for f in bank.facts], clock=self.clock,
+        )
+
     def _bank(self, name: str) -> Any:
         if name not in self.banks:
             self.banks[name] = self._load_bank(self.db, name)
         return self.banks[name]
 
     def _sync_cards(self, name: str) -> None:
-        """Create this learner's new cards for the bank's facts × kinds, if the bank changed since.
-
-        A bank is stored (facts table) when imported or first studied; its `imported_at` changes
-        whenever it is saved again, so comparing it is enough and costs one query, not a parse.
-        """
-        conn = self.db.conn
-        row = conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
-        if row is None:
-            bank = self._bank(name)
-            path = Path(getattr(bank, "path", "") or "")
-            text = path.read_text(encoding="utf-8") if path.is_file() else ""
-            save_bank(
-                self.db, name, getattr(bank, "title", name), "builtin", "toml", text,
-                [(f.id, f.statement(), f.date.iso()) for f in bank.facts], clock=self.clock,
-            )
-            row = conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
-        fingerprint = sync_fingerprint(row[0])
-        if cards_in_step(self.db, self.learner.id, name, fingerprint):
-            return
-        bank = self._bank(name)
-        keys = [(fact.id, str(kind)) for fact in bank.facts for kind in self.kinds(fact)]
-        sync_cards(self.db, self.learner.id, name, keys, fingerprint, self.clock())
+        if self._store_missing_bank is not None:
+            self._store_missing_bank(name)
+        ensure_cards(self.db, self.learner.id, name, self._bank, self.kinds, self.clock())
 
     def _build_queue(self) -> None:
         now = self.clock()
-        s = self.settings
+        self.day_end = next_day_start(now, self.settings)
         scope = Scope(self.learner.id, tuple(self.bank_names))
-        self.day_end = next_day_start(now, s)
-        new_done, reviews_done = today_counts(self.db, self.learner.id, now, s)
-        self._learning = [_Slot(card, "learning") for card in due_learning(self.db, scope, self.day_end, now)]
-        review_limit = max(0, s.reviews_per_day - reviews_done)
-        self._reviews = [_Slot(card, "review") for card in due_reviews(self.db, scope, self.day_end, now, review_limit)]
-        self._buried_facts: set[tuple[str, str]] = set()
-        if s.bury_new_siblings:  # a fact answered today, or with a card due today, shows no new card
-            self._buried_facts = touched_facts_today(self.db, self.learner.id, now, s)
-            self._buried_facts |= {slot.card.fact_key for slot in (*self._learning, *self._reviews)}
-        self._new = []
-        new_limit = max(0, s.new_per_day - new_done)
-        if new_limit:
-            seen: set[tuple[str, str]] = set()  # one new card a fact a day
-            for card in new_cards(self.db, scope, now):
-                if s.bury_new_siblings and (card.fact_key in self._buried_facts or card.fact_key in seen):
-                    continue
-                seen.add(card.fact_key)
-                self._new.append(_Slot(card, "new"))
-                if len(self._new) >= new_limit:
-                    break
-        self._planned_new = len(self._new)
-        self._planned_reviews = len(self._reviews)
-
-    # -- choosing the next card ---------------------------------------------------------------
+        self.queue = StudyQueue.load(self.db, scope, self.settings, now, self.day_end)
 
     def _pick(self) -> _Slot | None:
-        """The next card: never the same fact twice in a row unless nothing else is left."""
+        """The next card that can be asked (a card whose question cannot be made is skipped)."""
         while True:
-            slot = self._choose()
+            slot = self.queue.choose(self.clock(), self._touched, self._last_fact)
             if slot is None:
                 return None
             item = self._question_for(slot)
             if item is not None:
                 slot.item = item
                 return slot
-
-    def _choose(self) -> _Slot | None:
-        """Due learning cards, then reviews and new cards, then learning cards due soon."""
-        now = self.clock()
-        if self.settings.bury_new_siblings and self._new:
-            self._new = [
-                slot for slot in self._new
-                if slot.card.fact_key not in self._touched and slot.card.fact_key not in self._buried_facts
-            ]
-        soon = now + LEARN_AHEAD
-        candidates = chain(
-            takewhile(lambda slot: slot.card.sched.due <= now, self._learning),  # kept sorted by due
-            self._main_order(),
-            takewhile(lambda slot: slot.card.sched.due <= soon, self._learning),
-        )
-        fallback = None
-        for slot in candidates:
-            if slot.card.fact_key != self._last_fact:
-                return self._take(slot)
-            fallback = fallback or slot
-        return self._take(fallback) if fallback else None
-
-    def _main_order(self) -> Iterator[_Slot]:
-        """Reviews and new cards, new ones spread evenly among the reviews."""
-        if not self._new or not self._reviews:
-            return iter(self._new or self._reviews)
-        new_shown = self._planned_new - len(self._new)
-        reviews_shown = self._planned_reviews - len(self._reviews)
-        new_first = (new_shown + 1) / (self._planned_new + 1) < (reviews_shown + 1) / (self._planned_reviews + 1)
-        first, second = (self._new, self._reviews) if new_first else (self._reviews, self._new)
-        return chain(islice(first, 3), islice(second, 3), islice(first, 3, None), islice(second, 3, None))
-
-    def _take(self, slot: _Slot) -> _Slot:
-        for queue in (self._learning, self._reviews, self._new):
-            if slot in queue:
-                queue.remove(slot)
-                break
-        return slot
-
-    def _requeue(self, slot: _Slot) -> None:
-        """Put a card back at the front of its queue (learning cards by due time)."""
-        if slot.origin == "learning":
-            insort(self._learning, slot, key=_due)
-        else:
-            (self._reviews if slot.origin == "review" else self._new).insert(0, slot)
 
     def _question_for(self, slot: _Slot) -> StudyItem | None:
         card = slot.card
@@ -361,7 +206,7 @@ class StudySession:
 
     def counts(self) -> QueueCounts:
         """Cards left, the current one included while unanswered."""
-        counts = {"new": len(self._new), "learning": len(self._learning), "review": len(self._reviews)}
+        counts = self.queue.counts()
         if self._current and self._feedback is None:
             counts[self._current.origin] += 1
         return QueueCounts(counts["new"], counts["learning"], counts["review"])
@@ -438,7 +283,7 @@ class StudySession:
         self._history.append(_Done(review_id, slot, correct))
         del self._history[:-UNDO_DEPTH]
         if after.state in LEARNING_STATES and not after.suspended and after.due < self.day_end:
-            insort(self._learning, _Slot(replace(card, sched=after), "learning"), key=_due)
+            self.queue.add_learning(_Slot(replace(card, sched=after), "learning"))
         self._feedback = Feedback(
             correct, outcome, reason, rating, given, question.answer, question.note, question.source,
             after.due, after.due - now, after.leech and not card.sched.leech,
@@ -463,10 +308,10 @@ class StudySession:
         if undo_review(self.db, done.review_id) is None:
             return False
         card_id = done.slot.card.id
-        self._learning = [slot for slot in self._learning if slot.card.id != card_id]
+        self.queue.drop_learning(card_id)
         current = self._current
         if current is not None and self._feedback is None and current.card.id != card_id:
-            self._requeue(current)
+            self.queue.requeue(current)
             current.item = None
         self.reviewed -= 1
         self.correct -= int(done.correct)
@@ -484,7 +329,7 @@ class StudySession:
         if self._current is None:
             return
         set_suspended(self.db, self._current.card.id, True)
-        self._learning = [slot for slot in self._learning if slot.card.id != self._current.card.id]
+        self.queue.drop_learning(self._current.card.id)
         self._last_fact = self._current.card.fact_key
         self._feedback = None
         self._current = self._pick()
@@ -517,10 +362,6 @@ class StudySession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _due(slot: _Slot) -> datetime:
-    return slot.card.sched.due
 
 
 def _enum(enum: Any, value: str) -> Any:

@@ -41,7 +41,7 @@ def study_all(session, clock, answer=answer_right, step_minutes=1):
 
 def test_first_day_offers_one_new_card_per_fact(fake_session):
     session = fake_session()
-    facts = [session.current.question.fact_id] + [slot.card.fact_id for slot in session._new]
+    facts = [session.current.question.fact_id] + [slot.card.fact_id for slot in session.queue.new]
     assert session.counts().new == 6 == len(set(facts))
     assert session.current.state == "new"
     assert session.progress() == (0, 6)
@@ -54,7 +54,7 @@ def test_new_siblings_come_on_later_days(fake_session, clock):
     session.close()
     clock.advance(days=1)
     session = fake_session()
-    new_kinds = {slot.card.kind for slot in session._new}
+    new_kinds = {slot.card.kind for slot in session.queue.new}
     assert new_kinds == {"unit", "place"} or new_kinds <= {"unit", "place"}
     assert session.counts().new > 0
 
@@ -209,12 +209,12 @@ def test_suspend_and_unsuspend(fake_session, clock, db_path):
     assert session.counts().new == new_before - 1
     assert card_row(db_path, card_id)["suspended"] == 1
     session.close()
-    assert card_id not in [s.card.id for s in fake_session()._new]
+    assert card_id not in [s.card.id for s in fake_session().queue.new]
     db = connect(db_path)
     set_suspended(db, card_id, False)
     db.close()
     back = fake_session(learner="ann")
-    assert card_id in [back.current.card_id] + [s.card.id for s in back._new]
+    assert card_id in [back.current.card_id] + [s.card.id for s in back.queue.new]
 
 
 def test_leech_is_tagged_and_suspended_when_chosen(fake_session, clock, db_path):
@@ -230,7 +230,7 @@ def test_leech_is_tagged_and_suspended_when_chosen(fake_session, clock, db_path)
     assert feedback.leech and feedback.rating == 1
     row = card_row(db_path, card_id)
     assert (row["lapses"], row["leech"], row["suspended"]) == (1, 1, 1)
-    assert card_id not in [s.card.id for s in session._learning]  # suspended: not relearned today
+    assert card_id not in [s.card.id for s in session.queue.learning]  # suspended: not relearned today
     session.advance()
     assert session.undo()
     row = card_row(db_path, card_id)
@@ -329,7 +329,7 @@ def test_a_buried_card_waits_until_its_time(fake_session, clock, db_path):
     set_buried(db, card_id, clock.now + timedelta(days=1))
     db.close()
     later = fake_session()
-    assert card_id not in [later.current.card_id] + [s.card.id for s in later._new]
+    assert card_id not in [later.current.card_id] + [s.card.id for s in later.queue.new]
     later.close()
     clock.advance(days=1, hours=1)
     assert fake_session().current.card_id == card_id

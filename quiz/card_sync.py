@@ -1,0 +1,42 @@
+"""Keeping a learner's cards in step with a bank: one card per fact × kind the bank supports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from quiz.store.queue import cards_in_step, sync_cards
+
+SYNC_VERSION = 1  # bump when the kinds a fact supports change, so every bank's cards are re-made
+
+
+def sync_fingerprint(imported_at: str) -> str:
+    """What `card_sync` stores for a bank whose cards match the bank as saved at `imported_at`."""
+    return f"{SYNC_VERSION}:{imported_at}"
+
+
+def ensure_cards(
+    db: sqlite_utils.Database,
+    learner_id: int,
+    name: str,
+    load_bank: Callable[[str], Any],
+    kinds: Callable[[Any], Any],
+    now: datetime,
+) -> None:
+    """Create the learner's new cards for the bank's facts × kinds if the bank changed since.
+
+    A bank's `imported_at` changes whenever it is saved again, so comparing it costs one query,
+    not a parse. The bank must be stored already (built-in banks by `sync_builtin_banks`).
+    """
+    row = db.conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
+    if row is None:
+        raise LookupError(f"bank '{name}' is not stored")
+    fingerprint = sync_fingerprint(row[0])
+    if cards_in_step(db, learner_id, name, fingerprint):
+        return
+    bank = load_bank(name)
+    keys = [(fact.id, str(kind)) for fact in bank.facts for kind in kinds(fact)]
+    sync_cards(db, learner_id, name, keys, fingerprint, now)

@@ -1,0 +1,124 @@
+"""Today's queue for a session: which card comes next.
+
+Due learning cards first, then reviews with new cards spread evenly among them, then learning
+cards coming due soon; never the same fact twice in a row while anything else is left.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import chain, islice, takewhile
+
+import sqlite_utils
+
+from quiz.settings import Settings
+from quiz.store.cards import CardRecord
+from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
+from quiz.store.reviews import today_counts, touched_facts_today
+from quiz.study_types import StudyItem
+
+LEARN_AHEAD = timedelta(minutes=20)  # with nothing else left, a learning card may come this early
+
+
+@dataclass(eq=False)
+class Slot:
+    """A card in the session: its record, which queue it came from, and its question once shown."""
+
+    card: CardRecord
+    origin: str  # 'new' | 'review' | 'learning'
+    item: StudyItem | None = None
+
+
+def _due(slot: Slot) -> datetime:
+    return slot.card.sched.due
+
+
+class StudyQueue:
+    def __init__(self, learning: list[Slot], reviews: list[Slot], new: list[Slot], buried: set, bury: bool):
+        self.learning, self.reviews, self.new = learning, reviews, new
+        self.buried_facts = buried
+        self.bury = bury
+        self.planned_new, self.planned_reviews = len(new), len(reviews)
+
+    @classmethod
+    def load(
+        cls, db: sqlite_utils.Database, scope: Scope, settings: Settings, now: datetime, day_end: datetime
+    ) -> "StudyQueue":
+        """Today's cards within the daily limits, new siblings of touched facts buried."""
+        s = settings
+        new_done, reviews_done = today_counts(db, scope.learner_id, now, s)
+        learning = [Slot(card, "learning") for card in due_learning(db, scope, day_end, now)]
+        review_limit = max(0, s.reviews_per_day - reviews_done)
+        reviews = [Slot(card, "review") for card in due_reviews(db, scope, day_end, now, review_limit)]
+        buried: set[tuple[str, str]] = set()
+        if s.bury_new_siblings:  # a fact answered today, or with a card due today, shows no new card
+            buried = touched_facts_today(db, scope.learner_id, now, s)
+            buried |= {slot.card.fact_key for slot in (*learning, *reviews)}
+        new: list[Slot] = []
+        new_limit = max(0, s.new_per_day - new_done)
+        if new_limit:
+            seen: set[tuple[str, str]] = set()  # one new card a fact a day
+            for card in new_cards(db, scope, now):
+                if s.bury_new_siblings and (card.fact_key in buried or card.fact_key in seen):
+                    continue
+                seen.add(card.fact_key)
+                new.append(Slot(card, "new"))
+                if len(new) >= new_limit:
+                    break
+        return cls(learning, reviews, new, buried, s.bury_new_siblings)
+
+    def counts(self) -> dict[str, int]:
+        return {"new": len(self.new), "learning": len(self.learning), "review": len(self.reviews)}
+
+    def choose(self, now: datetime, touched: Container, last_fact: tuple[str, str] | None) -> Slot | None:
+        """Take the next card off the queue."""
+        if self.bury and self.new:
+            self.new = [
+                slot for slot in self.new
+                if slot.card.fact_key not in touched and slot.card.fact_key not in self.buried_facts
+            ]
+        soon = now + LEARN_AHEAD
+        candidates = chain(
+            takewhile(lambda slot: slot.card.sched.due <= now, self.learning),  # kept sorted by due
+            self._main_order(),
+            takewhile(lambda slot: slot.card.sched.due <= soon, self.learning),
+        )
+        fallback = None
+        for slot in candidates:
+            if slot.card.fact_key != last_fact:
+                return self._take(slot)
+            fallback = fallback or slot
+        return self._take(fallback) if fallback else None
+
+    def _main_order(self) -> Iterator[Slot]:
+        """Reviews and new cards, new ones spread evenly among the reviews."""
+        if not self.new or not self.reviews:
+            return iter(self.new or self.reviews)
+        new_shown = self.planned_new - len(self.new)
+        reviews_shown = self.planned_reviews - len(self.reviews)
+        new_first = (new_shown + 1) / (self.planned_new + 1) < (reviews_shown + 1) / (self.planned_reviews + 1)
+        first, second = (self.new, self.reviews) if new_first else (self.reviews, self.new)
+        return chain(islice(first, 3), islice(second, 3), islice(first, 3, None), islice(second, 3, None))
+
+    def _take(self, slot: Slot) -> Slot:
+        for queue in (self.learning, self.reviews, self.new):
+            if slot in queue:
+                queue.remove(slot)
+                break
+        return slot
+
+    def requeue(self, slot: Slot) -> None:
+        """Put a card back at the front of its queue (learning cards by due time)."""
+        if slot.origin == "learning":
+            self.add_learning(slot)
+        else:
+            (self.reviews if slot.origin == "review" else self.new).insert(0, slot)
+
+    def add_learning(self, slot: Slot) -> None:
+        insort(self.learning, slot, key=_due)
+
+    def drop_learning(self, card_id: int) -> None:
+        self.learning = [slot for slot in self.learning if slot.card.id != card_id]
