@@ -11,6 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from sqlite_utils import Database
+
+from quiz.learners import ensure_learner, list_learners
+from quiz.session import StudySession
+from quiz.settings import Settings, load_settings, save_settings
+from quiz.status import BankCounts, CardRow, bank_overview, card_history, learner_stats, list_cards
+from quiz.store import open_db, set_suspended
 from quiz.store.db import utc_now
 
 Clock = Callable[[], datetime]
@@ -33,7 +40,7 @@ class CardFilter:
 class CardDetail:
     """A card (`quiz.status.CardRow`, with its retrievability now) and its reviews, oldest first."""
 
-    row: Any
+    row: CardRow
     history: list
 
 
@@ -60,29 +67,24 @@ class Desk:
         self.clock: Clock = clock or utc_now
         self.seed = seed
         self._db = None
-        self._theme: str | None = None
-        self.learner_id = 0
+        self._learner_id = 0
 
     # -- plumbing -------------------------------------------------------------------------------
     @property
-    def db(self):
+    def db(self) -> Database:
         """The connection, opened on first use (and only on the thread that uses it)."""
         if self._db is None:
-            from quiz.store import open_db
-
             self._db = open_db(self.db_path)
             self._ensure_learner()
         return self._db
 
     def _ensure_learner(self) -> None:
-        from quiz.learners import ensure_learner
+        self._learner_id = ensure_learner(self._db, self.learner, self.clock).id
 
-        self.learner_id = ensure_learner(self._db, self.learner, self.clock).id
-
-    def _learner_names(self) -> list[str]:
-        from quiz.learners import list_learners
-
-        return [x.name for x in list_learners(self.db)]
+    @property
+    def learner_id(self) -> int:
+        self.db  # noqa: B018 - opening makes sure the learner exists
+        return self._learner_id
 
     def close(self) -> None:
         if self._db is not None:
@@ -95,29 +97,21 @@ class Desk:
         return Desk(self.db_path, name, clock=self.clock, seed=self.seed)
 
     # -- home -----------------------------------------------------------------------------------
-    def banks(self) -> list:
-        from quiz.status import bank_overview
-
-        return list(bank_overview(self.db, self.learner, self.clock()))
+    def banks(self) -> list[BankCounts]:
+        return bank_overview(self.db, self.learner, self.clock())
 
     def stats(self) -> LearnerStats:
-        from quiz.status import learner_stats
-
         return LearnerStats(*learner_stats(self.db, self.learner, self.clock()))
 
     def learners(self) -> list[str]:
-        return self._learner_names()
+        return [learner.name for learner in list_learners(self.db)]
 
     # -- study ----------------------------------------------------------------------------------
-    def session(self, bank: str | None = None):
-        from quiz.session import StudySession
-
+    def session(self, bank: str | None = None) -> StudySession:
         return StudySession(self.db_path, self.learner, bank, clock=self.clock, seed=self.seed)
 
     # -- browse ---------------------------------------------------------------------------------
-    def cards(self, flt: CardFilter = CardFilter(), limit: int | None = None) -> list:
-        from quiz.status import list_cards
-
+    def cards(self, flt: CardFilter = CardFilter(), limit: int | None = None) -> list[CardRow]:
         return list_cards(
             self.db,
             self.learner,
@@ -134,32 +128,16 @@ class Desk:
 
     def card(self, card_id: int) -> CardDetail | None:
         """One card with its history; None if it is gone."""
-        from quiz.status import card_history
-
-        row = next((r for r in self.cards() if r.card_id == card_id), None)
-        if row is None:
-            return None
-        return CardDetail(row, card_history(self.db, card_id))
+        rows = list_cards(self.db, self.learner, now=self.clock(), card_id=card_id)
+        return CardDetail(rows[0], card_history(self.db, card_id)) if rows else None
 
     def set_suspended(self, card_id: int, flag: bool) -> None:
-        from quiz.store import set_suspended
-
         set_suspended(self.db, card_id, flag)
 
     # -- settings -------------------------------------------------------------------------------
-    def settings(self):
-        from quiz.settings import load_settings
-
+    def settings(self) -> Settings:
         return load_settings(self.db, self.learner_id)
-
-    def theme(self) -> str | None:
-        """The learner's theme: stored with their settings when the core keeps one, else this run's."""
-        return getattr(self.settings(), "theme", None) or self._theme
 
     def save_settings(self, **changes: Any) -> None:
         """Validate and store; raises ValueError with one line naming a bad value."""
-        from quiz.settings import FIELDS, save_settings
-
-        if "theme" in changes and "theme" not in FIELDS:
-            self._theme = str(changes.pop("theme"))
         save_settings(self.db, self.learner_id, **changes)

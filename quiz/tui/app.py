@@ -15,6 +15,8 @@ from textual.theme import Theme
 
 from quiz.browse import Clock, Desk
 from quiz.tui.commands import QuizCommands
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
 
 EXIT_AFTER_FIRST_QUESTION = "QUIZ_EXIT_AFTER_FIRST_QUESTION"
 FIRST_QUESTION_MARKER = "QUIZ_FIRST_QUESTION"
@@ -50,53 +52,44 @@ class QuizApp(App[float | None]):
         bank: str | None = None,
         clock: Clock | None = None,
         seed: int | None = None,
-        desk: Desk | None = None,
     ) -> None:
         super().__init__()
-        self.desk = desk or Desk(db_path, learner, clock=clock, seed=seed)
+        self.desk = Desk(db_path, learner, clock=clock, seed=seed)
         self.start_bank = bank
         self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
         self.register_theme(QUIZ_THEME)
         self.theme = self._saved_theme() or "quiz"
 
     def _saved_theme(self) -> str | None:
-        name = self.desk.theme()
+        name = self.desk.settings().theme
         return name if name in self.available_themes else None
 
     def on_mount(self) -> None:
-        from quiz.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
-        if self.start_bank is not None or self.exit_after_first_question:
+        """Straight into a session when a bank was named (home comes after it), else home."""
+        if self.start_bank is not None:
             self.study(self.start_bank)
+            return
+        self.push_screen(HomeScreen())
+        if self.exit_after_first_question:
+            self.study(None)
 
     # -- navigation used by screens and the command palette ------------------------------------
     def study(self, bank: str | None) -> None:
         """Open a session on one bank (None: every bank) and show its first question."""
-        from quiz.tui.screens.study import StudyScreen
-
         self.push_screen(StudyScreen(self.desk.session(bank), bank))
 
+    # Browse, settings and the learner dialog are imported when first opened: start-up time.
     def action_browse(self) -> None:
-        self.browse()
-
-    def action_open_settings(self) -> None:
-        self.open_settings()
-
-    def action_choose_learner(self) -> None:
-        self.choose_learner()
-
-    def browse(self) -> None:
         from quiz.tui.screens.browse import BrowseScreen
 
         self.push_screen(BrowseScreen())
 
-    def open_settings(self) -> None:
+    def action_open_settings(self) -> None:
         from quiz.tui.screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
 
-    def choose_learner(self) -> None:
+    def action_choose_learner(self) -> None:
         from quiz.tui.screens.learner import LearnerScreen
 
         self.push_screen(LearnerScreen(), self.switch_learner)
@@ -110,13 +103,13 @@ class QuizApp(App[float | None]):
         self.notify(f"Studying as {name}")
 
     def go_home(self) -> None:
-        """Pop back to the home screen and refresh its counts."""
-        from quiz.tui.screens.home import HomeScreen
-
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        """Back to the home screen (made now if the app started in a session), counts refreshed."""
+        if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
+            self.switch_screen(HomeScreen())
+            return
+        while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refresh_data()
+        self.screen.refresh_data()
 
     def first_question_shown(self) -> None:
         """Start-up benchmark hook: leave as soon as the first question has been painted."""

@@ -11,28 +11,27 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 class QuizCommands(Provider):
     """Commands built from the current learner's banks and the other learners."""
 
+    async def startup(self) -> None:
+        """Read the banks and learners once per palette opening, not once per keystroke."""
+        self.commands = self._commands()
+
     def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
         app = self.app
         desk = app.desk  # type: ignore[attr-defined]
         commands: list[tuple[str, Callable[[], None], str]] = [
             ("Study all banks", partial(app.study, None), "Start a session on every bank"),
         ]
-        try:
-            banks = desk.banks()
-            learners = desk.learners()
-        except Exception:  # a broken database should not break the palette
-            banks, learners = [], []
-        for bank in banks:
+        for bank in desk.banks():
             commands.append(
                 (f"Study {bank.title}", partial(app.study, bank.name), f"{bank.due} due, {bank.new} new")
             )
         commands += [
-            ("Browse cards", app.browse, "Search and filter cards, suspend or unsuspend"),
-            ("Settings", app.open_settings, "Daily limits, retention, options, mode mix, theme"),
-            ("Switch learner…", app.choose_learner, "Pick or add a learner"),
+            ("Browse cards", app.action_browse, "Search and filter cards, suspend or unsuspend"),
+            ("Settings", app.action_open_settings, "Daily limits, retention, options, mode mix, theme"),
+            ("Switch learner…", app.action_choose_learner, "Pick or add a learner"),
             ("Home", app.go_home, "Banks and counts"),
         ]
-        for name in learners:
+        for name in desk.learners():
             if name != desk.learner:
                 commands.append(
                     (f"Switch learner to {name}", partial(app.switch_learner, name), "")
@@ -40,12 +39,12 @@ class QuizCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
+        for name, callback, help_text in self.commands:
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
+        for name, callback, help_text in self.commands:
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -6,34 +6,20 @@ from datetime import datetime, timedelta, timezone
 
 from rich.markup import escape
 
+from quiz.scheduler import format_interval
+
 MODE_LABELS = {
     "mc": "multiple choice",
     "typed": "typed answer",
     "cloze": "fill the gap",
     "flip": "flip card",
 }
-KIND_LABELS = {"date": "date", "unit": "unit", "place": "place"}
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-STATE_LABELS = {"new": "new", "learning": "learning", "review": "review", "relearning": "relearning"}
 
 
 def interval(delta: timedelta | None) -> str:
-    """A short human interval: 45s, 10m, 3h, 4d, 2mo, 1.5y."""
-    if delta is None:
-        return "—"
-    seconds = max(0.0, delta.total_seconds())
-    if seconds < 60:
-        return f"{seconds:.0f}s"
-    if seconds < 3600:
-        return f"{seconds / 60:.0f}m"
-    if seconds < 86400:
-        return f"{seconds / 3600:.0f}h"
-    days = seconds / 86400
-    if days < 30:
-        return f"{days:.0f}d"
-    if days < 365:
-        return f"{days / 30.4:.0f}mo"
-    return f"{days / 365:.1f}y"
+    """A short human interval (the scheduler's own wording), or a dash for none."""
+    return "—" if delta is None else format_interval(delta)
 
 
 def duration(seconds: float) -> str:
@@ -68,10 +54,8 @@ def percent(part: int, whole: int) -> str:
 
 
 def mode_line(kind: str, mode: str, state: str | None = None) -> str:
-    parts = [KIND_LABELS.get(kind, kind), MODE_LABELS.get(mode, mode)]
-    if state:
-        parts.append(STATE_LABELS.get(state, state))
-    return " · ".join(parts)
+    """"date · multiple choice · new": what is asked, how, and where the card stands."""
+    return " · ".join(filter(None, (str(kind), MODE_LABELS.get(mode, str(mode)), state)))
 
 
 def text(value: object) -> str:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from quiz.browse import CardFilter
+from quiz.status import CardRow
 from quiz.tui.format import text, when
 
 MAX_ROWS = 1000
@@ -35,10 +36,14 @@ class BrowseScreen(Screen):
         Binding("escape", "back", "Back"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[int, CardRow] = {}  # what the table shows, by card id
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="browse"):
-            yield Input(placeholder="Search facts, answers, notes…  (/)", id="search", compact=True)
+            yield Input(placeholder="Search facts by their words or id…  (/)", id="search", compact=True)
             with Horizontal(id="filters"):
                 for name, options in FILTERS.items():
                     yield Select(options, prompt=f"{PROMPTS[name]}: any", id=f"filter-{name}", compact=True)
@@ -48,7 +53,7 @@ class BrowseScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#cards", DataTable)
-        for label in ("Bank", "Fact", "Kind", "State", "Due", "Stab.", "Diff.", "Lapses", "Flags"):
+        for label in ("Kind", "State", "Due", "Stab.", "Diff.", "Lapses", "Flags", "Fact", "Statement", "Bank"):
             table.add_column(label, key=label.lower())
         self.reload()
 
@@ -76,11 +81,10 @@ class BrowseScreen(Screen):
         table = self.query_one("#cards", DataTable)
         keep = table.cursor_row
         table.clear()
-        for row in rows[:MAX_ROWS]:
+        self.rows = {row.card_id: row for row in rows[:MAX_ROWS]}
+        for row in self.rows.values():
             flags = " ".join(f for f, on in (("S", row.suspended), ("L", row.leech)) if on)
             table.add_row(
-                text(row.bank),
-                text(row.statement or row.fact_id),
                 row.kind,
                 row.state,
                 "—" if row.state == "new" else when(row.due, now),
@@ -88,6 +92,9 @@ class BrowseScreen(Screen):
                 "—" if row.difficulty is None else f"{row.difficulty:.1f}",
                 str(row.lapses),
                 flags,
+                text(row.fact_id),
+                text(row.statement),
+                text(row.bank),
                 key=str(row.card_id),
             )
         if table.row_count:
@@ -130,10 +137,7 @@ class BrowseScreen(Screen):
         card_id = self._card_id()
         if card_id is None:
             return
-        detail = self.app.desk.card(card_id)  # type: ignore[attr-defined]
-        if detail is None:
-            return
-        flag = not detail.row.suspended
+        flag = not self.rows[card_id].suspended
         self.app.desk.set_suspended(card_id, flag)  # type: ignore[attr-defined]
         self.notify("Card suspended" if flag else "Card unsuspended", timeout=2)
         self.reload()

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from quiz.tui.format import text
+
 ALL_BANKS = "__all__"
 
 
@@ -39,9 +41,9 @@ class HomeScreen(Screen):
         table.add_column("Bank", key="bank")
         for label in ("Due", "New", "Learning", "Review", "Suspended"):
             table.add_column(label, key=label.lower())
-        self.refresh_data()
 
     def on_screen_resume(self) -> None:
+        """Counts change while other screens are on top (a session, the browser, another learner)."""
         self.refresh_data()
 
     def action_refresh_data(self) -> None:
@@ -52,7 +54,7 @@ class HomeScreen(Screen):
         stats = desk.stats()
         streak = f"{stats.streak_days} day" + ("" if stats.streak_days == 1 else "s")
         self.query_one("#learner-line", Static).update(
-            f"[b]{desk.learner}[/b]   streak [b]{streak}[/b]   "
+            f"[b]{text(desk.learner)}[/b]   streak [b]{streak}[/b]   "
             f"reviews today [b]{stats.reviews_today}[/b]   total [b]{stats.reviews_total}[/b]"
         )
         table = self.query_one("#banks", DataTable)
@@ -63,7 +65,7 @@ class HomeScreen(Screen):
         for bank in banks:
             counts = (bank.due, bank.new, bank.learning, bank.review, bank.suspended)
             totals = [a + b for a, b in zip(totals, counts)]
-            table.add_row(bank.title or bank.name, *map(str, counts), key=bank.name)
+            table.add_row(text(bank.title or bank.name), *map(str, counts), key=bank.name)
         table.add_row("[i]All banks[/i]", *map(str, totals), key=ALL_BANKS)
         table.move_cursor(row=min(row, table.row_count - 1))
 

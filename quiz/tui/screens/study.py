@@ -7,8 +7,10 @@ typing, escape ends and ctrl+z / ctrl+s / ctrl+o undo, suspend and show card inf
 
 from __future__ import annotations
 
+import importlib
 import time
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,13 +24,33 @@ from quiz.tui.widgets.ratings import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
 
 TYPED_MODES = ("typed", "cloze")
+HINTS = {
+    "mc": "1–{n} or ↑↓ Enter",
+    "typed": "type, Enter · ^z undo · Esc end",
+    "cloze": "type, Enter · ^z undo · Esc end",
+    "flip": "space shows the answer, then 1–4",
+}
+
+
+def _warm_up_answer_checking() -> None:
+    """Import the answer checker (dateparser and friends) while the learner reads the first question."""
+    importlib.import_module("question_bank.answers")
+
+
+def _numbered(number: int, option: str) -> Table:
+    """An option with its key, wrapped lines indented under the text rather than the number."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(str(number), option)
+    return grid
 
 
 class StudyScreen(Screen):
     """Runs one `StudySession` to its end, then shows the summary."""
 
     BINDINGS = [
-        Binding("space", "reveal", "Show answer"),
+        Binding("space,enter", "reveal", "Show answer"),
         Binding("enter,space", "next", "Next"),
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("s,ctrl+s", "suspend", "Suspend"),
@@ -77,6 +99,7 @@ class StudyScreen(Screen):
         self.shown_at = time.monotonic()
         box = self.query_one("#question-box")
         box.border_title = mode_line(q.kind, q.mode, item.state)
+        box.border_subtitle = HINTS.get(str(q.mode), "").format(n=len(q.options))
         self.query_one("#question-text", Static).update(text(q.prompt))
         options = self.query_one("#options", OptionList)
         typed = self.query_one("#typed", Input)
@@ -88,9 +111,7 @@ class StudyScreen(Screen):
         self.query_one("#answer-box").display = True
         if q.mode == "mc":
             options.clear_options()
-            options.add_options(
-                Option(f"[b]{i}[/b]  {text(opt)}", id=str(i)) for i, opt in enumerate(q.options, 1)
-            )
+            options.add_options(Option(_numbered(i, opt), id=str(i)) for i, opt in enumerate(q.options, 1))
             options.highlighted = 0
             options.focus()
         elif q.mode in TYPED_MODES:
@@ -108,6 +129,8 @@ class StudyScreen(Screen):
         if not self._reported_first:
             self._reported_first = True
             self.call_after_refresh(self.app.first_question_shown)  # type: ignore[attr-defined]
+            if not self.app.exit_after_first_question:  # type: ignore[attr-defined]
+                self.run_worker(_warm_up_answer_checking, thread=True, exit_on_error=False)
 
     def update_bar(self) -> None:
         done, total = self.session.progress()
@@ -207,13 +230,15 @@ class StudyScreen(Screen):
     def action_end(self) -> None:
         self.finish()
 
+    def on_unmount(self) -> None:
+        """However the screen goes (ended, or left through the palette), its connection closes."""
+        self.session.close()
+
     def finish(self) -> None:
-        """Close the session and show its summary in place of this screen."""
+        """Show the session's summary in place of this screen."""
         from quiz.tui.screens.summary import SummaryScreen
 
-        summary = self.session.summary()
-        self.session.close()
-        self.app.switch_screen(SummaryScreen(summary))
+        self.app.switch_screen(SummaryScreen(self.session.summary()))
         if not self._reported_first:  # nothing to study: the start-up probe must still end
             self._reported_first = True
             self.app.call_after_refresh(self.app.first_question_shown)  # type: ignore[attr-defined]

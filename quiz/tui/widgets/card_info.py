@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from quiz.tui.format import MODE_LABELS, RATING_LABELS, interval, text
+from quiz.tui.format import RATING_LABELS, interval, text
+
+MODE_SHORT = {"mc": "choice", "typed": "typed", "cloze": "gap", "flip": "flip"}
 
 
 def _fmt(value, spec: str = "") -> str:
@@ -19,6 +21,10 @@ def _time(value) -> str:
     if value is None:
         return "—"
     return value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else str(value)
+
+
+def _short(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 def describe(detail) -> str:
@@ -62,9 +68,9 @@ class CardInfo(Vertical):
         table.clear()
         for review in reversed(detail.history):
             table.add_row(
-                _time(review.reviewed_at),
-                MODE_LABELS.get(review.mode, review.mode),
-                text(review.given or "—"),
+                review.reviewed_at.strftime("%d %b %H:%M"),
+                MODE_SHORT.get(review.mode, review.mode),
+                text(_short(review.given or "—", 24)),
                 text(review.verdict.replace("_", " ")),
                 RATING_LABELS.get(review.rating, str(review.rating)),
                 interval(review.interval),

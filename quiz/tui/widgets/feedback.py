@@ -2,34 +2,44 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from quiz.tui.format import RATING_LABELS, interval, text
+from quiz.tui.format import RATING_LABELS, interval
 
 VERDICTS = {
     "correct": ("✓ Right", "verdict-right"),
     "near_miss": ("≈ Near miss", "verdict-near"),
     "wrong": ("✗ Wrong", "verdict-wrong"),
 }
+PLAIN_REASONS = {"", "right", "correct"}  # a verdict that says no more than "✓ Right"
 
 
-def render_feedback(fb) -> str:
-    """Rich markup for a `Feedback`; every bank or learner string is escaped."""
+def render_feedback(fb) -> Group:
+    """A label/value grid for a `Feedback`, so long notes wrap under their value, not their label."""
     title, _ = VERDICTS.get(fb.outcome, (fb.outcome, ""))
-    lines = [f"[b]{title}[/b]" + (f" — {text(fb.reason)}" if fb.reason else "")]
-    lines.append(f"[dim]Answer:[/dim]   [b]{text(fb.answer)}[/b]")
-    if fb.given is not None and fb.given != "":
-        lines.append(f"[dim]You gave:[/dim] {text(fb.given)}")
+    reason = "" if fb.reason.strip().rstrip(".").lower() in PLAIN_REASONS else fb.reason
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(style="dim", no_wrap=True, min_width=8)
+    grid.add_column(ratio=1)
+    heading = Text(title, style="bold")
+    if reason:
+        heading.append(f" — {reason}")
+    grid.add_row("Answer", Text(str(fb.answer), style="bold"))
+    if fb.given and fb.given != fb.answer:
+        grid.add_row("You gave", str(fb.given))
     if fb.note:
-        lines.append(f"[dim]Note:[/dim]     {text(fb.note)}")
+        grid.add_row("Note", str(fb.note))
     if fb.source:
-        lines.append(f"[dim]Source:[/dim]   [i]{text(fb.source)}[/i]")
+        grid.add_row("Source", Text(str(fb.source), style="italic"))
     rating = RATING_LABELS.get(fb.rating, str(fb.rating))
-    lines.append(f"[dim]Next:[/dim]     in [b]{interval(fb.interval)}[/b] ({rating})")
+    grid.add_row("Next", Text.assemble("in ", (interval(fb.interval), "bold"), f" ({rating})"))
     if getattr(fb, "leech", False):
-        lines.append("[b $error]This card is now a leech[/]: you keep forgetting it; consider suspending it (s).")
-    return "\n".join(lines)
+        grid.add_row("Leech", "You keep forgetting this card: consider suspending it (s).")
+    return Group(heading, grid)
 
 
 class FeedbackPanel(VerticalScroll, can_focus=True):
