@@ -36,6 +36,20 @@ def _due(slot: Slot) -> datetime:
     return slot.card.sched.due
 
 
+def _one_card_per_fact(cards: Iterator[CardRecord], buried: Container, limit: int) -> list[CardRecord]:
+    """One new card a fact, its kind turning with the fact's place in the bank (the first fact
+    gives its date card, the next its unit card, …), so a first day mixes the kinds."""
+    groups: dict[tuple[str, str], list[CardRecord]] = {}
+    for card in cards:  # in bank order, a fact's cards side by side
+        if card.fact_key in buried:
+            continue
+        if card.fact_key not in groups and len(groups) > limit:
+            break
+        groups.setdefault(card.fact_key, []).append(card)
+    chosen = [group[index % len(group)] for index, group in enumerate(groups.values())]
+    return chosen[:limit]
+
+
 class StudyQueue:
     def __init__(self, learning: list[Slot], reviews: list[Slot], new: list[Slot], buried: set, bury: bool):
         self.learning, self.reviews, self.new = learning, reviews, new
@@ -59,15 +73,10 @@ class StudyQueue:
             buried |= {slot.card.fact_key for slot in (*learning, *reviews)}
         new: list[Slot] = []
         new_limit = max(0, s.new_per_day - new_done)
-        if new_limit:
-            seen: set[tuple[str, str]] = set()  # one new card a fact a day
-            for card in new_cards(db, scope, now):
-                if s.bury_new_siblings and (card.fact_key in buried or card.fact_key in seen):
-                    continue
-                seen.add(card.fact_key)
-                new.append(Slot(card, "new"))
-                if len(new) >= new_limit:
-                    break
+        if new_limit and s.bury_new_siblings:
+            new = [Slot(card, "new") for card in _one_card_per_fact(new_cards(db, scope, now), buried, new_limit)]
+        elif new_limit:
+            new = [Slot(card, "new") for card in islice(new_cards(db, scope, now), new_limit)]
         return cls(learning, reviews, new, buried, s.bury_new_siblings)
 
     def counts(self) -> dict[str, int]:

@@ -11,7 +11,7 @@ from quiz.cli.context import AppContext
 from quiz.paths import default_db_path
 
 
-@click.group(cls=DefaultGroup, default="study", default_if_no_args=True)
+@click.group(cls=DefaultGroup, default="study", default_if_no_args=True, invoke_without_command=True)
 @click.option(
     "--db",
     "db_path",
@@ -24,18 +24,21 @@ from quiz.paths import default_db_path
 def main(ctx: click.Context, db_path: Path | None) -> None:
     """quiz: study fact banks with spaced repetition."""
     ctx.obj = AppContext(db_path or default_db_path())
+    if ctx.invoked_subcommand is None:  # `quiz --db FILE` with no command opens the app too
+        from quiz.cli.study import study
+
+        with study.make_context("study", [], parent=ctx) as study_ctx:  # reads its env vars too
+            study.invoke(study_ctx)
 
 
 def _register() -> None:
     # Each command family lives in its own module; registration order is help order.
-    from quiz.cli import bank
+    from quiz.cli import bank, progress, study
 
-    main.add_command(bank.bank)
-    from quiz.cli import study
     main.add_command(study.study)
-    from quiz.cli import progress; main.add_command(progress.status)
+    main.add_command(bank.bank)
+    main.add_command(progress.status)
     main.add_command(progress.learner)
-    # (more command modules are registered here)
 
 
 _register()

@@ -38,3 +38,10 @@ def test_bare_quiz_opens_the_app(monkeypatch, db_path):
 def test_unknown_bank_is_a_usage_error(monkeypatch, db_path):
     result, opened = run_recorded(monkeypatch, ["--db", str(db_path), "study", "--bank", "nope"])
     assert result.exit_code == 2 and "no bank 'nope'" in result.output and opened == []
+
+
+def test_quiz_with_only_a_database_option_opens_the_app(monkeypatch, db_path):
+    monkeypatch.setenv("QUIZ_LEARNER", "ann")
+    result, opened = run_recorded(monkeypatch, ["--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert opened == [(db_path, "ann", None)]
