@@ -126,6 +126,8 @@ def date_distractors(bank: Bank, key: FactDate, n: int, rng: random.Random) -> l
             return False
         if key.precision is Precision.DAY:
             return all(abs((candidate.start - d.start).days) >= 2 for d in (key, *chosen))
+        if key.precision is Precision.RANGE:  # "August–September" beside "July–August" is half right
+            return not any(_overlaps(candidate, d) for d in (key, *chosen))
         return True
 
     if key.precision is Precision.MONTH and not key.qualifier:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import os
 import random
 import re
@@ -189,3 +190,21 @@ def test_kinds_for_builtin_facts_match_their_entities(kind):
     for fact in bank.facts:
         if kind in kinds_for(fact):
             assert kind is Kind.DATE or (fact.units if kind is Kind.UNIT else fact.places)
+
+
+def test_range_options_never_overlap():
+    """'August–September 1944' beside 'July–August 1944' would be half right."""
+    months = {name: number for number, name in enumerate(calendar.month_name) if name}
+    pattern = re.compile(r"^([A-Z][a-z]+)–([A-Z][a-z]+) (\d{4})$")
+    bank = load_builtin_bank("belgrade-offensive")
+    checked = 0
+    for seed in range(5):
+        for question in generate_all(bank, kinds=[Kind.DATE], modes=[Mode.MC], seed=seed):
+            spans = [pattern.match(option) for option in question.options]
+            if not all(spans):
+                continue
+            checked += 1
+            spans = sorted((int(m[3]), months[m[1]], months[m[2]]) for m in spans)
+            for (year_a, _, end_a), (year_b, start_b, _) in zip(spans, spans[1:]):
+                assert year_a < year_b or end_a < start_b, question.options
+    assert checked
