@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from question_bank.entities import Catalog
-from question_bank.loader import decode, load_bank_bytes, toml_line_map
+from question_bank.loader import LazyLineMap, decode, load_bank_bytes
 from question_bank.model import Bank
 from question_bank.problems import BankError, Problem
 from question_bank.records import build_place, build_unit
@@ -42,15 +42,14 @@ def builtin_catalog() -> Catalog:
 def load_catalog(path: Path) -> Catalog:
     text = decode(path.read_bytes(), str(path))
     data = tomllib.loads(text)
-    lines = toml_line_map(text)
+    lines = LazyLineMap(text)  # line numbers only once a problem needs one
     problems: list[Problem] = []
     units, places = [], []
     for table, build, out in (("unit", build_unit, units), ("place", build_place, places)):
         for index, record in enumerate(data.get(table, [])):
-            where = lines.get((table, index), {"": 0})
-            report = lambda field, reason, w=where: problems.append(
-                Problem(str(path), w.get(field, w[""]), field, reason)
-            )
+            def report(field: str, reason: str, key: tuple[str, int] = (table, index)) -> None:
+                where = lines.get(key, {"": 0})
+                problems.append(Problem(str(path), where.get(field, where[""]), field, reason))
             item = build(record, report)
             if item is not None:
                 out.append(item)

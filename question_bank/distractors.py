@@ -12,6 +12,7 @@ from datetime import timedelta
 from question_bank.dates import FactDate, Precision
 from question_bank.entities import Entity, Place, Unit
 from question_bank.model import Bank, Fact
+from question_bank.templates import month_of
 from question_bank.text import fold
 
 
@@ -34,24 +35,78 @@ class Pools:
             self.places[(place.family, "any", "", tier)].append(place)
         dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
         months: dict[int, dict[FactDate, None]] = defaultdict(dict)
+        month_of_start: dict[tuple[int, int], FactDate] = {}  # month_of depends on the start's month only
         for fact in bank.facts:
             when = fact.date
-            dates[(when.precision, when.unit, when.start.year)][when] = None
+            start = when.start
+            dates[(when.precision, when.unit, start.year)][when] = None
             if when.precision in (Precision.DAY, Precision.MONTH):
-                months[when.start.year][_month(when)] = None
+                month = month_of_start.get((start.year, start.month))
+                if month is None:
+                    month = month_of_start[(start.year, start.month)] = month_of(when)
+                months[start.year][month] = None
         self.dates = {key: list(value) for key, value in dates.items()}
         self.months = {key: list(value) for key, value in months.items()}
+        # The human text of every pooled date, index for index.
+        self.date_texts = {key: [d.human() for d in value] for key, value in self.dates.items()}
+        self.month_texts = {key: [d.human() for d in value] for key, value in self.months.items()}
         self.facts_by_year: dict[int, list[Fact]] = defaultdict(list)
         for fact in bank.facts:
             self.facts_by_year[fact.date.start.year].append(fact)
         self.all_facts = bank.facts
         self.folded: dict[str, frozenset[str]] = {}
+        self.folded_statements: dict[str, str] = {}
+        self.tiers: dict[tuple, list[tuple[list[Entity], list[frozenset[str]]]]] = {}
+        self.tier_keys: dict[int, list[frozenset[str]]] = {}
 
     def keys(self, entity: Entity) -> frozenset[str]:
         """Folded names of an entity: two options sharing one would read as the same answer."""
         found = self.folded.get(entity.name)
         if found is None:
             found = self.folded[entity.name] = frozenset(fold(name) for name in entity.names)
+        return found
+
+    def statement_key(self, fact: Fact) -> str:
+        """A fact's folded statement: two events folding alike would read as the same option."""
+        found = self.folded_statements.get(fact.id)
+        if found is None:
+            found = self.folded_statements[fact.id] = fold(fact.statement(with_date=False))
+        return found
+
+    def tiers_for(self, key: Entity, same_side: bool) -> list[tuple[list[Entity], list[frozenset[str]]]]:
+        """The non-empty pools to draw the key's distractors from, best first, each with the
+        folded names of its members (index for index)."""
+        if isinstance(key, Unit):
+            index = ("unit", key.echelon, key.side, same_side)
+            found = self.tiers.get(index)
+            if found is None:
+                tiers = [self.units.get((key.echelon, key.side, "bank")),
+                         self.units.get((key.echelon, key.side, "catalog"))]
+                if not same_side:
+                    tiers += [self.units.get((key.echelon, "*", "bank")),
+                              self.units.get((key.echelon, "*", "catalog"))]
+                found = self.tiers[index] = self._with_keys(tiers)
+            return found
+        index = ("place", key.family, key.region, key.country)
+        found = self.tiers.get(index)
+        if found is None:
+            tiers = [
+                self.places.get((key.family, scope, value, tier))
+                for scope, value in (("region", key.region), ("country", key.country), ("any", ""))
+                for tier in ("bank", "catalog")
+            ]
+            found = self.tiers[index] = self._with_keys(tiers)
+        return found
+
+    def _with_keys(self, tiers) -> list[tuple[list[Entity], list[frozenset[str]]]]:
+        found = []
+        for tier in tiers:
+            if tier:
+                # Pools live as long as this object, so a pool's id names it; many keys share pools.
+                keys = self.tier_keys.get(id(tier))
+                if keys is None:
+                    keys = self.tier_keys[id(tier)] = [self.keys(entity) for entity in tier]
+                found.append((tier, keys))
         return found
 
 
@@ -77,19 +132,37 @@ def _draw(pool, rng: random.Random, wanted: int):
             yield pool[index]
 
 
-def _take(pools: Pools, tiers, n: int, rng: random.Random, taken: list, excluded_names: set[str]) -> None:
-    """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name."""
-    for tier in tiers:
+def _take(tiers, n: int, rng: random.Random, taken: list, excluded_names: set[str]) -> None:
+    """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name.
+
+    Draws as `_draw` does (written out here: this runs for every multiple-choice question)."""
+    for tier, tier_keys in tiers:
         if len(taken) >= n:
             return
-        if not tier:
+        wanted = n - len(taken)
+        size = len(tier)
+        if size <= 4 * wanted + 4:
+            for index in rng.sample(range(size), size):
+                names = tier_keys[index]
+                if not excluded_names.isdisjoint(names):
+                    continue
+                taken.append(tier[index])
+                excluded_names |= names
+                if len(taken) >= n:
+                    return
             continue
-        for entity in _draw(tier, rng, n - len(taken)):
-            keys = pools.keys(entity)
-            if keys & excluded_names:
+        randrange = rng.randrange
+        seen: set[int] = set()
+        for _ in range(4 * wanted + 8):
+            index = randrange(size)
+            if index in seen:
                 continue
-            taken.append(entity)
-            excluded_names |= keys
+            seen.add(index)
+            names = tier_keys[index]
+            if not excluded_names.isdisjoint(names):
+                continue
+            taken.append(tier[index])
+            excluded_names |= names
             if len(taken) >= n:
                 return
 
@@ -99,64 +172,97 @@ def entity_distractors(
 ) -> list[Entity]:
     """`n` entities of the key's kind and form, never one of `exclude` (the fact's own)."""
     pools = pools_for(bank)
-    used = set(pools.keys(key)).union(*(pools.keys(e) for e in exclude))
+    keys = pools.keys
+    used = set(keys(key))
+    for entity in exclude:
+        used |= keys(entity)
     taken: list[Entity] = []
-    if isinstance(key, Unit):
-        tiers = [pools.units.get((key.echelon, key.side, "bank")), pools.units.get((key.echelon, key.side, "catalog"))]
-        if not same_side:
-            tiers += [pools.units.get((key.echelon, "*", "bank")), pools.units.get((key.echelon, "*", "catalog"))]
-    else:
-        tiers = [
-            pools.places.get((key.family, scope, value, tier))
-            for scope, value in (("region", key.region), ("country", key.country), ("any", ""))
-            for tier in ("bank", "catalog")
-        ]
-    _take(pools, tiers, n, rng, taken, used)
+    _take(pools.tiers_for(key, same_side), n, rng, taken, used)
     return taken
 
 
 def date_distractors(bank: Bank, key: FactDate, n: int, rng: random.Random) -> list[FactDate]:
     """`n` dates of the key's precision and year, bank events first, at least two days apart."""
+    return _pick_dates(bank, key, n, rng)[0]
+
+
+def date_options(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[str, ...]:
+    """The key and `n` date distractors as text, in chronological order; () if too few."""
+    chosen, texts = _pick_dates(bank, key, n, rng)
+    if len(chosen) < n:
+        return ()
+    ordered = sorted(zip((key, *chosen), texts), key=_chronological)
+    return tuple(text for _, text in ordered)
+
+
+def _chronological(option: tuple[FactDate, str]) -> tuple:
+    when = option[0]  # FactDate's own ordering, without its slower generated __lt__
+    return (when.start, when.end, when.precision, when.unit, when.qualifier)
+
+
+def _pick_dates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[list[FactDate], list[str]]:
+    """The chosen dates and the texts of the key and each chosen date, in that order."""
     pools = pools_for(bank)
     chosen: list[FactDate] = []
-    texts = {key.human()}
-
-    def fits(candidate: FactDate) -> bool:
-        if candidate.human() in texts:
-            return False
-        if key.precision is Precision.DAY:
-            return all(abs((candidate.start - d.start).days) >= 2 for d in (key, *chosen))
-        if key.precision is Precision.RANGE:  # "August–September" beside "July–August" is half right
-            return not any(_overlaps(candidate, d) for d in (key, *chosen))
-        return True
-
-    if key.precision is Precision.MONTH and not key.qualifier:
+    key_text = key.human()
+    ordered_texts = [key_text]
+    texts = {key_text}
+    precision, unit, qualifier = key.precision, key.unit, key.qualifier
+    if precision is Precision.MONTH and not qualifier:
         # A month asked of a day-precision fact draws on every event's month of that year.
         same = pools.months.get(key.year, [])
+        same_texts = pools.month_texts.get(key.year, [])
     else:
-        same = pools.dates.get((key.precision, key.unit, key.year), [])
-    tries = min(len(same), 4 * n + 8)
+        same = pools.dates.get((precision, unit, key.year), [])
+        same_texts = pools.date_texts.get((precision, unit, key.year), [])
+    size = len(same)
+    tries = min(size, 4 * n + 8)
     for _ in range(tries):
         if len(chosen) >= n:
             break
-        candidate = same[rng.randrange(len(same))]
-        candidate = FactDate(candidate.start, candidate.end, key.precision, key.unit, key.qualifier)
-        if fits(candidate):
+        index = rng.randrange(size)
+        candidate = same[index]
+        if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:
+            text = same_texts[index]
+        else:  # restated at the key's precision
+            candidate = FactDate(candidate.start, candidate.end, precision, unit, qualifier)
+            text = candidate.human()
+        if _fits(key, candidate, text, texts, chosen):
             chosen.append(candidate)
-            texts.add(candidate.human())
+            texts.add(text)
+            ordered_texts.append(text)
     attempts = 0
     while len(chosen) < n and attempts < 200:
         attempts += 1
         candidate = _nearby(key, rng)
-        if candidate is not None and fits(candidate):
-            chosen.append(candidate)
-            texts.add(candidate.human())
-    return chosen
+        if candidate is not None:
+            text = candidate.human()
+            if _fits(key, candidate, text, texts, chosen):
+                chosen.append(candidate)
+                texts.add(text)
+                ordered_texts.append(text)
+    return chosen, ordered_texts
+
+
+def _fits(key: FactDate, candidate: FactDate, text: str, texts: set[str], chosen: list[FactDate]) -> bool:
+    """A new text, and for days at least two days from the key and every chosen date; for ranges,
+    overlapping none ("August–September" beside "July–August" is half right)."""
+    if text in texts:
+        return False
+    if key.precision is Precision.DAY:
+        start = candidate.start
+        if abs((start - key.start).days) < 2:
+            return False
+        for other in chosen:
+            if abs((start - other.start).days) < 2:
+                return False
+        return True
+    if key.precision is Precision.RANGE:
+        return not _overlaps(candidate, key) and not any(_overlaps(candidate, d) for d in chosen)
+    return True
 
 
 def _month(when: FactDate) -> FactDate:
-    from question_bank.templates import month_of
-
     return month_of(when)
 
 
@@ -198,13 +304,15 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
     pools = pools_for(bank)
     same_year = pools.facts_by_year.get(fact.date.year, [])
     chosen: list[Fact] = []
-    seen = {fold(fact.statement(with_date=False))}
+    statement_key = pools.statement_key
+    seen = {statement_key(fact)}
+    when = fact.date
     for pool in (same_year, pools.all_facts):
         if len(chosen) >= n:
             break
         for other in _draw(pool, rng, n):
-            text = fold(other.statement(with_date=False))
-            if text in seen or _overlaps(other.date, fact.date):
+            text = statement_key(other)
+            if text in seen or _overlaps(other.date, when):
                 continue
             seen.add(text)
             chosen.append(other)

@@ -123,6 +123,20 @@ def toml_line_map(text: str) -> dict[tuple[str, int], dict[str, int]]:
     return lines
 
 
+class LazyLineMap:
+    """`toml_line_map(text)`, worked out only when a problem needs a line number: a bank without
+    problems (every built-in one, at each start of the app) never pays for it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: dict[tuple[str, int], dict[str, int]] | None = None
+
+    def get(self, key: tuple[str, int], default: dict[str, int]) -> dict[str, int]:
+        if self.lines is None:
+            self.lines = toml_line_map(self.text)
+        return self.lines.get(key, default)
+
+
 def _load_toml(text: str, filename: str, name: str | None, catalog: Catalog) -> Bank:
     try:
         data = tomllib.loads(text)
@@ -130,12 +144,14 @@ def _load_toml(text: str, filename: str, name: str | None, catalog: Catalog) -> 
         match = _TOML_LINE.search(str(error))
         reason = str(error).split(" (at")[0]
         raise BankError([Problem(filename, int(match.group(1)) if match else 1, "toml", reason)]) from None
-    lines = toml_line_map(text)
+    lines = LazyLineMap(text)
     problems = _Collector(filename)
 
     def line_of(table: str, index: int):
-        where = lines.get((table, index), {"": 1})
-        return lambda field: where.get(field, where[""])
+        def line(field: str) -> int:
+            where = lines.get((table, index), {"": 1})
+            return where.get(field, where[""])
+        return line
 
     for key in data:
         if key not in ("bank", "fact", "unit", "place"):

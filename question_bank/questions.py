@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Iterable
 
 from question_bank.dates import FactDate
-from question_bank.distractors import date_distractors, entity_distractors, event_distractors
+from question_bank.distractors import date_options, entity_distractors, event_distractors
 from question_bank.entities import Unit
 from question_bank.model import Bank, Fact
 from question_bank.templates import Ask, asks_for
@@ -36,7 +36,7 @@ class Mode(StrEnum):
     FLIP = "flip"  # self-graded flashcard
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Question:
     fact_id: str
     kind: Kind
@@ -49,6 +49,25 @@ class Question:
     note: str
     source: str
     statement: str
+
+    def __init__(
+        self, fact_id: str, kind: Kind, mode: Mode, wording_id: str, prompt: str, answer: str,
+        accepted: tuple[str, ...], options: tuple[str, ...], note: str, source: str, statement: str,
+    ) -> None:
+        """Fills the fields straight into `__dict__`: the generated frozen `__init__` pays an
+        `object.__setattr__` call per field, which was a tenth of generating a whole bank."""
+        fields = self.__dict__
+        fields["fact_id"] = fact_id
+        fields["kind"] = kind
+        fields["mode"] = mode
+        fields["wording_id"] = wording_id
+        fields["prompt"] = prompt
+        fields["answer"] = answer
+        fields["accepted"] = accepted
+        fields["options"] = options
+        fields["note"] = note
+        fields["source"] = source
+        fields["statement"] = statement
 
     def to_json(self) -> dict:
         """The documented `quiz bank questions --json` record."""
@@ -77,14 +96,30 @@ def kinds_for(fact: Fact) -> tuple[Kind, ...]:
 def asks(bank: Bank, fact: Fact, kind: Kind, mode: Mode) -> list[Ask]:
     """The wordings of `kind` that can be asked in `mode` (cached on the bank)."""
     cache = bank._cache.setdefault("asks", {})
-    key = (fact.id, kind, mode)
-    found = cache.get(key)
-    if found is None:
-        every = cache.get((fact.id, kind))
-        if every is None:
-            every = cache[(fact.id, kind)] = asks_for(fact, kind.value)
-        found = cache[key] = [a for a in every if _fits(a, mode)]
-    return found
+    key = (fact.id, kind)
+    by_mode = cache.get(key)
+    if by_mode is None:
+        by_mode = cache[key] = _by_mode(asks_for(fact, kind.value))
+    return by_mode[mode]
+
+
+def _by_mode(every: list[Ask]) -> dict[Mode, list[Ask]]:
+    """The wordings that fit each mode, in template order (one pass instead of one per mode)."""
+    mc: list[Ask] = []
+    typed: list[Ask] = []
+    cloze: list[Ask] = []
+    flip: list[Ask] = []
+    for ask in every:
+        if ask.cloze:
+            cloze.append(ask)
+        elif ask.choice_only:
+            mc.append(ask)
+        else:
+            mc.append(ask)
+            flip.append(ask)
+            if ask.typable:
+                typed.append(ask)
+    return {Mode.MC: mc, Mode.TYPED: typed, Mode.CLOZE: cloze, Mode.FLIP: flip}
 
 
 def make_question(
@@ -95,41 +130,36 @@ def make_question(
     kind, mode = Kind(kind), Mode(mode)
     if not MIN_OPTIONS <= n_options <= MAX_OPTIONS:
         raise ValueError(f"options must be between {MIN_OPTIONS} and {MAX_OPTIONS}")
-    candidates = asks(bank, fact, kind, mode)
-    if not candidates:
+    return _pick(bank, fact, kind, mode, asks(bank, fact, kind, mode), rng, n_options, fact.statement())
+
+
+def _pick(
+    bank: Bank, fact: Fact, kind: Kind, mode: Mode, candidates: list[Ask], rng: random.Random, n_options: int,
+    statement: str,
+) -> Question | None:
+    """A wording drawn from `candidates`; for multiple choice, the next one round if the drawn
+    one has too few distractors."""
+    count = len(candidates)
+    if not count:
         return None
-    first = rng.randrange(len(candidates))
-    for ask in candidates[first:] + candidates[:first]:
-        options: tuple[str, ...] = ()
-        if mode is Mode.MC:
-            options = _options(bank, fact, ask, n_options, rng)
-            if not options:
-                continue
-        return Question(
-            fact_id=fact.id, kind=kind, mode=mode, wording_id=ask.wording_id, prompt=ask.prompt,
-            answer=ask.answer, accepted=ask.accepted, options=options, note=fact.note,
-            source=fact.source, statement=fact.statement(),
-        )
+    first = rng.randrange(count)
+    if mode is not Mode.MC:
+        ask = candidates[first]
+        return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
+                        fact.note, fact.source, statement)
+    for step in range(count):
+        ask = candidates[(first + step) % count]
+        options = _options(bank, fact, ask, n_options, rng)
+        if options:
+            return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, options,
+                            fact.note, fact.source, statement)
     return None
-
-
-def _fits(ask: Ask, mode: Mode) -> bool:
-    if mode is Mode.CLOZE:
-        return ask.cloze
-    if ask.cloze:
-        return False
-    if ask.choice_only:
-        return mode is Mode.MC
-    return ask.typable or mode in (Mode.MC, Mode.FLIP)
 
 
 def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
     target = ask.target
     if isinstance(target, FactDate):
-        dates = date_distractors(bank, target, n - 1, rng)
-        if len(dates) < n - 1:
-            return ()
-        return tuple(d.human() for d in sorted((target, *dates)))
+        return date_options(bank, target, n - 1, rng)
     if isinstance(target, str):  # an event, for "What happened on …?"
         events = event_distractors(bank, fact, n - 1, rng)
         if len(events) < n - 1:
@@ -156,6 +186,8 @@ def generate_all(
     """Every question of the bank, one per fact × kind × mode; deterministic for a seed."""
     kinds = tuple(Kind(k) for k in kinds) if kinds else tuple(Kind)
     modes = tuple(Mode(m) for m in modes) if modes else tuple(Mode)
+    if not MIN_OPTIONS <= n_options <= MAX_OPTIONS:
+        raise ValueError(f"options must be between {MIN_OPTIONS} and {MAX_OPTIONS}")
     questions: list[Question] = []
     with _no_gc():
         _generate_into(questions, bank, kinds, modes, seed, n_options)
@@ -175,15 +207,30 @@ def _no_gc():
 
 
 def _generate_into(questions, bank, kinds, modes, seed, n_options) -> None:
+    """What make_question does for every fact × kind × mode, with each fact's wordings built
+    once and the per-question work written out (this loop runs 120,000 times for a large bank)."""
+    append = questions.append
+    mc = Mode.MC
     for fact in bank.facts:
         rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
+        randrange = rng.randrange
+        fact_id, note, source, statement = fact.id, fact.note, fact.source, fact.statement()
         for kind in kinds_for(fact):
             if kind not in kinds:
                 continue
+            by_mode = _by_mode(asks_for(fact, kind.value))
             for mode in modes:
-                question = make_question(bank, fact, kind, mode, rng, n_options)
-                if question is not None:
-                    questions.append(question)
+                candidates = by_mode[mode]
+                if not candidates:
+                    continue
+                if mode is mc:
+                    question = _pick(bank, fact, kind, mode, candidates, rng, n_options, statement)
+                    if question is not None:
+                        append(question)
+                    continue
+                ask = candidates[randrange(len(candidates))]
+                append(Question(fact_id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
+                                note, source, statement))
 
 
 def check_question(question: Question, given: str):

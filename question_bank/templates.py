@@ -8,8 +8,9 @@ bank stays literal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from question_bank.dates import FactDate, Precision
 from question_bank.entities import Entity, Place, Unit
@@ -28,12 +29,12 @@ _THE = re.compile(r"(?:^|\s)the\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|–|-|/)?\s*(?:and\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Ask:
+class Ask(NamedTuple):
     """One way to ask a fact: the prompt, its key and what else counts as right.
 
     `target` is what distractors are matched to: an Entity, a FactDate, or the fact id for
-    reverse questions (whose answer is an event).
+    reverse questions (whose answer is an event). A NamedTuple, not a dataclass: a bank makes
+    about ten per fact, and a frozen dataclass costs ten times as much to build.
     """
 
     kind: str
@@ -58,52 +59,74 @@ def asks_for(fact: Fact, kind: str) -> list[Ask]:
 
 def _clean(text: str) -> str:
     text = " ".join(text.split())
+    if "," not in text and " ." not in text and " ?" not in text:
+        return text  # nothing to replace (the usual case): skip four scans
     return text.replace(" ,", ",").replace(",,", ",").replace(" .", ".").replace(" ?", "?")
+
+
+def _event_tail(fact: Fact) -> str:
+    """'did {subject} {verb_base} {rest}?' (or '{was} {subject} {rest}?'), cleaned: what follows
+    the question word of every 'When …?' wording."""
+    if fact.is_passive:
+        body = f"{fact.verb} {fact.subject.text} {fact.rest.text}"
+    else:
+        body = f"did {fact.subject.text} {fact.verb_base} {fact.rest.text}"
+    return _clean(body).rstrip(",") + "?"
 
 
 def event_question(fact: Fact, wh: str) -> str:
     """'{wh} did {subject} {verb_base} {rest}?' or, with was/were, '{wh} was {subject} {rest}?'."""
-    subject = fact.subject.text
-    if fact.is_passive:
-        body = f"{wh} {fact.verb} {subject} {fact.rest.text}"
-    else:
-        body = f"{wh} did {subject} {fact.verb_base} {fact.rest.text}"
-    return _clean(body).rstrip(",") + "?"
+    return _ask_event(wh, _event_tail(fact))
+
+
+def _ask_event(wh: str, tail: str) -> str:
+    # The tail starts with did/was/were, so cleaning "{wh} {tail}" as a whole changes nothing
+    # more than cleaning the tail alone: the tail is cleaned once per fact.
+    return f"{wh} {tail}"
 
 
 def month_of(when: FactDate) -> FactDate:
     start = when.start
-    last = (date(start.year + (start.month == 12), start.month % 12 + 1, 1) - start.resolution)
-    return FactDate(date(start.year, start.month, 1), last, Precision.MONTH, Precision.MONTH)
+    return _month(start.year, start.month)[0]
+
+
+@lru_cache(maxsize=1024)
+def _month(year: int, month: int) -> tuple[FactDate, str]:
+    """A month as a FactDate and its text (a few dozen months serve a whole bank)."""
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    when = FactDate(date(year, month, 1), last, Precision.MONTH, Precision.MONTH)
+    return when, when.human()
 
 
 def date_asks(fact: Fact) -> list[Ask]:
     when = fact.date
     key = when.human()
-    asks = [Ask("date", "date.when", event_question(fact, "When"), key, (key,), when)]
+    keys = (key,)
+    tail = _event_tail(fact)
+    asks = [Ask("date", "date.when", _ask_event("When", tail), key, keys, when)]
     if when.precision is Precision.DAY:
-        asks.append(Ask("date", "date.on_what_date", event_question(fact, "On what date"), key, (key,), when))
-        month = month_of(when)
+        asks.append(Ask("date", "date.on_what_date", _ask_event("On what date", tail), key, keys, when))
+        month, month_key = _month(when.start.year, when.start.month)
         asks.append(
-            Ask("date", "date.which_month", event_question(fact, f"In which month of {when.year}"),
-                month.human(), (month.human(),), month)
+            Ask("date", "date.which_month", _ask_event(f"In which month of {when.year}", tail),
+                month_key, (month_key,), month)
         )
     elif when.precision is Precision.MONTH and not when.qualifier:
-        asks.append(Ask("date", "date.which_month", event_question(fact, f"In which month of {when.year}"),
-                        key, (key,), when))
+        asks.append(Ask("date", "date.which_month", _ask_event(f"In which month of {when.year}", tail),
+                        key, keys, when))
     elif when.precision is Precision.YEAR:
-        asks.append(Ask("date", "date.which_year", event_question(fact, "In which year"), key, (key,), when))
+        asks.append(Ask("date", "date.which_year", _ask_event("In which year", tail), key, keys, when))
     statement = fact.statement(with_date=False).rstrip(".")
+    phrase = fact.date_phrase
     asks.append(
-        Ask("date", "date.what_happened", f"What happened {when.phrase()}?", statement, (statement,),
-            fact.id, typable=False, choice_only=True)
+        Ask("date", "date.what_happened", f"What happened {phrase}?", statement, (statement,),
+            fact.id, False, False, True)
     )
-    asks.append(Ask("date", "date.cloze", _date_cloze(fact), key, (key,), when, cloze=True))
+    asks.append(Ask("date", "date.cloze", _date_cloze(fact, phrase), key, keys, when, True))
     return asks
 
 
-def _date_cloze(fact: Fact) -> str:
-    phrase = fact.date.phrase()
+def _date_cloze(fact: Fact, phrase: str) -> str:
     lead = phrase.split(" ", 1)[0]
     if lead == "between":
         lead = "in the period"
@@ -121,20 +144,21 @@ def noun_for(entity: Entity) -> str:
 def descriptors(entity: Entity, fact: Fact) -> list[tuple[str, str, tuple[Entity, ...]]]:
     """Ways to name what is asked for ('Soviet corps', 'corps', 'unit'), each with the fact's
     entities it would also fit (those answers count too)."""
-    same_kind = fact.units if isinstance(entity, Unit) else fact.places
     if isinstance(entity, Unit):
-        options = [
-            ("side_echelon", f"{entity.side} {entity.echelon}",
-             lambda e: e.side == entity.side and e.echelon == entity.echelon),
-            ("echelon", entity.echelon, lambda e: e.echelon == entity.echelon),
-            ("generic", "unit", lambda e: True),
+        same_kind = fact.units
+        side, echelon = entity.side, entity.echelon
+        if len(same_kind) == 1:  # the entity itself: every descriptor fits it alone
+            return [("side_echelon", f"{side} {echelon}", same_kind), ("echelon", echelon, same_kind),
+                    ("generic", "unit", same_kind)]
+        found = [
+            ("side_echelon", f"{side} {echelon}",
+             tuple(e for e in same_kind if e.side == side and e.echelon == echelon)),
+            ("echelon", echelon, tuple(e for e in same_kind if e.echelon == echelon)),
+            ("generic", "unit", same_kind),
         ]
     else:
-        options = [("type", entity.type, lambda e: e.type == entity.type)]
-    found = []
-    for name, words, fits in options:
-        matching = tuple(e for e in same_kind if fits(e))
-        found.append((name, words, matching))
+        same_kind = fact.places
+        found = [("type", entity.type, tuple(e for e in same_kind if e.type == entity.type))]
     # Keep the plain descriptors, and the broader ones only where they stay unambiguous.
     return [d for i, d in enumerate(found) if i == 0 or len(d[2]) == 1]
 
@@ -160,21 +184,25 @@ def _coordinated(clause: Clause, index: int) -> bool:
     return False
 
 
-def _wh_question(fact: Fact, part: str, clause: Clause, slot: Slot, words: str) -> str | None:
+_SUBJECT_GOES_ON = re.compile(r"^\s*(,|and\b|with\b|together\b|\()")
+_SUBJECT_LEADS = PREPOSITIONS | {"of", "with"}
+
+
+def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> tuple[str, str] | None:
+    """The 'which …?' question around a slot as (head, tail): the prompt is the cleaned
+    head + descriptor + tail; None where fronting the slot would not read well."""
     before, after = clause.text[: slot.start], clause.text[slot.end :]
     if after.startswith(("'", "’", "-")):
         return None
     before = _THE.sub("", before) if _THE.search(before) else before
-    when = fact.date.phrase()
     if part == "subject":
-        if after.strip() and not re.match(r"^\s*(,|and\b|with\b|together\b|\()", after):
+        if after.strip() and not _SUBJECT_GOES_ON.match(after):
             return None
-        if before.strip() and before.split()[-1].lower() not in PREPOSITIONS | {"of", "with"}:
+        if before.strip() and before.split()[-1].lower() not in _SUBJECT_LEADS:
             return None
-        wh = f"which {words}"
-        subject = (before + (" " if before and not before.endswith(" ") else "") + wh + after).strip()
-        body = f"{capitalize_first(subject)} {fact.verb} {fact.rest.text} {when}"
-        return _clean(body).rstrip(",") + "?"
+        # Leading space is dropped and the first letter capitalised, as for the whole subject.
+        head = capitalize_first((before + (" " if before and not before.endswith(" ") else "") + "which ").lstrip())
+        return head, f"{after} {fact.verb} {fact.rest.text} {when}"
     words_before = before.split()
     if CLAUSE_WORDS.intersection(w.lower().strip(",") for w in words_before[:-1]):
         return None
@@ -192,34 +220,46 @@ def _wh_question(fact: Fact, part: str, clause: Clause, slot: Slot, words: str) 
     if not lead and words_before:
         return None
     rest = " ".join(words_before) + " " + after
-    wh = capitalize_first(f"{lead} which {words}".strip())
+    head = capitalize_first(f"{lead} which ".lstrip())
     subject = fact.subject.text
     verb = f"{fact.verb} {subject}" if fact.is_passive else f"did {subject} {fact.verb_base}"
-    return _clean(f"{wh} {verb} {rest} {when}").rstrip(",") + "?"
+    return head, f" {verb} {rest} {when}"
+
+
+def _accepted(fitting: tuple[Entity, ...]) -> tuple[str, ...]:
+    if len(fitting) == 1 and not fitting[0].aliases:
+        return (fitting[0].name,)
+    return tuple(dict.fromkeys(n for e in fitting for n in e.names))
 
 
 def entity_asks(fact: Fact, cls) -> list[Ask]:
     kind = "unit" if cls is Unit else "place"
     asks: list[Ask] = []
+    when = fact.date_phrase
+    dated = capitalize_first(when)
     for part, clause, index in _slots(fact, cls):
         entity, slot = clause.entities[index], clause.slots[index]
+        names = entity.names
         if not _coordinated(clause, index):
-            for name, words, fitting in descriptors(entity, fact):
-                prompt = _wh_question(fact, part, clause, slot, words)
-                if prompt:
-                    accepted = tuple(dict.fromkeys(n for e in fitting for n in e.names))
-                    asks.append(Ask(kind, f"{kind}.{name}", prompt, entity.name, accepted, entity))
-            where = _where_question(fact, part, clause, slot) if cls is Place and len(fact.places) == 1 else None
+            frame = _wh_frame(fact, part, clause, slot, when)
+            if frame is not None:
+                head, tail = frame
+                fitted, answers = None, ()
+                for name, words, fitting in descriptors(entity, fact):
+                    prompt = _clean(head + words + tail).rstrip(",") + "?"
+                    if fitting is not fitted:  # descriptors fitting the same entities share a tuple
+                        fitted, answers = fitting, _accepted(fitting)
+                    asks.append(Ask(kind, f"{kind}.{name}", prompt, entity.name, answers, entity))
+            where = _where_question(fact, part, clause, slot, when) if cls is Place and len(fact.places) == 1 else None
             if where:
-                asks.append(Ask(kind, "place.where", where, entity.name, entity.names, entity))
+                asks.append(Ask(kind, "place.where", where, entity.name, names, entity))
         asks.append(
-            Ask(kind, f"{kind}.cloze", _entity_cloze(fact, part, slot), entity.name, entity.names, entity,
-                cloze=True)
+            Ask(kind, f"{kind}.cloze", _entity_cloze(fact, part, slot, dated), entity.name, names, entity, True)
         )
     return asks
 
 
-def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot) -> str | None:
+def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> str | None:
     """'Where did … ?' for a town reached by near/at/in, when the fact names no other place."""
     if part != "rest" or not isinstance(clause.entities[clause.slots.index(slot)], Place):
         return None
@@ -230,13 +270,13 @@ def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot) -> str | 
         return None
     rest = " ".join(words[:-1]) + " " + clause.text[slot.end :]
     verb = f"{fact.verb} {fact.subject.text}" if fact.is_passive else f"did {fact.subject.text} {fact.verb_base}"
-    return _clean(f"Where {verb} {rest} {fact.date.phrase()}").rstrip(",") + "?"
+    return _clean(f"Where {verb} {rest} {when}").rstrip(",") + "?"
 
 
-def _entity_cloze(fact: Fact, part: str, slot: Slot) -> str:
+def _entity_cloze(fact: Fact, part: str, slot: Slot, dated: str) -> str:
     clause = fact.subject if part == "subject" else fact.rest
     blanked = clause.text[: slot.start] + BLANK + clause.text[slot.end :]
     subject = blanked if part == "subject" else fact.subject.text
     rest = blanked if part == "rest" else fact.rest.text
     body = _clean(f"{subject} {fact.verb} {rest}")
-    return f"{capitalize_first(fact.date.phrase())}, {body}."
+    return f"{dated}, {body}."
