@@ -25,7 +25,7 @@ from quiz.store.queue import Scope, next_due
 from quiz.study_queue import Slot as _Slot
 from quiz.study_queue import StudyQueue
 
-from question_bank.questions import Kind, Mode, kinds_for, make_question
+from question_bank.questions import Kind, Mode, check_question, kinds_for, make_question
 from quiz.banks import bank_names as stored_bank_names
 from quiz.banks import get_bank, sync_builtin_banks
 from quiz.card_sync import ensure_cards
@@ -44,8 +44,6 @@ class _Done:
 
 
 def _default_checker(question: Any, given: str) -> tuple[str, str]:
-    from question_bank.questions import check_question
-
     verdict = check_question(question, given)
     return str(verdict.outcome), str(verdict.reason)
 
@@ -225,15 +223,16 @@ class StudySession:
         """Check a multiple-choice, typed or cloze answer, schedule the card and commit."""
         slot = self._require_unanswered()
         question = slot.item.question
-        if str(question.mode) == "flip":
+        mode = str(question.mode)
+        if mode == "flip":
             raise ValueError("a flip card is rated by the learner: use rate()")
         given = given.strip()
-        if str(question.mode) == "mc" and given.isdigit() and given not in question.options:
+        if mode == "mc" and given.isdigit() and given not in question.options:
             number = int(given)
             if 1 <= number <= len(question.options):
                 given = question.options[number - 1]
         outcome, reason = self.check(question, given)
-        if str(question.mode) == "mc":
+        if mode == "mc":
             rating = GOOD if outcome == "correct" else AGAIN
         else:
             rating = {"correct": GOOD, "near_miss": HARD}.get(outcome, AGAIN)
@@ -364,8 +363,17 @@ class StudySession:
         self.close()
 
 
+_ENUMS: dict[tuple[Any, str], Any] = {}
+
+
 def _enum(enum: Any, value: str) -> Any:
-    try:
-        return enum(value)
-    except (TypeError, ValueError):
-        return value
+    """`enum(value)`, or the value itself when it is no member; memoised (it runs every card)."""
+    key = (enum, value)
+    found = _ENUMS.get(key)
+    if found is None:
+        try:
+            found = enum(value)
+        except (TypeError, ValueError):
+            found = value
+        _ENUMS[key] = found
+    return found

@@ -85,10 +85,10 @@ class StudyQueue:
     def choose(self, now: datetime, touched: Container, last_fact: tuple[str, str] | None) -> Slot | None:
         """Take the next card off the queue."""
         if self.bury and self.new:
-            self.new = [
-                slot for slot in self.new
-                if slot.card.fact_key not in touched and slot.card.fact_key not in self.buried_facts
-            ]
+            buried = self.buried_facts
+            kept = [slot for slot in self.new if (key := slot.card.fact_key) not in touched and key not in buried]
+            if len(kept) != len(self.new):
+                self.new = kept
         soon = now + LEARN_AHEAD
         candidates = chain(
             takewhile(lambda slot: slot.card.sched.due <= now, self.learning),  # kept sorted by due

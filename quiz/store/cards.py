@@ -48,10 +48,10 @@ def state_from_values(values: tuple) -> CardState:
 
 
 def state_values(card: CardState) -> tuple:
+    due, last = card.due, card.last_review
     return (
         card.state, card.step, card.stability, card.difficulty,
-        utc_iso(card.due) if card.due else None,
-        utc_iso(card.last_review) if card.last_review else None,
+        utc_iso(due) if due else None, utc_iso(last) if last else None,
         card.reps, card.lapses, int(card.leech), int(card.suspended),
     )
 
@@ -104,18 +104,18 @@ def write_answer(
     suspended it): the caller reloads it and schedules again. This saves reading the card first.
     """
     conn = db.conn
-    before = state_values(card.sched)
-    if conn.execute(_UPDATE_IF, (*state_values(after), card.id, *before)).rowcount != 1:
+    before, now = state_values(card.sched), state_values(after)
+    if conn.execute(_UPDATE_IF, (*now, card.id, *before)).rowcount != 1:
         return None
     cursor = conn.execute(
         _INSERT_REVIEW,
         (
             card.id, card.learner_id, utc_iso(at), answer.rating, answer.mode, answer.wording_id,
             answer.prompt, answer.given, answer.expected, answer.verdict, answer.duration_ms,
-            *before, *state_values(after),
+            *before, *now,
         ),
     )
-    return int(cursor.lastrowid)
+    return cursor.lastrowid
 
 
 def undo_review(db: sqlite_utils.Database, review_id: int) -> int | None:

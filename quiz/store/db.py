@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,29 +39,39 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     return db
 
 
-@contextmanager
-def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+class immediate:
     """A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
 
     A deferred transaction that reads and then writes fails with SQLITE_BUSY_SNAPSHOT when another
     process wrote in between, whatever the busy timeout; an immediate one waits its turn instead.
+    A class rather than a generator: it runs once per answer, and this costs a third as much.
     """
-    conn = db.conn
-    if conn.in_transaction:
-        raise sqlite3.ProgrammingError("immediate(): a transaction is already open")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
+
+    __slots__ = ("db", "conn")
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.conn = db.conn
+
+    def __enter__(self) -> sqlite_utils.Database:
+        conn = self.conn
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+            raise sqlite3.ProgrammingError("immediate(): a transaction is already open")
+        conn.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        conn = self.conn
+        if exc_type is not None:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            return
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
 
 def utc_iso(moment: datetime) -> str:

@@ -15,7 +15,6 @@ from textual.theme import Theme
 
 from quiz.browse import Clock, Desk
 from quiz.tui.commands import QuizCommands
-from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 
 EXIT_AFTER_FIRST_QUESTION = "QUIZ_EXIT_AFTER_FIRST_QUESTION"
@@ -58,7 +57,20 @@ class QuizApp(App[float | None]):
         self.start_bank = bank
         self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
         self.register_theme(QUIZ_THEME)
-        self.theme = self._saved_theme() or "quiz"
+        self._set_start_theme(self._saved_theme() or "quiz")
+
+    def _set_start_theme(self, name: str) -> None:
+        """Set the theme before anything is styled. Assigning `self.theme` would also queue a full
+        CSS re-parse for just after start-up (about 20 ms before the first question); with nothing
+        parsed yet, the new variables and classes are enough. A theme of the other darkness also
+        needs the ANSI colour filter changed, so it goes the usual way."""
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(QuizApp.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{name}", update=False)
 
     def _saved_theme(self) -> str | None:
         name = self.desk.settings().theme
@@ -69,6 +81,8 @@ class QuizApp(App[float | None]):
         if self.start_bank is not None:
             self.study(self.start_bank)
             return
+        from quiz.tui.screens.home import HomeScreen
+
         self.push_screen(HomeScreen())
         if self.exit_after_first_question:
             self.study(None)
@@ -78,7 +92,8 @@ class QuizApp(App[float | None]):
         """Open a session on one bank (None: every bank) and show its first question."""
         self.push_screen(StudyScreen(self.desk.session(bank), bank))
 
-    # Browse, settings and the learner dialog are imported when first opened: start-up time.
+    # Home (with --bank), browse, settings and the learner dialog are imported when first opened:
+    # start-up time.
     def action_browse(self) -> None:
         from quiz.tui.screens.browse import BrowseScreen
 
@@ -104,6 +119,8 @@ class QuizApp(App[float | None]):
 
     def go_home(self) -> None:
         """Back to the home screen (made now if the app started in a session), counts refreshed."""
+        from quiz.tui.screens.home import HomeScreen  # not needed for a session's first question
+
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             self.switch_screen(HomeScreen())
             return
