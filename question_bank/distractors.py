@@ -117,47 +117,31 @@ def pools_for(bank: Bank) -> Pools:
     return pools
 
 
-def _draw(pool, rng: random.Random, wanted: int):
-    """Random members of `pool`, without repeats: cheap draws from a large pool, a shuffled copy
-    of a small one."""
-    size = len(pool)
+def _draw_indices(size: int, rng: random.Random, wanted: int):
+    """Random indices into a pool of `size`, without repeats: cheap draws from a large pool, a
+    shuffled range for a small one."""
     if size <= 4 * wanted + 4:
-        yield from rng.sample(pool, size)
+        yield from rng.sample(range(size), size)
         return
     seen: set[int] = set()
     for _ in range(4 * wanted + 8):
         index = rng.randrange(size)
         if index not in seen:
             seen.add(index)
-            yield pool[index]
+            yield index
+
+
+def _draw(pool, rng: random.Random, wanted: int):
+    """Random members of `pool`, without repeats."""
+    return (pool[index] for index in _draw_indices(len(pool), rng, wanted))
 
 
 def _take(tiers, n: int, rng: random.Random, taken: list, excluded_names: set[str]) -> None:
-    """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name.
-
-    Draws as `_draw` does (written out here: this runs for every multiple-choice question)."""
+    """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name."""
     for tier, tier_keys in tiers:
         if len(taken) >= n:
             return
-        wanted = n - len(taken)
-        size = len(tier)
-        if size <= 4 * wanted + 4:
-            for index in rng.sample(range(size), size):
-                names = tier_keys[index]
-                if not excluded_names.isdisjoint(names):
-                    continue
-                taken.append(tier[index])
-                excluded_names |= names
-                if len(taken) >= n:
-                    return
-            continue
-        randrange = rng.randrange
-        seen: set[int] = set()
-        for _ in range(4 * wanted + 8):
-            index = randrange(size)
-            if index in seen:
-                continue
-            seen.add(index)
+        for index in _draw_indices(len(tier), rng, n - len(taken)):
             names = tier_keys[index]
             if not excluded_names.isdisjoint(names):
                 continue
