@@ -142,12 +142,10 @@ def is_correct(kind: str, expected: str, given: str) -> bool:
     return check_answer(kind, expected, given, catalog=_builtin_catalog()).outcome is Outcome.CORRECT
 
 
-def _builtin_catalog() -> Catalog | None:
+def _builtin_catalog() -> Catalog:
     """The shipped catalog (cached by `builtin_catalog` itself), imported only when first needed."""
-    try:
-        from question_bank.builtin import builtin_catalog
-    except ImportError:
-        return None
+    from question_bank.builtin import builtin_catalog
+
     return builtin_catalog()
 
 

@@ -12,7 +12,7 @@ import sqlite_utils
 from question_bank.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
 from question_bank.loader import format_of, load_bank_bytes, read_bank_bytes
 from question_bank.model import Bank
-from quiz.store import save_bank, saved_bank_source, saved_banks
+from quiz.store import BankConflict, save_bank, saved_bank_source, saved_banks
 
 
 class UnknownBank(LookupError):
@@ -66,6 +66,8 @@ def import_bank(db: sqlite_utils.Database, path: str | Path, name: str | None = 
     bank = load_bank_bytes(raw, str(path), fmt, name=name or (None if fmt == "toml" else path.stem))
     if name is None and fmt == "toml":
         name = bank.name
+    if (name or bank.name) in builtin_bank_names():
+        raise BankConflict(f"'{name or bank.name}' is a built-in bank; import it under another name")
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     save_bank(db, name or bank.name, bank.title, "imported", fmt, text, _fact_rows(bank))
     return bank

@@ -11,6 +11,8 @@ from typing import Any
 
 import sqlite_utils
 
+from question_bank.questions import kinds_for
+from quiz.banks import get_bank, list_banks
 from quiz.learners import get_learner
 from quiz.scheduler import CardState, Scheduler
 from quiz.settings import Settings, day_start, load_settings
@@ -71,20 +73,12 @@ def _learner_context(db: sqlite_utils.Database, learner: str) -> tuple[int, Sett
 
 def _known_banks(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     """(name, title) of every bank the application knows, built-in and imported."""
-    try:
-        from quiz.banks import list_banks
-
-        return [(info.name, info.title) for info in list_banks(db)]
-    except ImportError:
-        return [(r[0], r[1]) for r in db.conn.execute("SELECT name, title FROM banks ORDER BY name")]
+    return [(info.name, info.title) for info in list_banks(db)]
 
 
 def _unsynced_new(db: sqlite_utils.Database, name: str) -> int:
     """New cards a bank will give a learner who has not opened it yet (facts × kinds)."""
     try:
-        from question_bank.questions import kinds_for
-        from quiz.banks import get_bank
-
         return sum(len(kinds_for(fact)) for fact in get_bank(db, name).facts)
     except Exception:  # an unreadable bank shows no new cards rather than breaking the screen
         return 0

@@ -27,14 +27,6 @@ class SavedBank:
     fact_count: int
 
 
-def _builtin_names() -> frozenset[str]:
-    try:
-        from question_bank.builtin import builtin_bank_names
-    except ImportError:  # question_bank.builtin not there yet
-        return frozenset()
-    return frozenset(builtin_bank_names())
-
-
 def save_bank(
     db: sqlite_utils.Database,
     name: str,
@@ -56,8 +48,6 @@ def save_bank(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
     rows = [(name, str(fid), str(statement), str(date_iso)) for fid, statement, date_iso in facts]
-    if origin == "imported" and name in _builtin_names():
-        raise BankConflict(f"'{name}' is a built-in bank; import it under another name")
     with immediate(db):
         existing = db.conn.execute("SELECT origin FROM banks WHERE name = ?", [name]).fetchone()
         if existing and existing[0] == "builtin" and origin != "builtin":
