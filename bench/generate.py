@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from bench.synthetic import synthetic_bank
-from question_bank.questions import generate_all
+from question_bank.questions.generate import generate_all
 
 
 def run() -> dict[str, float]:

@@ -103,7 +103,7 @@ def run(runs: int = RUNS) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")  # …kept out of the source tree
         db = str(Path(tmp) / "bench.db")
-        from question_bank.builtin import builtin_bank_names
+        from question_bank.banks.builtin import builtin_bank_names
 
         bank = builtin_bank_names()[0]
         tui = _median([sys.executable, "-m", "quiz", "--db", db, "study", "--bank", bank], env, runs)

@@ -234,7 +234,8 @@ def _answer_loop(session, clock: _Clock, rng: random.Random, count: int) -> tupl
 def _warm(banks: _Banks) -> None:
     """Parse every bank and build question generation's per-bank indexes and answer checking's
     parsers before timing: a learner pays these once per bank per run, not once per answer."""
-    from question_bank.questions import Kind, Mode, check_question, make_question
+    from question_bank.answers import check_question
+from question_bank.questions import Kind, Mode, make_question
 
     rng = random.Random(0)
     for name in _bank_names():

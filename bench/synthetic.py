@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from faker import Faker
 
-from question_bank.dates import FactDate, Precision
-from question_bank.entities import Catalog, Place, Unit
-from question_bank.model import Bank, Clause, Fact
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.entities import Catalog, Place, Unit
+from question_bank.facts.model import Bank, Clause, Fact
 
 ECHELONS = ("division", "corps", "army", "brigade")
 SIDES = ("Soviet", "Bulgarian", "Yugoslav", "German")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from question_bank.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
-from question_bank.loader import format_of, load_bank_bytes, read_bank_bytes
-from question_bank.model import Bank
+from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
+from question_bank.banks.loader import format_of, load_bank_bytes, read_bank_bytes
+from question_bank.facts.model import Bank
 from quiz.store import BankConflict, save_bank, saved_bank_source, saved_banks
 
 

@@ -25,7 +25,8 @@ from quiz.store.queue import Scope, next_due
 from quiz.study_queue import Slot as _Slot
 from quiz.study_queue import StudyQueue
 
-from question_bank.questions import Kind, Mode, check_question, kinds_for, make_question
+from question_bank.answers import check_question
+from question_bank.questions import Kind, Mode, kinds_for, make_question
 from quiz.banks import bank_names as stored_bank_names
 from quiz.banks import get_bank, sync_builtin_banks
 from quiz.card_sync import ensure_cards

@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
-from question_bank.questions import kinds_for
+from question_bank.questions.generate import kinds_for
 from quiz.banks import get_bank, list_banks
 from quiz.learners import get_learner
 from quiz.scheduler import CardState, Scheduler

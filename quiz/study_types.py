@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from question_bank.questions import Question
+from question_bank.questions.generate import Question
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from question_bank.loader import load_bank_file
-from question_bank.problems import BankError
+from question_bank.banks.loader import load_bank_file
+from question_bank.banks.problems import BankError
 from question_bank.questions import Kind, Mode, generate_all
 from quiz.banks import UnknownBank, get_bank, import_bank, list_banks
 from quiz.cli.errors import UserError

@@ -10,12 +10,12 @@ from anyascii import anyascii
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from question_bank import answers
-from question_bank.answer_dates import parse_expected, read_date
-from question_bank.answers import Outcome, Verdict, check_answer, is_correct
-from question_bank.dates import FactDate, Precision
-from question_bank.entities import Catalog, Place, Unit
-from question_bank.unit_names import parse_unit_name, roman_value
+from question_bank.answers import check as answers
+from question_bank.answers.dates import parse_expected, read_date
+from question_bank.answers.check import Outcome, Verdict, check_answer, is_correct
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.entities import Catalog, Place, Unit
+from question_bank.answers.units import parse_unit_name, roman_value
 
 R, N, W = Outcome.CORRECT, Outcome.NEAR_MISS, Outcome.WRONG
 
@@ -468,7 +468,7 @@ def test_is_correct_without_a_builtin_catalog(monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture(scope="module")
 def builtin() -> Catalog:
     try:
-        from question_bank.builtin import builtin_catalog
+        from question_bank.banks.catalog import builtin_catalog
 
         return builtin_catalog()
     except (ImportError, OSError) as error:  # the shipped catalog is still being written

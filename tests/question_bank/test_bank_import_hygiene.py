@@ -15,12 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = [
     "question_bank",
-    "question_bank.loader",
-    "question_bank.builtin",
-    "question_bank.questions",
-    "question_bank.templates",
-    "question_bank.distractors",
-    "question_bank.answers",
+    "question_bank.banks.loader",
+    "question_bank.banks.builtin",
+    "question_bank.questions.generate",
+    "question_bank.questions.templates",
+    "question_bank.questions.distractors",
+    "question_bank.answers.check",
 ]
 FORBIDDEN = ("quiz", "textual")
 
@@ -40,8 +40,10 @@ print(json.dumps({{
 """
 
 USE_IT = """
-from question_bank.builtin import builtin_catalog, load_builtin_bank
-from question_bank.questions import Mode, check_question, generate_all
+from question_bank.banks.builtin import load_builtin_bank
+from question_bank.banks.catalog import builtin_catalog
+from question_bank.answers import check_question
+from question_bank.questions import Mode, generate_all
 bank = load_builtin_bank("belgrade-offensive")
 generated = generate_all(bank, seed=1)
 for question in generated[:20]:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from question_bank.builtin import builtin_bank_path, builtin_catalog, load_builtin_bank
-from question_bank.entities import Place, Unit
-from question_bank.text import fold
+from question_bank.banks.builtin import builtin_bank_path, load_builtin_bank
+from question_bank.banks.catalog import builtin_catalog
+from question_bank.facts.entities import Place, Unit
+from question_bank.facts.text import fold
 
 BANK = "belgrade-offensive"
 REPO = Path(__file__).resolve().parents[2]

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from question_bank.builtin import load_builtin_bank
-from question_bank.dates import FactDate, Precision
-from question_bank.entities import Catalog, Place, Unit
-from question_bank.model import Bank, Clause, Fact
+from question_bank.banks.builtin import load_builtin_bank
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.entities import Catalog, Place, Unit
+from question_bank.facts.model import Bank, Clause, Fact
 from question_bank.questions import Kind, Mode, generate_all, kinds_for, make_question
-from question_bank.text import fold
+from question_bank.facts.text import fold
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "belgrade-offensive-seed-1.txt"
 

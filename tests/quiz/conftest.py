@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from question_bank.entities import Catalog
-from question_bank.loader import load_bank_bytes
+from question_bank.facts.entities import Catalog
+from question_bank.banks.loader import load_bank_bytes
 
 SAMPLE = Path(__file__).with_name("sample_bank.toml")
 
@@ -78,7 +78,7 @@ def make_session(db_path, clock, bank):
 
 def fake_question(bank, fact, kind, mode, rng, n_options=3):
     """A predictable question: the answer is '<fact>/<kind>'; 'near' is a near miss."""
-    from question_bank.questions import Question
+    from question_bank.questions.generate import Question
 
     answer = f"{fact.id}/{kind}"
     options = (answer, "wrong-1", "wrong-2", "wrong-3", "wrong-4")[:n_options] if str(mode) == "mc" else ()

@@ -87,7 +87,7 @@ def near_miss_of(question) -> str:
     named by number and type only."""
     import re
 
-    from question_bank.questions import check_question
+    from question_bank.answers import check_question
 
     answer = question.answer
     words = answer.split()

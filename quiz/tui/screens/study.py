@@ -34,7 +34,7 @@ HINTS = {
 
 def _warm_up_answer_checking() -> None:
     """Import the answer checker (dateparser and friends) while the learner reads the first question."""
-    importlib.import_module("question_bank.answers")
+    importlib.import_module("question_bank.answers.check")
 
 
 def _numbered(number: int, option: str) -> Table:

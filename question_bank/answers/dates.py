@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
-from question_bank.dates import FactDate, Precision, parse_fact_date
+from question_bank.facts.dates import FactDate, Precision, parse_fact_date
 
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from question_bank.text import fold
+from question_bank.facts.text import fold
 
 SIDES = ("Soviet", "Bulgarian", "Yugoslav", "German", "Romanian", "Hungarian", "Chetnik", "Croatian")
 ECHELONS = (

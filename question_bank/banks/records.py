@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from question_bank.dates import parse_fact_date
-from question_bank.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit
-from question_bank.model import BE_VERBS, Clause, Fact
+from question_bank.facts.dates import parse_fact_date
+from question_bank.facts.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit
+from question_bank.facts.model import BE_VERBS, Clause, Fact
 
 Report = Callable[[str, str], None]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")

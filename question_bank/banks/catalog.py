@@ -1,4 +1,5 @@
-"""The banks and the entity catalog that ship inside the package."""
+"""The entity catalog that ships inside the package: every unit and place the built-in banks and
+the distractors draw on."""
 
 from __future__ import annotations
 
@@ -6,31 +7,12 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from question_bank.entities import Catalog
-from question_bank.loader import LazyLineMap, decode, load_bank_bytes
-from question_bank.model import Bank
-from question_bank.problems import BankError, Problem
-from question_bank.records import build_place, build_unit
+from question_bank.banks.problems import BankError, Problem
+from question_bank.banks.reading import LazyLineMap, decode
+from question_bank.banks.records import build_place, build_unit
+from question_bank.facts.entities import Catalog
 
-PACKAGE_DIR = Path(__file__).parent
-BANKS_DIR = PACKAGE_DIR / "banks"
-CATALOG_PATH = PACKAGE_DIR / "data" / "catalog.toml"
-
-
-def builtin_bank_names() -> list[str]:
-    return sorted(path.stem for path in BANKS_DIR.glob("*.toml"))
-
-
-def builtin_bank_path(name: str) -> Path:
-    return BANKS_DIR / f"{name}.toml"
-
-
-@lru_cache(maxsize=None)
-def load_builtin_bank(name: str) -> Bank:
-    path = builtin_bank_path(name)
-    if not path.is_file():
-        raise KeyError(name)
-    return load_bank_bytes(path.read_bytes(), str(path), "toml", name=name, catalog=builtin_catalog())
+CATALOG_PATH = Path(__file__).parent / "data" / "catalog.toml"
 
 
 @lru_cache(maxsize=1)

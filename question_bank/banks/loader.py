@@ -12,12 +12,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from question_bank.entities import Catalog
-from question_bank.model import Bank, Fact
-from question_bank.problems import BankError, Problem
-from question_bank.records import CSV_REQUIRED, FACT_OPTIONAL, FACT_REQUIRED, SLUG, build_fact, build_place, build_unit
+from question_bank.banks.catalog import builtin_catalog
+from question_bank.banks.reading import FORMATS, LazyLineMap, decode, format_of, read_bank_bytes, toml_line_map
+from question_bank.facts.entities import Catalog
+from question_bank.facts.model import Bank, Fact
+from question_bank.banks.problems import BankError, Problem
+from question_bank.banks.records import CSV_REQUIRED, FACT_OPTIONAL, FACT_REQUIRED, SLUG, build_fact, build_place, build_unit
 
-FORMATS = ("toml", "csv")
 BANK_FIELDS = ("name", "title", "source", "description")
 
 
@@ -29,42 +30,11 @@ def load_bank_file(path: str | Path, name: str | None = None, catalog: Catalog |
     return load_bank_bytes(raw, str(path), fmt, name=name, catalog=catalog)
 
 
-def read_bank_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise BankError([Problem(str(path), 0, "file", error.strerror or str(error))]) from None
-
-
-def format_of(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in FORMATS:
-        raise BankError([Problem(str(path), 0, "file", f"unknown format '.{suffix}' (use .toml or .csv)")])
-    return suffix
-
-
-def decode(raw: bytes, filename: str) -> str:
-    """UTF-8 text with any BOM dropped and CRLF/CR turned into LF."""
-    if not raw.strip():
-        raise BankError([Problem(filename, 1, "file", "is empty")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        byte = raw[error.start]
-        raise BankError(
-            [Problem(filename, line, "file", f"not UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")]
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def load_bank_bytes(
     raw: bytes, filename: str, fmt: str, name: str | None = None, catalog: Catalog | None = None
 ) -> Bank:
     """Load a bank from the bytes of a file, named `filename` in problems."""
     if catalog is None:
-        from question_bank.builtin import builtin_catalog
-
         catalog = builtin_catalog()
     text = decode(raw, filename)
     if fmt == "toml":
@@ -94,47 +64,6 @@ class _Collector:
 # --- TOML -----------------------------------------------------------------------------------
 
 _TOML_LINE = re.compile(r"line (\d+)")
-_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")
-_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
-
-
-def toml_line_map(text: str) -> dict[tuple[str, int], dict[str, int]]:
-    """Where each table and key starts: {(table, index): {"": header line, key: line}}."""
-    lines: dict[tuple[str, int], dict[str, int]] = {}
-    counts: dict[str, int] = {}
-    current: dict[str, int] = lines.setdefault(("", 0), {"": 1})
-    in_string = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_string:
-            in_string = line.count('"""') % 2 == 0 and line.count("'''") % 2 == 0
-            continue
-        header = _HEADER.match(line)
-        if header:
-            table = header.group(1)
-            index = counts.get(table, 0)
-            counts[table] = index + 1
-            current = lines.setdefault((table, index), {"": number})
-            continue
-        key = _KEY.match(line)
-        if key:
-            current.setdefault(key.group(1), number)
-        if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
-            in_string = True
-    return lines
-
-
-class LazyLineMap:
-    """`toml_line_map(text)`, worked out only when a problem needs a line number: a bank without
-    problems (every built-in one, at each start of the app) never pays for it."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines: dict[tuple[str, int], dict[str, int]] | None = None
-
-    def get(self, key: tuple[str, int], default: dict[str, int]) -> dict[str, int]:
-        if self.lines is None:
-            self.lines = toml_line_map(self.text)
-        return self.lines.get(key, default)
 
 
 def _load_toml(text: str, filename: str, name: str | None, catalog: Catalog) -> Bank:

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from question_bank.entities import ECHELONS, SIDES
-from question_bank.text import fold
+from question_bank.facts.entities import ECHELONS, SIDES
+from question_bank.facts.text import fold
 
 SIDE_WORDS = frozenset(fold(side) for side in SIDES)
 _ECHELON_WORDS: dict[str, str] = {e: e for e in ECHELONS if " " not in e} | {

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from question_bank.dates import FactDate, Precision
-from question_bank.entities import Entity, Place, Unit
-from question_bank.model import Clause, Fact
-from question_bank.text import Slot, capitalize_first
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.entities import Entity, Place, Unit
+from question_bank.facts.model import Clause, Fact
+from question_bank.facts.text import Slot, capitalize_first
 
 BLANK = "_____"
 PREPOSITIONS = frozenset(

@@ -15,11 +15,12 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from question_bank.answer_dates import THIRDS, Reading, parse_expected, read_date, with_year
-from question_bank.dates import FactDate, Precision
-from question_bank.entities import Catalog, Entity, Place, Unit
-from question_bank.text import fold
-from question_bank.unit_names import match_words, parse_unit_name, typo_allowance, without
+from question_bank.answers.dates import THIRDS, Reading, parse_expected, read_date, with_year
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.questions.generate import Mode, Question
+from question_bank.facts.entities import Catalog, Entity, Place, Unit
+from question_bank.facts.text import fold
+from question_bank.answers.units import match_words, parse_unit_name, typo_allowance, without
 
 KINDS = ("date", "unit", "place")
 MAX_ANSWER = 200  # longer than any real answer; keeps the edit-distance work bounded
@@ -144,7 +145,7 @@ def is_correct(kind: str, expected: str, given: str) -> bool:
 
 def _builtin_catalog() -> Catalog:
     """The shipped catalog (cached by `builtin_catalog` itself), imported only when first needed."""
-    from question_bank.builtin import builtin_catalog
+    from question_bank.banks.catalog import builtin_catalog
 
     return builtin_catalog()
 
@@ -353,3 +354,13 @@ def _closer_place(
         folded, choices, scorer=Levenshtein.distance, score_cutoff=distance - 1, limit=None
     )
     return next((places[i] for _, _, i in found if places[i] not in entities), None)
+
+
+def check_question(question: Question, given: str) -> Verdict:
+    """Judge an answer to a question: multiple choice by the option picked, typed by the rules
+    of `question_bank.answers.check`. Flip cards are graded by the learner, not here."""
+    if question.mode is Mode.MC or question.wording_id == "date.what_happened":
+        if given.strip() == question.answer:
+            return Verdict(Outcome.CORRECT, "Right.")
+        return Verdict(Outcome.WRONG, f"The answer is {question.answer}.")
+    return check_answer(question.kind.value, question.answer, given, accepted=question.accepted)

@@ -14,19 +14,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable
 
-from question_bank.dates import FactDate
-from question_bank.distractors import date_options, entity_distractors, event_distractors
-from question_bank.entities import Unit
-from question_bank.model import Bank, Fact
-from question_bank.templates import Ask, asks_for
+from question_bank.facts.dates import FactDate
+from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
+from question_bank.facts.entities import Unit
+from question_bank.facts.kinds import Kind
+from question_bank.facts.model import Bank, Fact
+from question_bank.questions.templates import Ask, asks_for
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
-
-
-class Kind(StrEnum):
-    DATE = "date"
-    UNIT = "unit"
-    PLACE = "place"
 
 
 class Mode(StrEnum):
@@ -231,15 +226,3 @@ def _generate_into(questions, bank, kinds, modes, seed, n_options) -> None:
                 ask = candidates[randrange(len(candidates))]
                 append(Question(fact_id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
                                 note, source, statement))
-
-
-def check_question(question: Question, given: str):
-    """Judge an answer to a question: multiple choice by the option picked, typed by the rules
-    of `question_bank.answers`. Flip cards are graded by the learner, not here."""
-    from question_bank.answers import Outcome, Verdict, check_answer
-
-    if question.mode is Mode.MC or question.wording_id == "date.what_happened":
-        if given.strip() == question.answer:
-            return Verdict(Outcome.CORRECT, "Right.")
-        return Verdict(Outcome.WRONG, f"The answer is {question.answer}.")
-    return check_answer(question.kind.value, question.answer, given, accepted=question.accepted)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from question_bank.dates import FactDate
-from question_bank.entities import Catalog, Entity, Place, Unit
-from question_bank.text import Slot, capitalize_first, parse_slots
+from question_bank.facts.dates import FactDate
+from question_bank.facts.entities import Catalog, Entity, Place, Unit
+from question_bank.facts.text import Slot, capitalize_first, parse_slots
 
 BE_VERBS = frozenset({"was", "were"})
 

@@ -9,11 +9,11 @@ import random
 from collections import defaultdict
 from datetime import timedelta
 
-from question_bank.dates import FactDate, Precision
-from question_bank.entities import Entity, Place, Unit
-from question_bank.model import Bank, Fact
-from question_bank.templates import month_of
-from question_bank.text import fold
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.entities import Entity, Place, Unit
+from question_bank.facts.model import Bank, Fact
+from question_bank.questions.templates import month_of
+from question_bank.facts.text import fold
 
 
 class Pools:
