@@ -6,10 +6,11 @@ Plain Python (never imports Textual), so the TUI holds no SQL and no scheduling:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -91,7 +92,7 @@ class Desk:
             self._db.close()
             self._db = None
 
-    def for_learner(self, name: str) -> "Desk":
+    def for_learner(self, name: str) -> Desk:
         """The same database seen by another learner (created if new)."""
         self.close()
         return Desk(self.db_path, name, clock=self.clock, seed=self.seed)

@@ -7,7 +7,7 @@ an answer is exactly the interval the answer gives.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import fsrs
@@ -109,7 +109,7 @@ def retrievability(card: Any, now: datetime, settings: Settings | None = None) -
 def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("datetime must be timezone-aware")
-    return moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
 def format_interval(interval: timedelta) -> str:

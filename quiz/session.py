@@ -15,6 +15,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from question_bank.answers import check_question
+from question_bank.questions import Kind, Mode, kinds_for, make_question
+from quiz.banks import bank_names as stored_bank_names
+from quiz.banks import get_bank, sync_builtin_banks
+from quiz.card_sync import ensure_cards
 from quiz.learners import ensure_learner
 from quiz.scheduler import AGAIN, GOOD, HARD, RATINGS, Scheduler
 from quiz.settings import load_settings, next_day_start
@@ -24,12 +29,6 @@ from quiz.store.db import immediate, open_db, utc_now
 from quiz.store.queue import Scope, next_due
 from quiz.study_queue import Slot as _Slot
 from quiz.study_queue import StudyQueue
-
-from question_bank.answers import check_question
-from question_bank.questions import Kind, Mode, kinds_for, make_question
-from quiz.banks import bank_names as stored_bank_names
-from quiz.banks import get_bank, sync_builtin_banks
-from quiz.card_sync import ensure_cards
 from quiz.study_types import Feedback, QueueCounts, SessionSummary, StudyItem  # noqa: F401
 
 UNDO_DEPTH = 50
@@ -357,7 +356,7 @@ class StudySession:
             return
         self.db.close()
 
-    def __enter__(self) -> "StudySession":
+    def __enter__(self) -> StudySession:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -33,7 +33,7 @@ class Settings:
     timezone: str = ""  # IANA name; "" = this machine's local zone
     theme: str = ""  # the app's theme; "" = its default
 
-    def validated(self) -> "Settings":
+    def validated(self) -> Settings:
         """Self, or ValueError with one line naming the bad setting."""
         checks = [
             (0.7 <= self.desired_retention <= 0.99, "desired_retention must be between 0.7 and 0.99"),
@@ -149,4 +149,4 @@ def study_day(now: datetime, settings: Settings) -> date:
 def _local_at(day: date, hour: int, zone: tzinfo | None) -> datetime:
     naive = datetime.combine(day, time(hour))
     aware = naive.replace(tzinfo=zone) if zone else naive.astimezone()
-    return aware.astimezone(timezone.utc)
+    return aware.astimezone(UTC)

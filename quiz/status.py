@@ -17,7 +17,8 @@ from quiz.learners import get_learner
 from quiz.scheduler import CardState, Scheduler
 from quiz.settings import Settings, day_start, load_settings
 from quiz.store.db import parse_utc, utc_iso, utc_now
-from quiz.store.reviews import ReviewRow, card_history, learner_stats as _learner_stats
+from quiz.store.reviews import ReviewRow, card_history
+from quiz.store.reviews import learner_stats as _learner_stats
 
 __all__ = [
     "BankCounts", "CardRow", "ReviewRow", "bank_overview", "card_history", "learner_stats",

@@ -60,7 +60,7 @@ class StudyQueue:
     @classmethod
     def load(
         cls, db: sqlite_utils.Database, scope: Scope, settings: Settings, now: datetime, day_end: datetime
-    ) -> "StudyQueue":
+    ) -> StudyQueue:
         """Today's cards within the daily limits, new siblings of touched facts buried."""
         s = settings
         new_done, reviews_done = today_counts(db, scope.learner_id, now, s)

@@ -7,20 +7,20 @@ score), places by folded name with a typo allowance that grows with the name's l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from question_bank.answers.dates import THIRDS, Reading, parse_expected, read_date, with_year
+from question_bank.answers.units import match_words, parse_unit_name, typo_allowance, without
 from question_bank.facts.dates import FactDate, Precision
-from question_bank.questions.generate import Mode, Question
 from question_bank.facts.entities import Catalog, Entity, Place, Unit
 from question_bank.facts.text import fold
-from question_bank.answers.units import match_words, parse_unit_name, typo_allowance, without
+from question_bank.questions.generate import Mode, Question
 
 KINDS = ("date", "unit", "place")
 MAX_ANSWER = 200  # longer than any real answer; keeps the edit-distance work bounded
@@ -28,7 +28,7 @@ _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "�
 _COUNTS = ("no", "one", "two", "three", "four")
 # anyascii reads Serbian Cyrillic the Russian way (Ниш → "nish", Ужице → "uzhitse"); go via Latin.
 _SERBIAN = str.maketrans(
-    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH")) | {"џ": "dž", "Џ": "Dž"}
+    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH", strict=False)) | {"џ": "dž", "Џ": "Dž"}
 )
 _DIGRAPHS = str.maketrans(
     {c: lat for lat_c, lat in (("šŠ", "sh"), ("čČćĆ", "ch"), ("žŽ", "zh"), ("đĐ", "dj")) for c in lat_c}
@@ -236,7 +236,7 @@ def _judge_range(reading: Reading, target: FactDate) -> Verdict:
         FactDate(target.end, target.end, unit, unit) if unit is Precision.DAY
         else parse_expected(f"{target.end.year:04d}-{target.end.month:02d}"),
     )
-    verdicts = [_judge_point(g, t) for g, t in zip(reading.points, ends)]
+    verdicts = [_judge_point(g, t) for g, t in zip(reading.points, ends, strict=False)]
     if all(v.correct for v in verdicts):
         return _right()
     if all(v.outcome is not Outcome.WRONG for v in verdicts):

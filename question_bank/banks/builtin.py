@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from question_bank.banks.catalog import builtin_catalog
@@ -20,7 +20,7 @@ def builtin_bank_path(name: str) -> Path:
     return BANKS_DIR / f"{name}.toml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_builtin_bank(name: str) -> Bank:
     path = builtin_bank_path(name)
     if not path.is_file():

@@ -13,11 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from question_bank.banks.catalog import builtin_catalog
-from question_bank.banks.reading import FORMATS, LazyLineMap, decode, format_of, read_bank_bytes, toml_line_map
+from question_bank.banks.problems import BankError, Problem
+from question_bank.banks.reading import LazyLineMap, decode, format_of, read_bank_bytes
+from question_bank.banks.records import (
+    CSV_REQUIRED,
+    FACT_OPTIONAL,
+    FACT_REQUIRED,
+    SLUG,
+    build_fact,
+    build_place,
+    build_unit,
+)
 from question_bank.facts.entities import Catalog
 from question_bank.facts.model import Bank, Fact
-from question_bank.banks.problems import BankError, Problem
-from question_bank.banks.records import CSV_REQUIRED, FACT_OPTIONAL, FACT_REQUIRED, SLUG, build_fact, build_place, build_unit
 
 BANK_FIELDS = ("name", "title", "source", "description")
 
@@ -193,7 +201,7 @@ def _load_csv(text: str, filename: str, name: str | None, catalog: Catalog) -> B
             if len(row) != len(header):
                 report("row", f"has {len(row)} cells, the header has {len(header)}")
                 continue
-            record: dict = {key: cell for key, cell in zip(header, row) if cell.strip() or key in CSV_REQUIRED}
+            record: dict = {key: cell for key, cell in zip(header, row, strict=False) if cell.strip() or key in CSV_REQUIRED}
             if "tags" in record:
                 record["tags"] = record["tags"].split(";")
             raw_ids.append((line_start, record.get("id", "").strip()))

@@ -7,7 +7,8 @@ when the record cannot be used.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from question_bank.facts.dates import parse_fact_date
 from question_bank.facts.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit

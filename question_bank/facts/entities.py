@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from question_bank.facts.text import fold
 
@@ -90,7 +90,7 @@ class Catalog:
         entity = self.get(name)
         return entity if isinstance(entity, Place) else None
 
-    def merged(self, units: Iterable[Unit], places: Iterable[Place]) -> "Catalog":
+    def merged(self, units: Iterable[Unit], places: Iterable[Place]) -> Catalog:
         """This catalog plus a bank's own entities (a bank's entry wins over one of the same name)."""
         units, places = tuple(units), tuple(places)
         own = {u.name for u in units} | {p.name for p in places}

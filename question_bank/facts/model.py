@@ -40,7 +40,7 @@ class Clause:
     entities: tuple[Entity, ...]
 
     @classmethod
-    def parse(cls, marked: str, catalog: Catalog) -> "Clause":
+    def parse(cls, marked: str, catalog: Catalog) -> Clause:
         """Parse `[slot]` markup; raises ValueError naming an unknown or ambiguous entity."""
         text, slots = parse_slots(marked)
         entities = []

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
-
 # anyascii reads Cyrillic the Russian way (Ниш → "nish"); Serbian Cyrillic goes via Serbian Latin.
 _SERBIAN_CYRILLIC = str.maketrans(
-    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH")) | {"џ": "dž", "Џ": "Dž"}
+    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH", strict=False)) | {"џ": "dž", "Џ": "Dž"}
 )
 
 

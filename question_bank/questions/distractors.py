@@ -12,8 +12,8 @@ from datetime import timedelta
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
-from question_bank.questions.templates import month_of
 from question_bank.facts.text import fold
+from question_bank.questions.templates import month_of
 
 
 class Pools:
@@ -175,7 +175,7 @@ def date_options(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple
     chosen, texts = _pick_dates(bank, key, n, rng)
     if len(chosen) < n:
         return ()
-    ordered = sorted(zip((key, *chosen), texts), key=_chronological)
+    ordered = sorted(zip((key, *chosen), texts, strict=False), key=_chronological)
     return tuple(text for _, text in ordered)
 
 

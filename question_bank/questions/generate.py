@@ -9,16 +9,16 @@ from __future__ import annotations
 import gc
 import random
 import zlib
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable
 
 from question_bank.facts.dates import FactDate
-from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
 from question_bank.facts.entities import Unit
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
+from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
 from question_bank.questions.templates import Ask, asks_for
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5

@@ -11,7 +11,6 @@ from click_default_group import DefaultGroup
 from quiz.cli.context import AppContext
 from quiz.paths import default_db_path
 
-
 # Each command family lives in its own module, imported only when that command runs (or help
 # lists it): `quiz study` should not pay for the bank and status commands' imports.
 # Registration order is help order.

@@ -65,7 +65,7 @@ def status(ctx: click.Context, learner: str | None, as_json: bool) -> None:
         return
     widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
-        cells = [str(row[0]).ljust(widths[0])] + [str(v).rjust(w) for v, w in zip(row[1:], widths[1:])]
+        cells = [str(row[0]).ljust(widths[0])] + [str(v).rjust(w) for v, w in zip(row[1:], widths[1:], strict=False)]
         click.echo("  ".join(cells).rstrip())
 
 

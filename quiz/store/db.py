@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -76,10 +76,10 @@ class immediate:
 
 def utc_iso(moment: datetime) -> str:
     """Fixed-width UTC ISO text, so text order is time order and an index on it is a time index."""
-    if moment.tzinfo is not timezone.utc:
+    if moment.tzinfo is not UTC:
         if moment.tzinfo is None:
             raise ValueError("datetime must be timezone-aware")
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     return moment.isoformat(timespec="microseconds")
 
 
@@ -88,4 +88,4 @@ def parse_utc(text: str | None) -> datetime | None:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from rich.markup import escape
 
@@ -39,7 +39,7 @@ def when(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return "nothing scheduled"
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     delta = moment - now
     if delta.total_seconds() <= 0:
         return "now"

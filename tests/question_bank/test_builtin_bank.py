@@ -52,7 +52,7 @@ def test_every_slot_resolves_to_one_catalog_entity(bank, catalog):
     for fact in bank.facts:
         for clause in (fact.subject, fact.rest):
             assert len(clause.slots) == len(clause.entities)
-            for slot, entity in zip(clause.slots, clause.entities):
+            for slot, entity in zip(clause.slots, clause.entities, strict=False):
                 assert catalog.find(slot.ref) == (entity,), f"{fact.id}: [{slot.ref}]"
 
 

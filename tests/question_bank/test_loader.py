@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from question_bank.banks.catalog import builtin_catalog
+from question_bank.banks.loader import load_bank_bytes, load_bank_file
+from question_bank.banks.problems import BankError
 from question_bank.facts.dates import Precision
 from question_bank.facts.entities import Catalog, Place, Unit
-from question_bank.banks.loader import load_bank_bytes, load_bank_file
 from question_bank.facts.model import Bank
-from question_bank.banks.problems import BankError
 from question_bank.questions.generate import generate_all
 
 CATALOG = Catalog(

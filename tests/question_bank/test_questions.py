@@ -17,8 +17,8 @@ from question_bank.banks.builtin import load_builtin_bank
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Catalog, Place, Unit
 from question_bank.facts.model import Bank, Clause, Fact
-from question_bank.questions import Kind, Mode, generate_all, kinds_for, make_question
 from question_bank.facts.text import fold
+from question_bank.questions import Kind, Mode, generate_all, kinds_for, make_question
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "belgrade-offensive-seed-1.txt"
 
@@ -118,7 +118,7 @@ def test_day_distractors_are_two_days_apart_and_in_order(bank):
             continue
         days = [datetime.strptime(o, "%d %B %Y").date() for o in question.options]
         assert days == sorted(days)
-        assert all((b - a).days >= 2 for a, b in zip(days, days[1:]))
+        assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
 
 
 def test_same_seed_same_questions_other_seed_other_questions():
@@ -205,6 +205,6 @@ def test_range_options_never_overlap():
                 continue
             checked += 1
             spans = sorted((int(m[3]), months[m[1]], months[m[2]]) for m in spans)
-            for (year_a, _, end_a), (year_b, start_b, _) in zip(spans, spans[1:]):
+            for (year_a, _, end_a), (year_b, start_b, _) in zip(spans, spans[1:], strict=False):
                 assert year_a < year_b or end_a < start_b, question.options
     assert checked

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from question_bank.facts.entities import Catalog
 from question_bank.banks.loader import load_bank_bytes
+from question_bank.facts.entities import Catalog
 
 SAMPLE = Path(__file__).with_name("sample_bank.toml")
 
@@ -39,7 +39,7 @@ def bank():
 @pytest.fixture
 def clock() -> Clock:
     # 10:00 UTC; tests pin the learner's timezone to UTC so "today" is predictable.
-    return Clock(datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc))
+    return Clock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
 
 
 @pytest.fixture

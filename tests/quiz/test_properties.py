@@ -6,7 +6,6 @@ import itertools
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from test_durability import check_consistent
 
 ACTIONS = st.lists(

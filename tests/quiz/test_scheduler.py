@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from quiz.learners import ensure_learner
 from quiz.scheduler import AGAIN, EASY, GOOD, HARD, CardState, Scheduler, format_interval, retrievability
 from quiz.settings import Settings, day_start, load_settings, next_day_start, save_settings, study_day
-from quiz.learners import ensure_learner
 from quiz.store import open_db
 
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
 def test_new_card_good_then_good_reaches_review():
@@ -96,13 +96,13 @@ def test_settings_round_trip_and_validation(tmp_path):
 
 def test_study_day_rolls_over_at_4_am_local():
     belgrade = Settings(timezone="Europe/Belgrade")  # UTC+1 in March
-    at_2am_local = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
+    at_2am_local = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
     assert study_day(at_2am_local, belgrade).isoformat() == "2026-03-01"
-    assert day_start(at_2am_local, belgrade) == datetime(2026, 3, 1, 3, 0, tzinfo=timezone.utc)
-    assert next_day_start(at_2am_local, belgrade) == datetime(2026, 3, 2, 3, 0, tzinfo=timezone.utc)
-    at_5am_local = datetime(2026, 3, 2, 4, 0, tzinfo=timezone.utc)
+    assert day_start(at_2am_local, belgrade) == datetime(2026, 3, 1, 3, 0, tzinfo=UTC)
+    assert next_day_start(at_2am_local, belgrade) == datetime(2026, 3, 2, 3, 0, tzinfo=UTC)
+    at_5am_local = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)
     assert study_day(at_5am_local, belgrade).isoformat() == "2026-03-02"
     # Across the spring DST change (29 March 2026) the day is 23 hours long.
-    before = datetime(2026, 3, 28, 12, 0, tzinfo=timezone.utc)
+    before = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)
     assert next_day_start(before, belgrade) - day_start(before, belgrade) == timedelta(hours=23)
     assert day_start(NOW, Settings(timezone="UTC", rollover_hour=0)) == NOW.replace(hour=0)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
 from conftest import answer_right
+
 from quiz.store import connect, set_suspended
 
 

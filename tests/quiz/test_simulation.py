@@ -82,7 +82,6 @@ def test_session_queries_are_index_searches(make_session, clock):
 def test_the_builtin_bank_through_the_default_doors(db_path, clock):
     """No injection: built-in banks, real questions and checking, then `quiz status --json`."""
     from question_bank.banks.builtin import builtin_bank_names
-
     from quiz.learners import ensure_learner
     from quiz.session import StudySession
     from quiz.settings import save_settings

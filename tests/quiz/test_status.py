@@ -8,8 +8,8 @@ import sys
 from datetime import timedelta
 
 from click.testing import CliRunner
-
 from conftest import answer_right
+
 from quiz.cli import main
 from quiz.status import bank_overview, card_history, learner_stats, list_cards, status_report
 from quiz.store import connect, open_db, set_suspended

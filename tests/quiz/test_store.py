@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from quiz.store import (
@@ -47,7 +49,7 @@ def test_reimport_replaces_the_bank_atomically(tmp_path):
     save_bank(db, "mine", "Renamed", "imported", "csv", "v2", FACTS[:1])
     (saved,) = saved_banks(db)
     assert (saved.title, saved.fmt, saved.fact_count) == ("Renamed", "csv", 1)
-    with pytest.raises(Exception):  # a duplicate fact id fails: the old bank stays whole
+    with pytest.raises(sqlite3.IntegrityError):  # a duplicate fact id fails: the old bank stays whole
         save_bank(db, "mine", "Broken", "imported", "toml", "v3", [FACTS[0], FACTS[0]])
     assert saved_banks(db)[0].title == "Renamed" and saved_bank_source(db, "mine") == ("csv", "v2")
 

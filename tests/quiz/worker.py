@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path[:0] = [str(HERE), str(HERE.parent.parent)]
 
 from conftest import fake_check, fake_question, load_sample  # noqa: E402
+
 from quiz.learners import ensure_learner  # noqa: E402
 from quiz.session import StudySession  # noqa: E402
 from quiz.settings import save_settings  # noqa: E402
@@ -26,7 +27,7 @@ from quiz.store import open_db  # noqa: E402
 
 def main(db_path: str, learner: str, count: int, start_file: str | None = None) -> None:
     bank = load_sample()
-    now = [datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)]
+    now = [datetime(2026, 3, 2, 10, 0, tzinfo=UTC)]
     db = open_db(db_path)
     last = db.conn.execute("SELECT max(reviewed_at) FROM reviews").fetchone()[0]
     if last:  # a rerun after a kill carries on from the last answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -13,7 +13,7 @@ from rich.console import Console
 BANK_FILE = Path(__file__).with_name("tui_bank.toml")
 BANK = "tui-sample"
 LEARNER = "ann"
-START = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 SIZE = (100, 30)
 
 

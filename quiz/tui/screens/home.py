@@ -64,7 +64,7 @@ class HomeScreen(Screen):
         totals = [0, 0, 0, 0, 0]
         for bank in banks:
             counts = (bank.due, bank.new, bank.learning, bank.review, bank.suspended)
-            totals = [a + b for a, b in zip(totals, counts)]
+            totals = [a + b for a, b in zip(totals, counts, strict=False)]
             table.add_row(text(bank.title or bank.name), *map(str, counts), key=bank.name)
         table.add_row("[i]All banks[/i]", *map(str, totals), key=ALL_BANKS)
         table.move_cursor(row=min(row, table.row_count - 1))
