@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 BANKS = 10
@@ -36,7 +36,7 @@ REVIEWS = 1_000_000
 CLASS_SIZE = 30
 CLASS_REVIEWS_EACH = 5_000
 LEARNER = "bench"
-NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 DATA_VERSION = 4
 ANSWERS = 300
 
@@ -235,7 +235,7 @@ def _warm(banks: _Banks) -> None:
     """Parse every bank and build question generation's per-bank indexes and answer checking's
     parsers before timing: a learner pays these once per bank per run, not once per answer."""
     from question_bank.answers import check_question
-from question_bank.questions import Kind, Mode, make_question
+    from question_bank.questions import Kind, Mode, make_question
 
     rng = random.Random(0)
     for name in _bank_names():
