@@ -81,7 +81,7 @@ def build(cache: Path) -> Path:
         (cache / f"{name}.pickle").write_bytes(pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL))
         imported = NOW - timedelta(days=800)
         save_bank(db, name, bank.title, "imported", "toml", "", [(f.id, f.statement(), f.date.iso()) for f in bank.facts],
-                  clock=lambda: imported)
+                  clock=lambda imported=imported: imported)
     names = {fake.unique.first_name() for _ in range(CLASS_SIZE)}
     learners = [LEARNER, *sorted(names)[:CLASS_SIZE]]
     conn.executemany("INSERT INTO learners (id, name, created) VALUES (?, ?, ?)",
