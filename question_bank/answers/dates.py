@@ -99,7 +99,8 @@ def with_year(fact: FactDate, year: int) -> FactDate | None:
     if fact.precision is Precision.DAY:
         return point(year, fact.start.month, fact.start.day)
     if fact.precision is Precision.MONTH:
-        return replace(point(year, fact.start.month), qualifier=fact.qualifier)  # type: ignore[arg-type]
+        month = point(year, fact.start.month)
+        return replace(month, qualifier=fact.qualifier) if month is not None else None
     return point(year)
 
 
@@ -157,8 +158,8 @@ def _read_numeric(text: str, year: int | None) -> tuple[Reading, ...]:
         orders = [(b, a)]
     else:
         orders = [(a, b), (b, a)]
-    found = [point(full_year, month, day) for day, month in orders]
-    return tuple(Reading((f,)) for f in found if f is not None)
+    dates = [point(full_year, month, day) for day, month in orders]
+    return tuple(Reading((f,)) for f in dates if f is not None)
 
 
 def _read_words(text: str, year: int | None) -> Reading | None:

@@ -4,13 +4,14 @@ the distractors draw on."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from question_bank.banks.problems import BankError, Problem
 from question_bank.banks.reading import LazyLineMap, decode
 from question_bank.banks.records import build_place, build_unit
-from question_bank.facts.entities import Catalog
+from question_bank.facts.entities import Catalog, Place, Unit
 
 CATALOG_PATH = Path(__file__).parent / "data" / "catalog.toml"
 
@@ -26,15 +27,23 @@ def load_catalog(path: Path) -> Catalog:
     data = tomllib.loads(text)
     lines = LazyLineMap(text)  # line numbers only once a problem needs one
     problems: list[Problem] = []
-    units, places = [], []
-    for table, build, out in (("unit", build_unit, units), ("place", build_place, places)):
-        for index, record in enumerate(data.get(table, [])):
-            def report(field: str, reason: str, key: tuple[str, int] = (table, index)) -> None:
-                where = lines.get(key, {"": 0})
-                problems.append(Problem(str(path), where.get(field, where[""]), field, reason))
-            item = build(record, report)
-            if item is not None:
-                out.append(item)
+    units: list[Unit] = []
+    places: list[Place] = []
+
+    def reporter(table: str, index: int) -> Callable[[str, str], None]:
+        def report(field: str, reason: str) -> None:
+            where = lines.get((table, index), {"": 0})
+            problems.append(Problem(str(path), where.get(field, where[""]), field, reason))
+        return report
+
+    for index, record in enumerate(data.get("unit", [])):
+        unit = build_unit(record, reporter("unit", index))
+        if unit is not None:
+            units.append(unit)
+    for index, record in enumerate(data.get("place", [])):
+        place = build_place(record, reporter("place", index))
+        if place is not None:
+            places.append(place)
     if problems:
         raise BankError(problems)
     return Catalog(tuple(units), tuple(places))

@@ -67,7 +67,8 @@ class Catalog:
 
     def __post_init__(self) -> None:
         index: dict[str, list[Entity]] = {}
-        for entity in (*self.units, *self.places):
+        every: tuple[Entity, ...] = (*self.units, *self.places)
+        for entity in every:
             for name in entity.names:
                 bucket = index.setdefault(fold(name), [])
                 if entity not in bucket:

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import timedelta
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.text import fold
 from question_bank.questions.templates import month_of
+
+_T = TypeVar("_T")
+Tier = tuple[Sequence[Entity], list[frozenset[str]]]
 
 
 class Pools:
@@ -56,7 +61,7 @@ class Pools:
         self.all_facts = bank.facts
         self.folded: dict[str, frozenset[str]] = {}
         self.folded_statements: dict[str, str] = {}
-        self.tiers: dict[tuple, list[tuple[list[Entity], list[frozenset[str]]]]] = {}
+        self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
 
     def keys(self, entity: Entity) -> frozenset[str]:
@@ -73,14 +78,15 @@ class Pools:
             found = self.folded_statements[fact.id] = fold(fact.statement(with_date=False))
         return found
 
-    def tiers_for(self, key: Entity, same_side: bool) -> list[tuple[list[Entity], list[frozenset[str]]]]:
+    def tiers_for(self, key: Entity, same_side: bool) -> list[Tier]:
         """The non-empty pools to draw the key's distractors from, best first, each with the
         folded names of its members (index for index)."""
+        index: tuple[Any, ...]
         if isinstance(key, Unit):
             index = ("unit", key.echelon, key.side, same_side)
             found = self.tiers.get(index)
             if found is None:
-                tiers = [self.units.get((key.echelon, key.side, "bank")),
+                tiers: list[Sequence[Entity] | None] = [self.units.get((key.echelon, key.side, "bank")),
                          self.units.get((key.echelon, key.side, "catalog"))]
                 if not same_side:
                     tiers += [self.units.get((key.echelon, "*", "bank")),
@@ -98,8 +104,8 @@ class Pools:
             found = self.tiers[index] = self._with_keys(tiers)
         return found
 
-    def _with_keys(self, tiers) -> list[tuple[list[Entity], list[frozenset[str]]]]:
-        found = []
+    def _with_keys(self, tiers: list[Sequence[Entity] | None]) -> list[Tier]:
+        found: list[Tier] = []
         for tier in tiers:
             if tier:
                 # Pools live as long as this object, so a pool's id names it; many keys share pools.
@@ -117,7 +123,7 @@ def pools_for(bank: Bank) -> Pools:
     return pools
 
 
-def _draw_indices(size: int, rng: random.Random, wanted: int):
+def _draw_indices(size: int, rng: random.Random, wanted: int) -> Iterator[int]:
     """Random indices into a pool of `size`, without repeats: cheap draws from a large pool, a
     shuffled range for a small one."""
     if size <= 4 * wanted + 4:
@@ -131,12 +137,12 @@ def _draw_indices(size: int, rng: random.Random, wanted: int):
             yield index
 
 
-def _draw(pool, rng: random.Random, wanted: int):
+def _draw(pool: Sequence[_T], rng: random.Random, wanted: int) -> Iterator[_T]:
     """Random members of `pool`, without repeats."""
     return (pool[index] for index in _draw_indices(len(pool), rng, wanted))
 
 
-def _take(tiers, n: int, rng: random.Random, taken: list, excluded_names: set[str]) -> None:
+def _take(tiers: list[Tier], n: int, rng: random.Random, taken: list[Entity], excluded_names: set[str]) -> None:
     """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name."""
     for tier, tier_keys in tiers:
         if len(taken) >= n:
@@ -218,11 +224,11 @@ def _pick_dates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[
     attempts = 0
     while len(chosen) < n and attempts < 200:
         attempts += 1
-        candidate = _nearby(key, rng)
-        if candidate is not None:
-            text = candidate.human()
-            if _fits(key, candidate, text, texts, chosen):
-                chosen.append(candidate)
+        invented = _nearby(key, rng)
+        if invented is not None:
+            text = invented.human()
+            if _fits(key, invented, text, texts, chosen):
+                chosen.append(invented)
                 texts.add(text)
                 ordered_texts.append(text)
     return chosen, ordered_texts
@@ -273,11 +279,12 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
         end_month = key.end.month + shift
         if not (1 <= start_month <= 12 and 1 <= end_month <= 12):
             return None
-        start = _month(FactDate(key.start.replace(month=start_month, day=1), key.start, Precision.DAY))
-        end = _month(FactDate(key.end.replace(month=end_month, day=1), key.end, Precision.DAY))
-        return FactDate(start.start, end.end, Precision.RANGE, Precision.MONTH)
+        first = _month(FactDate(key.start.replace(month=start_month, day=1), key.start, Precision.DAY))
+        last = _month(FactDate(key.end.replace(month=end_month, day=1), key.end, Precision.DAY))
+        return FactDate(first.start, last.end, Precision.RANGE, Precision.MONTH)
     delta = timedelta(days=shift * 7)
-    start, end = key.start + delta, key.end + delta
+    start: date = key.start + delta
+    end: date = key.end + delta
     if start.year != key.year or end.year != key.end.year:
         return None
     return FactDate(start, end, Precision.RANGE, Precision.DAY)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import random
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -190,7 +190,7 @@ def generate_all(
 
 
 @contextmanager
-def _no_gc():
+def _no_gc() -> Iterator[None]:
     """Generation makes many small objects that live on; the cycle collector only slows it."""
     enabled = gc.isenabled()
     gc.disable()
@@ -201,7 +201,10 @@ def _no_gc():
             gc.enable()
 
 
-def _generate_into(questions, bank, kinds, modes, seed, n_options) -> None:
+def _generate_into(
+    questions: list[Question], bank: Bank, kinds: tuple[Kind, ...], modes: tuple[Mode, ...], seed: int,
+    n_options: int,
+) -> None:
     """What make_question does for every fact × kind × mode, with each fact's wordings built
     once and the per-question work written out (this loop runs 120,000 times for a large bank)."""
     append = questions.append

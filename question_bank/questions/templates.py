@@ -144,26 +144,26 @@ def noun_for(entity: Entity) -> str:
 def descriptors(entity: Entity, fact: Fact) -> list[tuple[str, str, tuple[Entity, ...]]]:
     """Ways to name what is asked for ('Soviet corps', 'corps', 'unit'), each with the fact's
     entities it would also fit (those answers count too)."""
+    found: list[tuple[str, str, tuple[Entity, ...]]]
     if isinstance(entity, Unit):
-        same_kind = fact.units
+        same_kind: tuple[Entity, ...] = fact.units
         side, echelon = entity.side, entity.echelon
         if len(same_kind) == 1:  # the entity itself: every descriptor fits it alone
             return [("side_echelon", f"{side} {echelon}", same_kind), ("echelon", echelon, same_kind),
                     ("generic", "unit", same_kind)]
         found = [
             ("side_echelon", f"{side} {echelon}",
-             tuple(e for e in same_kind if e.side == side and e.echelon == echelon)),
-            ("echelon", echelon, tuple(e for e in same_kind if e.echelon == echelon)),
+             tuple(e for e in fact.units if e.side == side and e.echelon == echelon)),
+            ("echelon", echelon, tuple(e for e in fact.units if e.echelon == echelon)),
             ("generic", "unit", same_kind),
         ]
     else:
-        same_kind = fact.places
-        found = [("type", entity.type, tuple(e for e in same_kind if e.type == entity.type))]
+        found = [("type", entity.type, tuple(e for e in fact.places if e.type == entity.type))]
     # Keep the plain descriptors, and the broader ones only where they stay unambiguous.
     return [d for i, d in enumerate(found) if i == 0 or len(d[2]) == 1]
 
 
-def _slots(fact: Fact, cls) -> list[tuple[str, Clause, int]]:
+def _slots(fact: Fact, cls: type[Unit] | type[Place]) -> list[tuple[str, Clause, int]]:
     found = []
     for part, clause in (("subject", fact.subject), ("rest", fact.rest)):
         for index, entity in enumerate(clause.entities):
@@ -232,7 +232,7 @@ def _accepted(fitting: tuple[Entity, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for e in fitting for n in e.names))
 
 
-def entity_asks(fact: Fact, cls) -> list[Ask]:
+def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
     kind = "unit" if cls is Unit else "place"
     asks: list[Ask] = []
     when = fact.date_phrase
@@ -244,7 +244,8 @@ def entity_asks(fact: Fact, cls) -> list[Ask]:
             frame = _wh_frame(fact, part, clause, slot, when)
             if frame is not None:
                 head, tail = frame
-                fitted, answers = None, ()
+                fitted: tuple[Entity, ...] | None = None
+                answers: tuple[str, ...] = ()
                 for name, words, fitting in descriptors(entity, fact):
                     prompt = _clean(head + words + tail).rstrip(",") + "?"
                     if fitting is not fitted:  # descriptors fitting the same entities share a tuple
