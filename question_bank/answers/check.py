@@ -33,7 +33,15 @@ _SERBIAN = str.maketrans(
 _DIGRAPHS = str.maketrans(
     {c: lat for lat_c, lat in (("šŠ", "sh"), ("čČćĆ", "ch"), ("žŽ", "zh"), ("đĐ", "dj")) for c in lat_c}
 )
-_PLACE_WORDS = re.compile(r"^(?:(?:city|town|village|river) of )|(?: (?:river|city|town|village))$")
+_PLACE_WORDS = re.compile(
+    r"^(?:(?:city|town|village|river) of |(?:river|mount|mt|lake|mountains?) )|(?: (?:river|city|town|village|mountains?))$"
+)
+# Words that tell one of several same-named places from the others: "Morava" is a near miss for
+# "Great Morava", never right (there are three Moravas).
+_QUALIFIERS = frozenset(
+    "great little upper lower north south east west northern southern eastern western new old "
+    "velika mala gornji donji novi stari".split()
+)
 
 
 class Outcome(StrEnum):
@@ -295,6 +303,11 @@ def _compare_unit(name: str, given: str, display: str) -> Verdict:
 def _check_place(
     expected: str, names: list[str], given: str, entities: tuple[Entity, ...], catalog: Catalog | None
 ) -> Verdict:
+    head, comma, tail = given.rpartition(",")
+    if comma and head.strip() and tail.strip():
+        qualified = _check_qualified(expected, names, head.strip(), tail.strip(), entities, catalog)
+        if qualified is not None:
+            return qualified
     folded = _fold(given)
     if not folded:
         return _wrong(f"'{_show(given)}' is not a place name")
@@ -304,11 +317,16 @@ def _check_place(
         return _right()
     other = _other_entity(given, entities, catalog, Place)
     if other is not None:
+        keys = [e for e in entities if isinstance(e, Place)]
+        if catalog is not None and keys and other.name in catalog.ancestors(keys[0]):
+            return _wrong(f"Too broad: {keys[0].name} lies in {other.name}; the answer is {expected}")
         return _wrong(f"{other.name} is a different place; the answer is {expected}")
     distance, closest = min((_distance(folded, form), n) for n in names for form in _forms(n))
     letters = sum(c.isalnum() for c in _fold(closest))
     allowance = typo_allowance(letters)
     if distance > allowance + (1 if letters >= 5 else 0):
+        if _missing_qualifier(folded, names):
+            return _near(f"Which one? Give the full name: {expected}")
         return _wrong(f"The answer is {expected}")
     rival = _closer_place(folded, distance, entities, catalog)
     if rival is not None:
@@ -316,6 +334,38 @@ def _check_place(
     if distance <= allowance:
         return _right(f"Accepted; it is spelled {closest}")
     return _near(f"Close: '{_show(given)}' is {_COUNTS[min(distance, 4)]} letters off '{closest}'")
+
+
+def _check_qualified(
+    expected: str, names: list[str], head: str, tail: str, entities: tuple[Entity, ...], catalog: Catalog | None
+) -> Verdict | None:
+    """"Pirot, Serbia" or "Belgrade, Yugoslavia": the place with the region or country around it.
+    None when the part after the comma is not a known place (the whole text is judged then)."""
+    if catalog is None:
+        return None
+    outer = [p for p in catalog.find(tail.translate(_SERBIAN)) if isinstance(p, Place)]
+    if not outer:
+        return None
+    verdict = _check_place(expected, names, head, entities, catalog)
+    if not verdict.correct:
+        return verdict
+    keys = [e for e in entities if isinstance(e, Place)]
+    if any(o.name in catalog.ancestors(key) for o in outer for key in keys) or not keys:
+        return verdict
+    return _near(f"{keys[0].name} is not in {outer[0].name}; the answer is {expected}")
+
+
+def _missing_qualifier(folded: str, names: list[str]) -> bool:
+    """True if `folded` is a name without its qualifying words ("morava" for "great morava")."""
+    words = folded.split()
+    for name in names:
+        for form in _forms(name):
+            full = form.split()
+            if len(words) < len(full) and all(w in full for w in words):
+                missing = [w for w in full if w not in words]
+                if missing and all(w in _QUALIFIERS for w in missing):
+                    return True
+    return False
 
 
 def _distance(a: str, b: str) -> int:
@@ -358,9 +408,12 @@ def _closer_place(
 
 def check_question(question: Question, given: str) -> Verdict:
     """Judge an answer to a question: multiple choice by the option picked, typed by the rules
-    of `question_bank.answers.check`. Flip cards are graded by the learner, not here."""
+    of `question_bank.answers.check`, always with the catalog the question's bank was resolved
+    against (the built-in one for a question made without it). Flip cards are graded by the
+    learner, not here."""
     if question.mode is Mode.MC or question.wording_id == "date.what_happened":
         if given.strip() == question.answer:
             return Verdict(Outcome.CORRECT, "Right.")
         return Verdict(Outcome.WRONG, f"The answer is {question.answer}.")
-    return check_answer(question.kind.value, question.answer, given, accepted=question.accepted)
+    catalog = question.catalog if question.catalog is not None else _builtin_catalog()
+    return check_answer(question.kind.value, question.answer, given, accepted=question.accepted, catalog=catalog)

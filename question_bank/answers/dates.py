@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from question_bank.facts.dates import FactDate, Precision, parse_fact_date
 
 _MONTH_NAMES = (
@@ -20,6 +22,36 @@ _MONTH_NAMES = (
 )
 MONTH_WORDS: dict[str, int] = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 MONTH_WORDS |= {name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)} | {"sept": 9}
+# Serbian (Latin; Cyrillic is transliterated first) and Croatian month names, nominative and
+# genitive ("20. oktobar", "20. oktobra"), with the Serbian abbreviations; a few German ones.
+_LOCAL_MONTHS = (
+    "januar januara jan", "februar februara feb", "mart marta mar marz maerz", "april aprila apr",
+    "maj maja mai", "jun juna juni", "jul jula juli", "avgust avgusta avg august augusta",
+    "septembar septembra sep septembra", "oktobar oktobra okt oktober", "novembar novembra nov",
+    "decembar decembra dec dezember",
+)
+_CROATIAN_MONTHS = (
+    "sijecanj sijecnja", "veljaca veljace", "ozujak ozujka", "travanj travnja", "svibanj svibnja",
+    "lipanj lipnja", "srpanj srpnja", "kolovoz kolovoza", "rujan rujna", "listopad listopada",
+    "studeni studenoga studenog", "prosinac prosinca",
+)
+for _i, _words in enumerate(_LOCAL_MONTHS, 1):
+    MONTH_WORDS |= {w: _i for w in _words.split()}
+for _i, _words in enumerate(_CROATIAN_MONTHS, 1):
+    MONTH_WORDS |= {w: _i for w in _words.split()}
+_DAY_ORDINALS = {
+    w: i for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1
+    )
+} | {"thirtieth": 30}
+_SPELLED_DAY = re.compile(
+    r"\b(?:(twenty|thirty)[\s-]+)?(" + "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True)) + r")\b"
+)
+# anyascii reads Serbian Cyrillic the Russian way; go through Serbian Latin first.
+_SERBIAN = str.maketrans(
+    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH", strict=False)) | {"џ": "dž", "Џ": "Dž"}
+)
 QUALIFIER_WORDS = {
     "early": "early", "beginning": "early", "start": "early",
     "mid": "mid", "middle": "mid", "late": "late", "end": "late",
@@ -119,15 +151,58 @@ def read_date(text: str, year: int | None) -> tuple[Reading, ...]:
     text = text.strip().lower().replace("’", "'").replace("‘", "'")
     if not text or len(text) > 80:
         return ()
+    if not text.isascii():
+        text = anyascii(text.translate(_SERBIAN).replace("–", " - ").replace("—", " - ")).lower()
     if not re.search(r"[a-z]", text):
         return _read_numeric(text, year)
+    text = _SPELLED_DAY.sub(_spelled_day, text)
     found = _read_words(text, year)
     if found is None and year is not None:
         found = _read_with_dateparser(text, year)
     return (found,) if found else ()
 
 
+def _spelled_day(match: re.Match[str]) -> str:
+    """"the twenty-first" → "21st" (a day of the month)."""
+    tens = {"twenty": 20, "thirty": 30}.get(match.group(1) or "", 0)
+    value = tens + _DAY_ORDINALS[match.group(2)]
+    return f"{value}th" if value <= 31 else match.group(0)
+
+
+_NUMERIC_END = re.compile(r"\d{1,2}\.?(?:[./]\d{1,2}\.?(?:[./]\d{2,4}\.?)?)?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{4})\.?")
+
+
+def _read_numeric_range(text: str, year: int | None) -> tuple[Reading, ...] | None:
+    """"14.9.-24.11.1944.", "14/9 - 24/11/1944", "11.-29.11.1944.": two numeric ends, the first
+    taking its missing month and year from the second. None if `text` is not such a range."""
+    parts = re.split(r"\s*-\s*|\s+to\s+", text.strip())
+    if len(parts) != 2 or not all(_NUMERIC_END.fullmatch(p) for p in parts):
+        return None
+    if not any(c in parts[0] + parts[1] for c in "./"):
+        return None  # "14-10-1944" is one date written with dashes
+    last = _read_numeric(parts[1], year)
+    if len(last) != 1 or last[0].is_range:
+        return ()
+    end = last[0].points[0]
+    numbers = [int(n) for n in re.findall(r"\d+", parts[0])]
+    if len(numbers) == 1:
+        first = point(end.year, end.start.month, numbers[0]) if end.precision is Precision.DAY else None
+        found: tuple[Reading, ...] = (Reading((first,)),) if first else ()
+    else:
+        found = _read_numeric(parts[0], end.year)
+    if len(found) != 1 or found[0].start > end.start:
+        return ()
+    return (Reading((found[0].points[0], end)),)
+
+
 def _read_numeric(text: str, year: int | None) -> tuple[Reading, ...]:
+    ranged = _read_numeric_range(text, year)
+    if ranged is not None:
+        return ranged
+    if match := _MONTH_YEAR.fullmatch(text.strip()):
+        found_month = point(int(match.group(2)), int(match.group(1)))  # "10/1944": a month
+        return (Reading((found_month,)),) if found_month else ()
     if text.count("/") == 1 and all(_ISO.fullmatch(part.strip()) for part in text.split("/")):
         ends = [_read_numeric(part.strip(), year) for part in text.split("/")]
         if all(len(end) == 1 for end in ends) and ends[0][0].start <= ends[1][0].end:

@@ -26,8 +26,21 @@ _FUZZY_ECHELONS = tuple(e for e in _ECHELON_WORDS.values() if " " not in e and l
 _ORDINAL_WORDS = {
     word: i
     for i, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1
     )
+}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_ORDINAL_WORDS |= {w[:-1] + "ieth": n for w, n in _TENS.items()}  # "twentieth", "sixtieth"
+_ORDINAL_WORDS |= {"hundredth": 100}
+# The usual abbreviations of unit names, read as the words they stand for.
+ABBREVIATIONS = {
+    "gds": "guards", "gd": "guards", "mech": "mechanized", "mechanised": "mechanized",
+    "mot": "motorized", "motorised": "motorized", "mtn": "mountain", "mtd": "mounted", "inf": "infantry",
+    "ukr": "ukrainian", "ukrn": "ukrainian", "bel": "belorussian", "byelorussian": "belorussian",
+    "belarusian": "belorussian", "rif": "rifle", "tk": "tank", "pz": "panzer", "cav": "cavalry",
+    "arty": "artillery", "prol": "proletarian", "bulg": "bulgarian", "yug": "yugoslav", "sov": "soviet",
+    "armoured": "armored", "armd": "armored",
 }
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
@@ -86,7 +99,7 @@ def parse_unit_name(text: str) -> UnitName:
         return " "
 
     text = re.sub(r"(?<=\w)['’](?=\w)", "", text)  # "Devil's" → "Devils", one word
-    tokens = fold(_BRACKETED.sub(" ", _QUOTED.sub(grab, text))).split()
+    tokens = [ABBREVIATIONS.get(t, t) for t in fold(_BRACKETED.sub(" ", _QUOTED.sub(grab, text))).split()]
     number: int | None = None
     echelon: str | None = None
     echelon_tokens: list[str] = []
@@ -107,8 +120,13 @@ def parse_unit_name(text: str) -> UnitName:
         if number is None:
             if match := _NUMBER.fullmatch(token):
                 value = int(match.group(1))
+            elif token in _TENS and i + 1 < len(tokens) and tokens[i + 1] in _ORDINAL_WORDS:
+                value = _TENS[token] + _ORDINAL_WORDS[tokens[i + 1]]  # "sixty fourth"
+                i += 1
+            elif token in _ORDINAL_WORDS and len(tokens) > 1:
+                value = _ORDINAL_WORDS[token]  # "Second" anywhere: "Bulgarian Second Army"
             elif i == 0 and len(tokens) > 1:
-                value = roman_value(token) or _ORDINAL_WORDS.get(token)
+                value = roman_value(token)
         if value is not None:
             number = value
         elif token not in _SKIP:

@@ -11,6 +11,7 @@ from pathlib import Path
 from question_bank.banks.problems import BankError, Problem
 from question_bank.banks.reading import LazyLineMap, decode
 from question_bank.banks.records import build_place, build_unit
+from question_bank.banks.relations import build_relations
 from question_bank.facts.entities import Catalog, Place, Unit
 
 CATALOG_PATH = Path(__file__).parent / "data" / "catalog.toml"
@@ -44,6 +45,8 @@ def load_catalog(path: Path) -> Catalog:
         place = build_place(record, reporter("place", index))
         if place is not None:
             places.append(place)
+    catalog = Catalog(tuple(units), tuple(places))
+    relations = build_relations(data, catalog, reporter)
     if problems:
         raise BankError(problems)
-    return Catalog(tuple(units), tuple(places))
+    return Catalog(catalog.units, catalog.places, relations)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from question_bank.banks.relations import FACT_RELATION_FIELDS, build_fact_relations
 from question_bank.facts.dates import parse_fact_date
 from question_bank.facts.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit
 from question_bank.facts.model import BE_VERBS, Clause, Fact
@@ -18,7 +19,7 @@ Report = Callable[[str, str], None]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 FACT_REQUIRED = ("id", "date", "subject", "verb", "verb_base", "rest", "note")
-FACT_OPTIONAL = ("precision", "source", "tags")
+FACT_OPTIONAL = ("precision", "source", "tags", *FACT_RELATION_FIELDS)
 CSV_REQUIRED = (*FACT_REQUIRED, "source")  # a CSV has no [bank] table to take a source from
 UNIT_FIELDS = {"name": True, "side": True, "echelon": True, "branch": False, "aliases": False, "parent": False}
 PLACE_FIELDS = {
@@ -89,11 +90,12 @@ def build_fact(record: dict, catalog: Catalog, default_source: str, report: Repo
         report("source", "missing: say where the fact comes from (here, or as [bank] source)")
     if values["subject"] and len(clauses) == 2 and not (clauses["subject"].slots or clauses["rest"].slots):
         report("subject", "names no unit or place: mark at least one with [brackets]")
+    extras = build_fact_relations(record, catalog, report)  # exclude, also_accept, asks
     if problems_before.count or not complete or tags is None:
         return None
     return Fact(
         id=values["id"], subject=clauses["subject"], verb=verb, verb_base=base,
-        rest=clauses["rest"], date=when, note=values["note"], source=source, tags=tags,
+        rest=clauses["rest"], date=when, note=values["note"], source=source, tags=tags, **extras,
     )
 
 

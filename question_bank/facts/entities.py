@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from question_bank.facts.relations import Relations
 from question_bank.facts.text import fold
 
 SIDES = ("Soviet", "Bulgarian", "Yugoslav", "German", "Romanian", "Hungarian", "Chetnik", "Croatian")
@@ -63,7 +64,9 @@ class Catalog:
 
     units: tuple[Unit, ...] = ()
     places: tuple[Place, ...] = ()
+    relations: Relations = field(default_factory=Relations, compare=False, repr=False)
     _index: dict[str, tuple[Entity, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _derived: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[Entity]] = {}
@@ -91,11 +94,55 @@ class Catalog:
         entity = self.get(name)
         return entity if isinstance(entity, Place) else None
 
-    def merged(self, units: Iterable[Unit], places: Iterable[Place]) -> Catalog:
+    def merged(
+        self, units: Iterable[Unit], places: Iterable[Place], relations: Relations | None = None
+    ) -> Catalog:
         """This catalog plus a bank's own entities (a bank's entry wins over one of the same name)."""
         units, places = tuple(units), tuple(places)
         own = {u.name for u in units} | {p.name for p in places}
         return Catalog(
             tuple(u for u in self.units if u.name not in own) + units,
             tuple(p for p in self.places if p.name not in own) + places,
+            self.relations.merged(relations) if relations is not None else self.relations,
         )
+
+    # --- containment ---------------------------------------------------------------------
+
+    def _outer(self, place: Place) -> tuple[str, ...]:
+        """Names of the places `place` lies directly inside."""
+        names = (place.region, place.country, *self.relations.within.get(place.name, ()))
+        return tuple(n for n in dict.fromkeys(names) if n and n != place.name and self.place(n) is not None)
+
+    def ancestors(self, place: Place) -> frozenset[str]:
+        """Names of every catalog place that contains `place` (its region, country, and so on)."""
+        cache = self._derived.setdefault("ancestors", {})
+        found = cache.get(place.name)
+        if found is None:
+            seen: set[str] = set()
+            todo = list(self._outer(place))
+            while todo:
+                name = todo.pop()
+                if name in seen or name == place.name:
+                    continue
+                seen.add(name)
+                outer = self.place(name)
+                if outer is not None:
+                    todo.extend(self._outer(outer))
+            found = cache[place.name] = frozenset(seen)
+        return found
+
+    def descendants(self, place: Place) -> frozenset[str]:
+        """Names of every catalog place inside `place`."""
+        cache = self._derived.setdefault("descendants", {})
+        if not cache:
+            inner: dict[str, set[str]] = {}
+            for other in self.places:
+                for outer in self.ancestors(other):
+                    inner.setdefault(outer, set()).add(other.name)
+            cache.update({name: frozenset(names) for name, names in inner.items()})
+            cache.setdefault("", frozenset())
+        return cache.get(place.name, frozenset())
+
+    def related_places(self, place: Place) -> frozenset[str]:
+        """Places that contain or lie inside `place`: never a wrong option beside it."""
+        return self.ancestors(place) | self.descendants(place)

@@ -84,6 +84,19 @@ class Fact:
     source: str
     tags: tuple[str, ...] = ()
     line: int = 0
+    exclude: tuple[Entity, ...] = ()  # never offered as a wrong option of this fact
+    also_accept: tuple[str, ...] = ()  # other answers that count (a catalog name brings its aliases)
+    asks: tuple[str, ...] = ()  # kinds ("date", "unit", "place") and slot entities asked; () is all
+
+    def offers(self, kind: str, entity: Entity | None = None) -> bool:
+        """Whether the fact is asked in `kind` (and on the slot `entity`)."""
+        if not self.asks:
+            return True
+        if entity is None:
+            return kind in self.asks or any(
+                e.name in self.asks for e in (self.units if kind == "unit" else self.places if kind == "place" else ())
+            )
+        return kind in self.asks or entity.name in self.asks
 
     @cached_property
     def units(self) -> tuple[Unit, ...]:
@@ -92,6 +105,11 @@ class Fact:
     @cached_property
     def places(self) -> tuple[Place, ...]:
         return _unique([e for e in self.subject.entities + self.rest.entities if isinstance(e, Place)])
+
+    @cached_property
+    def entities(self) -> tuple[Entity, ...]:
+        """Its units, then its places."""
+        return (*self.units, *self.places)
 
     @property
     def is_passive(self) -> bool:

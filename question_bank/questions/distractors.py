@@ -1,19 +1,28 @@
-"""Distractors: wrong options of the same kind and form as the key, drawn bank first.
+"""Distractors: wrong options of the same kind, form, theatre and period as the key, drawn bank
+first, and never one that is also right.
 
-Pools are built once per bank; picking a question's distractors is then a few samples.
+A candidate is refused when it is the key or one of the fact's own entities, listed in the fact's
+`exclude` or `also_accept`, contains or lies inside the key (a region and its country), served
+with the key in the fact's period (catalog [[together]]), appears in another event of the same
+period beside one of the fact's entities (the same side doing the same thing), is named in the
+question itself, did not exist yet, belongs to another theatre, or is spelled a letter or two
+from the key. Pools are built once per bank; picking a question's distractors is a few samples.
 """
 
 from __future__ import annotations
 
 import random
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
+
+from rapidfuzz.distance import Levenshtein
 
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
+from question_bank.facts.relations import Relations
 from question_bank.facts.text import fold
 from question_bank.questions.templates import month_of
 
@@ -35,9 +44,17 @@ class Pools:
         self.places: dict[tuple, list[Place]] = defaultdict(list)
         for place in (*bank_places.values(), *(p for p in bank.catalog.places if p.name not in bank_places)):
             tier = "bank" if place.name in bank_places else "catalog"
-            self.places[(place.family, "region", place.region, tier)].append(place)
-            self.places[(place.family, "country", place.country, tier)].append(place)
-            self.places[(place.family, "any", "", tier)].append(place)
+            for form in {place.family, place.type}:  # a settlement of any size, or exactly a town
+                self.places[(form, "region", place.region, tier)].append(place)
+                self.places[(form, "country", place.country, tier)].append(place)
+                self.places[(form, "any", "", tier)].append(place)
+        self.catalog = bank.catalog
+        self.relations: Relations = bank.catalog.relations
+        # Which facts name each entity, for "the same side did the same thing in the same period".
+        self.facts_naming: dict[str, list[Fact]] = defaultdict(list)
+        for fact in bank.facts:
+            for entity in fact.entities:
+                self.facts_naming[entity.name].append(fact)
         dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
         months: dict[int, dict[FactDate, None]] = defaultdict(dict)
         month_of_start: dict[tuple[int, int], FactDate] = {}  # month_of depends on the start's month only
@@ -78,7 +95,28 @@ class Pools:
             found = self.folded_statements[fact.id] = fold(fact.statement(with_date=False))
         return found
 
-    def tiers_for(self, key: Entity, same_side: bool) -> list[Tier]:
+    def also_true(self, fact: Fact, key: Entity) -> set[str]:
+        """Names of entities that could also answer the question about `key` in `fact`: the fact's
+        own and excluded ones, the places around or inside the key, the units that served with it,
+        and those of the key's kind in other events of the period that share one of the fact's
+        entities."""
+        names = {e.name for e in (*fact.entities, *fact.exclude)}
+        names.update(fact.also_accept)
+        when = fact.date
+        if isinstance(key, Place):
+            names |= self.catalog.related_places(key)
+        else:
+            names |= self.relations.served_with(key.name, when)
+        kind = type(key)
+        for entity in fact.entities:
+            if entity.name == key.name:
+                continue
+            for other in self.facts_naming.get(entity.name, ()):
+                if other is not fact and other.date.start <= when.end and when.start <= other.date.end:
+                    names.update(e.name for e in (other.units if kind is Unit else other.places))
+        return names
+
+    def tiers_for(self, key: Entity, same_side: bool, exact_type: bool = False) -> list[Tier]:
         """The non-empty pools to draw the key's distractors from, best first, each with the
         folded names of its members (index for index)."""
         index: tuple[Any, ...]
@@ -93,11 +131,12 @@ class Pools:
                               self.units.get((key.echelon, "*", "catalog"))]
                 found = self.tiers[index] = self._with_keys(tiers)
             return found
-        index = ("place", key.family, key.region, key.country)
+        form = key.type if exact_type else key.family
+        index = ("place", form, key.region, key.country)
         found = self.tiers.get(index)
         if found is None:
             tiers = [
-                self.places.get((key.family, scope, value, tier))
+                self.places.get((form, scope, value, tier))
                 for scope, value in (("region", key.region), ("country", key.country), ("any", ""))
                 for tier in ("bank", "catalog")
             ]
@@ -123,6 +162,16 @@ def pools_for(bank: Bank) -> Pools:
     return pools
 
 
+def unique_date_phrase(bank: Bank, fact: Fact) -> bool:
+    """True if no other fact of the bank has the same date phrase ("in October 1944")."""
+    counts = bank._cache.get("date_phrases")
+    if counts is None:
+        counts = bank._cache["date_phrases"] = {}
+        for other in bank.facts:
+            counts[other.date_phrase] = counts.get(other.date_phrase, 0) + 1
+    return bool(counts.get(fact.date_phrase, 0) <= 1)
+
+
 def _draw_indices(size: int, rng: random.Random, wanted: int) -> Iterator[int]:
     """Random indices into a pool of `size`, without repeats: cheap draws from a large pool, a
     shuffled range for a small one."""
@@ -142,14 +191,18 @@ def _draw(pool: Sequence[_T], rng: random.Random, wanted: int) -> Iterator[_T]:
     return (pool[index] for index in _draw_indices(len(pool), rng, wanted))
 
 
-def _take(tiers: list[Tier], n: int, rng: random.Random, taken: list[Entity], excluded_names: set[str]) -> None:
-    """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name."""
+def _take(
+    tiers: list[Tier], n: int, rng: random.Random, taken: list[Entity], excluded_names: set[str],
+    fits: Callable[[Entity, frozenset[str]], bool],
+) -> None:
+    """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name
+    or does not `fit`."""
     for tier, tier_keys in tiers:
         if len(taken) >= n:
             return
         for index in _draw_indices(len(tier), rng, n - len(taken)):
             names = tier_keys[index]
-            if not excluded_names.isdisjoint(names):
+            if not excluded_names.isdisjoint(names) or not fits(tier[index], names):
                 continue
             taken.append(tier[index])
             excluded_names |= names
@@ -158,16 +211,42 @@ def _take(tiers: list[Tier], n: int, rng: random.Random, taken: list[Entity], ex
 
 
 def entity_distractors(
-    bank: Bank, key: Entity, exclude: tuple[Entity, ...], n: int, rng: random.Random, same_side: bool
+    bank: Bank, fact: Fact, key: Entity, n: int, rng: random.Random, same_side: bool, prompt: str = "",
+    exact_type: bool = False,
 ) -> list[Entity]:
-    """`n` entities of the key's kind and form, never one of `exclude` (the fact's own)."""
+    """`n` entities of the key's kind and form that are not also right (see the module doc);
+    `prompt` is the question's text (nothing it names is offered), `exact_type` keeps places to
+    the key's own type (the stem says "Which town …")."""
     pools = pools_for(bank)
     keys = pools.keys
+    relations = pools.relations
+    banned = pools.also_true(fact, key)
     used = set(keys(key))
-    for entity in exclude:
+    for entity in (*fact.entities, *fact.exclude):
         used |= keys(entity)
+    used.update(fold(name) for name in fact.also_accept)
+    stem = f" {fold(prompt)} "
+    theatre = relations.theatre_of(key.name)
+    key_name = fold(key.name)
+    check_theatre = bool(relations.theatre)
+    check_since = bool(relations.since)
+    when = fact.date
+
+    def fits(candidate: Entity, names: frozenset[str]) -> bool:
+        if candidate.name in banned:
+            return False
+        if check_theatre and relations.theatre_of(candidate.name) != theatre:
+            return False
+        if check_since and not relations.existed(candidate.name, when):
+            return False
+        for name in names:
+            if f" {name} " in stem:
+                return False
+        # A name a letter or two from the key's reads as a trick, not a distractor.
+        return Levenshtein.distance(key_name, fold(candidate.name), score_cutoff=2) > 2
+
     taken: list[Entity] = []
-    _take(pools.tiers_for(key, same_side), n, rng, taken, used)
+    _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits)
     return taken
 
 
@@ -271,7 +350,7 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
                                   Precision.DAY))
         return FactDate(shifted.start, shifted.end, Precision.MONTH, Precision.MONTH, key.qualifier)
     if key.precision is Precision.YEAR:
-        year = key.year + rng.choice((-1, 1)) * rng.randint(1, 6)
+        year = key.year + rng.choice((-1, 1)) * rng.randint(1, 3)  # 1938 for a 1944 event gives itself away
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
     shift = rng.choice((-1, 1)) * rng.randint(1, 4)
     if key.unit is Precision.MONTH:

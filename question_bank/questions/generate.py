@@ -11,14 +11,19 @@ import random
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from question_bank.facts.dates import FactDate
-from question_bank.facts.entities import Unit
+from question_bank.facts.entities import Catalog
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
-from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
+from question_bank.questions.distractors import (
+    date_options,
+    entity_distractors,
+    event_distractors,
+    unique_date_phrase,
+)
 from question_bank.questions.templates import Ask, asks_for
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
@@ -44,10 +49,14 @@ class Question:
     note: str
     source: str
     statement: str
+    # The catalog the bank was resolved against: the checker uses it to tell another real place
+    # or unit from a typo ("Western Serbia" is not a typo of "Eastern Serbia").
+    catalog: Catalog | None = field(default=None, compare=False, repr=False)
 
     def __init__(
         self, fact_id: str, kind: Kind, mode: Mode, wording_id: str, prompt: str, answer: str,
         accepted: tuple[str, ...], options: tuple[str, ...], note: str, source: str, statement: str,
+        catalog: Catalog | None = None,
     ) -> None:
         """Fills the fields straight into `__dict__`: the generated frozen `__init__` pays an
         `object.__setattr__` call per field, which was a tenth of generating a whole bank."""
@@ -63,6 +72,7 @@ class Question:
         fields["note"] = note
         fields["source"] = source
         fields["statement"] = statement
+        fields["catalog"] = catalog
 
     def to_json(self) -> dict:
         """The documented `quiz bank questions --json` record."""
@@ -80,12 +90,33 @@ class Question:
 
 def kinds_for(fact: Fact) -> tuple[Kind, ...]:
     """The kinds of question a fact can be asked as."""
-    kinds = [Kind.DATE]
-    if fact.units:
+    kinds = [Kind.DATE] if fact.offers("date") else []
+    if fact.units and (not fact.asks or any(fact.offers("unit", u) for u in fact.units)):
         kinds.append(Kind.UNIT)
-    if fact.places:
+    if fact.places and (not fact.asks or any(fact.offers("place", p) for p in fact.places)):
         kinds.append(Kind.PLACE)
     return tuple(kinds)
+
+
+class _Balance:
+    """What a paper has asked so far: prompts (none twice) and how often each wording of a kind
+    came up (the least used goes first, so no wording takes over a kind)."""
+
+    def __init__(self) -> None:
+        self.prompts: set[str] = set()
+        self.counts: dict[tuple[Kind, str], int] = {}
+
+    def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
+        counts, prompts = self.counts, self.prompts
+        keyed = [(a.prompt in prompts, counts.get((kind, a.wording_id), 0), rng.random(), i)
+                 for i, a in enumerate(candidates)]
+        keyed.sort()
+        return [candidates[k[3]] for k in keyed]
+
+    def record(self, kind: Kind, ask: Ask) -> None:
+        self.prompts.add(ask.prompt)
+        key = (kind, ask.wording_id)
+        self.counts[key] = self.counts.get(key, 0) + 1
 
 
 def asks(bank: Bank, fact: Fact, kind: Kind, mode: Mode) -> list[Ask]:
@@ -130,25 +161,43 @@ def make_question(
 
 def _pick(
     bank: Bank, fact: Fact, kind: Kind, mode: Mode, candidates: list[Ask], rng: random.Random, n_options: int,
-    statement: str,
+    statement: str, balance: _Balance | None = None,
 ) -> Question | None:
     """A wording drawn from `candidates`; for multiple choice, the next one round if the drawn
-    one has too few distractors."""
+    one has too few distractors. With `balance`, the least used wording of a paper goes first."""
     count = len(candidates)
     if not count:
+        return None
+    if balance is not None and mode is Mode.MC:
+        for ask in balance.order(kind, candidates, rng):
+            options = _options(bank, fact, ask, n_options, rng)
+            if options:
+                balance.record(kind, ask)
+                return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted,
+                                options, fact.note, fact.source, statement, bank.catalog)
         return None
     first = rng.randrange(count)
     if mode is not Mode.MC:
         ask = candidates[first]
         return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
-                        fact.note, fact.source, statement)
+                        fact.note, fact.source, statement, bank.catalog)
     for step in range(count):
         ask = candidates[(first + step) % count]
         options = _options(bank, fact, ask, n_options, rng)
         if options:
             return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, options,
-                            fact.note, fact.source, statement)
+                            fact.note, fact.source, statement, bank.catalog)
     return None
+
+
+def typed_questions(bank: Bank, fact: Fact, kind: Kind) -> list[Question]:
+    """Every typed question a session can ask of `fact` in `kind` (each slot, each wording)."""
+    statement = fact.statement()
+    return [
+        Question(fact.id, kind, Mode.TYPED, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
+                 fact.note, fact.source, statement, bank.catalog)
+        for ask in asks(bank, fact, Kind(kind), Mode.TYPED)
+    ]
 
 
 def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
@@ -156,14 +205,17 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
     if isinstance(target, FactDate):
         return date_options(bank, target, n - 1, rng)
     if isinstance(target, str):  # an event, for "What happened on …?"
+        if not unique_date_phrase(bank, fact):
+            return ()  # "What happened in October 1944?" has many right answers in this bank
         events = event_distractors(bank, fact, n - 1, rng)
         if len(events) < n - 1:
             return ()
         texts = [ask.answer, *(e.statement(with_date=False).rstrip(".") for e in events)]
     else:
-        own = fact.units if isinstance(target, Unit) else fact.places
-        same_side = ask.wording_id.endswith("side_echelon")
-        others = entity_distractors(bank, target, own, n - 1, rng, same_side)
+        wording = ask.wording_id
+        same_side = wording.endswith(("side_echelon", "unit.in_situ"))
+        exact_type = wording in ("place.type", "place.in_situ")  # the stem says "which town"
+        others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
         if len(others) < n - 1:
             return ()
         texts = [ask.answer, *(e.name for e in others)]
@@ -209,10 +261,12 @@ def _generate_into(
     once and the per-question work written out (this loop runs 120,000 times for a large bank)."""
     append = questions.append
     mc = Mode.MC
+    balance = _Balance()
     for fact in bank.facts:
         rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
         randrange = rng.randrange
         fact_id, note, source, statement = fact.id, fact.note, fact.source, fact.statement()
+        catalog = bank.catalog
         for kind in kinds_for(fact):
             if kind not in kinds:
                 continue
@@ -222,10 +276,10 @@ def _generate_into(
                 if not candidates:
                     continue
                 if mode is mc:
-                    question = _pick(bank, fact, kind, mode, candidates, rng, n_options, statement)
+                    question = _pick(bank, fact, kind, mode, candidates, rng, n_options, statement, balance)
                     if question is not None:
                         append(question)
                     continue
                 ask = candidates[randrange(len(candidates))]
                 append(Question(fact_id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
-                                note, source, statement))
+                                note, source, statement, catalog))

@@ -226,10 +226,10 @@ def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> t
     return head, f" {verb} {rest} {when}"
 
 
-def _accepted(fitting: tuple[Entity, ...]) -> tuple[str, ...]:
-    if len(fitting) == 1 and not fitting[0].aliases:
+def _accepted(fitting: tuple[Entity, ...], also: tuple[str, ...] = ()) -> tuple[str, ...]:
+    if len(fitting) == 1 and not fitting[0].aliases and not also:
         return (fitting[0].name,)
-    return tuple(dict.fromkeys(n for e in fitting for n in e.names))
+    return tuple(dict.fromkeys((*(n for e in fitting for n in e.names), *also)))
 
 
 def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
@@ -237,9 +237,16 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
     asks: list[Ask] = []
     when = fact.date_phrase
     dated = capitalize_first(when)
+    also = fact.also_accept
     for part, clause, index in _slots(fact, cls):
         entity, slot = clause.entities[index], clause.slots[index]
-        names = entity.names
+        if not fact.offers(kind, entity):
+            continue
+        names = _accepted((entity,), also) if also else entity.names
+        if part == "rest":
+            first = descriptors(entity, fact)[0]
+            in_situ = _in_situ(fact, clause, slot, first[1], dated)
+            asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _accepted(first[2], also), entity))
         if not _coordinated(clause, index):
             frame = _wh_frame(fact, part, clause, slot, when)
             if frame is not None:
@@ -249,7 +256,7 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
                 for name, words, fitting in descriptors(entity, fact):
                     prompt = _clean(head + words + tail).rstrip(",") + "?"
                     if fitting is not fitted:  # descriptors fitting the same entities share a tuple
-                        fitted, answers = fitting, _accepted(fitting)
+                        fitted, answers = fitting, _accepted(fitting, also)
                     asks.append(Ask(kind, f"{kind}.{name}", prompt, entity.name, answers, entity))
             where = _where_question(fact, part, clause, slot, when) if cls is Place and len(fact.places) == 1 else None
             if where:
@@ -258,6 +265,16 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
             Ask(kind, f"{kind}.cloze", _entity_cloze(fact, part, slot, dated), entity.name, names, entity, True)
         )
     return asks
+
+
+def _in_situ(fact: Fact, clause: Clause, slot: Slot, noun: str, dated: str) -> str:
+    """The statement asked where the slot stands: 'On 7 October 1944, the 64th Rifle Corps … took
+    which town after …?'."""
+    before, after = clause.text[: slot.start], clause.text[slot.end :]
+    before = _THE.sub(" ", before) if _THE.search(before) else before
+    rest = f"{before}which {noun}{after}"
+    body = _clean(f"{fact.subject.text} {fact.verb} {rest}").rstrip(",.")
+    return f"{dated}, {body}?"
 
 
 def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> str | None:
