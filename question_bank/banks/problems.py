@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control characters (and newlines) in a problem would break its one line or reach the terminal raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (`\\n`, `\\x1b`)."""
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -13,7 +23,7 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.reason}"
+        return printable(f"{self.file}:{self.line}: {self.field}: {self.reason}")
 
 
 class BankError(Exception):

@@ -4,24 +4,40 @@ each TOML table and key starts, for problems that name a line."""
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from question_bank.banks.problems import BankError, Problem
 
-FORMATS = ("toml", "csv")
+FORMATS = ("toml", "csv", "xlsx")
+MAX_BANK_BYTES = 20 * 1024 * 1024  # far above any real bank; a link to /dev/zero stops here
+MAX_NESTING = 100  # TOML arrays and inline tables inside one another
 
 
-def read_bank_bytes(path: Path) -> bytes:
+def read_bank_bytes(path: Path, limit: int = MAX_BANK_BYTES) -> bytes:
+    """The file's bytes, reading at most `limit` + 1 of them: a bigger file is a problem."""
     try:
-        return path.read_bytes()
+        if stat.S_ISFIFO(path.stat().st_mode) or stat.S_ISSOCK(path.stat().st_mode):
+            raise BankError([Problem(str(path), 0, "file", "is not a regular file")])
+        with path.open("rb") as file:
+            raw = file.read(limit + 1)
     except OSError as error:
         raise BankError([Problem(str(path), 0, "file", error.strerror or str(error))]) from None
+    if len(raw) > limit:
+        raise BankError([Problem(str(path), 0, "file", f"is larger than {_size(limit)}; split it into smaller banks")])
+    return raw
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:g} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise BankError([Problem(str(path), 0, "file", f"unknown format '.{suffix}' (use .toml or .csv)")])
+        raise BankError(
+            [Problem(str(path), 0, "file", f"unknown format '.{suffix}' (use .toml, .csv or .xlsx)")]
+        )
     return suffix
 
 
@@ -38,6 +54,30 @@ def decode(raw: bytes, filename: str) -> str:
             [Problem(filename, line, "file", f"not UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")]
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_TOML_TOKEN = re.compile(
+    r'"""(?:\\.|[^\\])*?"""|\'\'\'.*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}\n]',
+    re.DOTALL,
+)
+
+
+def deepest_line(text: str, limit: int = MAX_NESTING) -> int:
+    """The line where TOML brackets first nest more than `limit` deep (1 if they never do)."""
+    depth, line = 0, 1
+    for token in _TOML_TOKEN.finditer(text):
+        found = token.group()
+        if found == "\n":
+            line += 1
+        elif found in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif found in "]}":
+            depth = max(depth - 1, 0)
+        else:
+            line += found.count("\n")
+    return 1
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.-]*)\s*\]\]?")

@@ -7,16 +7,61 @@ when the record cannot be used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from question_bank.banks.relations import FACT_RELATION_FIELDS, build_fact_relations
-from question_bank.facts.dates import parse_fact_date
+from question_bank.facts.dates import FactDate, parse_fact_date
 from question_bank.facts.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit
 from question_bank.facts.model import BE_VERBS, Clause, Fact
+from question_bank.facts.text import fold
 
 Report = Callable[[str, str], None]
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # always with fullmatch: `$` would let a final "\n" in
+NAME_MAX = 64
+SLUG_RULE = "lowercase letters, digits and '-'"
+# C0 and C1 control characters (ESC sequences would reach the terminal raw); newline and tab stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SIDE_NAME = re.compile(r"[^\W\d_][\w'’. -]{0,39}")
+
+
+def is_slug(text: str) -> bool:
+    return SLUG.fullmatch(text) is not None
+
+
+def slugify(text: str, limit: int = NAME_MAX) -> str:
+    """A slug made from any text ('Teacher Bank.csv' stem → 'teacher-bank'), cut at a word."""
+    words = fold(text).split()
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > limit:
+            break
+        slug = longer
+    return slug or (words[0][:limit] if words else "")
+
+
+def check_bank_name(name: object) -> str | None:
+    """Why `name` cannot name a bank (empty, too long, not a slug), or None when it can."""
+    if not isinstance(name, str) or not name:
+        return "bank name is empty"
+    if len(name) > NAME_MAX:
+        return f"bank name is longer than {NAME_MAX} characters"
+    if not is_slug(name):
+        suggestion = slugify(name)
+        hint = f"; use --name {suggestion}" if suggestion else ""
+        return f"bank name '{name}' is not a slug ({SLUG_RULE}){hint}"
+    return None
+
+
+def control_character(text: str) -> str | None:
+    """The reason a text holds a control character other than newline and tab, or None."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    return f"contains the control character U+{ord(found.group()):04X}; remove it"
 
 FACT_REQUIRED = ("id", "date", "subject", "verb", "verb_base", "rest", "note")
 FACT_OPTIONAL = ("precision", "source", "tags", *FACT_RELATION_FIELDS)
@@ -28,7 +73,7 @@ PLACE_FIELDS = {
 }
 
 
-def check_fields(record: dict[str, Any], required, optional, report: Report) -> bool:
+def check_fields(record: dict[str, Any], required: Sequence[str], optional: Sequence[str], report: Report) -> bool:
     """Report missing and unknown fields; True if every required field is present."""
     ok = True
     for name in required:
@@ -41,61 +86,75 @@ def check_fields(record: dict[str, Any], required, optional, report: Report) -> 
     return ok
 
 
-def _text(record: dict, name: str, report: Report, default: str = "") -> str | None:
+def _text(record: dict[str, Any], name: str, report: Report, default: str = "") -> str | None:
     value = record.get(name, default)
     if not isinstance(value, str):
         report(name, f"must be text, not {type(value).__name__}")
         return None
+    control = control_character(value)
+    if control:
+        report(name, control)
+        return None
     return value.strip()
 
 
-def _text_list(record: dict, name: str, report: Report) -> tuple[str, ...] | None:
+def _text_list(record: dict[str, Any], name: str, report: Report) -> tuple[str, ...] | None:
     value = record.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         report(name, "must be a list of text")
         return None
+    for item in value:
+        control = control_character(item)
+        if control:
+            report(name, control)
+            return None
     return tuple(v.strip() for v in value if v.strip())
 
 
-def build_fact(record: dict, catalog: Catalog, default_source: str, report: Report) -> Fact | None:
+def build_fact(record: dict[str, Any], catalog: Catalog, default_source: str, report: Report) -> Fact | None:
     """Check every field of a fact record, reporting each problem; None if any was found."""
     problems_before = _Counter(report)
     report = problems_before
     complete = check_fields(record, FACT_REQUIRED, FACT_OPTIONAL, report)
     values = {name: _text(record, name, report) for name in (*FACT_REQUIRED, "precision", "source")}
     tags = _text_list(record, "tags", report)
-    if values["id"] and not SLUG.match(values["id"]):
-        report("id", f"'{values['id']}' is not a slug (lowercase letters, digits and '-')")
-    when = None
+    if values["id"] and not is_slug(values["id"]):
+        report("id", f"'{values['id']}' is not a slug ({SLUG_RULE})")
+    when: FactDate | None = None
     if values["date"]:
         try:
             when = parse_fact_date(values["date"], values["precision"] or None)
         except ValueError as error:
             report("precision" if "precision" in str(error) else "date", str(error))
-    clauses = {}
+    clauses: dict[str, Clause] = {}
     for name in ("subject", "rest"):
-        if values[name] is not None:
+        marked = values[name]
+        if marked is not None:
             try:
-                clauses[name] = Clause.parse(values[name], catalog)
+                clauses[name] = Clause.parse(marked, catalog)
             except ValueError as error:
                 report(name, str(error))
     verb, base = values["verb"], values["verb_base"]
     if verb and base is not None and verb.lower() in BE_VERBS and base.lower() != verb.lower():
         report("verb_base", f"with '{verb}' as the verb, verb_base must repeat it")
     for name in ("verb", "verb_base"):
-        if values[name] and len(values[name].split()) > 3:
-            report(name, f"'{values[name]}' should be a verb of at most three words")
+        word = values[name]
+        if word and len(word.split()) > 3:
+            report(name, f"'{word}' should be a verb of at most three words")
     source = values["source"] or default_source
     if not source and values["source"] is not None:
         report("source", "missing: say where the fact comes from (here, or as [bank] source)")
     if values["subject"] and len(clauses) == 2 and not (clauses["subject"].slots or clauses["rest"].slots):
         report("subject", "names no unit or place: mark at least one with [brackets]")
+    fact_id, note = values["id"], values["note"]
     extras = build_fact_relations(record, catalog, report)  # exclude, also_accept, asks
     if problems_before.count or not complete or tags is None:
         return None
+    if fact_id is None or verb is None or base is None or note is None or when is None:
+        return None  # unreachable: each was reported as missing or wrong above
     return Fact(
-        id=values["id"], subject=clauses["subject"], verb=verb, verb_base=base,
-        rest=clauses["rest"], date=when, note=values["note"], source=source, tags=tags, **extras,
+        id=fact_id, subject=clauses["subject"], verb=verb, verb_base=base,
+        rest=clauses["rest"], date=when, note=note, source=source, tags=tags, **extras,
     )
 
 
@@ -111,30 +170,48 @@ class _Counter:
         self.report(field, reason)
 
 
-def build_unit(record: dict, report: Report) -> Unit | None:
+def check_side(side: str, sides: Collection[str] | None) -> str | None:
+    """Why `side` cannot be a unit's side, or None. With `sides` None (a bank's own units, any war)
+    any name is allowed except a near miss of a known side ('Sovet')."""
+    if side in SIDES or (sides is not None and side in sides):
+        return None
+    if sides is not None:
+        return f"'{side}' is not one of {', '.join(sides)}"
+    if not _SIDE_NAME.fullmatch(side) or not side[0].isupper():
+        return f"'{side}' should be a side's name, such as Soviet or Union"
+    near = [known for known in SIDES if Levenshtein.distance(fold(known), fold(side)) <= 2]
+    if near:
+        return f"'{side}' is not a known side: did you mean '{near[0]}'?"
+    return None
+
+
+def build_unit(record: dict[str, Any], report: Report, sides: Collection[str] | None = SIDES) -> Unit | None:
+    """A unit from its record; `sides` None accepts the side of any war (see check_side)."""
     required = [k for k, needed in UNIT_FIELDS.items() if needed]
     optional = [k for k, needed in UNIT_FIELDS.items() if not needed]
     counted = _Counter(report)
     complete = check_fields(record, required, optional, counted)
     values = {k: _text(record, k, counted) for k in ("name", "side", "echelon", "branch", "parent")}
     aliases = _text_list(record, "aliases", counted)
-    if values["side"] and values["side"] not in SIDES:
-        counted("side", f"'{values['side']}' is not one of {', '.join(SIDES)}")
+    side_problem = check_side(values["side"], sides) if values["side"] else None
+    if side_problem:
+        counted("side", side_problem)
     if values["echelon"] and values["echelon"] not in ECHELONS:
         counted("echelon", f"'{values['echelon']}' is not one of {', '.join(ECHELONS)}")
-    if counted.count or not complete:
+    name, side, echelon = values["name"], values["side"], values["echelon"]
+    if counted.count or not complete or aliases is None or not name or not side or not echelon:
         return None
-    return Unit(aliases=aliases, **values)
+    return Unit(name, side, echelon, values["branch"] or "", aliases, values["parent"] or "")
 
 
-def build_place(record: dict, report: Report) -> Place | None:
+def build_place(record: dict[str, Any], report: Report) -> Place | None:
     required = [k for k, needed in PLACE_FIELDS.items() if needed]
     optional = [k for k, needed in PLACE_FIELDS.items() if not needed]
     counted = _Counter(report)
     complete = check_fields(record, required, optional, counted)
     values = {k: _text(record, k, counted) for k in ("name", "type", "region", "country")}
     aliases = _text_list(record, "aliases", counted)
-    coords = {}
+    coords: dict[str, float | None] = {}
     for key, limit in (("lat", 90), ("lon", 180)):
         value = record.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
@@ -144,6 +221,9 @@ def build_place(record: dict, report: Report) -> Place | None:
         coords[key] = float(value) if value is not None else None
     if values["type"] and values["type"] not in PLACE_TYPES:
         counted("type", f"'{values['type']}' is not one of {', '.join(PLACE_TYPES)}")
-    if counted.count or not complete:
+    name, kind = values["name"], values["type"]
+    if counted.count or not complete or aliases is None or not name or not kind:
         return None
-    return Place(aliases=aliases, **values, **coords)
+    return Place(
+        name, kind, values["region"] or "", values["country"] or "", aliases, coords.get("lat"), coords.get("lon"),
+    )

@@ -12,6 +12,7 @@ import pytest
 from question_bank.banks.catalog import builtin_catalog
 from question_bank.banks.loader import load_bank_bytes, load_bank_file
 from question_bank.banks.problems import BankError
+from question_bank.banks.records import FACT_OPTIONAL, FACT_REQUIRED
 from question_bank.facts.dates import Precision
 from question_bank.facts.entities import Catalog, Place, Unit
 from question_bank.facts.model import Bank
@@ -45,8 +46,11 @@ FIELDS = {
     "rest": "[Zaječar]",
     "note": "A note.",
 }
-HEADER_ERROR = "(expected: id,date,subject,verb,verb_base,rest,note,source,precision,tags)"
-FACT_FIELDS = "(expected: id, date, subject, verb, verb_base, rest, note, precision, source, tags)"
+HEADER_ERROR = (
+    "(columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags)"
+)
+FACT_FIELDS = f"(expected: {', '.join((*FACT_REQUIRED, *FACT_OPTIONAL))})"
+SLUG_NAME = "is not a slug (lowercase letters, digits and '-')"
 
 
 class Raw(str):
@@ -276,13 +280,12 @@ def test_line_numbers_skip_multi_line_strings(here):
 def test_wrong_types_in_entity_tables(here):
     tail = (
         '\n[[place]]\nname = "Testville"\ntype = "town"\nlat = "north"\n'  # 15-18
-        '\n[[unit]]\nname = "9th Test Brigade"\nside = "Martian"\nechelon = "brigade"\n'  # 20-23
+        '\n[[unit]]\nname = "9th Test Brigade"\nside = "martian"\nechelon = "brigade"\n'  # 20-23
         '\n[[unit]]\nname = "10th Test Brigade"\nside = "Soviet"\nechelon = "brigade"\n'  # 25-28
     )
     assert problems("bank.toml", bank_toml(tail=tail)) == [
         "bank.toml:18: lat: must be a number between -90 and 90",
-        "bank.toml:22: side: 'Martian' is not one of "
-        "Soviet, Bulgarian, Yugoslav, German, Romanian, Hungarian, Chetnik, Croatian",
+        "bank.toml:22: side: 'martian' should be a side's name, such as Soviet or Union",
     ]
 
 
@@ -305,11 +308,10 @@ def test_missing_subject_is_one_line(here):
 
 
 def test_unit_with_a_missing_field_still_reports_its_other_problems(here):
-    tail = '\n[[unit]]\nname = "9th Test Brigade"\nside = "Martian"\n'  # 15-17
+    tail = '\n[[unit]]\nname = "9th Test Brigade"\nside = "Sovet"\n'  # 15-17
     assert problems("bank.toml", bank_toml(tail=tail)) == [
         "bank.toml:15: echelon: missing",
-        "bank.toml:17: side: 'Martian' is not one of "
-        "Soviet, Bulgarian, Yugoslav, German, Romanian, Hungarian, Chetnik, Croatian",
+        "bank.toml:17: side: 'Sovet' is not a known side: did you mean 'Soviet'?",
     ]
 
 
@@ -397,26 +399,26 @@ def test_bank_name_not_a_slug():
     with pytest.raises(BankError) as caught:
         load_bank_bytes(text.encode(), "bank.toml", "toml", catalog=CATALOG)
     assert str(caught.value) == (
-        "bank.toml:2: name: bank name 'Test Bank' is not a slug (lowercase letters, digits and '-')"
+        f"bank.toml:2: name: bank name 'Test Bank' {SLUG_NAME}; use --name test-bank"
     )
 
 
 def test_name_given_by_the_caller_must_be_a_slug(here):
     assert problems("bank.toml", bank_toml(), name="My Class") == [
-        "bank.toml:2: name: bank name 'My Class' is not a slug (lowercase letters, digits and '-')"
+        f"bank.toml:2: name: bank name 'My Class' {SLUG_NAME}; use --name my-class"
     ]
 
 
 def test_load_bank_file_uses_the_bank_header_name(here):
     assert load("My Bank.toml", bank_toml()).name == "test-bank"
     assert problems("bank.toml", bank_toml(head=HEAD.replace('"test-bank"', '"Test Bank"'))) == [
-        "bank.toml:2: name: bank name 'Test Bank' is not a slug (lowercase letters, digits and '-')"
+        f"bank.toml:2: name: bank name 'Test Bank' {SLUG_NAME}; use --name test-bank"
     ]
 
 
 def test_unknown_format(here):
     assert problems("bank.txt", "id,date\n") == [
-        "bank.txt:0: file: unknown format '.txt' (use .toml or .csv)"
+        "bank.txt:0: file: unknown format '.txt' (use .toml, .csv or .xlsx)"
     ]
 
 
@@ -614,8 +616,7 @@ def test_csv_bank_named_by_the_caller(here):
 
 def test_csv_bank_name_not_a_slug(here):
     assert problems("Teacher Bank.csv", GOOD_CSV) == [
-        "Teacher Bank.csv:1: name: bank name 'Teacher Bank' is not a slug "
-        "(lowercase letters, digits and '-')"
+        f"Teacher Bank.csv:1: name: bank name 'Teacher Bank' {SLUG_NAME}; use --name teacher-bank"
     ]
 
 
@@ -623,15 +624,15 @@ def test_csv_bank_name_not_a_slug(here):
     "header, reason",
     [
         (CSV_HEADER.replace(",note", ""), f"missing column(s) note {HEADER_ERROR}"),
-        (CSV_HEADER.replace("id,date", "date"), f"missing column(s) id {HEADER_ERROR}"),
+        (CSV_HEADER.replace("id,date", "id"), f"missing column(s) date {HEADER_ERROR}"),
         (CSV_HEADER.replace(",tags", ",tags,colour"), f"unknown column(s) colour {HEADER_ERROR}"),
         (
             CSV_HEADER.replace("verb_base", "base"),
-            f"missing column(s) verb_base; unknown column(s) base {HEADER_ERROR}",
+            f"unknown column(s) base {HEADER_ERROR}",
         ),
         (CSV_HEADER.replace(",tags", ",note"), f"repeated column(s) note {HEADER_ERROR}"),
     ],
-    ids=["missing note", "missing id", "unknown column", "renamed column", "repeated column"],
+    ids=["missing note", "missing date", "unknown column", "renamed column", "repeated column"],
 )
 def test_csv_wrong_header(here, header, reason):
     assert problems("bank.csv", header + csv_row()) == [f"bank.csv:1: header: {reason}"]
