@@ -42,7 +42,7 @@ ANSWERS = 300
 
 
 def _cache_dir() -> Path:
-    from quiz.card_sync import SYNC_VERSION
+    from quiz.library.card_sync import SYNC_VERSION
     from quiz.store import SCHEMA_VERSION
 
     key = f"s{SCHEMA_VERSION}-y{SYNC_VERSION}-d{DATA_VERSION}"
@@ -65,7 +65,7 @@ def build(cache: Path) -> Path:
     from faker import Faker
 
     from bench.synthetic import synthetic_bank
-    from quiz.card_sync import sync_fingerprint
+    from quiz.library.card_sync import sync_fingerprint
     from quiz.store import open_db, save_bank
 
     shutil.rmtree(cache, ignore_errors=True)
@@ -191,7 +191,7 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _session(db_path: Path, banks: _Banks, clock: _Clock, seed: int = 1):
-    from quiz.session import StudySession
+    from quiz.study.session import StudySession
 
     return StudySession(db_path, LEARNER, clock=clock, seed=seed, bank_loader=banks,
                         bank_names=lambda db: _bank_names())
@@ -199,7 +199,7 @@ def _session(db_path: Path, banks: _Banks, clock: _Clock, seed: int = 1):
 
 def _answer_loop(session, clock: _Clock, rng: random.Random, count: int) -> tuple[list[float], list[float]]:
     """Answer `count` cards; per answer, the whole step and the schedule-and-commit part (seconds)."""
-    from quiz.session import StudySession
+    from quiz.study.session import StudySession
 
     commits: list[float] = []
     original = StudySession._commit

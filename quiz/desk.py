@@ -1,48 +1,47 @@
-"""One learner's door into the core for a front end: counts, sessions, cards, settings.
+"""The one front door: what a learner and a teacher can do, on one database file.
 
-Plain Python (never imports Textual), so the TUI holds no SQL and no scheduling: every screen asks a
-`Desk`, and a test can hand the app a temporary database.
+Plain Python (never imports Textual). The CLI builds a `Desk` and hands it to the app; CLI commands
+and TUI screens call the same methods, so a command and its screen cannot drift apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from quiz.learners import ensure_learner, list_learners
-from quiz.session import StudySession
-from quiz.settings import Settings, load_settings, save_settings
-from quiz.status import BankCounts, CardRow, bank_overview, card_history, learner_stats, list_cards
-from quiz.store import open_db, set_suspended
-from quiz.store.db import utc_now
+from question_bank.banks.loader import load_bank_file
+from question_bank.banks.problems import BankError
+from question_bank.facts.model import Bank
+from question_bank.questions import Kind, Mode, Question, generate_all
+from quiz.clock import Clock, utc_now
+from quiz.errors import BankProblems
+from quiz.library import banks as library_banks
+from quiz.library.banks import BankInfo
+from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
+from quiz.library.preferences import load_settings, save_settings
+from quiz.paths import default_learner
+from quiz.settings import Settings
+from quiz.store.cards import set_suspended
+from quiz.store.opening import open_db
+from quiz.study.items import ANY_CARD, CardFilter
+from quiz.study.overview import BankCounts, CardRow, ReviewRow, bank_overview, card_history, learner_stats, list_cards
+from quiz.study.overview import status_report as _status_report
+from quiz.study.session import StudySession
 
-Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class CardFilter:
-    """What the browse screen asks for; None means "any"."""
-
-    bank: str | None = None
-    search: str = ""
-    kind: str | None = None
-    state: str | None = None
-    due_only: bool = False
-    suspended: bool | None = None
-    leech: bool | None = None
+__all__ = [
+    "BankCounts", "BankInfo", "CardDetail", "CardFilter", "CardRow", "Desk", "Learner", "LearnerStats", "StudySession",
+]
 
 
 @dataclass(frozen=True)
 class CardDetail:
-    """A card (`quiz.status.CardRow`, with its retrievability now) and its reviews, oldest first."""
+    """A card (with its retrievability now) and its reviews, oldest first."""
 
     row: CardRow
-    history: list
+    history: list[ReviewRow]
 
 
 @dataclass(frozen=True)
@@ -53,39 +52,48 @@ class LearnerStats:
 
 
 class Desk:
-    """Everything the study app needs for one learner, on one database file."""
+    """Everything the front ends can do for one learner (and their teacher) on one database file.
+
+    The connection opens on first use, on the thread that uses it. Reading never creates the
+    learner; studying and saving settings do.
+    """
 
     def __init__(
         self,
         db_path: Path | str,
-        learner: str,
+        learner: str | None = None,
         *,
         clock: Clock | None = None,
         seed: int | None = None,
+        create_folder: bool = True,
     ) -> None:
         self.db_path = Path(db_path)
-        self.learner = learner
+        self.learner = clean_name(learner or default_learner())
         self.clock: Clock = clock or utc_now
         self.seed = seed
-        self._db = None
-        self._learner_id = 0
+        self.create_folder = create_folder
+        self._db: Database | None = None
+        self._learner_id: int | None = None
 
     # -- plumbing -------------------------------------------------------------------------------
     @property
     def db(self) -> Database:
-        """The connection, opened on first use (and only on the thread that uses it)."""
+        """The connection, opened (and the schema brought up to date) on first use."""
         if self._db is None:
-            self._db = open_db(self.db_path)
-            self._ensure_learner()
+            self._db = open_db(self.db_path, create_folder=self.create_folder)
         return self._db
-
-    def _ensure_learner(self) -> None:
-        self._learner_id = ensure_learner(self._db, self.learner, self.clock).id
 
     @property
     def learner_id(self) -> int:
-        self.db  # noqa: B018 - opening makes sure the learner exists
+        """The learner's id, the learner created on first use."""
+        if self._learner_id is None:
+            self._learner_id = ensure_learner(self.db, self.learner, self.clock).id
         return self._learner_id
+
+    def open(self) -> Desk:
+        """Open the database now, so a bad path or a newer file is reported before anything else."""
+        self.db  # noqa: B018 - opening is the point
+        return self
 
     def close(self) -> None:
         if self._db is not None:
@@ -93,39 +101,77 @@ class Desk:
             self._db = None
 
     def for_learner(self, name: str) -> Desk:
-        """The same database seen by another learner (created if new)."""
+        """The same database seen by another learner."""
         self.close()
-        return Desk(self.db_path, name, clock=self.clock, seed=self.seed)
+        return Desk(self.db_path, name, clock=self.clock, seed=self.seed, create_folder=self.create_folder)
 
-    # -- home -----------------------------------------------------------------------------------
+    # -- banks ----------------------------------------------------------------------------------
+    def bank_list(self) -> list[BankInfo]:
+        """Banks, built-in and imported, with their number of facts."""
+        return library_banks.list_banks(self.db)
+
+    def bank_names(self) -> list[str]:
+        return library_banks.bank_names(self.db)
+
+    def bank(self, name: str) -> Bank:
+        return library_banks.get_bank(self.db, name)
+
+    def import_bank(self, path: Path, name: str | None = None) -> Bank:
+        """Check a bank file and store it (nothing stored if it has problems)."""
+        return library_banks.import_bank(self.db, path, name)
+
+    @staticmethod
+    def validate_bank(path: Path) -> Bank:
+        """Check a bank file without storing it; BankProblems lists every problem."""
+        try:
+            return load_bank_file(path)
+        except BankError as error:
+            raise BankProblems(str(error)) from None
+
+    def questions(
+        self,
+        name: str,
+        kinds: tuple[Kind, ...] | None = None,
+        modes: tuple[Mode, ...] | None = None,
+        seed: int = 0,
+        n_options: int = 3,
+    ) -> list[Question]:
+        return generate_all(self.bank(name), kinds=kinds, modes=modes, seed=seed, n_options=n_options)
+
+    # -- home and status ------------------------------------------------------------------------
     def banks(self) -> list[BankCounts]:
+        """Every bank with this learner's counts, for the home screen."""
         return bank_overview(self.db, self.learner, self.clock())
 
     def stats(self) -> LearnerStats:
         return LearnerStats(*learner_stats(self.db, self.learner, self.clock()))
 
+    def status(self) -> dict[str, Any]:
+        """The `quiz status --json` contract."""
+        return _status_report(self.db, self.learner, self.clock())
+
+    # -- learners -------------------------------------------------------------------------------
     def learners(self) -> list[str]:
         return [learner.name for learner in list_learners(self.db)]
 
+    def learner_rows(self) -> list[Learner]:
+        return list_learners(self.db)
+
+    def add_learner(self, name: str) -> Learner:
+        return add_learner(self.db, name, self.clock)
+
+    def remove_learner(self, name: str) -> int:
+        """Remove a learner with all their progress; the number of reviews removed."""
+        return remove_learner(self.db, name)
+
     # -- study ----------------------------------------------------------------------------------
     def session(self, bank: str | None = None) -> StudySession:
+        """A study session on one bank (None: every bank), on its own connection."""
         return StudySession(self.db_path, self.learner, bank, clock=self.clock, seed=self.seed)
 
     # -- browse ---------------------------------------------------------------------------------
-    def cards(self, flt: CardFilter = CardFilter(), limit: int | None = None) -> list[CardRow]:
-        return list_cards(
-            self.db,
-            self.learner,
-            bank=flt.bank,
-            search=flt.search,
-            kind=flt.kind,
-            state=flt.state,
-            due_only=flt.due_only,
-            suspended=flt.suspended,
-            leech=flt.leech,
-            now=self.clock(),
-            limit=limit,
-        )
+    def cards(self, flt: CardFilter = ANY_CARD, limit: int | None = None) -> list[CardRow]:
+        return list_cards(self.db, self.learner, flt, now=self.clock(), limit=limit)
 
     def card(self, card_id: int) -> CardDetail | None:
         """One card with its history; None if it is gone."""
@@ -139,6 +185,6 @@ class Desk:
     def settings(self) -> Settings:
         return load_settings(self.db, self.learner_id)
 
-    def save_settings(self, **changes: Any) -> None:
-        """Validate and store; raises ValueError with one line naming a bad value."""
-        save_settings(self.db, self.learner_id, **changes)
+    def save_settings(self, **changes: Any) -> Settings:
+        """Validate and store; raises SettingsError with one line naming a bad value."""
+        return save_settings(self.db, self.learner_id, **changes)

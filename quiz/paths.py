@@ -17,11 +17,16 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "quiz.db"
 
 
+def crash_log_path() -> Path:
+    """Where the app writes the traceback of a crash (the screen shows one line)."""
+    return user_data_path(APP_NAME, appauthor=False) / "crash.log"
+
+
 def default_learner() -> str:
     """The OS user name, so a person studying alone never has to name themselves."""
     import getpass
 
     try:
         return getpass.getuser() or "learner"
-    except Exception:  # no user name in a bare container
+    except (OSError, KeyError):  # no user name in a bare container
         return "learner"

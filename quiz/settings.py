@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import sqlite_utils
+from quiz.errors import SettingsError
 
 MODES = ("mc", "typed", "cloze", "flip")
 MODE_MIXES = (*MODES, "alternate")  # alternate: typed and multiple choice in turn
@@ -51,12 +51,12 @@ class Settings:
         ]
         for ok, message in checks:
             if not ok:
-                raise ValueError(message)
+                raise SettingsError(message)
         if self.timezone:
             try:
                 ZoneInfo(self.timezone)
             except (ZoneInfoNotFoundError, ValueError):
-                raise ValueError(f"unknown timezone '{self.timezone}'") from None
+                raise SettingsError(f"unknown timezone '{self.timezone}'") from None
         return self
 
     def zone(self) -> tzinfo | None:
@@ -65,6 +65,22 @@ class Settings:
 
 
 FIELDS = {f.name: f for f in fields(Settings)}
+LABELS = {  # as the Settings screen names them
+    "desired_retention": "Desired retention", "learning_steps": "Learning steps",
+    "relearning_steps": "Relearning steps", "maximum_interval": "Maximum interval",
+    "new_per_day": "New cards a day", "reviews_per_day": "Reviews a day",
+    "bury_new_siblings": "Bury new siblings", "leech_threshold": "Leech threshold",
+    "leech_action": "Leech action", "mode_new": "Mode for new cards", "mode_review": "Mode for reviews",
+    "options_per_question": "Options per question", "rollover_hour": "Day starts at hour",
+    "timezone": "Time zone", "theme": "Theme",
+}
+_EXPECTED = {
+    "desired_retention": "a number such as 0.9", "learning_steps": "minutes, such as 1 10",
+    "relearning_steps": "minutes, such as 10", "maximum_interval": "a whole number of days",
+    "new_per_day": "a whole number", "reviews_per_day": "a whole number",
+    "leech_threshold": "a whole number", "options_per_question": "a whole number",
+    "rollover_hour": "a whole number",
+}
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -84,44 +100,38 @@ def _coerce(key: str, value: Any) -> Any:
     return str(value)
 
 
-def load_settings(db: sqlite_utils.Database, learner_id: int) -> Settings:
-    """The learner's settings over the defaults; unknown or broken stored values are ignored."""
-    values: dict[str, Any] = {}
-    for key, raw in db.conn.execute(
-        "SELECT key, value FROM settings WHERE learner_id = ?", [learner_id]
-    ):
-        if key in FIELDS:
-            try:
-                values[key] = _coerce(key, json.loads(raw))
-            except (ValueError, TypeError):
-                continue
-    try:
-        return replace(Settings(), **values).validated()
-    except ValueError:
-        return Settings()
+def from_stored(values: dict[str, str]) -> tuple[Settings, list[str]]:
+    """Settings from stored JSON values over the defaults, and one line per value that could not be
+    used (kept out, the rest still applies: one bad value never resets every setting)."""
+    good: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, raw in values.items():
+        if key not in FIELDS:
+            continue
+        try:
+            value = _coerce(key, json.loads(raw))
+            replace(Settings(), **{key: value}).validated()
+        except (ValueError, TypeError) as error:
+            problems.append(f"stored setting {key} ignored: {error}")
+            continue
+        good[key] = value
+    return replace(Settings(), **good), problems
 
 
-def save_settings(db: sqlite_utils.Database, learner_id: int, **changes: Any) -> Settings:
-    """Validate and store some settings; returns the learner's settings after the change."""
-    from quiz.store.db import immediate  # here: the store imports the scheduler, which imports us
-
+def apply_changes(current: Settings, changes: dict[str, Any]) -> tuple[Settings, dict[str, str]]:
+    """The settings after `changes`, checked, and the JSON values to store for them."""
     unknown = set(changes) - set(FIELDS)
     if unknown:
-        raise ValueError(f"unknown setting '{sorted(unknown)[0]}'")
-    try:
-        coerced = {k: _coerce(k, v) for k, v in changes.items()}
-    except (ValueError, TypeError):
-        raise ValueError(f"bad value for {', '.join(sorted(changes))}") from None
-    with immediate(db):
-        current = load_settings(db, learner_id)
-        updated = replace(current, **coerced).validated()
-        stored = asdict(updated)
-        db.conn.executemany(
-            "INSERT INTO settings (learner_id, key, value) VALUES (?, ?, ?) "
-            "ON CONFLICT (learner_id, key) DO UPDATE SET value = excluded.value",
-            [(learner_id, k, json.dumps(stored[k])) for k in coerced],
-        )
-    return updated
+        raise SettingsError(f"unknown setting '{sorted(unknown)[0]}'")
+    coerced = {}
+    for key, value in changes.items():
+        try:
+            coerced[key] = _coerce(key, value)
+        except (ValueError, TypeError):
+            raise SettingsError(f"{LABELS.get(key, key)}: {_EXPECTED.get(key, 'a valid value')}") from None
+    updated = replace(current, **coerced).validated()
+    stored = asdict(updated)
+    return updated, {key: json.dumps(stored[key]) for key in coerced}
 
 
 def day_start(now: datetime, settings: Settings) -> datetime:

@@ -1,14 +1,19 @@
-"""The command line: a thin door into the core. Bare `quiz` opens the study app."""
+"""The command line: thin click commands over the desk. Bare `quiz` opens the study app."""
 
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
 from quiz.cli.context import AppContext
+from quiz.cli.errors import as_user_error
+from quiz.errors import QuizError
 from quiz.paths import default_db_path
 
 # Each command family lives in its own module, imported only when that command runs (or help
@@ -23,7 +28,8 @@ COMMANDS = {
 
 
 class LazyGroup(DefaultGroup):
-    """A `DefaultGroup` whose subcommands are imported on first use."""
+    """A `DefaultGroup` whose subcommands are imported on first use, and the one place errors are
+    caught: a `QuizError`, `sqlite3.Error` or `OSError` becomes one line and an exit code."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
@@ -31,10 +37,19 @@ class LazyGroup(DefaultGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         # An unknown name falls through to the default command (`quiz --learner x`), so load that.
         name = cmd_name if cmd_name in COMMANDS else self.default_cmd_name
-        if name not in self.commands and name in COMMANDS:
+        if name is not None and name not in self.commands and name in COMMANDS:
             module, attr = COMMANDS[name]
             self.add_command(getattr(importlib.import_module(module), attr), name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (QuizError, sqlite3.Error, OSError) as error:
+            raise as_user_error(error) from None
+        finally:
+            if isinstance(ctx.obj, AppContext):
+                ctx.obj.close()
 
 
 @click.group(cls=LazyGroup, default="study", default_if_no_args=True, invoke_without_command=True)
@@ -45,13 +60,17 @@ class LazyGroup(DefaultGroup):
     envvar="QUIZ_DB",
     help="SQLite file to use (default: $QUIZ_DB, else the user data dir).",
 )
+@click.option("--create", is_flag=True, help="Create the --db file's folder if it does not exist.")
 @click.version_option(package_name="quiz")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
+def main(ctx: click.Context, db_path: Path | None, create: bool) -> None:
     """quiz: study fact banks with spaced repetition."""
-    ctx.obj = AppContext(db_path or default_db_path())
+    # The default database's folder (and $QUIZ_DB's) is made on first use; a --db typed with a
+    # folder that is missing is a typo more often than a wish, so it needs --create.
+    typed = ctx.get_parameter_source("db_path") is ParameterSource.COMMANDLINE
+    ctx.obj = AppContext(db_path or default_db_path(), create_folder=create or not typed)
     if ctx.invoked_subcommand is None:  # `quiz --db FILE` with no command opens the app too
         study = main.get_command(ctx, "study")
-
+        assert study is not None
         with study.make_context("study", [], parent=ctx) as study_ctx:  # reads its env vars too
             study.invoke(study_ctx)

@@ -7,25 +7,8 @@ from pathlib import Path
 
 import click
 
-from question_bank.banks.loader import load_bank_file
-from question_bank.banks.problems import BankError
-from question_bank.questions import Kind, Mode, generate_all
-from quiz.banks import UnknownBank, get_bank, import_bank, list_banks
-from quiz.cli.errors import UserError
-from quiz.store import BankConflict, open_db
-
-
-class BankProblems(UserError):
-    """Every problem of a bank file, one `FILE:LINE: FIELD: reason` line each."""
-
-    def __init__(self, error: BankError):
-        super().__init__(str(error))
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file=None) -> None:
-        click.echo(self.message, err=True)
+from quiz.cli.context import AppContext
+from quiz.model import Kind, Mode
 
 
 @click.group()
@@ -33,23 +16,12 @@ def bank() -> None:
     """Fact banks: list, show, validate, import, questions."""
 
 
-def _open(ctx: click.Context):
-    return open_db(ctx.obj.db_path)
-
-
-def _bank(ctx: click.Context, name: str):
-    try:
-        return get_bank(_open(ctx), name)
-    except UnknownBank:
-        raise UserError(f"no bank called '{name}' (see `quiz bank list`)") from None
-
-
 @bank.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.pass_context
-def list_command(ctx: click.Context, as_json: bool) -> None:
+@click.pass_obj
+def list_command(obj: AppContext, as_json: bool) -> None:
     """Banks, built-in and imported, with their number of facts."""
-    infos = list_banks(_open(ctx))
+    infos = obj.desk().bank_list()
     if as_json:
         click.echo(json.dumps([info.__dict__ for info in infos], ensure_ascii=False, indent=2))
         return
@@ -61,10 +33,10 @@ def list_command(ctx: click.Context, as_json: bool) -> None:
 @bank.command()
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print the documented JSON list of facts.")
-@click.pass_context
-def show(ctx: click.Context, name: str, as_json: bool) -> None:
+@click.pass_obj
+def show(obj: AppContext, name: str, as_json: bool) -> None:
     """The facts of bank NAME."""
-    found = _bank(ctx, name)
+    found = obj.desk().bank(name)
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found.facts], ensure_ascii=False, indent=2))
         return
@@ -82,27 +54,22 @@ def show(ctx: click.Context, name: str, as_json: bool) -> None:
 
 @bank.command()
 @click.argument("file", type=click.Path(path_type=Path))
-def validate(file: Path) -> None:
+@click.pass_obj
+def validate(obj: AppContext, file: Path) -> None:
     """Check a bank FILE (.toml or .csv): every problem as FILE:LINE: FIELD: reason."""
-    try:
-        loaded = load_bank_file(file)
-    except BankError as error:
-        raise BankProblems(error) from None
+    from quiz.desk import Desk
+
+    loaded = Desk.validate_bank(file)
     click.echo(f"{file}: ok, {len(loaded.facts)} facts")
 
 
 @bank.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--name", help="Name to store the bank under (default: [bank] name, or the file name).")
-@click.pass_context
-def import_command(ctx: click.Context, file: Path, name: str | None) -> None:
+@click.pass_obj
+def import_command(obj: AppContext, file: Path, name: str | None) -> None:
     """Check FILE and store it as a bank usable next to the built-in ones."""
-    try:
-        stored = import_bank(_open(ctx), file, name)
-    except BankError as error:
-        raise BankProblems(error) from None
-    except BankConflict as error:
-        raise UserError(str(error)) from None
+    stored = obj.desk().import_bank(file, name)
     click.echo(f"imported '{name or stored.name}': {len(stored.facts)} facts")
 
 
@@ -114,11 +81,15 @@ def import_command(ctx: click.Context, file: Path, name: str | None) -> None:
 @click.option("--options", "n_options", type=click.IntRange(3, 5), default=3, show_default=True,
               help="Options per multiple-choice question.")
 @click.option("--json", "as_json", is_flag=True, help="Print the documented JSON list of questions.")
-@click.pass_context
-def questions(ctx, name: str, kind, mode, seed: int, n_options: int, as_json: bool) -> None:
+@click.pass_obj
+def questions(
+    obj: AppContext, name: str, kind: tuple[str, ...], mode: tuple[str, ...], seed: int, n_options: int,
+    as_json: bool,
+) -> None:
     """The questions generated from bank NAME."""
-    found = _bank(ctx, name)
-    generated = generate_all(found, kinds=kind or None, modes=mode or None, seed=seed, n_options=n_options)
+    generated = obj.desk().questions(
+        name, tuple(Kind(k) for k in kind) or None, tuple(Mode(m) for m in mode) or None, seed, n_options
+    )
     if as_json:
         click.echo(json.dumps([q.to_json() for q in generated], ensure_ascii=False, indent=2))
         return

@@ -1,9 +1,41 @@
-"""Errors a user can cause: one clear line and exit code 2."""
+"""Errors reach the person as one line: `quiz: <message>`, exit 2 for bad input, 1 for a fault.
+
+Commands raise `QuizError`s (or let `sqlite3.Error` / `OSError` through); the group catches them
+once, here, and turns them into a `UserError` click prints without a traceback.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from typing import IO, Any
+
 import click
+
+from quiz.errors import BAD_INPUT, FAULT, BankProblems, QuizError
 
 
 class UserError(click.ClickException):
-    exit_code = 2
+    """One line on stderr, `quiz: ` first (several lines for a bank's problems), and an exit code."""
+
+    def __init__(self, message: str, exit_code: int = BAD_INPUT, *, prefix: bool = True) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class
+        self.prefix = prefix
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if not self.prefix:  # a bank's problems: one FILE:LINE: FIELD: reason line each, as editors read them
+            click.echo(self.message, err=True)
+            return
+        click.echo(f"quiz: {self.message}", err=True)
+
+
+def as_user_error(error: BaseException) -> UserError:
+    """The one-line form of an error the CLI's entry point caught."""
+    if isinstance(error, QuizError):
+        return UserError(str(error), error.exit_code, prefix=not isinstance(error, BankProblems))
+    if isinstance(error, sqlite3.Error):
+        return UserError(f"database error: {error}", FAULT)
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return UserError(f"{where}{error.strerror or error}", FAULT)
+    raise TypeError(error)

@@ -6,23 +6,17 @@ import json
 
 import click
 
-from quiz.cli.errors import UserError
-from quiz.paths import default_learner
+from quiz.cli.context import AppContext
+from quiz.errors import LearnerError
 
 LEARNER_HELP = "Who is studying (default: $QUIZ_LEARNER, else your user name)."
-
-
-def _open(ctx: click.Context):
-    from quiz.store import open_db
-
-    return open_db(ctx.obj.db_path)
 
 
 @click.command()
 @click.option("--learner", metavar="NAME", envvar="QUIZ_LEARNER", help=LEARNER_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead of a table.")
-@click.pass_context
-def status(ctx: click.Context, learner: str | None, as_json: bool) -> None:
+@click.pass_obj
+def status(obj: AppContext, learner: str | None, as_json: bool) -> None:
     """Per bank: cards new / learning / review / suspended, due now, reviewed today, total.
 
     \b
@@ -33,19 +27,7 @@ def status(ctx: click.Context, learner: str | None, as_json: bool) -> None:
                   "new_available", "reviewed_today", "reviews_total"}]}
     "today" is the learner's study day (local time, rolling over at 4 am by default).
     """
-    from quiz.learners import LearnerError, clean_name
-    from quiz.status import status_report
-    from quiz.store import utc_now
-
-    try:
-        name = clean_name(learner or default_learner())
-    except LearnerError as error:
-        raise UserError(str(error)) from None
-    db = _open(ctx)
-    try:
-        report = status_report(db, name, utc_now())
-    finally:
-        db.close()
+    report = obj.desk(learner).status()
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -76,16 +58,10 @@ def learner() -> None:
 
 @learner.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: [{name, created, reviews}].")
-@click.pass_context
-def learner_list(ctx: click.Context, as_json: bool) -> None:
+@click.pass_obj
+def learner_list(obj: AppContext, as_json: bool) -> None:
     """List learners with their number of reviews."""
-    from quiz.learners import list_learners
-
-    db = _open(ctx)
-    try:
-        people = list_learners(db)
-    finally:
-        db.close()
+    people = obj.desk().learner_rows()
     if as_json:
         click.echo(json.dumps([{"name": p.name, "created": p.created, "reviews": p.reviews} for p in people],
                               ensure_ascii=False, indent=2))
@@ -98,40 +74,23 @@ def learner_list(ctx: click.Context, as_json: bool) -> None:
 
 @learner.command("add")
 @click.argument("name")
-@click.pass_context
-def learner_add(ctx: click.Context, name: str) -> None:
+@click.pass_obj
+def learner_add(obj: AppContext, name: str) -> None:
     """Add a learner called NAME."""
-    from quiz.learners import LearnerError, add_learner
-
-    db = _open(ctx)
-    try:
-        person = add_learner(db, name)
-    except LearnerError as error:
-        raise UserError(str(error)) from None
-    finally:
-        db.close()
+    person = obj.desk().add_learner(name)
     click.echo(f"Added learner '{person.name}'.")
 
 
 @learner.command("remove")
 @click.argument("name")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@click.pass_context
-def learner_remove(ctx: click.Context, name: str, yes: bool) -> None:
+@click.pass_obj
+def learner_remove(obj: AppContext, name: str, yes: bool) -> None:
     """Remove learner NAME with all their cards, reviews and settings."""
-    from quiz.learners import LearnerError, clean_name, get_learner, remove_learner
-
-    db = _open(ctx)
-    try:
-        try:
-            cleaned = clean_name(name)
-            if get_learner(db, cleaned) is None:
-                raise UserError(f"no learner '{cleaned}' (see `quiz learner list`)")
-        except LearnerError as error:
-            raise UserError(str(error)) from None
-        if not yes:
-            click.confirm(f"Remove '{cleaned}' and all their progress?", abort=True)
-        removed = remove_learner(db, cleaned)
-    finally:
-        db.close()
-    click.echo(f"Removed learner '{cleaned}' ({removed} reviews).")
+    desk = obj.desk(name)
+    if desk.learner not in desk.learners():
+        raise LearnerError(f"no learner '{desk.learner}' (see `quiz learner list`)")
+    if not yes:
+        click.confirm(f"Remove '{desk.learner}' and all their progress?", abort=True)
+    removed = desk.remove_learner(desk.learner)
+    click.echo(f"Removed learner '{desk.learner}' ({removed} reviews).")

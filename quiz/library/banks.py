@@ -11,12 +11,12 @@ import sqlite_utils
 
 from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
 from question_bank.banks.loader import format_of, load_bank_bytes, read_bank_bytes
+from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
-from quiz.store import BankConflict, save_bank, saved_bank_source, saved_banks
+from quiz.errors import BankConflict, BankNotFound, BankProblems
+from quiz.store.banks import save_bank, saved_bank_source, saved_banks
 
-
-class UnknownBank(LookupError):
-    """No built-in or imported bank has that name."""
+UnknownBank = BankNotFound  # the name the rest of the code grew up with
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,23 @@ def get_bank(db: sqlite_utils.Database, name: str) -> Bank:
         return load_builtin_bank(name)
     stored = saved_bank_source(db, name)
     if stored is None:
-        raise UnknownBank(name)
+        raise BankNotFound(f"no bank called '{name}' (see `quiz bank list`)")
     fmt, text = stored
-    return load_bank_bytes(text.encode("utf-8"), f"<{name}>", fmt, name=name)
+    try:
+        return load_bank_bytes(text.encode("utf-8"), f"<{name}>", fmt, name=name)
+    except BankError as error:
+        raise BankProblems(str(error)) from None
 
 
 def import_bank(db: sqlite_utils.Database, path: str | Path, name: str | None = None) -> Bank:
     """Check a bank file and store it; raises BankError (nothing stored) if it has problems."""
     path = Path(path)
-    fmt = format_of(path)
-    raw = read_bank_bytes(path)
-    bank = load_bank_bytes(raw, str(path), fmt, name=name or (None if fmt == "toml" else path.stem))
+    try:
+        fmt = format_of(path)
+        raw = read_bank_bytes(path)
+        bank = load_bank_bytes(raw, str(path), fmt, name=name or (None if fmt == "toml" else path.stem))
+    except BankError as error:
+        raise BankProblems(str(error)) from None
     if name is None and fmt == "toml":
         name = bank.name
     if (name or bank.name) in builtin_bank_names():

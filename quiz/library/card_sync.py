@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
 
 import sqlite_utils
 
+from question_bank.facts.model import Bank, Fact
+from quiz.errors import BankNotFound
+from quiz.store.banks import bank_imported_at
 from quiz.store.queue import cards_in_step, sync_cards
 
 SYNC_VERSION = 1  # bump when the kinds a fact supports change, so every bank's cards are re-made
@@ -22,8 +24,8 @@ def ensure_cards(
     db: sqlite_utils.Database,
     learner_id: int,
     name: str,
-    load_bank: Callable[[str], Any],
-    kinds: Callable[[Any], Any],
+    load_bank: Callable[[str], Bank],
+    kinds: Callable[[Fact], Iterable[str]],
     now: datetime,
 ) -> None:
     """Create the learner's new cards for the bank's facts × kinds if the bank changed since.
@@ -31,10 +33,10 @@ def ensure_cards(
     A bank's `imported_at` changes whenever it is saved again, so comparing it costs one query,
     not a parse. The bank must be stored already (built-in banks by `sync_builtin_banks`).
     """
-    row = db.conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
-    if row is None:
-        raise LookupError(f"bank '{name}' is not stored")
-    fingerprint = sync_fingerprint(row[0])
+    imported_at = bank_imported_at(db, name)
+    if imported_at is None:
+        raise BankNotFound(f"bank '{name}' is not stored")
+    fingerprint = sync_fingerprint(imported_at)
     if cards_in_step(db, learner_id, name, fingerprint):
         return
     bank = load_bank(name)

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-
 import sqlite_utils
 
-from quiz.store.db import immediate, utc_iso, utc_now
+from quiz.clock import Clock, utc_iso, utc_now
+from quiz.errors import LearnerError
+from quiz.store.learners import LearnerRow, all_learners, delete_learner, find_learner, insert_learner
 
 MAX_NAME = 64
+Learner = LearnerRow
 
-
-class LearnerError(ValueError):
-    """A learner name that is empty, too long, taken, or unknown."""
-
-
-@dataclass(frozen=True)
-class Learner:
-    id: int
-    name: str
-    created: str
-    reviews: int = 0
+__all__ = [
+    "Learner", "LearnerError", "MAX_NAME", "add_learner", "clean_name", "ensure_learner", "get_learner",
+    "list_learners", "remove_learner",
+]
 
 
 def clean_name(name: str) -> str:
@@ -35,40 +27,26 @@ def clean_name(name: str) -> str:
 
 
 def get_learner(db: sqlite_utils.Database, name: str) -> Learner | None:
-    row = db.conn.execute(
-        "SELECT id, name, created FROM learners WHERE name = ?", [clean_name(name)]
-    ).fetchone()
-    return Learner(*row) if row else None
+    return find_learner(db, clean_name(name))
 
 
-def ensure_learner(
-    db: sqlite_utils.Database, name: str, clock: Callable[[], datetime] = utc_now
-) -> Learner:
+def ensure_learner(db: sqlite_utils.Database, name: str, clock: Clock = utc_now) -> Learner:
     """The learner of that name, created on first use (studying alone never needs `learner add`)."""
-    found = get_learner(db, name)
+    cleaned = clean_name(name)
+    found = find_learner(db, cleaned)
     if found:
         return found
-    with immediate(db):
-        db.conn.execute(
-            "INSERT OR IGNORE INTO learners (name, created) VALUES (?, ?)",
-            [clean_name(name), utc_iso(clock())],
-        )
-    found = get_learner(db, name)
+    insert_learner(db, cleaned, utc_iso(clock()), if_missing=True)
+    found = find_learner(db, cleaned)
     assert found is not None
     return found
 
 
-def add_learner(
-    db: sqlite_utils.Database, name: str, clock: Callable[[], datetime] = utc_now
-) -> Learner:
+def add_learner(db: sqlite_utils.Database, name: str, clock: Clock = utc_now) -> Learner:
     cleaned = clean_name(name)
-    with immediate(db):
-        if db.conn.execute("SELECT 1 FROM learners WHERE name = ?", [cleaned]).fetchone():
-            raise LearnerError(f"learner '{cleaned}' already exists")
-        db.conn.execute(
-            "INSERT INTO learners (name, created) VALUES (?, ?)", [cleaned, utc_iso(clock())]
-        )
-    found = get_learner(db, cleaned)
+    if not insert_learner(db, cleaned, utc_iso(clock())):
+        raise LearnerError(f"learner '{cleaned}' already exists")
+    found = find_learner(db, cleaned)
     assert found is not None
     return found
 
@@ -76,21 +54,11 @@ def add_learner(
 def remove_learner(db: sqlite_utils.Database, name: str) -> int:
     """Delete a learner with their cards, reviews and settings; returns the reviews removed."""
     cleaned = clean_name(name)
-    with immediate(db):
-        row = db.conn.execute("SELECT id FROM learners WHERE name = ?", [cleaned]).fetchone()
-        if row is None:
-            raise LearnerError(f"no learner '{cleaned}'")
-        count = db.conn.execute(
-            "SELECT count(*) FROM reviews WHERE learner_id = ?", [row[0]]
-        ).fetchone()[0]
-        db.conn.execute("DELETE FROM learners WHERE id = ?", [row[0]])
-    return count
+    removed = delete_learner(db, cleaned)
+    if removed is None:
+        raise LearnerError(f"no learner '{cleaned}' (see `quiz learner list`)")
+    return removed
 
 
 def list_learners(db: sqlite_utils.Database) -> list[Learner]:
-    rows = db.conn.execute(
-        "SELECT l.id, l.name, l.created, "
-        "(SELECT count(*) FROM reviews r WHERE r.learner_id = l.id) "
-        "FROM learners l ORDER BY l.name COLLATE NOCASE"
-    ).fetchall()
-    return [Learner(*row) for row in rows]
+    return all_learners(db)

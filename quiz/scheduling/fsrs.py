@@ -6,36 +6,18 @@ an answer is exactly the interval the answer gives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import fsrs
 
+from quiz.model import CardState, Rating, State
 from quiz.settings import Settings
 
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
-RATINGS = (AGAIN, HARD, GOOD, EASY)
-RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
+RATINGS = tuple(Rating)
 
-_STATE_NAMES = {fsrs.State.Learning: "learning", fsrs.State.Review: "review", fsrs.State.Relearning: "relearning"}
+_STATE_NAMES = {fsrs.State.Learning: State.LEARNING, fsrs.State.Review: State.REVIEW, fsrs.State.Relearning: State.RELEARNING}
 _STATES = {name: state for state, name in _STATE_NAMES.items()}
-
-
-@dataclass(frozen=True)
-class CardState:
-    """The scheduling fields of a card row. `due` is None only for a new card."""
-
-    state: str = "new"
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: datetime | None = None
-    last_review: datetime | None = None
-    reps: int = 0
-    lapses: int = 0
-    leech: bool = False
-    suspended: bool = False
 
 
 class Scheduler:
@@ -53,7 +35,7 @@ class Scheduler:
         )
 
     def _fsrs_card(self, card_id: int, card: CardState, now: datetime) -> fsrs.Card:
-        if card.state == "new":
+        if card.state == State.NEW:
             return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=now)
         return fsrs.Card(
             card_id=card_id,
@@ -72,7 +54,7 @@ class Scheduler:
             raise ValueError(f"rating must be 1..4, not {rating!r}")
         now = _utc(now)
         after, _log = self.fsrs.review_card(self._fsrs_card(card_id, card, now), fsrs.Rating(rating), now)
-        lapses = card.lapses + (1 if rating == AGAIN and card.state == "review" else 0)
+        lapses = card.lapses + (1 if rating == Rating.AGAIN and card.state == State.REVIEW else 0)
         leech = card.leech or lapses >= self.settings.leech_threshold
         newly_leech = leech and not card.leech
         suspended = card.suspended or (newly_leech and self.settings.leech_action == "suspend")
@@ -92,7 +74,7 @@ class Scheduler:
 
     def retrievability(self, card: CardState, now: datetime) -> float | None:
         """Probability of recall now; None for a card never answered."""
-        if card.state == "new" or card.stability is None:
+        if card.state == State.NEW or card.stability is None:
             return None
         return self.fsrs.get_card_retrievability(self._fsrs_card(0, card, _utc(now)), _utc(now))
 
@@ -110,18 +92,3 @@ def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("datetime must be timezone-aware")
     return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
-
-
-def format_interval(interval: timedelta) -> str:
-    """Short human interval: 1m, 10m, 3h, 4d, 2.1mo, 1.5y."""
-    seconds = max(0, interval.total_seconds())
-    if seconds < 3600:
-        return f"{max(1, round(seconds / 60))}m"
-    if seconds < 86400:
-        return f"{round(seconds / 3600)}h"
-    days = seconds / 86400
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        return f"{days / 30:.1f}mo"
-    return f"{days / 365:.1f}y"

@@ -14,11 +14,11 @@ from itertools import chain, islice, takewhile
 
 import sqlite_utils
 
+from quiz.model import State, StudyItem
 from quiz.settings import Settings
 from quiz.store.cards import CardRecord
 from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
 from quiz.store.reviews import today_counts, touched_facts_today
-from quiz.study_types import StudyItem
 
 LEARN_AHEAD = timedelta(minutes=20)  # with nothing else left, a learning card may come this early
 
@@ -28,12 +28,15 @@ class Slot:
     """A card in the session: its record, which queue it came from, and its question once shown."""
 
     card: CardRecord
-    origin: str  # 'new' | 'review' | 'learning'
+    origin: State  # NEW, REVIEW or LEARNING (learning and relearning cards alike)
     item: StudyItem | None = None
 
 
 def _due(slot: Slot) -> datetime:
-    return slot.card.sched.due
+    """When a queued learning card is due (queued cards always have a due time)."""
+    due = slot.card.sched.due
+    assert due is not None
+    return due
 
 
 def _one_card_per_fact(cards: Iterator[CardRecord], buried: Container, limit: int) -> list[CardRecord]:
@@ -64,9 +67,9 @@ class StudyQueue:
         """Today's cards within the daily limits, new siblings of touched facts buried."""
         s = settings
         new_done, reviews_done = today_counts(db, scope.learner_id, now, s)
-        learning = [Slot(card, "learning") for card in due_learning(db, scope, day_end, now)]
+        learning = [Slot(card, State.LEARNING) for card in due_learning(db, scope, day_end, now)]
         review_limit = max(0, s.reviews_per_day - reviews_done)
-        reviews = [Slot(card, "review") for card in due_reviews(db, scope, day_end, now, review_limit)]
+        reviews = [Slot(card, State.REVIEW) for card in due_reviews(db, scope, day_end, now, review_limit)]
         buried: set[tuple[str, str]] = set()
         if s.bury_new_siblings:  # a fact answered today, or with a card due today, shows no new card
             buried = touched_facts_today(db, scope.learner_id, now, s)
@@ -74,9 +77,9 @@ class StudyQueue:
         new: list[Slot] = []
         new_limit = max(0, s.new_per_day - new_done)
         if new_limit and s.bury_new_siblings:
-            new = [Slot(card, "new") for card in _one_card_per_fact(new_cards(db, scope, now), buried, new_limit)]
+            new = [Slot(card, State.NEW) for card in _one_card_per_fact(new_cards(db, scope, now), buried, new_limit)]
         elif new_limit:
-            new = [Slot(card, "new") for card in islice(new_cards(db, scope, now), new_limit)]
+            new = [Slot(card, State.NEW) for card in islice(new_cards(db, scope, now), new_limit)]
         return cls(learning, reviews, new, buried, s.bury_new_siblings)
 
     def counts(self) -> dict[str, int]:
@@ -91,9 +94,9 @@ class StudyQueue:
                 self.new = kept
         soon = now + LEARN_AHEAD
         candidates = chain(
-            takewhile(lambda slot: slot.card.sched.due <= now, self.learning),  # kept sorted by due
+            takewhile(lambda slot: _due(slot) <= now, self.learning),  # kept sorted by due
             self._main_order(),
-            takewhile(lambda slot: slot.card.sched.due <= soon, self.learning),
+            takewhile(lambda slot: _due(slot) <= soon, self.learning),
         )
         fallback = None
         for slot in candidates:
@@ -121,10 +124,10 @@ class StudyQueue:
 
     def requeue(self, slot: Slot) -> None:
         """Put a card back at the front of its queue (learning cards by due time)."""
-        if slot.origin == "learning":
+        if slot.origin == State.LEARNING:
             self.add_learning(slot)
         else:
-            (self.reviews if slot.origin == "review" else self.new).insert(0, slot)
+            (self.reviews if slot.origin == State.REVIEW else self.new).insert(0, slot)
 
     def add_learning(self, slot: Slot) -> None:
         insort(self.learning, slot, key=_due)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
 import sqlite_utils
 
-from quiz.store.db import immediate, utc_iso, utc_now
+from quiz.clock import Clock, utc_iso, utc_now
+from quiz.errors import BankConflict
+from quiz.store.db import immediate
 
 ORIGINS = ("builtin", "imported")
 FORMATS = ("toml", "csv")
-
-
-class BankConflict(ValueError):
-    """Saving would overwrite a built-in bank with an imported one (or delete a built-in)."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ def save_bank(
     source_text: str,
     facts: Iterable[tuple[str, str, str]],
     *,
-    clock: Callable[[], datetime] = utc_now,
+    clock: Clock = utc_now,
 ) -> None:
     """Store a bank and its facts (fact_id, statement, date_iso) in one transaction.
 
@@ -73,6 +70,12 @@ def saved_banks(db: sqlite_utils.Database) -> list[SavedBank]:
         "FROM banks b ORDER BY b.name"
     ).fetchall()
     return [SavedBank(*row) for row in rows]
+
+
+def bank_imported_at(db: sqlite_utils.Database, name: str) -> str | None:
+    """When a stored bank was last saved (its cards are re-made when this changes), or None."""
+    row = db.conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
+    return str(row[0]) if row else None
 
 
 def saved_bank_source(db: sqlite_utils.Database, name: str) -> tuple[str, str] | None:

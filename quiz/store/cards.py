@@ -11,8 +11,9 @@ from datetime import datetime
 
 import sqlite_utils
 
-from quiz.scheduler import CardState
-from quiz.store.db import immediate, parse_utc, utc_iso
+from quiz.clock import parse_utc, utc_iso
+from quiz.model import STATES, CardState
+from quiz.store.db import immediate
 from quiz.store.schema import CARD_STATE_FIELDS
 
 SCHED_COLUMNS = CARD_STATE_FIELDS  # in this order everywhere: state_values / state_from_values
@@ -42,7 +43,7 @@ def record_from_row(row: tuple) -> CardRecord:
 def state_from_values(values: tuple) -> CardState:
     state, step, stability, difficulty, due, last_review, reps, lapses, leech, suspended = values
     return CardState(
-        state, step, stability, difficulty, parse_utc(due), parse_utc(last_review),
+        STATES[state], step, stability, difficulty, parse_utc(due), parse_utc(last_review),
         reps, lapses, bool(leech), bool(suspended),
     )
 

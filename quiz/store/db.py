@@ -1,20 +1,63 @@
-"""Opening the database: pragmas on every connection, migrations, and write transactions."""
+"""Opening the database: pragmas on every connection, migrations, and write transactions.
+
+The one module with SQLite-only pragmas and tricks (WAL, busy timeout, BEGIN IMMEDIATE): a second
+backend would stand beside this one.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from quiz.errors import StoreError
+
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
-    """A connection with the pragmas every connection needs, without running migrations."""
+def connect(path: str | Path, *, create_folder: bool = True) -> sqlite_utils.Database:
+    """A connection with the pragmas every connection needs, without running migrations.
+
+    Raises StoreError with one line when the file cannot be opened as a quiz database.
+    """
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _check_folder(Path(path), create_folder)
+    try:
+        return _connect(path)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open {path}: {reason(error)}") from None
+
+
+def _check_folder(path: Path, create: bool) -> None:
+    folder = path.parent
+    if folder.is_dir():
+        return
+    for parent in (folder, *folder.parents):
+        if parent.exists() and not parent.is_dir():
+            raise StoreError(f"cannot create {path}: {parent} is a file, not a folder")
+    if not create:
+        raise StoreError(f"cannot open {path}: the folder {folder} does not exist")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the folder {folder}: {error.strerror or error}") from None
+
+
+def reason(error: BaseException) -> str:
+    text = str(error)
+    if "file is not a database" in text:
+        return "not a quiz database (the file is damaged or of another kind)"
+    if "readonly" in text or "read-only" in text:
+        return "read-only file"
+    if "unable to open" in text:
+        return "cannot open the file (check its folder and permissions)"
+    if "disk is full" in text or "database or disk is full" in text:
+        return "the disk is full"
+    return text
+
+
+def _connect(path: str | Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(str(path), execute_plugins=False)
     conn = db.conn
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -30,13 +73,15 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     return db
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating parent directories and the file) and bring the schema up to date."""
-    from quiz.store.schema import migrate
-
-    db = connect(path)
-    migrate(db)
-    return db
+def probe_writable(db: sqlite_utils.Database) -> None:
+    """Write the database header and take it back, so a read-only file or folder fails here."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA user_version={int(version)}")
+    finally:
+        conn.execute("ROLLBACK")
 
 
 class immediate:
@@ -74,18 +119,15 @@ class immediate:
             raise
 
 
-def utc_iso(moment: datetime) -> str:
-    """Fixed-width UTC ISO text, so text order is time order and an index on it is a time index."""
-    if moment.tzinfo is not UTC:
-        if moment.tzinfo is None:
-            raise ValueError("datetime must be timezone-aware")
-        moment = moment.astimezone(UTC)
-    return moment.isoformat(timespec="microseconds")
+def pause_autocheckpoint(db: sqlite_utils.Database) -> None:
+    """No automatic WAL checkpoint on this connection: on a large file one costs up to a second
+    after some unlucky answer. The caller checkpoints with `checkpoint` at quiet moments."""
+    db.conn.execute("PRAGMA wal_autocheckpoint=0")
 
 
-def parse_utc(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Copy the WAL into the database file if no one is busy; skipped when another connection is."""
+    try:
+        db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    except sqlite3.OperationalError:  # busy: another connection will do it
+        pass

@@ -12,8 +12,9 @@ from datetime import datetime
 
 import sqlite_utils
 
+from quiz.clock import parse_utc, utc_iso
 from quiz.store.cards import CARD_SELECT, CardRecord, ensure_cards, load_cards, record_from_row
-from quiz.store.db import immediate, parse_utc, utc_iso
+from quiz.store.db import immediate
 
 UNBURIED = "(buried_until IS NULL OR buried_until <= ?)"
 

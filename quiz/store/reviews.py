@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from quiz.clock import parse_utc, utc_iso
 from quiz.settings import Settings, day_start, next_day_start
-from quiz.store.db import parse_utc, utc_iso
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,11 @@ def card_history(db: sqlite_utils.Database, card_id: int) -> list[ReviewRow]:
     ).fetchall()
     history = []
     for row in rows:
-        at, due = parse_utc(row[1]), parse_utc(row[12])
-        history.append(ReviewRow(*row[:1], at, *row[2:12], due - at if due and at else None, *row[13:]))
+        at, due = datetime.fromisoformat(row[1]), parse_utc(row[12])
+        history.append(ReviewRow(
+            row[0], at, row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11],
+            due - at if due else None, row[13], row[14],
+        ))
     return history
 
 

@@ -5,7 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from question_bank.questions.generate import Question
+from quiz.model import StudyItem
+
+__all__ = ["CardFilter", "Feedback", "QueueCounts", "SessionSummary", "StudyItem"]
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """What the browse screen asks for; None means "any"."""
+
+    bank: str | None = None
+    search: str = ""
+    kind: str | None = None
+    state: str | None = None
+    due_only: bool = False
+    suspended: bool | None = None
+    leech: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -13,13 +28,6 @@ class QueueCounts:
     new: int
     learning: int
     review: int
-
-
-@dataclass(frozen=True)
-class StudyItem:
-    card_id: int
-    question: Question
-    state: str  # 'new' | 'learning' | 'review' | 'relearning'
 
 
 @dataclass(frozen=True)
@@ -44,3 +52,6 @@ class SessionSummary:
     seconds: float
     next_due: datetime | None
     due_tomorrow: int
+
+
+ANY_CARD = CardFilter()

@@ -9,31 +9,71 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import sqlite_utils
 
 from question_bank.answers import check_question
-from question_bank.questions import Kind, Mode, kinds_for, make_question
-from quiz.banks import bank_names as stored_bank_names
-from quiz.banks import get_bank, sync_builtin_banks
-from quiz.card_sync import ensure_cards
-from quiz.learners import ensure_learner
-from quiz.scheduler import AGAIN, GOOD, HARD, RATINGS, Scheduler
-from quiz.settings import load_settings, next_day_start
-from quiz.store.banks import save_bank
+from question_bank.facts.model import Bank, Fact
+from question_bank.questions import Kind, Mode, Question, kinds_for, make_question
+from quiz.clock import Clock, utc_now
+from quiz.errors import QuizError, SessionError
+from quiz.library.banks import bank_names as stored_bank_names
+from quiz.library.banks import get_bank, sync_builtin_banks
+from quiz.library.card_sync import ensure_cards
+from quiz.library.learners import ensure_learner
+from quiz.library.preferences import load_settings
+from quiz.model import LEARNING_STATES, Outcome, Rating, State, StudyItem
+from quiz.scheduling.fsrs import RATINGS, Scheduler
+from quiz.scheduling.queue import Slot as _Slot
+from quiz.scheduling.queue import StudyQueue
+from quiz.settings import next_day_start
+from quiz.store.banks import bank_imported_at, save_bank
 from quiz.store.cards import Answer, load_card, set_suspended, undo_review, write_answer
-from quiz.store.db import immediate, open_db, utc_now
+from quiz.store.db import checkpoint, immediate, pause_autocheckpoint
+from quiz.store.opening import open_db
 from quiz.store.queue import Scope, next_due
-from quiz.study_queue import Slot as _Slot
-from quiz.study_queue import StudyQueue
-from quiz.study_types import Feedback, QueueCounts, SessionSummary, StudyItem  # noqa: F401
+from quiz.study.items import Feedback, QueueCounts, SessionSummary
+
+__all__ = ["Feedback", "QueueCounts", "SessionSummary", "StudyItem", "StudySession"]
 
 UNDO_DEPTH = 50
 CHECKPOINT_EVERY = 1000
-LEARNING_STATES = ("learning", "relearning")
+
+
+class QuestionMaker(Protocol):
+    """Makes the question for a card (`question_bank.questions.make_question`), or None."""
+
+    def __call__(
+        self, bank: Bank, fact: Fact, kind: Kind, mode: Mode, rng: random.Random, n_options: int = 3
+    ) -> Question | None: ...
+
+
+class Checker(Protocol):
+    """Judges an answer: (outcome, reason), the outcome one of `Outcome`'s values."""
+
+    def __call__(self, question: Question, given: str) -> tuple[str, str]: ...
+
+
+class KindsOf(Protocol):
+    """The kinds of card a fact gives (`question_bank.questions.kinds_for`)."""
+
+    def __call__(self, fact: Fact) -> tuple[Kind, ...]: ...
+
+
+class BankLoader(Protocol):
+    """The bank of a name, read from the database (`quiz.library.banks.get_bank`)."""
+
+    def __call__(self, db: sqlite_utils.Database, name: str) -> Bank: ...
+
+
+class BankNames(Protocol):
+    """Every bank a learner can study, in order (`quiz.library.banks.bank_names`)."""
+
+    def __call__(self, db: sqlite_utils.Database) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -43,7 +83,7 @@ class _Done:
     correct: bool
 
 
-def _default_checker(question: Any, given: str) -> tuple[str, str]:
+def _default_checker(question: Question, given: str) -> tuple[str, str]:
     verdict = check_question(question, given)
     return str(verdict.outcome), str(verdict.reason)
 
@@ -58,19 +98,18 @@ class StudySession:
         learner: str,
         bank: str | None = None,
         *,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         seed: int | None = None,
-        question_maker: Callable | None = None,
-        kinds: Callable | None = None,
-        bank_loader: Callable | None = None,
-        bank_names: Callable | None = None,
-        checker: Callable[[Any, str], tuple[str, str]] | None = None,
+        question_maker: QuestionMaker | None = None,
+        kinds: KindsOf | None = None,
+        bank_loader: BankLoader | None = None,
+        bank_names: BankNames | None = None,
+        checker: Checker | None = None,
     ) -> None:
         self.db = open_db(db_path)
-        # No automatic WAL checkpoint in the middle of studying: on a large file one costs up to a
-        # second after some unlucky answer. The session checkpoints when it closes (and every
-        # CHECKPOINT_EVERY answers); answers are durable in the WAL already.
-        self.db.conn.execute("PRAGMA wal_autocheckpoint=0")
+        # The session checkpoints when it closes (and every CHECKPOINT_EVERY answers), never in
+        # the middle of an answer; answers are durable in the WAL already.
+        pause_autocheckpoint(self.db)
         self._since_checkpoint = 0
         try:
             self._open(
@@ -84,20 +123,20 @@ class StudySession:
         self,
         learner: str,
         bank: str | None,
-        clock: Callable[[], datetime],
+        clock: Clock,
         seed: int | None,
-        question_maker: Callable | None,
-        kinds: Callable | None,
-        bank_loader: Callable | None,
-        bank_names: Callable | None,
-        checker: Callable[[Any, str], tuple[str, str]] | None,
+        question_maker: QuestionMaker | None,
+        kinds: KindsOf | None,
+        bank_loader: BankLoader | None,
+        bank_names: BankNames | None,
+        checker: Checker | None,
     ) -> None:
         self.clock = clock
         self.rng = random.Random(seed)
-        self.make_question = question_maker or make_question
-        self.kinds = kinds or kinds_for
-        self.check = checker or _default_checker
-        self._load_bank = bank_loader or get_bank
+        self.make_question: QuestionMaker = question_maker or make_question
+        self.kinds: KindsOf = kinds or kinds_for
+        self.check: Checker = checker or _default_checker
+        self._load_bank: BankLoader = bank_loader or get_bank
         # With an injected loader (tests), a bank not yet stored is stored on first use.
         self._store_missing_bank = self._store_bank_if_missing if bank_loader else None
         self.learner = ensure_learner(self.db, learner, clock)
@@ -106,7 +145,7 @@ class StudySession:
         self.bank = bank
         if bank_loader is None:
             sync_builtin_banks(self.db)
-        self.banks: dict[str, Any] = {}  # loaded on first use: a session touches few banks
+        self.banks: dict[str, Bank] = {}  # loaded on first use: a session touches few banks
         if bank is not None:
             self.bank_names = [bank]
             self._sync_cards(bank)
@@ -115,7 +154,7 @@ class StudySession:
             for name in (bank_names or stored_bank_names)(self.db):
                 try:
                     self._sync_cards(name)
-                except Exception:  # an unreadable bank is left out of an all-banks session
+                except QuizError:  # an unreadable bank is left out of an all-banks session
                     continue
                 self.bank_names.append(name)
         self.started = clock()
@@ -132,7 +171,7 @@ class StudySession:
     # -- setting up -------------------------------------------------------------------------
 
     def _store_bank_if_missing(self, name: str) -> None:
-        if self.db.conn.execute("SELECT 1 FROM banks WHERE name = ?", [name]).fetchone():
+        if bank_imported_at(self.db, name) is not None:
             return
         bank = self._bank(name)
         save_bank(
@@ -140,7 +179,7 @@ class StudySession:
             [(f.id, f.statement(), f.date.iso()) for f in bank.facts], clock=self.clock,
         )
 
-    def _bank(self, name: str) -> Any:
+    def _bank(self, name: str) -> Bank:
         if name not in self.banks:
             self.banks[name] = self._load_bank(self.db, name)
         return self.banks[name]
@@ -174,19 +213,16 @@ class StudySession:
         try:
             bank = self._bank(card.bank)
             fact = bank.fact(card.fact_id)
-        except Exception:  # the bank no longer loads, or no longer has this fact: skip the card
+        except (QuizError, KeyError):  # the bank no longer loads, or no longer has this fact: skip it
             return None
-        mix = self.settings.mode_new if card.sched.state == "new" else self.settings.mode_review
+        mix = self.settings.mode_new if card.sched.state == State.NEW else self.settings.mode_review
         if mix == "alternate":
             mix = "typed" if card.sched.reps % 2 == 0 else "mc"
         kind = _enum(Kind, card.kind)
         for mode in dict.fromkeys((mix, "mc", "typed", "cloze", "flip")):
-            try:
-                question = self.make_question(
-                    bank, fact, kind, _enum(Mode, mode), self.rng, self.settings.options_per_question
-                )
-            except Exception:  # one fact the generator cannot handle must not end the session
-                question = None
+            question = self.make_question(
+                bank, fact, kind, _enum(Mode, mode), self.rng, self.settings.options_per_question
+            )
             if question is not None:
                 return StudyItem(card.id, question, card.sched.state)
         return None
@@ -222,40 +258,43 @@ class StudySession:
     def answer(self, given: str, duration_ms: int | None = None) -> Feedback:
         """Check a multiple-choice, typed or cloze answer, schedule the card and commit."""
         slot = self._require_unanswered()
+        assert slot.item is not None
         question = slot.item.question
-        mode = str(question.mode)
-        if mode == "flip":
-            raise ValueError("a flip card is rated by the learner: use rate()")
+        mode = question.mode
+        if mode == Mode.FLIP:
+            raise SessionError("a flip card is rated by the learner: use rate()")
         given = given.strip()
-        if mode == "mc" and given.isdigit() and given not in question.options:
+        if mode == Mode.MC and given.isdigit() and given not in question.options:
             number = int(given)
             if 1 <= number <= len(question.options):
                 given = question.options[number - 1]
-        outcome, reason = self.check(question, given)
-        if mode == "mc":
-            rating = GOOD if outcome == "correct" else AGAIN
+        checked, reason = self.check(question, given)
+        outcome = Outcome(checked)
+        if mode == Mode.MC:
+            rating = Rating.GOOD if outcome == Outcome.CORRECT else Rating.AGAIN
         else:
-            rating = {"correct": GOOD, "near_miss": HARD}.get(outcome, AGAIN)
+            rating = {Outcome.CORRECT: Rating.GOOD, Outcome.NEAR_MISS: Rating.HARD}.get(outcome, Rating.AGAIN)
         return self._commit(slot, rating, given, outcome, reason, duration_ms)
 
     def rate(self, rating: int, duration_ms: int | None = None) -> Feedback:
         """The learner's own rating (1 Again .. 4 Easy) of a flip card; commits."""
         if rating not in RATINGS:
-            raise ValueError("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy)")
+            raise SessionError("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy)")
         slot = self._require_unanswered()
-        outcome = "correct" if rating > AGAIN else "wrong"
-        return self._commit(slot, rating, "", outcome, "", duration_ms)
+        outcome = Outcome.CORRECT if rating > Rating.AGAIN else Outcome.WRONG
+        return self._commit(slot, Rating(rating), "", outcome, "", duration_ms)
 
     def _require_unanswered(self) -> _Slot:
         if self._current is None or self._current.item is None:
-            raise RuntimeError("no card to answer: the session is over")
+            raise SessionError("no card to answer: the session is over")
         if self._feedback is not None:
-            raise RuntimeError("this card is answered already: call advance()")
+            raise SessionError("this card is answered already: call advance()")
         return self._current
 
     def _commit(
-        self, slot: _Slot, rating: int, given: str, outcome: str, reason: str, duration_ms: int | None
+        self, slot: _Slot, rating: Rating, given: str, outcome: Outcome, reason: str, duration_ms: int | None
     ) -> Feedback:
+        assert slot.item is not None
         question = slot.item.question
         now = self.clock()
         answer = Answer(rating, str(question.mode), outcome, question.wording_id, question.prompt,
@@ -265,9 +304,10 @@ class StudySession:
         with immediate(self.db):
             review_id = write_answer(self.db, card, after, answer, now)
             if review_id is None:  # changed since the queue was read: schedule what is stored
-                card = load_card(self.db, card.id)
-                if card is None:
-                    raise RuntimeError("this card was deleted")
+                stored = load_card(self.db, card.id)
+                if stored is None:
+                    raise SessionError("this card was deleted in another window")
+                card = stored
                 after = self.scheduler.review(card.sched, rating, now, card.id)
                 review_id = write_answer(self.db, card, after, answer, now)
                 assert review_id is not None  # under the write lock nothing else can change it
@@ -275,17 +315,19 @@ class StudySession:
         self._since_checkpoint += 1
         if self._since_checkpoint >= CHECKPOINT_EVERY:
             self._checkpoint()
-        correct = outcome == "correct"
+        correct = outcome == Outcome.CORRECT
+        due = after.due
+        assert due is not None  # an answered card is always due again some time
         self.reviewed += 1
         self.correct += int(correct)
         self._touched[card.fact_key] += 1
         self._history.append(_Done(review_id, slot, correct))
         del self._history[:-UNDO_DEPTH]
-        if after.state in LEARNING_STATES and not after.suspended and after.due < self.day_end:
-            self.queue.add_learning(_Slot(replace(card, sched=after), "learning"))
+        if after.state in LEARNING_STATES and not after.suspended and due < self.day_end:
+            self.queue.add_learning(_Slot(replace(card, sched=after), State.LEARNING))
         self._feedback = Feedback(
             correct, outcome, reason, rating, given, question.answer, question.note, question.source,
-            after.due, after.due - now, after.leech and not card.sched.leech,
+            due, due - now, after.leech and not card.sched.leech,
         )
         return self._feedback
 
@@ -343,10 +385,7 @@ class StudySession:
 
     def _checkpoint(self) -> None:
         self._since_checkpoint = 0
-        try:
-            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-        except sqlite3.OperationalError:  # busy: another connection will do it
-            pass
+        checkpoint(self.db)
 
     def close(self) -> None:
         """Checkpoint the WAL into the database file and close (safe to call twice)."""

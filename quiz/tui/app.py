@@ -1,19 +1,21 @@
 """The study app: a home screen of banks, study sessions, a card browser and settings.
 
 The app is handed a database path and a learner (and, for tests, a clock and a seed); every screen
-reaches the core through `self.app.desk`, a plain-Python `quiz.browse.Desk`.
+reaches the core through `self.desk`, a plain-Python `quiz.browse.Desk`.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import time
-from pathlib import Path
+import traceback
 
 from textual.app import App
 from textual.theme import Theme
 
-from quiz.browse import Clock, Desk
+from quiz.desk import Desk
+from quiz.paths import crash_log_path
 from quiz.tui.commands import QuizCommands
 from quiz.tui.screens.study import StudyScreen
 
@@ -43,17 +45,10 @@ class QuizApp(App[float | None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {QuizCommands}
 
-    def __init__(
-        self,
-        db_path: Path | str,
-        learner: str,
-        *,
-        bank: str | None = None,
-        clock: Clock | None = None,
-        seed: int | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, *, bank: str | None = None) -> None:
         super().__init__()
-        self.desk = Desk(db_path, learner, clock=clock, seed=seed)
+        self.desk = desk
+        self._crash_line: str | None = None
         self.start_bank = bank
         self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
         self.register_theme(QUIZ_THEME)
@@ -135,3 +130,27 @@ class QuizApp(App[float | None]):
 
     def on_unmount(self) -> None:
         self.desk.close()
+
+    def _fatal_error(self) -> None:
+        """A crash ends the app with one line (and exit code 1); the traceback goes to a file."""
+        if self._crash_line is None:
+            error = self._exception
+            log = crash_log_path()
+            try:
+                log.parent.mkdir(parents=True, exist_ok=True)
+                log.write_text("".join(traceback.format_exception(error)) if error else "", encoding="utf-8")
+                where = f" (details in {log})"
+            except OSError:
+                where = ""
+            message = f"{type(error).__name__}: {error}" if error else "unknown error"
+            self._crash_line = " ".join(f"quiz: crashed: {message}{where}".split())
+            self.bell()
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        """After a crash, the one line; otherwise whatever Textual kept to show."""
+        if self._crash_line is not None:
+            self._exit_renderables.clear()
+            print(self._crash_line, file=sys.stderr)
+            return
+        super()._print_error_renderables()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
 
 
 class QuizCommands(Provider):
@@ -16,8 +20,8 @@ class QuizCommands(Provider):
         self.commands = self._commands()
 
     def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
-        app = self.app
-        desk = app.desk  # type: ignore[attr-defined]
+        app = cast("QuizApp", self.app)
+        desk = app.desk
         commands: list[tuple[str, Callable[[], None], str]] = [
             ("Study all banks", partial(app.study, None), "Start a session on every bank"),
         ]

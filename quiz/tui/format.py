@@ -6,8 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 from rich.markup import escape
 
-from quiz.scheduler import format_interval
-
 MODE_LABELS = {
     "mc": "multiple choice",
     "typed": "typed answer",
@@ -61,3 +59,18 @@ def mode_line(kind: str, mode: str, state: str | None = None) -> str:
 def text(value: object) -> str:
     """Escape user or bank text before it goes into Rich markup."""
     return escape(str(value)) if value is not None else ""
+
+
+def format_interval(interval: timedelta) -> str:
+    """Short human interval: 1m, 10m, 3h, 4d, 2.1mo, 1.5y."""
+    seconds = max(0, interval.total_seconds())
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"

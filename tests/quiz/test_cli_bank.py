@@ -154,9 +154,9 @@ def test_show_text(quiz):
 
 def test_show_unknown_bank_is_one_line(quiz):
     assert one_error_line(quiz("bank", "show", "nosuch")) == (
-        "Error: no bank called 'nosuch' (see `quiz bank list`)"
+        "quiz: no bank called 'nosuch' (see `quiz bank list`)"
     )
-    assert one_error_line(quiz("bank", "show", "nosuch", "--json")).startswith("Error: no bank")
+    assert one_error_line(quiz("bank", "show", "nosuch", "--json")).startswith("quiz: no bank")
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -248,7 +248,7 @@ def test_import_of_a_broken_file_writes_nothing(quiz, db, tmp_path):
     ]
     assert "my-class" not in listed(quiz("bank", "list"))
     assert stored_rows(db, "my-class") == (0, 0)
-    assert one_error_line(quiz("bank", "show", "my-class")).startswith("Error: no bank called")
+    assert one_error_line(quiz("bank", "show", "my-class")).startswith("quiz: no bank called")
 
 
 def test_import_of_a_broken_file_keeps_the_earlier_version(quiz, db):
@@ -262,7 +262,7 @@ def test_import_of_a_broken_file_keeps_the_earlier_version(quiz, db):
 
 def test_import_under_the_builtin_name_fails(quiz, db):
     line = one_error_line(quiz("bank", "import", TEACHER_CSV, "--name", BUILTIN))
-    assert line == f"Error: '{BUILTIN}' is a built-in bank; import it under another name"
+    assert line == f"quiz: '{BUILTIN}' is a built-in bank; import it under another name"
     assert listed(quiz("bank", "list"))[BUILTIN] == len(show_json(quiz, BUILTIN))
 
 
@@ -270,7 +270,7 @@ def test_import_toml_named_like_the_builtin_bank_fails(quiz, tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text(GOOD_TOML.replace('"good-bank"', f'"{BUILTIN}"'), encoding="utf-8")
     assert one_error_line(quiz("bank", "import", path)) == (
-        f"Error: '{BUILTIN}' is a built-in bank; import it under another name"
+        f"quiz: '{BUILTIN}' is a built-in bank; import it under another name"
     )
 
 
@@ -338,7 +338,7 @@ def test_questions_bad_options_are_usage_errors(quiz, bad):
 
 
 def test_questions_of_unknown_bank(quiz):
-    assert one_error_line(quiz("bank", "questions", "nosuch")).startswith("Error: no bank called")
+    assert one_error_line(quiz("bank", "questions", "nosuch")).startswith("quiz: no bank called")
 
 
 # --- where the database lives ---------------------------------------------------------------

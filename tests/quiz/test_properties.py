@@ -6,7 +6,8 @@ import itertools
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_durability import check_consistent
+
+from tests.support.integrity import check_consistent
 
 ACTIONS = st.lists(
     st.sampled_from(["right", "wrong", "near", "undo", "suspend", "minutes", "day"]), min_size=1, max_size=40

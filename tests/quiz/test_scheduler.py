@@ -6,10 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from quiz.learners import ensure_learner
-from quiz.scheduler import AGAIN, EASY, GOOD, HARD, CardState, Scheduler, format_interval, retrievability
-from quiz.settings import Settings, day_start, load_settings, next_day_start, save_settings, study_day
+from quiz.library.learners import ensure_learner
+from quiz.library.preferences import load_settings, save_settings
+from quiz.model import CardState, Rating
+from quiz.scheduling.fsrs import Scheduler, retrievability
+from quiz.settings import Settings, day_start, next_day_start, study_day
 from quiz.store import open_db
+from quiz.tui.format import format_interval
+
+AGAIN, HARD, GOOD, EASY = Rating
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import answer_right
 
 from quiz.store import connect, set_suspended
+from tests.support.fakes import answer_right
 
 
 def card_row(db_path, card_id):

@@ -8,6 +8,7 @@ import random
 from click.testing import CliRunner
 
 from quiz.cli import main
+from quiz.library.banks import BankInfo
 from quiz.store import connect
 from quiz.store.schema import CARD_STATE_FIELDS
 
@@ -58,7 +59,7 @@ def test_weeks_of_study_with_real_questions(make_session, clock, db_path, monkey
     assert db.conn.execute("SELECT count(*) FROM cards WHERE state = 'review'").fetchone()[0] >= 10
     assert db.conn.execute("SELECT count(DISTINCT mode) FROM reviews").fetchone()[0] >= 2
 
-    monkeypatch.setattr("quiz.status._known_banks", lambda db: [("sample", "A sample bank for tests")])
+    monkeypatch.setattr("quiz.study.overview.list_banks", lambda db: [BankInfo("sample", "A sample bank for tests", "imported", 6)])
     result = CliRunner().invoke(main, ["--db", str(db_path), "status", "--learner", "ann", "--json"])
     report = json.loads(result.output)
     assert report["reviews_total"] == answered
@@ -82,10 +83,10 @@ def test_session_queries_are_index_searches(make_session, clock):
 def test_the_builtin_bank_through_the_default_doors(db_path, clock):
     """No injection: built-in banks, real questions and checking, then `quiz status --json`."""
     from question_bank.banks.builtin import builtin_bank_names
-    from quiz.learners import ensure_learner
-    from quiz.session import StudySession
-    from quiz.settings import save_settings
+    from quiz.library.learners import ensure_learner
+    from quiz.library.preferences import save_settings
     from quiz.store import open_db
+    from quiz.study.session import StudySession
 
     if not builtin_bank_names():
         import pytest

@@ -8,11 +8,12 @@ import sys
 from datetime import timedelta
 
 from click.testing import CliRunner
-from conftest import answer_right
 
 from quiz.cli import main
-from quiz.status import bank_overview, card_history, learner_stats, list_cards, status_report
 from quiz.store import connect, open_db, set_suspended
+from quiz.study.items import CardFilter
+from quiz.study.overview import bank_overview, card_history, learner_stats, list_cards, status_report
+from tests.support.fakes import answer_right
 
 
 def studied(fake_session, clock, days=3):
@@ -51,15 +52,15 @@ def test_list_cards_filters_and_history(fake_session, clock, db_path):
     assert {r.statement for r in rows if r.fact_id == "negotin-taken"} == {
         "On 22 September 1944, the 75th Rifle Corps took Negotin."
     }
-    assert {r.fact_id for r in list_cards(db, "ann", search="Negotin", now=clock.now)} == {"negotin-taken"}
-    assert {r.kind for r in list_cards(db, "ann", kind="place", now=clock.now)} == {"place"}
-    answered = list_cards(db, "ann", state="learning", now=clock.now) + list_cards(db, "ann", state="review", now=clock.now)
+    assert {r.fact_id for r in list_cards(db, "ann", CardFilter(search="Negotin"), now=clock.now)} == {"negotin-taken"}
+    assert {r.kind for r in list_cards(db, "ann", CardFilter(kind="place"), now=clock.now)} == {"place"}
+    answered = list_cards(db, "ann", CardFilter(state="learning"), now=clock.now) + list_cards(db, "ann", CardFilter(state="review"), now=clock.now)
     assert answered and all(r.retrievability is not None and 0 < r.retrievability <= 1 for r in answered)
-    assert all(r.retrievability is None for r in list_cards(db, "ann", state="new", now=clock.now))
+    assert all(r.retrievability is None for r in list_cards(db, "ann", CardFilter(state="new"), now=clock.now))
     set_suspended(db, rows[0].card_id, True)
-    assert [r.card_id for r in list_cards(db, "ann", suspended=True, now=clock.now)] == [rows[0].card_id]
-    assert list_cards(db, "ann", leech=True, now=clock.now) == []
-    assert all(r.due <= clock.now + timedelta(days=30) for r in list_cards(db, "ann", due_only=True, now=clock.now + timedelta(days=30)))
+    assert [r.card_id for r in list_cards(db, "ann", CardFilter(suspended=True), now=clock.now)] == [rows[0].card_id]
+    assert list_cards(db, "ann", CardFilter(leech=True), now=clock.now) == []
+    assert all(r.due <= clock.now + timedelta(days=30) for r in list_cards(db, "ann", CardFilter(due_only=True), now=clock.now + timedelta(days=30)))
     (one,) = list_cards(db, "ann", card_id=answered[0].card_id, now=clock.now)
     assert one.card_id == answered[0].card_id and one.statement == answered[0].statement
     history = card_history(db, answered[0].card_id)
@@ -111,7 +112,7 @@ def test_removing_a_learner_removes_their_progress(fake_session, clock, db_path)
 
 def test_core_never_imports_textual():
     code = (
-        "import sys, quiz.store, quiz.scheduler, quiz.session, quiz.status, quiz.learners, quiz.settings, "
+        "import sys, quiz.store, quiz.scheduling.fsrs, quiz.study.session, quiz.study.overview, quiz.library.learners, quiz.settings, "
         "quiz.cli.progress; assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
+from quiz.errors import BankConflict
 from quiz.store import (
     SCHEMA_VERSION,
-    BankConflict,
     connect,
     delete_bank,
     immediate,

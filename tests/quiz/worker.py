@@ -15,14 +15,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
-sys.path[:0] = [str(HERE), str(HERE.parent.parent)]
+sys.path[:0] = [str(HERE.parent.parent)]  # the working tree, so `tests.support` and `quiz` are found
 
-from conftest import fake_check, fake_question, load_sample  # noqa: E402
-
-from quiz.learners import ensure_learner  # noqa: E402
-from quiz.session import StudySession  # noqa: E402
-from quiz.settings import save_settings  # noqa: E402
+from quiz.library.learners import ensure_learner  # noqa: E402
+from quiz.library.preferences import save_settings  # noqa: E402
 from quiz.store import open_db  # noqa: E402
+from quiz.study.session import StudySession  # noqa: E402
+from tests.support.banks import load_sample  # noqa: E402
+from tests.support.fakes import fake_check, fake_question  # noqa: E402
 
 
 def main(db_path: str, learner: str, count: int, start_file: str | None = None) -> None:

@@ -5,37 +5,24 @@ from __future__ import annotations
 
 import io
 import sqlite3
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
 
-BANK_FILE = Path(__file__).with_name("tui_bank.toml")
-BANK = "tui-sample"
+from tests.support.banks import TUI_BANK, TUI_BANK_FILE
+from tests.support.clock import Clock
+
+BANK_FILE = TUI_BANK_FILE
+BANK = TUI_BANK
 LEARNER = "ann"
-START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 SIZE = (100, 30)
-
-
-class Clock:
-    """A clock a test moves by hand: tz-aware UTC, never the real time."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> datetime:
-        self.now += timedelta(**kwargs)
-        return self.now
 
 
 def prepare_db(path: Path, clock: Clock, **settings) -> Path:
     """A database with the test bank imported and the learner's day pinned to UTC."""
-    from quiz.banks import import_bank
-    from quiz.learners import ensure_learner
-    from quiz.settings import save_settings
+    from quiz.library.banks import import_bank
+    from quiz.library.learners import ensure_learner
+    from quiz.library.preferences import save_settings
     from quiz.store import open_db
 
     db = open_db(path)

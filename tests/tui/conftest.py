@@ -6,24 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from .support import BANK, LEARNER, Clock, prepare_db
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
+from tests.support.clock import Clock
+from tests.support.screens import BANK, LEARNER, prepare_db
 
 
 @pytest.fixture
 def db_path(tmp_path: Path, clock: Clock) -> Path:
+    """A database holding the app tests' bank, the learner's day pinned to UTC."""
     return prepare_db(tmp_path / "quiz.db", clock)
 
 
 @pytest.fixture
 def make_app(db_path: Path, clock: Clock):
     """`make_app(bank=BANK, **settings)`: the app on the temp database with the fixed clock and seed."""
-    from quiz.learners import ensure_learner
-    from quiz.settings import save_settings
+    from quiz.desk import Desk
+    from quiz.library.learners import ensure_learner
+    from quiz.library.preferences import save_settings
     from quiz.store import open_db
     from quiz.tui.app import QuizApp
 
@@ -32,6 +30,6 @@ def make_app(db_path: Path, clock: Clock):
             db = open_db(db_path)
             save_settings(db, ensure_learner(db, LEARNER, clock).id, **settings)
             db.close()
-        return QuizApp(db_path, LEARNER, bank=bank, clock=clock, seed=1)
+        return QuizApp(Desk(db_path, LEARNER, clock=clock, seed=1), bank=bank)
 
     return make

@@ -6,8 +6,7 @@ from click.testing import CliRunner
 
 from quiz.cli import main
 from quiz.tui.app import QuizApp
-
-from .support import BANK
+from tests.support.screens import BANK
 
 
 def run_recorded(monkeypatch, args):

@@ -8,8 +8,7 @@ from quiz.tui.screens.browse import BrowseScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
-
-from .support import BANK, SIZE, reviews, screen_text
+from tests.support.screens import BANK, SIZE, reviews, screen_text
 
 
 async def test_home_lists_banks_and_enter_studies(make_app):

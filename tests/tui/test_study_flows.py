@@ -7,8 +7,7 @@ from textual.widgets import Input
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-
-from .support import SIZE, reviews, screen_text, suspended
+from tests.support.screens import SIZE, reviews, screen_text, suspended
 
 
 async def start(app, pilot) -> StudyScreen:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from quiz.browse import CardFilter
-from quiz.status import CardRow
+from quiz.desk import CardFilter, CardRow
 from quiz.tui.format import text, when
+from quiz.tui.screens.base import QuizScreen
 
 MAX_ROWS = 1000
 
@@ -25,7 +26,7 @@ FILTERS: dict[str, list[tuple[str, object]]] = {
 PROMPTS = {"kind": "kind", "state": "state", "due": "due", "suspended": "susp.", "leech": "leech"}
 
 
-class BrowseScreen(Screen):
+class BrowseScreen(QuizScreen):
     """A DataTable of cards; the filter row narrows it as you type or choose."""
 
     AUTO_FOCUS = "#cards"
@@ -61,7 +62,7 @@ class BrowseScreen(Screen):
         self.reload()
 
     def _filter(self) -> CardFilter:
-        def value(name: str):
+        def value(name: str) -> Any:
             v = self.query_one(f"#filter-{name}", Select).value
             return None if v is Select.NULL else v
 
@@ -75,7 +76,7 @@ class BrowseScreen(Screen):
         )
 
     def reload(self) -> None:
-        desk = self.app.desk  # type: ignore[attr-defined]
+        desk = self.desk
         rows = desk.cards(self._filter(), limit=MAX_ROWS + 1)
         now = desk.clock()
         table = self.query_one("#cards", DataTable)
@@ -117,7 +118,7 @@ class BrowseScreen(Screen):
         table = self.query_one("#cards", DataTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -138,7 +139,7 @@ class BrowseScreen(Screen):
         if card_id is None:
             return
         flag = not self.rows[card_id].suspended
-        self.app.desk.set_suspended(card_id, flag)  # type: ignore[attr-defined]
+        self.desk.set_suspended(card_id, flag)
         self.notify("Card suspended" if flag else "Card unsuspended", timeout=2)
         self.reload()
 

@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from quiz.tui.screens.base import DeskAccess
 from quiz.tui.widgets.card_info import CardInfo
 
 
-class CardInfoScreen(ModalScreen[bool]):
+class CardInfoScreen(DeskAccess, ModalScreen[bool]):
     """Dismisses with True when the card's suspension changed."""
 
     BINDINGS = [
@@ -37,7 +38,7 @@ class CardInfoScreen(ModalScreen[bool]):
         self.reload()
 
     def reload(self) -> None:
-        detail = self.app.desk.card(self.card_id)  # type: ignore[attr-defined]
+        detail = self.desk.card(self.card_id)
         if detail is None:
             self.dismiss(self.changed)
             return
@@ -51,7 +52,7 @@ class CardInfoScreen(ModalScreen[bool]):
 
     def action_toggle_suspend(self) -> None:
         flag = not self.detail.row.suspended
-        self.app.desk.set_suspended(self.card_id, flag)  # type: ignore[attr-defined]
+        self.desk.set_suspended(self.card_id, flag)
         self.changed = True
         self.notify("Card suspended" if flag else "Card unsuspended", timeout=2)
         self.reload()

@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quiz.tui.format import text
+from quiz.tui.screens.base import QuizScreen
 
 ALL_BANKS = "__all__"
 
 
-class HomeScreen(Screen):
+class HomeScreen(QuizScreen):
     """Banks with due / new / learning / review counts for the current learner."""
 
     BINDINGS = [
@@ -50,7 +50,7 @@ class HomeScreen(Screen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        desk = self.app.desk  # type: ignore[attr-defined]
+        desk = self.desk
         stats = desk.stats()
         streak = f"{stats.streak_days} day" + ("" if stats.streak_days == 1 else "s")
         self.query_one("#learner-line", Static).update(
@@ -74,7 +74,7 @@ class HomeScreen(Screen):
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.study(None if key == ALL_BANKS else key)  # type: ignore[attr-defined]
+        self.quiz.study(None if key == ALL_BANKS else key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """A mouse click (or Enter) on a bank row studies it."""

@@ -10,15 +10,16 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.tui.format import text
+from quiz.tui.screens.base import DeskAccess
 
 
-class LearnerScreen(ModalScreen[str | None]):
+class LearnerScreen(DeskAccess, ModalScreen[str | None]):
     """Dismisses with the chosen (or newly typed) learner name, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
-        desk = self.app.desk  # type: ignore[attr-defined]
+        desk = self.desk
         names = desk.learners()
         with Vertical(id="learner-dialog"):
             yield Static("Who is studying?", classes="dialog-title")

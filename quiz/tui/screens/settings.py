@@ -5,17 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from quiz.tui.format import MODE_LABELS, text
+from quiz.tui.screens.base import QuizScreen
 
 MODE_CHOICES = [(label, mode) for mode, label in MODE_LABELS.items()] + [
     ("typed and multiple choice in turn", "alternate")
 ]
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(QuizScreen):
     """A form over `Desk.settings()`; Save validates through the core and reports one clear line."""
 
     AUTO_FOCUS = "#new_per_day"
@@ -26,7 +27,7 @@ class SettingsScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        desk = self.app.desk  # type: ignore[attr-defined]
+        desk = self.desk
         s = desk.settings()
         themes = sorted(self.app.available_themes)
         yield Header()
@@ -63,7 +64,7 @@ class SettingsScreen(Screen):
         yield Footer()
 
     @staticmethod
-    def _row(label: str, widget) -> ComposeResult:
+    def _row(label: str, widget: Widget) -> ComposeResult:
         with Horizontal(classes="setting"):
             yield Label(label, classes="setting-label")
             yield widget
@@ -100,7 +101,7 @@ class SettingsScreen(Screen):
 
     def action_save(self) -> None:
         try:
-            self.app.desk.save_settings(**self.values())  # type: ignore[attr-defined]
+            self.desk.save_settings(**self.values())
         except ValueError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return
@@ -108,5 +109,5 @@ class SettingsScreen(Screen):
         self.app.pop_screen()
 
     def action_back(self) -> None:
-        self.app.theme = self.app._saved_theme() or self.app.theme  # type: ignore[attr-defined]
+        self.app.theme = self.quiz._saved_theme() or self.app.theme
         self.app.pop_screen()

@@ -14,11 +14,13 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.desk import StudySession
+from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import mode_line, text
+from quiz.tui.screens.base import QuizScreen
 from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.ratings import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
@@ -46,7 +48,7 @@ def _numbered(number: int, option: str) -> Table:
     return grid
 
 
-class StudyScreen(Screen):
+class StudyScreen(QuizScreen):
     """Runs one `StudySession` to its end, then shows the summary."""
 
     BINDINGS = [
@@ -59,12 +61,12 @@ class StudyScreen(Screen):
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
     ]
 
-    def __init__(self, session, bank: str | None = None) -> None:
+    def __init__(self, session: StudySession, bank: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.bank = bank
         self.phase = "question"
-        self.item = None
+        self.item: StudyItem | None = None
         self.shown_at = time.monotonic()
         self._reported_first = False
 
@@ -88,7 +90,7 @@ class StudyScreen(Screen):
         self.show_item(self.session.current)
 
     # -- showing --------------------------------------------------------------------------------
-    def show_item(self, item) -> None:
+    def show_item(self, item: StudyItem | None) -> None:
         """Put a question on screen, or end the session when there is none."""
         self.item = item
         if item is None:
@@ -128,15 +130,15 @@ class StudyScreen(Screen):
         self.refresh_bindings()
         if not self._reported_first:
             self._reported_first = True
-            self.call_after_refresh(self.app.first_question_shown)  # type: ignore[attr-defined]
-            if not self.app.exit_after_first_question:  # type: ignore[attr-defined]
+            self.call_after_refresh(self.quiz.first_question_shown)
+            if not self.quiz.exit_after_first_question:
                 self.run_worker(_warm_up_answer_checking, thread=True, exit_on_error=False)
 
     def update_bar(self) -> None:
         done, total = self.session.progress()
         self.query_one(SessionBar).show(self.bank or "All banks", done, total, self.session.counts())
 
-    def show_feedback(self, fb) -> None:
+    def show_feedback(self, fb: Feedback) -> None:
         self.phase = "feedback"
         self.query_one("#answer-box").display = False
         panel = self.query_one(FeedbackPanel)
@@ -162,7 +164,8 @@ class StudyScreen(Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.answer(self.item.question.options[event.option_index])
+        if self.item is not None:
+            self.answer(self.item.question.options[event.option_index])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -186,6 +189,8 @@ class StudyScreen(Screen):
         return True
 
     def action_reveal(self) -> None:
+        if self.item is None:
+            return
         q = self.item.question
         self.phase = "revealed"
         self.query_one("#flip-answer", Static).update(f"[b]{text(q.answer)}[/b]")
@@ -198,6 +203,8 @@ class StudyScreen(Screen):
         if self.phase == "revealed":
             if n <= 4:
                 self.rate(n)
+            return
+        if self.item is None:
             return
         options = self.item.question.options
         if 1 <= n <= len(options):
@@ -241,4 +248,4 @@ class StudyScreen(Screen):
         self.app.switch_screen(SummaryScreen(self.session.summary()))
         if not self._reported_first:  # nothing to study: the start-up probe must still end
             self._reported_first = True
-            self.app.call_after_refresh(self.app.first_question_shown)  # type: ignore[attr-defined]
+            self.app.call_after_refresh(self.quiz.first_question_shown)

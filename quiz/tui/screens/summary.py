@@ -5,25 +5,26 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from quiz.study.items import SessionSummary
 from quiz.tui.format import duration, percent, when
+from quiz.tui.screens.base import QuizScreen
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(QuizScreen):
     BINDINGS = [
         Binding("enter,space,escape", "home", "Home"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary) -> None:
+    def __init__(self, summary: SessionSummary) -> None:
         super().__init__()
         self.summary = summary
 
     def compose(self) -> ComposeResult:
         s = self.summary
-        now = self.app.desk.clock()  # type: ignore[attr-defined]
+        now = self.desk.clock()
         lines = [
             f"Reviewed        [b]{s.reviewed}[/b]",
             f"Correct         [b]{s.correct}[/b] ({percent(s.correct, s.reviewed)})",
@@ -39,4 +40,4 @@ class SummaryScreen(Screen):
         yield Footer()
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        self.quiz.go_home()

@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from quiz.desk import CardDetail
 from quiz.tui.format import RATING_LABELS, interval, text
 
 MODE_SHORT = {"mc": "choice", "typed": "typed", "cloze": "gap", "flip": "flip"}
 
 
-def _fmt(value, spec: str = "") -> str:
+def _fmt(value: object, spec: str = "") -> str:
     if value is None:
         return "—"
     return format(value, spec) if spec else str(value)
 
 
-def _time(value) -> str:
+def _time(value: datetime | None) -> str:
     if value is None:
         return "—"
-    return value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else str(value)
+    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def _short(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def describe(detail) -> str:
-    """Rich markup for a `quiz.browse.CardDetail`."""
+def describe(detail: CardDetail) -> str:
+    """Rich markup for a card and its history."""
     row = detail.row
     r = row.retrievability
     flags = []
@@ -62,7 +65,7 @@ class CardInfo(Vertical):
         for label in ("When", "Mode", "Given", "Verdict", "Rating", "Next", "Stab.", "Diff."):
             table.add_column(label, key=label.lower())
 
-    def show(self, detail) -> None:
+    def show(self, detail: CardDetail) -> None:
         self.query_one("#card-describe", Static).update(describe(detail))
         table = self.query_one("#card-history", DataTable)
         table.clear()

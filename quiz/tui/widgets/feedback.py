@@ -5,9 +5,11 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from quiz.study.items import Feedback
 from quiz.tui.format import RATING_LABELS, interval
 
 VERDICTS = {
@@ -18,7 +20,7 @@ VERDICTS = {
 PLAIN_REASONS = {"", "right", "correct"}  # a verdict that says no more than "✓ Right"
 
 
-def render_feedback(fb) -> Group:
+def render_feedback(fb: Feedback) -> Group:
     """A label/value grid for a `Feedback`, so long notes wrap under their value, not their label."""
     title, _ = VERDICTS.get(fb.outcome, (fb.outcome, ""))
     reason = "" if fb.reason.strip().rstrip(".").lower() in PLAIN_REASONS else fb.reason
@@ -30,14 +32,14 @@ def render_feedback(fb) -> Group:
         heading.append(f" — {reason}")
     grid.add_row("Answer", Text(str(fb.answer), style="bold"))
     if fb.given and fb.given != fb.answer:
-        grid.add_row("You gave", str(fb.given))
+        grid.add_row("You gave", Text(str(fb.given)))
     if fb.note:
-        grid.add_row("Note", str(fb.note))
+        grid.add_row("Note", Text(str(fb.note)))
     if fb.source:
         grid.add_row("Source", Text(str(fb.source), style="italic"))
     rating = RATING_LABELS.get(fb.rating, str(fb.rating))
     grid.add_row("Next", Text.assemble("in ", (interval(fb.interval), "bold"), f" ({rating})"))
-    if getattr(fb, "leech", False):
+    if fb.leech:
         grid.add_row("Leech", "You keep forgetting this card: consider suspending it (s).")
     return Group(heading, grid)
 
@@ -45,10 +47,10 @@ def render_feedback(fb) -> Group:
 class FeedbackPanel(VerticalScroll, can_focus=True):
     """Focusable, so Enter/space (and u, s, i) reach the screen once the answer widgets hide."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="feedback-text")
 
-    def show(self, fb) -> None:
+    def show(self, fb: Feedback) -> None:
         _, css_class = VERDICTS.get(fb.outcome, ("", ""))
         self.remove_class(*(c for _, c in VERDICTS.values()))
         if css_class:

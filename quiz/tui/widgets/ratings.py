@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button
+from textual.widgets._button import ButtonVariant
 
 from quiz.tui.format import RATING_LABELS, interval
 
@@ -21,7 +22,7 @@ class RatingBar(Horizontal):
             self.rating = rating
 
     def compose(self) -> ComposeResult:
-        variants = {1: "error", 2: "warning", 3: "success", 4: "primary"}
+        variants: dict[int, ButtonVariant] = {1: "error", 2: "warning", 3: "success", 4: "primary"}
         for rating, label in RATING_LABELS.items():
             button = Button(f"{rating} {label}", id=f"rate-{rating}", variant=variants[rating])
             button.can_focus = False

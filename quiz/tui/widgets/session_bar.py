@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
+from quiz.study.items import QueueCounts
+
 
 class SessionBar(Horizontal):
     """Progress bar plus new / learning / review counts."""
@@ -15,7 +17,7 @@ class SessionBar(Horizontal):
         yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
         yield Static(id="session-counts")
 
-    def show(self, title: str, done: int, total: int, counts) -> None:
+    def show(self, title: str, done: int, total: int, counts: QueueCounts) -> None:
         self.query_one("#session-title", Static).update(f"{title}  [dim]{done}/{total}[/dim]")
         self.query_one("#session-progress", ProgressBar).update(total=max(total, 1), progress=done)
         self.query_one("#session-counts", Static).update(

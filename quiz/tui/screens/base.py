@@ -1,0 +1,28 @@
+"""What every screen of the app shares: typed access to the app and its desk."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from quiz.desk import Desk
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+class DeskAccess:
+    """`self.quiz` is the running `QuizApp`, `self.desk` its desk (the only way into the core)."""
+
+    @property
+    def quiz(self) -> QuizApp:
+        return cast("QuizApp", cast(Screen, self).app)
+
+    @property
+    def desk(self) -> Desk:
+        return self.quiz.desk
+
+
+class QuizScreen(DeskAccess, Screen[None]):
+    """A full screen of the app."""
