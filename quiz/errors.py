@@ -47,3 +47,11 @@ class StoreError(QuizError):
 
 class NewerDatabase(StoreError):
     """The database was written by a newer `quiz`: it is never written by this one."""
+
+
+class ClassroomError(QuizError, ValueError):
+    """A class, paper or attempt action that cannot be done: wrong code, closed paper, past the deadline."""
+
+
+class ExportError(QuizError, ValueError):
+    """An export that cannot be written as asked (unknown format, a question over a format's limits)."""
