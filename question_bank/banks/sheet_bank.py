@@ -41,12 +41,8 @@ def bank_from_sheet(sheet: Sheet, filename: str, name: str | None, catalog: Cata
         fact = build_fact(read.record, catalog, "", read.report)
         fact_id = read.record.get("id", "")
         if fact_id in first_line:
-            column = "id" if read.id_given else "statement"
-            reason = (
-                f"duplicate id '{fact_id}' (first at line {first_line[fact_id]})" if read.id_given
-                else f"repeats line {first_line[fact_id]} (the same sentence and date)"
-            )
-            problems.append(Problem(filename, read.line, column, reason))
+            reason = f"duplicate id '{fact_id}' (first at line {first_line[fact_id]})"
+            problems.append(Problem(filename, read.line, "id", reason))
         elif fact_id:
             first_line[fact_id] = read.line
         if fact is not None:
@@ -208,9 +204,17 @@ def _give_ids(rows: list[_Row]) -> None:
     it stays the same when the sheet is imported again; a clash gets a short hash of the sentence
     and date."""
     taken = {str(read.record["id"]) for read in rows if read.id_given}
+    seen: dict[tuple[str, str], int] = {}
     for read in rows:
         if read.id_given:
             continue
+        key = (" ".join(read.plain.split()).lower(), str(read.record.get("date", "")))
+        if key in seen:
+            read.reported("statement", f"repeats line {seen[key]} (the same sentence and date)")
+            read.record["id"] = ""
+            read.quiet.add("id")
+            continue
+        seen[key] = read.line
         words = [word for word in read.plain.split() if word.lower() not in ("the", "a", "an", "of")]
         digest = hashlib.sha1(f"{read.plain}|{read.record.get('date', '')}".encode()).hexdigest()[:6]
         fact_id = slugify(" ".join(words), ID_LENGTH) or f"fact-{digest}"

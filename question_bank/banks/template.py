@@ -76,12 +76,15 @@ def entities_path(path: Path) -> Path:
 
 
 def write_template(path: str | Path, fmt: str | None = None) -> list[Path]:
-    """Write the example bank to `path` (format from `fmt`, else from its suffix; csv by default)
-    and return the files written: a CSV and its entities CSV, or one workbook with both sheets."""
+    """Write the example bank to `path` (format from `fmt`, else from its suffix; csv by default;
+    a path without a suffix gets the format's) and return the files written: a CSV and its entities
+    CSV, or one workbook with both sheets and a sheet explaining every column."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".") or "csv").lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown template format '{fmt}' (csv or xlsx)")
+    if not path.suffix:
+        path = path.with_suffix(f".{fmt}")
     if fmt == "xlsx":
         _write_xlsx(path)
         return [path]
