@@ -27,6 +27,7 @@ from question_bank.facts.text import fold
 from question_bank.questions.templates import month_of
 
 _T = TypeVar("_T")
+LOCAL_TYPES = frozenset({"landmark", "mountain"})
 Tier = tuple[Sequence[Entity], list[frozenset[str]]]
 
 
@@ -50,11 +51,14 @@ class Pools:
                 self.places[(form, "any", "", tier)].append(place)
         self.catalog = bank.catalog
         self.relations: Relations = bank.catalog.relations
-        # Which facts name each entity, for "the same side did the same thing in the same period".
-        self.facts_naming: dict[str, list[Fact]] = defaultdict(list)
+        # Which facts name each entity in each month, for "the same side did the same thing in
+        # the same period" (a month index keeps the look-up to the events near the fact's date).
+        self.facts_naming: dict[tuple[str, int], list[Fact]] = defaultdict(list)
         for fact in bank.facts:
-            for entity in fact.entities:
-                self.facts_naming[entity.name].append(fact)
+            for month in _months(fact.date):
+                for entity in fact.entities:
+                    self.facts_naming[(entity.name, month)].append(fact)
+        self.lowered: dict[str, tuple[str, ...]] = {}
         dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
         months: dict[int, dict[FactDate, None]] = defaultdict(dict)
         month_of_start: dict[tuple[int, int], FactDate] = {}  # month_of depends on the start's month only
@@ -108,13 +112,23 @@ class Pools:
         else:
             names |= self.relations.served_with(key.name, when)
         kind = type(key)
+        naming = self.facts_naming
+        months = _months(when)
         for entity in fact.entities:
             if entity.name == key.name:
                 continue
-            for other in self.facts_naming.get(entity.name, ()):
-                if other is not fact and other.date.start <= when.end and when.start <= other.date.end:
-                    names.update(e.name for e in (other.units if kind is Unit else other.places))
+            for month in months:
+                for other in naming.get((entity.name, month), ()):
+                    if other is not fact and other.date.start <= when.end and when.start <= other.date.end:
+                        names.update(e.name for e in (other.units if kind is Unit else other.places))
         return names
+
+    def lower_names(self, entity: Entity) -> tuple[str, ...]:
+        found = self.lowered.get(entity.name)
+        if found is None:
+            found = self.lowered[entity.name] = tuple(n.lower() for n in entity.names)
+        return found
+
 
     def tiers_for(self, key: Entity, same_side: bool, exact_type: bool = False) -> list[Tier]:
         """The non-empty pools to draw the key's distractors from, best first, each with the
@@ -135,9 +149,12 @@ class Pools:
         index = ("place", form, key.region, key.country)
         found = self.tiers.get(index)
         if found is None:
+            # Landmarks and mountains are local: one in another city reads as a give-away.
+            scopes = (("region", key.region),) if key.type in LOCAL_TYPES else (
+                ("region", key.region), ("country", key.country), ("any", ""))
             tiers = [
                 self.places.get((form, scope, value, tier))
-                for scope, value in (("region", key.region), ("country", key.country), ("any", ""))
+                for scope, value in scopes
                 for tier in ("bank", "catalog")
             ]
             found = self.tiers[index] = self._with_keys(tiers)
@@ -153,6 +170,24 @@ class Pools:
                     keys = self.tier_keys[id(tier)] = [self.keys(entity) for entity in tier]
                 found.append((tier, keys))
         return found
+
+
+def _months(when: FactDate) -> range:
+    """The months a date covers, as year * 12 + month (at most two years' worth)."""
+    first = when.start.year * 12 + when.start.month
+    last = min(when.end.year * 12 + when.end.month, first + 24)
+    return range(first, last + 1)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """True if `name` stands in `text` as whole words (both lower case)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def pools_for(bank: Bank) -> Pools:
@@ -224,10 +259,12 @@ def entity_distractors(
     used = set(keys(key))
     for entity in (*fact.entities, *fact.exclude):
         used |= keys(entity)
-    used.update(fold(name) for name in fact.also_accept)
-    stem = f" {fold(prompt)} "
+    if fact.also_accept:
+        used.update(fold(name) for name in fact.also_accept)
+    stem = prompt.lower()
     theatre = relations.theatre_of(key.name)
-    key_name = fold(key.name)
+    key_name = key.name.lower()
+    lower_names = pools.lower_names
     check_theatre = bool(relations.theatre)
     check_since = bool(relations.since)
     when = fact.date
@@ -239,11 +276,12 @@ def entity_distractors(
             return False
         if check_since and not relations.existed(candidate.name, when):
             return False
-        for name in names:
-            if f" {name} " in stem:
+        lowered = lower_names(candidate)
+        for name in lowered:
+            if name in stem and _mentions(stem, name):
                 return False
         # A name a letter or two from the key's reads as a trick, not a distractor.
-        return Levenshtein.distance(key_name, fold(candidate.name), score_cutoff=2) > 2
+        return Levenshtein.distance(key_name, lowered[0], score_cutoff=2) > 2
 
     taken: list[Entity] = []
     _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits)

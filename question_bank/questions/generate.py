@@ -108,10 +108,13 @@ class _Balance:
 
     def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
         counts, prompts = self.counts, self.prompts
-        keyed = [(a.prompt in prompts, counts.get((kind, a.wording_id), 0), rng.random(), i)
-                 for i, a in enumerate(candidates)]
-        keyed.sort()
-        return [candidates[k[3]] for k in keyed]
+        size = len(candidates)
+        turn = rng.randrange(size)  # ties go round from a random start
+        keyed = sorted(
+            (a.prompt in prompts, counts.get((kind, a.wording_id), 0), (i - turn) % size)
+            for i, a in enumerate(candidates)
+        )
+        return [candidates[(k[2] + turn) % size] for k in keyed]
 
     def record(self, kind: Kind, ask: Ask) -> None:
         self.prompts.add(ask.prompt)
@@ -213,7 +216,7 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
         texts = [ask.answer, *(e.statement(with_date=False).rstrip(".") for e in events)]
     else:
         wording = ask.wording_id
-        same_side = wording.endswith(("side_echelon", "unit.in_situ"))
+        same_side = True  # a unit of another side beside "part of the 3rd Ukrainian Front" gives itself away
         exact_type = wording in ("place.type", "place.in_situ")  # the stem says "which town"
         others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
         if len(others) < n - 1:

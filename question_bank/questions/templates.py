@@ -243,8 +243,9 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
         if not fact.offers(kind, entity):
             continue
         names = _accepted((entity,), also) if also else entity.names
+        described = descriptors(entity, fact)
         if part == "rest":
-            first = descriptors(entity, fact)[0]
+            first = described[0]
             in_situ = _in_situ(fact, clause, slot, first[1], dated)
             asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _accepted(first[2], also), entity))
         if not _coordinated(clause, index):
@@ -253,7 +254,7 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
                 head, tail = frame
                 fitted: tuple[Entity, ...] | None = None
                 answers: tuple[str, ...] = ()
-                for name, words, fitting in descriptors(entity, fact):
+                for name, words, fitting in described:
                     prompt = _clean(head + words + tail).rstrip(",") + "?"
                     if fitting is not fitted:  # descriptors fitting the same entities share a tuple
                         fitted, answers = fitting, _accepted(fitting, also)

@@ -31,11 +31,11 @@ CASES = [
     ("belgrade-liberated", "date", "the twentieth of October 1944", R),
     ("belgrade-liberated", "date", "the twenty-first of October 1944", N),
     ("belgrade-liberated", "date", "20. novembar 1944.", W),
-    ("forty-sixth-army-banat", "date", "okt 1944", R),
-    ("forty-sixth-army-banat", "date", "okt. 1944.", R),
-    ("forty-sixth-army-banat", "date", "10/1944", R),
-    ("forty-sixth-army-banat", "date", "listopad 1944", R),
-    ("forty-sixth-army-banat", "date", "11/1944", W),
+    ("novi-sad-liberated", "date", "okt 1944", R),
+    ("novi-sad-liberated", "date", "okt. 1944.", R),
+    ("novi-sad-liberated", "date", "10/1944", R),
+    ("novi-sad-liberated", "date", "listopad 1944", R),
+    ("novi-sad-liberated", "date", "11/1944", W),
     ("batina-crossing", "date", "11.-29.11.1944.", R),
     ("batina-crossing", "date", "11–29 November 1944", R),
     ("batina-crossing", "date", "November 11-29, 1944", R),
@@ -52,9 +52,9 @@ CASES = [
     ("bulgarians-enter-leskovac", "unit", "Bulgarian Second Army", R),
     ("bulgarians-enter-leskovac", "unit", "Second Bulgarian Army", R),
     ("bulgarians-enter-leskovac", "unit", "Bulgarian First Army", W),
-    ("belgrade-liberated", "unit", "4th Gds Mech Corps", R),
-    ("belgrade-liberated", "unit", "1st Prol Corps", R),
     ("tank-brigade-near-topola", "unit", "36th Gds Tank Bde", R),
+    ("first-proletarian-corps-positions", "unit", "1st Prol Corps", R),
+    ("bulgarians-cover-flank", "place", "Jugoslavija", R),
     ("red-army-enters-bulgaria", "unit", "3rd Ukr Front", R),
     ("red-army-enters-bulgaria", "unit", "2nd Ukr Front", W),
     ("nis-liberated", "unit", "XIII Corps", R),
@@ -63,9 +63,6 @@ CASES = [
     ("negotin-delegation", "place", "the Danube river", R),
     ("negotin-delegation", "place", "Negotino", W),
     ("negotin-delegation", "place", "Negotin", R),
-    ("bulgarian-armies-deploy", "place", "Pirot, Serbia", R),
-    ("bulgarian-armies-deploy", "place", "Pirot, Yugoslavia", R),
-    ("bulgarian-armies-deploy", "place", "Pirot, Bulgaria", N),
     ("belgrade-liberated", "place", "Belgrade, Yugoslavia", R),
     ("belgrade-liberated", "place", "Beograd", R),
     ("belgrade-liberated", "place", "Београд", R),
@@ -80,6 +77,17 @@ CASES = [
 def test_typed_answers_get_a_teacher_s_verdict(fact_id: str, kind: str, text: str, want: Outcome) -> None:
     verdict, expected = explain(BANK, fact_id, kind, text)
     assert verdict.outcome is want, (verdict.reason, expected)
+
+
+@pytest.mark.parametrize(
+    "kind, expected, text, want",
+    [("place", "Pirot", "Pirot, Serbia", R), ("place", "Pirot", "Pirot, Yugoslavia", R),
+     ("place", "Pirot", "Pirot, Bulgaria", N), ("place", "Pirot", "Pirot, Atlantis", W),
+     ("unit", "4th Guards Mechanized Corps", "4th Gds Mech Corps", R),
+     ("unit", "4th Guards Mechanized Corps", "4th Gds Mech Bde", W)],
+)
+def test_is_correct_reads_the_same_forms(kind: str, expected: str, text: str, want: Outcome) -> None:
+    assert is_correct(kind, expected, text) is (want is R)
 
 
 def test_the_study_path_checks_with_the_catalog() -> None:
