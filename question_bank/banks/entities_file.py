@@ -34,10 +34,11 @@ def load_entities_file(path: Path) -> tuple[tuple[Unit, ...], tuple[Place, ...]]
 
 def entities_sheet(raw: bytes, filename: str) -> tuple[tuple[Unit, ...], tuple[Place, ...]]:
     """The `entities` sheet of a bank workbook, if it has one."""
-    sheet = workbook_sheet(raw, filename, ENTITIES_SHEET)
+    label = f"{filename}[{ENTITIES_SHEET}]"  # problems say which sheet: bank.xlsx[entities]:3: side: …
+    sheet = workbook_sheet(raw, label, ENTITIES_SHEET)
     if sheet is None:
         return (), ()
-    return entities_from_sheet(sheet, filename)
+    return entities_from_sheet(sheet, label)
 
 
 def entities_from_sheet(sheet: Sheet, filename: str) -> tuple[tuple[Unit, ...], tuple[Place, ...]]:

@@ -397,6 +397,17 @@ def test_an_xlsx_sheet_is_read_directly_with_its_entities_sheet():
     ]
 
 
+def test_problems_of_a_workbook_entities_sheet_name_the_sheet():
+    workbook(
+        "bank.xlsx",
+        [["date", "statement", "note", "source"], [1944, "The [1st X Corps] took [Zaječar].", "N.", "S"]],
+        [["kind", "name", "side", "echelon"], ["unit", "1st X Corps", "Union"]],
+    )
+    with pytest.raises(BankError) as caught:
+        load_bank_file("bank.xlsx", catalog=CATALOG)
+    assert str(caught.value) == "bank.xlsx[entities]:2: echelon: missing"
+
+
 def test_xlsx_problems_name_the_sheet_row():
     workbook("bad.xlsx", [
         ["date", "statement", "note", "source"],
