@@ -55,9 +55,9 @@ class Pools:
         # the same period" (a month index keeps the look-up to the events near the fact's date).
         self.facts_naming: dict[tuple[str, int], list[Fact]] = defaultdict(list)
         for fact in bank.facts:
-            for month in _months(fact.date):
+            for month_index in _months(fact.date):
                 for entity in fact.entities:
-                    self.facts_naming[(entity.name, month)].append(fact)
+                    self.facts_naming[(entity.name, month_index)].append(fact)
         self.lowered: dict[str, tuple[str, ...]] = {}
         dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
         months: dict[int, dict[FactDate, None]] = defaultdict(dict)
@@ -228,10 +228,10 @@ def _draw(pool: Sequence[_T], rng: random.Random, wanted: int) -> Iterator[_T]:
 
 def _take(
     tiers: list[Tier], n: int, rng: random.Random, taken: list[Entity], excluded_names: set[str],
-    fits: Callable[[Entity, frozenset[str]], bool],
+    fits: Callable[[Entity, frozenset[str]], bool], took: Callable[[Entity], None],
 ) -> None:
     """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name
-    or does not `fit`."""
+    or does not `fit`; `took` hears of each one taken."""
     for tier, tier_keys in tiers:
         if len(taken) >= n:
             return
@@ -240,6 +240,7 @@ def _take(
             if not excluded_names.isdisjoint(names) or not fits(tier[index], names):
                 continue
             taken.append(tier[index])
+            took(tier[index])
             excluded_names |= names
             if len(taken) >= n:
                 return
@@ -283,8 +284,15 @@ def entity_distractors(
         # A name a letter or two from the key's reads as a trick, not a distractor.
         return Levenshtein.distance(key_name, lowered[0], score_cutoff=2) > 2
 
+    catalog = pools.catalog
+
+    def took(candidate: Entity) -> None:
+        # Croatia beside Yugoslavia would tell the learner that neither can be the one answer.
+        if isinstance(candidate, Place):
+            banned.update(catalog.related_places(candidate))
+
     taken: list[Entity] = []
-    _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits)
+    _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits, took)
     return taken
 
 

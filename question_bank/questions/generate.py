@@ -217,7 +217,7 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
     else:
         wording = ask.wording_id
         same_side = True  # a unit of another side beside "part of the 3rd Ukrainian Front" gives itself away
-        exact_type = wording in ("place.type", "place.in_situ")  # the stem says "which town"
+        exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
         others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
         if len(others) < n - 1:
             return ()

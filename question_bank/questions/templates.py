@@ -244,12 +244,13 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
             continue
         names = _accepted((entity,), also) if also else entity.names
         described = descriptors(entity, fact)
-        if part == "rest":
+        coordinated = _coordinated(clause, index)
+        frame = None if coordinated else _wh_frame(fact, part, clause, slot, when)
+        if part == "rest" or frame is None:  # a subject slot is fronted already by its wh-question
             first = described[0]
-            in_situ = _in_situ(fact, clause, slot, first[1], dated)
+            in_situ = _in_situ(fact, part, clause, slot, first[1], dated)
             asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _accepted(first[2], also), entity))
-        if not _coordinated(clause, index):
-            frame = _wh_frame(fact, part, clause, slot, when)
+        if not coordinated:
             if frame is not None:
                 head, tail = frame
                 fitted: tuple[Entity, ...] | None = None
@@ -262,19 +263,22 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
             where = _where_question(fact, part, clause, slot, when) if cls is Place and len(fact.places) == 1 else None
             if where:
                 asks.append(Ask(kind, "place.where", where, entity.name, names, entity))
-        asks.append(
-            Ask(kind, f"{kind}.cloze", _entity_cloze(fact, part, slot, dated), entity.name, names, entity, True)
-        )
+        cloze = _entity_cloze(fact, part, slot, dated)
+        asks.append(Ask(kind, f"{kind}.cloze", cloze, entity.name, names, entity, True))
+        # The same gap as multiple choice: the options say what kind of answer goes in.
+        asks.append(Ask(kind, f"{kind}.gap", f"Which {described[0][1]} fills the gap? {cloze}", entity.name,
+                        _accepted(described[0][2], also), entity, False, False, True))
     return asks
 
 
-def _in_situ(fact: Fact, clause: Clause, slot: Slot, noun: str, dated: str) -> str:
+def _in_situ(fact: Fact, part: str, clause: Clause, slot: Slot, noun: str, dated: str) -> str:
     """The statement asked where the slot stands: 'On 7 October 1944, the 64th Rifle Corps … took
     which town after …?'."""
     before, after = clause.text[: slot.start], clause.text[slot.end :]
     before = _THE.sub(" ", before) if _THE.search(before) else before
-    rest = f"{before}which {noun}{after}"
-    body = _clean(f"{fact.subject.text} {fact.verb} {rest}").rstrip(",.")
+    asked = f"{before}which {noun}{after}"
+    subject, rest = (asked, fact.rest.text) if part == "subject" else (fact.subject.text, asked)
+    body = _clean(f"{subject} {fact.verb} {rest}").rstrip(",.")
     return f"{dated}, {body}?"
 
 
