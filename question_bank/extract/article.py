@@ -1,0 +1,135 @@
+"""An article read sentence by sentence: the dates, units and places each one names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from question_bank.banks.catalog import builtin_catalog
+from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
+from question_bank.extract.lexicon import catalog_indexes, words
+from question_bank.extract.places import PlaceMention, by_article, find_places
+from question_bank.extract.sentences import Sentence, split_sentences
+from question_bank.extract.sides import side_near
+from question_bank.extract.units import UnitMention, find_units, link, with_side
+from question_bank.facts.entities import Catalog, Place, Unit
+from question_bank.facts.text import fold
+
+
+@dataclass
+class SentenceFinds:
+    """One sentence and what was found in it, each list in text order."""
+
+    sentence: Sentence
+    dates: list[DateMention] = field(default_factory=list)
+    units: list[UnitMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    year: int | None = None  # the article's year in force before this sentence
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(u.start, u.end) for u in self.units] + [(d.start, d.end) for d in self.dates] + [
+            (p.start, p.end) for p in self.places
+        ]
+
+
+@dataclass
+class Extraction:
+    """Everything found in an article, sentence by sentence."""
+
+    title: str
+    sentences: list[SentenceFinds]
+    catalog: Catalog
+
+    @property
+    def dates(self) -> list[DateMention]:
+        return [d for s in self.sentences for d in s.dates]
+
+    @property
+    def units(self) -> list[UnitMention]:
+        return [u for s in self.sentences for u in s.units]
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        return [p for s in self.sentences for p in s.places]
+
+
+def extract_article(text: str, year: int | None = None, catalog: Catalog | None = None) -> Extraction:
+    """Find the dates, units and places of every sentence of `text`.
+
+    `year` is the year of dates that give none before the article names a year of its own.
+    """
+    catalog = catalog or builtin_catalog()
+    unit_index, place_index = catalog_indexes(catalog)
+    context = YearContext(year, first_year(text))
+    found: list[SentenceFinds] = []
+    for sentence in split_sentences(text):
+        tokens = words(sentence.text)
+        unit_hits = [
+            (tokens[a].start, tokens[b - 1].end, entity)
+            for a, b, entity in unit_index.scan(sentence.text, tokens) if isinstance(entity, Unit)
+        ]
+        units = find_units(sentence.text, unit_hits, tokens)
+        year_before = context.year
+        dates = find_dates(sentence.text, context, [(u.start, u.end) for u in units])
+        place_hits = [
+            (a, b, entity) for a, b, entity in place_index.scan(sentence.text, tokens) if isinstance(entity, Place)
+        ]
+        taken = [(u.start, u.end) for u in units] + [(d.start, d.end) for d in dates]
+        places = find_places(sentence.text, tokens, place_hits, taken)
+        found.append(SentenceFinds(sentence, dates, units, places, year_before))
+    _settle_sides(found, catalog)
+    _places_named_elsewhere(found)
+    title = found[0].sentence.text if found and found[0].sentence.is_heading else ""
+    return Extraction(title, found, catalog)
+
+
+def _settle_sides(found: list[SentenceFinds], catalog: Catalog) -> None:
+    """Give each unit its side: its catalog entry, its own words, the same name elsewhere in the
+    article, the other side from the unit it fights 'against', then the nearest side word in its
+    sentence outside other units' names."""
+    by_name: dict[str, str] = {}
+    for finds in found:
+        for unit in finds.units:
+            if unit.side and unit.side_from in ("catalog", "name"):
+                by_name.setdefault(fold(unit.text), unit.side)
+    sides = {u.side for finds in found for u in finds.units if u.side and u.side_from in ("catalog", "name")}
+    for finds in found:
+        text = finds.sentence.text
+        masked = _mask(text, [(u.start, u.end) for u in finds.units])
+        settled: list[UnitMention] = []
+        for unit in finds.units:
+            near = side_near(masked, unit.start, unit.end)
+            hint = unit.side or by_name.get(fold(unit.text))
+            unit = link(unit, catalog, hint or near)
+            unit = with_side(unit, by_name.get(fold(unit.text)), "article")
+            if unit.side is None and len(sides) == 2 and text[: unit.start].rstrip().endswith(("against", "against the")):
+                foes = [u.side for u in settled if u.side in sides]
+                if foes:
+                    unit = with_side(unit, next(iter(sides - {foes[-1]})), "sentence")
+            if unit.side is None and unit.echelon == "front" and "Soviet" in sides:
+                unit = with_side(unit, "Soviet", "article")  # only the Red Army named its army groups fronts
+            unit = with_side(unit, near, "sentence")
+            settled.append(unit)
+        finds.units = settled
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans blanked out, offsets kept."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _places_named_elsewhere(found: list[SentenceFinds]) -> None:
+    """A name taken as a place by a rule in one sentence is a place wherever it stands alone."""
+    known = {
+        " ".join(w.folded for w in words(p.text)): p.type
+        for finds in found for p in finds.places if p.rule != "catalog"
+    }
+    if not known:
+        return
+    for finds in found:
+        tokens = words(finds.sentence.text)
+        extra = by_article(finds.sentence.text, tokens, finds.spans(), known)
+        if extra:
+            finds.places = sorted([*finds.places, *extra], key=lambda p: p.start)

@@ -1,0 +1,215 @@
+"""The draft bank: one [[fact]] a sentence that names a unit or place and has a past-tense verb,
+each under its sentence as a comment, then the units and places the catalog lacks, marked review."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from question_bank.banks.loader import load_bank_file
+from question_bank.banks.problems import BankError
+from question_bank.extract.article import Extraction, SentenceFinds
+from question_bank.extract.events import Event, Slot, build_event, date_phrase
+from question_bank.extract.places import PlaceMention
+from question_bank.extract.sides import known
+from question_bank.extract.units import UnitMention
+from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.entities import ECHELONS, PLACE_TYPES
+from question_bank.facts.text import fold
+
+_SLUG_BAD = re.compile(r"[^a-z0-9]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class Draft:
+    """The TOML text of a draft bank and what went into it."""
+
+    text: str
+    sentences: int
+    facts: int
+    dates: int
+    units: int
+    places: int
+    nothing_to_ask: int
+    new_units: int
+    new_places: int
+    remarks: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"sentences read: {self.sentences}\nfacts drafted: {self.facts}\n"
+            f"dates found: {self.dates}\nunits found: {self.units} ({self.new_units} not in the catalog, marked # review)\n"
+            f"places found: {self.places} ({self.new_places} not in the catalog, marked # review)\n"
+            f"sentences with nothing to ask: {self.nothing_to_ask}"
+        )
+
+
+def draft_problems(path: str | Path) -> str | None:
+    """Every problem the bank loader finds in a written draft, one a line; None if it loads."""
+    try:
+        load_bank_file(path)
+    except BankError as error:
+        return str(error)
+    return None
+
+
+def slug(text: str) -> str:
+    return _SLUG_BAD.sub("-", fold(text)).strip("-")
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string; control characters are escaped."""
+    out = ['"']
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def comment(text: str) -> str:
+    return "# " + _CONTROL.sub(" ", text).strip()
+
+
+class _Entities:
+    """The units and places a draft declares itself, one entry a folded name."""
+
+    def __init__(self, extraction: Extraction):
+        self.catalog = extraction.catalog
+        self.units: dict[str, UnitMention] = {}
+        self.places: dict[str, PlaceMention] = {}
+        sides = Counter(u.side for u in extraction.units if known(u.side))
+        self.usual_side = sides.most_common(1)[0][0] if sides else None
+        self.unmarked: dict[str, str] = {}
+
+    def unit_slot(self, unit: UnitMention) -> Slot | None:
+        if unit.entity is not None:
+            return Slot(unit.start, unit.end, unit.text, unit.entity.name)
+        key = fold(unit.text)
+        if key in self.places or self.catalog.find(unit.text):
+            return None
+        if not known(unit.side) and self.usual_side is None:
+            self.unmarked[unit.text] = "no side could be told"
+            return None
+        self.units.setdefault(key, unit)
+        return Slot(unit.start, unit.end, unit.text, self.units[key].text)
+
+    def place_slot(self, place: PlaceMention) -> Slot | None:
+        if place.entity is not None:
+            return Slot(place.start, place.end, place.text, place.entity.name)
+        key = fold(place.text)
+        if key in self.units or self.catalog.find(place.text):
+            return None
+        self.places.setdefault(key, place)
+        return Slot(place.start, place.end, place.text, self.places[key].text)
+
+    def tables(self) -> list[str]:
+        lines: list[str] = []
+        for unit in self.units.values():
+            side = unit.side if known(unit.side) else self.usual_side
+            notes = []
+            if unit.side_from in ("sentence", "article") or not known(unit.side):
+                notes.append("side " + ("from the words around it" if known(unit.side) else "guessed"))
+            if unit.echelon_guessed:
+                notes.append("echelon guessed")
+            echelon = unit.echelon if unit.echelon in ECHELONS else "division"
+            lines += ["", "[[unit]]  # review" + (": " + ", ".join(notes) if notes else ""),
+                      f"name = {toml_string(unit.text)}", f"side = {toml_string(side or '')}",
+                      f"echelon = {toml_string(echelon)}"]
+            if unit.branch:
+                lines.append(f"branch = {toml_string(unit.branch)}")
+        for place in self.places.values():
+            kind = place.type if place.type in PLACE_TYPES else "town"
+            guessed = "" if place.rule == "head" else ": type guessed"
+            lines += ["", f"[[place]]  # review{guessed}", f"name = {toml_string(place.text)}",
+                      f"type = {toml_string(kind)}"]
+        return lines
+
+
+def _fact_date(finds: SentenceFinds) -> tuple[FactDate | None, str]:
+    if finds.dates:
+        note = ""
+        if len(finds.dates) > 1:
+            others = ", ".join(d.text for d in finds.dates[1:])
+            note = f"the sentence also names {others}"
+        return finds.dates[0].date, note
+    if finds.year is None:
+        return None, ""
+    year = finds.year
+    return FactDate(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, Precision.YEAR), (
+        f"the sentence gives no date: {year} is the year the article was at"
+    )
+
+
+def _precision(when: FactDate) -> str:
+    return f"{when.qualifier}-month" if when.qualifier else when.precision.value
+
+
+def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -> Draft:
+    """The draft bank of an extraction, as TOML the bank loader accepts."""
+    entities = _Entities(extraction)
+    title = extraction.title or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
+    bank_name = name or slug(title) or "draft"
+    body: list[str] = []
+    ids: Counter[str] = Counter()
+    facts = nothing = 0
+    for finds in extraction.sentences:
+        fact = _fact(finds, entities)
+        if fact is None:
+            nothing += 1
+            continue
+        event, when, note = fact
+        facts += 1
+        first_ref = re.search(r"\[([^\]|]+)(?:\|([^\]]+))?\]", event.subject + " " + event.rest)
+        ref = (first_ref.group(2) or first_ref.group(1)) if first_ref else "fact"
+        base_id = (slug(ref) + "-" + slug(event.verb_base))[:60].strip("-") or "fact"
+        ids[base_id] += 1
+        fact_id = base_id if ids[base_id] == 1 else f"{base_id}-{ids[base_id]}"
+        body += ["", comment(finds.sentence.raw), "[[fact]]", f"id = {toml_string(fact_id)}",
+                 f"date = {toml_string(when.iso())}", f"precision = {toml_string(_precision(when))}",
+                 f"subject = {toml_string(event.subject)}", f"verb = {toml_string(event.verb)}",
+                 f"verb_base = {toml_string(event.verb_base)}", f"rest = {toml_string(event.rest)}",
+                 f"note = {toml_string(finds.sentence.text)}"]
+        if note:
+            body.append(comment("review: " + note))
+    header = [
+        comment(f"A draft bank made by `quiz bank extract` from {filename}: review every fact before importing it."),
+        comment("Each fact keeps the sentence it was drafted from as a comment above it; units and places"),
+        comment("the catalog lacks are declared at the end, marked '# review'."),
+    ]
+    if entities.unmarked:
+        header.append(comment("Units left as plain text, not slots:"))
+        header += [comment(f"  {unit}: {why}") for unit, why in entities.unmarked.items()]
+    header += ["", "[bank]", f"name = {toml_string(bank_name)}", f"title = {toml_string(title)}",
+               f"source = {toml_string('the article ' + filename.rsplit('/', 1)[-1])}"]
+    tables = entities.tables()
+    text = "\n".join([*header, *body, *tables]) + "\n"
+    return Draft(
+        text, len(extraction.sentences), facts, len(extraction.dates), len(extraction.units),
+        len(extraction.places), nothing, len(entities.units), len(entities.places),
+    )
+
+
+def _fact(finds: SentenceFinds, entities: _Entities) -> tuple[Event, FactDate, str] | None:
+    if finds.sentence.is_heading or not (finds.units or finds.places):
+        return None
+    when, note = _fact_date(finds)
+    if when is None:
+        return None
+    removed = [date_phrase(finds.sentence.text, finds.dates[0].start, finds.dates[0].end)] if finds.dates else []
+    slots = [s for s in (
+        *(entities.unit_slot(u) for u in finds.units), *(entities.place_slot(p) for p in finds.places)
+    ) if s is not None]
+    slots = [s for s in slots if not any(s.start < b and a < s.end for a, b in removed)]
+    event = build_event(finds.sentence.text, slots, removed)
+    if event is None or not event.slots() or len(event.verb.split()) > 3:
+        return None
+    return event, when, note

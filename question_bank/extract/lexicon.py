@@ -1,0 +1,109 @@
+"""Words of a sentence with their offsets, and finding catalog names among them.
+
+A name is looked up by its folded words (case, diacritics and script folded as the catalog does),
+so 'Zajecar', 'Zaječar' and 'Зајечар' all find the town; only runs that start with a capital
+letter, a digit or a direction word ('western Serbia') are tried.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from question_bank.facts.entities import Catalog, Entity
+from question_bank.facts.text import fold
+
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+|[’'](?=\s))?|\d+(?:st|nd|rd|th)?", re.UNICODE)
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "north-east", "north-west", "south-east", "south-west", "upper", "lower",
+})
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words(text: str) -> list[Word]:
+    """The words of `text` (hyphens and slashes separate words; an apostrophe does not)."""
+    return [Word(m.start(), m.end(), m.group(0), _fold_word(m.group(0))) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True if `word`, in lower case, is an English dictionary word ('pest', 'round'), not a name."""
+    return bool(getAllLemmas(word.lower()))
+
+
+class NameIndex:
+    """Catalog names by their folded words, for finding them in running text."""
+
+    def __init__(self, entities: Iterable[Entity]):
+        self.by_key: dict[str, list[Entity]] = {}
+        self.longest = 1
+        for entity in entities:
+            for name in entity.names:
+                key = " ".join(w.folded for w in words(name))
+                if not key:
+                    continue
+                bucket = self.by_key.setdefault(key, [])
+                if entity not in bucket:
+                    bucket.append(entity)
+                self.longest = max(self.longest, key.count(" ") + 1)
+
+    def scan(self, text: str, tokens: list[Word]) -> list[tuple[int, int, Entity]]:
+        """(first word, last word + 1, entity) of every longest unambiguous catalog name, left to right."""
+        found: list[tuple[int, int, Entity]] = []
+        i = 0
+        while i < len(tokens):
+            first = tokens[i]
+            if not (first.capitalised or first.text[0].isdigit() or first.folded in DIRECTIONS):
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                last = tokens[i + n - 1]
+                if not (last.capitalised or last.text[0].isdigit()) or not adjacent(text, tokens[i : i + n]):
+                    continue
+                bucket = self.by_key.get(" ".join(t.folded for t in tokens[i : i + n]))
+                if bucket and len(bucket) == 1:
+                    hit = (i, i + n, bucket[0])
+                    break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+
+def adjacent(text: str, run: list[Word]) -> bool:
+    """Words of one name are separated by a space, a hyphen or quotes, never by a comma or a stop."""
+    for a, b in zip(run, run[1:], strict=False):
+        gap = text[a.end : b.start]
+        if not 0 < len(gap) <= 3 or any(c in ",.;:()[]" for c in gap):
+            return False
+    return True
+
+
+@lru_cache(maxsize=4)
+def catalog_indexes(catalog: Catalog) -> tuple[NameIndex, NameIndex]:
+    """(units, places) indexes of a catalog, built once per catalog."""
+    return NameIndex(catalog.units), NameIndex(catalog.places)

@@ -1,0 +1,230 @@
+"""Places in a sentence: catalog names, then capitalised names where only a place can stand.
+
+A name the catalog lacks is taken as a place when it ends in a geographic word ("Psel River",
+"Culp's Hill", "Lake Balaton"), follows a place preposition or verb ("near Ponyri", "took Oboyan",
+"north of Topola", "the siege of Budapest"), or is listed with a place ("Orel and Belgorod").
+Names of people, months, peoples, units and events are never places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from question_bank.extract.lexicon import Word, adjacent, is_common_word
+from question_bank.extract.sides import SIDE_WORDS
+from question_bank.facts.entities import Place
+
+HEADS_AFTER = frozenset({
+    "river", "hill", "hills", "ridge", "island", "islands", "bay", "cove", "valley", "bridge", "square",
+    "cemetery", "run", "creek", "forest", "wood", "woods", "pass", "gap", "heights", "mountains", "sea",
+    "strait", "peninsula", "point", "top", "orchard", "den", "canal", "gulf", "coast", "plain", "plateau",
+    "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
+})
+HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle"})
+_PLACE_TYPES = {
+    "river": "river", "creek": "river", "run": "river", "canal": "river", "delta": "river",
+    "hill": "mountain", "hills": "mountain", "ridge": "mountain", "mount": "mountain", "mountains": "mountain",
+    "heights": "mountain", "top": "mountain", "pass": "mountain", "gap": "mountain",
+    "island": "region", "islands": "region", "isle": "region", "peninsula": "region", "valley": "region",
+    "forest": "region", "wood": "region", "woods": "region", "plain": "region", "plateau": "region",
+    "marshes": "region", "marsh": "region", "coast": "region", "bay": "region", "cove": "region",
+    "gulf": "region", "sea": "region", "strait": "region", "lake": "region", "cape": "region", "point": "region",
+    "bend": "region",
+    "bridge": "landmark", "square": "landmark", "cemetery": "landmark", "orchard": "landmark", "den": "landmark",
+    "boulevard": "landmark", "street": "landmark", "fortress": "landmark", "fort": "landmark",
+    "harbour": "landmark", "harbor": "landmark", "port": "town",
+}
+_PREPOSITIONS = frozenset({
+    "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
+    "beyond", "via", "along", "past", "behind", "inside", "within", "onto", "over", "on", "nearer",
+    "reached", "reaching", "reach", "entered", "entering", "took", "taking", "captured", "capturing",
+    "seized", "liberated", "liberating", "occupied", "recaptured", "besieged", "encircled", "evacuated",
+    "abandoned", "bombed", "crossed", "crossing", "stormed", "bypassed", "surrounded",
+})
+_WEAK_PREPOSITIONS = frozenset({"on", "over"})
+_OF_NOUNS = frozenset({
+    "town", "city", "village", "river", "rivers", "region", "area", "port", "island", "outskirts", "fall",
+    "siege", "battle", "defenders", "defence", "defense", "defences", "defenses", "streets", "front", "capture",
+    "liberation", "gates", "suburbs", "centre", "center", "heart", "north", "south", "east", "west", "north-east",
+    "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "slopes",
+    "bank", "banks", "valley", "mountains", "province", "garrison", "ruins", "walls", "environs", "vicinity",
+})
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+_NOT_PLACE = frozenset(
+    "general colonel col major captain lieutenant lt gen marshal field president king queen prince princess "
+    "emperor admiral commander chief sir lord pope tsar premier prime minister mr mrs dr doctor saint "
+    "army armies corps division divisions brigade brigades regiment regiments battalion battalions front group "
+    "fleet flotilla command guards panzer operation operations battle siege war offensive campaign treaty "
+    "conference address medal parade order day axis allied allies party government republic empire i "
+    "headquarters staff forces troops navy air".split()
+)
+_FUNCTION_AFTER = frozenset(
+    "and or on in at to by with which was were who that throughout while until after before from for as but "
+    "where when during the a an had".split()
+)
+_STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence, as written, with its catalog place if it has one."""
+
+    start: int
+    end: int
+    text: str
+    entity: Place | None = None
+    rule: str = "catalog"  # catalog, head, preposition, list, article
+    type: str = "town"
+
+    @property
+    def name(self) -> str:
+        return self.entity.name if self.entity else self.text
+
+
+def _excluded(word: Word) -> bool:
+    folded = word.text.lower().strip("’'")
+    return folded in _NOT_PLACE or folded in _MONTHS_DAYS or folded in SIDE_WORDS or folded.rstrip("s") in SIDE_WORDS
+
+
+def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised, adjacent, free words, as (first, last + 1) word indexes."""
+    found, i = [], 0
+    while i < len(tokens):
+        if not (free[i] and tokens[i].capitalised):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and free[j] and tokens[j].capitalised and adjacent(text, tokens[j - 1 : j + 1]) \
+                and text[tokens[j - 1].end : tokens[j].start] in (" ", "-"):
+            j += 1
+        found.append((i, j))
+        i = j
+    return found
+
+
+def find_places(
+    text: str, tokens: list[Word], catalog_hits: list[tuple[int, int, Place]], taken: list[tuple[int, int]],
+) -> list[PlaceMention]:
+    """Every place in `text` not inside a `taken` span (units, dates), in order."""
+    def is_free(w: Word) -> bool:
+        return not any(w.start < e and s < w.end for s, e in taken)
+
+    free = [is_free(w) for w in tokens]
+    mentions: list[PlaceMention] = []
+    for first, last, place in catalog_hits:
+        start, end = tokens[first].start, tokens[last - 1].end
+        if not all(free[first:last]):
+            continue
+        if first == 0 and last == 1 and is_common_word(tokens[0].text):
+            continue  # 'Split by the attack, …' at the start of a sentence
+        if last < len(tokens) and free[last] and tokens[last].text.lower() in HEADS_AFTER \
+                and tokens[last].capitalised and adjacent(text, tokens[last - 1 : last + 1]):
+            end = tokens[last].end  # 'the Sava River' shows the river Sava
+            last += 1
+        mentions.append(PlaceMention(start, end, text[start:end], place, "catalog", place.type))
+        for k in range(first, last):
+            free[k] = False
+    accepted_ends: set[int] = {m.end for m in mentions}
+    for first, last in runs(text, tokens, free):
+        mention = _judge(text, tokens, first, last, accepted_ends)
+        if mention is not None:
+            mentions.append(mention)
+            accepted_ends.add(mention.end)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
+    run = tokens[first:last]
+    while run and run[0].text in _STOP_FIRST:
+        run = run[1:]
+        first += 1
+    if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit():
+        return None
+    start, end = run[0].start, run[-1].end
+    name = text[start:end]
+    lowered = [w.text.lower().strip("’'") for w in run]
+    head = lowered[-1] if lowered[-1] in HEADS_AFTER else (lowered[0] if lowered[0] in HEADS_BEFORE else "")
+    if head and len(run) > 1:
+        return PlaceMention(start, end, name, None, "head", _PLACE_TYPES.get(head, "region"))
+    context = _context(text, tokens, first)
+    all_common = all(is_common_word(w.text) for w in run)
+    after = text[end:].lstrip()
+    followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
+    if context == "list":
+        if not _list_like(after) or (all_common and followed_by_noun):
+            return None
+        if _list_follows(text, tokens, first, accepted_ends):
+            return PlaceMention(start, end, name, None, "list")
+        return None
+    if context == "strong" and first > 0:
+        if all_common and followed_by_noun:
+            return None
+        return PlaceMention(start, end, name, None, "preposition")
+    if context == "weak" and not all_common and not followed_by_noun:
+        return PlaceMention(start, end, name, None, "preposition")
+    return None
+
+
+def _context(text: str, tokens: list[Word], first: int) -> str:
+    """'strong' after a place preposition or 'the X of', 'weak' after on/over/between, 'list' after a
+    comma or 'and', else ''."""
+    k = first - 1
+    if k >= 0 and tokens[k].text.lower() == "the":
+        k -= 1
+    if k < 0:
+        return ""
+    gap = text[tokens[k].end : tokens[first].start]
+    if "," in gap or tokens[k].text.lower() in ("and", "or"):
+        return "list"
+    if any(c in gap for c in ".;:()\"“”"):
+        return ""
+    word = tokens[k].text.lower()
+    if word in _WEAK_PREPOSITIONS:
+        return "weak"
+    if word in _PREPOSITIONS:
+        return "strong"
+    if word == "of" and k > 0:
+        noun = tokens[k - 1].text.lower()
+        if noun == "the" and k > 1:
+            noun = tokens[k - 2].text.lower()
+        if noun in _OF_NOUNS and (noun != "front" or tokens[k - 2].text.lower() == "in"):
+            return "strong"
+    return ""
+
+
+def _list_like(after: str) -> bool:
+    return not after or after[0] in ",.;:)" or after.startswith(("and ", "or "))
+
+
+def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:
+    """True if the word before the comma or 'and' ends a place already found."""
+    k = first - 1
+    if k >= 0 and tokens[k].text.lower() in ("and", "or"):
+        k -= 1
+    return k >= 0 and tokens[k].end in accepted_ends
+
+
+def by_article(text: str, tokens: list[Word], taken: list[tuple[int, int]], known: dict[str, str]) -> list[PlaceMention]:
+    """Names found as places elsewhere in the article (`known`: folded name → type), wherever they
+    stand alone as a capitalised name here."""
+    free = [not any(w.start < e and s < w.end for s, e in taken) for w in tokens]
+    found = []
+    for first, last in runs(text, tokens, free):
+        run = tokens[first:last]
+        while run and run[0].text in _STOP_FIRST:
+            run = run[1:]
+        if not run:
+            continue
+        key = " ".join(w.folded for w in run)
+        if key in known:
+            found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
+                                      known[key]))
+    return found
+
+
+def place_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()

@@ -1,0 +1,49 @@
+"""Reading an article file: plain UTF-8 text (a BOM and CRLF accepted), or one clear reason why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+
+class ArticleError(ValueError):
+    """The article cannot be read; the message is one line `FILE:LINE: file: reason`."""
+
+    def __init__(self, filename: str, line: int, reason: str):
+        self.filename, self.line, self.reason = filename, line, reason
+        super().__init__(f"{filename}:{line}: file: {reason}")
+
+
+def read_article(path: str | Path) -> str:
+    """The text of an article file, with any BOM dropped and line ends as LF."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(str(path), 0, f"is {size / 1024 / 1024:.1f} MB; an article may be at most 5 MB")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(str(path), 0, error.strerror or str(error)) from None
+    return decode_article(raw, str(path))
+
+
+def decode_article(raw: bytes, filename: str) -> str:
+    """Check the bytes are text and decode them; raises ArticleError."""
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(filename, 0, f"is {len(raw) / 1024 / 1024:.1f} MB; an article may be at most 5 MB")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        raise ArticleError(filename, line, "is a binary file, not plain text (save the article as .txt)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ArticleError(
+            filename, line, f"is not UTF-8 (byte 0x{raw[error.start]:02x}); save the article as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(filename, 1, "is empty")
+    return text

@@ -1,0 +1,100 @@
+"""The draft validates with the bank loader as it is, on the reference article and on every
+evaluation article; each fact keeps its sentence; entities the catalog lacks are marked review."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from question_bank.banks.loader import load_bank_file
+from question_bank.extract import Draft, draft_bank, extract_article, read_article
+from question_bank.questions import generate_all
+from tests.extract.evaluation import ARTICLES, NAMES
+
+REFERENCE = Path("/work/shared/reference/belgrade_offensive_article.txt")
+ARTICLE_PATHS = [ARTICLES / f"{name}.txt" for name in NAMES]
+if REFERENCE.exists():
+    ARTICLE_PATHS.insert(0, REFERENCE)
+
+
+def write_draft(article: Path, out: Path, year: int | None = None, name: str | None = None) -> Draft:
+    draft = draft_bank(extract_article(read_article(article), year=year), str(article), name=name)
+    out.write_text(draft.text, encoding="utf-8")
+    return draft
+
+
+@pytest.mark.parametrize("article", ARTICLE_PATHS, ids=lambda p: p.stem)
+def test_the_draft_loads_and_gives_questions(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "draft.toml"
+    draft = write_draft(article, out)
+    bank = load_bank_file(out)
+    assert len(bank.facts) == draft.facts >= 10
+    assert generate_all(bank, seed=1)
+    assert draft.facts + draft.nothing_to_ask == draft.sentences
+
+
+@pytest.mark.parametrize("article", ARTICLE_PATHS, ids=lambda p: p.stem)
+def test_each_fact_sits_under_its_sentence(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "draft.toml"
+    write_draft(article, out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    facts = [i for i, line in enumerate(lines) if line == "[[fact]]"]
+    assert facts
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    for index, fact in zip(facts, data["fact"], strict=True):
+        sentence = lines[index - 1]
+        assert sentence.startswith("# ")
+        assert fact["note"].split()[0] in sentence  # the note is the sentence, cleaned
+
+
+def test_the_reference_draft_names_its_units_and_places_from_the_catalog(tmp_path: Path) -> None:
+    if not REFERENCE.exists():
+        pytest.skip("the reference article is not on this machine")
+    out = tmp_path / "draft.toml"
+    write_draft(REFERENCE, out)
+    bank = load_bank_file(out)
+    zajecar = next(f for f in bank.facts if "Zaječar" in [p.name for p in f.places])
+    assert zajecar.date.iso() == "1944-10-07"
+    assert [u.name for u in zajecar.units] == ["64th Rifle Corps", "45th Serbian Division", "Battle Group Groth"]
+    assert zajecar.verb_base in ("manage", "finally manage")
+    text = out.read_text(encoding="utf-8")
+    assert "[23]" not in text.split("[bank]")[1].replace("# [23]", "")  # citation markers stay in comments only
+    assert not re.search(r'^(subject|rest) = ".*\[\d+\]', text, re.M)
+
+
+def test_entities_the_catalog_lacks_are_declared_for_review(tmp_path: Path) -> None:
+    out = tmp_path / "draft.toml"
+    write_draft(ARTICLES / "kursk.txt", out)
+    text = out.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert {"Voronezh Front", "II SS Panzer Corps"} <= {u["name"] for u in data["unit"]}
+    assert {"Prokhorovka", "Psel River"} <= {p["name"] for p in data["place"]}
+    headers = [line for line in text.splitlines() if line.startswith(("[[unit]]", "[[place]]"))]
+    assert headers and all("# review" in line for line in headers)
+    bank = load_bank_file(out)
+    assert bank.catalog.unit("Voronezh Front").side == "Soviet"  # type: ignore[union-attr]
+
+
+def test_name_and_year(tmp_path: Path) -> None:
+    article = tmp_path / "notes.txt"
+    article.write_text("On 7 October the 64th Rifle Corps took Zaječar.\n", encoding="utf-8")
+    out = tmp_path / "draft.toml"
+    write_draft(article, out, year=1944, name="my-bank")
+    bank = load_bank_file(out)
+    assert bank.name == "my-bank"
+    assert [f.date.iso() for f in bank.facts] == ["1944-10-07"]
+
+
+def test_a_sentence_with_markup_or_quotes_stays_valid_toml(tmp_path: Path) -> None:
+    article = tmp_path / "odd.txt"
+    article.write_text(
+        'In 1944 the "Blue Line" [sic] at Zaječar was taken by the 64th Rifle Corps | a \\ backslash.\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.toml"
+    write_draft(article, out)
+    bank = load_bank_file(out)
+    assert len(bank.facts) == 1
