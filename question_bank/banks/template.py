@@ -100,6 +100,13 @@ _FACT_NOTE = (
     "the built-in catalog or in the entities file: quiz bank import THIS.csv --entities THIS-entities.csv",
     "The columns may be in any order and separated by commas or semicolons or tabs.",
 )
+_WORKBOOK_NOTE = (
+    "A quiz bank: one row a fact on the facts sheet; rows whose first cell starts with # are skipped.",
+    "Write each fact as a statement or as subject + verb + rest. Every [unit] and [place] must be in",
+    "the built-in catalog or on the entities sheet. Import the workbook with: quiz bank import THIS.xlsx",
+    "On the entities sheet a unit leaves the place columns (type, region, country) empty and a place",
+    "the unit ones. This sheet is not read.",
+)
 _ENTITY_NOTE = (
     "The units and places of the bank that the built-in catalog lacks: one row each.",
     "A unit leaves the place columns (type region country) empty and a place the unit ones.",
@@ -147,8 +154,8 @@ def _write_xlsx(path: Path) -> None:
         for column, needed, what in help_rows:
             columns.append([sheet_name, column, needed, what])
     columns.append([])
-    for line in (*_FACT_NOTE, *_ENTITY_NOTE):
-        columns.append([line.replace("THIS.csv --entities THIS-entities.csv", "THIS.xlsx (its entities sheet)")])
+    for line in _WORKBOOK_NOTE:
+        columns.append([line])
     for letter, width in zip("ABCD", (10, 12, 22, 100), strict=True):
         columns.column_dimensions[letter].width = width
     for row in columns.iter_rows(min_col=4, max_col=4):
