@@ -229,6 +229,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Reader]] = [
     (re.compile(rf"(?P<y>{_Y})"), _year),
 ]
 _YEAR_IN = re.compile(_Y)
+_MAYBE = re.compile(rf"\d|{_M}")  # no digit and no month: no date
 
 
 def find_dates(text: str, context: YearContext, taken: list[tuple[int, int]] | None = None) -> list[DateMention]:
@@ -237,6 +238,8 @@ def find_dates(text: str, context: YearContext, taken: list[tuple[int, int]] | N
     The context's year is used for dates without one, and is moved on by the years the
     sentence names.
     """
+    if not _MAYBE.search(text):
+        return []
     blocked = list(taken or ())
     candidates: list[tuple[int, int, re.Match[str], Reader]] = []
     trial_year = context.year or 2000  # only to tell which readings hold; the real year comes later

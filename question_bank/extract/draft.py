@@ -61,8 +61,13 @@ def slug(text: str) -> str:
     return _SLUG_BAD.sub("-", fold(text)).strip("-")
 
 
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f-\x9f]*')
+
+
 def toml_string(text: str) -> str:
     """A TOML basic string; control characters are escaped."""
+    if _PLAIN.fullmatch(text):
+        return f'"{text}"'
     out = ['"']
     for char in text:
         if char in '"\\':

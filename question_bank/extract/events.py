@@ -34,6 +34,12 @@ _DATE_LEAD = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE = re.compile(r"\s+([,;:.)])")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+
+
 @dataclass(frozen=True)
 class Slot:
     start: int
@@ -61,6 +67,13 @@ def past_form(word: str) -> str | None:
         if word in getInflection(lemma, "VBD") or word in getInflection(lemma, "VBN"):
             return lemma
     return None
+
+
+@lru_cache(maxsize=65536)
+def simple_past(word: str) -> str | None:
+    """The base form if `word` is a simple past ('took', not 'taken' or 'take'), else None."""
+    lemma = past_form(word)
+    return lemma if lemma and word != lemma and word in getInflection(lemma, "VBD") else None
 
 
 def _past_tense(lemma: str) -> str:
@@ -196,9 +209,8 @@ def _verb_at(tokens: list[re.Match[str]], index: int, lowered: str, nxt: list[st
                 return token.start(), later.end(), " ".join([*adverbs, _past_tense(lemma)]), " ".join([*adverbs, lemma])
             break
         return None
-    lemma = past_form(lowered)
-    if lemma and lowered != lemma and lowered in getInflection(lemma, "VBD") \
-            and not (nxt[:1] == ["by"] or nxt[:2] == ["up", "of"]):
+    lemma = simple_past(lowered)
+    if lemma and not (nxt[:1] == ["by"] or nxt[:2] == ["up", "of"]):
         return token.start(), token.end(), lowered, lemma
     return None
 
@@ -233,10 +245,10 @@ def _render(text: str, start: int, end: int, slots: list[Slot], removed: list[tu
         pos = max(pos, min(b, end))
     out.append(text[pos:end])
     rendered = "".join(out)
-    rendered = re.sub(r"\s+", " ", rendered)
-    rendered = re.sub(r"\s+([,;:.)])", r"\1", rendered)
-    rendered = re.sub(r",\s*,", ",", rendered)
-    rendered = re.sub(r"\(\s*\)", "", rendered)
+    rendered = _SPACES.sub(" ", rendered)
+    rendered = _SPACE_BEFORE.sub(r"\1", rendered)
+    rendered = _DOUBLE_COMMA.sub(",", rendered)
+    rendered = _EMPTY_PARENS.sub("", rendered)
     return rendered.strip()
 
 

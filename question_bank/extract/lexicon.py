@@ -57,6 +57,7 @@ class NameIndex:
 
     def __init__(self, entities: Iterable[Entity]):
         self.by_key: dict[str, list[Entity]] = {}
+        self.prefixes: set[str] = set()  # every run of first words of a name, to stop early
         self.longest = 1
         for entity in entities:
             for name in entity.names:
@@ -67,6 +68,8 @@ class NameIndex:
                 if entity not in bucket:
                     bucket.append(entity)
                 self.longest = max(self.longest, key.count(" ") + 1)
+                parts = key.split(" ")
+                self.prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
 
     def scan(self, text: str, tokens: list[Word]) -> list[tuple[int, int, Entity]]:
         """(first word, last word + 1, entity) of every longest unambiguous catalog name, left to right."""
@@ -78,14 +81,17 @@ class NameIndex:
                 i += 1
                 continue
             hit = None
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                last = tokens[i + n - 1]
-                if not (last.capitalised or last.text[0].isdigit()) or not adjacent(text, tokens[i : i + n]):
-                    continue
-                bucket = self.by_key.get(" ".join(t.folded for t in tokens[i : i + n]))
-                if bucket and len(bucket) == 1:
-                    hit = (i, i + n, bucket[0])
+            key = ""
+            for n in range(1, min(self.longest, len(tokens) - i) + 1):
+                if n > 1 and not adjacent(text, tokens[i + n - 2 : i + n]):
                     break
+                key = tokens[i].folded if n == 1 else f"{key} {tokens[i + n - 1].folded}"
+                if key not in self.prefixes:
+                    break
+                last = tokens[i + n - 1]
+                bucket = self.by_key.get(key)
+                if bucket and len(bucket) == 1 and (last.capitalised or last.text[0].isdigit()):
+                    hit = (i, i + n, bucket[0])
             if hit:
                 found.append(hit)
                 i = hit[1]

@@ -8,7 +8,6 @@ Names of people, months, peoples, units and events are never places.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from question_bank.extract.lexicon import Word, adjacent, is_common_word
@@ -224,7 +223,3 @@ def by_article(text: str, tokens: list[Word], taken: list[tuple[int, int]], know
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))
     return found
-
-
-def place_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip()

@@ -152,9 +152,6 @@ def _mention(text: str, start: int, end: int, name: str, echelon_words: str) -> 
 def _numbered(text: str) -> list[UnitMention]:
     found = []
     for match in NUMBERED.finditer(text):
-        num = match.group("num")
-        if re.fullmatch(_ROMAN, num) and not num:
-            continue
         end = match.end("quoted") if match.group("quoted") else match.end("ech")
         name = text[match.start() : end]
         found.append(_mention(text, match.start(), end, name, match.group("mods") + match.group("ech")))

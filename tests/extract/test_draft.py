@@ -14,7 +14,7 @@ from question_bank.extract import Draft, draft_bank, extract_article, read_artic
 from question_bank.questions import generate_all
 from tests.extract.evaluation import ARTICLES, NAMES
 
-REFERENCE = Path("/work/shared/reference/belgrade_offensive_article.txt")
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "belgrade_offensive_article.txt"
 ARTICLE_PATHS = [ARTICLES / f"{name}.txt" for name in NAMES]
 if REFERENCE.exists():
     ARTICLE_PATHS.insert(0, REFERENCE)
