@@ -32,11 +32,22 @@ class LearnerError(QuizError, ValueError):
 
 
 class SettingsError(QuizError, ValueError):
-    """A setting value that is out of range or of the wrong kind; names the setting."""
+    """A setting value that is out of range or of the wrong kind; names the setting.
+
+    `field` is the setting's key (`reviews_per_day`), so a screen can mark that one field.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class SessionError(QuizError, ValueError):
     """A study action that cannot be done now (nothing to answer, answered already...)."""
+
+
+class UnreadableAnswer(SessionError):
+    """A typed answer that cannot be read (a date in no known form): nothing is recorded, ask again."""
 
 
 class StoreError(QuizError):
