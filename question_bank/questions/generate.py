@@ -109,7 +109,7 @@ class _Balance:
     def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
         counts, prompts = self.counts, self.prompts
         size = len(candidates)
-        turn = rng.randrange(size)  # ties go round from a random start
+        turn = int(rng.random() * size)  # ties go round from a random start
         keyed = sorted(
             (a.prompt in prompts, counts.get((kind, a.wording_id), 0), (i - turn) % size)
             for i, a in enumerate(candidates)
@@ -267,7 +267,7 @@ def _generate_into(
     balance = _Balance()
     for fact in bank.facts:
         rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
-        randrange = rng.randrange
+        draw = rng.random
         fact_id, note, source, statement = fact.id, fact.note, fact.source, fact.statement()
         catalog = bank.catalog
         for kind in kinds_for(fact):
@@ -283,6 +283,6 @@ def _generate_into(
                     if question is not None:
                         append(question)
                     continue
-                ask = candidates[randrange(len(candidates))]
+                ask = candidates[int(draw() * len(candidates))]
                 append(Question(fact_id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, (),
                                 note, source, statement, catalog))
