@@ -16,6 +16,7 @@ from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
+from quiz.classroom import Classroom
 from quiz.clock import Clock, utc_now
 from quiz.errors import BankProblems
 from quiz.library import banks as library_banks
@@ -163,6 +164,16 @@ class Desk:
     def remove_learner(self, name: str) -> int:
         """Remove a learner with all their progress; the number of reviews removed."""
         return remove_learner(self.db, name)
+
+    # -- classroom ------------------------------------------------------------------------------
+    @property
+    def classroom(self) -> Classroom:
+        """Classes, papers, attempts and results (issue #11) on this desk's connection and clock."""
+        db = self.db
+        cached: Classroom | None = getattr(self, "_classroom", None)
+        if cached is None or cached.db is not db:
+            cached = self._classroom = Classroom(db, self.clock)
+        return cached
 
     # -- study ----------------------------------------------------------------------------------
     def session(self, bank: str | None = None) -> StudySession:

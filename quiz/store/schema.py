@@ -166,5 +166,8 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 # Each feature's tables come in a module of their own, registered here in a fixed order (the order
 # a new database is made in). Never reorder: add at the end.
+from quiz.store.schema_classroom import classroom_v1  # noqa: E402  classes, papers, attempts (issue #11)
+
+migrations(name="classroom_v1")(classroom_v1)
 
 SCHEMA_VERSION = len(known_migrations())  # what `user_version` says once every migration is applied

@@ -1,0 +1,149 @@
+"""Classes: a named roster of learners, each with a personal code given when taking a paper."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+import sqlite_utils
+
+from quiz.classroom.codes import code_matches, hash_code, new_code
+from quiz.classroom.types import ClassInfo
+from quiz.clock import Clock, utc_iso
+from quiz.errors import ClassroomError, LearnerError
+from quiz.library.learners import MAX_NAME, clean_name
+from quiz.store import classroom as rows
+
+MAX_ROSTER = 5000
+
+
+def clean_class_name(name: str) -> str:
+    cleaned = " ".join(str(name).split())
+    if not cleaned:
+        raise ClassroomError("a class needs a name")
+    if len(cleaned) > MAX_NAME:
+        raise ClassroomError(f"a class name is at most {MAX_NAME} characters")
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise ClassroomError("a class name cannot hold control characters")
+    return cleaned
+
+
+def student_name(name: str) -> str:
+    try:
+        cleaned = clean_name(name)
+    except LearnerError as error:
+        raise ClassroomError(str(error)) from None
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise ClassroomError("a student name cannot hold control characters")
+    return cleaned
+
+
+def need_class(db: sqlite_utils.Database, name: str) -> int:
+    found = rows.class_id(db, clean_class_name(name))
+    if found is None:
+        raise ClassroomError(f"no class '{' '.join(name.split())}' (see `quiz class list`)")
+    return found
+
+
+def new_class(db: sqlite_utils.Database, name: str, clock: Clock) -> ClassInfo:
+    cleaned = clean_class_name(name)
+    if not rows.insert_class(db, cleaned, utc_iso(clock())):
+        raise ClassroomError(f"class '{cleaned}' already exists")
+    return ClassInfo(cleaned, [])
+
+
+def class_info(db: sqlite_utils.Database, name: str) -> ClassInfo:
+    return ClassInfo(clean_class_name(name), rows.class_students(db, need_class(db, name)))
+
+
+def all_classes(db: sqlite_utils.Database) -> list[ClassInfo]:
+    return [class_info(db, name) for name in rows.class_names(db)]
+
+
+def add_students(db: sqlite_utils.Database, class_name: str, names: list[str], clock: Clock) -> list[tuple[str, str]]:
+    """Add students (learners made as needed), each with a fresh code: [(name, code)], all or none."""
+    cleaned = [student_name(n) for n in names]
+    if not cleaned:
+        raise ClassroomError("name at least one student (or give --roster FILE.csv)")
+    seen: set[str] = set()
+    for name in cleaned:
+        if name in seen:
+            raise ClassroomError(f"'{name}' is named twice")
+        seen.add(name)
+    return _add(db, need_class(db, class_name), cleaned, clock)
+
+
+def _add(db: sqlite_utils.Database, class_id: int, names: list[str], clock: Clock) -> list[tuple[str, str]]:
+    codes = [(name, new_code()) for name in names]
+    members = [(name, *hash_code(code)) for name, code in codes]
+    taken = rows.add_members(db, class_id, members, utc_iso(clock()))
+    if taken:
+        more = f" (and {len(taken) - 1} more)" if len(taken) > 1 else ""
+        raise ClassroomError(f"'{taken[0]}' is already in the class{more}; nothing added")
+    return codes
+
+
+def read_roster(path: Path) -> list[str]:
+    """Student names from a CSV: a `name` column if the first row says so, else the first column.
+    A bad row is reported as `FILE:LINE: reason` (the first one, and how many more)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ClassroomError(f"{path}: not UTF-8 text") from None
+    lines = list(csv.reader(io.StringIO(text, newline="")))
+    column, start = 0, 0
+    if lines and any(cell.strip().lower() == "name" for cell in lines[0]):
+        column = [cell.strip().lower() for cell in lines[0]].index("name")
+        start = 1
+    problems: list[str] = []
+    names: list[str] = []
+    first_line: dict[str, int] = {}
+    for number, row in enumerate(lines[start:], start=start + 1):
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines are allowed
+        cell = row[column] if column < len(row) else ""
+        try:
+            name = student_name(cell)
+        except ClassroomError as error:
+            problems.append(f"{path}:{number}: name: {error}")
+            continue
+        if name in first_line:
+            problems.append(f"{path}:{number}: name: '{name}' is already on line {first_line[name]}")
+            continue
+        first_line[name] = number
+        names.append(name)
+    if problems:
+        more = f" (and {len(problems) - 1} more bad rows)" if len(problems) > 1 else ""
+        raise ClassroomError(problems[0] + more)
+    if not names:
+        raise ClassroomError(f"{path}: no student names")
+    if len(names) > MAX_ROSTER:
+        raise ClassroomError(f"{path}: at most {MAX_ROSTER} students in a roster")
+    return names
+
+
+def add_roster(db: sqlite_utils.Database, class_name: str, path: Path, clock: Clock) -> list[tuple[str, str]]:
+    class_id = need_class(db, class_name)
+    return _add(db, class_id, read_roster(path), clock)
+
+
+def reset_code(db: sqlite_utils.Database, class_name: str, student: str) -> str:
+    class_id = need_class(db, class_name)
+    name = student_name(student)
+    code = new_code()
+    if not rows.set_member_code(db, class_id, name, *hash_code(code)):
+        raise ClassroomError(f"'{name}' is not in class '{clean_class_name(class_name)}'")
+    return code
+
+
+def check_code(db: sqlite_utils.Database, student: str, code: str, class_name: str | None) -> None:
+    """Refuse a student whose personal code is wrong (for that class, or any class of theirs)."""
+    class_id = need_class(db, class_name) if class_name is not None else None
+    stored = rows.member_codes(db, student, class_id)
+    if not stored:
+        where = f"class '{class_name}'" if class_name else "any class"
+        raise ClassroomError(f"'{student}' is not in {where}")
+    if not any(code_matches(code, salt, digest) for salt, digest in stored):
+        raise ClassroomError(f"wrong personal code for '{student}'")

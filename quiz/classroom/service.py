@@ -1,0 +1,201 @@
+"""`Classroom`: what a teacher and a student can do with classes, papers and attempts (reached as
+`desk.classroom`). Bad input raises `ClassroomError` with one line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlite_utils
+
+from question_bank.questions import Question
+from quiz.classroom import attempts as taking
+from quiz.classroom import classes, papers, results, versions
+from quiz.classroom.classes import student_name
+from quiz.classroom.types import AttemptResult, AttemptView, ClassInfo, Paper, Verdict
+from quiz.clock import Clock, parse_utc, utc_iso, utc_now
+from quiz.errors import ClassroomError
+from quiz.store import classroom as rows
+
+OVERRIDES = (Verdict.CORRECT.value, Verdict.WRONG.value, Verdict.NEAR_MISS.value)
+
+
+class Classroom:
+    """Classes, papers, versions, attempts and results on one database connection.
+
+    Papers are frozen, so they are cached per instance once read (by code and by row id)."""
+
+    def __init__(self, db: sqlite_utils.Database, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        self._papers: dict[int, tuple[str, Paper]] = {}
+
+    # -- classes --------------------------------------------------------------------------------
+    def new_class(self, name: str) -> ClassInfo:
+        return classes.new_class(self.db, name, self.clock)
+
+    def add_students(self, class_name: str, names: Iterable[str]) -> list[tuple[str, str]]:
+        """Add students, each with a fresh personal code: [(name, code)]; codes are never shown again."""
+        return classes.add_students(self.db, class_name, list(names), self.clock)
+
+    def add_roster(self, class_name: str, path: Path | str) -> list[tuple[str, str]]:
+        return classes.add_roster(self.db, class_name, Path(path), self.clock)
+
+    def classes(self) -> list[ClassInfo]:
+        return classes.all_classes(self.db)
+
+    def class_info(self, name: str) -> ClassInfo:
+        return classes.class_info(self.db, name)
+
+    def reset_code(self, class_name: str, student: str) -> str:
+        return classes.reset_code(self.db, class_name, student)
+
+    # -- papers ---------------------------------------------------------------------------------
+    def new_paper(
+        self, bank: str, title: str, *, class_name: str | None = None, count: int | str | None = None,
+        kinds: str | Iterable[str] | None = None, modes: str | Iterable[str] | None = ("mc",),
+        options: int | str = 4, seed: int | str | None = None, time_limit: timedelta | str | None = None,
+        attempts: int | str = 1, opens: datetime | str | None = None, closes: datetime | str | None = None,
+        practice: bool = False, draw: int | str | None = None, show_key: bool = False,
+    ) -> Paper:
+        """Make and store a paper; typed values or the CLI's strings ("15m", "2026-12-01 14:00")."""
+        request = papers.read_request(count=count, kinds=kinds, modes=modes, options=options, seed=seed,
+                                      time_limit=time_limit, attempts=attempts, opens=opens, closes=closes,
+                                      draw=draw)
+        return papers.make_paper(self.db, self.clock, bank, title, class_name=class_name, request=request,
+                                 practice=practice, show_key=show_key)
+
+    def papers(self) -> list[Paper]:
+        return papers.list_papers(self.db)
+
+    def paper(self, code: str) -> Paper:
+        return self._paper(code)[1]
+
+    def _paper(self, code: str) -> tuple[int, Paper]:
+        paper_id, paper = papers.load_paper(self.db, code, checking=True)
+        self._papers[paper_id] = (paper.code, paper)
+        return paper_id, paper
+
+    def _paper_by_id(self, paper_id: int) -> Paper:
+        cached = self._papers.get(paper_id)
+        if cached is None:
+            row = rows.paper_row_by_id(self.db, paper_id)
+            if row is None:
+                raise ClassroomError("this paper no longer exists")
+            return self._paper(row.code)[1]
+        return cached[1]
+
+    def delete_paper(self, code: str) -> None:
+        papers.remove_paper(self.db, code)
+        self._papers.clear()
+
+    # -- versions -------------------------------------------------------------------------------
+    def _roster(self, paper: Paper) -> list[str]:
+        if paper.class_name is None:
+            return []
+        class_id = rows.class_id(self.db, paper.class_name)
+        return rows.class_students(self.db, class_id) if class_id is not None else []
+
+    def version(self, paper: Paper, student: str) -> tuple[Question, ...]:
+        """The student's questions, in their order, with their option order."""
+        return tuple(q for _, q in versions.for_student(paper, student_name(student), self._roster(paper)))
+
+    def print_version(self, paper: Paper, index: int) -> tuple[Question, ...]:
+        """Printed copy number `index` (0, 1, 2 …); copy n is student n's version on the roster."""
+        if index < 0:
+            raise ClassroomError("a version number is 0 or more")
+        return tuple(q for _, q in versions.numbered(paper, index))
+
+    def version_positions(self, paper: Paper, student: str) -> tuple[int, ...]:
+        """The paper positions of the student's questions, in the order they see them."""
+        return tuple(p for p, _ in versions.for_student(paper, student_name(student), self._roster(paper)))
+
+    # -- taking ---------------------------------------------------------------------------------
+    def start_attempt(self, code: str, student: str, personal_code: str) -> AttemptView:
+        """Start an attempt, or resume the open one (its deadline unchanged)."""
+        paper_id, paper = self._paper(code)
+        name = student_name(student)
+        classes.check_code(self.db, name, personal_code, paper.class_name)
+        version = versions.for_student(paper, name, self._roster(paper))
+        return taking.start(self.db, paper_id, paper, name, version, self.clock())
+
+    def _attempt(self, attempt_id: int) -> tuple[rows.AttemptRow, Paper]:
+        attempt = rows.attempt_row(self.db, attempt_id)
+        if attempt is None:
+            raise ClassroomError(f"no attempt {attempt_id}")
+        return attempt, self._paper_by_id(attempt.paper_id)
+
+    def answer(self, attempt_id: int, position: int, given: str) -> None:
+        """Commit one answer now; refused once the deadline has passed or the attempt is submitted."""
+        attempt, paper = self._attempt(attempt_id)
+        version = versions.for_student(paper, attempt.learner, self._roster(paper))
+        taking.answer(self.db, attempt, version, position, given, self.clock())
+
+    def submit(self, attempt_id: int) -> AttemptResult:
+        """Submit (at the deadline if it has passed) and mark; submitting twice gives the same result."""
+        attempt, paper = self._attempt(attempt_id)
+        rows.finish_attempt(self.db, attempt_id, utc_iso(self.clock()))
+        version = versions.for_student(paper, attempt.learner, self._roster(paper))
+        return taking.result(self.db, paper, attempt_id, version)
+
+    def attempt_result(self, attempt_id: int) -> AttemptResult:
+        """The marks of an attempt so far (the key only if the paper shows it)."""
+        attempt, paper = self._attempt(attempt_id)
+        version = versions.for_student(paper, attempt.learner, self._roster(paper))
+        return taking.result(self.db, paper, attempt_id, version)
+
+    # -- results --------------------------------------------------------------------------------
+    def results(self, code: str) -> dict:
+        """The `quiz paper results --json` contract (see `quiz paper results --help`)."""
+        paper_id, paper = papers.load_paper(self.db, code)
+        return self._results(paper_id, paper)
+
+    def _results(self, paper_id: int, paper: Paper) -> dict:
+        attempts = rows.paper_attempts(self.db, paper_id)
+        drawn: dict[str, versions.Version] = {}
+        if paper.draw is not None and paper.draw < len(paper.questions):
+            roster = self._roster(paper)
+            dealt = versions.first_versions(paper, len(roster))
+            drawn = {name: dealt[i] for i, name in enumerate(roster)}
+            for attempt in attempts:
+                if attempt.learner not in drawn:
+                    drawn[attempt.learner] = versions.for_student(paper, attempt.learner, roster)
+        return results.build(paper, attempts, rows.paper_answers(self.db, paper_id), drawn, self.clock())
+
+    def results_csv(self, code: str) -> str:
+        paper_id, paper = papers.load_paper(self.db, code)
+        return results.to_csv(self._results(paper_id, paper), paper)
+
+    def override(self, code: str, student: str, position: int, verdict: str, by: str) -> None:
+        """A teacher's verdict on one answer of the student's counted (last finished) attempt."""
+        paper_id, paper = papers.load_paper(self.db, code)
+        name = student_name(student)
+        if verdict not in OVERRIDES:
+            raise ClassroomError(f"a verdict is one of {', '.join(OVERRIDES)}")
+        who = " ".join(str(by).split())
+        if not who:
+            raise ClassroomError("an override needs the teacher's name (--by)")
+        counted, _ = results.counted_attempts(rows.paper_attempts(self.db, paper_id), utc_iso(self.clock()))
+        attempt = counted.get(name)
+        if attempt is None:
+            raise ClassroomError(f"'{name}' has no finished attempt at paper {paper.code}")
+        if position not in self.version_positions(paper, name):
+            raise ClassroomError(f"question {position + 1} is not on {name}'s paper")
+        rows.set_override(self.db, attempt.id, position, verdict, who, utc_iso(self.clock()))
+
+    def attempts_for(self, learner_name: str) -> list[tuple[str, str, float, int, datetime]]:
+        """(paper code, title, score, max, finished) of each finished attempt of the learner."""
+        now = utc_iso(self.clock())
+        found = []
+        for attempt, code in rows.learner_attempts(self.db, student_name(learner_name)):
+            ended = results.finished(attempt, now)
+            if ended is None:
+                continue
+            paper = self._paper_by_id(attempt.paper_id)
+            version = versions.for_student(paper, attempt.learner, self._roster(paper))
+            marked = taking.result(self.db, paper, attempt.id, version)
+            moment = parse_utc(ended)
+            assert moment is not None
+            found.append((code, paper.title, marked.score, marked.max, moment))
+        return found

@@ -1,0 +1,309 @@
+"""Classroom rows: classes and members, frozen papers, attempts and their answers.
+
+Every write that reads first runs under `immediate` (the write lock), and the rules a student
+could race against (the deadline, a submitted attempt, the attempts limit) are checked inside that
+transaction with the caller's clock, so two processes cannot both get past them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from quiz.store.db import immediate
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    id: int
+    code: str
+    title: str
+    bank: str
+    class_name: str | None
+    settings_json: str
+    questions_json: str
+    created: str
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    id: int
+    paper_id: int
+    learner: str
+    number: int
+    started: str
+    deadline: str | None
+    submitted: str | None
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    attempt_id: int
+    position: int
+    given: str
+    answered_at: str
+    verdict: str | None
+    override_verdict: str | None
+    override_by: str | None
+    override_at: str | None
+
+
+# -- classes ------------------------------------------------------------------------------------
+def insert_class(db: sqlite_utils.Database, name: str, created: str) -> bool:
+    """Add a class; False when the name is taken."""
+    with immediate(db):
+        if db.conn.execute("SELECT 1 FROM classes WHERE name = ?", [name]).fetchone():
+            return False
+        db.conn.execute("INSERT INTO classes (name, created) VALUES (?, ?)", [name, created])
+    return True
+
+
+def class_id(db: sqlite_utils.Database, name: str) -> int | None:
+    row = db.conn.execute("SELECT id FROM classes WHERE name = ?", [name]).fetchone()
+    return int(row[0]) if row else None
+
+
+def class_names(db: sqlite_utils.Database) -> list[str]:
+    return [name for (name,) in db.conn.execute("SELECT name FROM classes ORDER BY name COLLATE NOCASE")]
+
+
+def class_students(db: sqlite_utils.Database, class_id: int) -> list[str]:
+    """The roster in the order students joined (the order versions are dealt in)."""
+    rows = db.conn.execute(
+        "SELECT l.name FROM class_members m JOIN learners l ON l.id = m.learner_id "
+        "WHERE m.class_id = ? ORDER BY m.rowid",
+        [class_id],
+    )
+    return [name for (name,) in rows]
+
+
+def add_members(
+    db: sqlite_utils.Database, class_id: int, members: list[tuple[str, str, str]], created: str
+) -> list[str]:
+    """Add (name, salt, hash) members, creating learners as needed, all or nothing.
+
+    Returns the names already in the class (then nothing is written)."""
+    conn = db.conn
+    with immediate(db):
+        taken = [
+            name for name, _, _ in members
+            if conn.execute(
+                "SELECT 1 FROM class_members m JOIN learners l ON l.id = m.learner_id "
+                "WHERE m.class_id = ? AND l.name = ?",
+                [class_id, name],
+            ).fetchone()
+        ]
+        if taken:
+            return taken
+        for name, salt, digest in members:
+            conn.execute("INSERT OR IGNORE INTO learners (name, created) VALUES (?, ?)", [name, created])
+            conn.execute(
+                "INSERT INTO class_members (class_id, learner_id, code_hash, code_salt) "
+                "SELECT ?, id, ?, ? FROM learners WHERE name = ?",
+                [class_id, digest, salt, name],
+            )
+    return []
+
+
+def set_member_code(db: sqlite_utils.Database, class_id: int, name: str, salt: str, digest: str) -> bool:
+    """Replace a member's code hash; False when they are not in the class."""
+    with immediate(db):
+        cursor = db.conn.execute(
+            "UPDATE class_members SET code_hash = ?, code_salt = ? "
+            "WHERE class_id = ? AND learner_id = (SELECT id FROM learners WHERE name = ?)",
+            [digest, salt, class_id, name],
+        )
+    return cursor.rowcount == 1
+
+
+def member_codes(db: sqlite_utils.Database, name: str, class_id: int | None) -> list[tuple[str, str]]:
+    """(salt, hash) of the learner's code in that class, or in every class of theirs (None)."""
+    sql = (
+        "SELECT m.code_salt, m.code_hash FROM class_members m JOIN learners l ON l.id = m.learner_id "
+        "WHERE l.name = ?"
+    )
+    args: list[object] = [name]
+    if class_id is not None:
+        sql += " AND m.class_id = ?"
+        args.append(class_id)
+    return [(salt, digest) for salt, digest in db.conn.execute(sql, args)]
+
+
+# -- papers -------------------------------------------------------------------------------------
+_PAPER = (
+    "SELECT p.id, p.code, p.title, p.bank, c.name, p.settings_json, p.questions_json, p.created "
+    "FROM papers p LEFT JOIN classes c ON c.id = p.class_id"
+)
+
+
+def insert_paper(
+    db: sqlite_utils.Database, code: str, title: str, bank: str, class_id: int | None,
+    settings_json: str, questions_json: str, created: str,
+) -> bool:
+    """Store a paper; False when the code is taken (the caller draws another)."""
+    with immediate(db):
+        if db.conn.execute("SELECT 1 FROM papers WHERE code = ?", [code]).fetchone():
+            return False
+        db.conn.execute(
+            "INSERT INTO papers (code, title, bank, class_id, settings_json, questions_json, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [code, title, bank, class_id, settings_json, questions_json, created],
+        )
+    return True
+
+
+def paper_row(db: sqlite_utils.Database, code: str) -> PaperRow | None:
+    row = db.conn.execute(_PAPER + " WHERE p.code = ?", [code]).fetchone()
+    return PaperRow(*row) if row else None
+
+
+def paper_row_by_id(db: sqlite_utils.Database, paper_id: int) -> PaperRow | None:
+    row = db.conn.execute(_PAPER + " WHERE p.id = ?", [paper_id]).fetchone()
+    return PaperRow(*row) if row else None
+
+
+def all_papers(db: sqlite_utils.Database) -> list[PaperRow]:
+    return [PaperRow(*row) for row in db.conn.execute(_PAPER + " ORDER BY p.created, p.id")]
+
+
+def delete_paper(db: sqlite_utils.Database, code: str) -> bool:
+    """Delete a paper with its attempts and answers; False when there is none."""
+    with immediate(db):
+        cursor = db.conn.execute("DELETE FROM papers WHERE code = ?", [code])
+    return cursor.rowcount == 1
+
+
+# -- attempts -----------------------------------------------------------------------------------
+_ATTEMPT = (
+    "SELECT a.id, a.paper_id, l.name, a.number, a.started, a.deadline, a.submitted "
+    "FROM attempts a JOIN learners l ON l.id = a.learner_id"
+)
+
+
+def start_or_resume(
+    db: sqlite_utils.Database, paper_id: int, learner: str, now: str, deadline: str | None, limit: int
+) -> tuple[str, AttemptRow | None]:
+    """The learner's open attempt, or a new one: ("resumed" | "started" | "used_up", attempt).
+
+    An open attempt whose deadline has passed is closed (submitted at its deadline) first. The
+    count and the insert share one write transaction, so two windows cannot both start the last
+    allowed attempt."""
+    conn = db.conn
+    with immediate(db):
+        found = conn.execute("SELECT id FROM learners WHERE name = ?", [learner]).fetchone()
+        if found is None:
+            return "no_learner", None
+        learner_id = found[0]
+        conn.execute(
+            "UPDATE attempts SET submitted = deadline WHERE paper_id = ? AND learner_id = ? "
+            "AND submitted IS NULL AND deadline IS NOT NULL AND deadline <= ?",
+            [paper_id, learner_id, now],
+        )
+        row = conn.execute(
+            _ATTEMPT + " WHERE a.paper_id = ? AND a.learner_id = ? AND a.submitted IS NULL ORDER BY a.number DESC",
+            [paper_id, learner_id],
+        ).fetchone()
+        if row:
+            return "resumed", AttemptRow(*row)
+        used: int = conn.execute(
+            "SELECT count(*) FROM attempts WHERE paper_id = ? AND learner_id = ?", [paper_id, learner_id]
+        ).fetchone()[0]
+        if used >= limit:
+            return "used_up", None
+        cursor = conn.execute(
+            "INSERT INTO attempts (paper_id, learner_id, number, started, deadline) VALUES (?, ?, ?, ?, ?)",
+            [paper_id, learner_id, used + 1, now, deadline],
+        )
+        row = conn.execute(_ATTEMPT + " WHERE a.id = ?", [cursor.lastrowid]).fetchone()
+    return "started", AttemptRow(*row)
+
+
+def attempt_row(db: sqlite_utils.Database, attempt_id: int) -> AttemptRow | None:
+    row = db.conn.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
+    return AttemptRow(*row) if row else None
+
+
+def paper_attempts(db: sqlite_utils.Database, paper_id: int) -> list[AttemptRow]:
+    rows = db.conn.execute(_ATTEMPT + " WHERE a.paper_id = ? ORDER BY a.id", [paper_id])
+    return [AttemptRow(*row) for row in rows]
+
+
+def learner_attempts(db: sqlite_utils.Database, learner: str) -> list[tuple[AttemptRow, str]]:
+    """The learner's attempts with their paper's code, oldest first."""
+    rows = db.conn.execute(
+        "SELECT a.id, a.paper_id, l.name, a.number, a.started, a.deadline, a.submitted, p.code "
+        "FROM attempts a JOIN learners l ON l.id = a.learner_id JOIN papers p ON p.id = a.paper_id "
+        "WHERE l.name = ? ORDER BY a.started, a.id",
+        [learner],
+    )
+    return [(AttemptRow(*row[:7]), row[7]) for row in rows]
+
+
+def record_answer(
+    db: sqlite_utils.Database, attempt_id: int, position: int, given: str, now: str, verdict: str
+) -> str:
+    """Store (or replace) an answer: "ok", or why not: "missing", "submitted", "late".
+
+    The deadline is compared here, in the write transaction, against the caller's `now`."""
+    conn = db.conn
+    with immediate(db):
+        cursor = conn.execute(
+            "INSERT INTO attempt_answers (attempt_id, position, given, answered_at, verdict) "
+            "SELECT id, ?, ?, ?, ? FROM attempts "
+            "WHERE id = ? AND submitted IS NULL AND (deadline IS NULL OR deadline > ?) "
+            "ON CONFLICT (attempt_id, position) DO UPDATE SET "
+            "given = excluded.given, answered_at = excluded.answered_at, verdict = excluded.verdict",
+            [position, given, now, verdict, attempt_id, now],
+        )
+        if cursor.rowcount == 1:
+            return "ok"
+        row = conn.execute("SELECT submitted FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+    if row is None:
+        return "missing"
+    return "submitted" if row[0] is not None else "late"
+
+
+def finish_attempt(db: sqlite_utils.Database, attempt_id: int, now: str) -> AttemptRow | None:
+    """Submit at `now`, or at the deadline if that came first; a submitted attempt is kept as is."""
+    with immediate(db):
+        db.conn.execute(
+            "UPDATE attempts SET submitted = CASE WHEN deadline IS NOT NULL AND deadline < ? "
+            "THEN deadline ELSE ? END WHERE id = ? AND submitted IS NULL",
+            [now, now, attempt_id],
+        )
+        row = db.conn.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
+    return AttemptRow(*row) if row else None
+
+
+def attempt_answers(db: sqlite_utils.Database, attempt_id: int) -> list[AnswerRow]:
+    rows = db.conn.execute(
+        "SELECT attempt_id, position, given, answered_at, verdict, override_verdict, override_by, override_at "
+        "FROM attempt_answers WHERE attempt_id = ? ORDER BY position",
+        [attempt_id],
+    )
+    return [AnswerRow(*row) for row in rows]
+
+
+def paper_answers(db: sqlite_utils.Database, paper_id: int) -> list[AnswerRow]:
+    rows = db.conn.execute(
+        "SELECT w.attempt_id, w.position, w.given, w.answered_at, w.verdict, w.override_verdict, "
+        "w.override_by, w.override_at FROM attempt_answers w JOIN attempts a ON a.id = w.attempt_id "
+        "WHERE a.paper_id = ? ORDER BY w.attempt_id, w.position",
+        [paper_id],
+    )
+    return [AnswerRow(*row) for row in rows]
+
+
+def set_override(
+    db: sqlite_utils.Database, attempt_id: int, position: int, verdict: str, by: str, at: str
+) -> None:
+    """A teacher's verdict on one answer (an unanswered question gets an empty answer row)."""
+    with immediate(db):
+        db.conn.execute(
+            "INSERT INTO attempt_answers (attempt_id, position, given, answered_at, verdict, "
+            "override_verdict, override_by, override_at) VALUES (?, ?, '', ?, NULL, ?, ?, ?) "
+            "ON CONFLICT (attempt_id, position) DO UPDATE SET override_verdict = excluded.override_verdict, "
+            "override_by = excluded.override_by, override_at = excluded.override_at",
+            [attempt_id, position, at, verdict, by, at],
+        )
