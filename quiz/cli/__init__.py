@@ -24,6 +24,8 @@ COMMANDS = {
     "bank": ("quiz.cli.bank", "bank"),
     "status": ("quiz.cli.progress", "status"),
     "learner": ("quiz.cli.progress", "learner"),
+    "class": ("quiz.cli.classroom", "class_group"),
+    "paper": ("quiz.cli.paper", "paper_group"),
 }
 
 

@@ -1,0 +1,237 @@
+"""`quiz paper …`: make, list, show and delete papers; their results, and a teacher's overrides.
+
+(`quiz paper take` lives in `quiz.cli.take`.) Options are read as text and checked by the
+classroom, so a bad value is one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+
+import click
+
+from quiz.cli.context import AppContext
+from quiz.errors import ClassroomError
+
+NEW_JSON = '{"code", "title", "questions"}'
+
+
+def _whole(text: str, option: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ClassroomError(f"{option}: '{text}' is not a whole number") from None
+
+
+class PaperGroup(click.Group):
+    """The paper commands, with `take` loaded on first use from the take screen's own module."""
+
+    LAZY = {"take": ("quiz.cli.take", "take")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [name for name, (module, _) in self.LAZY.items() if importlib.util.find_spec(module)]
+        return [*super().list_commands(ctx), *(name for name in lazy if name not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY and cmd_name not in self.commands:
+            module, attr = self.LAZY[cmd_name]
+            if importlib.util.find_spec(module):
+                self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group("paper", cls=PaperGroup)
+def paper_group() -> None:
+    """Papers: questions frozen from a bank for a class to take, and their results."""
+
+
+@paper_group.command("new")
+@click.option("--bank", "bank", metavar="NAME", help="The bank to draw questions from (required).")
+@click.option("--title", metavar="TEXT", help="The paper's title (required).")
+@click.option("--class", "class_name", metavar="NAME", help="The class that takes it (codes are checked against it).")
+@click.option("--count", metavar="N", help="How many questions (default: one per fact and kind).")
+@click.option("--kinds", metavar="LIST", help="Kinds of question, e.g. date,unit,place (default: all).")
+@click.option("--modes", metavar="LIST", default="mc", show_default=True, help="Answer modes: mc, typed, cloze.")
+@click.option("--options", "n_options", metavar="N", default="4", show_default=True, help="Options per mc question.")
+@click.option("--seed", metavar="S", help="Seed for the draw (default: a random one, kept with the paper).")
+@click.option("--time-limit", metavar="DURATION", help="Per attempt, e.g. 15m, 1h30m, 90s.")
+@click.option("--attempts", metavar="N", default="1", show_default=True, help="Attempts allowed per student.")
+@click.option("--opens", metavar="WHEN", help="Opens at, e.g. '2026-12-01 14:00' (local time) or ISO.")
+@click.option("--closes", metavar="WHEN", help="Closes at (no answer is taken after it).")
+@click.option("--practice", is_flag=True, help="A practice paper.")
+@click.option("--draw", metavar="N", help="Each student gets N of the questions, balanced by kind.")
+@click.option("--show-key", is_flag=True, help="Students see the key after submitting.")
+@click.option("--json", "as_json", is_flag=True, help=f"Print {NEW_JSON}.")
+@click.pass_obj
+def new_command(
+    obj: AppContext, bank: str | None, title: str | None, class_name: str | None, count: str | None,
+    kinds: str | None, modes: str, n_options: str, seed: str | None, time_limit: str | None, attempts: str,
+    opens: str | None, closes: str | None, practice: bool, draw: str | None, show_key: bool, as_json: bool,
+) -> None:
+    """Make a paper from a bank; its questions are frozen now (later bank edits never change it)."""
+    if not bank:
+        raise ClassroomError("--bank: name the bank to draw from (see `quiz bank list`)")
+    if title is None:
+        raise ClassroomError("--title: a paper needs a title")
+    paper = obj.desk().classroom.new_paper(
+        bank, title, class_name=class_name, count=count, kinds=kinds, modes=modes, options=n_options, seed=seed,
+        time_limit=time_limit, attempts=attempts, opens=opens, closes=closes, practice=practice, draw=draw,
+        show_key=show_key,
+    )
+    if as_json:
+        click.echo(json.dumps({"code": paper.code, "title": paper.title, "questions": len(paper.questions)},
+                              ensure_ascii=False))
+        return
+    click.echo(f"Paper {paper.code}: {paper.title} ({len(paper.questions)} questions from {paper.bank})")
+
+
+@paper_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help='Print [{"code", "title", "bank", "class", "questions", …}].')
+@click.pass_obj
+def list_command(obj: AppContext, as_json: bool) -> None:
+    """Papers, oldest first."""
+    found = obj.desk().classroom.papers()
+    if as_json:
+        rows = []
+        for paper in found:
+            row = paper.to_json()
+            row["questions"] = len(paper.questions)
+            rows.append(row)
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("No papers yet: see `quiz paper new`.")
+    for paper in found:
+        where = f"  class {paper.class_name}" if paper.class_name else ""
+        click.echo(f"{paper.code}  {len(paper.questions):>3} questions  {paper.title}{where}")
+
+
+@paper_group.command("show")
+@click.argument("code")
+@click.option("--key", is_flag=True, help="Show the answers too.")
+@click.option("--copy", metavar="N", help="Show printed copy N (0, 1, 2 …): its own order of questions and options.")
+@click.option("--json", "as_json", is_flag=True, help="Print the paper's settings and questions.")
+@click.pass_obj
+def show_command(obj: AppContext, code: str, key: bool, copy: str | None, as_json: bool) -> None:
+    """Paper CODE: its rules and questions (in the order made, or as printed copy N)."""
+    classroom = obj.desk().classroom
+    paper = classroom.paper(code)
+    questions = paper.questions if copy is None else classroom.print_version(paper, _whole(copy, "--copy"))
+    if as_json:
+        report = paper.to_json(key=key)
+        if copy is not None:
+            report["questions"] = [
+                {"kind": q.kind.value, "mode": q.mode.value, "prompt": q.prompt, "options": list(q.options),
+                 **({"answer": q.answer} if key else {})}
+                for q in questions
+            ]
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    limit = f", {int(paper.time_limit.total_seconds() // 60)} min" if paper.time_limit else ""
+    click.echo(f"{paper.code}: {paper.title}  ({paper.bank}, {len(paper.questions)} questions{limit}, "
+               f"{paper.attempts} attempt(s))")
+    for number, question in enumerate(questions, start=1):
+        click.echo(f"{number}. {question.prompt}")
+        for letter, option in zip("abcdefghij", question.options, strict=False):
+            click.echo(f"   {letter}) {option}")
+        if key:
+            click.echo(f"   key: {question.answer}")
+
+
+@paper_group.command("delete")
+@click.argument("code")
+@click.option("--yes", is_flag=True, help="Do not ask.")
+@click.pass_obj
+def delete_command(obj: AppContext, code: str, yes: bool) -> None:
+    """Delete paper CODE with all its attempts and answers."""
+    classroom = obj.desk().classroom
+    paper = classroom.paper(code)
+    if not yes:
+        click.confirm(f"Delete paper {paper.code} ({paper.title}) and all its attempts?", abort=True)
+    classroom.delete_paper(paper.code)
+    click.echo(f"Deleted paper {paper.code}.")
+
+
+@paper_group.command("results")
+@click.argument("code")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract below.")
+@click.option("--csv", "as_csv", is_flag=True, help="One row per student and answer, for a spreadsheet.")
+@click.pass_obj
+def results_command(obj: AppContext, code: str, as_json: bool, as_csv: bool) -> None:
+    """Grades and item analysis of paper CODE (each student's last finished attempt counts).
+
+    \b
+    --json prints one object (a stable contract):
+      {"paper": {"code", "title", "bank", "class", "questions", "time_limit_s", "attempts", "opens",
+                 "closes", "practice", "draw", "show_key", "created"},
+       "students": [{"name", "score", "max", "seconds", "attempt", "submitted",
+                     "answers": [{"question", "prompt", "given", "verdict", "checker_verdict",
+                                  "override": {"verdict", "by", "at"} | null}]}],
+       "items": [{"question", "prompt", "kind", "mode", "answer", "takers", "facility",
+                  "discrimination", "flags",
+                  "options": [{"text", "correct", "chosen", "point_biserial"}]}],
+       "summary": {"mean", "median", "sd", "alpha", "attempts", "in_progress", "max", "histogram"}}
+    "question" is the question's number on the paper as made (1 …). verdict: correct, wrong,
+    near_miss (counts as wrong unless overridden) or unanswered. facility: mean item score (0–1).
+    discrimination: correlation of the item with the rest of the test (Moodle). point_biserial:
+    correlation of choosing the option with the total score (Canvas). flags: unchosen_distractor,
+    negative_discrimination. sd is the sample standard deviation; alpha is Cronbach's (null when
+    undefined, e.g. with --draw); histogram[s] counts the students who scored s. Statistics with no
+    spread to measure are null.
+    """
+    if as_json and as_csv:
+        raise ClassroomError("give --json or --csv, not both")
+    classroom = obj.desk().classroom
+    if as_csv:
+        click.echo(classroom.results_csv(code), nl=False)
+        return
+    report = classroom.results(code)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    _print_results(report)
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _print_results(report: dict) -> None:
+    paper, summary = report["paper"], report["summary"]
+    click.echo(f"{paper['code']}: {paper['title']}  ({summary['attempts']} finished, "
+               f"{summary['in_progress']} in progress)")
+    if not report["students"]:
+        click.echo("No finished attempts yet.")
+        return
+    width = max(len(s["name"]) for s in report["students"])
+    for student in report["students"]:
+        seconds = student["seconds"] or 0
+        click.echo(f"  {student['name']:<{width}}  {student['score']:g}/{student['max']}  "
+                   f"{int(seconds // 60)}m{int(seconds % 60):02d}s")
+    click.echo(f"mean {_num(summary['mean'])}  median {_num(summary['median'])}  sd {_num(summary['sd'])}  "
+               f"alpha {_num(summary['alpha'])}  of {summary['max']}")
+    click.echo("histogram: " + "  ".join(f"{score}:{n}" for score, n in enumerate(summary["histogram"]) if n))
+    click.echo("question  facility  discrimination  flags")
+    for item in report["items"]:
+        click.echo(f"  {item['question']:>6}  {_num(item['facility']):>8}  {_num(item['discrimination']):>14}  "
+                   f"{', '.join(item['flags'])}")
+
+
+@paper_group.command("override")
+@click.argument("code")
+@click.argument("student")
+@click.argument("question")
+@click.argument("verdict")
+@click.option("--by", "by", metavar="NAME", help="Who overrides (default: the learner name, $QUIZ_LEARNER).")
+@click.pass_obj
+def override_command(obj: AppContext, code: str, student: str, question: str, verdict: str, by: str | None) -> None:
+    """Mark STUDENT's answer to QUESTION (its number on the paper) of paper CODE as VERDICT
+    (correct, wrong or near_miss); who and when are kept with it."""
+    desk = obj.desk()
+    number = _whole(question, "QUESTION")
+    if number < 1:
+        raise ClassroomError("QUESTION: a question number is 1 or more")
+    desk.classroom.override(code, student, number - 1, verdict.strip().lower(), by or desk.learner)
+    click.echo(f"{' '.join(student.split())}'s answer to question {number} is now {verdict.strip().lower()}.")
