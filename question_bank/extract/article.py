@@ -130,6 +130,6 @@ def _places_named_elsewhere(found: list[SentenceFinds]) -> None:
         return
     for finds in found:
         tokens = words(finds.sentence.text)
-        extra = by_article(finds.sentence.text, tokens, finds.spans(), known)
+        extra = by_article(finds.sentence.text, tokens, finds.spans(), known, {p.end for p in finds.places})
         if extra:
             finds.places = sorted([*finds.places, *extra], key=lambda p: p.start)

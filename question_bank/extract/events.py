@@ -21,6 +21,7 @@ _LEAD_WORDS = frozenset(
     "late meanwhile later then thus however afterwards near north south east west within without against "
     "among amid along across around over unlike like whereas together".split()
 )
+_SUBORDINATORS = frozenset("when as because since while although though if once whereas after before until".split())
 _DETERMINERS = frozenset("the a an its his her their this that these those our my your whose".split())
 _RELATIVE = frozenset({"who", "which", "that", "whom", "where", "when"})
 _LOWER_FIRST = frozenset("the a an its his her their this these those some two three many most all both each several".split())
@@ -133,6 +134,9 @@ def _leading_clauses(text: str, tokens: list[re.Match[str]], removed: list[tuple
         comma = _comma_after(text, first.start(), removed)
         if comma is None:
             break
+        clause = [t for t in tokens if first.start() < t.start() < comma]
+        if lowered not in _SUBORDINATORS and _main_verb(text, clause, comma) is not None:
+            break  # 'In the afternoon the corps was routed, and …' is a clause of its own
         if _main_verb(text, [t for t in tokens if t.start() > comma], len(text)) is None:
             break
         leads.append((first.start(), comma))

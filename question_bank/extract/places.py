@@ -19,6 +19,7 @@ HEADS_AFTER = frozenset({
     "cemetery", "run", "creek", "forest", "wood", "woods", "pass", "gap", "heights", "mountains", "sea",
     "strait", "peninsula", "point", "top", "orchard", "den", "canal", "gulf", "coast", "plain", "plateau",
     "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
+    "house", "farm", "redoubt", "works", "factory", "church", "castle", "tower", "mill", "château", "chateau",
 })
 HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle"})
 _PLACE_TYPES = {
@@ -32,14 +33,17 @@ _PLACE_TYPES = {
     "bend": "region",
     "bridge": "landmark", "square": "landmark", "cemetery": "landmark", "orchard": "landmark", "den": "landmark",
     "boulevard": "landmark", "street": "landmark", "fortress": "landmark", "fort": "landmark",
-    "harbour": "landmark", "harbor": "landmark", "port": "town",
+    "harbour": "landmark", "harbor": "landmark", "port": "town", "house": "landmark", "farm": "landmark",
+    "redoubt": "landmark", "works": "landmark", "factory": "landmark", "church": "landmark", "castle": "landmark",
+    "tower": "landmark", "mill": "landmark", "château": "landmark", "chateau": "landmark",
 }
 _PREPOSITIONS = frozenset({
     "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
     "beyond", "via", "along", "past", "behind", "inside", "within", "onto", "over", "on", "nearer",
     "reached", "reaching", "reach", "entered", "entering", "took", "taking", "captured", "capturing",
     "seized", "liberated", "liberating", "occupied", "recaptured", "besieged", "encircled", "evacuated",
-    "abandoned", "bombed", "crossed", "crossing", "stormed", "bypassed", "surrounded",
+    "abandoned", "bombed", "crossed", "crossing", "stormed", "bypassed", "surrounded", "retook", "retaken",
+    "regained", "shelled", "held", "holding", "defended", "approached", "approaching",
 })
 _WEAK_PREPOSITIONS = frozenset({"on", "over"})
 _OF_NOUNS = frozenset({
@@ -48,7 +52,10 @@ _OF_NOUNS = frozenset({
     "liberation", "gates", "suburbs", "centre", "center", "heart", "north", "south", "east", "west", "north-east",
     "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "slopes",
     "bank", "banks", "valley", "mountains", "province", "garrison", "ruins", "walls", "environs", "vicinity",
+    "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
 })
+# 'the middle Don', 'the upper Volga': a position word may stand between 'the' and a river's name
+_POSITION = frozenset({"middle", "upper", "lower", "northern", "southern", "eastern", "western", "central", "great"})
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -66,6 +73,19 @@ _FUNCTION_AFTER = frozenset(
     "where when during the a an had".split()
 )
 _STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
+_LINKS = frozenset({"na", "on", "upon", "sur", "de", "le", "la", "les", "am", "an", "im", "en", "under", "by"})
+
+
+def _leading(run: list[Word]) -> int:
+    """How many words at the start of a run are a sentence's first word, not a name ('At Thiepval')."""
+    count = 0
+    for word in run[:2]:
+        lowered = word.text.lower()
+        if word.text in _STOP_FIRST or lowered in _PREPOSITIONS or lowered in _WEAK_PREPOSITIONS:
+            count += 1
+        else:
+            break
+    return count
 
 
 @dataclass(frozen=True)
@@ -97,9 +117,15 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and free[j] and tokens[j].capitalised and adjacent(text, tokens[j - 1 : j + 1]) \
-                and text[tokens[j - 1].end : tokens[j].start] in (" ", "-"):
-            j += 1
+        while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if tokens[j].capitalised and gap in (" ", "-", "–"):
+                j += 1
+            elif gap == "-" and tokens[j].text in _LINKS and j + 1 < len(tokens) and free[j + 1] \
+                    and tokens[j + 1].capitalised and text[tokens[j].end : tokens[j + 1].start] == "-":
+                j += 2  # Kalach-na-Donu, Rostov-on-Don, Châlons-sur-Marne
+            else:
+                break
         found.append((i, j))
         i = j
     return found
@@ -137,10 +163,9 @@ def find_places(
 
 
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
+    skip = _leading(tokens[first:last])
+    first += skip
     run = tokens[first:last]
-    while run and run[0].text in _STOP_FIRST:
-        run = run[1:]
-        first += 1
     if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit():
         return None
     start, end = run[0].start, run[-1].end
@@ -172,6 +197,8 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     """'strong' after a place preposition or 'the X of', 'weak' after on/over/between, 'list' after a
     comma or 'and', else ''."""
     k = first - 1
+    if k >= 1 and tokens[k].text.lower() in _POSITION and tokens[k - 1].text.lower() == "the":
+        k -= 1
     if k >= 0 and tokens[k].text.lower() == "the":
         k -= 1
     if k < 0:
@@ -207,19 +234,30 @@ def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[
     return k >= 0 and tokens[k].end in accepted_ends
 
 
-def by_article(text: str, tokens: list[Word], taken: list[tuple[int, int]], known: dict[str, str]) -> list[PlaceMention]:
+def by_article(
+    text: str, tokens: list[Word], taken: list[tuple[int, int]], known: dict[str, str], found_ends: set[int],
+) -> list[PlaceMention]:
     """Names found as places elsewhere in the article (`known`: folded name → type), wherever they
-    stand alone as a capitalised name here."""
+    stand alone as a capitalised name here, and names listed with them ('Montauban and Serre').
+    `found_ends` are where the sentence's places already found end."""
     free = [not any(w.start < e and s < w.end for s, e in taken) for w in tokens]
     found = []
     for first, last in runs(text, tokens, free):
-        run = tokens[first:last]
-        while run and run[0].text in _STOP_FIRST:
-            run = run[1:]
+        run = tokens[first + _leading(tokens[first:last]) : last]
         if not run:
             continue
         key = " ".join(w.folded for w in run)
         if key in known:
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))
+            for k in range(first, last):
+                free[k] = False
+    if not found:
+        return found
+    ends = found_ends | {m.end for m in found}
+    for first, last in runs(text, tokens, free):
+        mention = _judge(text, tokens, first, last, ends)
+        if mention is not None and mention.rule == "list":
+            found.append(mention)
+            ends.add(mention.end)
     return found

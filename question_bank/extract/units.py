@@ -32,7 +32,7 @@ _ECH = (
 _PLURAL = r"(?:Armies|Fronts|Corps|Divisions|Brigades|Regiments|Battalions|Squadrons|Groups|armies|divisions|brigades|regiments|battalions)"
 _QUOTED = r"(?:\s*(?P<quoted>\"[A-Z][^\"]{0,40}\"|“[A-Z][^”]{0,40}”|‘[A-Z][^’]{0,40}’|'[A-Z][^']{0,40}'))?"
 _TAG = r"(?:\s*\(?(?P<tag>NOVJ|RKKA|NOB|Wehrmacht)\)?)?"
-_NAMED_ECH = r"(?:Front|Division|Brigade|Regiment|Corps|Legion|Battalion|Flotilla|Fleet)"
+_NAMED_ECH = r"(?:Front|Division|Brigade|Regiment|Corps|Legion|Battalion|Flotilla|Fleet|Army(?!\s+(?:Group|Detachment)\b))"
 _HEAD = (
     r"(?:Army Group|Army Detachment|Armeeabteilung|Heeresgruppe|[Bb]attle [Gg]roup|Kampfgruppe|Korpsgruppe"
     r"|Task Force|Combat Command|Group)"
@@ -46,6 +46,10 @@ SHARED = re.compile(
 )
 NAMED = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{1,4}})(?P<ech>{_NAMED_ECH})\b{_QUOTED}(?P<after>\s+[A-Z][\w’'-]+)?")
 HEADED = re.compile(rf"\b(?P<head>{_HEAD})\s+(?P<name>[A-Z](?:[\w’'-]*)(?:\s+[A-Z][\w’'-]+){{0,2}})")
+NUMBERED_AFTER = re.compile(
+    r"\b(?P<head>Luftflotte|Fliegerkorps|Panzergruppe|Panzer Group|Task Force|Kampfgeschwader|Jagdgeschwader"
+    r"|Armeegruppe|Force|Combat Command)\s+(?P<num>\d{1,3}|[A-Z])\b"
+)
 ARMY_OF = re.compile(r"\bArmy of (?:the )?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 QUOTED_LIST = re.compile(
     rf"\b(?P<ech>{_PLURAL})\s+(?P<names>(?:\"[A-Z][^\"]{{0,40}}\"|“[A-Z][^”]{{0,40}}”)"
@@ -57,13 +61,19 @@ _STOP = frozenset({
     "The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "These", "Those", "On", "In", "At",
     "By", "To", "From", "With", "And", "Or", "But", "Of", "For", "After", "Before", "During", "Under", "When",
     "While", "As", "Both", "Each", "Every", "Some", "Two", "Three", "Several", "Meanwhile", "Then", "Later",
-    "Supported", "Having", "Upon", "Since", "Until", "Once", "Although", "Though", "Because", "If", "Whole",
-    "Entire", "New", "Old", "Main", "Remaining", "Other", "Another", "Same", "First", "Last", "Most",
+    "Supported", "Having", "Upon", "Since", "Until", "Once", "Although", "Though", "Because", "If",
+    "Remaining", "Other", "Another", "Same", "Last", "Most",
 })
 _NOT_UNIT_NAME = frozenset({
     "red", "union", "confederate", "home", "national", "popular", "fatherland", "patriotic", "liberation",
     "people's", "peoples", "united", "allied", "axis", "second", "soviet", "german", "yugoslav", "bulgarian",
     "hungarian", "romanian", "croatian",
+})
+# 'the Red Army', 'the British Army': a whole armed force, not one of its armies
+_SERVICES = frozenset({
+    "red", "union", "confederate", "royal", "home", "national", "continental", "imperial", "regular",
+    "territorial", "people's", "popular", "liberation", "insurgent", "rebel", "partisan", "standing", "grand",
+    "new", "polish", "british", "french", "italian", "japanese", "american", "indian", "chinese", "greek",
 })
 _THEATRES = frozenset({"eastern", "western", "southern", "northern", "italian", "home", "russian", "balkan"})
 _BRANCHES = {
@@ -80,7 +90,9 @@ _ECHELONS = {
     "legion": "division", "detachment": "battalion", "group": "battle group", "wing": "brigade",
     "army detachment": "army", "armeeabteilung": "army", "heeresgruppe": "army group", "kampfgruppe": "battle group",
     "korpsgruppe": "battle group", "task force": "battle group", "combat command": "battle group",
-    "command": "command",
+    "command": "command", "luftflotte": "air army", "fliegerkorps": "corps", "panzergruppe": "army",
+    "panzer group": "army", "kampfgeschwader": "brigade", "jagdgeschwader": "brigade", "armeegruppe": "army group",
+    "force": "battle group",
 }
 _EXACT_ECHELONS = frozenset(
     {"army group", "air army", "army", "front", "corps", "division", "brigade", "regiment", "battalion",
@@ -116,7 +128,7 @@ def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]], tokens: lis
     candidates: list[UnitMention] = [
         UnitMention(s, e, text[s:e], u.echelon, u.branch, u.side, "catalog", u) for s, e, u in catalog_hits
     ]
-    candidates += _numbered(text) + _shared(text) + _named(text) + _headed(text) + _army_of(text) + _quoted_list(text)
+    candidates += _numbered(text) + _numbered_after(text) + _shared(text) + _named(text) + _headed(text) + _army_of(text) + _quoted_list(text)
     chosen: list[UnitMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.entity is None, m.start)):
         if any(mention.start < c.end and c.start < mention.end for c in chosen):
@@ -158,6 +170,10 @@ def _numbered(text: str) -> list[UnitMention]:
     return found
 
 
+def _numbered_after(text: str) -> list[UnitMention]:
+    return [_mention(text, m.start(), m.end(), m.group(0), m.group("head")) for m in NUMBERED_AFTER.finditer(text)]
+
+
 def _shared(text: str) -> list[UnitMention]:
     found = []
     for match in SHARED.finditer(text):
@@ -182,7 +198,8 @@ def _named(text: str) -> list[UnitMention]:
         if not parts or all(p.lower() in _NOT_UNIT_NAME for p in parts):
             continue
         ech = match.group("ech")
-        start = match.end("name") - len(" ".join(parts)) - (len(match.group("name")) - len(match.group("name").rstrip()))
+        if ech == "Army" and any(p.lower() in _SERVICES or p.lower() in _NOT_UNIT_NAME for p in parts):
+            continue
         start = text.rfind(parts[0], match.start(), match.end("name"))
         before = text[max(0, start - 8) : start].lower()
         if ech == "Front" and parts[-1].lower() in _THEATRES and before.endswith(("on the ", "the whole ")):
