@@ -78,7 +78,8 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
         found.append(SentenceFinds(sentence, dates, units, places, year_before))
     _settle_sides(found, catalog)
     _places_named_elsewhere(found)
-    title = found[0].sentence.text if found and found[0].sentence.is_heading else ""
+    first = found[0].sentence if found else None
+    title = first.text if first and first.is_heading and len(first.text.split()) <= 12 else ""
     return Extraction(title, found, catalog)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
+from question_bank.banks.records import slugify
 from question_bank.extract.article import Extraction, SentenceFinds
 from question_bank.extract.events import Event, Slot, build_event, date_phrase
 from question_bank.extract.places import PlaceMention
@@ -162,7 +163,7 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
     """The draft bank of an extraction, as TOML the bank loader accepts."""
     entities = _Entities(extraction)
     title = extraction.title or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
-    bank_name = name or slug(title) or "draft"
+    bank_name = name or slugify(title) or "draft"
     body: list[str] = []
     ids: Counter[str] = Counter()
     facts = nothing = 0

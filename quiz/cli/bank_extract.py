@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
+from question_bank.banks.records import check_bank_name
 from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, read_article
 
 
@@ -29,14 +29,20 @@ def extract(article: Path, output: Path | None, name: str | None, year: int | No
         text = read_article(article)
     except ArticleError as error:
         raise ExtractError(str(error)) from None
-    if name is not None and not _is_slug(name):
-        raise ExtractError(f"--name: '{name}' is not a slug (lowercase letters, digits and '-')")
+    problem = check_bank_name(name) if name is not None else None
+    if problem:
+        raise ExtractError(f"--name: {problem}")
     target = output or article.with_suffix(".toml")
     if output is None and target.exists():
         raise ExtractError(f"{target}: already exists; choose where to write the draft with -o FILE")
     if target.resolve() == article.resolve():
         raise ExtractError(f"{target}: is the article itself; choose another file with -o FILE")
     draft = draft_bank(extract_article(text, year=year), str(article), name=name)
+    if not draft.facts:
+        raise ExtractError(
+            f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
+            + ("" if draft.dates or year else " and a year (give one with --year)")
+        )
     try:
         target.write_text(draft.text, encoding="utf-8")
     except OSError as error:
@@ -48,7 +54,3 @@ def extract(article: Path, output: Path | None, name: str | None, year: int | No
         click.echo(f"The draft does not validate yet:\n{problems}", err=True)
         raise SystemExit(1)
     click.echo(f"The draft validates; review it, then: quiz bank import {target}")
-
-
-def _is_slug(name: str) -> bool:
-    return re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) is not None

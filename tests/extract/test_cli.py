@@ -68,3 +68,19 @@ def test_a_bad_name_and_a_missing_file(tmp_path: Path) -> None:
     assert run(str(article), "--name", "Not A Slug").exit_code == 2
     result = run(str(tmp_path / "missing.txt"))
     assert result.exit_code == 2 and "No such file" in result.output
+
+
+def test_an_article_with_nothing_to_ask(tmp_path: Path) -> None:
+    article = tmp_path / "recipe.txt"
+    article.write_text("Beat two eggs.\nAdd the flour and stir.\n", encoding="utf-8")
+    result = run(str(article), "-o", str(tmp_path / "out.toml"))
+    assert result.exit_code == 2 and "nothing to draft" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "out.toml").exists()
+
+
+def test_a_long_first_line_is_no_title_and_the_name_stays_short(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("word " * 40 + "\nIn 1944 the 64th Rifle Corps took Zaječar.\n", encoding="utf-8")
+    out = tmp_path / "out.toml"
+    assert run(str(article), "-o", str(out)).exit_code == 0
+    assert load_bank_file(out).name == "a"
