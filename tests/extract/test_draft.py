@@ -98,3 +98,17 @@ def test_a_sentence_with_markup_or_quotes_stays_valid_toml(tmp_path: Path) -> No
     write_draft(article, out)
     bank = load_bank_file(out)
     assert len(bank.facts) == 1
+
+
+def test_the_reference_draft_imports_and_can_be_studied(tmp_path: Path) -> None:
+    from quiz.desk import Desk
+
+    article = REFERENCE if REFERENCE.exists() else ARTICLES / "kursk.txt"
+    out = tmp_path / "draft.toml"
+    write_draft(article, out, name="drafted")
+    desk = Desk(tmp_path / "quiz.db", "teacher", seed=1)
+    assert len(desk.import_bank(out).facts) >= 10
+    session = desk.session(bank="drafted")
+    assert session.current is not None
+    assert session.answer("1944") is not None
+    session.close()
