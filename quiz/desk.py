@@ -24,6 +24,7 @@ from quiz.library.banks import BankInfo
 from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
 from quiz.library.preferences import load_settings, save_settings
 from quiz.paths import default_learner
+from quiz.scheduling.personal import PersonalScheduling
 from quiz.settings import Settings
 from quiz.store.cards import set_suspended
 from quiz.store.opening import open_db
@@ -199,3 +200,9 @@ class Desk:
     def save_settings(self, **changes: Any) -> Settings:
         """Validate and store; raises SettingsError with one line naming a bad value."""
         return save_settings(self.db, self.learner_id, **changes)
+
+    # -- personal scheduling --------------------------------------------------------------------
+    @property
+    def personal(self) -> PersonalScheduling:
+        """This learner's FSRS parameters: fit them to their history, undo a fit, simulate retention."""
+        return PersonalScheduling(self.db, self.learner_id, self.learner, self.settings(), self.clock)

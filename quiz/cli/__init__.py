@@ -26,6 +26,8 @@ COMMANDS = {
     "learner": ("quiz.cli.progress", "learner"),
     "class": ("quiz.cli.classroom", "class_group"),
     "paper": ("quiz.cli.paper", "paper_group"),
+    "optimize": ("quiz.cli.optimize", "optimize"),
+    "simulate": ("quiz.cli.optimize", "simulate"),
 }
 
 

@@ -6,6 +6,7 @@ an answer is exactly the interval the answer gives.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,10 +24,12 @@ _STATES = {name: state for state, name in _STATE_NAMES.items()}
 class Scheduler:
     """One learner's FSRS scheduler (retention, steps and maximum interval from their settings)."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parameters: Sequence[float] | None = None) -> None:
+        """`parameters`: the learner's fitted FSRS-6 weights (None: FSRS's defaults)."""
         self.settings = settings or Settings()
         s = self.settings
         self.fsrs = fsrs.Scheduler(
+            parameters=fsrs.scheduler.DEFAULT_PARAMETERS if parameters is None else tuple(parameters),
             desired_retention=s.desired_retention,
             learning_steps=tuple(timedelta(minutes=m) for m in s.learning_steps),
             relearning_steps=tuple(timedelta(minutes=m) for m in s.relearning_steps),

@@ -170,4 +170,8 @@ from quiz.store.schema_classroom import classroom_v1  # noqa: E402  classes, pap
 
 migrations(name="classroom_v1")(classroom_v1)
 
+from quiz.store.schema_fsrs import fsrs_v1  # noqa: E402  fitted FSRS parameters (issue #15)
+
+migrations(name="fsrs_v1")(fsrs_v1)
+
 SCHEMA_VERSION = len(known_migrations())  # what `user_version` says once every migration is applied

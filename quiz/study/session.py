@@ -34,6 +34,7 @@ from quiz.settings import next_day_start
 from quiz.store.banks import bank_imported_at, save_bank
 from quiz.store.cards import Answer, load_card, set_suspended, undo_review, write_answer
 from quiz.store.db import checkpoint, immediate, pause_autocheckpoint
+from quiz.store.fitting import learner_parameters
 from quiz.store.opening import open_db
 from quiz.store.queue import Scope, next_due
 from quiz.study.items import Feedback, QueueCounts, SessionSummary
@@ -141,7 +142,7 @@ class StudySession:
         self._store_missing_bank = self._store_bank_if_missing if bank_loader else None
         self.learner = ensure_learner(self.db, learner, clock)
         self.settings = load_settings(self.db, self.learner.id)
-        self.scheduler = Scheduler(self.settings)
+        self.scheduler = Scheduler(self.settings, learner_parameters(self.db, self.learner.id))
         self.bank = bank
         if bank_loader is None:
             sync_builtin_banks(self.db)

@@ -1,0 +1,135 @@
+"""Personal scheduling for one learner: fit FSRS to their history, save the fit only when it is
+better, recompute their cards' memory under it, undo it, and simulate what a retention costs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlite_utils
+
+from quiz.clock import Clock, parse_utc, utc_iso
+from quiz.errors import QuizError
+from quiz.scheduling.optimize import (
+    DEFAULT_PARAMETERS,
+    MIN_ITEMS,
+    CardHistory,
+    Fit,
+    RetentionCost,
+    fit,
+    histories,
+    memory_states,
+    next_interval_days,
+    simulate,
+    suggested_retention,
+    training_items,
+)
+from quiz.settings import Settings, study_day
+from quiz.store.fitting import (
+    StoredParameters,
+    load_parameters,
+    restore_previous,
+    review_cards,
+    review_history,
+    save_parameters,
+    set_memory_states,
+)
+
+__all__ = ["OptimizeReport", "PersonalScheduling", "SimulationReport"]
+
+
+class NotEnoughReviews(QuizError):
+    """Too little history to fit: the message says how many more reviews are needed."""
+
+
+@dataclass(frozen=True)
+class OptimizeReport:
+    learner: str
+    reviews: int  # training items: first reviews of a day after a card's first day
+    fit: Fit
+    saved: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "learner": self.learner,
+            "reviews": self.reviews,
+            "log_loss": {"default": self.fit.default.log_loss, "fitted": self.fit.fitted.log_loss},
+            "rmse": {"default": self.fit.default.rmse, "fitted": self.fit.fitted.rmse},
+            "saved": self.saved,
+        }
+
+
+@dataclass(frozen=True)
+class SimulationReport:
+    days: int
+    cards: int
+    rows: tuple[RetentionCost, ...]
+    suggested: float
+
+
+class PersonalScheduling:
+    """One learner's FSRS parameters, on one connection."""
+
+    def __init__(self, db: sqlite_utils.Database, learner_id: int, learner: str, settings: Settings, clock: Clock):
+        self.db, self.learner_id, self.learner, self.settings, self.clock = db, learner_id, learner, settings, clock
+
+    def parameters(self) -> tuple[float, ...]:
+        """What the scheduler uses for this learner: the fitted parameters, else FSRS's defaults."""
+        stored = load_parameters(self.db, self.learner_id)
+        return stored.parameters if stored else DEFAULT_PARAMETERS
+
+    def _rows(self) -> Iterator[tuple[int, date, int, str]]:
+        for card_id, at, rating, before in review_history(self.db, self.learner_id):
+            moment = parse_utc(at)
+            assert moment is not None
+            yield card_id, study_day(moment, self.settings), rating, before
+
+    def optimize(self, *, dry_run: bool = False) -> OptimizeReport:
+        """Fit, compare with the defaults on held-out reviews, and save only a better fit."""
+        cards = histories(self._rows())
+        items = training_items(cards)
+        if len(items) < MIN_ITEMS:
+            raise NotEnoughReviews(
+                f"{self.learner} has {len(items)} reviews to learn from; fitting needs {MIN_ITEMS} "
+                f"({MIN_ITEMS - len(items)} more first-of-the-day reviews of cards seen before)"
+            )
+        result = fit(items)
+        saved = result.better and not dry_run
+        if saved:
+            save_parameters(self.db, self.learner_id, StoredParameters(
+                result.parameters, None, utc_iso(self.clock()), len(items),
+                (result.default.log_loss, result.fitted.log_loss), (result.default.rmse, result.fitted.rmse),
+            ))
+            self._recompute(result.parameters, cards)
+        return OptimizeReport(self.learner, len(items), result, saved)
+
+    def undo(self) -> bool:
+        """Back to the parameters before the last fit, cards recomputed under them."""
+        if not restore_previous(self.db, self.learner_id):
+            return False
+        self._recompute(self.parameters(), histories(self._rows()))
+        return True
+
+    def _recompute(self, parameters: tuple[float, ...], cards: list[CardHistory]) -> None:
+        """Each review card's stability and difficulty from its history, and its due date from them."""
+        answered = review_cards(self.db, self.learner_id)
+        rows = []
+        for card_id, stability, difficulty in memory_states(parameters, [c for c in cards if c.card_id in answered]):
+            state, last = answered[card_id]
+            last_review = parse_utc(last)
+            if state != "review" or last_review is None:
+                continue  # learning cards keep their steps; their state is set when they graduate
+            days = next_interval_days(parameters, stability, self.settings.desired_retention)
+            days = min(max(1.0, round(days)), float(self.settings.maximum_interval))
+            rows.append((card_id, stability, difficulty, utc_iso(last_review + timedelta(days=days))))
+        set_memory_states(self.db, rows)
+
+    def simulate(
+        self, retentions: tuple[float, ...], days: int, cards: int, progress: Callable[[int], None] | None = None
+    ) -> SimulationReport:
+        parameters = self.parameters()
+        per_day = self.settings.new_per_day
+        rows = simulate(parameters, retentions, days=days, cards=cards, new_per_day=per_day, progress=progress)
+        suggested = suggested_retention(parameters, days=days, cards=cards, new_per_day=per_day)
+        return SimulationReport(days, cards, tuple(rows), suggested)

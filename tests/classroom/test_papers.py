@@ -1,0 +1,95 @@
+"""Papers: frozen when made, short codes, the options of `quiz paper new` checked."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from quiz.errors import ClassroomError
+from quiz.library.banks import import_bank
+from tests.classroom.conftest import BANK
+from tests.support.banks import SAMPLE
+
+
+def test_a_paper_is_frozen_when_made(room, tmp_path: Path) -> None:
+    import_bank(room.db, SAMPLE, "sample")
+    paper = room.new_paper("sample", "Frozen", modes="mc,typed", seed=3)
+    before = [q.to_json() for q in paper.questions]
+    edited = tmp_path / "sample.toml"
+    text = SAMPLE.read_text(encoding="utf-8")
+    edited.write_text(text.replace('date = "1944-10-07"', 'date = "1945-03-08"').replace("Opened the road west.", "Edited."),
+                      encoding="utf-8")
+    import_bank(room.db, edited, "sample")  # the teacher edits the bank afterwards
+    remade = room.new_paper("sample", "After the edit", modes="mc,typed", seed=3)
+    assert [q.to_json() for q in remade.questions] != before  # the edit shows in a new paper...
+    again = room.paper(paper.code)
+    assert [q.to_json() for q in again.questions] == before  # ...never in the old one
+    assert [q.note for q in again.questions] == [q.note for q in paper.questions]
+
+
+def test_paper_codes_are_short_and_read_in_any_case(room) -> None:
+    paper = room.new_paper(BANK, "Codes", count=2, seed=1)
+    assert len(paper.code) == 6 and paper.code.isupper()
+    assert room.paper(paper.code.lower()).code == paper.code
+    assert [p.code for p in room.papers()] == [paper.code]
+
+
+def test_count_kinds_modes_options_and_balance(room) -> None:
+    paper = room.new_paper(BANK, "Mixed", count=12, kinds="date,place", modes="mc,typed", options=5, seed=9)
+    assert len(paper.questions) == 12
+    assert Counter(q.kind.value for q in paper.questions) == {"date": 6, "place": 6}
+    assert all(len(q.options) == 5 for q in paper.questions if q.mode.value == "mc")
+    assert len({(q.fact_id, q.kind) for q in paper.questions}) == 12  # no fact asked twice the same way
+    same = room.new_paper(BANK, "Mixed", count=12, kinds="date,place", modes="mc,typed", options=5, seed=9)
+    assert [q.prompt for q in same.questions] == [q.prompt for q in paper.questions]  # a seed repeats a draw
+
+
+def test_rules_are_kept(room, clock) -> None:
+    room.new_class("7B")
+    paper = room.new_paper(BANK, "Rules", class_name="7B", count=4, time_limit="1h30m", attempts="2",
+                           opens="2026-12-01T14:00+01:00", closes="2026-12-02 14:00Z", practice=True, draw=2,
+                           show_key=True)
+    again = room.paper(paper.code)
+    assert again.time_limit == timedelta(hours=1, minutes=30)
+    assert again.attempts == 2 and again.practice and again.show_key and again.draw == 2
+    assert again.opens == datetime(2026, 12, 1, 13, 0, tzinfo=UTC)
+    assert again.closes == datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+    assert again.class_name == "7B"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"time_limit": "15x"}, "--time-limit: '15x' is not a duration"),
+        ({"time_limit": "0m"}, "--time-limit: a time limit is between"),
+        ({"opens": "next tuesday"}, "--opens: 'next tuesday' is not a date and time"),
+        ({"opens": "2026-12-02", "closes": "2026-12-01"}, "--closes must come after --opens"),
+        ({"kinds": "date,ship"}, "--kinds: 'ship' is not one of date, unit, place"),
+        ({"modes": "flip"}, "--modes: 'flip' cannot be on a paper"),
+        ({"options": "9"}, "--options: at most 5"),
+        ({"options": "2"}, "--options: must be at least 3"),
+        ({"count": "many"}, "--count: 'many' is not a whole number"),
+        ({"count": 100000}, "--count: the bank has only"),
+        ({"attempts": 0}, "--attempts: must be at least 1"),
+        ({"count": 3, "draw": 4}, "--draw: the paper has only 3 questions"),
+        ({"class_name": "9Z"}, "no class '9Z'"),
+    ],
+)
+def test_bad_paper_options_are_one_line(room, options: dict, message: str) -> None:
+    with pytest.raises(ClassroomError) as caught:
+        room.new_paper(BANK, "Bad", **options)
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+
+
+def test_delete_paper_takes_its_attempts(room, codes) -> None:
+    paper = room.new_paper(BANK, "Gone", class_name="7B", count=2, seed=1)
+    room.start_attempt(paper.code, "Ana", codes["Ana"])
+    room.delete_paper(paper.code)
+    assert room.papers() == []
+    assert room.db.conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0
+    with pytest.raises(ClassroomError, match="no paper"):
+        room.delete_paper(paper.code)
