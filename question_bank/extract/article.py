@@ -67,7 +67,7 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
             (tokens[a].start, tokens[b - 1].end, entity)
             for a, b, entity in unit_index.scan(sentence.text, tokens) if isinstance(entity, Unit)
         ]
-        units = find_units(sentence.text, unit_hits, tokens)
+        units = find_units(sentence.text, unit_hits)
         year_before = context.year
         dates = find_dates(sentence.text, context, [(u.start, u.end) for u in units])
         place_hits = [

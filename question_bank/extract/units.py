@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from question_bank.extract.lexicon import Word, is_common_word, words
-from question_bank.extract.sides import side_in_phrase, side_near
+from question_bank.extract.lexicon import is_common_word, words
+from question_bank.extract.sides import SIDE_WORDS, side_in_phrase
 from question_bank.facts.entities import Catalog, Unit
 
 _ORD_WORDS = (
@@ -122,13 +122,14 @@ class UnitMention:
         return self.entity.name if self.entity else self.text
 
 
-def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]], tokens: list[Word]) -> list[UnitMention]:
+def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]]) -> list[UnitMention]:
     """Every unit in `text`, longest first, none overlapping; `catalog_hits` are catalog names found
     there, as (start, end, unit) offsets."""
     candidates: list[UnitMention] = [
         UnitMention(s, e, text[s:e], u.echelon, u.branch, u.side, "catalog", u) for s, e, u in catalog_hits
     ]
-    candidates += _numbered(text) + _numbered_after(text) + _shared(text) + _named(text) + _headed(text) + _army_of(text) + _quoted_list(text)
+    for rule in (_numbered, _numbered_after, _shared, _named, _headed, _army_of, _quoted_list):
+        candidates += rule(text)
     chosen: list[UnitMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.entity is None, m.start)):
         if any(mention.start < c.end and c.start < mention.end for c in chosen):
@@ -191,23 +192,25 @@ def _shared(text: str) -> list[UnitMention]:
 def _named(text: str) -> list[UnitMention]:
     found = []
     for match in NAMED.finditer(text):
-        parts = match.group("name").split()
-        while parts and (parts[0] in _STOP or side_in_phrase(parts[0], 0, len(parts[0]))[0] and len(parts) > 1
-                         and parts[0].lower() in _NOT_UNIT_NAME):
+        parts = list(re.finditer(r"\S+", match.group("name")))
+        # 'The …', and a people's name before a unit's own ('German Grossdeutschland Division')
+        while len(parts) > 1 and (parts[0].group() in _STOP or parts[0].group().lower() in SIDE_WORDS):
             parts.pop(0)
-        if not parts or all(p.lower() in _NOT_UNIT_NAME for p in parts):
+        words_ = [p.group() for p in parts]
+        if not words_ or words_[0] in _STOP or all(w.lower() in _NOT_UNIT_NAME for w in words_):
             continue
         ech = match.group("ech")
-        if ech == "Army" and any(p.lower() in _SERVICES or p.lower() in _NOT_UNIT_NAME for p in parts):
+        if ech == "Army" and any(w.lower() in _SERVICES or w.lower() in _NOT_UNIT_NAME for w in words_):
             continue
-        start = text.rfind(parts[0], match.start(), match.end("name"))
-        before = text[max(0, start - 8) : start].lower()
-        if ech == "Front" and parts[-1].lower() in _THEATRES and before.endswith(("on the ", "the whole ")):
-            continue
+        start = match.start("name") + parts[0].start()
+        if ech == "Front" and words_[-1].lower() in _THEATRES and text[max(0, start - 8) : start].lower().endswith(
+            ("on the ", "the whole ")
+        ):
+            continue  # 'on the Eastern Front' is a theatre of war
         end = match.end("quoted") if match.group("quoted") else match.end("ech")
         after = match.group("after")
         if after and not match.group("quoted") and not is_common_word(after.strip()) and not _is_ech(after):
-            end = match.end("after")
+            end = match.end("after")  # 'Volunteer Regiment Vannay'
         found.append(_mention(text, start, end, text[start:end], ech))
     return found
 
@@ -320,6 +323,3 @@ def with_side(mention: UnitMention, side: str | None, source: str) -> UnitMentio
         mention.start, mention.end, mention.text, mention.echelon, mention.branch, side, source, mention.entity,
         mention.echelon_guessed,
     )
-
-
-__all__ = ["UnitMention", "find_units", "link", "side_near", "unit_number", "with_side"]
