@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
-from question_bank.facts.relations import Relations
+from question_bank.facts.relations import MAIN_THEATRE, Relations
 from question_bank.facts.text import fold
 from question_bank.questions.templates import month_of
 
@@ -274,8 +274,12 @@ def entity_distractors(
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
         if candidate.name in banned:
             return False
-        if check_theatre and relations.theatre_of(candidate.name) != theatre:
-            return False
+        if check_theatre:
+            # Another theatre's entity is never an option; a key from elsewhere (Moscow) may
+            # still be set beside places of the main theatre.
+            own = relations.theatre_of(candidate.name)
+            if own != theatre and own != MAIN_THEATRE:
+                return False
         if check_since and not relations.existed(candidate.name, when):
             return False
         lowered = lower_names(candidate)

@@ -216,7 +216,9 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
         texts = [ask.answer, *(e.statement(with_date=False).rstrip(".") for e in events)]
     else:
         wording = ask.wording_id
-        same_side = True  # a unit of another side beside "part of the 3rd Ukrainian Front" gives itself away
+        # Units of the key's side first; only the wordings that name no side ("Which army …",
+        # "Which unit …") fall back on other sides when the key's side has too few.
+        same_side = not wording.endswith(("unit.echelon", "unit.generic"))
         exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
         others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
         if len(others) < n - 1:
@@ -241,7 +243,13 @@ def generate_all(
     questions: list[Question] = []
     with _no_gc():
         _generate_into(questions, bank, kinds, modes, seed, n_options)
-    return questions
+        # A paper reads mode by mode and kind by kind, so a question never sits next to another
+        # about the same fact (whose text would hold its answer).
+        buckets: dict[tuple[Mode, Kind], list[Question]] = {(m, k): [] for m in modes for k in Kind}
+        for question in questions:
+            buckets[(question.mode, question.kind)].append(question)
+        ordered = [q for bucket in buckets.values() for q in bucket]
+    return ordered
 
 
 @contextmanager
