@@ -19,6 +19,9 @@ from question_bank.questions import Kind, Mode, Question, generate_all
 from quiz.classroom import Classroom
 from quiz.clock import Clock, utc_now
 from quiz.errors import BankProblems
+from quiz.exports import FORMATS as EXPORT_FORMATS
+from quiz.exports import ExportSet
+from quiz.exports.service import Exports
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
 from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
@@ -35,6 +38,7 @@ from quiz.study.session import StudySession
 
 __all__ = [
     "BankCounts", "BankInfo", "CardDetail", "CardFilter", "CardRow", "Desk", "Learner", "LearnerStats", "StudySession",
+    "EXPORT_FORMATS", "ExportSet", "Exports",
 ]
 
 
@@ -175,6 +179,11 @@ class Desk:
         if cached is None or cached.db is not db:
             cached = self._classroom = Classroom(db, self.clock)
         return cached
+
+    @property
+    def exports(self) -> Exports:
+        """Bank and paper exports: GIFT, Moodle XML, QTI, Anki, Kahoot, CSV, Markdown, HTML, PDF (issue #12)."""
+        return Exports(self, self.classroom)
 
     # -- study ----------------------------------------------------------------------------------
     def session(self, bank: str | None = None) -> StudySession:

@@ -100,3 +100,4 @@ def questions(
             click.echo(f"   {mark}{number}. {option}")
         if not q.options:
             click.echo(f"   → {q.answer}")
+from quiz.cli.export import bank_export; bank.add_command(bank_export, "export")  # noqa: E402, E702, I001 - issue #12

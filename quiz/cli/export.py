@@ -1,0 +1,87 @@
+"""`quiz bank export` and `quiz paper export`: a bank or a classroom paper written as GIFT, Moodle
+XML, QTI, Anki, Kahoot, CSV, Markdown, HTML or PDF. Thin: the desk builds and writes the export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from quiz.cli.context import AppContext
+from quiz.desk import EXPORT_FORMATS, ExportSet
+from quiz.model import Kind, Mode
+
+FORMAT_HELP = "; ".join(f"{f.name}: {f.label}" for f in EXPORT_FORMATS.values())
+PRINTABLE = tuple(f.name for f in EXPORT_FORMATS.values() if f.printable)
+
+
+def _format_option() -> click.Option:
+    return click.Option(
+        ["--format", "-f", "fmt"], type=click.Choice(list(EXPORT_FORMATS)), required=True, help=FORMAT_HELP
+    )
+
+
+def _check_print_options(fmt: str, versions: int | None, key: bool) -> None:
+    if fmt not in PRINTABLE and (versions is not None or key):
+        flag = "--versions" if versions is not None else "--key"
+        raise click.UsageError(f"{flag} is for the print formats ({', '.join(PRINTABLE)}), not {fmt}")
+
+
+def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, name: str) -> None:
+    exports = obj.desk().exports
+    if output == Path("-"):
+        sys.stdout.buffer.write(exports.render(export, fmt))
+        sys.stdout.buffer.flush()
+        return
+    path = exports.write(export, fmt, output or exports.default_path(name, fmt))
+    count = len(export.questions)
+    versions = f" in {len(export.versions)} versions" if len(export.versions) > 1 else ""
+    key = ", with the answer key" if export.key and fmt in PRINTABLE else ""
+    click.echo(f"wrote {path}: {count} questions{versions}{key} ({EXPORT_FORMATS[fmt].label})")
+
+
+OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                      help="File to write (default: NAME plus the format's suffix here; - for standard output).")
+VERSIONS = click.option("--versions", type=click.IntRange(1, 26), default=None,
+                        help="Print formats: this many versions, each with its own order.")
+KEY = click.option("--key", is_flag=True, help="Print formats: an answer key per version at the end.")
+
+
+@click.command("export", params=[_format_option()])
+@click.argument("name")
+@click.option("--mode", type=click.Choice([Mode.MC.value, Mode.TYPED.value]), multiple=True,
+              help="Only this mode (repeatable; default mc).")
+@click.option("--kind", type=click.Choice([k.value for k in Kind]), multiple=True, help="Only this kind (repeatable).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for wording and options.")
+@click.option("--options", "n_options", type=click.IntRange(3, 5), default=4, show_default=True,
+              help="Options per multiple-choice question.")
+@VERSIONS
+@KEY
+@OUTPUT
+@click.pass_obj
+def bank_export(
+    obj: AppContext, fmt: str, name: str, mode: tuple[str, ...], kind: tuple[str, ...], seed: int, n_options: int,
+    versions: int | None, key: bool, output: Path | None,
+) -> None:
+    """Write the questions of bank NAME in an LMS, flashcard or print format."""
+    _check_print_options(fmt, versions, key)
+    export = obj.desk().exports.bank_set(
+        name, modes=tuple(Mode(m) for m in mode) or (Mode.MC,), kinds=tuple(Kind(k) for k in kind) or None,
+        seed=seed, n_options=n_options, versions=versions or 1, key=key,
+    )
+    _write(obj, export, fmt, output, name)
+
+
+@click.command("export", params=[_format_option()])
+@click.argument("code")
+@VERSIONS
+@KEY
+@OUTPUT
+@click.pass_obj
+def paper_export(obj: AppContext, fmt: str, code: str, versions: int | None, key: bool, output: Path | None) -> None:
+    """Write classroom paper CODE in an LMS, flashcard or print format (print: --versions, --key)."""
+    _check_print_options(fmt, versions, key)
+    printable = fmt in PRINTABLE
+    export = obj.desk().exports.paper_set(code, versions=(versions or 1) if printable else None, key=key)
+    _write(obj, export, fmt, output, code)

@@ -1,0 +1,68 @@
+"""What every exporter writes: a neutral set of questions, one tuple per printed version.
+
+A bank export and a classroom paper both become an `ExportSet`, so each format is written once
+and knows nothing of where its questions came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from question_bank.questions import Mode, Question
+
+_NOT_CATEGORY = re.compile(r"[^\w .-]+")
+
+
+@dataclass(frozen=True)
+class ExportSet:
+    """Questions to export. LMS and data formats write `questions` (the first version); print
+    formats write every version, and the answer key per version only when `key` is set."""
+
+    title: str
+    bank: str
+    class_name: str | None
+    source: str
+    versions: tuple[tuple[Question, ...], ...]
+    key: bool = False
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.versions[0] if self.versions else ()
+
+    @property
+    def category(self) -> str:
+        """A category or deck name safe in every format (Moodle never unescapes its category line)."""
+        return _NOT_CATEGORY.sub("-", self.bank).strip("-") or "quiz"
+
+
+def question_id(question: Question) -> str:
+    """A stable name for a question: the same fact, kind, mode and wording give the same name on
+    every export, so an LMS can match a re-import to what it already has."""
+    return f"{question.fact_id}/{question.kind.value}/{question.mode.value}/{question.wording_id}"
+
+
+def accepted_answers(question: Question) -> tuple[str, ...]:
+    """The key first, then every other accepted answer once."""
+    seen: dict[str, None] = {question.answer: None}
+    for answer in question.accepted:
+        seen.setdefault(answer, None)
+    return tuple(seen)
+
+
+def is_choice(question: Question) -> bool:
+    return question.mode is Mode.MC and bool(question.options)
+
+
+def version_label(index: int) -> str:
+    """A, B, … Z, then AA, AB …: what a teacher writes on the top of a printed copy."""
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label
+
+
+def option_letter(index: int) -> str:
+    return chr(ord("a") + index)

@@ -1,0 +1,114 @@
+"""A PDF to print, through fpdf2 (pure Python, no downloaded binary) with the bundled DejaVu Sans,
+which has Serbian Latin and Cyrillic letters (Zaječar, Ниш): a header with name/class/date lines,
+a version a page run, and the answer keys at the end when asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from quiz.exports import printed
+from quiz.exports.model import ExportSet
+
+FONT = Path(__file__).with_name("fonts") / "DejaVuSans.ttf"
+FAMILY = "DejaVu"
+BODY, HEADING, TITLE = 11, 14, 17
+
+
+class _Paper(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(format="A4")
+        self.quiz_title = title
+        self.set_margins(18, 16, 18)
+        self.set_auto_page_break(True, margin=16)
+        self.add_font(FAMILY, "", str(FONT))
+        self.set_title(title)
+        self.set_creator("quiz")
+        self._widths: dict[tuple[str, int], float] = {}
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FAMILY, size=8)
+        self.cell(0, 5, f"{self.quiz_title} · {self.page_no()}", align="C")
+
+    def width_of(self, word: str, size: int) -> float:
+        key = (word, size)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.get_string_width(word)
+        return width
+
+    def wrap(self, text: str, size: int, width: float) -> list[str]:
+        """Lines that fit `width`, broken at spaces (a word wider than a line is broken by letters).
+
+        fpdf2's own `multi_cell` measures each line letter by letter, again for every letter added:
+        most of the time of a long paper; words measured once (cached) make it linear."""
+        space = self.width_of(" ", size)
+        lines: list[str] = []
+        for paragraph in text.replace("\r", "").split("\n"):
+            line: list[str] = []
+            used = 0.0
+            for word in paragraph.split(" "):
+                word_width = self.width_of(word, size)
+                while word_width > width and len(word) > 1:  # break an over-long word by letters
+                    cut = len(word) - 1
+                    while cut > 1 and self.width_of(word[:cut], size) > width:
+                        cut -= 1
+                    if line:
+                        lines.append(" ".join(line))
+                        line, used = [], 0.0
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                    word_width = self.width_of(word, size)
+                if line and used + space + word_width > width:
+                    lines.append(" ".join(line))
+                    line, used = [], 0.0
+                used += (space if line else 0.0) + word_width
+                line.append(word)
+            lines.append(" ".join(line))
+        return lines
+
+    def line_of(self, text: str, size: int = BODY, indent: float = 0, gap: float = 1.5) -> None:
+        self.set_font(FAMILY, size=size)
+        height = size * 0.5
+        left = self.l_margin + indent
+        for line in self.wrap(text, size, self.epw - indent):
+            if self.get_y() + height > self.page_break_trigger:
+                self.add_page()
+            self.set_xy(left, self.get_y())
+            self.cell(self.epw - indent, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(gap)
+
+
+def _header(pdf: _Paper, export: ExportSet) -> None:
+    pdf.line_of(export.title, TITLE, gap=3)
+    for label, value in printed.header_lines(export):
+        pdf.line_of(f"{label}: {value}", BODY, gap=2)
+    pdf.ln(3)
+
+
+def render(export: ExportSet) -> bytes:
+    pdf = _Paper(export.title)
+    for index, version in enumerate(export.versions):
+        pdf.add_page()
+        _header(pdf, export)
+        pdf.line_of(printed.version_title(export, index), HEADING, gap=3)
+        for number, q in enumerate(version, start=1):
+            pdf.line_of(f"{number}. {q.prompt}", gap=1)
+            options = printed.choices(q)
+            if options:
+                pdf.line_of("\n".join(f"{letter}) {option}" for letter, option in options), indent=7, gap=3)
+            else:
+                pdf.line_of(f"Answer: {printed.BLANK}", indent=7, gap=3)
+    if export.key:
+        for index, version in enumerate(export.versions):
+            pdf.add_page()
+            pdf.line_of(printed.key_title(export, index), HEADING, gap=3)
+            for number, q in enumerate(version, start=1):
+                pdf.line_of(f"{number}. {printed.key_entry(q)}", gap=1)
+    if not export.versions:
+        pdf.add_page()
+        _header(pdf, export)
+    return bytes(pdf.output())

@@ -1,0 +1,110 @@
+"""QTI 1.2 in a zip, as Canvas imports it (Settings → Import course content → QTI .zip file):
+`imsmanifest.xml` naming one assessment, and the assessment with multiple-choice and
+short-answer items. Identifiers are hashes of the stable question names, so they are valid XML
+ids and the same on every export."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+
+from question_bank.questions import Question
+from quiz.exports.model import ExportSet, accepted_answers, is_choice, question_id
+
+QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+_STAMP = (2020, 1, 1, 0, 0, 0)  # fixed zip times: the same export gives the same bytes
+
+
+def ident(*parts: str) -> str:
+    return "g" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _field(parent: ET.Element, label: str, entry: str) -> None:
+    field = ET.SubElement(parent, "qtimetadatafield")
+    ET.SubElement(field, "fieldlabel").text = label
+    ET.SubElement(field, "fieldentry").text = entry
+
+
+def _mattext(parent: ET.Element, text: str) -> None:
+    ET.SubElement(ET.SubElement(parent, "material"), "mattext", texttype="text/plain").text = text
+
+
+def _item(section: ET.Element, q: Question) -> None:
+    name = question_id(q)
+    item = ET.SubElement(section, "item", ident=ident(name), title=name)
+    meta = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
+    choice = is_choice(q)
+    _field(meta, "question_type", "multiple_choice_question" if choice else "short_answer_question")
+    _field(meta, "points_possible", "1.0")
+    presentation = ET.SubElement(item, "presentation")
+    _mattext(presentation, q.prompt)
+    processing = ET.SubElement(item, "resprocessing")
+    outcomes = ET.SubElement(processing, "outcomes")
+    ET.SubElement(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+    if choice:
+        response = ET.SubElement(presentation, "response_lid", ident="response1", rcardinality="Single")
+        render_choice = ET.SubElement(response, "render_choice")
+        correct = ""
+        for number, option in enumerate(q.options):
+            option_ident = ident(name, str(number))
+            label = ET.SubElement(render_choice, "response_label", ident=option_ident)
+            _mattext(label, option)
+            if option == q.answer:
+                correct = option_ident
+        accepted: tuple[str, ...] = (correct,)
+    else:
+        response = ET.SubElement(presentation, "response_str", ident="response1", rcardinality="Single")
+        ET.SubElement(ET.SubElement(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        accepted = accepted_answers(q)
+    if q.note or q.source:
+        general = ET.SubElement(processing, "respcondition", {"continue": "Yes"})
+        ET.SubElement(ET.SubElement(general, "conditionvar"), "other")
+        ET.SubElement(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    condition = ET.SubElement(processing, "respcondition", {"continue": "No"})
+    conditionvar = ET.SubElement(condition, "conditionvar")
+    for value in accepted:
+        ET.SubElement(conditionvar, "varequal", respident="response1").text = value
+    ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
+    if q.note or q.source:
+        feedback = ET.SubElement(item, "itemfeedback", ident="general_fb")
+        text = "\n".join(part for part in (q.note, f"Source: {q.source}" if q.source else "") if part)
+        _mattext(ET.SubElement(feedback, "flow_mat"), text)
+
+
+def assessment(export: ExportSet, quiz_ident: str) -> bytes:
+    root = ET.Element("questestinterop", xmlns=QTI_NS)
+    test = ET.SubElement(root, "assessment", ident=quiz_ident, title=export.title)
+    _field(ET.SubElement(test, "qtimetadata"), "cc_maxattempts", "1")
+    section = ET.SubElement(test, "section", ident="root_section")
+    for q in export.questions:
+        _item(section, q)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def manifest(quiz_ident: str) -> bytes:
+    root = ET.Element("manifest", identifier=ident("manifest", quiz_ident), xmlns=CP_NS)
+    metadata = ET.SubElement(root, "metadata")
+    ET.SubElement(metadata, "schema").text = "IMS Content"
+    ET.SubElement(metadata, "schemaversion").text = "1.1.3"
+    ET.SubElement(root, "organizations")
+    resources = ET.SubElement(root, "resources")
+    resource = ET.SubElement(resources, "resource", identifier=quiz_ident, type="imsqti_xmlv1p2")
+    ET.SubElement(resource, "file", href=f"{quiz_ident}/{quiz_ident}.xml")
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def render(export: ExportSet) -> bytes:
+    quiz_ident = ident("quiz", export.bank, export.title)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in (
+            ("imsmanifest.xml", manifest(quiz_ident)),
+            (f"{quiz_ident}/{quiz_ident}.xml", assessment(export, quiz_ident)),
+        ):
+            archive.writestr(zipfile.ZipInfo(name, _STAMP), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()

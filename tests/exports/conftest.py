@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.desk import Desk
+from quiz.exports import ExportSet
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    made = Desk(tmp_path / "quiz.db", "teacher")
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def builtin_set(desk: Desk) -> ExportSet:
+    """The built-in bank, multiple choice and typed: what a teacher exports first."""
+    from quiz.model import Mode
+
+    return desk.exports.bank_set("belgrade-offensive", modes=(Mode.MC, Mode.TYPED))
