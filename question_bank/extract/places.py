@@ -8,7 +8,11 @@ Names of people, months, peoples, units and events are never places.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from question_bank.extract.lexicon import Word, adjacent, is_common_word
 from question_bank.extract.sides import SIDE_WORDS
@@ -21,7 +25,16 @@ HEADS_AFTER = frozenset({
     "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
     "house", "farm", "redoubt", "works", "factory", "church", "castle", "tower", "mill", "château", "chateau",
 })
-HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle"})
+HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point"})
+# a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
+_LOWER_AFTER = frozenset({
+    "pocket", "salient", "area", "region", "sector", "bridgehead", "valley", "river", "coast", "coastline",
+    "district", "basin", "plain", "peninsula", "airfield", "garrison", "hills", "heights", "railway", "station",
+})
+_AFTER_PLACE = re.compile(
+    r"\s+(?:was|were|had been)\s+(?:\w+ly\s+)?(?:liberated|taken|captured|occupied|evacuated|abandoned|besieged|"
+    r"encircled|surrounded|bombed|recaptured|retaken|relieved|stormed|shelled|defended|reached|entered)\b|\s+fell\b"
+)
 _PLACE_TYPES = {
     "river": "river", "creek": "river", "run": "river", "canal": "river", "delta": "river",
     "hill": "mountain", "hills": "mountain", "ridge": "mountain", "mount": "mountain", "mountains": "mountain",
@@ -62,7 +75,7 @@ _MONTHS_DAYS = frozenset(
 )
 _NOT_PLACE = frozenset(
     "general colonel col major captain lieutenant lt gen marshal field president king queen prince princess "
-    "emperor admiral commander chief sir lord pope tsar premier prime minister mr mrs dr doctor saint "
+    "emperor admiral commander chief sir lord pope tsar premier prime minister mr mrs dr doctor "
     "army armies corps division divisions brigade brigades regiment regiments battalion battalions front group "
     "fleet flotilla command guards panzer operation operations battle siege war offensive campaign treaty "
     "conference address medal parade order day axis allied allies party government republic empire i "
@@ -73,6 +86,12 @@ _FUNCTION_AFTER = frozenset(
     "where when during the a an had".split()
 )
 _STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
+_SPACE_LINKS = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "della", "sur", "en"})
+_PLACE_VERBS = frozenset({
+    "take", "capture", "seize", "reach", "enter", "cross", "hold", "defend", "occupy", "liberate", "recapture",
+    "retake", "besiege", "encircle", "surround", "evacuate", "abandon", "bomb", "shell", "storm", "bypass",
+    "approach", "regain", "lose", "leave", "relieve", "attack", "threaten", "invest",
+})
 _LINKS = frozenset({"na", "on", "upon", "sur", "de", "le", "la", "les", "am", "an", "im", "en", "under", "by"})
 
 
@@ -121,9 +140,12 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
             gap = text[tokens[j - 1].end : tokens[j].start]
             if tokens[j].capitalised and gap in (" ", "-", "–"):
                 j += 1
-            elif gap == "-" and tokens[j].text in _LINKS and j + 1 < len(tokens) and free[j + 1] \
-                    and tokens[j + 1].capitalised and text[tokens[j].end : tokens[j + 1].start] == "-":
-                j += 2  # Kalach-na-Donu, Rostov-on-Don, Châlons-sur-Marne
+            elif ((gap == "-" and tokens[j].text in _LINKS) or (gap == " " and tokens[j].text in _SPACE_LINKS)) \
+                    and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
+                    and text[tokens[j].end : tokens[j + 1].start] == gap:
+                j += 2  # Kalach-na-Donu, Rostov-on-Don, Pointe du Hoc
+            elif gap == " " and tokens[j].text.isdigit() and tokens[j - 1].text.lower() in HEADS_BEFORE:
+                j += 1  # Hill 112
             else:
                 break
         found.append((i, j))
@@ -190,6 +212,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, end, name, None, "preposition")
     if context == "weak" and not all_common and not followed_by_noun:
         return PlaceMention(start, end, name, None, "preposition")
+    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in _LOWER_AFTER)):
+        return PlaceMention(start, end, name, None, "verb")
     return None
 
 
@@ -211,7 +235,7 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     word = tokens[k].text.lower()
     if word in _WEAK_PREPOSITIONS:
         return "weak"
-    if word in _PREPOSITIONS:
+    if word in _PREPOSITIONS or _is_place_verb(word):
         return "strong"
     if word == "of" and k > 0:
         noun = tokens[k - 1].text.lower()
@@ -220,6 +244,12 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
         if noun in _OF_NOUNS and (noun != "front" or tokens[k - 2].text.lower() == "in"):
             return "strong"
     return ""
+
+
+@lru_cache(maxsize=65536)
+def _is_place_verb(word: str) -> bool:
+    """'take', 'takes', 'took', 'taking': a verb whose object is often a place."""
+    return any(lemma in _PLACE_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 def _list_like(after: str) -> bool:

@@ -31,6 +31,11 @@ SIDE_WORDS: dict[str, str] = {
     "italians": "Italian", "polish": "Polish", "ottoman": "Ottoman", "turkish": "Ottoman", "japanese": "Japanese",
     "finnish": "Finnish", "slovak": "Slovak", "greek": "Greek", "albanian": "Albanian", "allied": "Allied",
 }
+NATIONALITIES = frozenset({
+    "soviet", "russian", "bulgarian", "yugoslav", "german", "romanian", "hungarian", "croatian", "british",
+    "american", "australian", "canadian", "french", "italian", "polish", "ottoman", "turkish", "japanese",
+    "finnish", "slovak", "greek", "albanian", "us", "u.s.",
+})
 # Words inside a unit's name that point to a side only when nothing stronger does.
 _WEAK = {"guards": "Soviet", "rifle": "Soviet", "mechanized": "Soviet"}
 _WORD = re.compile(r"[A-Za-zÀ-žš.-]+(?:\s+Army)?")

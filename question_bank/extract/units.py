@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from question_bank.extract.lexicon import is_common_word, words
-from question_bank.extract.sides import SIDE_WORDS, side_in_phrase
+from question_bank.extract.sides import NATIONALITIES, SIDE_WORDS, side_in_phrase
 from question_bank.facts.entities import Catalog, Unit
 
 _ORD_WORDS = (
@@ -39,7 +39,9 @@ _HEAD = (
 )
 _NAME_WORD = r"[A-Z][\w’'-]*"
 
-NUMBERED = re.compile(rf"\b(?P<num>{_NUM})\s+(?P<mods>(?:{_MOD}\s+){{0,5}})(?P<ech>{_ECH})\b{_QUOTED}{_TAG}")
+NUMBERED = re.compile(
+    rf"\b(?P<num>{_NUM})\s+(?P<mods>(?:{_MOD}\s+){{0,5}})(?P<ech>{_ECH})\b{_QUOTED}{_TAG}(?P<after>\s+[A-Z][\w’'-]+)?"
+)
 SHARED = re.compile(
     rf"\b(?P<nums>\d{{1,3}}(?:st|nd|rd|th)(?:\s*,\s*\d{{1,3}}(?:st|nd|rd|th))*\s*,?\s*(?:and|&)\s*\d{{1,3}}(?:st|nd|rd|th))"
     rf"\s+(?P<mods>(?:{_MOD}\s+){{0,4}})(?P<ech>{_PLURAL})\b"
@@ -166,6 +168,8 @@ def _numbered(text: str) -> list[UnitMention]:
     found = []
     for match in NUMBERED.finditer(text):
         end = match.end("quoted") if match.group("quoted") else match.end("ech")
+        if _named_after(match):
+            end = match.end("after")  # '12th SS Panzer Division Hitlerjugend'
         name = text[match.start() : end]
         found.append(_mention(text, match.start(), end, name, match.group("mods") + match.group("ech")))
     return found
@@ -194,11 +198,16 @@ def _named(text: str) -> list[UnitMention]:
     for match in NAMED.finditer(text):
         parts = list(re.finditer(r"\S+", match.group("name")))
         # 'The …', and a people's name before a unit's own ('German Grossdeutschland Division')
-        while len(parts) > 1 and (parts[0].group() in _STOP or parts[0].group().lower() in SIDE_WORDS):
+        while len(parts) > 1 and (parts[0].group() in _STOP or parts[0].group().lower() in NATIONALITIES):
             parts.pop(0)
         words_ = [p.group() for p in parts]
         if not words_ or words_[0] in _STOP or all(w.lower() in _NOT_UNIT_NAME for w in words_):
             continue
+        if any(unit_number(w) is not None for w in words_) or re.search(
+            rf"\b{_NUM}\s+$", text[max(0, match.start("name") + parts[0].start() - 8) : match.start("name") + parts[0].start()]
+        ):
+            continue  # a number belongs to the numbered rule: 'US VII Corps', '12th SS Panzer Division'
+
         ech = match.group("ech")
         if ech == "Army" and any(w.lower() in _SERVICES or w.lower() in _NOT_UNIT_NAME for w in words_):
             continue
@@ -208,11 +217,19 @@ def _named(text: str) -> list[UnitMention]:
         ):
             continue  # 'on the Eastern Front' is a theatre of war
         end = match.end("quoted") if match.group("quoted") else match.end("ech")
-        after = match.group("after")
-        if after and not match.group("quoted") and not is_common_word(after.strip()) and not _is_ech(after):
+        if _named_after(match):
             end = match.end("after")  # 'Volunteer Regiment Vannay'
         found.append(_mention(text, start, end, text[start:end], ech))
     return found
+
+
+def _named_after(match: re.Match[str]) -> bool:
+    """True if the word after the echelon is the unit's own name ('Division Hitlerjugend')."""
+    after = match.group("after")
+    if not after or match.group("quoted") or match.groupdict().get("tag"):
+        return False
+    word = after.strip()
+    return not is_common_word(word) and not _is_ech(word) and word.lower() not in SIDE_WORDS
 
 
 def _is_ech(word: str) -> bool:
