@@ -64,8 +64,8 @@ def item_stats(
         picked = [1.0 if choice == text else 0.0 for choice in choices]
         chosen = int(sum(picked))
         stats.append(OptionStats(text, text == answer, chosen, pearson(picked, totals)))
-        if chosen == 0 and text != answer and takers:
-            flags.append("unchosen_distractor")
+        if chosen == 0 and text != answer and takers and "unchosen_distractor" not in flags:
+            flags.append("unchosen_distractor")  # which one: the option with `chosen` 0
     if discrimination is not None and discrimination < 0:
         flags.append("negative_discrimination")
     return ItemStats(position, takers, facility, discrimination, tuple(stats), tuple(flags))
