@@ -235,3 +235,4 @@ def override_command(obj: AppContext, code: str, student: str, question: str, ve
         raise ClassroomError("QUESTION: a question number is 1 or more")
     desk.classroom.override(code, student, number - 1, verdict.strip().lower(), by or desk.learner)
     click.echo(f"{' '.join(student.split())}'s answer to question {number} is now {verdict.strip().lower()}.")
+from quiz.cli.export import paper_export; paper_group.add_command(paper_export, "export")  # noqa: E402, E702, I001 - issue #12
