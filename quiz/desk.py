@@ -12,13 +12,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from question_bank.answers import Verdict
+from question_bank.answers.explain import explain
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
+from question_bank.banks.template import write_template
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
 from quiz.classroom import Classroom
 from quiz.clock import Clock, utc_now
-from quiz.errors import BankProblems
+from quiz.errors import BankProblems, QuizError
 from quiz.exports import FORMATS as EXPORT_FORMATS
 from quiz.exports import ExportSet
 from quiz.exports.service import Exports
@@ -122,9 +125,11 @@ class Desk:
     def bank(self, name: str) -> Bank:
         return library_banks.get_bank(self.db, name)
 
-    def import_bank(self, path: Path, name: str | None = None) -> Bank:
-        """Check a bank file and store it (nothing stored if it has problems)."""
-        return library_banks.import_bank(self.db, path, name)
+    def import_bank(
+        self, path: Path, name: str | None = None, *, entities: Path | None = None, title: str | None = None
+    ) -> Bank:
+        """Check a bank file (and its entities file) and store it (nothing stored if it has problems)."""
+        return library_banks.import_bank(self.db, path, name, entities=entities, title=title)
 
     @staticmethod
     def validate_bank(path: Path) -> Bank:
@@ -143,6 +148,22 @@ class Desk:
         n_options: int = 3,
     ) -> list[Question]:
         return generate_all(self.bank(name), kinds=kinds, modes=modes, seed=seed, n_options=n_options)
+
+    def check_answer(self, name: str, fact_id: str, kind: Kind, text: str) -> tuple[Verdict, str]:
+        """The verdict on a typed answer to one fact, as a study session gives it, and the answer
+        expected; BankProblems-free: an unknown fact or a kind the fact is not asked in is a QuizError."""
+        try:
+            return explain(self.bank(name), fact_id, kind, text)
+        except (KeyError, ValueError) as error:
+            raise QuizError(str(error.args[0]) if error.args else str(error)) from None
+
+    @staticmethod
+    def write_bank_template(path: Path, fmt: str | None = None) -> list[Path]:
+        """An example bank (CSV and its entities CSV, or one workbook) with every column explained."""
+        try:
+            return write_template(path, fmt)
+        except ValueError as error:
+            raise QuizError(str(error)) from None
 
     # -- home and status ------------------------------------------------------------------------
     def banks(self) -> list[BankCounts]:

@@ -66,10 +66,13 @@ def validate(obj: AppContext, file: Path) -> None:
 @bank.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--name", help="Name to store the bank under (default: [bank] name, or the file name).")
+@click.option("--entities", type=click.Path(path_type=Path), default=None,
+              help="A CSV or xlsx of the units and places the catalog lacks (see `quiz bank template`).")
+@click.option("--title", default=None, help="The bank's title (default: the file's, else its name).")
 @click.pass_obj
-def import_command(obj: AppContext, file: Path, name: str | None) -> None:
-    """Check FILE and store it as a bank usable next to the built-in ones."""
-    stored = obj.desk().import_bank(file, name)
+def import_command(obj: AppContext, file: Path, name: str | None, entities: Path | None, title: str | None) -> None:
+    """Check FILE (.toml, .csv or .xlsx) and store it as a bank usable next to the built-in ones."""
+    stored = obj.desk().import_bank(file, name, entities=entities, title=title)
     click.echo(f"imported '{name or stored.name}': {len(stored.facts)} facts")
 
 
@@ -101,3 +104,4 @@ def questions(
         if not q.options:
             click.echo(f"   → {q.answer}")
 from quiz.cli.export import bank_export; bank.add_command(bank_export, "export")  # noqa: E402, E702, I001 - issue #12
+from quiz.cli.bank_tools import answer, template; bank.add_command(answer); bank.add_command(template)  # noqa: E402, E702, I001

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
-from question_bank.banks.loader import format_of, load_bank_bytes, read_bank_bytes
+from question_bank.banks.loader import format_of, load_bank_bytes, read_bank
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from quiz.errors import BankConflict, BankNotFound, BankProblems
@@ -61,21 +61,34 @@ def get_bank(db: sqlite_utils.Database, name: str) -> Bank:
         raise BankProblems(str(error)) from None
 
 
-def import_bank(db: sqlite_utils.Database, path: str | Path, name: str | None = None) -> Bank:
-    """Check a bank file and store it; raises BankError (nothing stored) if it has problems."""
+def import_bank(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    name: str | None = None,
+    *,
+    entities: str | Path | None = None,
+    title: str | None = None,
+) -> Bank:
+    """Check a bank file (.toml, .csv, .xlsx; with an optional entities file of the units and places
+    the catalog lacks) and store it; BankProblems (nothing stored) if it has problems.
+
+    What is stored reads back as the same bank on its own: a spreadsheet and its entities file are
+    kept as a TOML bank, so neither is needed again.
+    """
     path = Path(path)
     try:
         fmt = format_of(path)
-        raw = read_bank_bytes(path)
-        bank = load_bank_bytes(raw, str(path), fmt, name=name or (None if fmt == "toml" else path.stem))
+        loaded = read_bank(path, name=name or (None if fmt == "toml" else path.stem), entities=entities)
     except BankError as error:
         raise BankProblems(str(error)) from None
+    bank = loaded.bank
     if name is None and fmt == "toml":
         name = bank.name
     if (name or bank.name) in builtin_bank_names():
         raise BankConflict(f"'{name or bank.name}' is a built-in bank; import it under another name")
-    text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    save_bank(db, name or bank.name, bank.title, "imported", fmt, text, _fact_rows(bank))
+    stored_fmt, text = loaded.stored()
+    shown = title.strip() if title and title.strip() else bank.title
+    save_bank(db, name or bank.name, shown, "imported", stored_fmt, text, _fact_rows(bank))
     return bank
 
 

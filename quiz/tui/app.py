@@ -10,11 +10,14 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.theme import Theme
 
 from quiz.desk import Desk
+from quiz.errors import QuizError
 from quiz.paths import crash_log_path
 from quiz.tui.commands import QuizCommands
 from quiz.tui.screens.study import StudyScreen
@@ -44,6 +47,7 @@ class QuizApp(App[float | None]):
     TITLE = "quiz"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {QuizCommands}
+    SYSTEM_COMMANDS = ("Theme", "Quit")  # Textual's Keys, Maximize and Screenshot are not this app's
 
     def __init__(self, desk: Desk, *, bank: str | None = None) -> None:
         super().__init__()
@@ -52,6 +56,7 @@ class QuizApp(App[float | None]):
         self.start_bank = bank
         self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
         self.register_theme(QUIZ_THEME)
+        self._keep_theme = False  # True while a theme is set that is not the learner's choice
         self._set_start_theme(self._saved_theme() or "quiz")
 
     def _set_start_theme(self, name: str) -> None:
@@ -61,7 +66,7 @@ class QuizApp(App[float | None]):
         needs the ANSI colour filter changed, so it goes the usual way."""
         theme = self.get_theme(name)
         if theme is None or theme.dark != self.current_theme.dark:
-            self.theme = name
+            self.show_theme(name)
             return
         self.set_reactive(QuizApp.theme, name)
         self.stylesheet.set_variables(self.get_css_variables())
@@ -70,6 +75,31 @@ class QuizApp(App[float | None]):
     def _saved_theme(self) -> str | None:
         name = self.desk.settings().theme
         return name if name in self.available_themes else None
+
+    def show_theme(self, name: str) -> None:
+        """Show a theme without saving it (a preview, or the learner's own saved one)."""
+        self._keep_theme = True
+        try:
+            self.theme = name
+        finally:
+            self._keep_theme = False
+
+    def watch_theme(self, name: str) -> None:
+        """A theme chosen anywhere (the command palette too) is the learner's from now on."""
+        if self._keep_theme or not self.is_running or name == self._saved_theme():
+            return
+        try:
+            self.desk.save_settings(theme=name)
+        except QuizError as error:
+            self.notify(str(error), title="Theme not saved", severity="error", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Only the palette's commands that belong in this app: the theme and quitting."""
+        return (c for c in super().get_system_commands(screen) if c.title in self.SYSTEM_COMMANDS)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once quitting, no key opens anything more (a screen mounted now would find no widgets)."""
+        return not self._exit
 
     def on_mount(self) -> None:
         """Straight into a session when a bank was named (home comes after it), else home."""
@@ -107,10 +137,15 @@ class QuizApp(App[float | None]):
     def switch_learner(self, name: str | None) -> None:
         if not name or name == self.desk.learner:
             return
-        self.desk = self.desk.for_learner(name)
-        self.theme = self._saved_theme() or self.theme
+        try:
+            desk = self.desk.for_learner(name)
+        except QuizError as error:  # the dialog checks names first; the palette's come from the list
+            self.notify(str(error), title="Learner not changed", severity="error", markup=False)
+            return
+        self.desk = desk
+        self.show_theme(self._saved_theme() or self.theme)
         self.go_home()
-        self.notify(f"Studying as {name}")
+        self.notify(f"Studying as {desk.learner}", markup=False)
 
     def go_home(self) -> None:
         """Back to the home screen (made now if the app started in a session), counts refreshed."""

@@ -47,6 +47,15 @@ def when(moment: datetime | None, now: datetime) -> str:
     return text
 
 
+def soon(moment: datetime | None, now: datetime) -> str:
+    """A due time in a narrow column: "now", "10m", "3d", or a dash for none."""
+    if moment is None:
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return "now" if moment <= now else interval(moment - now)
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "—"
 

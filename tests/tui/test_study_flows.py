@@ -44,7 +44,9 @@ async def test_multiple_choice_right_then_wrong(make_app, db_path):
         wrong = second.question.options[int(option_number(screen, right=False)) - 1]
         await pilot.press(option_number(screen, right=False))
         text = screen_text(app)
-        assert "✗ Wrong" in text and "You gave" in text and wrong in text and "Next" in text
+        assert "✗ Wrong" in text and f"{wrong}  ← your answer" in text and "Next" in text
+        right = second.question.options.index(second.question.answer) + 1
+        assert f"✓ {right} {second.question.answer}" in text  # the options stay, marked
     assert [(r[0], r[1], r[3]) for r in reviews(db_path)] == [
         (first.card_id, 3, "correct"),
         (second.card_id, 1, "wrong"),
@@ -109,14 +111,15 @@ async def test_flip_with_each_rating(make_app, db_path):
         screen = await start(app, pilot)
         for rating in "4321":
             assert screen.item.question.mode == "flip"
+            card = screen.item.card_id
             await pilot.press(rating)  # ignored until the answer is shown
             assert screen.phase == "question"
             await pilot.press("space")
             assert screen.phase == "revealed"
             assert screen.item.question.answer in screen_text(app)
-            await pilot.press(rating)
-            assert screen.phase == "feedback"
-            await pilot.press("space")
+            await pilot.press(rating)  # the second press rates and moves on: two presses a card
+            await pilot.pause()
+            assert screen.phase == "question" and screen.item.card_id != card
     assert [r[1] for r in reviews(db_path)] == [4, 3, 2, 1]
 
 
@@ -126,7 +129,7 @@ async def test_flip_rating_by_mouse(make_app, db_path):
         screen = await start(app, pilot)
         await pilot.press("space")
         await pilot.click("#rate-3")
-        assert screen.phase == "feedback"
+        assert screen.phase == "question"
     assert reviews(db_path)[0][1] == 3
 
 
@@ -149,7 +152,7 @@ async def test_undo_while_typing_uses_ctrl_z(make_app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(app, pilot)
         first = screen.item.card_id
-        await type_answer(screen, pilot, "xyz")
+        await type_answer(screen, pilot, "1 May 1950")
         await pilot.press("enter")
         await pilot.press("u")  # typed into the answer box, not an undo
         assert len(reviews(db_path)) == 1

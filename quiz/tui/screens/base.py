@@ -23,6 +23,14 @@ class DeskAccess:
     def desk(self) -> Desk:
         return self.quiz.desk
 
+    @property
+    def quitting(self) -> bool:
+        """The app is on its way out: a key pressed now must not touch widgets being removed."""
+        return bool(getattr(cast(Screen, self).app, "_exit", False))
+
 
 class QuizScreen(DeskAccess, Screen[None]):
     """A full screen of the app."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.quitting

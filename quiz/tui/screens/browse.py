@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from quiz.desk import CardFilter, CardRow
-from quiz.tui.format import text, when
+from quiz.tui.format import soon
 from quiz.tui.screens.base import QuizScreen
 
 MAX_ROWS = 1000
@@ -22,6 +24,11 @@ FILTERS: dict[str, list[tuple[str, object]]] = {
     "suspended": [("suspended", True), ("active", False)],
     "leech": [("leeches", True), ("not leeches", False)],
 }
+
+# The columns after the sentence, with their widths; the bank's only when the cards come from several.
+COLUMNS = (("Kind", 5), ("State", 10), ("Due", 6), ("Lapses", 6), ("Flags", 5))
+BANK_WIDTH = 14
+MIN_STATEMENT = 20
 
 PROMPTS = {"kind": "kind", "state": "state", "due": "due", "suspended": "susp.", "leech": "leech"}
 
@@ -53,10 +60,22 @@ class BrowseScreen(QuizScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#cards", DataTable)
-        for label in ("Kind", "State", "Due", "Stab.", "Diff.", "Lapses", "Flags", "Fact", "Statement", "Bank"):
-            table.add_column(label, key=label.lower())
         self.reload()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The sentence column takes the width the others leave, so it wraps at any width."""
+        self.reload()
+
+    def _columns(self, table: DataTable[Any], with_bank: bool) -> None:
+        """The sentence first, as wide as the table allows, then the short columns."""
+        others = [*COLUMNS, *((("Bank", BANK_WIDTH),) if with_bank else ())]
+        padding = 2 * table.cell_padding
+        width = (table.size.width or self.size.width or 80) - 2  # room for the scrollbar
+        statement = max(MIN_STATEMENT, width - sum(w + padding for _, w in others) - padding)
+        table.clear(columns=True)
+        table.add_column("Statement", key="statement", width=statement)
+        for label, column_width in others:
+            table.add_column(label, key=label.lower(), width=column_width)
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -79,25 +98,25 @@ class BrowseScreen(QuizScreen):
         desk = self.desk
         rows = desk.cards(self._filter(), limit=MAX_ROWS + 1)
         now = desk.clock()
-        table = self.query_one("#cards", DataTable)
+        table: DataTable[Any] = self.query_one("#cards", DataTable)
         keep = table.cursor_row
-        table.clear()
         self.rows = {row.card_id: row for row in rows[:MAX_ROWS]}
+        with_bank = len({row.bank for row in self.rows.values()}) > 1
+        self._columns(table, with_bank)
         for row in self.rows.values():
             flags = " ".join(f for f, on in (("S", row.suspended), ("L", row.leech)) if on)
-            table.add_row(
-                row.kind,
-                row.state,
-                "—" if row.state == "new" else when(row.due, now),
-                "—" if row.stability is None else f"{row.stability:.1f}",
-                "—" if row.difficulty is None else f"{row.difficulty:.1f}",
-                str(row.lapses),
-                flags,
-                text(row.fact_id),
-                text(row.statement),
-                text(row.bank),
-                key=str(row.card_id),
-            )
+            due = "—" if row.state == "new" else soon(row.due, now)
+            cells: list[Text] = [
+                Text(row.statement or row.fact_id),
+                Text(str(row.kind)),
+                Text(str(row.state)),
+                Text(due),
+                Text(str(row.lapses)),
+                Text(flags),
+            ]
+            if with_bank:
+                cells.append(Text(row.bank))
+            table.add_row(*cells, key=str(row.card_id), height=None)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         count = f"first {MAX_ROWS} cards" if len(rows) > MAX_ROWS else f"{len(rows)} cards"

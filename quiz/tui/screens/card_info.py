@@ -20,10 +20,11 @@ class CardInfoScreen(DeskAccess, ModalScreen[bool]):
         Binding("s", "toggle_suspend", "Suspend/unsuspend"),
     ]
 
-    def __init__(self, card_id: int, *, allow_suspend: bool = True) -> None:
+    def __init__(self, card_id: int, *, allow_suspend: bool = True, hide_answer: bool = False) -> None:
         super().__init__()
         self.card_id = card_id
         self.allow_suspend = allow_suspend
+        self.hide_answer = hide_answer  # asked from a question not yet answered
         self.changed = False
 
     def compose(self) -> ComposeResult:
@@ -43,7 +44,7 @@ class CardInfoScreen(DeskAccess, ModalScreen[bool]):
             self.dismiss(self.changed)
             return
         self.detail = detail
-        self.query_one(CardInfo).show(detail)
+        self.query_one(CardInfo).show(detail, hide_answer=self.hide_answer)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_suspend":

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quiz.tui.format import text
 from quiz.tui.screens.base import QuizScreen
 
 ALL_BANKS = "__all__"
@@ -53,10 +53,11 @@ class HomeScreen(QuizScreen):
         desk = self.desk
         stats = desk.stats()
         streak = f"{stats.streak_days} day" + ("" if stats.streak_days == 1 else "s")
-        self.query_one("#learner-line", Static).update(
-            f"[b]{text(desk.learner)}[/b]   streak [b]{streak}[/b]   "
-            f"reviews today [b]{stats.reviews_today}[/b]   total [b]{stats.reviews_total}[/b]"
-        )
+        self.query_one("#learner-line", Static).update(Text.assemble(
+            (desk.learner, "bold"), "   streak ", (streak, "bold"),
+            "   reviews today ", (str(stats.reviews_today), "bold"),
+            "   total ", (str(stats.reviews_total), "bold"),
+        ))
         table = self.query_one("#banks", DataTable)
         row = table.cursor_row
         table.clear()
@@ -65,8 +66,8 @@ class HomeScreen(QuizScreen):
         for bank in banks:
             counts = (bank.due, bank.new, bank.learning, bank.review, bank.suspended)
             totals = [a + b for a, b in zip(totals, counts, strict=False)]
-            table.add_row(text(bank.title or bank.name), *map(str, counts), key=bank.name)
-        table.add_row("[i]All banks[/i]", *map(str, totals), key=ALL_BANKS)
+            table.add_row(Text(bank.title or bank.name), *map(str, counts), key=bank.name)
+        table.add_row(Text("All banks", style="italic"), *map(str, totals), key=ALL_BANKS)
         table.move_cursor(row=min(row, table.row_count - 1))
 
     def action_study(self) -> None:

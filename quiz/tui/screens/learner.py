@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,13 +12,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.tui.format import text
+from quiz.desk import Desk
+from quiz.errors import QuizError
 from quiz.tui.screens.base import DeskAccess
+
+
+def name_problem(desk: Desk, name: str) -> str | None:
+    """Why a typed learner name cannot be used, or None. The desk's own rules (length, blank) are
+    asked of a desk made for that name; control characters would reach the terminal raw."""
+    if not name.strip():
+        return "Type a name first (or pick one from the list)."
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        return "A name cannot hold control characters."
+    try:
+        Desk(desk.db_path, name)  # checks the name; opens nothing
+    except QuizError as error:
+        message = str(error)
+        return message[:1].upper() + message[1:]
+    return None
 
 
 class LearnerScreen(DeskAccess, ModalScreen[str | None]):
     """Dismisses with the chosen (or newly typed) learner name, or None."""
 
+    AUTO_FOCUS = "#learner-new"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
@@ -23,14 +43,20 @@ class LearnerScreen(DeskAccess, ModalScreen[str | None]):
         names = desk.learners()
         with Vertical(id="learner-dialog"):
             yield Static("Who is studying?", classes="dialog-title")
-            yield OptionList(
-                *(Option(text(n) + ("  [dim](current)[/dim]" if n == desk.learner else ""), id=n) for n in names),
-                id="learner-list",
+            yield Input(placeholder="Type a new name and press Enter", id="learner-new")
+            yield Static(id="learner-problem")
+            yield Static(
+                "…or pick one (tab, arrows, Enter):" if names else "No learners yet.",
+                classes="dialog-note",
             )
-            yield Input(placeholder="…or type a new name and press Enter", id="learner-new")
+            yield OptionList(*(self._option(n, n == desk.learner) for n in names), id="learner-list")
 
-    def on_mount(self) -> None:
-        self.query_one("#learner-list").focus()
+    @staticmethod
+    def _option(name: str, current: bool) -> Option:
+        label = Text(name)
+        if current:
+            label.append("  (current)", style="dim")
+        return Option(label, id=name)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -38,9 +64,22 @@ class LearnerScreen(DeskAccess, ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        name = event.value.strip()
-        if name:
-            self.dismiss(name)
+        problem = name_problem(self.desk, event.value)
+        if problem is not None:
+            self.show_problem(problem)
+            return
+        self.dismiss(" ".join(event.value.split()))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.show_problem(None)
+
+    def show_problem(self, problem: str | None) -> None:
+        note = self.query_one("#learner-problem", Static)
+        note.update(Text(problem or ""))
+        note.display = problem is not None
+
+    def on_mount(self) -> None:
+        self.show_problem(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

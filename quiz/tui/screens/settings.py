@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from quiz.tui.format import MODE_LABELS, text
+from quiz.errors import SettingsError
+from quiz.settings import LABELS
+from quiz.tui.format import MODE_LABELS
 from quiz.tui.screens.base import QuizScreen
+
+MID_SESSION = "A session is open: changes apply from the next session (the theme at once)."
 
 MODE_CHOICES = [(label, mode) for mode, label in MODE_LABELS.items()] + [
     ("typed and multiple choice in turn", "alternate")
@@ -34,44 +39,61 @@ class SettingsScreen(QuizScreen):
         with VerticalScroll(id="settings"):
             with Horizontal(classes="setting"):
                 yield Label("Learner", classes="setting-label")
-                yield Static(f"[b]{text(desk.learner)}[/b]  [dim](ctrl+l to switch)[/dim]", id="learner-name")
-            yield from self._row("New cards a day", Input(str(s.new_per_day), id="new_per_day", type="integer", compact=True))
-            yield from self._row("Reviews a day", Input(str(s.reviews_per_day), id="reviews_per_day", type="integer", compact=True))
+                yield Static(Text.assemble((desk.learner, "bold"), ("  (ctrl+l to switch)", "dim")), id="learner-name")
+            if self.in_session:
+                yield Static(MID_SESSION, id="settings-note")
+            yield from self._row(Input(str(s.new_per_day), id="new_per_day", type="integer", compact=True))
+            yield from self._row(Input(str(s.reviews_per_day), id="reviews_per_day", type="integer", compact=True))
             yield from self._row(
-                "Desired retention",
                 Input(f"{s.desired_retention:g}", id="desired_retention", type="number", compact=True),
             )
             yield from self._row(
-                "Options per question",
                 Select([(str(n), n) for n in (3, 4, 5)], value=s.options_per_question,
                        id="options_per_question", allow_blank=False, compact=True),
             )
             yield from self._row(
-                "New cards as",
                 Select(MODE_CHOICES, value=s.mode_new, id="mode_new", allow_blank=False, compact=True),
             )
             yield from self._row(
-                "Reviews as",
                 Select(MODE_CHOICES, value=s.mode_review, id="mode_review", allow_blank=False, compact=True),
             )
             yield from self._row(
-                "Theme",
                 Select([(t, t) for t in themes], value=self.app.theme, id="theme", allow_blank=False, compact=True),
             )
+            yield Static(id="settings-problem")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
         yield Footer()
 
+    @property
+    def in_session(self) -> bool:
+        """A study session is open under this screen (the palette opens settings from anywhere)."""
+        from quiz.tui.screens.study import StudyScreen
+
+        return any(isinstance(screen, StudyScreen) for screen in self.app.screen_stack)
+
     @staticmethod
-    def _row(label: str, widget: Widget) -> ComposeResult:
+    def _row(widget: Widget) -> ComposeResult:
+        """A labelled field, labelled as the core's messages name it ("Reviews a day: …")."""
         with Horizontal(classes="setting"):
-            yield Label(label, classes="setting-label")
+            yield Label(LABELS[str(widget.id)], classes="setting-label")
             yield widget
+
+    def on_mount(self) -> None:
+        self.show_problem(None)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "theme" and event.value is not Select.NULL:
-            self.app.theme = str(event.value)  # a live preview; Save keeps it
+            self.quiz.show_theme(str(event.value))  # a live preview; Save keeps it
+
+    def show_problem(self, error: SettingsError | None) -> None:
+        """One line under the form naming the field, and only that field marked."""
+        for widget in self.query(".setting Input, .setting Select"):
+            widget.set_class(error is not None and widget.id == error.field, "-invalid")
+        problem = self.query_one("#settings-problem", Static)
+        problem.update(Text(str(error) if error else ""))
+        problem.display = error is not None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -102,12 +124,15 @@ class SettingsScreen(QuizScreen):
     def action_save(self) -> None:
         try:
             self.desk.save_settings(**self.values())
-        except ValueError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+        except SettingsError as error:
+            self.show_problem(error)
+            if error.field:
+                self.query_one(f"#{error.field}").focus()
             return
-        self.notify("Settings saved", timeout=2)
+        self.notify("Settings saved; they apply from the next session" if self.in_session else "Settings saved",
+                    timeout=3)
         self.app.pop_screen()
 
     def action_back(self) -> None:
-        self.app.theme = self.quiz._saved_theme() or self.app.theme
+        self.quiz.show_theme(self.quiz._saved_theme() or self.app.theme)
         self.app.pop_screen()

@@ -11,6 +11,7 @@ import importlib
 import time
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,8 +19,9 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.desk import StudySession
+from quiz.errors import UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
-from quiz.tui.format import mode_line, text
+from quiz.tui.format import RATING_LABELS, interval, mode_line
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.ratings import RatingBar
@@ -28,8 +30,8 @@ from quiz.tui.widgets.session_bar import SessionBar
 TYPED_MODES = ("typed", "cloze")
 HINTS = {
     "mc": "1–{n} or ↑↓ Enter",
-    "typed": "type, Enter · ^z undo · Esc end",
-    "cloze": "type, Enter · ^z undo · Esc end",
+    "typed": "type, Enter (empty or ? : I don't know) · ^z undo · Esc end",
+    "cloze": "type, Enter (empty or ? : I don't know) · ^z undo · Esc end",
     "flip": "space shows the answer, then 1–4",
 }
 
@@ -40,11 +42,32 @@ def _warm_up_answer_checking() -> None:
 
 
 def _numbered(number: int, option: str) -> Table:
-    """An option with its key, wrapped lines indented under the text rather than the number."""
+    """An option with its key, wrapped lines indented under the text rather than the number.
+    The option is bank text: a `Text`, never markup."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(str(number), option)
+    grid.add_row(str(number), Text(option))
+    return grid
+
+
+def marked_options(options: tuple[str, ...] | list[str], answer: str, given: str) -> Table:
+    """The options after answering: the right one ticked, a wrong choice crossed, the rest dimmed."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, option in enumerate(options, 1):
+        label = Text(option)
+        if option == answer:
+            mark, style = "✓", "bold green"
+        elif option == given:
+            mark, style = "✗", "bold red"
+        else:
+            mark, style = " ", "dim"
+        if option == given:
+            label.append("  ← your answer", style="italic")
+        grid.add_row(Text(mark, style=style), Text(str(number), style=style), label, style=style)
     return grid
 
 
@@ -79,7 +102,9 @@ class StudyScreen(QuizScreen):
                 yield Static(id="question-text")
             with Vertical(id="answer-box"):
                 yield OptionList(id="options")
+                yield Static(id="marked-options")
                 yield Input(id="typed", placeholder="Type your answer and press Enter")
+                yield Static(id="typed-note")
                 yield Static(id="flip-answer")
                 yield RatingBar(id="ratings")
             yield FeedbackPanel(id="feedback")
@@ -102,11 +127,13 @@ class StudyScreen(QuizScreen):
         box = self.query_one("#question-box")
         box.border_title = mode_line(q.kind, q.mode, item.state)
         box.border_subtitle = HINTS.get(str(q.mode), "").format(n=len(q.options))
-        self.query_one("#question-text", Static).update(text(q.prompt))
+        self.query_one("#question-text", Static).update(Text(q.prompt))
         options = self.query_one("#options", OptionList)
         typed = self.query_one("#typed", Input)
         options.display = q.mode == "mc"
         typed.display = q.mode in TYPED_MODES
+        self.query_one("#marked-options").display = False
+        self.query_one("#typed-note").display = False
         self.query_one("#flip-answer").display = False
         self.query_one("#ratings").display = False
         self.query_one("#feedback").display = False
@@ -123,7 +150,7 @@ class StudyScreen(QuizScreen):
             )
             typed.focus()
         else:  # flip
-            self.query_one("#flip-answer", Static).update("[dim]Recall the answer, then press space[/dim]")
+            self.query_one("#flip-answer", Static).update(Text("Recall the answer, then press space", style="dim"))
             self.query_one("#flip-answer").display = True
             self.set_focus(None)
         self.update_bar()
@@ -135,15 +162,25 @@ class StudyScreen(QuizScreen):
                 self.run_worker(_warm_up_answer_checking, thread=True, exit_on_error=False)
 
     def update_bar(self) -> None:
-        done, total = self.session.progress()
-        self.query_one(SessionBar).show(self.bank or "All banks", done, total, self.session.counts())
+        counts = self.session.counts()
+        left = counts.new + counts.learning + counts.review
+        self.query_one(SessionBar).show(self.bank or "All banks", self.session.reviewed, left, counts)
 
     def show_feedback(self, fb: Feedback) -> None:
+        """The verdict under the question; a multiple-choice question keeps its options, marked."""
         self.phase = "feedback"
-        self.query_one("#answer-box").display = False
+        multiple_choice = self.item is not None and self.item.question.mode == "mc"
+        if multiple_choice and self.item is not None:
+            q = self.item.question
+            self.query_one("#options").display = False
+            marked = self.query_one("#marked-options", Static)
+            marked.update(marked_options(q.options, q.answer, fb.given))
+            marked.display = True
+        else:
+            self.query_one("#answer-box").display = False
         panel = self.query_one(FeedbackPanel)
         panel.display = True
-        panel.show(fb)
+        panel.show(fb, with_answer=not multiple_choice)
         panel.focus()
         self.update_bar()
         self.refresh_bindings()
@@ -155,12 +192,26 @@ class StudyScreen(QuizScreen):
     def answer(self, given: str) -> None:
         if self.phase != "question" or self.item is None:
             return
-        self.show_feedback(self.session.answer(given, duration_ms=self._elapsed_ms()))
+        try:
+            fb = self.session.answer(given, duration_ms=self._elapsed_ms())
+        except UnreadableAnswer as error:  # nothing recorded: say why, keep what was typed, ask again
+            note = self.query_one("#typed-note", Static)
+            note.update(Text(str(error)))
+            note.display = True
+            return
+        self.show_feedback(fb)
 
     def rate(self, rating: int) -> None:
+        """A flip card is done once rated: the next question comes at once (two presses a card)."""
         if self.phase != "revealed":
             return
-        self.show_feedback(self.session.rate(rating, duration_ms=self._elapsed_ms()))
+        fb = self.session.rate(rating, duration_ms=self._elapsed_ms())
+        label = RATING_LABELS.get(fb.rating, str(fb.rating))
+        message = f"{label}: back in {interval(fb.interval)} · u undoes"
+        if fb.leech:
+            message += " · you keep forgetting this card: consider suspending it"
+        self.notify(message, timeout=3, markup=False)
+        self.show_item(self.session.advance())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -168,17 +219,17 @@ class StudyScreen(QuizScreen):
             self.answer(self.item.question.options[event.option_index])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter on an empty box (or `?`) is "I don't know": the session marks it Again."""
         event.stop()
-        if event.value.strip():
-            self.answer(event.value)
-        else:
-            self.notify("Type an answer first (anything will do if you don't know).", timeout=3)
+        self.answer(event.value)
 
     def on_rating_bar_rated(self, event: RatingBar.Rated) -> None:
         self.rate(event.rating)
 
     # -- actions --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.quitting:
+            return False
         mode = self.item.question.mode if self.item else None
         if action == "reveal":
             return self.phase == "question" and mode == "flip"
@@ -193,7 +244,11 @@ class StudyScreen(QuizScreen):
             return
         q = self.item.question
         self.phase = "revealed"
-        self.query_one("#flip-answer", Static).update(f"[b]{text(q.answer)}[/b]")
+        shown = Text(q.answer, style="bold")
+        if q.note:
+            shown.append("\n")
+            shown.append(q.note, style="not bold dim")
+        self.query_one("#flip-answer", Static).update(shown)
         ratings = self.query_one(RatingBar)
         ratings.show_preview(self.session.preview())
         ratings.display = True
@@ -232,7 +287,8 @@ class StudyScreen(QuizScreen):
             return
         from quiz.tui.screens.card_info import CardInfoScreen
 
-        self.app.push_screen(CardInfoScreen(self.item.card_id, allow_suspend=False))
+        answered = self.phase == "feedback"
+        self.app.push_screen(CardInfoScreen(self.item.card_id, allow_suspend=False, hide_answer=not answered))
 
     def action_end(self) -> None:
         self.finish()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from quiz.desk import CardDetail
-from quiz.tui.format import RATING_LABELS, interval, text
+from quiz.tui.format import RATING_LABELS, interval
 
 MODE_SHORT = {"mc": "choice", "typed": "typed", "cloze": "gap", "flip": "flip"}
 
@@ -30,27 +31,43 @@ def _short(value: str, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def describe(detail: CardDetail) -> str:
-    """Rich markup for a card and its history."""
+HIDDEN = "hidden until you answer"
+
+
+def describe(detail: CardDetail, hide_answer: bool = False) -> Text:
+    """A card and its numbers, as literal text (the statement and ids are bank text).
+
+    Before the card is answered the statement would give the answer away, so it is hidden."""
     row = detail.row
     r = row.retrievability
-    flags = []
+    out = Text()
+    if hide_answer:
+        out.append(f"({HIDDEN})", style="dim italic")
+    else:
+        out.append(row.statement or row.fact_id, style="bold")
+    out.append("\n")
+
+    def field(label: str, value: str, gap: str = "  ") -> None:
+        out.append(label, style="dim")
+        out.append(f" {value}{gap}")
+
+    field("bank", row.bank)
+    field("fact", row.fact_id)
+    field("kind", str(row.kind))
+    field("state", str(row.state))
     if row.suspended:
-        flags.append("[b $warning]suspended[/]")
+        out.append("suspended ", style="bold yellow")
     if row.leech:
-        flags.append("[b $error]leech[/]")
-    lines = [
-        f"[b]{text(row.statement or row.fact_id)}[/b]",
-        f"[dim]bank[/dim] {text(row.bank)}  [dim]fact[/dim] {text(row.fact_id)}  "
-        f"[dim]kind[/dim] {text(row.kind)}  [dim]state[/dim] {text(row.state)}  {' '.join(flags)}",
-        f"[dim]stability[/dim] {_fmt(row.stability, '.2f')} d   "
-        f"[dim]difficulty[/dim] {_fmt(row.difficulty, '.2f')}   "
-        f"[dim]retrievability[/dim] {'—' if r is None else f'{100 * r:.0f}%'}",
-        f"[dim]due[/dim] {_time(row.due)}   "
-        f"[dim]lapses[/dim] {row.lapses}   "
-        f"[dim]reviews[/dim] {len(detail.history)}",
-    ]
-    return "\n".join(lines)
+        out.append("leech", style="bold red")
+    out.append("\n")
+    field("stability", f"{_fmt(row.stability, '.2f')} d", "   ")
+    field("difficulty", _fmt(row.difficulty, ".2f"), "   ")
+    field("retrievability", "—" if r is None else f"{100 * r:.0f}%", "")
+    out.append("\n")
+    field("due", _time(row.due), "   ")
+    field("lapses", str(row.lapses), "   ")
+    field("reviews", str(len(detail.history)), "")
+    return out
 
 
 class CardInfo(Vertical):
@@ -65,16 +82,16 @@ class CardInfo(Vertical):
         for label in ("When", "Mode", "Given", "Verdict", "Rating", "Next", "Stab.", "Diff."):
             table.add_column(label, key=label.lower())
 
-    def show(self, detail: CardDetail) -> None:
-        self.query_one("#card-describe", Static).update(describe(detail))
+    def show(self, detail: CardDetail, *, hide_answer: bool = False) -> None:
+        self.query_one("#card-describe", Static).update(describe(detail, hide_answer))
         table = self.query_one("#card-history", DataTable)
         table.clear()
         for review in reversed(detail.history):
             table.add_row(
                 review.reviewed_at.strftime("%d %b %H:%M"),
                 MODE_SHORT.get(review.mode, review.mode),
-                text(_short(review.given or "—", 24)),
-                text(review.verdict.replace("_", " ")),
+                Text("…" if hide_answer and review.given else _short(review.given or "—", 24)),
+                Text(review.verdict.replace("_", " ")),
                 RATING_LABELS.get(review.rating, str(review.rating)),
                 interval(review.interval),
                 _fmt(review.stability_after, ".1f"),

@@ -20,8 +20,12 @@ VERDICTS = {
 PLAIN_REASONS = {"", "right", "correct"}  # a verdict that says no more than "✓ Right"
 
 
-def render_feedback(fb: Feedback) -> Group:
-    """A label/value grid for a `Feedback`, so long notes wrap under their value, not their label."""
+def render_feedback(fb: Feedback, with_answer: bool = True) -> Group:
+    """A label/value grid for a `Feedback`, so long notes wrap under their value, not their label.
+
+    Every value is bank or learner text, so each is a `Text` (never markup). Without the answer
+    (multiple choice marks its options instead), the grid holds the note, the source and the next
+    review."""
     title, _ = VERDICTS.get(fb.outcome, (fb.outcome, ""))
     reason = "" if fb.reason.strip().rstrip(".").lower() in PLAIN_REASONS else fb.reason
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -29,18 +33,19 @@ def render_feedback(fb: Feedback) -> Group:
     grid.add_column(ratio=1)
     heading = Text(title, style="bold")
     if reason:
-        heading.append(f" — {reason}")
-    grid.add_row("Answer", Text(str(fb.answer), style="bold"))
-    if fb.given and fb.given != fb.answer:
-        grid.add_row("You gave", Text(str(fb.given)))
+        heading.append(f" — {reason}", style="not bold")
+    if with_answer:
+        grid.add_row("Answer", Text(str(fb.answer), style="bold"))
+        if fb.given and fb.given != fb.answer and fb.given.strip() != "?":
+            grid.add_row("You gave", Text(str(fb.given)))
+    rating = RATING_LABELS.get(fb.rating, str(fb.rating))
+    grid.add_row("Next", Text.assemble("in ", (interval(fb.interval), "bold"), f" ({rating})"))
     if fb.note:
         grid.add_row("Note", Text(str(fb.note)))
     if fb.source:
         grid.add_row("Source", Text(str(fb.source), style="italic"))
-    rating = RATING_LABELS.get(fb.rating, str(fb.rating))
-    grid.add_row("Next", Text.assemble("in ", (interval(fb.interval), "bold"), f" ({rating})"))
     if fb.leech:
-        grid.add_row("Leech", "You keep forgetting this card: consider suspending it (s).")
+        grid.add_row("Leech", Text("You keep forgetting this card: consider suspending it (s)."))
     return Group(heading, grid)
 
 
@@ -50,11 +55,11 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="feedback-text")
 
-    def show(self, fb: Feedback) -> None:
+    def show(self, fb: Feedback, *, with_answer: bool = True) -> None:
         _, css_class = VERDICTS.get(fb.outcome, ("", ""))
         self.remove_class(*(c for _, c in VERDICTS.values()))
         if css_class:
             self.add_class(css_class)
-        self.query_one("#feedback-text", Static).update(render_feedback(fb))
+        self.query_one("#feedback-text", Static).update(render_feedback(fb, with_answer))
         self.border_title = "Feedback · Enter to go on"
         self.scroll_home(animate=False)

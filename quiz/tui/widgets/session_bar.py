@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
@@ -17,9 +18,13 @@ class SessionBar(Horizontal):
         yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
         yield Static(id="session-counts")
 
-    def show(self, title: str, done: int, total: int, counts: QueueCounts) -> None:
-        self.query_one("#session-title", Static).update(f"{title}  [dim]{done}/{total}[/dim]")
-        self.query_one("#session-progress", ProgressBar).update(total=max(total, 1), progress=done)
+    def show(self, title: str, done: int, left: int, counts: QueueCounts) -> None:
+        """`left` is what the session still holds (it shrinks as you go, and grows only when a card
+        you missed comes back); the bar fills with what is done."""
+        heading = Text(title)
+        heading.append(f"  {left} left", style="dim")
+        self.query_one("#session-title", Static).update(heading)
+        self.query_one("#session-progress", ProgressBar).update(total=max(done + left, 1), progress=done)
         self.query_one("#session-counts", Static).update(
             f"[b $text-primary]{counts.new}[/] new  [b $text-warning]{counts.learning}[/] learning  "
             f"[b $text-success]{counts.review}[/] review"

@@ -1,0 +1,46 @@
+"""`quiz bank answer` (what the checker makes of a typed answer) and `quiz bank template` (an
+example spreadsheet with every column explained)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from quiz.cli.context import AppContext
+from quiz.model import Kind
+
+
+@click.command("answer")
+@click.argument("name")
+@click.argument("fact_id")
+@click.argument("kind", type=click.Choice([k.value for k in Kind]))
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help='Print {"outcome", "reason", "expected"}.')
+@click.pass_obj
+def answer(obj: AppContext, name: str, fact_id: str, kind: str, text: str, as_json: bool) -> None:
+    """Check TEXT as the typed answer to FACT_ID's KIND question in bank NAME, exactly as a study
+    session would: correct, near_miss (counts as Hard) or wrong, with the reason.
+
+    \b
+    --json prints {"outcome": "correct"|"near_miss"|"wrong", "reason": str, "expected": str}.
+    """
+    verdict, expected = obj.desk().check_answer(name, fact_id, Kind(kind), text)
+    if as_json:
+        click.echo(json.dumps({"outcome": str(verdict.outcome), "reason": verdict.reason, "expected": expected},
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{verdict.outcome}: {verdict.reason} (expected: {expected})")
+
+
+@click.command("template")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("bank-template.csv"))
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
+              help="csv (with an entities CSV beside it) or xlsx (one workbook); default: from PATH, else csv.")
+def template(path: Path, fmt: str | None) -> None:
+    """Write an example bank to PATH with every column explained; it imports as it is."""
+    from quiz.desk import Desk
+
+    for written in Desk.write_bank_template(path, fmt):
+        click.echo(f"wrote {written}")
