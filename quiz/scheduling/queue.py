@@ -1,7 +1,8 @@
 """Today's queue for a session: which card comes next.
 
-Due learning cards first, then reviews with new cards spread evenly among them, then learning
-cards coming due soon; never the same fact twice in a row while anything else is left.
+Due learning cards first, then reviews with new cards spread evenly among them; never the same
+fact twice in a row while anything else is left. A learning card never comes back before its due
+time, so the "next in 10m" a learner was shown is when it comes back.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from itertools import chain, islice, takewhile
 
 import sqlite_utils
@@ -19,8 +20,6 @@ from quiz.settings import Settings
 from quiz.store.cards import CardRecord
 from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
 from quiz.store.reviews import today_counts, touched_facts_today
-
-LEARN_AHEAD = timedelta(minutes=20)  # with nothing else left, a learning card may come this early
 
 
 @dataclass(eq=False)
@@ -92,11 +91,9 @@ class StudyQueue:
             kept = [slot for slot in self.new if (key := slot.card.fact_key) not in touched and key not in buried]
             if len(kept) != len(self.new):
                 self.new = kept
-        soon = now + LEARN_AHEAD
         candidates = chain(
             takewhile(lambda slot: _due(slot) <= now, self.learning),  # kept sorted by due
             self._main_order(),
-            takewhile(lambda slot: _due(slot) <= soon, self.learning),
         )
         fallback = None
         for slot in candidates:
@@ -128,6 +125,10 @@ class StudyQueue:
             self.add_learning(slot)
         else:
             (self.reviews if slot.origin == State.REVIEW else self.new).insert(0, slot)
+
+    def next_learning_due(self) -> datetime | None:
+        """When the soonest queued learning card falls due."""
+        return _due(self.learning[0]) if self.learning else None
 
     def add_learning(self, slot: Slot) -> None:
         insort(self.learning, slot, key=_due)

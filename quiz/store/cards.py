@@ -119,27 +119,41 @@ def write_answer(
     return cursor.lastrowid
 
 
+class UndoRefused(Exception):
+    """The card is no longer as the review left it (another window answered or changed it)."""
+
+
 def undo_review(db: sqlite_utils.Database, review_id: int) -> int | None:
     """Put the card back exactly as it was before the review, and delete the review.
 
+    Compare-and-set: only while the card is still exactly in the review's "after" state, so an
+    undo never erases a later answer from another window (UndoRefused otherwise, nothing written).
     Own transaction. Returns the card id, or None if the review is gone already.
     """
     before_cols = ", ".join(f"{c}_before" for c in SCHED_COLUMNS)
+    after_cols = ", ".join(f"{c}_after" for c in SCHED_COLUMNS)
+    width = len(SCHED_COLUMNS)
     with immediate(db):
         row = db.conn.execute(
-            f"SELECT card_id, {before_cols} FROM reviews WHERE id = ?", [review_id]
+            f"SELECT card_id, {before_cols}, {after_cols} FROM reviews WHERE id = ?", [review_id]
         ).fetchone()
         if row is None:
             return None
-        db.conn.execute(_UPDATE, (*row[1:], row[0]))
+        card_id, before, after = row[0], row[1:1 + width], row[1 + width:]
+        later = db.conn.execute("SELECT 1 FROM reviews WHERE card_id = ? AND id > ? LIMIT 1", [card_id, review_id])
+        if later.fetchone() is not None or db.conn.execute(_UPDATE_IF, (*before, card_id, *after)).rowcount != 1:
+            raise UndoRefused(card_id)
         db.conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
-    return row[0]
+    return int(card_id)
 
 
-def set_suspended(db: sqlite_utils.Database, card_id: int, suspended: bool) -> None:
-    """Suspend or unsuspend a card (own transaction)."""
+def set_suspended(db: sqlite_utils.Database, card_id: int, suspended: bool) -> bool:
+    """Suspend or unsuspend a card (own transaction); False if it is gone or was so already."""
     with immediate(db):
-        db.conn.execute("UPDATE cards SET suspended = ? WHERE id = ?", [int(suspended), card_id])
+        cursor = db.conn.execute(
+            "UPDATE cards SET suspended = ? WHERE id = ? AND suspended = ?", [int(suspended), card_id, int(not suspended)]
+        )
+    return cursor.rowcount == 1
 
 
 def set_buried(db: sqlite_utils.Database, card_id: int, until: datetime | None) -> None:

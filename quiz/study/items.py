@@ -52,6 +52,8 @@ class SessionSummary:
     seconds: float
     next_due: datetime | None
     due_tomorrow: int
+    missed: tuple[tuple[str, str], ...] = ()  # (prompt, answer) of each card missed, in order
+    complete: bool = False  # nothing more is due today
 
 
 ANY_CARD = CardFilter()

@@ -10,17 +10,18 @@ import random
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
 import sqlite_utils
 
 from question_bank.answers import check_question
+from question_bank.answers.dates import parse_expected, read_date
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions import Kind, Mode, Question, kinds_for, make_question
 from quiz.clock import Clock, utc_now
-from quiz.errors import QuizError, SessionError
+from quiz.errors import QuizError, SessionError, UnreadableAnswer
 from quiz.library.banks import bank_names as stored_bank_names
 from quiz.library.banks import get_bank, sync_builtin_banks
 from quiz.library.card_sync import ensure_cards
@@ -32,9 +33,10 @@ from quiz.scheduling.queue import Slot as _Slot
 from quiz.scheduling.queue import StudyQueue
 from quiz.settings import next_day_start
 from quiz.store.banks import bank_imported_at, save_bank
-from quiz.store.cards import Answer, load_card, set_suspended, undo_review, write_answer
+from quiz.store.cards import Answer, UndoRefused, load_card, set_suspended, undo_review, write_answer
 from quiz.store.db import checkpoint, immediate, pause_autocheckpoint
 from quiz.store.fitting import learner_parameters
+from quiz.store.learners import learner_exists
 from quiz.store.opening import open_db
 from quiz.store.queue import Scope, next_due
 from quiz.study.items import Feedback, QueueCounts, SessionSummary
@@ -43,6 +45,7 @@ __all__ = ["Feedback", "QueueCounts", "SessionSummary", "StudyItem", "StudySessi
 
 UNDO_DEPTH = 50
 CHECKPOINT_EVERY = 1000
+DONT_KNOW = ("", "?")  # a typed answer that says "I don't know"
 
 
 class QuestionMaker(Protocol):
@@ -79,14 +82,40 @@ class BankNames(Protocol):
 
 @dataclass(frozen=True)
 class _Done:
+    """An answer, as undo needs it."""
+
     review_id: int
     slot: _Slot
     correct: bool
 
 
+@dataclass(frozen=True)
+class _Suspended:
+    """A suspension, as undo needs it: the card's place in the session and what was on screen."""
+
+    slot: _Slot
+    feedback: Feedback | None
+    learning: tuple[_Slot, ...]  # its learning slots taken off the queue
+
+
 def _default_checker(question: Question, given: str) -> tuple[str, str]:
+    """`check_question`; a typed date in no form we can read is UnreadableAnswer, not wrong."""
     verdict = check_question(question, given)
+    if verdict.outcome != Outcome.CORRECT and _unreadable_date(question, given):
+        raise UnreadableAnswer(f"Cannot read '{given}' as a date; try e.g. 'August 1944'")
     return str(verdict.outcome), str(verdict.reason)
+
+
+def _unreadable_date(question: Question, given: str) -> bool:
+    if question.kind != Kind.DATE or question.mode not in (Mode.TYPED, Mode.CLOZE):
+        return False
+    if question.wording_id == "date.what_happened":  # answered with an event, not a date
+        return False
+    try:
+        year: int | None = parse_expected(question.answer).year
+    except ValueError:
+        year = None
+    return not read_date(given, year)
 
 
 class StudySession:
@@ -161,7 +190,8 @@ class StudySession:
         self.started = clock()
         self.reviewed = 0
         self.correct = 0
-        self._history: list[_Done] = []
+        self._history: list[_Done | _Suspended] = []  # the learner's actions, newest last, for undo
+        self._missed: dict[int, tuple[str, str]] = {}  # card id -> (prompt, answer), in order missed
         self._touched: Counter[tuple[str, str]] = Counter()
         self._last_fact: tuple[str, str] | None = None
         self._feedback: Feedback | None = None
@@ -246,9 +276,19 @@ class StudySession:
             counts[self._current.origin] += 1
         return QueueCounts(counts["new"], counts["learning"], counts["review"])
 
-    def progress(self) -> tuple[int, int]:
+    def left(self) -> int:
+        """Cards left in today's session, the current one included while unanswered."""
         left = self.counts()
-        return self.reviewed, self.reviewed + left.new + left.learning + left.review
+        return left.new + left.learning + left.review
+
+    def progress(self) -> tuple[int, int]:
+        return self.reviewed, self.reviewed + self.left()
+
+    def waiting_until(self) -> datetime | None:
+        """With no card to ask now, when the next of today's learning cards falls due (None: none)."""
+        if self._current is not None:
+            return None
+        return self.queue.next_learning_due()
 
     def preview(self) -> dict[int, timedelta]:
         if not self._current:
@@ -265,6 +305,9 @@ class StudySession:
         if mode == Mode.FLIP:
             raise SessionError("a flip card is rated by the learner: use rate()")
         given = given.strip()
+        if given in DONT_KNOW:
+            reason = f"Not known: the answer is {question.answer}"
+            return self._commit(slot, Rating.AGAIN, given, Outcome.WRONG, reason, duration_ms)
         if mode == Mode.MC and given.isdigit() and given not in question.options:
             number = int(given)
             if 1 <= number <= len(question.options):
@@ -292,6 +335,12 @@ class StudySession:
             raise SessionError("this card is answered already: call advance()")
         return self._current
 
+    def _require_learner(self) -> None:
+        if not learner_exists(self.db, self.learner.id):
+            raise SessionError(
+                f"learner '{self.learner.name}' was removed in another window; this session cannot go on"
+            )
+
     def _commit(
         self, slot: _Slot, rating: Rating, given: str, outcome: Outcome, reason: str, duration_ms: int | None
     ) -> Feedback:
@@ -307,6 +356,7 @@ class StudySession:
             if review_id is None:  # changed since the queue was read: schedule what is stored
                 stored = load_card(self.db, card.id)
                 if stored is None:
+                    self._require_learner()
                     raise SessionError("this card was deleted in another window")
                 card = stored
                 after = self.scheduler.review(card.sched, rating, now, card.id)
@@ -324,6 +374,8 @@ class StudySession:
         self._touched[card.fact_key] += 1
         self._history.append(_Done(review_id, slot, correct))
         del self._history[:-UNDO_DEPTH]
+        if not correct:
+            self._missed.setdefault(card.id, (question.prompt, question.answer))
         if after.state in LEARNING_STATES and not after.suspended and due < self.day_end:
             self.queue.add_learning(_Slot(replace(card, sched=after), State.LEARNING))
         self._feedback = Feedback(
@@ -343,36 +395,68 @@ class StudySession:
         return self.current
 
     def undo(self) -> bool:
-        """Take back the last answer: the card as it was, its review deleted, its question shown again."""
+        """Take back the last action: an answer (the card as it was, its review deleted, its
+        question shown again) or a suspension. False with nothing to undo; SessionError, with
+        nothing changed, when another window changed the card since."""
         if not self._history:
             return False
-        done = self._history.pop()
-        if undo_review(self.db, done.review_id) is None:
+        action = self._history[-1]
+        if isinstance(action, _Suspended):
+            self._history.pop()
+            self._undo_suspension(action)
+            return True
+        try:
+            undone = undo_review(self.db, action.review_id)
+        except UndoRefused:
+            self._require_learner()
+            raise SessionError("this card was changed in another window since; the answer stays") from None
+        self._history.pop()
+        if undone is None:
             return False
-        card_id = done.slot.card.id
+        card_id = action.slot.card.id
         self.queue.drop_learning(card_id)
-        current = self._current
-        if current is not None and self._feedback is None and current.card.id != card_id:
-            self.queue.requeue(current)
-            current.item = None
+        self._bring_back(action.slot, None)
         self.reviewed -= 1
-        self.correct -= int(done.correct)
-        key = done.slot.card.fact_key
+        self.correct -= int(action.correct)
+        if not action.correct and not any(isinstance(a, _Done) and not a.correct and a.slot.card.id == card_id
+                                          for a in self._history):
+            self._missed.pop(card_id, None)
+        key = action.slot.card.fact_key
         self._touched[key] -= 1
         if self._touched[key] <= 0:
             del self._touched[key]
-        self._feedback = None
-        self._current = done.slot
-        self._current.card = load_card(self.db, card_id) or done.slot.card
+        self._current = action.slot
+        self._current.card = load_card(self.db, card_id) or action.slot.card
         return True
 
+    def _bring_back(self, slot: _Slot, feedback: Feedback | None) -> None:
+        """Make `slot` current again, the card shown now (if unanswered) going back to its queue."""
+        current = self._current
+        if current is not None and self._feedback is None and current is not slot:
+            self.queue.requeue(current)
+            current.item = None
+        self._feedback = feedback
+        self._current = slot
+
+    def _undo_suspension(self, action: _Suspended) -> None:
+        set_suspended(self.db, action.slot.card.id, False)
+        for learning in action.learning:
+            self.queue.add_learning(learning)
+        self._bring_back(action.slot, action.feedback)
+
     def suspend_current(self) -> None:
-        """Suspend the current card (until unsuspended in browse) and move on."""
+        """Suspend the current card (until unsuspended in browse, or `undo`) and move on."""
         if self._current is None:
             return
-        set_suspended(self.db, self._current.card.id, True)
-        self.queue.drop_learning(self._current.card.id)
-        self._last_fact = self._current.card.fact_key
+        slot = self._current
+        card_id = slot.card.id
+        if not set_suspended(self.db, card_id, True):
+            self._require_learner()
+        learning = tuple(s for s in self.queue.learning if s.card.id == card_id)
+        self.queue.drop_learning(card_id)
+        self._history.append(_Suspended(slot, self._feedback, learning))
+        del self._history[:-UNDO_DEPTH]
+        self._last_fact = slot.card.fact_key
         self._feedback = None
         self._current = self._pick()
 
@@ -380,8 +464,11 @@ class StudySession:
         now = self.clock()
         scope = Scope(self.learner.id, tuple(self.bank_names))
         soonest, due_tomorrow = next_due(self.db, scope, next_day_start(self.day_end, self.settings))
+        _, due_today = next_due(self.db, scope, self.day_end)
+        complete = self._current is None and self.left() == 0 and due_today == 0
         return SessionSummary(
-            self.reviewed, self.correct, (now - self.started).total_seconds(), soonest, due_tomorrow
+            self.reviewed, self.correct, (now - self.started).total_seconds(), soonest, due_tomorrow,
+            tuple(self._missed.values()), complete,
         )
 
     def _checkpoint(self) -> None:

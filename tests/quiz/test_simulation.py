@@ -30,7 +30,7 @@ def test_weeks_of_study_with_real_questions(make_session, clock, db_path, monkey
                 wrong = [o for o in question.options if o != question.answer]
                 feedback = session.answer(question.answer if knows else wrong[0])
             else:
-                feedback = session.answer(question.answer if knows else "no idea")
+                feedback = session.answer(question.answer if knows else "?")
             assert feedback.correct == knows
             assert feedback.rating == (3 if knows else 1)
             assert feedback.next_due > clock.now
@@ -104,7 +104,7 @@ def test_the_builtin_bank_through_the_default_doors(db_path, clock):
             if str(question.mode) == "flip":
                 session.rate(3)
             else:
-                session.answer(question.answer if rng.random() < 0.9 else "no idea")
+                session.answer(question.answer if rng.random() < 0.9 else "?")
             answered += 1
             clock.advance(seconds=30)
             if session.advance() is None and session.counts().learning:
