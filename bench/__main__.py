@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
     }),
     "startup": ("bench.startup", {"tui_first_question_s": (None, "s"), "textual_baseline_s": (None, "s"),
                                   "tui_vs_baseline": (1.5, "×")}),
+    "exports": ("bench.exports", {"export_all_formats_s": (2.0, "s")}),
     "optimize": ("bench.optimize", {"optimize_s": (10.0, "s"), "optimize_reviews": (None, ""),
                                     "log_loss_default": (None, ""), "log_loss_fitted": (None, "")}),
     "extract": ("bench.extract", {"extract_article_s": (2.0, "s"), "extract_article_warm_s": (None, "s"), "extract_1mb_s": (None, "s")}),

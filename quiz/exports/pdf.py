@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from quiz.exports import printed
 from quiz.exports.model import ExportSet
@@ -77,8 +76,10 @@ class _Paper(FPDF):
         for line in self.wrap(text, size, self.epw - indent):
             if self.get_y() + height > self.page_break_trigger:
                 self.add_page()
-            self.set_xy(left, self.get_y())
-            self.cell(self.epw - indent, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                self.set_font(FAMILY, size=size)  # the footer left its own size
+            top = self.get_y()
+            self.text(left, top + height * 0.75, line)  # a third of `cell`'s time, and no wrapping to redo
+            self.set_y(top + height)
         self.ln(gap)
 
 
