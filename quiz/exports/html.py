@@ -27,7 +27,7 @@ def text(value: str) -> str:
 def render(export: ExportSet) -> bytes:
     out = [
         "<!DOCTYPE html>",
-        '<html lang="sr-Latn">',
+        '<html lang="en">',
         '<head><meta charset="utf-8">',
         f"<title>{text(export.title)}</title>",
         f"<style>{STYLE}</style></head>",
