@@ -15,6 +15,7 @@ from datetime import date
 
 from question_bank.facts.dates import FactDate, Precision
 
+_DIGITS = re.compile(r"\d+")
 _MONTH_NUMBERS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
@@ -79,7 +80,7 @@ class YearContext:
 
 
 def first_year(text: str) -> int | None:
-    match = re.search(_Y, text)
+    match = _YEAR_IN.search(text)
     return int(match.group(0)) if match else None
 
 
@@ -88,7 +89,7 @@ def _month(text: str) -> int:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    return int(_DIGITS.match(text).group(0))  # type: ignore[union-attr]
 
 
 def _valid_day(year: int, month: int, day: int) -> date | None:

@@ -22,6 +22,7 @@ from question_bank.facts.entities import ECHELONS, PLACE_TYPES
 from question_bank.facts.text import fold
 
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
+_FIRST_SLOT = re.compile(r"\[([^\]|]+)(?:\|([^\]]+))?\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
@@ -174,7 +175,7 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
             continue
         event, when, note = fact
         facts += 1
-        first_ref = re.search(r"\[([^\]|]+)(?:\|([^\]]+))?\]", event.subject + " " + event.rest)
+        first_ref = _FIRST_SLOT.search(event.subject + " " + event.rest)
         ref = (first_ref.group(2) or first_ref.group(1)) if first_ref else "fact"
         base_id = (slug(ref) + "-" + slug(event.verb_base))[:60].strip("-") or "fact"
         ids[base_id] += 1

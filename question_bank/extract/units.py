@@ -57,6 +57,11 @@ QUOTED_LIST = re.compile(
     rf"\b(?P<ech>{_PLURAL})\s+(?P<names>(?:\"[A-Z][^\"]{{0,40}}\"|“[A-Z][^”]{{0,40}}”)"
     rf"(?:\s*(?:,|,?\s+and)\s*(?:\"[A-Z][^\"]{{0,40}}\"|“[A-Z][^”]{{0,40}}”))*)"
 )
+_ORDINAL_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+_NON_SPACE = re.compile(r"\S+")
+_NUMBER_BEFORE = re.compile(rf"\b{_NUM}\s+$")
+_ECH_WORD = re.compile(_ECH)
+_ROMAN_WORD = re.compile(_ROMAN)
 _QUOTED_NAME = re.compile(r"[\"“]([^\"”]+)[\"”]")
 
 _STOP = frozenset({
@@ -184,7 +189,7 @@ def _shared(text: str) -> list[UnitMention]:
     for match in SHARED.finditer(text):
         singular = _SINGULAR[match.group("ech").lower()]
         mods = " ".join(match.group("mods").split())
-        numbers = list(re.finditer(r"\d{1,3}(?:st|nd|rd|th)", match.group("nums")))
+        numbers = list(_ORDINAL_NUMBER.finditer(match.group("nums")))
         for index, number in enumerate(numbers):
             start = match.start("nums") + number.start()
             end = match.end() if index == len(numbers) - 1 else match.start("nums") + number.end()
@@ -196,15 +201,15 @@ def _shared(text: str) -> list[UnitMention]:
 def _named(text: str) -> list[UnitMention]:
     found = []
     for match in NAMED.finditer(text):
-        parts = list(re.finditer(r"\S+", match.group("name")))
+        parts = list(_NON_SPACE.finditer(match.group("name")))
         # 'The …', and a people's name before a unit's own ('German Grossdeutschland Division')
         while len(parts) > 1 and (parts[0].group() in _STOP or parts[0].group().lower() in NATIONALITIES):
             parts.pop(0)
         words_ = [p.group() for p in parts]
         if not words_ or words_[0] in _STOP or all(w.lower() in _NOT_UNIT_NAME for w in words_):
             continue
-        if any(unit_number(w) is not None for w in words_) or re.search(
-            rf"\b{_NUM}\s+$", text[max(0, match.start("name") + parts[0].start() - 8) : match.start("name") + parts[0].start()]
+        if any(unit_number(w) is not None for w in words_) or _NUMBER_BEFORE.search(
+            text[max(0, match.start("name") + parts[0].start() - 8) : match.start("name") + parts[0].start()]
         ):
             continue  # a number belongs to the numbered rule: 'US VII Corps', '12th SS Panzer Division'
 
@@ -233,7 +238,7 @@ def _named_after(match: re.Match[str]) -> bool:
 
 
 def _is_ech(word: str) -> bool:
-    return bool(re.fullmatch(_ECH, word.strip()))
+    return bool(_ECH_WORD.fullmatch(word.strip()))
 
 
 _HEAD_STOP = frozenset({"Command", "Commander", "Headquarters", "HQ", "Staff", "The", "On", "In"})
@@ -262,7 +267,7 @@ def _headed(text: str) -> list[UnitMention]:
 def _army_of(text: str) -> list[UnitMention]:
     found = []
     for match in ARMY_OF.finditer(text):
-        if re.search(rf"{_NUM}\s+$", text[max(0, match.start() - 8) : match.start()]) or _is_ech(match.group("name").split()[0]):
+        if _NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()]) or _is_ech(match.group("name").split()[0]):
             continue  # '9th Army of Army Group Centre' is the 9th Army
         found.append(_mention(text, match.start(), match.end(), match.group(0), "army"))
     return found
@@ -291,7 +296,7 @@ def unit_number(word: str) -> int | None:
         return int(match.group(1))
     if word.lower() in _ORD_VALUES:
         return _ORD_VALUES[word.lower()]
-    if re.fullmatch(_ROMAN, word) and word:
+    if word and _ROMAN_WORD.fullmatch(word):
         values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
         total = 0
         for a, b in zip(word, word[1:] + " ", strict=False):
