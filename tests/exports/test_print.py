@@ -81,3 +81,12 @@ def test_pdf_has_serbian_letters_and_hostile_text(builtin_set: ExportSet) -> Non
         assert _flat(option) in text
     builtin = _flat(pdf_text(builtin_set))
     assert _flat(builtin_set.questions[0].prompt) in builtin
+
+
+def test_pdf_breaks_a_word_longer_than_a_line() -> None:
+    from question_bank.questions import Kind, Mode, Question
+
+    word = "Ниш" * 120
+    q = Question("long", Kind.PLACE, Mode.TYPED, "w", f"Where is {word}?", "there", ("there",), (), "", "", "")
+    text = pdf_text(ExportSet("t", "b", None, "", ((q,),)))
+    assert word in re.sub(r"\s+", "", text)
