@@ -19,6 +19,10 @@ BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
         "queue_ms": (20.0, "ms"), "answer_median_us": (250.0, "µs"), "answer_p99_us": (None, "µs"),
         "open_first_card_ms": (100.0, "ms"), "peak_rss_mb": (200.0, "MB"),
     }),
+    "classroom": ("bench.classroom", {
+        "paper_new_ms": (None, "ms"), "results_ms": (50.0, "ms"), "concurrent_takers_s": (None, "s"),
+        "concurrent_answer_p99_ms": (None, "ms"), "concurrent_answers_lost": (0.0, ""),
+    }),
     "startup": ("bench.startup", {"tui_first_question_s": (None, "s"), "textual_baseline_s": (None, "s"),
                                   "tui_vs_baseline": (1.5, "×")}),
     "exports": ("bench.exports", {"export_all_formats_s": (2.0, "s")}),

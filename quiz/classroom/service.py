@@ -30,6 +30,7 @@ class Classroom:
         self.db = db
         self.clock = clock
         self._papers: dict[int, tuple[str, Paper]] = {}
+        self._versions: dict[tuple[str, str], versions.Version] = {}  # (paper code, student) -> version
 
     # -- classes --------------------------------------------------------------------------------
     def new_class(self, name: str) -> ClassInfo:
@@ -89,6 +90,7 @@ class Classroom:
     def delete_paper(self, code: str) -> None:
         papers.remove_paper(self.db, code)
         self._papers.clear()
+        self._versions.clear()
 
     # -- versions -------------------------------------------------------------------------------
     def _roster(self, paper: Paper) -> list[str]:
@@ -97,9 +99,17 @@ class Classroom:
         class_id = rows.class_id(self.db, paper.class_name)
         return rows.class_students(self.db, class_id) if class_id is not None else []
 
+    def _version(self, paper: Paper, student: str) -> versions.Version:
+        """The student's version, dealt once per instance (it never changes for a paper)."""
+        key = (paper.code, student)
+        found = self._versions.get(key)
+        if found is None:
+            found = self._versions[key] = versions.for_student(paper, student, self._roster(paper))
+        return found
+
     def version(self, paper: Paper, student: str) -> tuple[Question, ...]:
         """The student's questions, in their order, with their option order."""
-        return tuple(q for _, q in versions.for_student(paper, student_name(student), self._roster(paper)))
+        return tuple(q for _, q in self._version(paper, student_name(student)))
 
     def print_version(self, paper: Paper, index: int) -> tuple[Question, ...]:
         """Printed copy number `index` (0, 1, 2 …); copy n is student n's version on the roster."""
@@ -109,7 +119,7 @@ class Classroom:
 
     def version_positions(self, paper: Paper, student: str) -> tuple[int, ...]:
         """The paper positions of the student's questions, in the order they see them."""
-        return tuple(p for p, _ in versions.for_student(paper, student_name(student), self._roster(paper)))
+        return tuple(p for p, _ in self._version(paper, student_name(student)))
 
     # -- taking ---------------------------------------------------------------------------------
     def start_attempt(self, code: str, student: str, personal_code: str) -> AttemptView:
@@ -117,7 +127,7 @@ class Classroom:
         paper_id, paper = self._paper(code)
         name = student_name(student)
         classes.check_code(self.db, name, personal_code, paper.class_name)
-        version = versions.for_student(paper, name, self._roster(paper))
+        version = self._version(paper, name)
         return taking.start(self.db, paper_id, paper, name, version, self.clock())
 
     def _attempt(self, attempt_id: int) -> tuple[rows.AttemptRow, Paper]:
@@ -129,20 +139,20 @@ class Classroom:
     def answer(self, attempt_id: int, position: int, given: str) -> None:
         """Commit one answer now; refused once the deadline has passed or the attempt is submitted."""
         attempt, paper = self._attempt(attempt_id)
-        version = versions.for_student(paper, attempt.learner, self._roster(paper))
+        version = self._version(paper, attempt.learner)
         taking.answer(self.db, attempt, version, position, given, self.clock())
 
     def submit(self, attempt_id: int) -> AttemptResult:
         """Submit (at the deadline if it has passed) and mark; submitting twice gives the same result."""
         attempt, paper = self._attempt(attempt_id)
         rows.finish_attempt(self.db, attempt_id, utc_iso(self.clock()))
-        version = versions.for_student(paper, attempt.learner, self._roster(paper))
+        version = self._version(paper, attempt.learner)
         return taking.result(self.db, paper, attempt_id, version)
 
     def attempt_result(self, attempt_id: int) -> AttemptResult:
         """The marks of an attempt so far (the key only if the paper shows it)."""
         attempt, paper = self._attempt(attempt_id)
-        version = versions.for_student(paper, attempt.learner, self._roster(paper))
+        version = self._version(paper, attempt.learner)
         return taking.result(self.db, paper, attempt_id, version)
 
     # -- results --------------------------------------------------------------------------------
@@ -193,7 +203,7 @@ class Classroom:
             if ended is None:
                 continue
             paper = self._paper_by_id(attempt.paper_id)
-            version = versions.for_student(paper, attempt.learner, self._roster(paper))
+            version = self._version(paper, attempt.learner)
             marked = taking.result(self.db, paper, attempt.id, version)
             moment = parse_utc(ended)
             assert moment is not None
