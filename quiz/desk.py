@@ -21,6 +21,7 @@ from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
 from quiz.classroom import Classroom
 from quiz.clock import Clock, utc_now
+from quiz.demo import DemoResult, run_demo
 from quiz.errors import BankProblems, QuizError
 from quiz.exports import FORMATS as EXPORT_FORMATS
 from quiz.exports import ExportSet
@@ -32,6 +33,7 @@ from quiz.library.preferences import load_settings, save_settings
 from quiz.paths import default_learner
 from quiz.scheduling.personal import PersonalScheduling
 from quiz.settings import Settings
+from quiz.stats import Statistics
 from quiz.store.cards import set_suspended
 from quiz.store.opening import open_db
 from quiz.study.items import ANY_CARD, CardFilter
@@ -205,6 +207,16 @@ class Desk:
     def exports(self) -> Exports:
         """Bank and paper exports: GIFT, Moodle XML, QTI, Anki, Kahoot, CSV, Markdown, HTML, PDF (issue #12)."""
         return Exports(self, self.classroom)
+
+    @property
+    def statistics(self) -> Statistics:
+        """Progress over time for a learner or a class (issue #13); `stats()` is the home screen's line."""
+        return Statistics(self.db, self.clock, self.learner, self.classroom.attempts_for)
+
+    def demo(self, **options: Any) -> DemoResult:
+        """Simulate a demo class into this desk's database file (`quiz.demo.run_demo`'s options)."""
+        self.close()
+        return run_demo(self.db_path, **options)
 
     # -- study ----------------------------------------------------------------------------------
     def session(self, bank: str | None = None) -> StudySession:

@@ -24,6 +24,8 @@ COMMANDS = {
     "bank": ("quiz.cli.bank", "bank"),
     "status": ("quiz.cli.progress", "status"),
     "learner": ("quiz.cli.progress", "learner"),
+    "stats": ("quiz.cli.stats", "stats"),
+    "demo": ("quiz.cli.demo", "demo"),
     "class": ("quiz.cli.classroom", "class_group"),
     "paper": ("quiz.cli.paper", "paper_group"),
     "optimize": ("quiz.cli.optimize", "optimize"),

@@ -174,4 +174,8 @@ from quiz.store.schema_fsrs import fsrs_v1  # noqa: E402  fitted FSRS parameters
 
 migrations(name="fsrs_v1")(fsrs_v1)
 
+from quiz.store.schema_stats import stats_v1  # noqa: E402  the review roll-up for statistics (issue #13)
+
+migrations(name="stats_v1")(stats_v1)
+
 SCHEMA_VERSION = len(known_migrations())  # what `user_version` says once every migration is applied
