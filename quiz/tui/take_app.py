@@ -1,0 +1,38 @@
+"""The student's door: an app with only the take screens, for `quiz paper take` and each served tab.
+
+It is a separate app from `QuizApp` on purpose: no home, no study, no command palette, no teacher
+screens. A student can sign in, answer, submit and see their own score, and nothing else.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.desk import Desk
+from quiz.tui.app import QUIZ_THEME  # one palette for both apps
+from quiz.tui.screens.take import SignInScreen
+
+
+class TakeApp(App[None]):
+    """Takes one paper for one student (the paper and the name may be given, the code never is)."""
+
+    TITLE = "quiz"
+    CSS_PATH = "screens/take.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = set()
+    BINDINGS = [Binding("ctrl+q", "quit", "Leave", priority=True, tooltip="Answers given so far are kept")]
+
+    def __init__(self, desk: Desk, paper_code: str | None = None, student: str | None = None) -> None:
+        super().__init__()
+        self.desk = desk
+        self.paper_code = paper_code
+        self.student = student
+        self.register_theme(QUIZ_THEME)
+        self.theme = QUIZ_THEME.name
+
+    def on_mount(self) -> None:
+        self.push_screen(SignInScreen(self.paper_code, self.student))
+
+    def on_unmount(self) -> None:
+        self.desk.close()

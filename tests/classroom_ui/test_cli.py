@@ -1,0 +1,42 @@
+"""`quiz paper take` and `quiz serve`: their options, one line for bad input, and what each tab runs."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from quiz.cli import main
+from quiz.cli.serve import take_command
+from quiz.tui.take_app import TakeApp
+
+
+def test_take_opens_the_students_app_on_the_paper(monkeypatch, room):
+    code = room.paper()
+    opened = []
+    monkeypatch.setattr(TakeApp, "run", lambda app: opened.append((app.desk.db_path, app.paper_code, app.student)))
+    result = CliRunner().invoke(main, ["--db", str(room.db_path), "paper", "take", code, "--student", "Ana"])
+    assert result.exit_code == 0, result.output
+    assert opened == [(room.db_path, code, "Ana")]
+
+
+def test_take_and_serve_refuse_an_unknown_paper_in_one_line(monkeypatch, room):
+    monkeypatch.setattr(TakeApp, "run", lambda app: None)
+    for args in (["paper", "take", "NOPE42"], ["serve", "--paper", "NOPE42"]):
+        result = CliRunner().invoke(main, ["--db", str(room.db_path), *args])
+        assert result.exit_code == 2, result.output
+        assert result.output.count("\n") == 1 and "NOPE42" in result.output and "Traceback" not in result.output
+
+
+def test_serve_wants_a_web_address_for_the_public_url(room):
+    result = CliRunner().invoke(main, ["--db", str(room.db_path), "serve", "--public-url", "teacher-pc:8000"])
+    assert result.exit_code == 2 and "--public-url" in result.output
+
+
+def test_each_tab_runs_the_take_app_only_with_the_path_quoted(tmp_path: Path):
+    db = tmp_path / "a class; rm -rf 'x'.db"
+    argv = shlex.split(take_command(db, "K7Q2"))
+    assert argv == ["exec", sys.executable, "-m", "quiz", "--db", str(db), "paper", "take", "K7Q2"]
+    assert shlex.split(take_command(db, None))[-2:] == ["paper", "take"]
