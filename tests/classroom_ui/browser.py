@@ -1,0 +1,119 @@
+"""Driving `quiz serve` in headless Chromium (Debian's, never a downloaded one).
+
+The page draws the terminal with xterm.js on a canvas, so the screen is read from xterm's own
+buffer: an init script keeps the `Terminal` that textual.js assigns to `this.terminal`. Google
+Fonts is blocked (the machine may be offline), the viewport is fixed (it sets rows and columns),
+and keys go to xterm's helper textarea, focused without a click (a click is a mouse event).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+VIEWPORT = {"width": 1000, "height": 600}
+KEYBOARD = "textarea.xterm-helper-textarea"
+
+# Catch `this.terminal = new Terminal(...)` in textual.js: a setter on Object.prototype that
+# keeps the instance on window and then turns itself into a plain property of that object.
+CATCH_TERMINAL = """
+Object.defineProperty(Object.prototype, "terminal", {
+  configurable: true,
+  set(value) {
+    if (value && value.buffer) { window.__quizTerminal = value; }
+    Object.defineProperty(this, "terminal", {value, writable: true, configurable: true, enumerable: true});
+  },
+});
+window.__quizScreen = () => {
+  const t = window.__quizTerminal;
+  if (!t) { return ""; }
+  const rows = [];
+  for (let i = 0; i < t.rows; i++) {
+    const line = t.buffer.active.getLine(i);
+    rows.push(line ? line.translateToString(true) : "");
+  }
+  return rows.join("\\n");
+};
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def served(db_path: Path, paper: str, timeout: float = 20.0) -> Iterator[str]:
+    """`quiz serve --paper PAPER` on a free loopback port, in its own session; yields its URL.
+    Always stopped at the end, by process group (the server and every tab's app)."""
+    port = free_port()
+    argv = [sys.executable, "-m", "quiz", "--db", str(db_path), "serve", "--port", str(port), "--paper", paper]
+    log = open(db_path.with_suffix(".serve.log"), "wb")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"quiz serve ended with {proc.returncode}: {db_path.with_suffix('.serve.log').read_text()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("quiz serve did not listen in time") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop_group(proc)
+        log.close()
+
+
+def stop_group(proc: subprocess.Popen[bytes], grace: float = 5.0) -> None:
+    """SIGTERM to the whole group, then SIGKILL whatever is left after `grace` seconds."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
+def screen(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.evaluate("window.__quizScreen()"))
+
+
+def wait_for(page, text: str, timeout: float = 10.0) -> str:  # type: ignore[no-untyped-def]
+    """The screen once it shows `text`; fails with the screen as it was after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        shown = screen(page)
+        if text in shown:
+            return shown
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
+        page.wait_for_timeout(50)
+
+
+def open_tab(context, url: str):  # type: ignore[no-untyped-def]
+    """A new tab on the served app, its keyboard focused once the app has painted."""
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("body.-first-byte")
+    return page
