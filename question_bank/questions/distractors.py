@@ -53,11 +53,15 @@ class Pools:
         self.relations: Relations = bank.catalog.relations
         # Which facts name each entity in each month, for "the same side did the same thing in
         # the same period" (a month index keeps the look-up to the events near the fact's date).
-        self.facts_naming: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+        # Each entry: the fact, its start and end, and the names of its units and of its places.
+        self.facts_naming: dict[tuple[str, int], list[tuple[Fact, date, date, tuple[str, ...], tuple[str, ...]]]]
+        self.facts_naming = defaultdict(list)
         for fact in bank.facts:
+            entry = (fact, fact.date.start, fact.date.end, tuple(u.name for u in fact.units),
+                     tuple(p.name for p in fact.places))
             for month_index in _months(fact.date):
                 for entity in fact.entities:
-                    self.facts_naming[(entity.name, month_index)].append(fact)
+                    self.facts_naming[(entity.name, month_index)].append(entry)
         self.lowered: dict[str, tuple[str, ...]] = {}
         dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
         months: dict[int, dict[FactDate, None]] = defaultdict(dict)
@@ -104,23 +108,28 @@ class Pools:
         own and excluded ones, the places around or inside the key, the units that served with it,
         and those of the key's kind in other events of the period that share one of the fact's
         entities."""
-        names = {e.name for e in (*fact.entities, *fact.exclude)}
-        names.update(fact.also_accept)
+        names = {e.name for e in fact.entities}
+        if fact.exclude:
+            names.update(e.name for e in fact.exclude)
+        if fact.also_accept:
+            names.update(fact.also_accept)
         when = fact.date
+        start, end = when.start, when.end
+        is_unit = isinstance(key, Unit)
         if isinstance(key, Place):
             names |= self.catalog.related_places(key)
-        else:
+        elif self.relations.together:
             names |= self.relations.served_with(key.name, when)
-        kind = type(key)
         naming = self.facts_naming
         months = _months(when)
+        key_name = key.name
         for entity in fact.entities:
-            if entity.name == key.name:
+            if entity.name == key_name:
                 continue
             for month in months:
-                for other in naming.get((entity.name, month), ()):
-                    if other is not fact and other.date.start <= when.end and when.start <= other.date.end:
-                        names.update(e.name for e in (other.units if kind is Unit else other.places))
+                for other, other_start, other_end, units, places in naming.get((entity.name, month), ()):
+                    if other is not fact and other_start <= end and start <= other_end:
+                        names.update(units if is_unit else places)
         return names
 
     def lower_names(self, entity: Entity) -> tuple[str, ...]:

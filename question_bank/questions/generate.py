@@ -104,22 +104,24 @@ class _Balance:
 
     def __init__(self) -> None:
         self.prompts: set[str] = set()
-        self.counts: dict[tuple[Kind, str], int] = {}
+        self.counts: dict[str, int] = {}  # by wording id, which names its kind ("date.when")
 
     def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
-        counts, prompts = self.counts, self.prompts
         size = len(candidates)
+        if size == 1:
+            return candidates
+        counts, prompts = self.counts, self.prompts
         turn = int(rng.random() * size)  # ties go round from a random start
-        keyed = sorted(
-            (a.prompt in prompts, counts.get((kind, a.wording_id), 0), (i - turn) % size)
+        keyed = sorted([
+            (a.prompt in prompts, counts.get(a.wording_id, 0), (i - turn) % size)
             for i, a in enumerate(candidates)
-        )
+        ])
         return [candidates[(k[2] + turn) % size] for k in keyed]
 
     def record(self, kind: Kind, ask: Ask) -> None:
         self.prompts.add(ask.prompt)
-        key = (kind, ask.wording_id)
-        self.counts[key] = self.counts.get(key, 0) + 1
+        counts = self.counts
+        counts[ask.wording_id] = counts.get(ask.wording_id, 0) + 1
 
 
 def asks(bank: Bank, fact: Fact, kind: Kind, mode: Mode) -> list[Ask]:
@@ -272,6 +274,7 @@ def _generate_into(
     once and the per-question work written out (this loop runs 120,000 times for a large bank)."""
     append = questions.append
     mc = Mode.MC
+    date_kind = Kind.DATE
     balance = _Balance()
     for fact in bank.facts:
         rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
@@ -287,6 +290,8 @@ def _generate_into(
                 if not candidates:
                     continue
                 if mode is mc:
+                    if kind is date_kind and not unique_date_phrase(bank, fact):
+                        candidates = [a for a in candidates if a.wording_id != "date.what_happened"]
                     question = _pick(bank, fact, kind, mode, candidates, rng, n_options, statement, balance)
                     if question is not None:
                         append(question)
