@@ -11,7 +11,7 @@ import sqlite_utils
 
 from question_bank.questions import Question
 from quiz.classroom import attempts as taking
-from quiz.classroom import classes, papers, results, versions
+from quiz.classroom import classes, papers, practice, results, versions
 from quiz.classroom.classes import student_name
 from quiz.classroom.types import AttemptResult, AttemptView, ClassInfo, Paper, Verdict
 from quiz.clock import Clock, parse_utc, utc_iso, utc_now
@@ -145,9 +145,14 @@ class Classroom:
     def submit(self, attempt_id: int) -> AttemptResult:
         """Submit (at the deadline if it has passed) and mark; submitting twice gives the same result."""
         attempt, paper = self._attempt(attempt_id)
-        rows.finish_attempt(self.db, attempt_id, utc_iso(self.clock()))
+        _, newly = rows.finish_attempt(self.db, attempt_id, utc_iso(self.clock()))
         version = self._version(paper, attempt.learner)
-        return taking.result(self.db, paper, attempt_id, version)
+        marked = taking.result(self.db, paper, attempt_id, version)
+        if newly and paper.practice:
+            asked = dict(version)
+            answered = [(asked[i.position], i.given, i.verdict) for i in marked.items if i.given is not None]
+            practice.schedule(self.db, paper.bank, attempt.learner, answered, self.clock())
+        return marked
 
     def attempt_result(self, attempt_id: int) -> AttemptResult:
         """The marks of an attempt so far (the key only if the paper shows it)."""

@@ -8,9 +8,12 @@ transaction with the caller's clock, so two processes cannot both get past them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlite_utils
 
+from quiz.model import CardState
+from quiz.store.cards import Answer, CardRecord, ensure_cards, load_cards, write_answer
 from quiz.store.db import immediate
 
 
@@ -264,16 +267,17 @@ def record_answer(
     return "submitted" if row[0] is not None else "late"
 
 
-def finish_attempt(db: sqlite_utils.Database, attempt_id: int, now: str) -> AttemptRow | None:
-    """Submit at `now`, or at the deadline if that came first; a submitted attempt is kept as is."""
+def finish_attempt(db: sqlite_utils.Database, attempt_id: int, now: str) -> tuple[AttemptRow | None, bool]:
+    """Submit at `now`, or at the deadline if that came first; a submitted attempt is kept as is.
+    Returns the attempt and whether this call submitted it."""
     with immediate(db):
-        db.conn.execute(
+        cursor = db.conn.execute(
             "UPDATE attempts SET submitted = CASE WHEN deadline IS NOT NULL AND deadline < ? "
             "THEN deadline ELSE ? END WHERE id = ? AND submitted IS NULL",
             [now, now, attempt_id],
         )
         row = db.conn.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
-    return AttemptRow(*row) if row else None
+    return (AttemptRow(*row) if row else None), cursor.rowcount == 1
 
 
 def attempt_answers(db: sqlite_utils.Database, attempt_id: int) -> list[AnswerRow]:
@@ -307,3 +311,23 @@ def set_override(
             "override_by = excluded.override_by, override_at = excluded.override_at",
             [attempt_id, position, at, verdict, by, at],
         )
+
+
+# -- practice papers: answers into the study schedule ---------------------------------------------
+def practice_cards(
+    db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], at: datetime
+) -> dict[tuple[str, str], CardRecord]:
+    """The learner's cards for (fact_id, kind) keys of a bank, made new where missing (inside the
+    caller's transaction)."""
+    ensure_cards(db, learner_id, bank, keys, at)
+    wanted = set(keys)
+    found = load_cards(db, "learner_id = ? AND bank = ?", [learner_id, bank])
+    return {(c.fact_id, c.kind): c for c in found if (c.fact_id, c.kind) in wanted}
+
+
+def write_practice_reviews(
+    db: sqlite_utils.Database, reviews: list[tuple[CardRecord, CardState, Answer]], at: datetime
+) -> int:
+    """Each card's new state and its review row (inside the caller's transaction); how many written.
+    A card changed since it was read (another window studied it) is left as it is."""
+    return sum(1 for card, after, answer in reviews if write_answer(db, card, after, answer, at) is not None)

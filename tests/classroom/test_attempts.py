@@ -144,3 +144,21 @@ def test_the_key_is_shown_only_when_the_paper_allows(room, codes) -> None:
     result = room.submit(view.attempt_id)
     assert result.key_shown and [i.answer for i in result.items] == [paper.questions[i.position].answer
                                                                       for i in result.items]
+
+
+def test_a_practice_paper_reviews_the_students_cards_once(room, codes, clock) -> None:
+    paper = room.new_paper(BANK, "Practice", class_name="7B", count=3, seed=1, practice=True)
+    view = room.start_attempt(paper.code, "Ana", codes["Ana"])
+    room.answer(view.attempt_id, 0, right(room, paper, 0))
+    room.answer(view.attempt_id, 1, wrong(room, paper, 1))  # question 3 left: not reviewed
+    room.submit(view.attempt_id)
+    room.submit(view.attempt_id)  # a second submit reviews nothing again
+    reviews = room.db.conn.execute(
+        "SELECT c.fact_id, c.kind, r.rating, r.verdict, c.state FROM reviews r JOIN cards c ON c.id = r.card_id "
+        "JOIN learners l ON l.id = r.learner_id WHERE l.name = 'Ana' ORDER BY r.rating DESC"
+    ).fetchall()
+    first, second = paper.questions[0], paper.questions[1]
+    assert reviews == [
+        (first.fact_id, first.kind.value, 3, "correct", "learning"),
+        (second.fact_id, second.kind.value, 1, "wrong", "learning"),
+    ]
