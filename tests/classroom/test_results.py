@@ -83,3 +83,32 @@ def test_an_attempt_in_progress_is_not_counted_until_its_deadline(room, codes, c
     report = room.results(paper.code)
     assert (report["summary"]["attempts"], report["students"][0]["score"]) == (1, 1.0)
     assert report["students"][0]["seconds"] == 600.0
+
+
+def test_with_a_draw_each_item_counts_the_students_who_had_it(room, codes) -> None:
+    paper = room.new_paper(BANK, "Drawn", class_name="7B", count=6, kinds="date,place", draw=2, seed=5)
+    asked: dict[int, int] = {}
+    for name in codes:
+        view = room.start_attempt(paper.code, name, codes[name])
+        for item in view.items:
+            asked[item.position] = asked.get(item.position, 0) + 1
+            room.answer(view.attempt_id, item.position, paper.questions[item.position].answer)
+        room.submit(view.attempt_id)
+    report = room.results(paper.code)
+    assert [s["max"] for s in report["students"]] == [2, 2, 2, 2]
+    assert {i["question"] - 1: i["takers"] for i in report["items"] if i["takers"]} == asked
+    assert all(i["facility"] == 1.0 for i in report["items"] if i["takers"])
+    assert all(i["facility"] is None for i in report["items"] if not i["takers"])
+    assert report["summary"]["alpha"] is None  # students answered different items
+
+
+def test_the_desk_hands_out_one_classroom_per_connection(db_path, clock) -> None:
+    from quiz.desk import Desk
+
+    desk = Desk(db_path, "teacher", clock=clock)
+    room = desk.classroom
+    assert desk.classroom is room and room.clock is clock
+    room.new_class("7B")
+    desk.close()
+    assert desk.classroom is not room and [c.name for c in desk.classroom.classes()] == ["7B"]
+    desk.close()
