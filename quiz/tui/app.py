@@ -129,6 +129,16 @@ class QuizApp(App[float | None]):
 
         self.push_screen(SettingsScreen())
 
+    def action_paper_results(self) -> None:
+        """Pick a paper, then its grades and item analysis (the numbers of `quiz paper results`)."""
+        from quiz.tui.screens.results import PaperPickerScreen, ResultsScreen
+
+        def show(code: str | None) -> None:
+            if code:
+                self.push_screen(ResultsScreen(code))
+
+        self.push_screen(PaperPickerScreen(), show)
+
     def action_choose_learner(self) -> None:
         from quiz.tui.screens.learner import LearnerScreen
 

@@ -1,0 +1,247 @@
+"""A paper's results for the teacher: grades per student, item analysis per question, the summary.
+
+The numbers are the desk's `classroom.results(code)`, the same dict `quiz paper results --json`
+prints, formatted here and nowhere computed: a screen and the command cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from quiz.errors import ClassroomError
+from quiz.tui.format import duration
+from quiz.tui.screens.base import DeskAccess, QuizScreen
+
+FLAG_LABELS = {
+    "unchosen_distractor": "distractor nobody chose",
+    "negative_discrimination": "negative discrimination",
+}
+VERDICT_MARKS = {"correct": "✓", "wrong": "✗", "near_miss": "≈", "unanswered": "—"}
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def number(value: Any, places: int = 2) -> str:
+    """A statistic as the screen shows it; None (undefined: no spread) is a dash."""
+    if value is None:
+        return "—"
+    return f"{value:.{places}f}"
+
+
+def flags_of(item: dict[str, Any]) -> list[str]:
+    return [FLAG_LABELS.get(flag, str(flag)) for flag in item.get("flags", ())]
+
+
+def histogram(counts: list[int]) -> Text:
+    """Scores 0 … max as a row of bars, the count under each."""
+    top = max(counts, default=0)
+    line = Text("scores ")
+    for score, count in enumerate(counts):
+        level = round(count / top * (len(BARS) - 1)) if top else 0
+        line.append(BARS[level] if count else "·", style="bold" if count else "dim")
+        if score < len(counts) - 1:
+            line.append(" ")
+    line.append(f"   (0 … {len(counts) - 1})", style="dim")
+    return line
+
+
+class ResultsScreen(QuizScreen):
+    """Students (score, time, each answer) and items (facility, discrimination, options)."""
+
+    DEFAULT_CSS = """
+    #results { padding: 0 1; }
+    #results-summary { height: auto; margin-top: 1; }
+    #results-histogram { height: 1; margin-bottom: 1; }
+    #results-tabs { height: 1fr; }
+    #results-tabs DataTable { height: 1fr; }
+    #results-detail-box { height: 1fr; border-top: solid $primary 50%; }
+    """
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Back"),
+        Binding("r", "reload", "Reload"),
+        Binding("s", "tab('students')", "Students"),
+        Binding("i", "tab('items')", "Items"),
+    ]
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.report: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="results"):
+            yield Static(id="results-summary")
+            yield Static(id="results-histogram")
+            with TabbedContent(initial="students", id="results-tabs"):
+                with TabPane("Students", id="students"):
+                    yield DataTable(id="results-students", cursor_type="row", zebra_stripes=True)
+                with TabPane("Items", id="items"):
+                    yield DataTable(id="results-items", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="results-detail-box"):
+                yield Static(id="results-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.load()
+        except ClassroomError as error:  # the paper was deleted meanwhile
+            self.notify(str(error), severity="error")
+            self.app.pop_screen()
+
+    def load(self) -> None:
+        self.report = self.desk.classroom.results(self.code)
+        paper = self.report.get("paper", {})
+        self.title = paper.get("title", self.code)
+        self.sub_title = f"results · {self.code}"
+        s = self.report.get("summary", {})
+        line = Text(f"{paper.get('title', '')} ({self.code})", style="bold")
+        line.append(
+            f"   attempts {s.get('attempts', 0)} · mean {number(s.get('mean'))} · median {number(s.get('median'))}"
+            f" · sd {number(s.get('sd'))} · alpha {number(s.get('alpha'))}"
+        )
+        self.query_one("#results-summary", Static).update(line)
+        counts = s.get("histogram")
+        self.query_one("#results-histogram", Static).update(histogram(list(counts)) if counts else "")
+        self._fill_students()
+        self._fill_items()
+        self.show_detail()
+
+    def _fill_students(self) -> None:
+        table = self.query_one("#results-students", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Student", "Score", "Max", "%", "Time")
+        for n, student in enumerate(self.report.get("students", [])):
+            score, top = student.get("score"), student.get("max")
+            share = f"{100 * score / top:.0f}%" if score is not None and top else "—"
+            seconds = student.get("seconds")
+            table.add_row(
+                Text(student["name"]), number(score, 1) if score is not None else "—", str(top), share,
+                duration(seconds) if seconds is not None else "—", key=str(n),
+            )
+
+    def _fill_items(self) -> None:
+        table = self.query_one("#results-items", DataTable)
+        table.clear(columns=True)
+        table.add_columns("#", "Facility", "Discrim.", "Flags", "Question")
+        for n, item in enumerate(self.report.get("items", [])):
+            flags = flags_of(item)
+            prompt = " ".join(str(item["prompt"]).split())
+            table.add_row(
+                str(item.get("question", n + 1)), number(item.get("facility")), number(item.get("discrimination")),
+                Text("⚑ " + ", ".join(flags), style="bold yellow") if flags else "",
+                Text(prompt if len(prompt) <= 70 else prompt[:69] + "…"), key=str(n),
+            )
+
+    # -- the detail under the tables -------------------------------------------------------------
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        tab = self.query_one("#results-tabs", TabbedContent).active
+        table = self.query_one(f"#results-{tab}", DataTable)
+        rows = self.report.get(tab, [])
+        detail = self.query_one("#results-detail", Static)
+        if not rows or table.cursor_row >= len(rows):
+            detail.update(Text("No attempts submitted yet." if tab == "students" else "No items.", style="dim"))
+            return
+        row = rows[table.cursor_row]
+        detail.update(self._student_detail(row) if tab == "students" else self._item_detail(row))
+
+    @staticmethod
+    def _student_detail(student: dict[str, Any]) -> Table:
+        table = Table(title=Text(student["name"], style="bold"), expand=True, show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Question", ratio=3)
+        table.add_column("Given", ratio=2)
+        table.add_column("", no_wrap=True)
+        table.add_column("Override", ratio=1)
+        for answer in student.get("answers", []):
+            verdict = str(answer.get("verdict"))
+            override = answer.get("override")
+            table.add_row(str(answer["question"]), Text(answer.get("prompt", "")), Text(answer.get("given") or "—"),
+                          Text(VERDICT_MARKS.get(verdict, verdict)),
+                          Text(f"{override['verdict']} by {override['by']}") if override else "")
+        return table
+
+    @staticmethod
+    def _item_detail(item: dict[str, Any]) -> Table | Text:
+        title = Text(f"{item.get('question')}. {item['prompt']}", style="bold")
+        for flag in flags_of(item):
+            title.append(f"  ⚑ {flag}", style="yellow")
+        if not item.get("options"):
+            title.append(f"\n{item.get('mode', 'typed')} answer · key: ", style="")
+            title.append(str(item.get("answer", "")), style="bold")
+            title.append(f" · {item.get('takers', 0)} took it", style="")
+            return title
+        table = Table(title=title, expand=True, show_edge=False, pad_edge=False)
+        table.add_column("Option", ratio=3)
+        table.add_column("Key", no_wrap=True)
+        table.add_column("Chosen", justify="right", no_wrap=True)
+        table.add_column("Point-biserial", justify="right", no_wrap=True)
+        for option in item.get("options", []):
+            table.add_row(Text(option["text"]), "✓" if option.get("correct") else "",
+                          str(option.get("chosen", 0)), number(option.get("point_biserial")))
+        return table
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_tab(self, name: str) -> None:
+        self.query_one("#results-tabs", TabbedContent).active = name
+
+    def action_reload(self) -> None:
+        self.load()
+        self.notify("Results reloaded", timeout=2)
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+class PaperPickerScreen(DeskAccess, ModalScreen[str | None]):
+    """Pick a paper (newest first) by title and code; dismisses with its code, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    PaperPickerScreen { align: center middle; }
+    #paper-dialog { width: 70; max-width: 96%; height: auto; max-height: 20; border: round $accent;
+                    background: $surface; padding: 1 2; }
+    #paper-list { height: auto; max-height: 12; margin-top: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        papers = self.desk.classroom.papers()
+        with Vertical(id="paper-dialog"):
+            yield Static("Results of which paper?", classes="dialog-title")
+            options = [
+                Option(Text.assemble((p.code, "bold"), "  ", p.title, (f"  {p.class_name}" if p.class_name else "", "dim")),
+                       id=p.code)
+                for p in papers
+            ]
+            yield OptionList(*options, id="paper-list")
+            if not papers:
+                yield Static(Text("No papers yet: make one with `quiz paper new`.", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#paper-list").focus()
+
+    @on(OptionList.OptionSelected, "#paper-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
