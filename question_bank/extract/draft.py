@@ -11,7 +11,7 @@ from pathlib import Path
 
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
-from question_bank.banks.records import slugify
+from question_bank.banks.records import check_bank_name, slugify
 from question_bank.extract.article import Extraction, SentenceFinds
 from question_bank.extract.events import Event, Slot, build_event, date_phrase
 from question_bank.extract.places import PlaceMention
@@ -57,6 +57,11 @@ def draft_problems(path: str | Path) -> str | None:
     except BankError as error:
         return str(error)
     return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot name the drafted bank, or None (the loader's own rule)."""
+    return check_bank_name(name)
 
 
 def slug(text: str) -> str:

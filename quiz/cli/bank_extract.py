@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from question_bank.banks.records import check_bank_name
-from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, read_article
+from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, name_problem, read_article
 
 
 class ExtractError(click.ClickException):
@@ -29,7 +28,7 @@ def extract(article: Path, output: Path | None, name: str | None, year: int | No
         text = read_article(article)
     except ArticleError as error:
         raise ExtractError(str(error)) from None
-    problem = check_bank_name(name) if name is not None else None
+    problem = name_problem(name) if name is not None else None
     if problem:
         raise ExtractError(f"--name: {problem}")
     target = output or article.with_suffix(".toml")
