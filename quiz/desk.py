@@ -28,14 +28,17 @@ from quiz.exports import ExportSet
 from quiz.exports.service import Exports
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
+from quiz.library.card_sync import ensure_bank_cards
 from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
-from quiz.library.preferences import load_settings, save_settings
+from quiz.library.preferences import load_settings, save_settings, settings_problems
 from quiz.paths import default_learner
 from quiz.scheduling.personal import PersonalScheduling
 from quiz.settings import Settings
 from quiz.stats import Statistics
+from quiz.store.app_state import get_state, set_state
 from quiz.store.cards import set_suspended
 from quiz.store.opening import open_db
+from quiz.study import advice
 from quiz.study.items import ANY_CARD, CardFilter
 from quiz.study.overview import BankCounts, CardRow, ReviewRow, bank_overview, card_history, learner_stats, list_cards
 from quiz.study.overview import status_report as _status_report
@@ -62,11 +65,15 @@ class LearnerStats:
     reviews_total: int
 
 
+LAST_LEARNER = "last_learner"  # app_state key
+
+
 class Desk:
     """Everything the front ends can do for one learner (and their teacher) on one database file.
 
     The connection opens on first use, on the thread that uses it. Reading never creates the
-    learner; studying and saving settings do.
+    learner; studying, browsing and saving settings do. With no learner named, the one who last
+    studied in this file is the learner (else the OS user name).
     """
 
     def __init__(
@@ -79,7 +86,7 @@ class Desk:
         create_folder: bool = True,
     ) -> None:
         self.db_path = Path(db_path)
-        self.learner = clean_name(learner or default_learner())
+        self._learner_name = clean_name(learner) if learner else None
         self.clock: Clock = clock or utc_now
         self.seed = seed
         self.create_folder = create_folder
@@ -87,6 +94,19 @@ class Desk:
         self._learner_id: int | None = None
 
     # -- plumbing -------------------------------------------------------------------------------
+    @property
+    def learner(self) -> str:
+        """Who studies: as named, else the last learner who studied here, else the OS user name."""
+        if self._learner_name is None:
+            self._learner_name = clean_name(self.last_learner() or default_learner())
+        return self._learner_name
+
+    def last_learner(self) -> str | None:
+        """The learner who last studied in this database file (None before anyone has)."""
+        if self._db is None and not self.db_path.exists():
+            return None
+        return get_state(self.db, LAST_LEARNER)
+
     @property
     def db(self) -> Database:
         """The connection, opened (and the schema brought up to date) on first use."""
@@ -123,6 +143,17 @@ class Desk:
 
     def bank_names(self) -> list[str]:
         return library_banks.bank_names(self.db)
+
+    def bank_conflicts(self) -> list[str]:
+        """One line per built-in bank hidden by a teacher's imported bank of the same name."""
+        return library_banks.builtin_conflicts(self.db)
+
+    def import_bank_changes(
+        self, path: Path, name: str | None = None, *, entities: Path | None = None, title: str | None = None
+    ) -> tuple[Bank, str]:
+        """`import_bank`, and what changed in words: "3 facts: 1 new, 1 changed, 1 retired"."""
+        bank, changes = library_banks.import_bank_changes(self.db, path, name, entities=entities, title=title)
+        return bank, library_banks.describe_changes(changes)
 
     def bank(self, name: str) -> Bank:
         return library_banks.get_bank(self.db, name)
@@ -220,11 +251,29 @@ class Desk:
 
     # -- study ----------------------------------------------------------------------------------
     def session(self, bank: str | None = None) -> StudySession:
-        """A study session on one bank (None: every bank), on its own connection."""
-        return StudySession(self.db_path, self.learner, bank, clock=self.clock, seed=self.seed)
+        """A study session on one bank (None: every bank), on its own connection; remembers the
+        learner as the last one."""
+        session = StudySession(self.db_path, self.learner, bank, clock=self.clock, seed=self.seed)
+        set_state(self.db, LAST_LEARNER, self.learner)
+        return session
+
+    def nothing_to_study(self, bank: str | None = None) -> str | None:
+        """Why a session on `bank` (None: every bank) would have no card now, as one sentence
+        ("Today's 20 new cards are done; 133 wait."); None when there is something to study."""
+        return advice.nothing_to_study(self.db, self.learner, bank, self.clock())
+
+    def study_more(self, bank: str | None = None, extra: int = 10) -> None:
+        """Raise today's new-card allowance by `extra` for this learner (every bank), today only."""
+        advice.study_more(self.db, self.learner_id, self.settings(), self.clock(), extra)
+
+    def buried_note(self, bank: str | None = None) -> str | None:
+        """The sentence saying new cards wait for tomorrow (one card a fact a day), or None."""
+        return advice.buried_note(self.db, self.learner, bank, self.clock())
 
     # -- browse ---------------------------------------------------------------------------------
     def cards(self, flt: CardFilter = ANY_CARD, limit: int | None = None) -> list[CardRow]:
+        """The learner's cards, filtered; a bank never studied gets its cards first, so it can be browsed."""
+        ensure_bank_cards(self.db, self.learner_id, [flt.bank] if flt.bank else self.bank_names(), self.clock())
         return list_cards(self.db, self.learner, flt, now=self.clock(), limit=limit)
 
     def card(self, card_id: int) -> CardDetail | None:
@@ -236,6 +285,10 @@ class Desk:
         set_suspended(self.db, card_id, flag)
 
     # -- settings -------------------------------------------------------------------------------
+    def settings_problems(self) -> list[str]:
+        """One line per stored setting this machine cannot use (the others still apply)."""
+        return settings_problems(self.db, self.learner_id)
+
     def settings(self) -> Settings:
         return load_settings(self.db, self.learner_id)
 

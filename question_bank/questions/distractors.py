@@ -27,6 +27,14 @@ from question_bank.facts.text import fold
 from question_bank.questions.templates import month_of
 
 _T = TypeVar("_T")
+# The two camps of the theatre in autumn 1944 (Romania and Bulgaria had changed sides): a side-free
+# wording may fall back on an ally's unit, never on the enemy's.
+CAMPS = {"Soviet": "Allied", "Yugoslav": "Allied", "Bulgarian": "Allied", "Romanian": "Allied",
+         "German": "Axis", "Hungarian": "Axis", "Croatian": "Axis"}
+
+
+def camp_of(side: str) -> str:
+    return "camp:" + CAMPS.get(side, side)
 LOCAL_TYPES = frozenset({"landmark", "mountain"})
 Tier = tuple[Sequence[Entity], list[frozenset[str]]]
 
@@ -41,7 +49,7 @@ class Pools:
         for unit in (*bank_units.values(), *(u for u in bank.catalog.units if u.name not in bank_units)):
             tier = "bank" if unit.name in bank_units else "catalog"
             self.units[(unit.echelon, unit.side, tier)].append(unit)
-            self.units[(unit.echelon, "*", tier)].append(unit)
+            self.units[(unit.echelon, camp_of(unit.side), tier)].append(unit)
         self.places: dict[tuple, list[Place]] = defaultdict(list)
         for place in (*bank_places.values(), *(p for p in bank.catalog.places if p.name not in bank_places)):
             tier = "bank" if place.name in bank_places else "catalog"
@@ -150,8 +158,9 @@ class Pools:
                 tiers: list[Sequence[Entity] | None] = [self.units.get((key.echelon, key.side, "bank")),
                          self.units.get((key.echelon, key.side, "catalog"))]
                 if not same_side:
-                    tiers += [self.units.get((key.echelon, "*", "bank")),
-                              self.units.get((key.echelon, "*", "catalog"))]
+                    camp = camp_of(key.side)  # an ally, never the enemy: no Yugoslav group leaving Athens
+                    tiers += [self.units.get((key.echelon, camp, "bank")),
+                              self.units.get((key.echelon, camp, "catalog"))]
                 found = self.tiers[index] = self._with_keys(tiers)
             return found
         form = key.type if exact_type else key.family
@@ -404,8 +413,10 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
             return None
         return FactDate(day, day, Precision.DAY, Precision.DAY)
     if key.precision is Precision.MONTH:
-        month = rng.randint(1, 12)
-        if month == key.start.month:
+        # Within four months of the key: "mid-December 1945" for a February 1945 event is past
+        # the war's end and gives itself away.
+        month = key.start.month + rng.choice((-1, 1)) * rng.randint(1, 4)
+        if not 1 <= month <= 12:
             return None
         shifted = _month(FactDate(key.start.replace(month=month, day=1), key.start.replace(month=month, day=1),
                                   Precision.DAY))

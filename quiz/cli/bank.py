@@ -21,7 +21,10 @@ def bank() -> None:
 @click.pass_obj
 def list_command(obj: AppContext, as_json: bool) -> None:
     """Banks, built-in and imported, with their number of facts."""
-    infos = obj.desk().bank_list()
+    desk = obj.desk()
+    infos = desk.bank_list()
+    for line in desk.bank_conflicts():
+        click.echo(line, err=True)
     if as_json:
         click.echo(json.dumps([info.__dict__ for info in infos], ensure_ascii=False, indent=2))
         return
@@ -72,8 +75,8 @@ def validate(obj: AppContext, file: Path) -> None:
 @click.pass_obj
 def import_command(obj: AppContext, file: Path, name: str | None, entities: Path | None, title: str | None) -> None:
     """Check FILE (.toml, .csv or .xlsx) and store it as a bank usable next to the built-in ones."""
-    stored = obj.desk().import_bank(file, name, entities=entities, title=title)
-    click.echo(f"imported '{name or stored.name}': {len(stored.facts)} facts")
+    stored, changes = obj.desk().import_bank_changes(file, name, entities=entities, title=title)
+    click.echo(f"imported '{name or stored.name}': {changes}")
 
 
 @bank.command()

@@ -27,7 +27,10 @@ def status(obj: AppContext, learner: str | None, as_json: bool) -> None:
                   "new_available", "reviewed_today", "reviews_total"}]}
     "today" is the learner's study day (local time, rolling over at 4 am by default).
     """
-    report = obj.desk(learner).status()
+    desk = obj.desk(learner)
+    report = desk.status()
+    if learner is not None and not report["known_learner"] and not as_json:  # JSON says known_learner
+        raise LearnerError(f"no learner '{desk.learner}' (see `quiz learner list`)")
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -36,6 +39,9 @@ def status(obj: AppContext, learner: str | None, as_json: bool) -> None:
         f"{report['reviews_total']} in all, streak {report['streak_days']} day(s); "
         f"{report['due_now']} due now, {report['new_available']} new available"
     )
+    for note in (desk.nothing_to_study(None), desk.buried_note(None)):
+        if note:
+            click.echo(note)
     header = ("bank", "new", "learning", "review", "suspended", "due", "today", "total")
     rows = [
         (b["name"], b["new"], b["learning"], b["review"], b["suspended"], b["due_now"],

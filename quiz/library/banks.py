@@ -4,17 +4,27 @@ teacher imported, stored in the database with the text of their file."""
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
+from anyascii import anyascii
 
 from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
 from question_bank.banks.loader import format_of, load_bank_bytes, read_bank
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from quiz.errors import BankConflict, BankNotFound, BankProblems
-from quiz.store.banks import save_bank, saved_bank_source, saved_banks
+from quiz.store.banks import (
+    BankChanges,
+    bank_origins,
+    save_bank,
+    saved_bank_source,
+    saved_banks,
+    set_folded,
+    unfolded_facts,
+)
 
 UnknownBank = BankNotFound  # the name the rest of the code grew up with
 
@@ -27,16 +37,48 @@ class BankInfo:
     fact_count: int
 
 
+_SERBIAN_CYRILLIC = str.maketrans(  # anyascii alone reads Ниш as "Nish"
+    dict(zip("жцчћђшхЖЦЧЋЂШХ", "žcčćđšhŽCČĆĐŠH", strict=True)) | {"џ": "dž", "Џ": "Dž"}
+)
+
+
+def search_key(text: str) -> str:
+    """Text as the browser searches it: no accents, no case, Serbian Cyrillic as Latin ("Niš" and
+    "NIS" both give "nis"); punctuation kept, so a search's % and _ stay literal characters."""
+    return anyascii(unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC)).lower()
+
+
+def shadowed_builtins(db: sqlite_utils.Database) -> list[str]:
+    """Built-in bank names a teacher's imported bank already has: the teacher's bank keeps the name."""
+    origins = bank_origins(db)
+    return [name for name in builtin_bank_names() if origins.get(name) == "imported"]
+
+
+def builtin_conflicts(db: sqlite_utils.Database) -> list[str]:
+    """One line per built-in bank left out because an imported bank has its name."""
+    return [
+        f"The built-in bank '{name}' is not available: your imported bank '{name}' has that name "
+        f"(re-import yours with --name to use both)"
+        for name in shadowed_builtins(db)
+    ]
+
+
 def list_banks(db: sqlite_utils.Database) -> list[BankInfo]:
-    """Built-in banks first, then imported ones, each with its number of facts."""
+    """Built-in banks first, then imported ones, each with its number of facts (an imported bank
+    with a built-in bank's name stands in its place)."""
     infos = []
+    saved = {bank.name: bank for bank in saved_banks(db)}
+    builtin = set(builtin_bank_names())
     for name in builtin_bank_names():
+        mine = saved.get(name)
+        if mine is not None and mine.origin == "imported":
+            infos.append(BankInfo(name, mine.title, mine.origin, mine.fact_count))
+            continue
         bank = load_builtin_bank(name)
         infos.append(BankInfo(name, bank.title, "builtin", len(bank.facts)))
-    builtin = set(builtin_bank_names())
-    for saved in saved_banks(db):
-        if saved.name not in builtin:
-            infos.append(BankInfo(saved.name, saved.title, saved.origin, saved.fact_count))
+    for stored in saved.values():
+        if stored.name not in builtin:
+            infos.append(BankInfo(stored.name, stored.title, stored.origin, stored.fact_count))
     return infos
 
 
@@ -48,8 +90,9 @@ def bank_names(db: sqlite_utils.Database) -> list[str]:
 
 
 def get_bank(db: sqlite_utils.Database, name: str) -> Bank:
-    """The bank called `name`, parsed from the package or from its stored file text."""
-    if name in builtin_bank_names():
+    """The bank called `name`, parsed from the package or from its stored file text (a teacher's
+    imported bank wins over a built-in bank of the same name shipped later)."""
+    if name in builtin_bank_names() and name not in shadowed_builtins(db):
         return load_builtin_bank(name)
     stored = saved_bank_source(db, name)
     if stored is None:
@@ -75,10 +118,24 @@ def import_bank(
     What is stored reads back as the same bank on its own: a spreadsheet and its entities file are
     kept as a TOML bank, so neither is needed again.
     """
+    return import_bank_changes(db, path, name, entities=entities, title=title)[0]
+
+
+def import_bank_changes(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    name: str | None = None,
+    *,
+    entities: str | Path | None = None,
+    title: str | None = None,
+) -> tuple[Bank, BankChanges]:
+    """`import_bank`, and what it changed: new, changed and retired facts."""
     path = Path(path)
     try:
         fmt = format_of(path)
-        loaded = read_bank(path, name=name or (None if fmt == "toml" else path.stem), entities=entities)
+        # A --name given, even an empty one, is checked in full by the loader (check_bank_name).
+        loaded = read_bank(path, name=name if name is not None else (None if fmt == "toml" else path.stem),
+                           entities=entities)
     except BankError as error:
         raise BankProblems(str(error)) from None
     bank = loaded.bank
@@ -88,20 +145,44 @@ def import_bank(
         raise BankConflict(f"'{name or bank.name}' is a built-in bank; import it under another name")
     stored_fmt, text = loaded.stored()
     shown = title.strip() if title and title.strip() else bank.title
-    save_bank(db, name or bank.name, shown, "imported", stored_fmt, text, _fact_rows(bank))
-    return bank
+    changes = save_bank(
+        db, name or bank.name, shown, "imported", stored_fmt, text, _fact_rows(bank), folded=_folded(bank)
+    )
+    return bank, changes
+
+
+def describe_changes(changes: BankChanges) -> str:
+    """"3 facts: 1 new, 1 changed, 1 retired" (the parts that are not zero)."""
+    parts = [f"{n} {word}" for n, word in ((changes.new, "new"), (changes.changed, "changed"),
+                                            (changes.retired, "retired")) if n]
+    total = f"{changes.facts} fact{'s' if changes.facts != 1 else ''}"
+    return f"{total}: {', '.join(parts)}" if parts else f"{total}, none changed"
 
 
 def sync_builtin_banks(db: sqlite_utils.Database) -> None:
-    """Store the built-in banks' facts so cards can refer to them; skipped when unchanged."""
+    """Store the built-in banks' facts so cards can refer to them; skipped when unchanged, and
+    never over a teacher's imported bank of the same name (see `builtin_conflicts`)."""
     stored = {s.name: s for s in saved_banks(db)}
     for name in builtin_bank_names():
+        if name in stored and stored[name].origin == "imported":
+            continue
         text = builtin_bank_path(name).read_text(encoding="utf-8")
         digest = hashlib.sha256(text.encode()).hexdigest()
         if name in stored and stored_digest(db, name) == digest:
             continue
         bank = load_builtin_bank(name)
-        save_bank(db, name, bank.title, "builtin", "toml", text, _fact_rows(bank))
+        save_bank(db, name, bank.title, "builtin", "toml", text, _fact_rows(bank), folded=_folded(bank))
+    fill_folded(db)
+
+
+def fill_folded(db: sqlite_utils.Database) -> None:
+    """Fold the statements of facts stored before folded statements were kept (once per file)."""
+    while rows := unfolded_facts(db):
+        set_folded(db, [(bank, fact_id, search_key(statement)) for bank, fact_id, statement in rows])
+
+
+def _folded(bank: Bank) -> dict[str, str]:
+    return {f.id: search_key(f.statement()) for f in bank.facts}
 
 
 def stored_digest(db: sqlite_utils.Database, name: str) -> str | None:

@@ -42,3 +42,18 @@ def ensure_cards(
     bank = load_bank(name)
     keys = [(fact.id, str(kind)) for fact in bank.facts for kind in kinds(fact)]
     sync_cards(db, learner_id, name, keys, fingerprint, now)
+
+
+def ensure_bank_cards(db: sqlite_utils.Database, learner_id: int, names: Iterable[str], now: datetime) -> None:
+    """Make sure the learner has cards for these banks (browsing a bank before first studying it);
+    a bank that no longer loads is left out."""
+    from question_bank.questions import kinds_for
+    from quiz.errors import QuizError
+    from quiz.library.banks import get_bank, sync_builtin_banks
+
+    sync_builtin_banks(db)
+    for name in names:
+        try:
+            ensure_cards(db, learner_id, name, lambda bank: get_bank(db, bank), kinds_for, now)
+        except QuizError:
+            continue

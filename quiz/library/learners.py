@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 
 from quiz.clock import Clock, utc_iso, utc_now
@@ -9,6 +11,7 @@ from quiz.errors import LearnerError
 from quiz.store.learners import LearnerRow, all_learners, delete_learner, find_learner, insert_learner
 
 MAX_NAME = 64
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 and C1: ESC sequences would reach the terminal
 Learner = LearnerRow
 
 __all__ = [
@@ -18,6 +21,10 @@ __all__ = [
 
 
 def clean_name(name: str) -> str:
+    """The name with its spaces tidied; LearnerError if empty, too long or with a control character
+    (tab and newline too: a name is one line)."""
+    if _CONTROL.search(str(name)):
+        raise LearnerError("a learner name cannot contain control characters (such as tab, newline or escape)")
     cleaned = " ".join(str(name).split())
     if not cleaned:
         raise LearnerError("a learner needs a name")

@@ -16,7 +16,8 @@ from itertools import chain, islice, takewhile
 import sqlite_utils
 
 from quiz.model import State, StudyItem
-from quiz.settings import Settings
+from quiz.settings import Settings, study_day
+from quiz.store.app_state import extra_new
 from quiz.store.cards import CardRecord
 from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
 from quiz.store.reviews import today_counts, touched_facts_today
@@ -52,6 +53,11 @@ def _one_card_per_fact(cards: Iterator[CardRecord], buried: Container, limit: in
     return chosen[:limit]
 
 
+def new_allowance(db: sqlite_utils.Database, learner_id: int, settings: Settings, now: datetime) -> int:
+    """New cards the learner may start today: the daily limit and any "study more" for today."""
+    return settings.new_per_day + extra_new(db, learner_id, study_day(now, settings).isoformat())
+
+
 class StudyQueue:
     def __init__(self, learning: list[Slot], reviews: list[Slot], new: list[Slot], buried: set, bury: bool):
         self.learning, self.reviews, self.new = learning, reviews, new
@@ -74,7 +80,7 @@ class StudyQueue:
             buried = touched_facts_today(db, scope.learner_id, now, s)
             buried |= {slot.card.fact_key for slot in (*learning, *reviews)}
         new: list[Slot] = []
-        new_limit = max(0, s.new_per_day - new_done)
+        new_limit = max(0, new_allowance(db, scope.learner_id, s, now) - new_done)
         if new_limit and s.bury_new_siblings:
             new = [Slot(card, State.NEW) for card in _one_card_per_fact(new_cards(db, scope, now), buried, new_limit)]
         elif new_limit:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -13,6 +13,20 @@ from quiz.store.db import immediate
 
 ORIGINS = ("builtin", "imported")
 FORMATS = ("toml", "csv")
+
+
+@dataclass(frozen=True)
+class BankChanges:
+    """What saving a bank did to its facts: how many it has now, new, changed and retired ones.
+
+    A retired fact (gone from the file) keeps its learners' cards and reviews, but no queue,
+    count or browse shows them while the bank lacks it.
+    """
+
+    facts: int
+    new: int = 0
+    changed: int = 0
+    retired: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,11 +48,13 @@ def save_bank(
     facts: Iterable[tuple[str, str, str]],
     *,
     clock: Clock = utc_now,
-) -> None:
-    """Store a bank and its facts (fact_id, statement, date_iso) in one transaction.
+    folded: Mapping[str, str] | None = None,
+) -> BankChanges:
+    """Store a bank and its facts (fact_id, statement, date_iso) in one transaction; what changed.
 
-    Replaces a stored bank of that name; an imported bank may not take a built-in bank's name.
-    Cards and reviews are keyed by (bank, fact_id), so re-importing keeps the learners' progress.
+    Replaces a stored bank of that name; an imported bank may not take a built-in bank's name, nor
+    a built-in bank an imported one's. Cards and reviews are keyed by (bank, fact_id), so
+    re-importing keeps the learners' progress. `folded`: fact_id -> the statement as searched.
     """
     if origin not in ORIGINS:
         raise ValueError(f"origin must be one of {ORIGINS}, not {origin!r}")
@@ -49,6 +65,14 @@ def save_bank(
         existing = db.conn.execute("SELECT origin FROM banks WHERE name = ?", [name]).fetchone()
         if existing and existing[0] == "builtin" and origin != "builtin":
             raise BankConflict(f"'{name}' is a built-in bank; import it under another name")
+        if existing and existing[0] == "imported" and origin == "builtin":
+            raise BankConflict(f"'{name}' is an imported bank; the built-in bank of that name is not stored")
+        old = {
+            fact_id: (statement, date_iso)
+            for fact_id, statement, date_iso in db.conn.execute(
+                "SELECT fact_id, statement, date_iso FROM facts WHERE bank = ?", [name]
+            )
+        }
         db.conn.execute(
             "INSERT INTO banks (name, title, origin, format, source_text, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET title = excluded.title, "
@@ -57,9 +81,39 @@ def save_bank(
             [name, title, origin, fmt, source_text, utc_iso(clock())],
         )
         db.conn.execute("DELETE FROM facts WHERE bank = ?", [name])
+        keys = folded or {}
         db.conn.executemany(
-            "INSERT INTO facts (bank, fact_id, statement, date_iso) VALUES (?, ?, ?, ?)", rows
+            "INSERT INTO facts (bank, fact_id, statement, date_iso, folded) VALUES (?, ?, ?, ?, ?)",
+            [(*row, keys.get(row[1])) for row in rows],
         )
+    new = {fid: (statement, date_iso) for _, fid, statement, date_iso in rows}
+    return BankChanges(
+        len(new),
+        new=sum(1 for fid in new if fid not in old),
+        changed=sum(1 for fid, value in new.items() if fid in old and old[fid] != value),
+        retired=sum(1 for fid in old if fid not in new),
+    )
+
+
+def unfolded_facts(db: sqlite_utils.Database, limit: int = 5000) -> list[tuple[str, str, str]]:
+    """(bank, fact_id, statement) of facts stored without a folded statement (from before it was kept)."""
+    return db.conn.execute(
+        "SELECT bank, fact_id, statement FROM facts WHERE folded IS NULL LIMIT ?", [limit]
+    ).fetchall()
+
+
+def set_folded(db: sqlite_utils.Database, rows: Iterable[tuple[str, str, str]]) -> None:
+    """Store folded statements: (bank, fact_id, folded) rows (own transaction)."""
+    with immediate(db):
+        db.conn.executemany(
+            "UPDATE facts SET folded = ? WHERE bank = ? AND fact_id = ?",
+            [(key, bank, fact_id) for bank, fact_id, key in rows],
+        )
+
+
+def bank_origins(db: sqlite_utils.Database) -> dict[str, str]:
+    """Stored bank name -> 'builtin' or 'imported'."""
+    return dict(db.conn.execute("SELECT name, origin FROM banks").fetchall())
 
 
 def saved_banks(db: sqlite_utils.Database) -> list[SavedBank]:

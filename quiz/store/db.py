@@ -6,14 +6,48 @@ backend would stand beside this one.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
 from quiz.errors import StoreError
 
 BUSY_TIMEOUT_MS = 5000
+BUSY_RETRIES = 6  # after the busy timeout, try this many more times, waiting longer each time
+_BACKOFF = random.Random()  # jitter, so writers that timed out together do not retry together
+T = TypeVar("T")
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether an error is SQLite's "database is locked" / "busy" (another writer holds the lock)."""
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error)
+    )
+
+
+def retry_busy(action: Callable[[], T], *, retries: int = BUSY_RETRIES, pause: Callable[[float], None] = time.sleep) -> T:
+    """`action()`, tried again with exponential backoff while the database is busy.
+
+    Each try already waits up to the busy timeout; past the last one the user sees one line
+    (StoreError), never an OperationalError.
+    """
+    for attempt in range(retries + 1):
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            if attempt == retries:
+                raise StoreError(
+                    "the database is busy: other quiz windows kept it locked too long; try again"
+                ) from None
+            pause(min(2.0, 0.05 * 2**attempt) * (0.5 + _BACKOFF.random()))
+    raise AssertionError("unreachable")
 
 
 def connect(path: str | Path, *, create_folder: bool = True) -> sqlite_utils.Database:
@@ -24,7 +58,7 @@ def connect(path: str | Path, *, create_folder: bool = True) -> sqlite_utils.Dat
     if str(path) != ":memory:":
         _check_folder(Path(path), create_folder)
     try:
-        return _connect(path)
+        return retry_busy(lambda: _connect(path))
     except sqlite3.DatabaseError as error:
         raise StoreError(f"cannot open {path}: {reason(error)}") from None
 
@@ -59,6 +93,15 @@ def reason(error: BaseException) -> str:
 
 def _connect(path: str | Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(str(path), execute_plugins=False)
+    try:
+        _set_up(db, path)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _set_up(db: sqlite_utils.Database, path: str | Path) -> None:
     conn = db.conn
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -70,7 +113,6 @@ def _connect(path: str | Path) -> sqlite_utils.Database:
     # A bigger page cache than the 2 MB default: a study session touches cards, reviews and their
     # indexes all over a large file. Memory is only used as pages are read.
     conn.execute("PRAGMA cache_size=-32000")
-    return db
 
 
 def probe_writable(db: sqlite_utils.Database) -> None:
@@ -102,7 +144,12 @@ class immediate:
         conn = self.conn
         if conn.in_transaction:
             raise sqlite3.ProgrammingError("immediate(): a transaction is already open")
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:  # busy past the timeout: wait and try again
+            if not is_busy(error):
+                raise
+            retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
         return self.db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:

@@ -9,11 +9,13 @@ COUNT_KEYS = ("new", "learning", "review", "due", "suspended", "cards", "reps")
 
 def bank_tallies(db: sqlite_utils.Database, learner_id: int, now_iso: str) -> dict[str, dict[str, int]]:
     """bank -> counts of new / learning (incl. relearning) / review / due / suspended cards, all
-    cards and the sum of their reps (a card's reps is its number of reviews; undo puts it back)."""
+    cards (of facts the bank still has: a retired fact's cards are not counted) and the sum of their reps (a card's reps is its number of reviews; undo puts it back)."""
     counts: dict[str, dict[str, int]] = {}
     for bank, state, suspended, number, due, reps in db.conn.execute(
         "SELECT bank, state, suspended, count(*), count(CASE WHEN due <= ? THEN 1 END), sum(reps) "
-        "FROM cards WHERE learner_id = ? GROUP BY bank, state, suspended",
+        "FROM cards WHERE learner_id = ? AND EXISTS "
+        "(SELECT 1 FROM facts f WHERE f.bank = cards.bank AND f.fact_id = cards.fact_id) "
+        "GROUP BY bank, state, suspended",
         [now_iso, learner_id],
     ):
         c = counts.setdefault(bank, dict.fromkeys(COUNT_KEYS, 0))

@@ -95,15 +95,40 @@ def cards_in_step(db: sqlite_utils.Database, learner_id: int, bank: str, fingerp
     return bool(row) and row[0] == fingerprint
 
 
+SYNC_BATCH = 500  # cards a write transaction creates: a class opening a big bank takes turns quickly
+
+
 def sync_cards(
     db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], fingerprint: str, at: datetime
 ) -> int:
-    """Create the missing (fact_id, kind) cards and remember the fingerprint; the cards created."""
-    with immediate(db):
-        created = ensure_cards(db, learner_id, bank, keys, at)
-        db.conn.execute(
-            "INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?) "
-            "ON CONFLICT (learner_id, bank) DO UPDATE SET fingerprint = excluded.fingerprint",
-            [learner_id, bank, fingerprint],
-        )
+    """Create the missing (fact_id, kind) cards and remember the fingerprint; the cards created.
+
+    In small transactions of SYNC_BATCH cards, so thirty learners opening a 10,000-fact bank at
+    once each hold the write lock for milliseconds; the fingerprint is written with the last
+    batch, so an interrupted sync is finished next time (the inserts are idempotent).
+    """
+    created = 0
+    for start in range(0, max(len(keys), 1), SYNC_BATCH):
+        with immediate(db):
+            created += ensure_cards(db, learner_id, bank, keys[start:start + SYNC_BATCH], at)
+            if start + SYNC_BATCH >= len(keys):
+                db.conn.execute(
+                    "INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?) "
+                    "ON CONFLICT (learner_id, bank) DO UPDATE SET fingerprint = excluded.fingerprint",
+                    [learner_id, bank, fingerprint],
+                )
     return created
+
+
+def new_card_counts(db: sqlite_utils.Database, scope: Scope, now: datetime, since: datetime) -> tuple[int, int]:
+    """(New cards that could be introduced, of which a sibling of their fact was answered since
+    `since`): the second are buried today when one card a fact a day is the rule."""
+    where, params = scope.where()
+    row = db.conn.execute(
+        "SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM cards s JOIN reviews r ON r.card_id = s.id "
+        "WHERE s.learner_id = cards.learner_id AND s.bank = cards.bank AND s.fact_id = cards.fact_id "
+        f"AND r.reviewed_at >= ?) THEN 1 END) FROM cards WHERE {where} AND state = 'new' AND suspended = 0 "
+        f"AND {UNBURIED}",
+        [utc_iso(since), *params, utc_iso(now)],
+    ).fetchone()
+    return int(row[0]), int(row[1])

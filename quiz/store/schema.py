@@ -178,4 +178,8 @@ from quiz.store.schema_stats import stats_v1  # noqa: E402  the review roll-up f
 
 migrations(name="stats_v1")(stats_v1)
 
+from quiz.store.schema_trust import trust_1  # noqa: E402  app state, extra new cards, folded facts (#9)
+
+migrations(name="trust-1")(trust_1)
+
 SCHEMA_VERSION = len(known_migrations())  # what `user_version` says once every migration is applied

@@ -15,11 +15,12 @@ import sqlite_utils
 from question_bank.questions import kinds_for
 from quiz.clock import utc_iso, utc_now
 from quiz.errors import QuizError
-from quiz.library.banks import get_bank, list_banks
+from quiz.library.banks import get_bank, list_banks, search_key
 from quiz.library.learners import get_learner
 from quiz.library.preferences import load_settings
 from quiz.model import LEARNING_STATES, State
 from quiz.scheduling.fsrs import Scheduler
+from quiz.scheduling.queue import new_allowance
 from quiz.settings import Settings, day_start
 from quiz.store.browse import browse_rows
 from quiz.store.overview import COUNT_KEYS, bank_tallies, new_introduced_since, reviews_by_bank_since, synced_banks
@@ -94,7 +95,7 @@ def bank_overview(db: sqlite_utils.Database, learner: str, now: datetime) -> lis
     start_iso = utc_iso(day_start(now, settings))
     counts = bank_tallies(db, learner_id, utc_iso(now))
     today_by_bank = reviews_by_bank_since(db, learner_id, start_iso)
-    new_left = max(0, settings.new_per_day - new_introduced_since(db, learner_id, start_iso))
+    new_left = max(0, new_allowance(db, learner_id, settings, now) - new_introduced_since(db, learner_id, start_iso))
     synced = synced_banks(db, learner_id)
     overview = []
     for info in list_banks(db):
@@ -134,7 +135,8 @@ def list_cards(
     if flt.state:
         states = tuple(LEARNING_STATES) if flt.state == State.LEARNING else (flt.state,)
     rows = browse_rows(
-        db, learner_id, bank=flt.bank, search=flt.search, kind=flt.kind, states=states,
+        db, learner_id, bank=flt.bank, search=flt.search, folded_search=search_key(flt.search), kind=flt.kind,
+        states=states,
         due_before=now if flt.due_only else None, suspended=flt.suspended, leech=flt.leech,
         limit=limit, card_id=card_id,
     )
@@ -159,7 +161,7 @@ def status_report(db: sqlite_utils.Database, learner: str, now: datetime) -> dic
     new_left = settings.new_per_day
     if context is not None:
         done = new_introduced_since(db, context[0], utc_iso(day_start(now, settings)))
-        new_left = max(0, settings.new_per_day - done)
+        new_left = max(0, new_allowance(db, context[0], settings, now) - done)
     return {
         "learner": learner,
         "known_learner": context is not None,

@@ -14,7 +14,7 @@ from question_bank.facts.entities import Place, Unit
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold
 from question_bank.questions import Kind, Mode, generate_all
-from question_bank.questions.distractors import pools_for
+from question_bank.questions.distractors import camp_of, pools_for
 
 BANK = load_builtin_bank("belgrade-offensive")
 SEEDS = (1, 2, 3)
@@ -76,6 +76,7 @@ def test_options_match_the_type_word_theatre_and_period_of_the_key() -> None:
                     assert isinstance(entity, Unit) and entity.echelon == key.echelon, (q.prompt, option)
                     if q.wording_id not in ("unit.echelon", "unit.generic"):  # these name no side
                         assert entity.side == key.side, (q.prompt, option)
+                    assert camp_of(entity.side) == camp_of(key.side), (q.prompt, option)
                 else:
                     assert isinstance(entity, Place) and isinstance(key, Place)
                     if q.wording_id in ("place.type", "place.in_situ", "place.gap"):

@@ -209,7 +209,7 @@ def test_validate_does_not_create_a_bank(quiz, db):
 def test_import_csv_then_list_and_show(quiz, db):
     result = quiz("bank", "import", TEACHER_CSV, "--name", "my-class")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "imported 'my-class': 3 facts\n"
+    assert result.stdout == "imported 'my-class': 3 facts: 3 new\n"
     banks = listed(quiz("bank", "list"))
     assert banks["my-class"] == 3
     assert BUILTIN in banks

@@ -87,8 +87,10 @@ def test_cli_status_and_learners(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["learner"] == "ann" and report["reviews_total"] == 0
-    assert run("status", "--learner", "ann").exit_code == 0
+    nobody = run("status", "--learner", "ann")
+    assert nobody.exit_code == 2 and nobody.output == "quiz: no learner 'ann' (see `quiz learner list`)\n"
     assert run("learner", "add", "Bo").exit_code == 0
+    assert run("status", "--learner", "Bo").exit_code == 0
     dup = run("learner", "add", "Bo")
     assert dup.exit_code == 2 and "already exists" in dup.output
     assert run("learner", "add", "   ").exit_code == 2
