@@ -36,6 +36,7 @@ _DATE_LEAD = re.compile(
 
 
 _SPACES = re.compile(r"\s+")
+_LEADING_AND = re.compile(r"^(?:and|but)\s+")
 _SPACE_BEFORE = re.compile(r"\s+([,;:.)])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
@@ -102,9 +103,12 @@ def build_event(text: str, slots: list[Slot], removed: list[tuple[int, int]]) ->
         return None
     v_start, v_end, past, base = verb
     subject = _render(text, start, v_start, slots, removed)
+    subject, lead = _split_lead(subject.strip(" ,;"))
     rest_parts = [_render(text, v_end, end, slots, removed)]
     rest_parts += [_lower_first(_render(text, a, b, slots, removed)) for a, b in leads]
+    rest_parts += [_lower_first(lead)] if lead else []
     rest = ", ".join(p for p in (r.strip(" ,;") for r in rest_parts) if p)
+    rest = _LEADING_AND.sub("", rest)  # 'began on 6 June, and …' without its date
     subject = _lower_first(subject.strip(" ,;"))
     if not subject or not rest:
         return None
@@ -254,6 +258,26 @@ def _render(text: str, start: int, end: int, slots: list[Slot], removed: list[tu
     rendered = _DOUBLE_COMMA.sub(",", rendered)
     rendered = _EMPTY_PARENS.sub("", rendered)
     return rendered.strip()
+
+
+_PHRASE_LEADS = frozenset("in during on at by after before within behind for from throughout".split())
+_NOT_BEFORE_SUBJECT = frozenset("of and or the a an its his her their to with by in on at for from".split())
+
+
+def _split_lead(subject: str) -> tuple[str, str]:
+    """'In twenty-four hours the brigade' → ('the brigade', 'In twenty-four hours'): a leading phrase
+    written without a comma moves to the rest, as one with a comma does."""
+    words_ = subject.split(" ")
+    if len(words_) < 3 or words_[0].lower() not in _PHRASE_LEADS:
+        return subject, ""
+    depth = 0
+    for index, word in enumerate(words_):
+        starts_slot = word.startswith("[")
+        if index >= 2 and depth == 0 and (word.lower() in ("the", "a", "an", "its", "his", "her", "their")
+                                          or starts_slot) and words_[index - 1].lower() not in _NOT_BEFORE_SUBJECT:
+            return " ".join(words_[index:]), " ".join(words_[:index])
+        depth += word.count("[") - word.count("]")
+    return subject, ""
 
 
 def _lower_first(text: str) -> str:
