@@ -186,12 +186,20 @@ def bank_catalog(db: sqlite_utils.Database, bank: str) -> Catalog | None:
         return None
 
 
-def load_paper(db: sqlite_utils.Database, code: str, *, checking: bool = False) -> tuple[int, Paper]:
-    """(row id, paper); `checking` attaches the bank's catalog, which typed answers are judged with."""
+def load_paper(
+    db: sqlite_utils.Database, code: str, catalogs: dict[str, Catalog | None] | None = None
+) -> tuple[int, Paper]:
+    """(row id, paper). With `catalogs` (a cache by bank name), typed questions get their bank's
+    catalog, which the checker judges them with; multiple choice needs none."""
     row = rows.paper_row(db, normal(code))
     if row is None:
         raise ClassroomError(f"no paper '{code.strip()}' (see `quiz paper list`)")
-    return row.id, thaw(row, bank_catalog(db, row.bank) if checking else None)
+    paper = thaw(row, None)
+    if catalogs is not None and any(q.mode is not Mode.MC for q in paper.questions):
+        if row.bank not in catalogs:
+            catalogs[row.bank] = bank_catalog(db, row.bank)
+        paper = thaw(row, catalogs[row.bank])
+    return row.id, paper
 
 
 def list_papers(db: sqlite_utils.Database) -> list[Paper]:

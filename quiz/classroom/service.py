@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from question_bank.facts.entities import Catalog
 from question_bank.questions import Question
 from quiz.classroom import attempts as taking
 from quiz.classroom import classes, papers, practice, results, versions
@@ -30,6 +31,7 @@ class Classroom:
         self.db = db
         self.clock = clock
         self._papers: dict[int, tuple[str, Paper]] = {}
+        self._catalogs: dict[str, Catalog | None] = {}  # bank -> catalog typed answers are checked with
         self._versions: dict[tuple[str, str], versions.Version] = {}  # (paper code, student) -> version
 
     # -- classes --------------------------------------------------------------------------------
@@ -74,7 +76,7 @@ class Classroom:
         return self._paper(code)[1]
 
     def _paper(self, code: str) -> tuple[int, Paper]:
-        paper_id, paper = papers.load_paper(self.db, code, checking=True)
+        paper_id, paper = papers.load_paper(self.db, code, self._catalogs)
         self._papers[paper_id] = (paper.code, paper)
         return paper_id, paper
 

@@ -129,6 +129,16 @@ class QuizApp(App[float | None]):
 
         self.push_screen(SettingsScreen())
 
+    def action_stats(self) -> None:
+        from quiz.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def class_stats(self, name: str) -> None:
+        from quiz.tui.screens.stats import ClassStatsScreen
+
+        self.push_screen(ClassStatsScreen(name))
+
     def action_paper_results(self) -> None:
         """Pick a paper, then its grades and item analysis (the numbers of `quiz paper results`)."""
         from quiz.tui.screens.results import PaperPickerScreen, ResultsScreen

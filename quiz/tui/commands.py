@@ -33,6 +33,9 @@ class QuizCommands(Provider):
         commands += [
             ("Browse cards", app.action_browse, "Search and filter cards, suspend or unsuspend"),
             ("Settings", app.action_open_settings, "Daily limits, retention, options, mode mix, theme"),
+            ("Statistics", app.action_stats, "Reviews per day, retention, forecast, calendar, hours, mastery"),
+            *((f"Class statistics: {c.name}", partial(app.class_stats, c.name), "One row per student")
+              for c in desk.classroom.classes()),
             ("Paper results…", app.action_paper_results, "Grades and item analysis of a paper"),
             ("Switch learner…", app.action_choose_learner, "Pick or add a learner"),
             ("Home", app.go_home, "Banks and counts"),

@@ -21,6 +21,7 @@ class HomeScreen(QuizScreen):
         Binding("b", "app.browse", "Browse"),
         Binding("comma,o", "app.open_settings", "Settings"),
         Binding("l", "app.choose_learner", "Learner"),
+        Binding("t", "app.stats", "Stats"),
         Binding("r", "refresh_data", "Refresh", show=False),
         Binding("q", "app.quit", "Quit"),
     ]

@@ -1,0 +1,286 @@
+"""Statistics: a learner's charts over a chosen period, and a class view with one row per student."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Sparkline, Static, Tab, Tabs
+
+from quiz.errors import QuizError
+from quiz.tui.screens.base import QuizScreen
+from quiz.tui.widgets.stats_charts import Columns, Heatmap, HorizontalBars, StackedColumns
+from quiz.tui.widgets.stats_panels import retention_table, summary_text
+
+if TYPE_CHECKING:
+    from quiz.stats import ClassReport, LearnerReport, Period, StudentRow
+
+PERIODS = {"week": 7, "month": 30, "quarter": 90, "year": 365}
+PERIOD_LABELS = {"week": "7 days", "month": "30 days", "quarter": "90 days", "year": "12 months"}
+TYPE_COLOURS = ("#5FA8D3", "#8AB17D", "#2A9D8F", "#E76F51")  # learning, young, mature, relearning
+WIDE = 110  # from this width the charts sit two abreast
+
+
+class _Periodic(QuizScreen):
+    """A screen with a period selector (tabs; keys 1-4) that recomputes on change."""
+
+    period_key = "month"
+
+    def period_tabs(self) -> Tabs:
+        return Tabs(*(Tab(label, id=key) for key, label in PERIOD_LABELS.items()), active=self.period_key,
+                    id="stats-period")
+
+    def period(self, learner: str | None = None) -> Period:
+        statistics = self.desk.statistics
+        until = statistics.period(learner=learner).until
+        return statistics.period(until - timedelta(days=PERIODS[self.period_key] - 1), until, learner=learner)
+
+    @on(Tabs.TabActivated, "#stats-period")
+    def _period_changed(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id and event.tab.id != self.period_key:
+            self.period_key = event.tab.id
+            self.reload()
+
+    def action_period(self, key: str) -> None:
+        self.query_one("#stats-period", Tabs).active = key
+
+    def action_next_period(self) -> None:
+        keys = list(PERIODS)
+        self.action_period(keys[(keys.index(self.period_key) + 1) % len(keys)])
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+
+PERIOD_BINDINGS = [
+    Binding("p", "next_period", "Period"),
+    Binding("1", "period('week')", "7 days", show=False),
+    Binding("2", "period('month')", "30 days", show=False),
+    Binding("3", "period('quarter')", "90 days", show=False),
+    Binding("4", "period('year')", "12 months", show=False),
+]
+
+
+class StatsScreen(_Periodic):
+    """One learner's progress: summary, reviews per day, retention, forecast, calendar, hours, mastery."""
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-body { padding: 0 1; }
+    StatsScreen .chart-title { color: $text-muted; text-style: bold; margin-top: 1; }
+    StatsScreen #stats-grid { grid-size: 1; grid-gutter: 0 2; height: auto; }
+    StatsScreen.-wide #stats-grid { grid-size: 2; }
+    StatsScreen .panel { height: auto; }
+    StatsScreen #stats-retention-line { height: 3; }
+    StatsScreen #stats-summary { height: auto; }
+    """
+    AUTO_FOCUS = "#stats-body"
+    BINDINGS = [
+        Binding("escape,q", "back", "Back"),
+        Binding("c", "class_view", "Class view"),
+        Binding("r", "reload", "Refresh", show=False),
+        *PERIOD_BINDINGS,
+    ]
+
+    def __init__(self, learner: str | None = None) -> None:
+        super().__init__()
+        self.learner = learner
+        self.report: LearnerReport | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield self.period_tabs()
+        with VerticalScroll(id="stats-body"):
+            yield Static(id="stats-summary")
+            with Grid(id="stats-grid"):
+                with Vertical(classes="panel"):
+                    yield Static("Reviews per day", classes="chart-title")
+                    yield StackedColumns(("learning", "young", "mature", "relearning"), TYPE_COLOURS, id="stats-reviews")
+                with Vertical(classes="panel"):
+                    yield Static("Due in the next 30 days", classes="chart-title")
+                    yield Columns("#E9C46A", id="stats-forecast")
+                with Vertical(classes="panel"):
+                    yield Static("True retention per day (young and mature reviews)", classes="chart-title")
+                    yield Sparkline([], id="stats-retention-line")
+                    yield Static(id="stats-retention")
+                with Vertical(classes="panel"):
+                    yield Static("Study days", classes="chart-title")
+                    yield Heatmap(id="stats-calendar")
+                with Vertical(classes="panel"):
+                    yield Static("Reviews by hour of day", classes="chart-title")
+                    yield Columns("#5FA8D3", id="stats-hourly")
+                with Vertical(classes="panel"):
+                    yield Static("Mastery (share of cards at the desired retention)", classes="chart-title")
+                    yield HorizontalBars(id="stats-mastery")
+            yield Static("Hardest facts", classes="chart-title")
+            yield Static(id="stats-hardest")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_class_view(self) -> None:
+        classes = self.desk.classroom.classes()
+        if not classes:
+            self.notify("No classes in this database yet", markup=False)
+            return
+        self.quiz.push_screen(ClassStatsScreen(classes[0].name))
+
+    def reload(self) -> None:
+        name = self.learner or self.desk.learner
+        try:
+            report = self.desk.statistics.learner(name, self.period(name))
+        except QuizError as error:
+            self.query_one("#stats-summary", Static).update(Text(f"{error}: no statistics yet. Study a little, or press c "
+                                                                 "for a class view."))
+            return
+        self.report = report
+        self.sub_title = f"Statistics · {name}"
+        self.query_one("#stats-summary", Static).update(summary_text(report))
+        days = report.days
+        first, last = days[0].day.strftime("%d %b"), days[-1].day.strftime("%d %b")
+        self.query_one("#stats-reviews", StackedColumns).show(
+            [(d.learning, d.young, d.mature, d.relearning) for d in days], first, last)
+        forecast = report.forecast.days
+        self.query_one("#stats-forecast", Columns).show(
+            [n for _, n in forecast], "today", forecast[-1][0].strftime("%d %b") if forecast else "")
+        self.query_one("#stats-retention-line", Sparkline).data = [
+            (d.retention or 0.0) * 100 for d in days if d.young + d.mature]
+        self.query_one("#stats-retention", Static).update(retention_table(report))
+        self.query_one("#stats-calendar", Heatmap).show(dict(report.calendar.days), report.period.since,
+                                                        report.period.until)
+        self.query_one("#stats-hourly", Columns).show([t.reviews for t in report.hourly], "0h", "23h")
+        self.query_one("#stats-mastery", HorizontalBars).show(
+            [(g.name, g.share, f"{g.mastered}/{g.cards}  known {g.known:.0f}") for g in
+             (*report.fsrs.by_kind, *report.fsrs.by_bank)])
+        hardest = Text()
+        for h in report.hardest[:5]:
+            hardest.append(f"{h.lapses:>3} lapses  ", style="bold")
+            hardest.append(h.statement)
+            hardest.append(f"  ({h.bank})\n", style="dim")
+        self.query_one("#stats-hardest", Static).update(hardest or Text("No lapses yet.", style="dim"))
+
+
+SORTS = ("name", "reviews", "retention", "mastery", "streak", "last_studied")
+
+
+class ClassStatsScreen(_Periodic):
+    """A class: one row per student, sortable (s, or click a heading); Enter opens their statistics."""
+
+    DEFAULT_CSS = """
+    ClassStatsScreen #class-body { padding: 0 1; }
+    ClassStatsScreen #class-students { height: auto; max-height: 1fr; }
+    ClassStatsScreen #class-summary { height: auto; margin-bottom: 1; }
+    """
+    AUTO_FOCUS = "#class-students"
+    BINDINGS = [
+        Binding("escape,q", "back", "Back"),
+        Binding("enter", "open_student", "Student", priority=True),
+        Binding("s", "sort", "Sort"),
+        *PERIOD_BINDINGS,
+    ]
+
+    def __init__(self, class_name: str) -> None:
+        super().__init__()
+        self.class_name = class_name
+        self.sort_key = "name"
+        self.report: ClassReport | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield self.period_tabs()
+        with Vertical(id="class-body"):
+            yield Static(id="class-summary")
+            yield DataTable(id="class-students", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#class-students", DataTable)
+        for key, label in zip(SORTS, ("Student", "Reviews", "Retention", "Mastery", "Streak", "Last studied"),
+                              strict=True):
+            table.add_column(label, key=key)
+        table.add_column("Papers", key="papers")
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def reload(self) -> None:
+        try:
+            self.report = self.desk.statistics.class_report(self.class_name, self.period())
+        except QuizError as error:
+            self.query_one("#class-summary", Static).update(Text(str(error)))
+            return
+        total = self.report.total
+        self.sub_title = f"Class {self.class_name}"
+        self.query_one("#class-summary", Static).update(Text.assemble(
+            ("Class ", "dim"), (self.class_name, "bold"), ("  ·  ", "dim"),
+            f"{len(self.report.students)} students, {total.reviews} reviews in {total.period.days()} days, "
+            f"true retention {_pct(total.retention_for('all').total.rate)}, mastery {_pct(total.mastery)}"))
+        self.fill()
+
+    def fill(self) -> None:
+        assert self.report is not None
+        table = self.query_one("#class-students", DataTable)
+        row = table.cursor_row
+        table.clear()
+        students = sorted(self.report.students, key=_sorter(self.sort_key), reverse=self.sort_key != "name")
+        for s in students:
+            papers = "  ".join(f"{p.score:g}/{p.max}" for p in s.papers) or "–"
+            table.add_row(Text(s.name), str(s.reviews), _pct(s.retention), _pct(s.mastery), str(s.streak),
+                          s.last_studied.isoformat() if s.last_studied else "never", papers, key=s.name)
+        if table.row_count:
+            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+
+    def action_sort(self) -> None:
+        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        self.notify(f"Sorted by {self.sort_key.replace('_', ' ')}", markup=False)
+        self.fill()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key in SORTS:
+            self.sort_key = key
+            self.fill()
+
+    def action_open_student(self) -> None:
+        table = self.query_one("#class-students", DataTable)
+        if not table.row_count:
+            return
+        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if name is not None:
+            self.quiz.push_screen(StatsScreen(name))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_student()
+
+
+def _sorter(key: str) -> Callable[[StudentRow], tuple[bool, Any]]:
+    """Sort by one column; a student with no value (never studied) sorts after every value."""
+
+    def value(student: StudentRow) -> tuple[bool, Any]:
+        found = getattr(student, key)
+        if key == "name":
+            return (True, found.casefold())
+        return (found is not None, found if found is not None else 0)
+
+    return value
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
