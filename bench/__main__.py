@@ -25,6 +25,7 @@ BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
     }),
     "startup": ("bench.startup", {"tui_first_question_s": (None, "s"), "textual_baseline_s": (None, "s"),
                                   "tui_vs_baseline": (1.5, "×")}),
+    "serve": ("bench.serve", {"serve_rss_mb_per_tab": (40.0, "MB"), "serve_pss_mb_per_tab": (None, "MB"), "serve_stop_s": (None, "s")}),
     "exports": ("bench.exports", {"export_all_formats_s": (2.0, "s")}),
     "optimize": ("bench.optimize", {"optimize_s": (10.0, "s"), "optimize_reviews": (None, ""),
                                     "log_loss_default": (None, ""), "log_loss_fitted": (None, "")}),

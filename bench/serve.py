@@ -1,0 +1,203 @@
+"""`quiz serve` in use: memory per served tab, the server's own, and how fast it stops.
+
+Tabs are opened as a browser would open them, on the server's websocket (textual-serve starts one
+take-app process per connection), without a browser: this measures the app a tab costs the
+teacher's machine, not Chromium. Each tab signs a student in and answers a question, so the
+answer checker is loaded as it is during a real quiz. RSS is read from /proc, per process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TABS = 3
+TIMEOUT_S = 60.0
+ANSWERED = re.compile(rb"[1-9]\d* of \d+ answered")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: shared pages (libpython, numpy's libraries…) split between their users."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _group(pgid: int) -> list[int]:
+    """Live processes of the server's process group (the server and every tab's app)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) == pgid and _rss_mb(int(entry.name)) > 0:
+                    found.append(int(entry.name))
+            except (ProcessLookupError, FileNotFoundError, PermissionError):
+                continue
+    return found
+
+
+def _prepare(db: Path) -> tuple[str, dict[str, str]]:
+    """A class of TABS students and a paper on the built-in bank: (paper code, name -> code)."""
+    from quiz.desk import Desk
+
+    desk = Desk(db, "teacher")
+    try:
+        desk.classroom.new_class("bench")
+        codes = dict(desk.classroom.add_students("bench", [f"Student {n}" for n in range(TABS)]))
+        bank = desk.bank_names()[0]
+        paper = desk.classroom.new_paper(bank, "Bench paper", class_name="bench", count=10, modes="mc,typed",
+                                         time_limit="30m")
+        return paper.code, codes
+    finally:
+        desk.close()
+
+
+class Tab:
+    """One websocket session: what the app drew so far, and keys typed into it."""
+
+    def __init__(self, socket: object) -> None:
+        self.socket = socket
+        self.screen = bytearray()
+
+    async def read_until(self, pattern: re.Pattern[bytes] | bytes) -> None:
+        from aiohttp import WSMsgType
+
+        deadline = time.monotonic() + TIMEOUT_S
+        seen = len(self.screen)
+        while True:
+            found = pattern.search(bytes(self.screen), seen) if isinstance(pattern, re.Pattern) else (
+                pattern in self.screen[seen:])
+            if found:
+                return
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise RuntimeError(f"tab never showed {pattern!r}")
+            message = await self.socket.receive(timeout=remaining)  # type: ignore[attr-defined]
+            if message.type == WSMsgType.BINARY:
+                self.screen += message.data
+            elif message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.ERROR):
+                raise RuntimeError("the tab's websocket closed")
+
+    async def keys(self, text: str) -> None:
+        await self.socket.send_str(json.dumps(["stdin", text]))  # type: ignore[attr-defined]
+
+
+async def _take(url: str, name: str, code: str, ready: asyncio.Event, idle: list[str], answered: list[str]) -> None:
+    """Open a tab, sign in, answer the first question; then hold the tab open until told."""
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+        tab = Tab(ws)
+        await tab.read_until(b"Personal code")
+        idle.append(name)
+        while len(idle) < TABS:  # the idle figure is read with every tab at the sign-in screen
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)
+        for step in (name, "\r"):
+            await tab.keys(step)
+            await asyncio.sleep(0.3)  # keys typed while focus moves land in the old field
+        await tab.keys(code)
+        await asyncio.sleep(0.3)
+        await tab.keys("\r")
+        await tab.read_until(b"Question 1 of")
+        await tab.keys("1")  # a choice, or the start of a typed answer…
+        await asyncio.sleep(0.3)
+        await tab.keys("\r")  # …and Enter: one answer stored either way
+        await tab.read_until(ANSWERED)
+        answered.append(name)
+        await ready.wait()
+
+
+async def _until(count: int, seen: list[str], tasks: list[asyncio.Task[None]]) -> None:
+    """Until `count` tabs have reported in; a tab that failed raises here."""
+    while len(seen) < count:
+        for task in tasks:
+            if task.done():
+                task.result()
+        await asyncio.sleep(0.05)
+
+
+async def _measure(port: int, server: int, codes: dict[str, str]) -> tuple[dict[str, float], float]:
+    url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+    done = asyncio.Event()
+    idle: list[str] = []
+    answered: list[str] = []
+    tasks = [asyncio.create_task(_take(url, name, code, done, idle, answered)) for name, code in codes.items()]
+    await _until(TABS, idle, tasks)
+    await asyncio.sleep(0.3)
+    idle_tabs = [_rss_mb(pid) for pid in _group(server) if pid != server]
+    await _until(TABS, answered, tasks)
+    await asyncio.sleep(0.5)
+    pids = [pid for pid in _group(server) if pid != server]
+    tabs = [_rss_mb(pid) for pid in pids]
+    figures = {
+        "serve_rss_mb_per_tab": round(statistics.fmean(tabs), 1),
+        "serve_pss_mb_per_tab": round(statistics.fmean(_pss_mb(pid) for pid in pids), 1),
+        "serve_rss_mb_per_tab_idle": round(statistics.fmean(idle_tabs), 1),
+        "serve_server_rss_mb": round(_rss_mb(server), 1),
+        "serve_tab_processes": float(len(tabs)),
+    }
+    stopping = time.monotonic()
+    os.killpg(server, signal.SIGTERM)  # with the tabs still open
+    done.set()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return figures, stopping
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "serve.db"
+        code, codes = _prepare(db)
+        port = _free_port()
+        argv = [sys.executable, "-m", "quiz", "--db", str(db), "serve", "--port", str(port), "--paper", code]
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            deadline = time.monotonic() + TIMEOUT_S
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("quiz serve did not start") from None
+                    time.sleep(0.05)
+            figures, stopping = asyncio.run(_measure(port, proc.pid, codes))
+            proc.wait(TIMEOUT_S)
+            figures["serve_stop_s"] = round(time.monotonic() - stopping, 2)
+            return figures
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key:28} {value}")
