@@ -116,16 +116,18 @@ async def _take(url: str, name: str, code: str, ready: asyncio.Event, idle: list
         idle.append(name)
         while len(idle) < TABS:  # the idle figure is read with every tab at the sign-in screen
             await asyncio.sleep(0.05)
-        await asyncio.sleep(0.5)
-        for step in (name, "\r"):
-            await tab.keys(step)
-            await asyncio.sleep(0.3)  # keys typed while focus moves land in the old field
+        await asyncio.sleep(1.0)
+        # Wait on the screen before each key that moves focus: keys typed meanwhile land in the old field.
+        await tab.keys(name)
+        await tab.read_until(name.encode())
+        await tab.keys("\r")
+        await tab.read_until("▸ Personal code".encode())
         await tab.keys(code)
-        await asyncio.sleep(0.3)
+        await tab.read_until(("•" * len(code)).encode())
         await tab.keys("\r")
         await tab.read_until(b"Question 1 of")
         await tab.keys("1")  # a choice, or the start of a typed answer…
-        await asyncio.sleep(0.3)
+        await tab.read_until(b"1")
         await tab.keys("\r")  # …and Enter: one answer stored either way
         await tab.read_until(ANSWERED)
         answered.append(name)
