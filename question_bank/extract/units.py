@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from question_bank.extract.lexicon import is_common_word, words
 from question_bank.extract.sides import NATIONALITIES, SIDE_WORDS, side_in_phrase
@@ -325,11 +326,20 @@ def link(mention: UnitMention, catalog: Catalog, side_hint: str | None) -> UnitM
         if unit.side != side or unit.echelon != mention.echelon:
             continue
         for name in unit.names:
-            name_tokens = [w.text for w in words(name)]
-            if name_tokens and unit_number(name_tokens[0]) == number and rest <= {t.lower() for t in name_tokens[1:]}:
+            name_number, name_words = _parsed_name(name)
+            if name_number == number and rest <= name_words:
                 fits.append(unit)
                 break
     return _with(mention, fits[0]) if len(fits) == 1 else mention
+
+
+@lru_cache(maxsize=4096)
+def _parsed_name(name: str) -> tuple[int | None, frozenset[str]]:
+    """A catalog name's number and its other words, lower case: '45th Serbian Division' → 45, {serbian, division}."""
+    tokens = [w.text for w in words(name)]
+    if not tokens:
+        return None, frozenset()
+    return unit_number(tokens[0]), frozenset(t.lower() for t in tokens[1:])
 
 
 def _with(mention: UnitMention, unit: Unit) -> UnitMention:
