@@ -422,7 +422,9 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
                                   Precision.DAY))
         return FactDate(shifted.start, shifted.end, Precision.MONTH, Precision.MONTH, key.qualifier)
     if key.precision is Precision.YEAR:
-        year = key.year + rng.choice((-1, 1)) * rng.randint(1, 3)  # 1938 for a 1944 event gives itself away
+        # Close to the key and mostly before it: 1938 for a 1944 event gives itself away, and a
+        # year after a war's end gives away a question about one of its armies.
+        year = key.year + rng.choice((-3, -2, -1, 1))
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
     shift = rng.choice((-1, 1)) * rng.randint(1, 4)
     if key.unit is Precision.MONTH:
