@@ -435,7 +435,9 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
         first = _month(FactDate(key.start.replace(month=start_month, day=1), key.start, Precision.DAY))
         last = _month(FactDate(key.end.replace(month=end_month, day=1), key.end, Precision.DAY))
         return FactDate(first.start, last.end, Precision.RANGE, Precision.MONTH)
-    delta = timedelta(days=shift * 7)
+    # Whole spans of the key away, so a long campaign gets neighbours that do not overlap it.
+    span = (key.end - key.start).days + 1
+    delta = timedelta(days=rng.choice((-2, -1, 1, 2)) * span)
     start: date = key.start + delta
     end: date = key.end + delta
     if start.year != key.year or end.year != key.end.year:
