@@ -28,6 +28,7 @@ from quiz.exports import ExportSet
 from quiz.exports.service import Exports
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
+from quiz.library.drafts import DraftReport, draft_article
 from quiz.library.card_sync import ensure_bank_cards
 from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
 from quiz.library.preferences import load_settings, save_settings, settings_problems
@@ -189,6 +190,11 @@ class Desk:
             return explain(self.bank(name), fact_id, kind, text)
         except (KeyError, ValueError) as error:
             raise QuizError(str(error.args[0]) if error.args else str(error)) from None
+
+    @staticmethod
+    def draft_bank_from_article(article: Path, output: Path | None, name: str | None, year: int | None) -> DraftReport:
+        """Draft a bank from a plain-text article and write it (see `quiz.library.drafts`)."""
+        return draft_article(article, output, name, year)
 
     @staticmethod
     def write_bank_template(path: Path, fmt: str | None = None) -> list[Path]:

@@ -108,3 +108,4 @@ def questions(
             click.echo(f"   → {q.answer}")
 from quiz.cli.export import bank_export; bank.add_command(bank_export, "export")  # noqa: E402, E702, I001 - issue #12
 from quiz.cli.bank_tools import answer, template; bank.add_command(answer); bank.add_command(template)  # noqa: E402, E702, I001
+from quiz.cli.bank_extract import extract; bank.add_command(extract)  # noqa: E402, E702, I001

@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from question_bank.banks.loader import load_bank_file
-from quiz.cli.bank_extract import extract
+from quiz.cli import main
 from tests.extract.evaluation import ARTICLES
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(extract, list(args))
+    return CliRunner().invoke(main, ["bank", "extract", *args])
 
 
 def test_drafts_a_bank_and_prints_the_summary(tmp_path: Path) -> None:

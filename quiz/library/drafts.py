@@ -1,0 +1,45 @@
+"""Drafting a bank from a plain-text article (`quiz bank extract`): read it, draft it, write the
+draft where asked, and check that it loads, for a teacher to review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, name_problem, read_article
+from quiz.errors import QuizError
+
+
+@dataclass(frozen=True)
+class DraftReport:
+    path: Path
+    summary: str
+    problems: str | None  # what the loader says of the written draft; None when it validates
+
+
+def draft_article(article: Path, output: Path | None, name: str | None, year: int | None) -> DraftReport:
+    """Write a draft bank for `article` to `output` (default: beside it, .toml, never overwritten).
+
+    Bad input (an unreadable, binary, empty or oversized article, a bad name, nothing to draft) is
+    a QuizError with one line; nothing is written then.
+    """
+    try:
+        text = read_article(article)
+    except ArticleError as error:
+        raise QuizError(str(error)) from None
+    problem = name_problem(name) if name is not None else None
+    if problem:
+        raise QuizError(f"--name: {problem}")
+    target = output or article.with_suffix(".toml")
+    if output is None and target.exists():
+        raise QuizError(f"{target}: already exists; choose where to write the draft with -o FILE")
+    if target.resolve() == article.resolve():
+        raise QuizError(f"{target}: is the article itself; choose another file with -o FILE")
+    draft = draft_bank(extract_article(text, year=year), str(article), name=name)
+    if not draft.facts:
+        raise QuizError(
+            f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
+            + ("" if draft.dates or year else " and a year (give one with --year)")
+        )
+    target.write_text(draft.text, encoding="utf-8")
+    return DraftReport(target, draft.summary(), draft_problems(target))
