@@ -28,8 +28,14 @@ def _check_print_options(fmt: str, versions: int | None, key: bool) -> None:
         raise click.UsageError(f"{flag} is for the print formats ({', '.join(PRINTABLE)}), not {fmt}")
 
 
-def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, name: str) -> None:
+def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, name: str, skip: bool = False) -> None:
     exports = obj.desk().exports
+    if skip:
+        export, left_out = exports.leave_out_unfit(export, fmt)
+        for line in left_out:
+            click.echo(line, err=True)
+        if not export.questions:
+            raise click.UsageError(f"no question fits {fmt}'s limits")
     if output == Path("-"):
         sys.stdout.buffer.write(exports.render(export, fmt))
         sys.stdout.buffer.flush()
@@ -46,6 +52,8 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_typ
 VERSIONS = click.option("--versions", type=click.IntRange(1, 26), default=None,
                         help="Print formats: this many versions, each with its own order.")
 KEY = click.option("--key", is_flag=True, help="Print formats: an answer key per version at the end.")
+SKIP = click.option("--skip-too-long", "skip", is_flag=True,
+                    help="Kahoot: leave out (and list) the questions over its limits instead of refusing the export.")
 
 
 @click.command("export", params=[_format_option()])
@@ -58,11 +66,12 @@ KEY = click.option("--key", is_flag=True, help="Print formats: an answer key per
               help="Options per multiple-choice question.")
 @VERSIONS
 @KEY
+@SKIP
 @OUTPUT
 @click.pass_obj
 def bank_export(
     obj: AppContext, fmt: str, name: str, mode: tuple[str, ...], kind: tuple[str, ...], seed: int, n_options: int,
-    versions: int | None, key: bool, output: Path | None,
+    versions: int | None, key: bool, skip: bool, output: Path | None,
 ) -> None:
     """Write the questions of bank NAME in an LMS, flashcard or print format."""
     _check_print_options(fmt, versions, key)
@@ -70,18 +79,21 @@ def bank_export(
         name, modes=tuple(Mode(m) for m in mode) or (Mode.MC,), kinds=tuple(Kind(k) for k in kind) or None,
         seed=seed, n_options=n_options, versions=versions or 1, key=key,
     )
-    _write(obj, export, fmt, output, name)
+    _write(obj, export, fmt, output, name, skip)
 
 
 @click.command("export", params=[_format_option()])
 @click.argument("code")
 @VERSIONS
 @KEY
+@SKIP
 @OUTPUT
 @click.pass_obj
-def paper_export(obj: AppContext, fmt: str, code: str, versions: int | None, key: bool, output: Path | None) -> None:
+def paper_export(
+    obj: AppContext, fmt: str, code: str, versions: int | None, key: bool, skip: bool, output: Path | None
+) -> None:
     """Write classroom paper CODE in an LMS, flashcard or print format (print: --versions, --key)."""
     _check_print_options(fmt, versions, key)
     printable = fmt in PRINTABLE
     export = obj.desk().exports.paper_set(code, versions=(versions or 1) if printable else None, key=key)
-    _write(obj, export, fmt, output, code)
+    _write(obj, export, fmt, output, code, skip)

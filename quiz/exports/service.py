@@ -5,13 +5,14 @@ the paper source, so this room never imports the desk."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
 from quiz.errors import BankNotFound, ExportError
-from quiz.exports.model import ExportSet
+from quiz.exports.model import ExportSet, question_id
 from quiz.exports.registry import export_format
 
 MAX_VERSIONS = 26
@@ -103,6 +104,18 @@ class Exports:
         except BankNotFound:  # the paper keeps its questions after its bank is gone
             source = next((q.source for q in paper.questions if q.source), "")
         return ExportSet(paper.title, paper.bank, paper.class_name, source, every, key)
+
+    @staticmethod
+    def leave_out_unfit(export: ExportSet, fmt: str) -> tuple[ExportSet, list[str]]:
+        """The export without the questions `fmt` cannot hold (only Kahoot has limits), and one line
+        naming each question left out and why, for a teacher who would rather lose them than cut them."""
+        if fmt != "kahoot":
+            return export, []
+        from quiz.exports.kahoot import problem
+
+        kept = [q for q in export.questions if problem(q) is None]
+        reasons = [f"left out {question_id(q)}: it {reason}" for q in export.questions if (reason := problem(q))]
+        return replace(export, versions=(tuple(kept),)), reasons
 
     @staticmethod
     def render(export: ExportSet, fmt: str) -> bytes:
