@@ -57,7 +57,7 @@ def served(db_path: Path, paper: str, timeout: float = 20.0) -> Iterator[str]:
     Always stopped at the end, by process group (the server and every tab's app)."""
     port = free_port()
     argv = [sys.executable, "-m", "quiz", "--db", str(db_path), "serve", "--port", str(port), "--paper", paper]
-    log = open(db_path.with_suffix(".serve.log"), "wb")  # noqa: SIM115 - closed below
+    log = open(db_path.with_suffix(".serve.log"), "wb")  # closed in the finally below
     proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                             start_new_session=True)
     try:

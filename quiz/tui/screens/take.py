@@ -224,8 +224,10 @@ class TakeScreen(TakeAccess, Screen[None]):
         self.query_one("#take-status", Static).update(status)
         strip = Text()
         for i, item in enumerate(self.items):
-            style = "reverse bold" if i == self.index else ("green" if item.position in self.answers else "dim")
-            strip.append(f" {i + 1} ", style=style)
+            done = item.position in self.answers  # marked in text too, for a terminal without colour
+            style = "reverse bold" if i == self.index else ("green" if done else "dim")
+            strip.append(f" {i + 1}{'●' if done else ' '}", style=style)
+            strip.append(" ")
         self.query_one("#take-strip", Static).update(strip)
 
     def tick(self) -> None:
