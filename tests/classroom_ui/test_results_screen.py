@@ -111,3 +111,36 @@ async def test_the_palette_lists_paper_results(room):
         await pilot.pause()
         provider = QuizCommands(app.screen)
         assert "Paper results…" in [name for name, _, _ in provider._commands()]
+
+
+async def test_a_teacher_overrides_a_verdict_from_the_screen(room):
+    code = room.paper(count=4)
+    before = take_three(room, code)
+    cvijeta = next(s for s in before["students"] if s["name"] == "Cvijeta")
+    wrong = next(a for a in cvijeta["answers"] if a["verdict"] != "correct")
+    app = make_quiz_app(room)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(ResultsScreen(code))
+        await pilot.pause()
+        screen = app.screen
+        row = [s["name"] for s in before["students"]].index("Cvijeta")
+        screen.query_one("#results-students", DataTable).move_cursor(row=row)
+        await pilot.press("o")
+        await pilot.pause()
+        options = app.screen.query_one("#override-list")
+        options.highlighted = [a["question"] for a in cvijeta["answers"]].index(wrong["question"])
+        await pilot.press("enter")  # this answer…
+        await pilot.pause()
+        await pilot.press("enter")  # …is correct (the first verdict offered)
+        await pilot.pause()
+        assert app.screen is screen
+        students = screen.query_one("#results-students", DataTable)
+        assert cells(students, row)[1] == number(cvijeta["score"] + 1, 1)
+        assert "│ ✓ │ correct by" in screen_text(app)  # the mark, and who overrode it
+    desk = room.desk()
+    after = desk.classroom.results(code)
+    desk.close()
+    answer = next(a for s in after["students"] if s["name"] == "Cvijeta" for a in s["answers"]
+                  if a["question"] == wrong["question"])
+    assert answer["verdict"] == "correct" and answer["override"]["by"] == "teacher"

@@ -71,6 +71,7 @@ class ResultsScreen(QuizScreen):
         Binding("r", "reload", "Reload"),
         Binding("s", "tab('students')", "Students"),
         Binding("i", "tab('items')", "Items"),
+        Binding("o", "override", "Override a verdict"),
     ]
 
     def __init__(self, code: str) -> None:
@@ -209,6 +210,84 @@ class ResultsScreen(QuizScreen):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":  # on a student's row only
+            return self.query_one("#results-tabs", TabbedContent).active == "students" and bool(
+                self.report.get("students"))
+        return True
+
+    def action_override(self) -> None:
+        students = self.report.get("students", [])
+        row = self.query_one("#results-students", DataTable).cursor_row
+        if not 0 <= row < len(students):
+            return
+        student = students[row]
+
+        def apply(choice: tuple[int, str] | None) -> None:
+            if choice is None:
+                return
+            number, verdict = choice
+            try:  # the teacher is the desk's learner, as `quiz paper override` takes it by default
+                self.desk.classroom.override(self.code, student["name"], number - 1, verdict, self.desk.learner)
+            except ClassroomError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.load()
+            self.query_one("#results-students", DataTable).move_cursor(row=row)
+            self.notify(f"{student['name']}'s answer to question {number} is now {verdict}", markup=False)
+
+        self.app.push_screen(OverrideScreen(student), apply)
+
+
+class OverrideScreen(ModalScreen[tuple[int, str] | None]):
+    """Pick one of a student's answers, then the verdict it gets; dismisses with (question, verdict)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    VERDICTS = ("correct", "wrong", "near_miss")
+    DEFAULT_CSS = """
+    OverrideScreen { align: center middle; }
+    #override-dialog { width: 90; max-width: 96%; height: auto; max-height: 22; border: round $accent;
+                       background: $surface; padding: 1 2; }
+    #override-list { height: auto; max-height: 14; margin-top: 1; }
+    """
+
+    def __init__(self, student: dict[str, Any]) -> None:
+        super().__init__()
+        self.student = student
+        self.question: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="override-dialog"):
+            yield Static(Text(f"Override one of {self.student['name']}'s verdicts", style="bold"), id="override-title")
+            answers = []
+            for answer in self.student.get("answers", []):
+                line = Text(f"{answer['question']}. ")
+                line.append(" ".join(str(answer.get("prompt", "")).split())[:50])
+                line.append(f"  — {answer.get('given') or '(blank)'}", style="bold")
+                line.append(f"  {answer.get('verdict')}", style="dim")
+                answers.append(Option(line, id=str(answer["question"])))
+            yield OptionList(*answers, id="override-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#override-list").focus()
+
+    @on(OptionList.OptionSelected, "#override-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.question is None:  # first the answer, then its verdict
+            self.question = int(event.option.id or 0)
+            self.query_one("#override-title", Static).update(
+                Text(f"Question {self.question} of {self.student['name']}: which verdict?", style="bold"))
+            options = self.query_one("#override-list", OptionList)
+            options.clear_options()
+            options.add_options(Option(v, id=v) for v in self.VERDICTS)
+            options.highlighted = 0
+            return
+        self.dismiss((self.question, str(event.option.id)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class PaperPickerScreen(DeskAccess, ModalScreen[str | None]):
