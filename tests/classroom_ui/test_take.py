@@ -243,3 +243,17 @@ async def test_the_students_door_has_no_palette_and_no_other_screens(room):
             await pilot.pause()
             assert [type(s).__name__ for s in app.screen_stack[1:]] == ["TakeScreen"]
         assert app.COMMANDS == set() and not app.ENABLE_COMMAND_PALETTE
+
+
+async def test_names_and_titles_are_shown_literally(room):
+    desk = room.desk()
+    codes = dict(desk.classroom.add_students("7B", ["[b]Zoe[/]"]))
+    code = desk.classroom.new_paper("belgrade-offensive", "[/]Week [red]1", class_name="7B", count=2).code
+    desk.close()
+    app = room.take_app(code)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await sign_in(app, pilot, "[b]Zoe[/]", "WRONG1")
+        assert isinstance(screen, SignInScreen)
+        screen = await sign_in(app, pilot, "[b]Zoe[/]", codes["[b]Zoe[/]"])
+        assert isinstance(screen, TakeScreen)
+        assert "[/]Week [red]1 — [b]Zoe[/]" in screen_text(app)

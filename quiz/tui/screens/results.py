@@ -97,7 +97,7 @@ class ResultsScreen(QuizScreen):
         try:
             self.load()
         except ClassroomError as error:  # the paper was deleted meanwhile
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             self.app.pop_screen()
 
     def load(self) -> None:

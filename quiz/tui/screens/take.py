@@ -249,7 +249,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         try:
             self.desk.classroom.answer(self.view.attempt_id, item.position, given)
         except ClassroomError as error:
-            self.notify(str(error), severity="error", timeout=6)
+            self.notify(str(error), severity="error", timeout=6, markup=False)
             self.tick()  # past the deadline: submit what was stored
             return False
         self.answers[item.position] = given
