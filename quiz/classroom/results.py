@@ -122,17 +122,29 @@ CSV_HEADER = ("student", "score", "max", "seconds", "question", "prompt", "given
               "override_by", "override_at")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """Text as a spreadsheet shows it, never run: a student who types `=HYPERLINK(…)` as an
+    answer must not plant a formula in the teacher's sheet, so such text gets a leading `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(report: dict, paper: Paper) -> str:
-    """One row per student and answer, as a spreadsheet reads it (text kept literally)."""
+    """One row per student and answer, as a spreadsheet reads it (text that would start a
+    formula is kept as text with a leading `'`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for student in report["students"]:
         for item in student["answers"]:
             override = item["override"] or {}
-            writer.writerow((
+            writer.writerow(tuple(map(_cell, (
                 student["name"], student["score"], student["max"], student["seconds"], item["question"],
                 item["prompt"], item["given"] or "", item["verdict"], paper.questions[item["question"] - 1].answer,
                 override.get("by", ""), override.get("at", ""),
-            ))
+            ))))
     return out.getvalue()

@@ -127,3 +127,20 @@ def test_bad_input_is_one_line_and_exit_2(run, args: tuple[str, ...]) -> None:
     assert "Traceback" not in result.output
     if "missing.csv" not in args:  # a file that cannot be read is a fault (exit 1), the rest bad input
         assert result.exit_code == 2
+
+
+def test_results_csv_never_plants_a_formula(run, db_path: Path) -> None:
+    """A student who types a formula as an answer gets it shown as text in the teacher's sheet."""
+    run("class", "new", "7C")
+    codes = {r["name"]: r["code"] for r in json.loads(run("class", "add", "7C", "Eve", "--json").output)}
+    code = json.loads(run("paper", "new", "--bank", BANK, "--title", "T", "--class", "7C", "--count", "2",
+                          "--modes", "typed", "--seed", "4", "--json").output)["code"]
+    db = open_db(db_path)
+    room = Classroom(db)
+    view = room.start_attempt(code, "Eve", codes["Eve"])
+    room.answer(view.attempt_id, 0, '=HYPERLINK("http://evil.example","click")')
+    room.submit(view.attempt_id)
+    db.close()
+    rows = list(csv.DictReader(io.StringIO(run("paper", "results", code, "--csv").output)))
+    given = [row["given"] for row in rows if row["given"]]
+    assert given == ['\'=HYPERLINK("http://evil.example","click")']
