@@ -114,8 +114,31 @@ class QuizApp(App[float | None]):
 
     # -- navigation used by screens and the command palette ------------------------------------
     def study(self, bank: str | None) -> None:
-        """Open a session on one bank (None: every bank) and show its first question."""
-        self.push_screen(StudyScreen(self.desk.session(bank), bank))
+        """Open a session on one bank (None: every bank) and show its first question; with nothing
+        to study now, say why (and offer more new cards) instead of an empty session."""
+        session = self.desk.session(bank)
+        if session.current is None and not self.exit_after_first_question:
+            session.close()
+            self.nothing_to_study(bank)
+            return
+        self.push_screen(StudyScreen(session, bank))
+
+    def nothing_to_study(self, bank: str | None) -> None:
+        from quiz.tui.dialogs.nothing import EXTRA, NothingToStudyScreen
+        from quiz.tui.screens.home import HomeScreen
+
+        desk = self.desk
+        reason = desk.nothing_to_study(bank) or "Nothing is due now."
+        waiting = sum(b.new for b in desk.banks() if bank is None or b.name == bank)
+
+        def answer(more: bool | None) -> None:
+            if more:
+                desk.study_more(bank, EXTRA)
+                self.study(bank)
+
+        if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
+            self.push_screen(HomeScreen())  # started with --bank: home is where Back goes
+        self.push_screen(NothingToStudyScreen(reason, offer_more=waiting > 0), answer)
 
     # Home (with --bank), browse, settings and the learner dialog are imported when first opened:
     # start-up time.

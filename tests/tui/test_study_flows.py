@@ -222,12 +222,14 @@ async def test_session_runs_out(make_app, db_path):
         assert isinstance(app.screen, SummaryScreen)
 
 
-async def test_nothing_to_study_goes_to_summary(make_app):
+async def test_nothing_to_study_says_why_then_home(make_app):
+    from quiz.tui.dialogs.nothing import NothingToStudyScreen
+
     app = make_app(new_per_day=0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        assert "Nothing studied" in screen_text(app)
-        await pilot.press("enter")
+        assert isinstance(app.screen, NothingToStudyScreen)
+        assert "New cards a day is 0" in screen_text(app)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -25,9 +25,8 @@ FILTERS: dict[str, list[tuple[str, object]]] = {
     "leech": [("leeches", True), ("not leeches", False)],
 }
 
-# The columns after the sentence, with their widths; the bank's only when the cards come from several.
+# The columns after the sentence, with their widths (the sentence takes the rest).
 COLUMNS = (("Kind", 5), ("State", 10), ("Due", 6), ("Lapses", 6), ("Flags", 5))
-BANK_WIDTH = 14
 MIN_STATEMENT = 20
 
 PROMPTS = {"kind": "kind", "state": "state", "due": "due", "suspended": "susp.", "leech": "leech"}
@@ -66,15 +65,14 @@ class BrowseScreen(QuizScreen):
         """The sentence column takes the width the others leave, so it wraps at any width."""
         self.reload()
 
-    def _columns(self, table: DataTable[Any], with_bank: bool) -> None:
+    def _columns(self, table: DataTable[Any]) -> None:
         """The sentence first, as wide as the table allows, then the short columns."""
-        others = [*COLUMNS, *((("Bank", BANK_WIDTH),) if with_bank else ())]
         padding = 2 * table.cell_padding
         width = (table.size.width or self.size.width or 80) - 2  # room for the scrollbar
-        statement = max(MIN_STATEMENT, width - sum(w + padding for _, w in others) - padding)
+        statement = max(MIN_STATEMENT, width - sum(w + padding for _, w in COLUMNS) - padding)
         table.clear(columns=True)
         table.add_column("Statement", key="statement", width=statement)
-        for label, column_width in others:
+        for label, column_width in COLUMNS:
             table.add_column(label, key=label.lower(), width=column_width)
 
     def on_screen_resume(self) -> None:
@@ -101,21 +99,22 @@ class BrowseScreen(QuizScreen):
         table: DataTable[Any] = self.query_one("#cards", DataTable)
         keep = table.cursor_row
         self.rows = {row.card_id: row for row in rows[:MAX_ROWS]}
-        with_bank = len({row.bank for row in self.rows.values()}) > 1
-        self._columns(table, with_bank)
+        with_bank = len({row.bank for row in self.rows.values()}) > 1  # then each names its bank
+        self._columns(table)
         for row in self.rows.values():
             flags = " ".join(f for f, on in (("S", row.suspended), ("L", row.leech)) if on)
             due = "—" if row.state == "new" else soon(row.due, now)
+            sentence = Text(row.statement or row.fact_id)
+            if with_bank:
+                sentence.append(f"\n{row.bank}", style="dim")
             cells: list[Text] = [
-                Text(row.statement or row.fact_id),
+                sentence,
                 Text(str(row.kind)),
                 Text(str(row.state)),
                 Text(due),
                 Text(str(row.lapses)),
                 Text(flags),
             ]
-            if with_bank:
-                cells.append(Text(row.bank))
             table.add_row(*cells, key=str(row.card_id), height=None)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))

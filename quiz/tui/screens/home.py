@@ -31,6 +31,7 @@ class HomeScreen(QuizScreen):
         with Vertical(id="home"):
             yield Static(id="learner-line")
             yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+            yield Static(id="home-note")
             yield Static(
                 "[b]Enter[/b] study the selected bank · [b]b[/b] browse · [b]ctrl+p[/b] commands",
                 id="home-hint",
@@ -70,6 +71,9 @@ class HomeScreen(QuizScreen):
             table.add_row(Text(bank.title or bank.name), *map(str, counts), key=bank.name)
         table.add_row(Text("All banks", style="italic"), *map(str, totals), key=ALL_BANKS)
         table.move_cursor(row=min(row, table.row_count - 1))
+        note = desk.buried_note(None)  # one card a fact a day: say why new cards wait
+        self.query_one("#home-note", Static).update(Text(note or ""))
+        self.query_one("#home-note").display = note is not None
 
     def action_study(self) -> None:
         table = self.query_one("#banks", DataTable)

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.desk import StudySession
-from quiz.errors import UnreadableAnswer
+from quiz.errors import SessionError, UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import RATING_LABELS, interval, mode_line
 from quiz.tui.screens.base import QuizScreen
@@ -162,9 +162,8 @@ class StudyScreen(QuizScreen):
                 self.run_worker(_warm_up_answer_checking, thread=True, exit_on_error=False)
 
     def update_bar(self) -> None:
-        counts = self.session.counts()
-        left = counts.new + counts.learning + counts.review
-        self.query_one(SessionBar).show(self.bank or "All banks", self.session.reviewed, left, counts)
+        session = self.session
+        self.query_one(SessionBar).show(self.bank or "All banks", session.reviewed, session.left(), session.counts())
 
     def show_feedback(self, fb: Feedback) -> None:
         """The verdict under the question; a multiple-choice question keeps its options, marked."""
@@ -199,13 +198,23 @@ class StudyScreen(QuizScreen):
             note.update(Text(str(error)))
             note.display = True
             return
+        except SessionError as error:  # the learner was removed in another window, say
+            self.refused(error)
+            return
         self.show_feedback(fb)
+
+    def refused(self, error: SessionError) -> None:
+        self.notify(str(error), title="Not done", severity="error", timeout=6, markup=False)
 
     def rate(self, rating: int) -> None:
         """A flip card is done once rated: the next question comes at once (two presses a card)."""
         if self.phase != "revealed":
             return
-        fb = self.session.rate(rating, duration_ms=self._elapsed_ms())
+        try:
+            fb = self.session.rate(rating, duration_ms=self._elapsed_ms())
+        except SessionError as error:
+            self.refused(error)
+            return
         label = RATING_LABELS.get(fb.rating, str(fb.rating))
         message = f"{label}: back in {interval(fb.interval)} · u undoes"
         if fb.leech:
@@ -269,8 +278,14 @@ class StudyScreen(QuizScreen):
         self.show_item(self.session.advance())
 
     def action_undo(self) -> None:
-        if self.session.undo():
-            self.notify("Last answer undone", timeout=2)
+        """Undo the last action, an answer or a suspension (refused if another window changed the card)."""
+        try:
+            undone = self.session.undo()
+        except SessionError as error:
+            self.refused(error)
+            return
+        if undone:
+            self.notify("Last action undone", timeout=2)
             self.show_item(self.session.current)
         else:
             self.notify("Nothing to undo", severity="warning", timeout=2)
@@ -278,8 +293,12 @@ class StudyScreen(QuizScreen):
     def action_suspend(self) -> None:
         if self.item is None:
             return
-        self.session.suspend_current()
-        self.notify("Card suspended", timeout=2)
+        try:
+            self.session.suspend_current()
+        except SessionError as error:
+            self.refused(error)
+            return
+        self.notify("Card suspended (u undoes)", timeout=2)
         self.show_item(self.session.current)
 
     def action_info(self) -> None:

@@ -1,15 +1,40 @@
-"""The end of a session: how many, how well, how long, and when to come back."""
+"""The end of a session: how many, how well, how long, what was missed, and when to come back."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from quiz.study.items import SessionSummary
 from quiz.tui.format import duration, percent, when
 from quiz.tui.screens.base import QuizScreen
+
+
+def title(s: SessionSummary) -> str:
+    """"Session complete" only when nothing more is due today; otherwise what the session was."""
+    if s.complete:
+        return "Session complete: nothing more is due today"
+    if not s.reviewed:
+        return "Nothing studied"
+    return "Session ended: cards are still due today"
+
+
+def missed_table(missed: tuple[tuple[str, str], ...]) -> RenderableType:
+    """Each missed question with its answer, both as bank text (never markup)."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, style="red")
+    grid.add_column(ratio=1)
+    for prompt, answer in missed:
+        line = Text(prompt)
+        line.append("\n→ ", style="dim")
+        line.append(answer, style="bold")
+        grid.add_row("✗", line)
+    return Group(Text(f"Missed ({len(missed)})", style="bold"), grid)
 
 
 class SummaryScreen(QuizScreen):
@@ -33,9 +58,11 @@ class SummaryScreen(QuizScreen):
             f"Due tomorrow    [b]{s.due_tomorrow}[/b]",
         ]
         yield Header()
-        with Vertical(id="summary"):
-            yield Static("Session complete" if s.reviewed else "Nothing studied", id="summary-title")
+        with VerticalScroll(id="summary"):
+            yield Static(title(s), id="summary-title")
             yield Static("\n".join(lines), id="summary-body")
+            if s.missed:
+                yield Static(missed_table(s.missed), id="summary-missed")
             yield Static("[dim]Enter: back to your banks · q: quit[/dim]")
         yield Footer()
 

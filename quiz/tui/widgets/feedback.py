@@ -18,6 +18,7 @@ VERDICTS = {
     "wrong": ("✗ Wrong", "verdict-wrong"),
 }
 PLAIN_REASONS = {"", "right", "correct"}  # a verdict that says no more than "✓ Right"
+SPELLED = "Accepted; it is spelled"  # the checker's word for a typo it forgives
 
 
 def render_feedback(fb: Feedback, with_answer: bool = True) -> Group:
@@ -28,6 +29,8 @@ def render_feedback(fb: Feedback, with_answer: bool = True) -> Group:
     review."""
     title, _ = VERDICTS.get(fb.outcome, (fb.outcome, ""))
     reason = "" if fb.reason.strip().rstrip(".").lower() in PLAIN_REASONS else fb.reason
+    if fb.correct and reason.startswith(SPELLED):  # the checker may name the alias matched ("Zajecar")
+        reason = f"{SPELLED} {fb.answer}"
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(style="dim", no_wrap=True, min_width=8)
     grid.add_column(ratio=1)
