@@ -11,6 +11,7 @@ from the key. Pools are built once per bank; picking a question's distractors is
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -164,17 +165,27 @@ class Pools:
                 found = self.tiers[index] = self._with_keys(tiers)
             return found
         form = key.type if exact_type else key.family
-        index = ("place", form, key.region, key.country)
+        located = key.lat is not None and key.lon is not None
+        index = ("place", form, key.region, key.country, key.name if located else "")
         found = self.tiers.get(index)
         if found is None:
             # Landmarks and mountains are local: one in another city reads as a give-away.
             scopes = (("region", key.region),) if key.type in LOCAL_TYPES else (
-                ("region", key.region), ("country", key.country), ("any", ""))
+                ("region", key.region), ("country", key.country))
             tiers = [
                 self.places.get((form, scope, value, tier))
                 for scope, value in scopes
                 for tier in ("bank", "catalog")
             ]
+            if key.type not in LOCAL_TYPES:
+                bank_tier = self.places.get((form, "any", "", "bank"), [])
+                catalog_tier = self.places.get((form, "any", "", "catalog"), [])
+                if located:
+                    # Beyond the key's region and country, the nearest places: Novi Sad is no
+                    # option for a march north out of Athens.
+                    tiers.append(_nearest(key, [*bank_tier, *catalog_tier]))
+                else:
+                    tiers += [bank_tier, catalog_tier]
             found = self.tiers[index] = self._with_keys(tiers)
         return found
 
@@ -188,6 +199,19 @@ class Pools:
                     keys = self.tier_keys[id(tier)] = [self.keys(entity) for entity in tier]
                 found.append((tier, keys))
         return found
+
+
+NEARBY = 10  # places of the key's form, nearest first, that the last tier draws on
+
+
+def _nearest(key: Place, places: list[Place]) -> list[Place]:
+    """The NEARBY places nearest the key (by latitude and longitude), then those without them."""
+    assert key.lat is not None and key.lon is not None
+    lat, lon = key.lat, key.lon
+    scale = math.cos(math.radians(lat))
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    located.sort(key=lambda p: ((p.lat or 0.0) - lat) ** 2 + (((p.lon or 0.0) - lon) * scale) ** 2)
+    return located[:NEARBY] or [p for p in places if p.lat is None]
 
 
 def _months(when: FactDate) -> range:

@@ -122,16 +122,19 @@ def date_asks(fact: Fact) -> list[Ask]:
         Ask("date", "date.what_happened", f"What happened {phrase}?", statement, (statement,),
             fact.id, False, False, True)
     )
-    asks.append(Ask("date", "date.cloze", _date_cloze(fact, phrase), key, keys, when, True))
+    first, last = _date_clozes(fact, phrase)
+    asks.append(Ask("date", "date.cloze", first, key, keys, when, True))
+    asks.append(Ask("date", "date.cloze_end", last, key, keys, when, True))
     return asks
 
 
-def _date_cloze(fact: Fact, phrase: str) -> str:
+def _date_clozes(fact: Fact, phrase: str) -> tuple[str, str]:
+    """The statement with its date as the gap, the date first and the date last."""
     lead = phrase.split(" ", 1)[0]
     if lead == "between":
         lead = "in the period"
-    body = _clean(f"{fact.subject.text} {fact.verb} {fact.rest.text}")
-    return f"{capitalize_first(lead)} {BLANK}, {body}."
+    body = _clean(f"{fact.subject.text} {fact.verb} {fact.rest.text}").rstrip(",")
+    return f"{capitalize_first(lead)} {BLANK}, {body}.", f"{capitalize_first(body)} {lead} {BLANK}."
 
 
 # --- units and places -----------------------------------------------------------------------
@@ -263,8 +266,9 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
             where = _where_question(fact, part, clause, slot, when) if cls is Place and len(fact.places) == 1 else None
             if where:
                 asks.append(Ask(kind, "place.where", where, entity.name, names, entity))
-        cloze = _entity_cloze(fact, part, slot, dated)
+        cloze, cloze_end = _entity_clozes(fact, part, slot, dated, when)
         asks.append(Ask(kind, f"{kind}.cloze", cloze, entity.name, names, entity, True))
+        asks.append(Ask(kind, f"{kind}.cloze_end", cloze_end, entity.name, names, entity, True))
         # The same gap as multiple choice: the options say what kind of answer goes in.
         asks.append(Ask(kind, f"{kind}.gap", f"Which {described[0][1]} fills the gap? {cloze}", entity.name,
                         _accepted(described[0][2], also), entity, False, False, True))
@@ -296,10 +300,11 @@ def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot, when: str
     return _clean(f"Where {verb} {rest} {when}").rstrip(",") + "?"
 
 
-def _entity_cloze(fact: Fact, part: str, slot: Slot, dated: str) -> str:
+def _entity_clozes(fact: Fact, part: str, slot: Slot, dated: str, when: str) -> tuple[str, str]:
+    """The statement with the slot as the gap, dated first and dated last."""
     clause = fact.subject if part == "subject" else fact.rest
     blanked = clause.text[: slot.start] + BLANK + clause.text[slot.end :]
     subject = blanked if part == "subject" else fact.subject.text
     rest = blanked if part == "rest" else fact.rest.text
-    body = _clean(f"{subject} {fact.verb} {rest}")
-    return f"{dated}, {body}."
+    body = _clean(f"{subject} {fact.verb} {rest}").rstrip(",")
+    return f"{dated}, {body}.", f"{capitalize_first(body)} {when}."
