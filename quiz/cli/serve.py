@@ -7,6 +7,7 @@ take app only: a tab can take papers and nothing else (no teacher screens, no ke
 from __future__ import annotations
 
 import shlex
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,8 +43,8 @@ def make_server(command: str, host: str, port: int, public_url: str | None, titl
             click.echo(f"quiz: serving the take screen on {self.public_url} (Ctrl+C stops)")
 
         async def on_shutdown(self, app: web.Application) -> None:
-            for socket in list(self.sockets):
-                await socket.close()
+            for tab in list(self.sockets):
+                await tab.close()
 
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
@@ -54,7 +55,7 @@ def make_server(command: str, host: str, port: int, public_url: str | None, titl
             from aiohttp.web import WebSocketResponse
 
             if isinstance(response, WebSocketResponse):
-                self.sockets = {socket for socket in self.sockets if not socket.closed}
+                self.sockets = {tab for tab in self.sockets if not tab.closed}
                 self.sockets.add(response)
 
         def initialize_logging(self) -> None:
@@ -90,5 +91,10 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     desk.close()
     if public_url is not None and not public_url.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--public-url")
+    if public_url is None and host in ("0.0.0.0", "::", ""):
+        # Browsers are told to connect back to the public URL: "0.0.0.0" is no address to connect to.
+        public_url = f"http://{socket.gethostname()}:{port}"
+        click.echo(f"quiz: students' browsers will use {public_url}; if that name does not reach this "
+                   "machine, give --public-url http://ADDRESS:PORT", err=True)
     server = make_server(take_command(obj.db_path.resolve(), paper), host, port, public_url, title)
     server.serve()  # type: ignore[attr-defined]

@@ -40,3 +40,29 @@ def test_each_tab_runs_the_take_app_only_with_the_path_quoted(tmp_path: Path):
     argv = shlex.split(take_command(db, "K7Q2"))
     assert argv == ["exec", sys.executable, "-m", "quiz", "--db", str(db), "paper", "take", "K7Q2"]
     assert shlex.split(take_command(db, None))[-2:] == ["paper", "take"]
+
+
+def test_serving_to_the_network_tells_browsers_a_name_they_can_reach(monkeypatch, room):
+    import socket
+
+    import quiz.cli.serve as serve_module
+
+    made = []
+
+    class Server:
+        def serve(self) -> None:
+            pass
+
+    def fake_make_server(command: str, host: str, port: int, public_url: str | None, title: str) -> Server:
+        made.append((host, port, public_url))
+        return Server()
+
+    monkeypatch.setattr(serve_module, "make_server", fake_make_server)
+    db = ["--db", str(room.db_path)]
+    result = CliRunner().invoke(main, [*db, "serve", "--host", "0.0.0.0", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, [*db, "serve", "--host", "0.0.0.0", "--public-url", "http://teacher-pc:8000"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, [*db, "serve"])
+    assert made == [("0.0.0.0", 8123, f"http://{socket.gethostname()}:8123"),
+                    ("0.0.0.0", 8000, "http://teacher-pc:8000"), ("127.0.0.1", 8000, None)]
