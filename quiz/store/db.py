@@ -118,12 +118,35 @@ def _set_up(db: sqlite_utils.Database, path: str | Path) -> None:
 def probe_writable(db: sqlite_utils.Database) -> None:
     """Write the database header and take it back, so a read-only file or folder fails here."""
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA user_version={int(version)}")
     finally:
         conn.execute("ROLLBACK")
+
+
+_NO_WAIT = "PRAGMA busy_timeout=0"
+_WAIT = f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
+WRITE_WAIT_S = 30.0  # how long a write waits its turn before the user is told the database is busy
+
+
+def _begin_fairly(conn: sqlite3.Connection, clock: Callable[[], float] = time.monotonic) -> None:
+    """BEGIN IMMEDIATE, trying every few milliseconds (jittered, the same for every waiter, so the
+    lock goes round a class fairly) until WRITE_WAIT_S; then StoreError, never OperationalError."""
+    deadline = clock() + WRITE_WAIT_S
+    while True:
+        time.sleep(0.001 + 0.009 * _BACKOFF.random())
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            if clock() > deadline:
+                raise StoreError(
+                    "the database is busy: other quiz windows kept it locked too long; try again"
+                ) from None
 
 
 class immediate:
@@ -144,12 +167,15 @@ class immediate:
         conn = self.conn
         if conn.in_transaction:
             raise sqlite3.ProgrammingError("immediate(): a transaction is already open")
-        try:
+        conn.execute(_NO_WAIT)  # SQLite's own wait backs off to 100 ms sleeps: a writer waiting
+        try:  # long loses to newcomers (one waited 10 s in a class of 30); `_begin_fairly` does not
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:  # busy past the timeout: wait and try again
+        except sqlite3.OperationalError as error:
             if not is_busy(error):
                 raise
-            retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+            _begin_fairly(conn)
+        finally:
+            conn.execute(_WAIT)
         return self.db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:

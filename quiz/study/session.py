@@ -137,14 +137,15 @@ class StudySession:
         checker: Checker | None = None,
     ) -> None:
         self.db = open_db(db_path)
-        # The session checkpoints when it closes (and every CHECKPOINT_EVERY answers), never in
-        # the middle of an answer; answers are durable in the WAL already.
-        pause_autocheckpoint(self.db)
         self._since_checkpoint = 0
         try:
             self._open(
                 learner, bank, clock, seed, question_maker, kinds, bank_loader, bank_names, checker
             )
+            # The session checkpoints when it closes (and every CHECKPOINT_EVERY answers), never in
+            # the middle of an answer; answers are durable in the WAL already. Opening may have
+            # made a bank's cards: that WAL is checkpointed as it grows, as on any connection.
+            pause_autocheckpoint(self.db)
         except BaseException:
             self.db.close()
             raise
