@@ -11,242 +11,22 @@ from the key. Pools are built once per bank; picking a question's distractors is
 
 from __future__ import annotations
 
-import math
 import random
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
 from question_bank.facts.dates import FactDate, Precision
-from question_bank.facts.entities import Entity, Place, Unit
+from question_bank.facts.entities import Entity, Place
 from question_bank.facts.model import Bank, Fact
-from question_bank.facts.relations import MAIN_THEATRE, Relations
+from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold
+from question_bank.questions.pools import Tier, mentions, pools_for
 from question_bank.questions.templates import month_of
 
 _T = TypeVar("_T")
-# The two camps of the theatre in autumn 1944 (Romania and Bulgaria had changed sides): a side-free
-# wording may fall back on an ally's unit, never on the enemy's.
-CAMPS = {"Soviet": "Allied", "Yugoslav": "Allied", "Bulgarian": "Allied", "Romanian": "Allied",
-         "German": "Axis", "Hungarian": "Axis", "Croatian": "Axis"}
-
-
-def camp_of(side: str) -> str:
-    return "camp:" + CAMPS.get(side, side)
-LOCAL_TYPES = frozenset({"landmark", "mountain"})
-Tier = tuple[Sequence[Entity], list[frozenset[str]]]
-
-
-class Pools:
-    """Candidate distractors of a bank, indexed by what they must share with the key."""
-
-    def __init__(self, bank: Bank):
-        bank_units = {u.name: u for f in bank.facts for u in f.units}
-        bank_places = {p.name: p for f in bank.facts for p in f.places}
-        self.units: dict[tuple, list[Unit]] = defaultdict(list)
-        for unit in (*bank_units.values(), *(u for u in bank.catalog.units if u.name not in bank_units)):
-            tier = "bank" if unit.name in bank_units else "catalog"
-            self.units[(unit.echelon, unit.side, tier)].append(unit)
-            self.units[(unit.echelon, camp_of(unit.side), tier)].append(unit)
-        self.places: dict[tuple, list[Place]] = defaultdict(list)
-        for place in (*bank_places.values(), *(p for p in bank.catalog.places if p.name not in bank_places)):
-            tier = "bank" if place.name in bank_places else "catalog"
-            for form in {place.family, place.type}:  # a settlement of any size, or exactly a town
-                self.places[(form, "region", place.region, tier)].append(place)
-                self.places[(form, "country", place.country, tier)].append(place)
-                self.places[(form, "any", "", tier)].append(place)
-        self.catalog = bank.catalog
-        self.relations: Relations = bank.catalog.relations
-        # Which facts name each entity in each month, for "the same side did the same thing in
-        # the same period" (a month index keeps the look-up to the events near the fact's date).
-        # Each entry: the fact, its start and end, and the names of its units and of its places.
-        self.facts_naming: dict[tuple[str, int], list[tuple[Fact, date, date, tuple[str, ...], tuple[str, ...]]]]
-        self.facts_naming = defaultdict(list)
-        for fact in bank.facts:
-            entry = (fact, fact.date.start, fact.date.end, tuple(u.name for u in fact.units),
-                     tuple(p.name for p in fact.places))
-            for month_index in _months(fact.date):
-                for entity in fact.entities:
-                    self.facts_naming[(entity.name, month_index)].append(entry)
-        self.lowered: dict[str, tuple[str, ...]] = {}
-        dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
-        months: dict[int, dict[FactDate, None]] = defaultdict(dict)
-        month_of_start: dict[tuple[int, int], FactDate] = {}  # month_of depends on the start's month only
-        for fact in bank.facts:
-            when = fact.date
-            start = when.start
-            dates[(when.precision, when.unit, start.year)][when] = None
-            if when.precision in (Precision.DAY, Precision.MONTH):
-                month = month_of_start.get((start.year, start.month))
-                if month is None:
-                    month = month_of_start[(start.year, start.month)] = month_of(when)
-                months[start.year][month] = None
-        self.dates = {key: list(value) for key, value in dates.items()}
-        self.months = {key: list(value) for key, value in months.items()}
-        # The human text of every pooled date, index for index.
-        self.date_texts = {key: [d.human() for d in value] for key, value in self.dates.items()}
-        self.month_texts = {key: [d.human() for d in value] for key, value in self.months.items()}
-        self.facts_by_year: dict[int, list[Fact]] = defaultdict(list)
-        for fact in bank.facts:
-            self.facts_by_year[fact.date.start.year].append(fact)
-        self.all_facts = bank.facts
-        self.folded: dict[str, frozenset[str]] = {}
-        self.folded_statements: dict[str, str] = {}
-        self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
-        self.tier_keys: dict[int, list[frozenset[str]]] = {}
-
-    def keys(self, entity: Entity) -> frozenset[str]:
-        """Folded names of an entity: two options sharing one would read as the same answer."""
-        found = self.folded.get(entity.name)
-        if found is None:
-            found = self.folded[entity.name] = frozenset(fold(name) for name in entity.names)
-        return found
-
-    def statement_key(self, fact: Fact) -> str:
-        """A fact's folded statement: two events folding alike would read as the same option."""
-        found = self.folded_statements.get(fact.id)
-        if found is None:
-            found = self.folded_statements[fact.id] = fold(fact.statement(with_date=False))
-        return found
-
-    def also_true(self, fact: Fact, key: Entity) -> set[str]:
-        """Names of entities that could also answer the question about `key` in `fact`: the fact's
-        own and excluded ones, the places around or inside the key, the units that served with it,
-        and those of the key's kind in other events of the period that share one of the fact's
-        entities."""
-        names = {e.name for e in fact.entities}
-        if fact.exclude:
-            names.update(e.name for e in fact.exclude)
-        if fact.also_accept:
-            names.update(fact.also_accept)
-        when = fact.date
-        start, end = when.start, when.end
-        is_unit = isinstance(key, Unit)
-        if isinstance(key, Place):
-            names |= self.catalog.related_places(key)
-        elif self.relations.together:
-            names |= self.relations.served_with(key.name, when)
-        naming = self.facts_naming
-        months = _months(when)
-        key_name = key.name
-        for entity in fact.entities:
-            if entity.name == key_name:
-                continue
-            for month in months:
-                for other, other_start, other_end, units, places in naming.get((entity.name, month), ()):
-                    if other is not fact and other_start <= end and start <= other_end:
-                        names.update(units if is_unit else places)
-        return names
-
-    def lower_names(self, entity: Entity) -> tuple[str, ...]:
-        found = self.lowered.get(entity.name)
-        if found is None:
-            found = self.lowered[entity.name] = tuple(n.lower() for n in entity.names)
-        return found
-
-
-    def tiers_for(self, key: Entity, same_side: bool, exact_type: bool = False) -> list[Tier]:
-        """The non-empty pools to draw the key's distractors from, best first, each with the
-        folded names of its members (index for index)."""
-        index: tuple[Any, ...]
-        if isinstance(key, Unit):
-            index = ("unit", key.echelon, key.side, same_side)
-            found = self.tiers.get(index)
-            if found is None:
-                tiers: list[Sequence[Entity] | None] = [self.units.get((key.echelon, key.side, "bank")),
-                         self.units.get((key.echelon, key.side, "catalog"))]
-                if not same_side:
-                    camp = camp_of(key.side)  # an ally, never the enemy: no Yugoslav group leaving Athens
-                    tiers += [self.units.get((key.echelon, camp, "bank")),
-                              self.units.get((key.echelon, camp, "catalog"))]
-                found = self.tiers[index] = self._with_keys(tiers)
-            return found
-        form = key.type if exact_type else key.family
-        located = key.lat is not None and key.lon is not None
-        index = ("place", form, key.region, key.country, key.name if located else "")
-        found = self.tiers.get(index)
-        if found is None:
-            # Landmarks and mountains are local: one in another city reads as a give-away.
-            scopes = (("region", key.region),) if key.type in LOCAL_TYPES else (
-                ("region", key.region), ("country", key.country))
-            tiers = [
-                self.places.get((form, scope, value, tier))
-                for scope, value in scopes
-                for tier in ("bank", "catalog")
-            ]
-            if key.type not in LOCAL_TYPES:
-                bank_tier = self.places.get((form, "any", "", "bank"), [])
-                catalog_tier = self.places.get((form, "any", "", "catalog"), [])
-                if located:
-                    # Beyond the key's region and country, the nearest places: Novi Sad is no
-                    # option for a march north out of Athens.
-                    tiers.append(_nearest(key, [*bank_tier, *catalog_tier]))
-                else:
-                    tiers += [bank_tier, catalog_tier]
-            found = self.tiers[index] = self._with_keys(tiers)
-        return found
-
-    def _with_keys(self, tiers: list[Sequence[Entity] | None]) -> list[Tier]:
-        found: list[Tier] = []
-        for tier in tiers:
-            if tier:
-                # Pools live as long as this object, so a pool's id names it; many keys share pools.
-                keys = self.tier_keys.get(id(tier))
-                if keys is None:
-                    keys = self.tier_keys[id(tier)] = [self.keys(entity) for entity in tier]
-                found.append((tier, keys))
-        return found
-
-
-NEARBY = 10  # places of the key's form, nearest first, that the last tier draws on
-
-
-def _nearest(key: Place, places: list[Place]) -> list[Place]:
-    """The NEARBY places nearest the key (by latitude and longitude), then those without them."""
-    assert key.lat is not None and key.lon is not None
-    lat, lon = key.lat, key.lon
-    scale = math.cos(math.radians(lat))
-    located = [p for p in places if p.lat is not None and p.lon is not None]
-    located.sort(key=lambda p: ((p.lat or 0.0) - lat) ** 2 + (((p.lon or 0.0) - lon) * scale) ** 2)
-    return located[:NEARBY] or [p for p in places if p.lat is None]
-
-
-def _months(when: FactDate) -> range:
-    """The months a date covers, as year * 12 + month (at most two years' worth)."""
-    first = when.start.year * 12 + when.start.month
-    last = min(when.end.year * 12 + when.end.month, first + 24)
-    return range(first, last + 1)
-
-
-def _mentions(text: str, name: str) -> bool:
-    """True if `name` stands in `text` as whole words (both lower case)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(name, at + 1)
-    return False
-
-
-def pools_for(bank: Bank) -> Pools:
-    pools = bank._cache.get("pools")
-    if pools is None:
-        pools = bank._cache["pools"] = Pools(bank)
-    return pools
-
-
-def unique_date_phrase(bank: Bank, fact: Fact) -> bool:
-    """True if no other fact of the bank has the same date phrase ("in October 1944")."""
-    counts = bank._cache.get("date_phrases")
-    if counts is None:
-        counts = bank._cache["date_phrases"] = {}
-        for other in bank.facts:
-            counts[other.date_phrase] = counts.get(other.date_phrase, 0) + 1
-    return bool(counts.get(fact.date_phrase, 0) <= 1)
 
 
 def _draw_indices(size: int, rng: random.Random, wanted: int) -> Iterator[int]:
@@ -326,7 +106,7 @@ def entity_distractors(
             return False
         lowered = lower_names(candidate)
         for name in lowered:
-            if name in stem and _mentions(stem, name):
+            if name in stem and mentions(stem, name):
                 return False
         # A place name a letter or two from the key's reads as a trick, not a distractor (unit
         # names differ by their number: "3rd Bulgarian Army" is a fair option for the 2nd).

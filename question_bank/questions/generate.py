@@ -18,12 +18,8 @@ from question_bank.facts.dates import FactDate
 from question_bank.facts.entities import Catalog
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
-from question_bank.questions.distractors import (
-    date_options,
-    entity_distractors,
-    event_distractors,
-    unique_date_phrase,
-)
+from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
+from question_bank.questions.pools import unique_date_phrase
 from question_bank.questions.templates import Ask, asks_for
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5

@@ -14,7 +14,7 @@ from question_bank.facts.entities import Place, Unit
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold
 from question_bank.questions import Kind, Mode, generate_all
-from question_bank.questions.distractors import camp_of, pools_for
+from question_bank.questions.pools import camp_of, pools_for
 
 BANK = load_builtin_bank("belgrade-offensive")
 SEEDS = (1, 2, 3)
