@@ -29,6 +29,7 @@ BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
     "exports": ("bench.exports", {"export_all_formats_s": (2.0, "s")}),
     "optimize": ("bench.optimize", {"optimize_s": (10.0, "s"), "optimize_reviews": (None, ""),
                                     "log_loss_default": (None, ""), "log_loss_fitted": (None, "")}),
+    "stats": ("bench.stats", {"stats_learner_ms": (100.0, "ms"), "stats_class_ms": (300.0, "ms"), "demo_s": (15.0, "s")}),
     "extract": ("bench.extract", {"extract_article_s": (2.0, "s"), "extract_article_warm_s": (None, "s"), "extract_1mb_s": (None, "s")}),
 }
 

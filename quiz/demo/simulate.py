@@ -176,7 +176,7 @@ def _studies(student: Student, day: int, paper_days: tuple[int, ...], rng: rando
 def _study_day(db_path: Path, bank: Bank, student: Student, clock: _Clock, rng: random.Random, seed: int) -> int:
     """One sitting: up to a day's worth of cards, each right with the probability the curve gives."""
     answered = 0
-    wanted = rng.randint(8, 25) if student.habit != "crammer" else rng.randint(25, 45)
+    wanted = rng.randint(6, 20) if student.habit != "crammer" else rng.randint(20, 35)
     with StudySession(db_path, student.name, bank.name, clock=clock, seed=seed,
                       bank_loader=lambda _db, _name: bank) as session:
         scheduler = Scheduler(session.settings)
@@ -202,13 +202,13 @@ def _study_day(db_path: Path, bank: Bank, student: Student, clock: _Clock, rng: 
 
 def _answer_wrong(session: StudySession, options: tuple[str, ...], answer: str, duration: int) -> None:
     """A wrong answer the checker can read: another option, else a date, else words."""
-    for given in (_wrong(options, answer), "1 January 1900"):
+    others = [o for o in options if o != answer]
+    for given in (*others[:1], "1900", "no idea"):
         try:
             session.answer(given, duration)
             return
         except UnreadableAnswer:
             continue
-    session.answer("no idea", duration)
 
 
 def _wrong(options: tuple[str, ...], answer: str) -> str:

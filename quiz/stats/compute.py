@@ -97,6 +97,8 @@ def learner_report(
             hourly[local_hour][1] += passed
     days = tuple(_day(d, per_day.get(d)) for d in _dates(period.since, period.until))
     studied = sorted(d for d, b in per_day.items() if _total(b))
+    memory = curve(settings, now)
+    cards = sql.card_groups(db, learner_id, memory, period.bank)
     return LearnerReport(
         name=name,
         period=period,
@@ -104,14 +106,14 @@ def learner_report(
         today=_today(db, learner_id, now, settings, today, period.bank),
         days=days,
         retention=_retention(per_day, today),
-        forecast=_forecast(db, learner_id, now, settings, today, period.bank, to_local),
+        forecast=_forecast(db, learner_id, now, settings, today, period.bank, to_local, sum(g.load for g in cards)),
         calendar=Calendar(tuple((d.day, d.reviews) for d in days if d.reviews), *_streaks(studied, today)),
         hourly=tuple(Tally(n, p) for n, p in hourly),
-        fsrs=_fsrs(sql.card_groups(db, learner_id, curve(settings, now), period.bank)),
+        fsrs=_fsrs(cards, sql.histograms(db, learner_id, memory, period.bank)),
         desired_retention=settings.desired_retention,
         hardest=tuple(Hard(b, f, s, n, r, bool(leech)) for b, f, s, n, r, leech
-                      in sql.hardest_rows(db, learner_id, curve(settings, now), HARDEST, period.bank)),
-        leeches=sql.leech_count(db, learner_id, period.bank),
+                      in sql.hardest_rows(db, learner_id, memory, HARDEST, period.bank)),
+        leeches=sum(g.leeches for g in cards),
         papers=tuple(papers),
         last_studied=studied[-1] if studied else None,
     )
@@ -177,7 +179,7 @@ def _streaks(studied: list[date], today: date) -> tuple[int, int]:
 
 def _forecast(
     db: sqlite_utils.Database, learner_id: int, now: datetime, settings: Settings, today: date,
-    bank: str | None, to_local: HourMap,
+    bank: str | None, to_local: HourMap, load: float,
 ) -> Forecast:
     until = local_moment(today + timedelta(days=FORECAST_DAYS), settings.rollover_hour, settings.zone())
     due = dict.fromkeys(_dates(today, today + timedelta(days=FORECAST_DAYS - 1)), 0)
@@ -185,34 +187,30 @@ def _forecast(
         day = max(to_local(hour)[0], today)  # overdue cards are today's
         if day in due:
             due[day] += count
-    return Forecast(tuple(due.items()), sql.daily_load(db, learner_id, bank))
+    return Forecast(tuple(due.items()), load)
 
 
-def _fsrs(groups: list[tuple[str, str, int | None, int | None, int | None, int, float, int]]) -> Fsrs:
+def _fsrs(groups: list[sql.CardGroup], bins: list[tuple[int, int, int, int]]) -> Fsrs:
+    banks: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0, 0])
+    kinds: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0, 0])
+    for g in groups:
+        for target in (banks[g.bank], kinds[g.kind]):
+            target[0] += g.cards
+            target[1] += g.answered
+            target[2] += g.known
+            target[3] += g.mastered
     stability = [0] * len(STABILITY_LABELS)
     difficulty = [0] * len(DIFFICULTY_LABELS)
     retrievability = [0] * len(RETRIEVABILITY_LABELS)
-    banks: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0, 0])
-    kinds: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0, 0])
-    for bank, kind, s_bin, d_bin, r_bin, cards, known, mastered in groups:
-        if s_bin is not None:
-            stability[s_bin] += cards
-        if d_bin is not None:
-            difficulty[d_bin] += cards
-        answered = 0
-        if r_bin is not None:
-            retrievability[r_bin] += cards
-            answered = cards
-        for target in (banks[bank], kinds[kind]):
-            target[0] += cards
-            target[1] += answered
-            target[2] += known
-            target[3] += mastered
+    for s, d, r, count in bins:
+        stability[s] += count
+        difficulty[d] += count
+        retrievability[r] += count
     return Fsrs(
         tuple(map(Bin, STABILITY_LABELS, stability)),
         tuple(map(Bin, DIFFICULTY_LABELS, difficulty)),
         tuple(map(Bin, RETRIEVABILITY_LABELS, retrievability)),
-        sum(v[2] for v in kinds.values()),
+        sum(g.known for g in groups),
         _groups(banks),
         _groups(kinds),
     )

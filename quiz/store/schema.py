@@ -174,9 +174,10 @@ from quiz.store.schema_fsrs import fsrs_v1  # noqa: E402  fitted FSRS parameters
 
 migrations(name="fsrs_v1")(fsrs_v1)
 
-from quiz.store.schema_stats import stats_v1  # noqa: E402  the review roll-up for statistics (issue #13)
+from quiz.store.schema_stats import stats_v1, stats_v2  # noqa: E402  the review roll-up for statistics (issue #13)
 
 migrations(name="stats_v1")(stats_v1)
+migrations(name="stats_v2")(stats_v2)
 
 from quiz.store.schema_trust import trust_1  # noqa: E402  app state, extra new cards, folded facts (#9)
 

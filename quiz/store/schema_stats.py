@@ -22,7 +22,7 @@ CATEGORY = (
     "WHEN 'relearning' THEN 'relearning' ELSE 'learning' END"
 )
 
-STATEMENTS = ("""
+STATEMENTS_V1 = ("""
 CREATE TABLE review_hours (
     learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
     hour TEXT NOT NULL,
@@ -57,5 +57,37 @@ GROUP BY 1, 2, 3, 4
 
 def stats_v1(db: sqlite_utils.Database) -> None:
     """The review roll-up by learner, UTC hour, bank and type, its triggers, and the reviews so far."""
-    for statement in STATEMENTS:
+    for statement in STATEMENTS_V1:
+        db.execute(statement)
+
+
+# v2: the roll-up keyed hour-then-type, so summing a learner's banks streams in key order without
+# a sort; and one index covering every column the card statistics read, so they never touch the
+# table (100,000 random row reads otherwise).
+_TRIGGERS = STATEMENTS_V1[1:3]
+STATEMENTS_V2 = (
+    "DROP TRIGGER review_hours_add",
+    "DROP TRIGGER review_hours_remove",
+    """CREATE TABLE review_hours_v2 (
+    learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    hour TEXT NOT NULL,
+    bank TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('learning', 'young', 'mature', 'relearning')),
+    reviews INTEGER NOT NULL,
+    passed INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    PRIMARY KEY (learner_id, hour, category, bank)
+) WITHOUT ROWID""",
+    "INSERT INTO review_hours_v2 SELECT learner_id, hour, bank, category, reviews, passed, time_ms FROM review_hours",
+    "DROP TABLE review_hours",
+    "ALTER TABLE review_hours_v2 RENAME TO review_hours",
+    *_TRIGGERS,
+    "CREATE INDEX cards_stats ON cards (learner_id, bank, kind, suspended, state, stability, difficulty, "
+    "last_review, due, lapses, leech, fact_id)",
+)
+
+
+def stats_v2(db: sqlite_utils.Database) -> None:
+    """The roll-up keyed (learner, hour, type, bank); a covering index for the card statistics."""
+    for statement in STATEMENTS_V2:
         db.execute(statement)

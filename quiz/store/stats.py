@@ -80,33 +80,55 @@ def due_rows(
     ).fetchall()
 
 
-def daily_load(db: sqlite_utils.Database, learner_id: int, bank: str | None = None) -> float:
-    """Reviews a day the current cards ask for on average: the sum of 1 / interval (Anki's daily load)."""
-    extra = _BANK if bank is not None else ""
-    (load,) = db.conn.execute(
-        "SELECT total(1.0 / max(1.0, julianday(due) - julianday(last_review))) FROM cards "
-        "WHERE learner_id = :learner AND state IN ('learning', 'review', 'relearning') AND suspended = 0"
-        f"{extra}",
-        {"learner": learner_id, "bank": bank},
-    ).fetchone()
-    return float(load)
+@dataclass(frozen=True)
+class CardGroup:
+    """One bank × kind of a learner's cards (suspended ones count only as leeches)."""
+
+    bank: str
+    kind: str
+    cards: int
+    answered: int
+    known: float  # sum of retrievability
+    mastered: int  # cards with R >= the desired retention
+    load: float  # sum of 1 / interval (Anki's daily load)
+    leeches: int
 
 
-def card_groups(
-    db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: str | None = None
-) -> list[tuple[str, str, int | None, int | None, int | None, int, float, int]]:
-    """(bank, kind, stability bin, difficulty bin, retrievability bin, cards, sum of R, cards with
-    R ≥ desired retention), over unsuspended cards; a new card's bins are NULL."""
+_LIVE = "suspended = 0 AND state != 'new' AND stability IS NOT NULL AND last_review IS NOT NULL"
+_ELAPSED = "max(0, CAST(julianday(:now) - julianday(last_review) AS INTEGER))"
+
+
+def card_groups(db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: str | None = None) -> list[CardGroup]:
+    """Cards, answered, known, mastered, daily load and leeches by bank and kind: one pass that
+    streams in the covering index's (bank, kind) order. R ≥ desired is tested as elapsed days ≤
+    S · (desired^(1/decay) − 1) / factor, which needs no power."""
     extra = _BANK if bank is not None else ""
-    r_now = f"(CASE WHEN state = 'new' OR stability IS NULL OR last_review IS NULL THEN NULL ELSE {_R} END)"
-    return db.conn.execute(
-        f"SELECT bank, kind, {_bin('stability', STABILITY_EDGES)}, {_bin('difficulty', DIFFICULTY_EDGES)}, "
-        f"{_bin('r', RETRIEVABILITY_EDGES)}, count(*), total(r), count(CASE WHEN r >= :desired THEN 1 END) "
-        f"FROM (SELECT bank, kind, stability, difficulty, {r_now} AS r FROM cards "
-        f"WHERE learner_id = :learner AND suspended = 0{extra}) GROUP BY 1, 2, 3, 4, 5",
+    reach = (curve.desired ** (1 / curve.decay) - 1) / curve.factor
+    rows = db.conn.execute(
+        f"SELECT bank, kind, sum(suspended = 0), count(CASE WHEN {_LIVE} THEN 1 END), "
+        f"total(CASE WHEN {_LIVE} THEN {_R} END), count(CASE WHEN {_LIVE} AND {_ELAPSED} <= stability * :reach THEN 1 END), "
+        f"total(CASE WHEN {_LIVE} THEN 1.0 / max(1.0, julianday(due) - julianday(last_review)) END), sum(leech) "
+        f"FROM cards WHERE learner_id = :learner{extra} GROUP BY bank, kind",
         {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor,
-         "desired": curve.desired, "bank": bank},
+         "reach": reach, "bank": bank},
     ).fetchall()
+    return [CardGroup(b, k, n, answered, known, mastered, load, leeches or 0)
+            for b, k, n, answered, known, mastered, load, leeches in rows]
+
+
+def histograms(
+    db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: str | None = None
+) -> list[tuple[int, int, int, int]]:
+    """(stability bin, difficulty bin, retrievability bin, cards) of the answered unsuspended cards,
+    grouped on one small integer so the sort is cheap."""
+    extra = _BANK if bank is not None else ""
+    key = (f"{_bin('stability', STABILITY_EDGES)} * 100 + min(8, max(0, CAST(difficulty AS INTEGER) - 1)) * 10 "
+           f"+ min(9, CAST({_R} * 10 AS INTEGER))")
+    rows = db.conn.execute(
+        f"SELECT {key} AS k, count(*) FROM cards WHERE learner_id = :learner AND {_LIVE}{extra} GROUP BY k",
+        {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor, "bank": bank},
+    ).fetchall()
+    return [(k // 100, k // 10 % 10, k % 10, n) for k, n in rows]
 
 
 def hardest_rows(
@@ -114,25 +136,16 @@ def hardest_rows(
 ) -> list[tuple[str, str, str, int, float | None, int]]:
     """(bank, fact id, statement, lapses, lowest R of its cards, leech) for the facts with the most
     lapses, then the lowest retrievability; facts never forgotten are left out."""
-    extra = " AND c.bank = :bank" if bank is not None else ""
-    r_now = _R.replace("last_review", "c.last_review").replace("/ stability", "/ c.stability")
+    extra = _BANK if bank is not None else ""
     return db.conn.execute(
-        f"SELECT c.bank, c.fact_id, coalesce(f.statement, c.fact_id), sum(c.lapses), min({r_now}), max(c.leech) "
-        "FROM cards c LEFT JOIN facts f ON f.bank = c.bank AND f.fact_id = c.fact_id "
-        f"WHERE c.learner_id = :learner AND c.lapses > 0{extra} GROUP BY c.bank, c.fact_id "
-        "ORDER BY 4 DESC, 5 ASC, 1, 2 LIMIT :limit",
+        "SELECT g.bank, g.fact_id, coalesce(f.statement, g.fact_id), g.lapses, g.r, g.leech FROM ("
+        f"SELECT bank, fact_id, sum(lapses) AS lapses, min({_R}) AS r, max(leech) AS leech FROM cards "
+        f"WHERE learner_id = :learner AND lapses > 0{extra} GROUP BY bank, fact_id "
+        "ORDER BY 3 DESC, 4 ASC, 1, 2 LIMIT :limit) g "
+        "LEFT JOIN facts f ON f.bank = g.bank AND f.fact_id = g.fact_id ORDER BY 4 DESC, 5 ASC, 1, 2",
         {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor,
          "limit": limit, "bank": bank},
     ).fetchall()
-
-
-def leech_count(db: sqlite_utils.Database, learner_id: int, bank: str | None = None) -> int:
-    extra = _BANK if bank is not None else ""
-    (count,) = db.conn.execute(
-        f"SELECT count(*) FROM cards WHERE learner_id = :learner AND leech = 1{extra}",
-        {"learner": learner_id, "bank": bank},
-    ).fetchone()
-    return int(count)
 
 
 def learner_row(db: sqlite_utils.Database, name: str) -> int | None:
