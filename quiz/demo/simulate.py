@@ -144,7 +144,8 @@ def _simulate(
         codes = dict(classroom.add_students(class_name, [s.name for s in cast]))
         for student in cast:
             learner = ensure_learner(db, student.name, clock)
-            save_settings(db, learner.id, timezone="UTC", new_per_day=rng.choice((5, 8, 10)), mode_review="mc")
+            save_settings(db, learner.id, timezone="UTC", new_per_day=rng.choice((5, 8, 10)),
+                          mode_review=rng.choice(("flip", "flip", "mc")))
         paper_days = (days // 2, days - 2)
         papers: list[str] = []
         total = students * days
