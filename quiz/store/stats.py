@@ -135,16 +135,19 @@ def hardest_rows(
     db: sqlite_utils.Database, learner_id: int, curve: Curve, limit: int, bank: str | None = None
 ) -> list[tuple[str, str, str, int, float | None, int]]:
     """(bank, fact id, statement, lapses, lowest R of its cards, leech) for the facts with the most
-    lapses, then the lowest retrievability; facts never forgotten are left out."""
+    lapses, then the lowest retrievability; facts never forgotten are left out. The facts come from
+    the cards with the most lapses (a bounded sort, no grouping of every card), then are summed."""
     extra = _BANK if bank is not None else ""
+    params = {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor,
+              "limit": limit * 3, "bank": bank}
     return db.conn.execute(
-        "SELECT g.bank, g.fact_id, coalesce(f.statement, g.fact_id), g.lapses, g.r, g.leech FROM ("
-        f"SELECT bank, fact_id, sum(lapses) AS lapses, min({_R}) AS r, max(leech) AS leech FROM cards "
-        f"WHERE learner_id = :learner AND lapses > 0{extra} GROUP BY bank, fact_id "
-        "ORDER BY 3 DESC, 4 ASC, 1, 2 LIMIT :limit) g "
-        "LEFT JOIN facts f ON f.bank = g.bank AND f.fact_id = g.fact_id ORDER BY 4 DESC, 5 ASC, 1, 2",
-        {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor,
-         "limit": limit, "bank": bank},
+        "WITH top AS (SELECT DISTINCT bank, fact_id FROM (SELECT bank, fact_id FROM cards "
+        f"WHERE learner_id = :learner AND lapses > 0{extra} ORDER BY lapses DESC LIMIT :limit)) "
+        f"SELECT c.bank, c.fact_id, coalesce(f.statement, c.fact_id), sum(c.lapses), min({_R.replace('last_review', 'c.last_review').replace('/ stability', '/ c.stability')}), max(c.leech) "
+        "FROM top JOIN cards c ON c.learner_id = :learner AND c.bank = top.bank AND c.fact_id = top.fact_id "
+        "LEFT JOIN facts f ON f.bank = c.bank AND f.fact_id = c.fact_id "
+        "GROUP BY c.bank, c.fact_id ORDER BY 4 DESC, 5 ASC, 1, 2 LIMIT :limit / 3",
+        params,
     ).fetchall()
 
 
