@@ -260,7 +260,7 @@ class Desk:
         """A study session on one bank (None: every bank), on its own connection; remembers the
         learner as the last one."""
         session = StudySession(self.db_path, self.learner, bank, clock=self.clock, seed=self.seed)
-        set_state(self.db, LAST_LEARNER, self.learner)
+        set_state(session.db, LAST_LEARNER, self.learner)  # the session's connection: its thread's own
         return session
 
     def nothing_to_study(self, bank: str | None = None) -> str | None:
