@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlite_utils
 
@@ -27,13 +28,19 @@ class Curve:
     factor: float
     desired: float
 
+    @property
+    def julian(self) -> float:
+        """The moment as a Julian day number, so each row parses one date, not two."""
+        moment = datetime.fromisoformat(self.now_iso)
+        return moment.timestamp() / 86400 + 2440587.5
+
 
 def _bin(expr: str, edges: Sequence[float]) -> str:
     whens = " ".join(f"WHEN {expr} < {edge!r} THEN {i}" for i, edge in enumerate(edges))
     return f"CASE WHEN {expr} IS NULL THEN NULL {whens} ELSE {len(edges)} END"
 
 
-_R = ("pow(1 + :factor * max(0, CAST(julianday(:now) - julianday(last_review) AS INTEGER)) / stability, :decay)")
+_R = ("pow(1 + :factor * max(0, CAST(:now - julianday(last_review) AS INTEGER)) / stability, :decay)")
 _BANK = " AND bank = :bank"
 
 
@@ -95,7 +102,7 @@ class CardGroup:
 
 
 _LIVE = "suspended = 0 AND state != 'new' AND stability IS NOT NULL AND last_review IS NOT NULL"
-_ELAPSED = "max(0, CAST(julianday(:now) - julianday(last_review) AS INTEGER))"
+_ELAPSED = "max(0, CAST(:now - julianday(last_review) AS INTEGER))"
 
 
 def card_groups(db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: str | None = None) -> list[CardGroup]:
@@ -109,7 +116,7 @@ def card_groups(db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: 
         f"total(CASE WHEN {_LIVE} THEN {_R} END), count(CASE WHEN {_LIVE} AND {_ELAPSED} <= stability * :reach THEN 1 END), "
         f"total(CASE WHEN {_LIVE} THEN 1.0 / max(1.0, julianday(due) - julianday(last_review)) END), sum(leech) "
         f"FROM cards WHERE learner_id = :learner{extra} GROUP BY bank, kind",
-        {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor,
+        {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor,
          "reach": reach, "bank": bank},
     ).fetchall()
     return [CardGroup(b, k, n, answered, known, mastered, load, leeches or 0)
@@ -126,7 +133,7 @@ def histograms(
            f"+ min(9, CAST({_R} * 10 AS INTEGER))")
     rows = db.conn.execute(
         f"SELECT {key} AS k, count(*) FROM cards WHERE learner_id = :learner AND {_LIVE}{extra} GROUP BY k",
-        {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor, "bank": bank},
+        {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor, "bank": bank},
     ).fetchall()
     return [(k // 100, k // 10 % 10, k % 10, n) for k, n in rows]
 
@@ -138,7 +145,7 @@ def hardest_rows(
     lapses, then the lowest retrievability; facts never forgotten are left out. The facts come from
     the cards with the most lapses (a bounded sort, no grouping of every card), then are summed."""
     extra = _BANK if bank is not None else ""
-    params = {"learner": learner_id, "now": curve.now_iso, "decay": curve.decay, "factor": curve.factor,
+    params = {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor,
               "limit": limit * 3, "bank": bank}
     return db.conn.execute(
         "WITH top AS (SELECT DISTINCT bank, fact_id FROM (SELECT bank, fact_id FROM cards "
