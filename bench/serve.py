@@ -4,6 +4,11 @@ Tabs are opened as a browser would open them, on the server's websocket (textual
 take-app process per connection), without a browser: this measures the app a tab costs the
 teacher's machine, not Chromium. Each tab signs a student in and answers a question, so the
 answer checker is loaded as it is during a real quiz. RSS is read from /proc, per process.
+
+Where a tab's memory goes (measured Dec 2026, RSS at import): Python and Textual 31 MB; numpy
+17 MB, which lemminflect brings and sqlite-utils imports whenever it is installed; `quiz.desk`
+importing every feature at the top (demo with Faker, exports, stats, question generation) about
+15 MB more. A desk importing only the classroom comes to 60 MB, 44 MB without numpy.
 """
 
 from __future__ import annotations
