@@ -8,9 +8,11 @@ import sqlite_utils
 
 from quiz.clock import Clock, utc_iso, utc_now
 from quiz.errors import LearnerError
+from quiz.store.app_state import forget_state
 from quiz.store.learners import LearnerRow, all_learners, delete_learner, find_learner, insert_learner
 
 MAX_NAME = 64
+LAST_LEARNER = "last_learner"  # the app_state key of who studied last (see Desk.last_learner)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 and C1: ESC sequences would reach the terminal
 Learner = LearnerRow
 
@@ -64,6 +66,7 @@ def remove_learner(db: sqlite_utils.Database, name: str) -> int:
     removed = delete_learner(db, cleaned)
     if removed is None:
         raise LearnerError(f"no learner '{cleaned}' (see `quiz learner list`)")
+    forget_state(db, LAST_LEARNER, cleaned)  # a removed learner is nobody's default
     return removed
 
 

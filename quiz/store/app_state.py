@@ -22,6 +22,12 @@ def set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
         )
 
 
+def forget_state(db: sqlite_utils.Database, key: str, value: str) -> None:
+    """Drop a remembered value if it is still `value` (own transaction)."""
+    with immediate(db):
+        db.conn.execute("DELETE FROM app_state WHERE key = ? AND value = ?", [key, value])
+
+
 def extra_new(db: sqlite_utils.Database, learner_id: int, day: str) -> int:
     """New cards added to the learner's daily limit for the study day `day` (ISO date)."""
     row = db.conn.execute("SELECT extra FROM extra_new WHERE learner_id = ? AND day = ?", [learner_id, day]).fetchone()

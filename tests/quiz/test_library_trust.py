@@ -130,6 +130,9 @@ def test_the_last_learner_is_remembered_and_is_the_cli_default(db_path, monkeypa
     assert report["learner"] == "zora" and report["known_learner"]
     monkeypatch.setenv("QUIZ_LEARNER", "mila")
     assert json.loads(run(db_path, "status", "--json").output)["learner"] == "mila"
+    monkeypatch.delenv("QUIZ_LEARNER")
+    Desk(db_path).remove_learner("zora")
+    assert Desk(db_path).last_learner() is None  # a removed learner is nobody's default
 
 
 @pytest.mark.parametrize("name", ["ann\x1b[31m", "a\tb", "a\nb", "x\x85y", "x\x9by", "a" * 65])
