@@ -28,12 +28,12 @@ from quiz.exports import ExportSet
 from quiz.exports.service import Exports
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
-from quiz.library.drafts import DraftReport, draft_article
 from quiz.library.card_sync import ensure_bank_cards
+from quiz.library.drafts import DraftReport, draft_article
 from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
 from quiz.library.preferences import load_settings, save_settings, settings_problems
 from quiz.paths import default_learner
-from quiz.scheduling.personal import PersonalScheduling
+from quiz.scheduling.personal import OptimizeReport, PersonalScheduling, SimulationReport
 from quiz.settings import Settings
 from quiz.stats import Statistics
 from quiz.store.app_state import get_state, set_state
@@ -47,7 +47,7 @@ from quiz.study.session import StudySession
 
 __all__ = [
     "BankCounts", "BankInfo", "CardDetail", "CardFilter", "CardRow", "Desk", "Learner", "LearnerStats", "StudySession",
-    "EXPORT_FORMATS", "ExportSet", "Exports",
+    "EXPORT_FORMATS", "ExportSet", "Exports", "OptimizeReport", "SimulationReport",
 ]
 
 

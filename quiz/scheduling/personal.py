@@ -74,6 +74,11 @@ class PersonalScheduling:
     def __init__(self, db: sqlite_utils.Database, learner_id: int, learner: str, settings: Settings, clock: Clock):
         self.db, self.learner_id, self.learner, self.settings, self.clock = db, learner_id, learner, settings, clock
 
+    def fitted(self) -> str | None:
+        """When the parameters in use were fitted (UTC ISO), or None for FSRS's defaults."""
+        stored = load_parameters(self.db, self.learner_id)
+        return stored.fitted_at if stored else None
+
     def parameters(self) -> tuple[float, ...]:
         """What the scheduler uses for this learner: the fitted parameters, else FSRS's defaults."""
         stored = load_parameters(self.db, self.learner_id)

@@ -12,13 +12,13 @@ from click.testing import CliRunner, Result
 
 from quiz.cli import main
 from quiz.library.learners import ensure_learner
-from quiz.library.preferences import save_settings
 from quiz.model import CardState, Rating
 from quiz.scheduling.fsrs import Scheduler
 from quiz.scheduling.optimize import DEFAULT_PARAMETERS, CardHistory, fit, histories, training_items
 from quiz.store import open_db
 from quiz.store.fitting import learner_parameters
 from tests.scheduling.simulated import simulated_histories
+from tests.support.history import store_history
 
 
 def quiz(db: Path, *args: str) -> Result:
@@ -43,40 +43,9 @@ def test_a_fit_beats_the_defaults_for_a_learner_unlike_them() -> None:
     assert result.parameters != DEFAULT_PARAMETERS and len(result.parameters) == len(DEFAULT_PARAMETERS)
 
 
-def _store_history(db_path: Path, cards: list[CardHistory]) -> None:
-    """The simulated history as the store keeps it: cards in review state, one review row a day."""
-    db = open_db(db_path)
-    learner = ensure_learner(db, "ann")
-    save_settings(db, learner.id, timezone="UTC")
-    db.close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "INSERT INTO banks (name, title, origin, format, source_text, imported_at) "
-            "VALUES ('sim', 'Simulated', 'imported', 'toml', '', '2026-01-01T00:00:00.000000+00:00')"
-        )
-        for card in cards:
-            last = datetime.combine(card.days[-1][0], datetime.min.time(), UTC) + timedelta(hours=9)
-            conn.execute(
-                "INSERT INTO cards (id, learner_id, bank, fact_id, kind, state, stability, difficulty, due, "
-                "last_review, reps, created) VALUES (?, ?, 'sim', ?, 'date', 'review', 5.0, 5.0, ?, ?, ?, ?)",
-                [card.card_id, learner.id, f"f{card.card_id}", (last + timedelta(days=5)).isoformat(),
-                 last.isoformat(), len(card.days), last.isoformat()],
-            )
-            for index, (day, rating) in enumerate(card.days):
-                at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
-                conn.execute(
-                    "INSERT INTO reviews (card_id, learner_id, reviewed_at, rating, mode, verdict, state_before, "
-                    "state_after, reps_before, reps_after, lapses_before, lapses_after, leech_before, leech_after, "
-                    "suspended_before, suspended_after) VALUES (?, ?, ?, ?, 'mc', 'correct', ?, 'review', 0, 1, "
-                    "0, 0, 0, 0, 0, 0)",
-                    [card.card_id, learner.id, at.isoformat(timespec="microseconds"), rating,
-                     "new" if index == 0 else "review"],
-                )
-
-
 def test_optimize_saves_a_better_fit_recomputes_cards_and_undoes(tmp_path: Path) -> None:
     db_path = tmp_path / "q.db"
-    _store_history(db_path, simulated_histories(300, 200))
+    store_history(db_path, simulated_histories(300, 200))
     dry = json.loads(quiz(db_path, "optimize", "--learner", "ann", "--dry-run", "--json").output)
     assert set(dry) == {"learner", "reviews", "log_loss", "rmse", "saved"} and dry["saved"] is False
     with sqlite3.connect(db_path) as conn:
@@ -109,7 +78,7 @@ def test_optimize_saves_a_better_fit_recomputes_cards_and_undoes(tmp_path: Path)
 
 def test_too_few_reviews_says_how_many_more(tmp_path: Path) -> None:
     db_path = tmp_path / "q.db"
-    _store_history(db_path, simulated_histories(5, 30))
+    store_history(db_path, simulated_histories(5, 30))
     result = quiz(db_path, "optimize", "--learner", "ann")
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
@@ -118,7 +87,7 @@ def test_too_few_reviews_says_how_many_more(tmp_path: Path) -> None:
 
 def test_simulate_prints_the_cost_of_each_retention(tmp_path: Path) -> None:
     db_path = tmp_path / "q.db"
-    _store_history(db_path, simulated_histories(20, 30))
+    store_history(db_path, simulated_histories(20, 30))
     out = json.loads(quiz(db_path, "simulate", "--learner", "ann", "--retention", "0.8,0.9", "--days", "60",
                           "--cards", "200", "--json").output)
     assert [row["retention"] for row in out["rows"]] == [0.8, 0.9]
