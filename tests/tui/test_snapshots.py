@@ -56,3 +56,39 @@ def test_settings(snap_compare, make_app):
         await steady(pilot)
 
     assert snap_compare(make_app(bank=None), terminal_size=SIZE, run_before=settings)
+
+
+def test_nothing_to_study(snap_compare, make_app):
+    """Today's new cards done: the reason and the offer of 10 more."""
+    assert snap_compare(make_app(new_per_day=0), terminal_size=SIZE, run_before=steady)
+
+
+def test_summary_with_missed(snap_compare, make_app):
+    async def miss_then_end(pilot):
+        await pilot.pause()
+        q = pilot.app.screen.item.question
+        wrong = next(i for i, option in enumerate(q.options, 1) if option != q.answer)
+        await pilot.press(str(wrong), "enter", "q")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=miss_then_end)
+
+
+def test_study_five_options_answered(snap_compare, make_app):
+    async def answer_wrong(pilot):
+        await pilot.pause()
+        screen = pilot.app.screen
+        while len(screen.item.question.options) < 5 or max(map(len, screen.item.question.options)) < 20:
+            if screen.item.question.mode == "mc":  # fewer or shorter options: answer and go on
+                await pilot.press("1", "enter")
+            else:  # asked another way: "I don't know"
+                screen.query_one("#typed", Input).value = ""
+                await pilot.press("enter", "enter")
+            await pilot.pause()
+        q = screen.item.question
+        wrong = next(i for i, option in enumerate(q.options, 1) if option != q.answer)
+        await pilot.press(str(wrong))
+        await steady(pilot)
+
+    app = make_app(bank="belgrade-offensive", options_per_question=5, bury_new_siblings=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=answer_wrong)
