@@ -9,7 +9,7 @@ import click
 from quiz.cli.context import AppContext
 from quiz.errors import LearnerError
 
-LEARNER_HELP = "Who is studying (default: $QUIZ_LEARNER, else your user name)."
+LEARNER_HELP = "Who is studying (default: $QUIZ_LEARNER, else who studied here last, else your user name)."
 
 
 @click.command()

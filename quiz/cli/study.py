@@ -11,7 +11,7 @@ from quiz.errors import BankNotFound
 @click.command()
 @click.option("--bank", "bank", metavar="NAME", help="Start studying this bank at once.")
 @click.option("--learner", "learner", metavar="NAME", envvar="QUIZ_LEARNER",
-              help="Who is studying (default: $QUIZ_LEARNER, else your user name).")
+              help="Who is studying (default: $QUIZ_LEARNER, else who studied here last, else your user name).")
 @click.pass_obj
 def study(obj: AppContext, bank: str | None, learner: str | None) -> None:
     """Open the study app: your banks, what is due, and a session one key away."""
