@@ -50,7 +50,7 @@ def _draw(pool: Sequence[_T], rng: random.Random, wanted: int) -> Iterator[_T]:
 
 def _take(
     tiers: list[Tier], n: int, rng: random.Random, taken: list[Entity], excluded_names: set[str],
-    fits: Callable[[Entity, frozenset[str]], bool], took: Callable[[Entity], None],
+    fits: Callable[[Entity, frozenset[str]], bool], took: Callable[[Entity], None] | None,
 ) -> None:
     """Fill `taken` up to n from the tiers in order, skipping anything that folds to a used name
     or does not `fit`; `took` hears of each one taken."""
@@ -62,7 +62,8 @@ def _take(
             if not excluded_names.isdisjoint(names) or not fits(tier[index], names):
                 continue
             taken.append(tier[index])
-            took(tier[index])
+            if took is not None:
+                took(tier[index])
             excluded_names |= names
             if len(taken) >= n:
                 return
@@ -88,6 +89,7 @@ def entity_distractors(
     theatre = relations.theatre_of(key.name)
     key_name = key.name.lower()
     lower_names = pools.lower_names
+    lowered_names = pools.lowered
     is_place = isinstance(key, Place)
     check_theatre = bool(relations.theatre)
     check_since = bool(relations.since)
@@ -104,7 +106,7 @@ def entity_distractors(
                 return False
         if check_since and not relations.existed(candidate.name, when):
             return False
-        lowered = lower_names(candidate)
+        lowered = lowered_names.get(candidate.name) or lower_names(candidate)
         for name in lowered:
             if name in stem and mentions(stem, name):
                 return False
@@ -120,7 +122,8 @@ def entity_distractors(
             banned.update(catalog.related_places(candidate))
 
     taken: list[Entity] = []
-    _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits, took)
+    _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits,
+          took if is_place and pools.nested else None)
     return taken
 
 

@@ -51,6 +51,8 @@ class Pools:
                 self.places[(form, "country", place.country, tier)].append(place)
                 self.places[(form, "any", "", tier)].append(place)
         self.catalog = bank.catalog
+        # Whether any place lies inside another (a bank of invented towns has none).
+        self.nested = any(bank.catalog.ancestors(p) for p in bank.catalog.places)
         self.relations: Relations = bank.catalog.relations
         # Which facts name each entity in each month, for "the same side did the same thing in
         # the same period" (a month index keeps the look-up to the events near the fact's date).

@@ -243,7 +243,7 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
     also = fact.also_accept
     for part, clause, index in _slots(fact, cls):
         entity, slot = clause.entities[index], clause.slots[index]
-        if not fact.offers(kind, entity):
+        if fact.asks and not fact.offers(kind, entity):
             continue
         names = _accepted((entity,), also) if also else entity.names
         described = descriptors(entity, fact)
