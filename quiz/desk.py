@@ -6,36 +6,26 @@ and TUI screens call the same methods, so a command and its screen cannot drift 
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from question_bank.answers import Verdict
-from question_bank.answers.explain import explain
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
-from question_bank.banks.template import write_template
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
-from quiz.classroom import Classroom
 from quiz.clock import Clock, utc_now
-from quiz.demo import DemoResult, run_demo
 from quiz.errors import BankProblems, QuizError
-from quiz.exports import FORMATS as EXPORT_FORMATS
-from quiz.exports import ExportSet
-from quiz.exports.service import Exports
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
 from quiz.library.card_sync import ensure_bank_cards
-from quiz.library.drafts import DraftReport, draft_article
 from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
 from quiz.library.preferences import load_settings, save_settings, settings_problems
 from quiz.paths import default_learner
-from quiz.scheduling.personal import OptimizeReport, PersonalScheduling, SimulationReport
 from quiz.settings import Settings
-from quiz.stats import Statistics
 from quiz.store.app_state import get_state, set_state
 from quiz.store.cards import set_suspended
 from quiz.store.opening import open_db
@@ -44,6 +34,33 @@ from quiz.study.items import ANY_CARD, CardFilter
 from quiz.study.overview import BankCounts, CardRow, ReviewRow, bank_overview, card_history, learner_stats, list_cards
 from quiz.study.overview import status_report as _status_report
 from quiz.study.session import StudySession
+
+if TYPE_CHECKING:  # the features are imported when first used: start-up and each served tab pay for few
+    from question_bank.answers import Verdict
+    from quiz.classroom import Classroom
+    from quiz.demo import DemoResult
+    from quiz.exports import FORMATS as EXPORT_FORMATS
+    from quiz.exports import ExportSet
+    from quiz.exports.service import Exports
+    from quiz.library.drafts import DraftReport
+    from quiz.scheduling.personal import OptimizeReport, PersonalScheduling, SimulationReport
+    from quiz.stats import Statistics
+
+_LAZY = {  # value types re-exported for the front ends, imported on first use
+    "EXPORT_FORMATS": ("quiz.exports", "FORMATS"),
+    "ExportSet": ("quiz.exports", "ExportSet"),
+    "Exports": ("quiz.exports.service", "Exports"),
+    "OptimizeReport": ("quiz.scheduling.personal", "OptimizeReport"),
+    "SimulationReport": ("quiz.scheduling.personal", "SimulationReport"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'quiz.desk' has no attribute {name!r}")
+
 
 __all__ = [
     "BankCounts", "BankInfo", "CardDetail", "CardFilter", "CardRow", "Desk", "Learner", "LearnerStats", "StudySession",
@@ -187,6 +204,8 @@ class Desk:
         """The verdict on a typed answer to one fact, as a study session gives it, and the answer
         expected; BankProblems-free: an unknown fact or a kind the fact is not asked in is a QuizError."""
         try:
+            from question_bank.answers.explain import explain
+
             return explain(self.bank(name), fact_id, kind, text)
         except (KeyError, ValueError) as error:
             raise QuizError(str(error.args[0]) if error.args else str(error)) from None
@@ -194,12 +213,16 @@ class Desk:
     @staticmethod
     def draft_bank_from_article(article: Path, output: Path | None, name: str | None, year: int | None) -> DraftReport:
         """Draft a bank from a plain-text article and write it (see `quiz.library.drafts`)."""
+        from quiz.library.drafts import draft_article
+
         return draft_article(article, output, name, year)
 
     @staticmethod
     def write_bank_template(path: Path, fmt: str | None = None) -> list[Path]:
         """An example bank (CSV and its entities CSV, or one workbook) with every column explained."""
         try:
+            from question_bank.banks.template import write_template
+
             return write_template(path, fmt)
         except ValueError as error:
             raise QuizError(str(error)) from None
@@ -234,6 +257,8 @@ class Desk:
     @property
     def classroom(self) -> Classroom:
         """Classes, papers, attempts and results (issue #11) on this desk's connection and clock."""
+        from quiz.classroom import Classroom
+
         db = self.db
         cached: Classroom | None = getattr(self, "_classroom", None)
         if cached is None or cached.db is not db:
@@ -243,15 +268,21 @@ class Desk:
     @property
     def exports(self) -> Exports:
         """Bank and paper exports: GIFT, Moodle XML, QTI, Anki, Kahoot, CSV, Markdown, HTML, PDF (issue #12)."""
+        from quiz.exports.service import Exports
+
         return Exports(self, self.classroom)
 
     @property
     def statistics(self) -> Statistics:
         """Progress over time for a learner or a class (issue #13); `stats()` is the home screen's line."""
+        from quiz.stats import Statistics
+
         return Statistics(self.db, self.clock, self.learner, self.classroom.attempts_for)
 
     def demo(self, **options: Any) -> DemoResult:
         """Simulate a demo class into this desk's database file (`quiz.demo.run_demo`'s options)."""
+        from quiz.demo import run_demo
+
         self.close()
         return run_demo(self.db_path, **options)
 
@@ -306,4 +337,6 @@ class Desk:
     @property
     def personal(self) -> PersonalScheduling:
         """This learner's FSRS parameters: fit them to their history, undo a fit, simulate retention."""
+        from quiz.scheduling.personal import PersonalScheduling
+
         return PersonalScheduling(self.db, self.learner_id, self.learner, self.settings(), self.clock)
