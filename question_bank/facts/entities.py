@@ -145,4 +145,8 @@ class Catalog:
 
     def related_places(self, place: Place) -> frozenset[str]:
         """Places that contain or lie inside `place`: never a wrong option beside it."""
-        return self.ancestors(place) | self.descendants(place)
+        cache = self._derived.setdefault("related", {})
+        found = cache.get(place.name)
+        if found is None:
+            found = cache[place.name] = self.ancestors(place) | self.descendants(place)
+        return found
