@@ -83,7 +83,9 @@ def build_relations(data: dict[str, Any], catalog: Catalog, reporter: ReporterFo
                 container = _resolve(outer.strip(), catalog, "in", report, Place)
                 for name in places or ():
                     inner = _resolve(name, catalog, "places", report, Place)
-                    if inner is not None and container is not None:
+                    if inner is not None and inner == container:
+                        report("places", f"'{name}' cannot lie inside itself")
+                    elif inner is not None and container is not None:
                         within[inner.name] = (*within.get(inner.name, ()), container.name)
             elif table == "together":
                 _unknown(record, ("units", "date", "note"), report)
@@ -144,6 +146,9 @@ def build_fact_relations(record: dict[str, Any], catalog: Catalog, report: Repor
         for item in asks:
             if item.lower() in KIND_WORDS:
                 chosen.append(item.lower())
+                continue
+            if not catalog.find(item):
+                report("asks", f"'{item}' is neither a kind (date, unit, place) nor one of the fact's [slots]")
                 continue
             entity = _resolve(item, catalog, "asks", report)
             if entity is not None and entity.name not in slots:

@@ -213,3 +213,40 @@ def test_bad_relation_fields_are_reported_at_their_line() -> None:
     lines = [str(p) for p in caught.value.problems]
     assert any("exclude: unknown unit or place 'Atlantis'" in line for line in lines), lines
     assert any("asks: 'Niš' is not one of the fact's [slots]" in line for line in lines), lines
+
+
+def test_an_asks_entry_that_is_no_kind_and_no_name_says_so() -> None:
+    from question_bank.banks.problems import BankError
+
+    broken = BANK_TOML.replace('asks = ["date", "Belgrade"]', 'asks = ["colour"]')
+    with pytest.raises(BankError) as caught:
+        load_bank_bytes(broken.encode(), "relations.toml", "toml")
+    assert [str(p) for p in caught.value.problems] == [
+        "relations.toml:35: asks: 'colour' is neither a kind (date, unit, place) nor one of the fact's [slots]"
+    ]
+
+
+def test_bad_catalog_relations_are_reported_at_their_line(tmp_path) -> None:
+    from question_bank.banks.catalog import load_catalog
+    from question_bank.banks.problems import BankError
+
+    path = tmp_path / "catalog.toml"
+    path.write_text(
+        '[[place]]\nname = "A"\ntype = "town"\n\n'
+        '[[within]]\nplaces = ["A", "Nowhere"]\nin = "A"\n\n'
+        '[[together]]\nunits = ["X"]\ndate = "1944-13"\n\n'
+        '[[theatre]]\nnames = ["A"]\n\n'
+        '[[since]]\nnames = ["A"]\ndate = "soon"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BankError) as caught:
+        load_catalog(path)
+    lines = [str(p).replace(str(path), "catalog.toml") for p in caught.value.problems]
+    assert lines == [
+        "catalog.toml:6: places: 'A' cannot lie inside itself",
+        "catalog.toml:6: places: unknown unit or place 'Nowhere'",
+        "catalog.toml:10: units: unknown unit or place 'X'",
+        "catalog.toml:11: date: '1944-13' has no month 13",
+        "catalog.toml:13: name: missing: the theatre's name",
+        "catalog.toml:18: date: 'soon' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    ]
