@@ -1,47 +1,29 @@
 """The study app: a home screen of banks, study sessions, a card browser and settings.
 
-The app is handed a database path and a learner (and, for tests, a clock and a seed); every screen
-reaches the core through `self.desk`, a plain-Python `quiz.browse.Desk`.
+The app is handed a `quiz.desk.Desk` (the CLI builds it; tests build one on a temporary database
+with a fixed clock and seed); every screen reaches the core through its typed `desk` property.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import time
-import traceback
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.theme import Theme
 
 from quiz.desk import Desk
 from quiz.errors import QuizError
-from quiz.paths import crash_log_path
 from quiz.tui.commands import QuizCommands
+from quiz.tui.crash import OneLineCrash
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.theme import QUIZ_THEME
 
 EXIT_AFTER_FIRST_QUESTION = "QUIZ_EXIT_AFTER_FIRST_QUESTION"
 FIRST_QUESTION_MARKER = "QUIZ_FIRST_QUESTION"
 
-QUIZ_THEME = Theme(
-    name="quiz",
-    primary="#5FA8D3",
-    secondary="#8AB17D",
-    accent="#E9C46A",
-    warning="#F4A261",
-    error="#E76F51",
-    success="#8AB17D",
-    foreground="#E6E6E6",
-    background="#1B2430",
-    surface="#222D3B",
-    panel="#2B394A",
-    dark=True,
-)
-
-
-class QuizApp(App[float | None]):
+class QuizApp(OneLineCrash, App[float | None]):
     """Spaced-repetition study in the terminal."""
 
     TITLE = "quiz"
@@ -52,7 +34,6 @@ class QuizApp(App[float | None]):
     def __init__(self, desk: Desk, *, bank: str | None = None) -> None:
         super().__init__()
         self.desk = desk
-        self._crash_line: str | None = None
         self.start_bank = bank
         self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
         self.register_theme(QUIZ_THEME)
@@ -162,6 +143,11 @@ class QuizApp(App[float | None]):
 
         self.push_screen(ClassStatsScreen(name))
 
+    def action_personal_scheduling(self) -> None:
+        from quiz.tui.screens.scheduling import SchedulingScreen
+
+        self.push_screen(SchedulingScreen())
+
     def action_paper_results(self) -> None:
         """Pick a paper, then its grades and item analysis (the numbers of `quiz paper results`)."""
         from quiz.tui.screens.results import PaperPickerScreen, ResultsScreen
@@ -208,27 +194,3 @@ class QuizApp(App[float | None]):
 
     def on_unmount(self) -> None:
         self.desk.close()
-
-    def _fatal_error(self) -> None:
-        """A crash ends the app with one line (and exit code 1); the traceback goes to a file."""
-        if self._crash_line is None:
-            error = self._exception
-            log = crash_log_path()
-            try:
-                log.parent.mkdir(parents=True, exist_ok=True)
-                log.write_text("".join(traceback.format_exception(error)) if error else "", encoding="utf-8")
-                where = f" (details in {log})"
-            except OSError:
-                where = ""
-            message = f"{type(error).__name__}: {error}" if error else "unknown error"
-            self._crash_line = " ".join(f"quiz: crashed: {message}{where}".split())
-            self.bell()
-        self._close_messages_no_wait()
-
-    def _print_error_renderables(self) -> None:
-        """After a crash, the one line; otherwise whatever Textual kept to show."""
-        if self._crash_line is not None:
-            self._exit_renderables.clear()
-            print(self._crash_line, file=sys.stderr)
-            return
-        super()._print_error_renderables()

@@ -33,10 +33,12 @@ class QuizCommands(Provider):
         commands += [
             ("Browse cards", app.action_browse, "Search and filter cards, suspend or unsuspend"),
             ("Settings", app.action_open_settings, "Daily limits, retention, options, mode mix, theme"),
+            ("Personal scheduling", app.action_personal_scheduling,
+             "Fit FSRS to your reviews; what each desired retention costs"),
+            ("Paper results…", app.action_paper_results, "Grades and item analysis of a paper"),
             ("Statistics", app.action_stats, "Reviews per day, retention, forecast, calendar, hours, mastery"),
             *((f"Class statistics: {c.name}", partial(app.class_stats, c.name), "One row per student")
               for c in desk.classroom.classes()),
-            ("Paper results…", app.action_paper_results, "Grades and item analysis of a paper"),
             ("Switch learner…", app.action_choose_learner, "Pick or add a learner"),
             ("Home", app.go_home, "Banks and counts"),
         ]

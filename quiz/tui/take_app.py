@@ -10,11 +10,12 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.desk import Desk
-from quiz.tui.app import QUIZ_THEME  # one palette for both apps
+from quiz.tui.crash import OneLineCrash
 from quiz.tui.screens.take import SignInScreen
+from quiz.tui.theme import QUIZ_THEME  # one palette for both apps
 
 
-class TakeApp(App[None]):
+class TakeApp(OneLineCrash, App[None]):
     """Takes one paper for one student (the paper and the name may be given, the code never is)."""
 
     TITLE = "quiz"

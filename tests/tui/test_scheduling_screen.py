@@ -49,3 +49,21 @@ async def test_too_few_reviews_is_said_on_the_screen(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "fitting needs 400" in screen_text(app)
+
+
+async def test_settings_opens_it_by_button_and_by_key(tmp_path: Path) -> None:
+    db_path = tmp_path / "q.db"
+    store_history(db_path, simulated_histories(3, 10))
+    app = QuizApp(Desk(db_path, "ann"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_open_settings()
+        await pilot.pause()
+        await pilot.click("#personal-scheduling")
+        await pilot.pause()
+        assert isinstance(app.screen, SchedulingScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, SchedulingScreen)
+        await app.workers.wait_for_complete()

@@ -29,6 +29,7 @@ class SettingsScreen(QuizScreen):
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Back"),
         Binding("ctrl+l", "app.choose_learner", "Switch learner"),
+        Binding("ctrl+f", "app.personal_scheduling", "Personal scheduling"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -64,6 +65,7 @@ class SettingsScreen(QuizScreen):
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
+                yield Button("Personal scheduling…", id="personal-scheduling")
         yield Footer()
 
     @property
@@ -96,7 +98,9 @@ class SettingsScreen(QuizScreen):
         problem.display = error is not None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
+        if event.button.id == "personal-scheduling":
+            self.quiz.action_personal_scheduling()
+        elif event.button.id == "save":
             self.action_save()
         else:
             self.action_back()
