@@ -182,6 +182,18 @@ class Desk:
         """Check a bank file (and its entities file) and store it (nothing stored if it has problems)."""
         return library_banks.import_bank(self.db, path, name, entities=entities, title=title)
 
+    def rename_bank(self, old: str, new: str) -> None:
+        """Rename an imported bank; cards, reviews and papers follow it."""
+        from quiz.library.bank_admin import rename
+
+        rename(self.db, old, new)
+
+    def remove_bank(self, name: str, *, purge: bool = False) -> int:
+        """Remove an imported bank (history kept unless `purge`); the reviews removed."""
+        from quiz.library.bank_admin import remove
+
+        return remove(self.db, name, purge=purge)
+
     @staticmethod
     def validate_bank(path: Path) -> Bank:
         """Check a bank file without storing it; BankProblems lists every problem."""

@@ -109,3 +109,4 @@ def questions(
 from quiz.cli.export import bank_export; bank.add_command(bank_export, "export")  # noqa: E402, E702, I001 - issue #12
 from quiz.cli.bank_tools import answer, template; bank.add_command(answer); bank.add_command(template)  # noqa: E402, E702, I001
 from quiz.cli.bank_extract import extract; bank.add_command(extract)  # noqa: E402, E702, I001
+from quiz.cli.bank_manage import remove, rename; bank.add_command(rename); bank.add_command(remove)  # noqa: E402, E702, I001

@@ -26,7 +26,13 @@ class UserError(click.ClickException):
         if not self.prefix:  # a bank's problems: one FILE:LINE: FIELD: reason line each, as editors read them
             click.echo(self.message, err=True)
             return
-        click.echo(f"quiz: {self.message}", err=True)
+        click.echo(f"quiz: {printable(self.message)}", err=True)
+
+
+def printable(text: str) -> str:
+    """One line a terminal shows as written: a newline or an escape sequence a person typed into a
+    name (`--name $'x\\n'`) is shown as `\\n` or `\\x1b`, never acted on."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def as_user_error(error: BaseException) -> UserError:
