@@ -244,11 +244,11 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
         return FactDate(first.start, last.end, Precision.RANGE, Precision.MONTH)
     # Whole spans of the key away, so a long campaign gets neighbours that do not overlap it.
     span = (key.end - key.start).days + 1
-    delta = timedelta(days=rng.choice((-2, -1, 1, 2)) * span)
+    delta = timedelta(days=rng.choice((-3, -2, -1, 1, 2)) * span)
     start: date = key.start + delta
     end: date = key.end + delta
-    if start.year != key.year or end.year != key.end.year:
-        return None
+    if start.year != key.year or end.year > key.end.year + 1:
+        return None  # it may run into the next year ("25 November 1944 – 3 February 1945")
     return FactDate(start, end, Precision.RANGE, Precision.DAY)
 
 
