@@ -14,7 +14,7 @@ from question_bank.banks.relations import FACT_RELATION_FIELDS, build_fact_relat
 from question_bank.facts.dates import FactDate, parse_fact_date
 from question_bank.facts.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit
 from question_bank.facts.model import BE_VERBS, Clause, Fact
-from question_bank.facts.text import fold
+from question_bank.facts.text import fold, parse_slots
 
 Report = Callable[[str, str], None]
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # always with fullmatch: `$` would let a final "\n" in
@@ -128,10 +128,9 @@ def build_fact(record: dict[str, Any], catalog: Catalog, default_source: str, re
     for name in ("subject", "rest"):
         marked = values[name]
         if marked is not None:
-            try:
-                clauses[name] = Clause.parse(marked, catalog)
-            except ValueError as error:
-                report(name, str(error))
+            clause = _clause(marked, catalog, name, report)
+            if clause is not None:
+                clauses[name] = clause
     verb, base = values["verb"], values["verb_base"]
     if verb and base is not None and verb.lower() in BE_VERBS and base.lower() != verb.lower():
         report("verb_base", f"with '{verb}' as the verb, verb_base must repeat it")
@@ -154,6 +153,30 @@ def build_fact(record: dict[str, Any], catalog: Catalog, default_source: str, re
         id=fact_id, subject=clauses["subject"], verb=verb, verb_base=base,
         rest=clauses["rest"], date=when, note=note, source=source, tags=tags, **extras,
     )
+
+
+def _clause(marked: str, catalog: Catalog, name: str, report: Report) -> Clause | None:
+    """The clause of `marked`, or None after reporting every slot that names no entity, or more
+    than one (all of them, not only the first)."""
+    try:
+        slots = parse_slots(marked)[1]
+    except ValueError as error:
+        report(name, str(error))
+        return None
+    bad = False
+    for slot in slots:
+        found = catalog.find(slot.ref)
+        if len(found) != 1:
+            bad = True
+            report(name, f"unknown unit or place '{slot.ref}'" if not found
+                   else f"'{slot.ref}' names more than one entity; use its full name")
+    if bad:
+        return None
+    try:
+        return Clause.parse(marked, catalog)
+    except ValueError as error:  # unreachable: every slot was checked above
+        report(name, str(error))
+        return None
 
 
 class _Counter:

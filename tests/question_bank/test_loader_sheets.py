@@ -500,3 +500,13 @@ def test_the_civil_war_example_imports_and_asks_questions():
     assert {q.fact_id for q in questions} == {f.id for f in bank.facts}
     fmt, stored = loaded.stored()
     same_bank(bank, load_bank_bytes(stored.encode(), "<civil-war>", fmt, name="civil-war"))
+
+
+def test_every_unknown_unit_and_place_of_a_statement_is_reported():
+    text = HEADER + row("The [Aaa Corps] and [Bbb Corps] took [Fooville] near [Barville].", date="1863")
+    assert [line.split(": ", 2)[2] for line in problems("bank.csv", text)] == [
+        "unknown unit or place 'Aaa Corps'",
+        "unknown unit or place 'Bbb Corps'",
+        "unknown unit or place 'Fooville'",
+        "unknown unit or place 'Barville'",
+    ]
