@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from question_bank.answers.dates import THIRDS, Reading, parse_expected, read_date, with_year
-from question_bank.answers.units import match_words, parse_unit_name, typo_allowance, without
+from question_bank.answers.units import UnitName, match_words, parse_unit_name, typo_allowance, without
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Catalog, Entity, Place, Unit
 from question_bank.facts.text import fold
@@ -274,11 +274,14 @@ def _compare_unit(name: str, given: str, display: str) -> Verdict:
         match = match_words(got.words, want.nickname)
         if match in ("same", "typo"):
             return _right() if match == "same" and not got.loose else spelled
+    match = match_words(without(got.words, want.nickname), want.words)
     if want.number != got.number:
         if want.number is not None and got.number is None:
-            return _wrong(f"Give the number: the answer is {display}")
+            # "Give the number" only for the name without its number ("Ukrainian Front"), not "banana".
+            if _without_number(want, got, match):
+                return _wrong(f"Give the number: the answer is {display}")
+            return _wrong(f"The answer is {display}")
         return _wrong(f"Wrong number: the answer is {display}")
-    match = match_words(without(got.words, want.nickname), want.words)
     # With its number a unit is named even without its type words ("64th Corps"); without a
     # number the words are the name ("Army Group" alone names no unit).
     partial = match == "fewer" or (match == "none" and want.number is not None)
@@ -295,6 +298,16 @@ def _compare_unit(name: str, given: str, display: str) -> Verdict:
     if partial:
         return _near(f"Give the full name: {display}")
     return _wrong(f"The answer is {display}")
+
+
+def _without_number(want: UnitName, got: UnitName, match: str) -> bool:
+    """True if `got` reads as `want` with its number left out: the same kind of unit with none of
+    the words wrong ("Ukrainian Front", "Front"), or no kind but the right words ("Ukrainian")."""
+    if match == "different":
+        return False
+    if got.echelon is not None:
+        return got.echelon == want.echelon
+    return bool(got.words) and match in ("same", "typo")
 
 
 # --- places ------------------------------------------------------------------------------------

@@ -365,6 +365,26 @@ def test_unit_reasons_and_aliases() -> None:
     assert check_answer("unit", "64th Rifle Corps", "６４th Rifle Corps").correct  # full-width digits
 
 
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Ukrainian Front", "Give the number: the answer is 3rd Ukrainian Front"),
+        ("Front", "Give the number: the answer is 3rd Ukrainian Front"),
+        ("Ukrainian", "Give the number: the answer is 3rd Ukrainian Front"),
+        ("banana", "The answer is 3rd Ukrainian Front"),
+        ("[/]{}=", "The answer is 3rd Ukrainian Front"),
+        ("Ниш", "The answer is 3rd Ukrainian Front"),
+        ("Ukrainian Army", "The answer is 3rd Ukrainian Front"),
+        ("Belorussian Front", "The answer is 3rd Ukrainian Front"),
+    ],
+)
+def test_give_the_number_only_for_the_name_without_its_number(text: str, reason: str) -> None:
+    """QA: "banana" was told "Give the number", as if it were the unit's name without its number."""
+    verdict = check_answer("unit", "3rd Ukrainian Front", text, catalog=CATALOG)
+    assert verdict.outcome is W
+    assert verdict.reason == reason
+
+
 def test_parse_unit_name() -> None:
     def parts(name: str) -> tuple[object, ...]:
         unit = parse_unit_name(name)

@@ -126,6 +126,17 @@ def test_explain_checks_every_slot_a_session_could_ask() -> None:
     assert [q.mode for q in typed_questions(BANK, BANK.fact("zajecar-taken"), Kind.UNIT)] != []
 
 
+@pytest.mark.parametrize("text", ["banana", "[/]{}=", "Ниш"])
+def test_an_answer_that_is_no_unit_is_not_told_to_give_the_number(text: str) -> None:
+    """QA: `quiz bank answer belgrade-offensive red-army-enters-bulgaria unit banana` said
+    "Give the number: the answer is 3rd Ukrainian Front"."""
+    verdict, expected = explain(BANK, "red-army-enters-bulgaria", "unit", text)
+    assert verdict.outcome is W and expected == "3rd Ukrainian Front"
+    assert verdict.reason == "The answer is 3rd Ukrainian Front"
+    verdict, _ = explain(BANK, "red-army-enters-bulgaria", "unit", "Ukrainian Front")
+    assert verdict.reason == "Give the number: the answer is 3rd Ukrainian Front"
+
+
 @pytest.mark.parametrize(
     "args, error",
     [(("no-such-fact", "date", "1944"), KeyError), (("zajecar-taken", "colour", "red"), ValueError),
