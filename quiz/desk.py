@@ -195,10 +195,10 @@ class Desk:
         return remove(self.db, name, purge=purge)
 
     @staticmethod
-    def validate_bank(path: Path) -> Bank:
-        """Check a bank file without storing it; BankProblems lists every problem."""
+    def validate_bank(path: Path, entities: Path | None = None) -> Bank:
+        """Check a bank file (and its entities file) without storing it; BankProblems lists every problem."""
         try:
-            return load_bank_file(path)
+            return load_bank_file(path, entities=entities)
         except BankError as error:
             raise BankProblems(str(error)) from None
 

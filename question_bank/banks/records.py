@@ -109,8 +109,11 @@ def _text_list(record: dict[str, Any], name: str, report: Report) -> tuple[str, 
     return tuple(v.strip() for v in value if v.strip())
 
 
-def build_fact(record: dict[str, Any], catalog: Catalog, default_source: str, report: Report) -> Fact | None:
-    """Check every field of a fact record, reporting each problem; None if any was found."""
+def build_fact(
+    record: dict[str, Any], catalog: Catalog, default_source: str, report: Report, *, unknown_hint: str = "",
+) -> Fact | None:
+    """Check every field of a fact record, reporting each problem; None if any was found.
+    `unknown_hint` follows each "unknown unit or place" (where such an entity can be declared)."""
     problems_before = _Counter(report)
     report = problems_before
     complete = check_fields(record, FACT_REQUIRED, FACT_OPTIONAL, report)
@@ -128,7 +131,7 @@ def build_fact(record: dict[str, Any], catalog: Catalog, default_source: str, re
     for name in ("subject", "rest"):
         marked = values[name]
         if marked is not None:
-            clause = _clause(marked, catalog, name, report)
+            clause = _clause(marked, catalog, name, report, unknown_hint)
             if clause is not None:
                 clauses[name] = clause
     verb, base = values["verb"], values["verb_base"]
@@ -155,7 +158,7 @@ def build_fact(record: dict[str, Any], catalog: Catalog, default_source: str, re
     )
 
 
-def _clause(marked: str, catalog: Catalog, name: str, report: Report) -> Clause | None:
+def _clause(marked: str, catalog: Catalog, name: str, report: Report, hint: str) -> Clause | None:
     """The clause of `marked`, or None after reporting every slot that names no entity, or more
     than one (all of them, not only the first)."""
     try:
@@ -168,7 +171,7 @@ def _clause(marked: str, catalog: Catalog, name: str, report: Report) -> Clause 
         found = catalog.find(slot.ref)
         if len(found) != 1:
             bad = True
-            report(name, f"unknown unit or place '{slot.ref}'" if not found
+            report(name, f"unknown unit or place '{slot.ref}'{hint}" if not found
                    else f"'{slot.ref}' names more than one entity; use its full name")
     if bad:
         return None

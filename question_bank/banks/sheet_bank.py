@@ -21,6 +21,7 @@ COLUMNS_HELP = (
     "columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags"
 )
 ID_LENGTH = 48
+UNKNOWN_HINT = " (declare it in an entities file: --entities)"
 
 
 def bank_from_sheet(sheet: Sheet, filename: str, name: str | None, catalog: Catalog) -> Bank:
@@ -38,7 +39,7 @@ def bank_from_sheet(sheet: Sheet, filename: str, name: str | None, catalog: Cata
     facts: list[Fact] = []
     first_line: dict[str, int] = {}
     for read in rows:
-        fact = build_fact(read.record, catalog, "", read.report)
+        fact = build_fact(read.record, catalog, "", read.report, unknown_hint=UNKNOWN_HINT)
         fact_id = read.record.get("id", "")
         if fact_id in first_line:
             reason = f"duplicate id '{fact_id}' (first at line {first_line[fact_id]})"

@@ -57,12 +57,15 @@ def show(obj: AppContext, name: str, as_json: bool) -> None:
 
 @bank.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--entities", type=click.Path(path_type=Path), default=None,
+              help="A CSV or xlsx of the units and places the catalog lacks, checked with FILE (as import takes).")
 @click.pass_obj
-def validate(obj: AppContext, file: Path) -> None:
-    """Check a bank FILE (.toml or .csv): every problem as FILE:LINE: FIELD: reason."""
+def validate(obj: AppContext, file: Path, entities: Path | None) -> None:
+    """Check a bank FILE (.toml, .csv or .xlsx) and an optional entities file: every problem as
+    FILE:LINE: FIELD: reason."""
     from quiz.desk import Desk
 
-    loaded = Desk.validate_bank(file)
+    loaded = Desk.validate_bank(file, entities=entities)
     click.echo(f"{file}: ok, {len(loaded.facts)} facts")
 
 

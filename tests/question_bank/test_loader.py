@@ -662,7 +662,7 @@ def test_csv_every_problem_of_a_row(here):
         "bank.csv:2: id: 'Bad Id' is not a slug (lowercase letters, digits and '-')",
         "bank.csv:2: note: missing",
         "bank.csv:2: rest: unbalanced '[' or ']' near '[Atlantis'",
-        "bank.csv:2: subject: unknown unit or place '99th Imaginary Corps'",
+        "bank.csv:2: subject: unknown unit or place '99th Imaginary Corps' (declare it in an entities file: --entities)",
     ]
 
 
@@ -677,7 +677,7 @@ def test_csv_quoted_multi_line_note_keeps_later_line_numbers(here):
     )
     assert problems("bank.csv", text) == [
         "bank.csv:5: date: '1944-09-31' is impossible: September 1944 has 30 days",
-        "bank.csv:7: rest: unknown unit or place 'Atlantis'",
+        "bank.csv:7: rest: unknown unit or place 'Atlantis' (declare it in an entities file: --entities)",
         "bank.csv:8: id: duplicate id 'zajecar-taken' (first at line 2)",
     ]
     good = CSV_HEADER + csv_row(note='"First line,\nsecond line."') + csv_row(id="second")

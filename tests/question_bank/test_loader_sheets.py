@@ -105,7 +105,7 @@ def test_a_statement_is_split_into_the_parts_of_a_fact(statement, subject, verb,
         ("On 7 October 1944, the [64th Rifle Corps] took [Zaječar].",
          "starts with a date ('On 7 October 1944,'): leave the date to the date column and start with who or what"),
         ("The [64th Rifle Corps took [Zaječar].", "unbalanced '[' or ']' near 'The [64th Rifle Corps took'"),
-        ("The [64th Rifle Corps] took [Smallville].", "unknown unit or place 'Smallville'"),
+        ("The [64th Rifle Corps] took [Smallville].", "unknown unit or place 'Smallville' (declare it in an entities file: --entities)"),
         ("The Red Army took the town.", "names no unit or place: mark at least one with [brackets]"),
     ],
 )
@@ -274,8 +274,8 @@ KANSAS = (
 
 def test_entities_the_catalog_lacks_come_from_an_entities_file():
     assert problems("bank.csv", SMALLVILLE) == [
-        "bank.csv:2: statement: unknown unit or place '1st Kansas Regiment'",
-        "bank.csv:2: statement: unknown unit or place 'Smallville'",
+        "bank.csv:2: statement: unknown unit or place '1st Kansas Regiment' (declare it in an entities file: --entities)",
+        "bank.csv:2: statement: unknown unit or place 'Smallville' (declare it in an entities file: --entities)",
     ]
     write("entities.csv", KANSAS)
     (fact,) = load("bank.csv", SMALLVILLE, entities="entities.csv").facts
@@ -291,7 +291,7 @@ def test_entities_the_catalog_lacks_come_from_an_entities_file():
 def test_entities_of_one_bank_do_not_leak_into_another():
     write("entities.csv", KANSAS)
     load("bank.csv", SMALLVILLE, entities="entities.csv")
-    assert "bank.csv:2: statement: unknown unit or place 'Smallville'" in problems("bank.csv", SMALLVILLE)
+    assert "bank.csv:2: statement: unknown unit or place 'Smallville' (declare it in an entities file: --entities)" in problems("bank.csv", SMALLVILLE)
 
 
 def test_every_problem_of_an_entities_file():
@@ -505,8 +505,8 @@ def test_the_civil_war_example_imports_and_asks_questions():
 def test_every_unknown_unit_and_place_of_a_statement_is_reported():
     text = HEADER + row("The [Aaa Corps] and [Bbb Corps] took [Fooville] near [Barville].", date="1863")
     assert [line.split(": ", 2)[2] for line in problems("bank.csv", text)] == [
-        "unknown unit or place 'Aaa Corps'",
-        "unknown unit or place 'Bbb Corps'",
-        "unknown unit or place 'Fooville'",
-        "unknown unit or place 'Barville'",
+        "unknown unit or place 'Aaa Corps' (declare it in an entities file: --entities)",
+        "unknown unit or place 'Bbb Corps' (declare it in an entities file: --entities)",
+        "unknown unit or place 'Fooville' (declare it in an entities file: --entities)",
+        "unknown unit or place 'Barville' (declare it in an entities file: --entities)",
     ]
