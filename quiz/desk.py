@@ -18,11 +18,19 @@ from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
 from quiz.clock import Clock, utc_now
-from quiz.errors import BankProblems, QuizError
+from quiz.errors import BankProblems, LearnerError, QuizError
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
 from quiz.library.card_sync import ensure_bank_cards
-from quiz.library.learners import Learner, add_learner, clean_name, ensure_learner, list_learners, remove_learner
+from quiz.library.learners import (
+    Learner,
+    add_learner,
+    clean_name,
+    ensure_learner,
+    get_learner,
+    list_learners,
+    remove_learner,
+)
 from quiz.library.preferences import load_settings, save_settings, settings_problems
 from quiz.paths import default_learner
 from quiz.settings import Settings
@@ -351,4 +359,7 @@ class Desk:
         """This learner's FSRS parameters: fit them to their history, undo a fit, simulate retention."""
         from quiz.scheduling.personal import PersonalScheduling
 
-        return PersonalScheduling(self.db, self.learner_id, self.learner, self.settings(), self.clock)
+        found = get_learner(self.db, self.learner)  # a typo in --learner must not make a new learner
+        if found is None:
+            raise LearnerError(f"no learner '{self.learner}' (see `quiz learner list`)")
+        return PersonalScheduling(self.db, found.id, self.learner, load_settings(self.db, found.id), self.clock)

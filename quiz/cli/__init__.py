@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,10 @@ class LazyGroup(DefaultGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # `quiz bank questions … | head`: the reader has all it wants
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the exit does not fail flushing stdout again
+            raise SystemExit(1) from None
         except (QuizError, sqlite3.Error, OSError) as error:
             raise as_user_error(error) from None
         finally:

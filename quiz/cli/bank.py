@@ -13,7 +13,8 @@ from quiz.model import Kind, Mode
 
 @click.group()
 def bank() -> None:
-    """Fact banks: list, show, validate, import, questions."""
+    """Fact banks: list, show, validate, import, questions, answer, template, extract, export,
+    rename, remove."""
 
 
 @bank.command("list")
@@ -30,7 +31,8 @@ def list_command(obj: AppContext, as_json: bool) -> None:
         return
     width = max((len(i.name) for i in infos), default=4)
     for info in infos:
-        click.echo(f"{info.name:<{width}}  {info.fact_count:>4} facts  {info.origin:<8}  {info.title}")
+        facts = "fact " if info.fact_count == 1 else "facts"
+        click.echo(f"{info.name:<{width}}  {info.fact_count:>4} {facts}  {info.origin:<8}  {info.title}")
 
 
 @bank.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -29,6 +30,10 @@ def demo(ctx: click.Context, students: int, days: int, seed: int, class_name: st
     """
     from quiz.paths import default_db_path
 
+    parent = ctx.parent
+    typed = parent is not None and parent.get_parameter_source("db_path") is ParameterSource.COMMANDLINE
+    if db_path is None and typed:  # `quiz --db PATH demo`: the PATH typed before the command
+        db_path = ctx.obj.db_path
     target = db_path or default_db_path().with_name("demo.db")
     console = Console(stderr=True)
     with Progress(TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TextColumn("student-days"),

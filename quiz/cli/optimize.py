@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from typing import TYPE_CHECKING
 
 import click
@@ -44,13 +45,15 @@ def optimize(obj: AppContext, learner: str | None, dry_run: bool, undo: bool, as
         click.echo(json.dumps(report.to_json(), indent=2))
         return
     fit = report.fit
-    click.echo(f"{report.learner}: {report.reviews} reviews to learn from")
+    click.echo(f"{report.learner}: {report.reviews} reviews to learn from; FSRS's default parameters "
+               "against a fit, on held-out reviews (lower is better; log loss decides)")
     click.echo(f"  log loss  default {fit.default.log_loss:.4f}   fitted {fit.fitted.log_loss:.4f}")
     click.echo(f"  RMSE      default {fit.default.rmse:.4f}   fitted {fit.fitted.rmse:.4f}")
+    undo_hint = f"quiz optimize --learner {shlex.quote(report.learner)} --undo"
     if report.saved:
-        click.echo("  saved: the next intervals use the fitted parameters (undo: quiz optimize --undo)")
+        click.echo(f"  saved: the next intervals use the fitted parameters (undo: {undo_hint})")
     elif dry_run:
-        click.echo("  not saved (--dry-run)")
+        click.echo("  not saved (--dry-run)" + ("; it would be" if fit.better else "; it would not be either"))
     else:
         click.echo("  not saved: the fitted parameters predict no better than the ones in use")
 
@@ -69,8 +72,10 @@ def _retentions(text: str) -> tuple[float, ...]:
 @click.option("--learner", metavar="NAME", envvar="QUIZ_LEARNER", help=LEARNER_HELP)
 @click.option("--retention", "retention_text", default="0.8,0.85,0.9,0.95", show_default=True,
               help="Desired retentions to compare, comma separated.")
-@click.option("--days", type=click.IntRange(7, 3650), default=365, show_default=True, help="Length of the period.")
-@click.option("--cards", type=click.IntRange(1, 100000), default=None, help="Cards to learn (default: the learner's).")
+@click.option("--days", type=click.IntRange(7, 1825), default=365, show_default=True,
+              help="Length of the period (up to five years).")
+@click.option("--cards", type=click.IntRange(1, 20000), default=None,
+              help="Cards to learn (default: the learner's; up to 20,000).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
 def simulate(
@@ -86,9 +91,12 @@ def simulate(
     count = cards or max(1, sum(b.cards for b in desk.banks()))
     with _spinner(as_json, "Simulating"):
         report = desk.personal.simulate(retentions, days, count)
+    used = (f"{desk.learner}'s parameters, fitted {report.fitted_at[:10]}" if report.fitted_at
+            else f"FSRS's default parameters ({desk.learner} has no fit yet: see `quiz optimize`)")
     if as_json:
         click.echo(json.dumps({
             "learner": desk.learner, "days": report.days, "cards": report.cards,
+            "parameters": "fitted" if report.fitted_at else "default",
             "rows": [{"retention": r.retention, "reviews_per_day": r.reviews_per_day, "remembered": r.remembered}
                      for r in report.rows],
             "suggested_retention": report.suggested,
@@ -103,10 +111,13 @@ def simulate(
     for row in report.rows:
         table.add_row(f"{row.retention:.2f}", f"{row.reviews_per_day:.1f}", f"{row.remembered:.0f}")
     console = Console()
+    console.print(f"With {used}.", markup=False, highlight=False)
     console.print(table)
     console.print(
-        f"Suggested retention: {report.suggested:.2f} (FSRS's search for the most remembered per minute "
-        "studied, with Anki's default costs: about 8–20 s a review)"
+        f"Suggested retention: {report.suggested:.2f}: the least study time per fact remembered (FSRS's "
+        "search over 0.70–0.95, with Anki's default costs of about 8–20 s a review). Lower retention "
+        "costs less time for each fact kept, but forgets more between reviews; most people keep 0.85–0.9.",
+        markup=False, highlight=False,
     )
 
 

@@ -51,11 +51,12 @@ class OptimizeReport:
     saved: bool
 
     def to_json(self) -> dict[str, object]:
+        fit = self.fit
         return {
             "learner": self.learner,
             "reviews": self.reviews,
-            "log_loss": {"default": self.fit.default.log_loss, "fitted": self.fit.fitted.log_loss},
-            "rmse": {"default": self.fit.default.rmse, "fitted": self.fit.fitted.rmse},
+            "log_loss": {"default": fit.default.log_loss, "fitted": fit.fitted.log_loss},
+            "rmse": {"default": fit.default.rmse, "fitted": fit.fitted.rmse},
             "saved": self.saved,
         }
 
@@ -66,6 +67,7 @@ class SimulationReport:
     cards: int
     rows: tuple[RetentionCost, ...]
     suggested: float
+    fitted_at: str | None  # when the parameters used were fitted; None: FSRS's defaults
 
 
 class PersonalScheduling:
@@ -137,4 +139,4 @@ class PersonalScheduling:
         per_day = self.settings.new_per_day
         rows = simulate(parameters, retentions, days=days, cards=cards, new_per_day=per_day, progress=progress)
         suggested = suggested_retention(parameters, days=days, cards=cards, new_per_day=per_day)
-        return SimulationReport(days, cards, tuple(rows), suggested)
+        return SimulationReport(days, cards, tuple(rows), suggested, self.fitted())

@@ -90,7 +90,10 @@ class Statistics:
     def _require(self, name: str) -> int:
         found = sql.learner_row(self.db, name)
         if found is None:
-            raise LearnerError(f"no learner named '{name}'")
+            raise LearnerError(
+                f"no learner named '{name}' yet: study first (`quiz study`), or name one with --learner "
+                "(see `quiz learner list`)"
+            )
         return found
 
     def _settings(self, learner_id: int | None) -> Settings:

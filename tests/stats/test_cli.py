@@ -72,7 +72,8 @@ def test_tables_show_the_numbers(db: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--learner", "nobody"], "quiz: no learner named 'nobody'"),
+    (["--learner", "nobody"], "quiz: no learner named 'nobody' yet: study first (`quiz study`), or name one "
+                              "with --learner (see `quiz learner list`)"),
     (["--learner", "ana", "--bank", "nope"], "quiz: no bank named 'nope'"),
     (["--learner", "ana", "--class", "x"], "quiz: --learner and --class cannot be given together"),
     (["--learner", "ana", "--json", "--csv"], "quiz: --json and --csv cannot be given together"),
