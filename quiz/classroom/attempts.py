@@ -45,7 +45,7 @@ def start(
     if status == "no_learner":
         raise ClassroomError(f"no student '{student}'")
     if status == "used_up" or attempt is None:
-        raise ClassroomError(f"'{student}' has used all {paper.attempts} attempt(s) at paper {paper.code}")
+        raise ClassroomError(f"'{student}' has used {_all_attempts(paper.attempts)} at paper {paper.code}")
     answers = {a.position: a.given for a in rows.attempt_answers(db, attempt.id) if a.verdict is not None}
     items = tuple(
         TakeItem(position, q.kind.value, q.mode.value, q.prompt, q.options) for position, q in version
@@ -101,3 +101,7 @@ def result(db: sqlite_utils.Database, paper: Paper, attempt_id: int, version: Ve
                                 effective(row), question.answer if paper.show_key else None))
     score = sum(1 for item in items if item.verdict == Verdict.CORRECT.value)
     return AttemptResult(float(score), len(items), tuple(items), paper.show_key)
+
+
+def _all_attempts(n: int) -> str:
+    return "the one attempt allowed" if n == 1 else f"all {n} attempts"

@@ -92,6 +92,8 @@ def read_roster(path: Path) -> list[str]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ClassroomError(f"{path}: not UTF-8 text") from None
+    except OSError as error:  # a roster the teacher named that is not there is bad input, not a fault
+        raise ClassroomError(f"{path}: {error.strerror or error}") from None
     lines = list(csv.reader(io.StringIO(text, newline="")))
     column, start = 0, 0
     if lines and any(cell.strip().lower() == "name" for cell in lines[0]):

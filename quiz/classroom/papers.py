@@ -50,8 +50,9 @@ class PaperRequest:
 def read_request(
     *, count: int | str | None, kinds: str | Iterable[str] | None, modes: str | Iterable[str] | None,
     options: int | str, seed: int | str | None, time_limit: timedelta | str | None, attempts: int | str,
-    opens: datetime | str | None, closes: datetime | str | None, draw: int | str | None,
+    opens: datetime | str | None, closes: datetime | str | None, draw: int | str | None, now: datetime,
 ) -> PaperRequest:
+    """The checked request; `now` is when the paper is made (a closing time before it is refused)."""
     chosen_modes = parse_choices(modes if modes is not None else ("mc",), Mode, "--modes") or (Mode.MC,)
     for mode in chosen_modes:
         if mode not in PAPER_MODES:
@@ -65,6 +66,8 @@ def read_request(
     opening, closing = parse_when(opens, "--opens"), parse_when(closes, "--closes")
     if opening and closing and closing <= opening:
         raise ClassroomError("--closes must come after --opens")
+    if closing and closing <= now:
+        raise ClassroomError(f"--closes: {closing:%Y-%m-%d %H:%M} UTC is already past: the paper would be closed")
     chosen_seed = parse_whole(seed, "--seed")
     return PaperRequest(
         kinds=parse_choices(kinds, Kind, "--kinds"), modes=chosen_modes,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +21,19 @@ from quiz.errors import ClassroomError
 from quiz.store import classroom as rows
 
 OVERRIDES = (Verdict.CORRECT.value, Verdict.WRONG.value, Verdict.NEAR_MISS.value)
+MAX_BY = 64
+
+
+def clean_by(by: str) -> str:
+    """Who overrode an answer, as results show it: one short line of printable text."""
+    if any(unicodedata.category(ch) == "Cc" for ch in str(by)):
+        raise ClassroomError("--by: a name cannot hold control characters")
+    who = " ".join(str(by).split())
+    if not who:
+        raise ClassroomError("--by: an override needs the teacher's name")
+    if len(who) > MAX_BY:
+        raise ClassroomError(f"--by: a name is at most {MAX_BY} characters")
+    return who
 
 
 class Classroom:
@@ -65,7 +79,7 @@ class Classroom:
         """Make and store a paper; typed values or the CLI's strings ("15m", "2026-12-01 14:00")."""
         request = papers.read_request(count=count, kinds=kinds, modes=modes, options=options, seed=seed,
                                       time_limit=time_limit, attempts=attempts, opens=opens, closes=closes,
-                                      draw=draw)
+                                      draw=draw, now=self.clock())
         return papers.make_paper(self.db, self.clock, bank, title, class_name=class_name, request=request,
                                  practice=practice, show_key=show_key)
 
@@ -180,6 +194,15 @@ class Classroom:
                     drawn[attempt.learner] = versions.for_student(paper, attempt.learner, roster)
         return results.build(paper, attempts, rows.paper_answers(self.db, paper_id), drawn, self.clock())
 
+    def not_taken(self, code: str) -> list[tuple[str, bool]]:
+        """The class's students with no finished attempt at the paper, in roster order, each with
+        whether an attempt of theirs is open now."""
+        paper_id, paper = papers.load_paper(self.db, code)
+        attempts = rows.paper_attempts(self.db, paper_id)
+        done, _ = results.counted_attempts(attempts, utc_iso(self.clock()))
+        started = {attempt.learner for attempt in attempts}
+        return [(name, name in started) for name in self._roster(paper) if name not in done]
+
     def results_csv(self, code: str) -> str:
         paper_id, paper = papers.load_paper(self.db, code)
         return results.to_csv(self._results(paper_id, paper), paper)
@@ -190,9 +213,7 @@ class Classroom:
         name = student_name(student)
         if verdict not in OVERRIDES:
             raise ClassroomError(f"a verdict is one of {', '.join(OVERRIDES)}")
-        who = " ".join(str(by).split())
-        if not who:
-            raise ClassroomError("an override needs the teacher's name (--by)")
+        who = clean_by(by)
         counted, _ = results.counted_attempts(rows.paper_attempts(self.db, paper_id), utc_iso(self.clock()))
         attempt = counted.get(name)
         if attempt is None:

@@ -11,6 +11,11 @@ from quiz.cli.context import AppContext
 from quiz.errors import ClassroomError
 
 
+def counted(n: int, word: str, width: int = 0) -> str:
+    """'1 student', '2 students' (the number right-aligned in `width`)."""
+    return f"{n:>{width}} {word}{'' if n == 1 else 's'}"
+
+
 @click.group("class")
 def class_group() -> None:
     """Classes: rosters of students with personal codes for taking papers."""
@@ -63,7 +68,7 @@ def list_command(obj: AppContext, as_json: bool) -> None:
     if not found:
         click.echo("No classes yet: see `quiz class new`.")
     for info in found:
-        click.echo(f"{info.name}  ({len(info.students)} students)")
+        click.echo(f"{info.name}  ({counted(len(info.students), 'student')})")
 
 
 @class_group.command("show")
@@ -76,7 +81,7 @@ def show_command(obj: AppContext, name: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"name": info.name, "students": info.students}, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{info.name}: {len(info.students)} students")
+    click.echo(f"{info.name}: {counted(len(info.students), 'student')}")
     for student in info.students:
         click.echo(f"  {student}")
 

@@ -9,11 +9,18 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import click
 
+from quiz.cli.classroom import counted
 from quiz.cli.context import AppContext
+from quiz.cli.errors import printable
 from quiz.errors import ClassroomError
+
+if TYPE_CHECKING:
+    from quiz.classroom.types import Paper
 
 NEW_JSON = '{"code", "title", "questions"}'
 
@@ -84,7 +91,7 @@ def new_command(
         click.echo(json.dumps({"code": paper.code, "title": paper.title, "questions": len(paper.questions)},
                               ensure_ascii=False))
         return
-    click.echo(f"Paper {paper.code}: {paper.title} ({len(paper.questions)} questions from {paper.bank})")
+    click.echo(f"Paper {paper.code}: {paper.title} ({counted(len(paper.questions), 'question')} from {paper.bank})")
 
 
 @paper_group.command("list")
@@ -105,7 +112,7 @@ def list_command(obj: AppContext, as_json: bool) -> None:
         click.echo("No papers yet: see `quiz paper new`.")
     for paper in found:
         where = f"  class {paper.class_name}" if paper.class_name else ""
-        click.echo(f"{paper.code}  {len(paper.questions):>3} questions  {paper.title}{where}")
+        click.echo(f"{paper.code}  {counted(len(paper.questions), 'question', 3):<13}  {paper.title}{where}")
 
 
 @paper_group.command("show")
@@ -129,15 +136,42 @@ def show_command(obj: AppContext, code: str, key: bool, copy: str | None, as_jso
             ]
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    limit = f", {int(paper.time_limit.total_seconds() // 60)} min" if paper.time_limit else ""
-    click.echo(f"{paper.code}: {paper.title}  ({paper.bank}, {len(paper.questions)} questions{limit}, "
-               f"{paper.attempts} attempt(s))")
+    click.echo(f"{paper.code}: {paper.title}  ({paper.bank}, {counted(len(paper.questions), 'question')})")
+    for line in _rules(paper):
+        click.echo(f"  {line}")
     for number, question in enumerate(questions, start=1):
         click.echo(f"{number}. {question.prompt}")
         for letter, option in zip("abcdefghij", question.options, strict=False):
             click.echo(f"   {letter}) {option}")
         if key:
             click.echo(f"   key: {question.answer}")
+
+
+def _moment(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "—"
+
+
+def _duration(limit: timedelta) -> str:
+    total = int(limit.total_seconds())
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else "", f"{seconds}s" if seconds else ""]
+    return "".join(parts)
+
+
+def _rules(paper: Paper) -> list[str]:
+    """The rules a teacher set, one per line, as `quiz paper new` took them."""
+    drawn = len(paper.questions) if paper.draw is None else min(paper.draw, len(paper.questions))
+    return [
+        f"class: {paper.class_name or '— (anyone with a personal code)'}",
+        f"practice: {'yes (answers are scheduled for review)' if paper.practice else 'no'}",
+        f"draw: {'each student gets ' + str(drawn) + ' of the questions' if paper.draw is not None else 'no'}",
+        f"opens: {_moment(paper.opens)}",
+        f"closes: {_moment(paper.closes)}",
+        f"time limit: {_duration(paper.time_limit) if paper.time_limit else 'none'}",
+        f"attempts: {paper.attempts}",
+        f"show key: {'yes (after submitting)' if paper.show_key else 'no'}",
+    ]
 
 
 @paper_group.command("delete")
@@ -149,7 +183,9 @@ def delete_command(obj: AppContext, code: str, yes: bool) -> None:
     classroom = obj.desk().classroom
     paper = classroom.paper(code)
     if not yes:
-        click.confirm(f"Delete paper {paper.code} ({paper.title}) and all its attempts?", abort=True)
+        if not click.confirm(f"Delete paper {paper.code} ({paper.title}) and all its attempts?"):
+            click.echo(f"Paper {paper.code} not deleted.")
+            raise SystemExit(1)
     classroom.delete_paper(paper.code)
     click.echo(f"Deleted paper {paper.code}.")
 
@@ -191,17 +227,20 @@ def results_command(obj: AppContext, code: str, as_json: bool, as_csv: bool) -> 
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    _print_results(report)
+    _print_results(report, classroom.not_taken(code))
 
 
 def _num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _print_results(report: dict) -> None:
+def _print_results(report: dict, not_taken: list[tuple[str, bool]]) -> None:
     paper, summary = report["paper"], report["summary"]
     click.echo(f"{paper['code']}: {paper['title']}  ({summary['attempts']} finished, "
                f"{summary['in_progress']} in progress)")
+    if not_taken:
+        click.echo("not taken: " + ", ".join(name + (" (in progress)" if started else "")
+                                              for name, started in not_taken))
     if not report["students"]:
         click.echo("No finished attempts yet.")
         return
@@ -210,6 +249,12 @@ def _print_results(report: dict) -> None:
         seconds = student["seconds"] or 0
         click.echo(f"  {student['name']:<{width}}  {student['score']:g}/{student['max']}  "
                    f"{int(seconds // 60)}m{int(seconds % 60):02d}s")
+        for answer in student["answers"]:
+            if answer["override"]:
+                override = answer["override"]
+                was = answer["checker_verdict"] or "unanswered"
+                click.echo(f"  {'':<{width}}    question {answer['question']}: {override['verdict']} "
+                           f"(override by {printable(override['by'])}; marked {was})")
     click.echo(f"mean {_num(summary['mean'])}  median {_num(summary['median'])}  sd {_num(summary['sd'])}  "
                f"alpha {_num(summary['alpha'])}  of {summary['max']}")
     click.echo("histogram: " + "  ".join(f"{score}:{n}" for score, n in enumerate(summary["histogram"]) if n))
