@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from question_bank.banks.builtin import builtin_bank_names
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
-from question_bank.banks.records import check_bank_name, slugify
+from question_bank.banks.records import NAME_MAX, check_bank_name, slugify
 from question_bank.extract.article import Extraction, SentenceFinds
 from question_bank.extract.events import Event, Slot, build_event, date_phrase
 from question_bank.extract.places import PlaceMention
@@ -59,9 +60,22 @@ def draft_problems(path: str | Path) -> str | None:
     return None
 
 
+DRAFT_SUFFIX = "-draft"
+
+
 def name_problem(name: str) -> str | None:
-    """Why `name` cannot name the drafted bank, or None (the loader's own rule)."""
-    return check_bank_name(name)
+    """Why `name` cannot name the drafted bank, or None: the loader's own rule, and not a built-in
+    bank's name (its import would be refused)."""
+    problem = check_bank_name(name)
+    if problem is None and name in builtin_bank_names():
+        return f"'{name}' is a built-in bank's name; choose another (such as {name}{DRAFT_SUFFIX})"
+    return problem
+
+
+def free_name(title: str) -> str:
+    """A bank name made from `title` that can be imported: a built-in bank's name gets '-draft'."""
+    made = slugify(title, NAME_MAX - len(DRAFT_SUFFIX)) or "draft"
+    return f"{made}{DRAFT_SUFFIX}" if made in builtin_bank_names() else made
 
 
 def slug(text: str) -> str:
@@ -169,7 +183,7 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
     """The draft bank of an extraction, as TOML the bank loader accepts."""
     entities = _Entities(extraction)
     title = extraction.title or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
-    bank_name = name or slugify(title) or "draft"
+    bank_name = name or free_name(title)
     body: list[str] = []
     ids: Counter[str] = Counter()
     facts = nothing = 0

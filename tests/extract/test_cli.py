@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,29 @@ def test_a_long_first_line_is_no_title_and_the_name_stays_short(tmp_path: Path) 
     out = tmp_path / "out.toml"
     assert run(str(article), "-o", str(out)).exit_code == 0
     assert load_bank_file(out).name == "a"
+
+
+def test_a_draft_of_a_built_in_banks_subject_gets_a_free_name_and_the_printed_import_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("belgrade_offensive_article.txt").write_text(
+        "Belgrade Offensive\n\nOn 7 October 1944 the 64th Rifle Corps took Zaječar.\n", encoding="utf-8"
+    )
+    result = run("belgrade_offensive_article.txt")
+    assert result.exit_code == 0, result.output
+    assert load_bank_file("belgrade_offensive_article.toml").name == "belgrade-offensive-draft"
+    command = shlex.split(result.output.strip().splitlines()[-1].split("then: ", 1)[1])
+    assert command[:3] == ["quiz", "bank", "import"]
+    imported = CliRunner().invoke(main, ["--db", str(tmp_path / "quiz.db"), *command[1:]])
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith("imported 'belgrade-offensive-draft'")
+
+
+def test_a_built_in_banks_name_given_as_name_is_refused(tmp_path: Path) -> None:
+    article = tmp_path / "notes.txt"
+    article.write_text("On 7 October 1944 the 64th Rifle Corps took Zaječar.\n", encoding="utf-8")
+    result = run(str(article), "--name", "belgrade-offensive")
+    assert result.exit_code == 2
+    assert "--name: 'belgrade-offensive' is a built-in bank's name" in result.output
+    assert not (tmp_path / "notes.toml").exists()
