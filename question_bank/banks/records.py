@@ -168,6 +168,11 @@ def _clause(marked: str, catalog: Catalog, name: str, report: Report, hint: str)
         return None
     bad = False
     for slot in slots:
+        if not any(char.isalnum() for char in slot.ref):
+            bad = True
+            report(name, f"'[{slot.ref}]' names no unit or place: square brackets always mark one; write "
+                   "other text in round brackets")
+            continue
         found = catalog.find(slot.ref)
         if len(found) != 1:
             bad = True

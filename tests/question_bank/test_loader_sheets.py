@@ -510,3 +510,11 @@ def test_every_unknown_unit_and_place_of_a_statement_is_reported():
         "unknown unit or place 'Fooville' (declare it in an entities file: --entities)",
         "unknown unit or place 'Barville' (declare it in an entities file: --entities)",
     ]
+
+
+def test_a_bracket_that_names_nothing_says_brackets_always_mark_a_unit_or_place():
+    text = HEADER + row("The [64th Rifle Corps] took [Zaječar] [/] [Niš].")
+    assert problems("bank.csv", text) == [
+        "bank.csv:2: statement: '[/]' names no unit or place: square brackets always mark one; write other text "
+        "in round brackets"
+    ]
