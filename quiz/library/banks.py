@@ -15,7 +15,7 @@ from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, l
 from question_bank.banks.loader import format_of, load_bank_bytes, read_bank
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
-from quiz.errors import BankConflict, BankNotFound, BankProblems
+from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError
 from quiz.store.banks import (
     BankChanges,
     bank_origins,
@@ -104,6 +104,20 @@ def get_bank(db: sqlite_utils.Database, name: str) -> Bank:
         raise BankProblems(str(error)) from None
 
 
+TITLE_MAX = 200
+
+
+def _checked_title(title: str | None) -> str | None:
+    """A --title as given (None when blank), or QuizError for control characters or over 200 characters."""
+    if title is None or not title.strip():
+        return None
+    if any(not ch.isprintable() for ch in title):
+        raise QuizError("--title: control characters are not allowed")
+    if len(title.strip()) > TITLE_MAX:
+        raise QuizError(f"--title: at most {TITLE_MAX} characters")
+    return title.strip()
+
+
 def import_bank(
     db: sqlite_utils.Database,
     path: str | Path,
@@ -143,8 +157,8 @@ def import_bank_changes(
         name = bank.name
     if (name or bank.name) in builtin_bank_names():
         raise BankConflict(f"'{name or bank.name}' is a built-in bank; import it under another name")
+    shown = _checked_title(title) or bank.title
     stored_fmt, text = loaded.stored()
-    shown = title.strip() if title and title.strip() else bank.title
     changes = save_bank(
         db, name or bank.name, shown, "imported", stored_fmt, text, _fact_rows(bank), folded=_folded(bank)
     )

@@ -76,3 +76,11 @@ def test_remove_keeps_history_unless_purged(db_path: Path, clock: Clock) -> None
     report = json.loads(quiz(db_path, "status", "--learner", "ann", "--json").output)
     assert report["reviews_total"] == 0
     assert quiz(db_path, "bank", "remove", "belgrade-offensive", "--yes").exit_code == 2
+
+
+def test_a_title_is_checked_like_any_text(db_path: Path) -> None:
+    csv, entities = str(EXAMPLES / "civil-war.csv"), str(EXAMPLES / "civil-war-entities.csv")
+    for title, reason in [("Evil\x1b[2J\x07", "control characters"), ("x" * 201, "at most 200")]:
+        result = quiz(db_path, "bank", "import", csv, "--entities", entities, "--title", title)
+        assert result.exit_code == 2 and reason in result.stderr
+    assert "civil-war" not in quiz(db_path, "bank", "list").output  # nothing stored

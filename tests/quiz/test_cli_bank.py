@@ -85,7 +85,7 @@ def listed(result: Result) -> dict[str, int]:
     assert result.exit_code == 0, result.output
     found = {}
     for line in result.stdout.splitlines():
-        match = re.match(r"^(\S+)\s+(\d+) facts\b", line)
+        match = re.match(r"^(\S+)\s+(\d+) facts?\b", line)
         assert match, line
         found[match.group(1)] = int(match.group(2))
     return found
