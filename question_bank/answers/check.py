@@ -119,11 +119,13 @@ def check_answer(
     *,
     accepted: Iterable[str] = (),
     catalog: Catalog | None = None,
+    year_stated: bool = False,
 ) -> Verdict:
     """Judge `given` against `expected` (a date, unit or place as the bank states it).
 
     `accepted` are other answers that also count; `catalog` adds the aliases of the entity
     `expected` names, and lets a place that is really another known place be marked wrong.
+    A date without its year is a near miss unless `year_stated` (the question gives the year).
     Raises ValueError for an unknown kind or an expected date it cannot read (a bank bug).
     """
     if kind not in KINDS:
@@ -135,8 +137,8 @@ def check_answer(
         return _wrong(f"That is too long to be a {kind}")
     if kind == "date":
         expected = expected.strip()
-        others = (_check_other_date(a, given) for a in accepted if a.strip())
-        return _best([_check_date(expected, given), *others])
+        others = (_check_other_date(a, given, year_stated) for a in accepted if a.strip())
+        return _best([_check_date(expected, given, year_stated), *others])
     expected = clean(expected)
     entities = catalog.find(expected) if catalog else ()
     names = [expected, *accepted, *(n for e in entities for n in e.names)]
@@ -163,7 +165,7 @@ def _builtin_catalog() -> Catalog:
 _LEVEL = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
-def _check_date(expected: str, given: str) -> Verdict:
+def _check_date(expected: str, given: str, year_stated: bool = False) -> Verdict:
     target = parse_expected(expected)
     readings = read_date(given, target.year)
     if not readings:
@@ -177,13 +179,39 @@ def _check_date(expected: str, given: str) -> Verdict:
     verdict = _judge(readings[0], target)
     if readings[0].bare_year and verdict.correct:
         return _near(f"Write the year in full: {target.human()}")
+    if readings[0].no_year and verdict.correct and not year_stated:
+        return _without_year(target)
     return verdict
 
 
-def _check_other_date(accepted: str, given: str) -> Verdict:
+def _without_year(target: FactDate) -> Verdict:
+    """A right date with no year: a near miss (the year is part of the answer), or wrong when the
+    answer is a year ("March" for 1944)."""
+    if target.precision is Precision.YEAR:
+        return _wrong(f"Give the year: it was {target.human()}")
+    first, last = target.start.year, target.end.year
+    years = f"the year is {first}" if first == last else f"the years are {first}–{last}"
+    if target.precision is Precision.DAY:
+        return _near(f"Right day and month; {years}")
+    if target.precision is Precision.MONTH:
+        return _near(f"Right month; {years}")
+    return _near(f"Right {'dates' if target.unit is Precision.DAY else 'months'}; {years}")
+
+
+def _states_year(prompt: str, expected: str) -> bool:
+    """True if the question's wording gives the year(s) of its date ("In which month of 1944 …")."""
+    try:
+        target = parse_expected(expected.strip())
+    except ValueError:
+        return False
+    years = {target.start.year, target.end.year}
+    return all(re.search(rf"(?<!\d){year}(?!\d)", prompt) for year in years)
+
+
+def _check_other_date(accepted: str, given: str, year_stated: bool) -> Verdict:
     """An accepted answer may be a date, or words such as "the autumn of 1944" matched as typed."""
     try:
-        return _check_date(accepted.strip(), given)
+        return _check_date(accepted.strip(), given, year_stated)
     except ValueError:
         return _right() if fold(accepted) == fold(given) else _wrong(f"The answer is {accepted}")
 
@@ -429,4 +457,8 @@ def check_question(question: Question, given: str) -> Verdict:
             return Verdict(Outcome.CORRECT, "Right.")
         return Verdict(Outcome.WRONG, f"The answer is {question.answer}.")
     catalog = question.catalog if question.catalog is not None else _builtin_catalog()
-    return check_answer(question.kind.value, question.answer, given, accepted=question.accepted, catalog=catalog)
+    stated = question.kind.value == "date" and _states_year(question.prompt, question.answer)
+    return check_answer(
+        question.kind.value, question.answer, given, accepted=question.accepted, catalog=catalog,
+        year_stated=stated,
+    )

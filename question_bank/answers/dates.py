@@ -71,6 +71,7 @@ _LEFTOVER = re.compile(r"[\s,.\-]*")
 _RANGE_SEP = re.compile(r"\s*-\s*|\s+(?:to|until|till|through|thru|and)\s+")
 _ISO = re.compile(r"(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?")
 _YEAR_ONLY = re.compile(r"(\d{4})|'(\d{2})")
+_GIVES_YEAR = re.compile(r"\d{3,4}|'\d{2}\b")
 _NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?")
 
 
@@ -79,11 +80,13 @@ class Reading:
     """One way to read an answer: one point (a day, month or year) or the two ends of a range.
 
     `bare_year` marks a two-digit year written without an apostrophe ("44"), which we will not
-    silently take as a year.
+    silently take as a year; `no_year` marks an answer that gave no year at all ("20 October"),
+    read in the fact's year.
     """
 
     points: tuple[FactDate, ...]
     bare_year: bool = False
+    no_year: bool = False
 
     @property
     def start(self) -> date:
@@ -193,7 +196,7 @@ def _read_numeric_range(text: str, year: int | None) -> tuple[Reading, ...] | No
         found = _read_numeric(parts[0], end.year)
     if len(found) != 1 or found[0].start > end.start:
         return ()
-    return (Reading((found[0].points[0], end)),)
+    return (Reading((found[0].points[0], end), no_year=last[0].no_year),)
 
 
 def _read_numeric(text: str, year: int | None) -> tuple[Reading, ...]:
@@ -234,7 +237,7 @@ def _read_numeric(text: str, year: int | None) -> tuple[Reading, ...]:
     else:
         orders = [(a, b), (b, a)]
     dates = [point(full_year, month, day) for day, month in orders]
-    return tuple(Reading((f,)) for f in dates if f is not None)
+    return tuple(Reading((f,), no_year=y is None) for f in dates if f is not None)
 
 
 def _read_words(text: str, year: int | None) -> Reading | None:
@@ -247,7 +250,7 @@ def _read_words(text: str, year: int | None) -> Reading | None:
         if parts[0] is None:
             return None
         found = _single(parts[0], year)
-        return Reading((found,), bare_year=parts[0][4]) if found else None
+        return Reading((found,), bare_year=parts[0][4], no_year=parts[0][0] is None) if found else None
     if len(parts) != 2 or None in parts:
         return None
     return _range(parts[0], parts[1], year)  # type: ignore[arg-type]
@@ -324,7 +327,7 @@ def _range(first: _Fields, last: _Fields, year: int | None) -> Reading | None:
         start = point(y1 - 1, m1, d1)
     if not start or not end or end.end < start.start:
         return None
-    return Reading((start, end))
+    return Reading((start, end), no_year=first[0] is None and last[0] is None)
 
 
 @lru_cache(maxsize=16)
@@ -346,10 +349,13 @@ def _read_with_dateparser(text: str, year: int) -> Reading | None:
     if data.date_obj is None:
         return None
     found = data.date_obj.date()
+    # dateparser fills a missing year from RELATIVE_BASE without saying so: a text with no
+    # three- or four-digit number, no '44 and at most one number gave none.
+    no_year = not _GIVES_YEAR.search(text) and len(re.findall(r"\d+", text)) <= 1
     if data.period == "day":
-        return Reading((point(found.year, found.month, found.day),))  # type: ignore[arg-type]
+        return Reading((point(found.year, found.month, found.day),), no_year=no_year)  # type: ignore[arg-type]
     if data.period == "month":
-        return Reading((point(found.year, found.month),))  # type: ignore[arg-type]
+        return Reading((point(found.year, found.month),), no_year=no_year)  # type: ignore[arg-type]
     if data.period == "year":
         return Reading((point(found.year),))  # type: ignore[arg-type]
     return None

@@ -27,7 +27,8 @@ CASES = [
     ("belgrade-liberated", "date", "20. oktobar 1944.", R),
     ("belgrade-liberated", "date", "20 октобар 1944", R),
     ("belgrade-liberated", "date", "20. октобра 1944.", R),
-    ("belgrade-liberated", "date", "the twentieth of October", R),
+    ("belgrade-liberated", "date", "the twentieth of October", N),  # no year: a near miss
+    ("belgrade-liberated", "date", "20 October", N),
     ("belgrade-liberated", "date", "the twentieth of October 1944", R),
     ("belgrade-liberated", "date", "the twenty-first of October 1944", N),
     ("belgrade-liberated", "date", "20. novembar 1944.", W),
@@ -124,6 +125,23 @@ def test_explain_checks_every_slot_a_session_could_ask() -> None:
     verdict, expected = explain(BANK, "zajecar-taken", "unit", "Sixty-fourth Rifle Corps")
     assert verdict.correct and expected == "64th Rifle Corps"
     assert [q.mode for q in typed_questions(BANK, BANK.fact("zajecar-taken"), Kind.UNIT)] != []
+
+
+def test_a_date_without_its_year_is_a_near_miss_unless_the_question_gives_the_year() -> None:
+    """QA: `quiz bank answer belgrade-offensive belgrade-liberated date "20 October"` was correct."""
+    verdict, expected = explain(BANK, "belgrade-liberated", "date", "20 October")
+    assert (verdict.outcome, verdict.reason, expected) == (N, "Right day and month; the year is 1944", "20 October 1944")
+    fact = BANK.fact("belgrade-liberated")
+    asked = {q.wording_id: q for q in typed_questions(BANK, fact, Kind.DATE)}
+    month = asked["date.which_month"]
+    assert "1944" in month.prompt and month.answer == "October 1944"
+    assert check_question(month, "October").outcome is R  # "In which month of 1944 …?"
+    assert check_question(month, "October 1944").outcome is R
+    for wording in ("date.when", "date.on_what_date"):
+        question = asked[wording]
+        assert "1944" not in question.prompt
+        assert check_question(question, "20 October").outcome is N
+        assert check_question(question, "20 October 1944").outcome is R
 
 
 @pytest.mark.parametrize("text", ["banana", "[/]{}=", "Ниш"])
