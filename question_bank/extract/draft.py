@@ -16,6 +16,7 @@ from question_bank.banks.records import NAME_MAX, check_bank_name, slugify
 from question_bank.extract.article import Extraction, SentenceFinds
 from question_bank.extract.events import Event, Slot, build_event, date_phrase
 from question_bank.extract.places import PlaceMention
+from question_bank.extract.sentences import without_controls
 from question_bank.extract.sides import known
 from question_bank.extract.units import UnitMention
 from question_bank.facts.dates import FactDate, Precision
@@ -24,7 +25,6 @@ from question_bank.facts.text import fold
 
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 _FIRST_SLOT = re.compile(r"\[([^\]|]+)(?:\|([^\]]+))?\]")
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -102,7 +102,7 @@ def toml_string(text: str) -> str:
 
 
 def comment(text: str) -> str:
-    return "# " + _CONTROL.sub(" ", text).strip()
+    return "# " + without_controls(text).strip()
 
 
 class _Entities:
@@ -182,6 +182,7 @@ def _precision(when: FactDate) -> str:
 def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -> Draft:
     """The draft bank of an extraction, as TOML the bank loader accepts."""
     entities = _Entities(extraction)
+    filename = " ".join(without_controls(filename).split())  # shown in the title, source and comments
     title = extraction.title or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
     bank_name = name or free_name(title)
     body: list[str] = []
@@ -192,7 +193,7 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
         if fact is None:
             nothing += 1
             continue
-        event, when, note = fact
+        event, when, note, asks = fact
         facts += 1
         first_ref = _FIRST_SLOT.search(event.subject + " " + event.rest)
         ref = (first_ref.group(2) or first_ref.group(1)) if first_ref else "fact"
@@ -204,6 +205,8 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
                  f"subject = {toml_string(event.subject)}", f"verb = {toml_string(event.verb)}",
                  f"verb_base = {toml_string(event.verb_base)}", f"rest = {toml_string(event.rest)}",
                  f"note = {toml_string(finds.sentence.text)}"]
+        if asks:  # not asked on an entity it names twice: the question would show the answer
+            body.append(f"asks = [{', '.join(toml_string(item) for item in asks)}]")
         if note:
             body.append(comment("review: " + note))
     header = [
@@ -224,7 +227,7 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
     )
 
 
-def _fact(finds: SentenceFinds, entities: _Entities) -> tuple[Event, FactDate, str] | None:
+def _fact(finds: SentenceFinds, entities: _Entities) -> tuple[Event, FactDate, str, list[str]] | None:
     if finds.sentence.is_heading or not (finds.units or finds.places):
         return None
     when, note = _fact_date(finds)
@@ -235,7 +238,41 @@ def _fact(finds: SentenceFinds, entities: _Entities) -> tuple[Event, FactDate, s
         *(entities.unit_slot(u) for u in finds.units), *(entities.place_slot(p) for p in finds.places)
     ) if s is not None]
     slots = [s for s in slots if not any(s.start < b and a < s.end for a, b in removed)]
+    slots, twice = _merge_repeats(finds.sentence.text, slots)
+    if twice:
+        named = ", ".join(twice)
+        note = "; ".join(part for part in (note, f"names {named} twice: not asked on it (a question would show the answer)") if part)
     event = build_event(finds.sentence.text, slots, removed)
     if event is None or not event.slots() or len(event.verb.split()) > 3:
         return None
-    return event, when, note
+    asks: list[str] = []
+    if twice:
+        refs = [m.group(2) or m.group(1) for m in _FIRST_SLOT.finditer(event.subject + " " + event.rest)]
+        asks = ["date", *dict.fromkeys(ref for ref in refs if fold(ref) not in {fold(t) for t in twice})]
+    return event, when, note, asks
+
+
+_JOINS = re.compile(r"[\s,/(\-–—]*(?:(?:and|or|aka|also)\s+)?[\s(]*", re.IGNORECASE)
+
+
+def _merge_repeats(text: str, slots: list[Slot]) -> tuple[list[Slot], list[str]]:
+    """One slot per entity: a second name of the same one right after it ("[Ниш] and [Niš]",
+    "[Niš] (Ниш)") joins its slot, so a question never shows the answer beside the blank; a
+    repeat further away loses its slot and is named (for a review note)."""
+    kept: list[Slot] = []
+    twice: list[str] = []
+    for slot in sorted(slots, key=lambda s: s.start):
+        index = next((i for i, k in enumerate(kept) if fold(k.ref) == fold(slot.ref)), None)
+        if index is None:
+            kept.append(slot)
+            continue
+        first = kept[index]
+        if index == len(kept) - 1 and _JOINS.fullmatch(text[first.end : slot.start]):
+            end = slot.end
+            if text.count("(", first.end, end) > text.count(")", first.end, end) and text[end : end + 1] == ")":
+                end += 1
+            display = text[first.start : end].replace("[", "(").replace("]", ")").replace("|", "/")
+            kept[index] = Slot(first.start, end, display, first.ref)
+        elif slot.ref not in twice:
+            twice.append(slot.ref)
+    return kept, twice

@@ -24,7 +24,10 @@ _LEAD_WORDS = frozenset(
 _SUBORDINATORS = frozenset("when as because since while although though if once whereas after before until".split())
 _DETERMINERS = frozenset("the a an its his her their this that these those our my your whose".split())
 _RELATIVE = frozenset({"who", "which", "that", "whom", "where", "when"})
-_LOWER_FIRST = frozenset("the a an its his her their this these those some two three many most all both each several".split())
+_LOWER_FIRST = frozenset(
+    "the a an its his her their this these those some two three many most all both each several "
+    "it they he she we there that one such another every no any other either neither few".split()
+)  # sentence-initial words never a name: lower-cased when moved into a question ("when was it …")
 _MODALS = frozenset("could would should might must can will shall may".split())
 _ADVERB = re.compile(r"^[a-z]+ly$|^(?:already|also|then|soon|still|never|not|just|again|finally|once)$")
 _WORD = re.compile(r"[A-Za-zÀ-ž’'-]+")

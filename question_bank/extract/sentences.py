@@ -13,6 +13,11 @@ CITATION = re.compile(
     r"\s*\[(?:\d{1,4}|[a-z]|(?:note|n|nb|lower-alpha) ?\d{1,3}|[A-Za-z][A-Za-z ]{0,30}(?:needed|required)|[a-z ]{1,20}\?)\]"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Terminal escape sequences, whole: CSI ("ESC[31m", or the one-byte CSI), OSC (up to BEL or ESC \\),
+# and two-character ones. Dropping only the ESC would leave "[31m" in the text.
+_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 # pysbd slows down on very long runs of text: a paragraph is cut at a sentence end near this size.
 _CHUNK = 8000
@@ -40,10 +45,15 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def clean(text: str) -> str:
-    """Drop citation markers and control characters, and squeeze spaces."""
-    text = CITATION.sub("", text)
-    text = _CONTROL.sub(" ", text)
+    """Drop citation markers, escape sequences and control characters, and squeeze spaces."""
+    text = CITATION.sub("", without_controls(text))
     return _SPACES.sub(" ", text).strip()
+
+
+def without_controls(text: str) -> str:
+    """`text` with terminal escape sequences dropped whole and other control characters (newline and
+    tab too) made spaces."""
+    return _CONTROL.sub(" ", _ESCAPE.sub("", text))
 
 
 def split_sentences(text: str) -> list[Sentence]:

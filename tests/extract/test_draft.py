@@ -112,3 +112,50 @@ def test_the_reference_draft_imports_and_can_be_studied(tmp_path: Path) -> None:
     assert session.current is not None
     assert session.answer("1944") is not None
     session.close()
+
+
+def test_two_names_of_one_entity_side_by_side_are_one_slot(tmp_path: Path) -> None:
+    article = tmp_path / "nis.txt"
+    article.write_text(
+        "Notes\n\nOn 12 October 1944 the 64th Rifle Corps took Ниш and Niš.\n"
+        "On 14 October 1944 the 64th Rifle Corps took Niš (Ниш) after a fight.\n"
+        "On 15 October 1944 the 64th Rifle Corps reached Ниш, then left Niš.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "nis.toml"
+    write_draft(article, out)
+    facts = tomllib.loads(out.read_text(encoding="utf-8"))["fact"]
+    assert [f["rest"] for f in facts] == ["[Ниш and Niš|Niš]", "[Niš (Ниш)|Niš] after a fight", "[Ниш], then left Niš"]
+    assert facts[2]["asks"] == ["date", "64th Rifle Corps"]  # never asked on Niš, named twice
+    bank = load_bank_file(out)
+    for question in generate_all(bank, seed=1):
+        if question.answer == "Niš":
+            assert "Niš" not in question.prompt and "Ниш" not in question.prompt, question.prompt
+
+
+def test_a_moved_sentence_initial_pronoun_is_lower_cased(tmp_path: Path) -> None:
+    article = tmp_path / "it.txt"
+    article.write_text("It was necessary in 1944 for the 64th Rifle Corps to take Zaječar quickly.\n", encoding="utf-8")
+    out = tmp_path / "it.toml"
+    write_draft(article, out)
+    (fact,) = tomllib.loads(out.read_text(encoding="utf-8"))["fact"]
+    assert fact["subject"] == "it"
+    prompts = [q.prompt for q in generate_all(load_bank_file(out), seed=1)]
+    assert not any(" It " in prompt for prompt in prompts), prompts
+
+
+def test_escape_sequences_are_dropped_whole_from_the_title_and_text(tmp_path: Path) -> None:
+    article = tmp_path / "esc.txt"
+    article.write_text(
+        "\x1b[1mThe Zaječar \x1b]0;pwned\x07Operation\x1b[31m\n\n"
+        "On 7 October 1944 the \x1b[32m64th Rifle Corps\x1b[0m took Zaječar.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "esc.toml"
+    write_draft(article, out)
+    text = out.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert data["bank"]["title"] == "The Zaječar Operation"
+    assert data["fact"][0]["note"] == "On 7 October 1944 the 64th Rifle Corps took Zaječar."
+    assert "[31m" not in text and "[32m" not in text and "pwned" not in text and "\\u001b" not in text
+    load_bank_file(out)
