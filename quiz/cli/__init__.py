@@ -14,7 +14,7 @@ from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
 from quiz.cli.context import AppContext
-from quiz.cli.errors import as_user_error
+from quiz.cli.errors import as_user_error, printable
 from quiz.errors import QuizError
 from quiz.paths import default_db_path
 
@@ -50,6 +50,29 @@ class LazyGroup(DefaultGroup):
             module, attr = COMMANDS[name]
             self.add_command(getattr(importlib.import_module(module), attr), name)
         return super().get_command(ctx, cmd_name)
+
+    def main(
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:
+        """Click's own handling, except that a usage error is one line too (click prints the usage,
+        a hint and the error: three lines or more)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            where = error.ctx.command_path if error.ctx else "quiz"
+            message = printable(" ".join(error.format_message().split()))
+            click.echo(f"quiz: {message} (see `{where} --help`)", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except (click.exceptions.Abort, EOFError, KeyboardInterrupt):
+            click.echo("\nAborted.", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
