@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from question_bank.questions import Question
 from quiz.errors import ExportError
-from quiz.exports.model import ExportSet, accepted_answers, is_choice, question_id
+from quiz.exports.model import ExportSet, is_choice, question_id
+from quiz.exports.typed import typed_answers
 
 _ESCAPES = str.maketrans({
     "\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": "",
@@ -31,7 +32,7 @@ def question(q: Question) -> str:
     if is_choice(q):
         lines = [f"\t{'=' if option == q.answer else '~'}{_answer(option)}" for option in q.options]
     else:
-        answers = accepted_answers(q)
+        answers = typed_answers(q)
         if any("->" in answer for answer in answers):  # Moodle would read `=… -> …` as a matching question
             raise ExportError(f"gift: question {question_id(q)}: a short answer with '->' cannot be written in GIFT")
         lines = [f"\t={_answer(answer)}" for answer in answers]

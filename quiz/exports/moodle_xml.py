@@ -7,7 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from question_bank.questions import Question
-from quiz.exports.model import ExportSet, accepted_answers, is_choice, question_id
+from quiz.exports.model import ExportSet, is_choice, question_id
+from quiz.exports.typed import typed_answers
 
 PLAIN = "plain_text"
 
@@ -40,7 +41,7 @@ def _question(quiz: ET.Element, q: Question) -> None:
         answers = [(option, "100" if option == q.answer else "0") for option in q.options]
     else:
         ET.SubElement(element, "usecase").text = "0"
-        answers = [(answer, "100") for answer in accepted_answers(q)]
+        answers = [(answer, "100") for answer in typed_answers(q)]
     for text, fraction in answers:
         answer = _text(element, "answer", text, PLAIN, fraction=fraction)
         _text(answer, "feedback", "", PLAIN)

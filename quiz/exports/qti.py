@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from question_bank.questions import Question
-from quiz.exports.model import ExportSet, accepted_answers, is_choice, question_id
+from quiz.exports.model import ExportSet, is_choice, question_id
+from quiz.exports.typed import typed_answers
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -58,7 +59,7 @@ def _item(section: ET.Element, q: Question) -> None:
     else:
         response = ET.SubElement(presentation, "response_str", ident="response1", rcardinality="Single")
         ET.SubElement(ET.SubElement(response, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-        accepted = accepted_answers(q)
+        accepted = typed_answers(q)
     if q.note or q.source:
         general = ET.SubElement(processing, "respcondition", {"continue": "Yes"})
         ET.SubElement(ET.SubElement(general, "conditionvar"), "other")
