@@ -10,6 +10,7 @@ import click
 
 from quiz.cli.context import AppContext
 from quiz.desk import EXPORT_FORMATS, ExportSet
+from quiz.errors import ExportError
 from quiz.model import Kind, Mode
 
 FORMAT_HELP = "; ".join(f"{f.name}: {f.label}" for f in EXPORT_FORMATS.values())
@@ -25,7 +26,12 @@ def _format_option() -> click.Option:
 def _check_print_options(fmt: str, versions: int | None, key: bool) -> None:
     if fmt not in PRINTABLE and (versions is not None or key):
         flag = "--versions" if versions is not None else "--key"
-        raise click.UsageError(f"{flag} is for the print formats ({', '.join(PRINTABLE)}), not {fmt}")
+        raise ExportError(f"{flag} is for the print formats ({', '.join(PRINTABLE)}), not {fmt}")
+
+
+def _check_skip(fmt: str, skip: bool) -> None:
+    if skip and fmt != "kahoot":
+        raise ExportError(f"--skip-too-long is for kahoot (the one format with limits), not {fmt}")
 
 
 def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, name: str, skip: bool = False) -> None:
@@ -35,7 +41,7 @@ def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, na
         for line in left_out:
             click.echo(line, err=True)
         if not export.questions:
-            raise click.UsageError(f"no question fits {fmt}'s limits")
+            raise ExportError(f"no question fits {fmt}'s limits")
     if output == Path("-"):
         sys.stdout.buffer.write(exports.render(export, fmt))
         sys.stdout.buffer.flush()
@@ -75,6 +81,7 @@ def bank_export(
 ) -> None:
     """Write the questions of bank NAME in an LMS, flashcard or print format."""
     _check_print_options(fmt, versions, key)
+    _check_skip(fmt, skip)
     export = obj.desk().exports.bank_set(
         name, modes=tuple(Mode(m) for m in mode) or (Mode.MC,), kinds=tuple(Kind(k) for k in kind) or None,
         seed=seed, n_options=n_options, versions=versions or 1, key=key,
@@ -94,6 +101,7 @@ def paper_export(
 ) -> None:
     """Write classroom paper CODE in an LMS, flashcard or print format (print: --versions, --key)."""
     _check_print_options(fmt, versions, key)
+    _check_skip(fmt, skip)
     printable = fmt in PRINTABLE
     export = obj.desk().exports.paper_set(code, versions=(versions or 1) if printable else None, key=key)
     _write(obj, export, fmt, output, code, skip)

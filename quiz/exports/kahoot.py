@@ -29,6 +29,7 @@ HEADINGS = (
     "Correct answer(s) - choose at least one",
 )
 HEADING_ROW = 8
+NOT_CHOICE = "is not multiple choice (Kahoot's spreadsheet holds multiple choice only)"
 
 
 def time_limit(q: Question) -> int:
@@ -38,7 +39,7 @@ def time_limit(q: Question) -> int:
 
 def problem(q: Question) -> str | None:
     if not is_choice(q):
-        return "is not multiple choice (Kahoot's spreadsheet holds multiple choice only; export with --mode mc)"
+        return NOT_CHOICE
     if len(q.options) > ANSWERS:
         return f"has {len(q.options)} options, Kahoot allows {ANSWERS}"
     if len(q.prompt) > QUESTION_MAX:
@@ -54,7 +55,8 @@ def check(export: ExportSet) -> None:
     if found:
         q, reason = found[0]
         more = f" ({len(found) - 1} more questions too)" if len(found) > 1 else ""
-        raise ExportError(f"kahoot: question {question_id(q)} {reason}{more}")
+        advice = export.mc_advice if reason == NOT_CHOICE else "leave them out with --skip-too-long"
+        raise ExportError(f"kahoot: question {question_id(q)} {reason}{more}: {advice}")
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:

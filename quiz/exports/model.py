@@ -25,6 +25,14 @@ class ExportSet:
     source: str
     versions: tuple[tuple[Question, ...], ...]
     key: bool = False
+    paper: bool = False  # a classroom paper (its modes were chosen when it was made), not a bank
+
+    @property
+    def mc_advice(self) -> str:
+        """How to get an export of multiple choice only, for this kind of set."""
+        if self.paper:
+            return "make the paper with --modes mc, or leave them out with --skip-too-long"
+        return "export with --mode mc, or leave them out with --skip-too-long"
 
     @property
     def questions(self) -> tuple[Question, ...]:

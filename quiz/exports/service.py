@@ -103,7 +103,7 @@ class Exports:
             source = self.banks.bank(paper.bank).source
         except BankNotFound:  # the paper keeps its questions after its bank is gone
             source = next((q.source for q in paper.questions if q.source), "")
-        return ExportSet(paper.title, paper.bank, paper.class_name, source, every, key)
+        return ExportSet(paper.title, paper.bank, paper.class_name, source, every, key, paper=True)
 
     @staticmethod
     def leave_out_unfit(export: ExportSet, fmt: str) -> tuple[ExportSet, list[str]]:
@@ -125,7 +125,10 @@ class Exports:
     def write(export: ExportSet, fmt: str, path: Path) -> Path:
         """Render first, then write: a refused export (a Kahoot limit) leaves no half-written file."""
         data = export_format(fmt).render(export)
-        path.write_bytes(data)
+        try:
+            path.write_bytes(data)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as error:
+            raise ExportError(f"{path}: cannot write there: {error.strerror or error}") from None
         return path
 
     @staticmethod
