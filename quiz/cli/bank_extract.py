@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -28,4 +29,4 @@ def extract(article: Path, output: Path | None, name: str | None, year: int | No
     if report.problems:  # a bug in the drafter: say so plainly rather than hand over a broken file
         click.echo(f"The draft does not validate yet:\n{report.problems}", err=True)
         raise SystemExit(1)
-    click.echo(f"The draft validates; review it, then: quiz bank import {report.path}")
+    click.echo(f"The draft validates; review it, then: quiz bank import {shlex.quote(str(report.path))}")
