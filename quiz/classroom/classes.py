@@ -117,7 +117,7 @@ def read_roster(path: Path) -> list[str]:
         first_line[name] = number
         names.append(name)
     if problems:
-        more = f" (and {len(problems) - 1} more bad rows)" if len(problems) > 1 else ""
+        more = f" (and {len(problems) - 1} more bad row{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
         raise ClassroomError(problems[0] + more)
     if not names:
         raise ClassroomError(f"{path}: no student names")

@@ -102,7 +102,7 @@ def choose(questions: list[Question], count: int | None, rng: random.Random) -> 
             by_kind.setdefault(question.kind, []).append(question)
     picked = interleave(list(by_kind.values()), count)
     if count is not None and len(picked) < count:
-        raise ClassroomError(f"--count: the bank has only {len(picked)} questions of those kinds and modes")
+        raise ClassroomError(f"--count: the bank has only {len(picked)} question{'' if len(picked) == 1 else 's'} of those kinds and modes")
     return picked
 
 
@@ -134,7 +134,7 @@ def make_paper(
     if len(questions) > MAX_QUESTIONS:
         questions = questions[:MAX_QUESTIONS]
     if request.draw is not None and request.draw > len(questions):
-        raise ClassroomError(f"--draw: the paper has only {len(questions)} questions")
+        raise ClassroomError(f"--draw: the paper has only {len(questions)} question{'' if len(questions) == 1 else 's'}")
     settings = {
         "time_limit_s": int(request.time_limit.total_seconds()) if request.time_limit else None,
         "attempts": request.attempts, "opens": utc_iso(request.opens) if request.opens else None,

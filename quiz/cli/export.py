@@ -50,7 +50,7 @@ def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, na
     count = len(export.questions)
     versions = f" in {len(export.versions)} versions" if len(export.versions) > 1 else ""
     key = ", with the answer key" if export.key and fmt in PRINTABLE else ""
-    click.echo(f"wrote {path}: {count} questions{versions}{key} ({EXPORT_FORMATS[fmt].label})")
+    click.echo(f"wrote {path}: {count} question{'' if count == 1 else 's'}{versions}{key} ({EXPORT_FORMATS[fmt].label})")
 
 
 OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

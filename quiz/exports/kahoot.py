@@ -54,7 +54,7 @@ def check(export: ExportSet) -> None:
     found = [(q, reason) for q in export.questions if (reason := problem(q))]
     if found:
         q, reason = found[0]
-        more = f" ({len(found) - 1} more questions too)" if len(found) > 1 else ""
+        more = f" ({len(found) - 1} more question{'s' if len(found) > 2 else ''} too)" if len(found) > 1 else ""
         advice = export.mc_advice if reason == NOT_CHOICE else "leave them out with --skip-too-long"
         raise ExportError(f"kahoot: question {question_id(q)} {reason}{more}: {advice}")
 

@@ -124,3 +124,11 @@ def test_counts_are_singular_for_one(run) -> None:
     made = run("paper", "new", "--bank", BANK, "--title", "One", "--count", "1")
     assert "(1 question from" in made.output
     assert "  1 question  " in run("paper", "list").output
+
+
+def test_a_roster_with_two_bad_rows_counts_one_more(run, tmp_path: Path) -> None:
+    run("class", "new", "8a")
+    roster = tmp_path / "r.csv"
+    roster.write_text("name\nAna\nAna\nAna\n", encoding="utf-8")
+    line = run("class", "add", "8a", "--roster", str(roster)).output
+    assert "(and 1 more bad row)" in line

@@ -56,3 +56,12 @@ def test_kahoot_advice_for_a_typed_paper_is_one_a_paper_can_follow(run, tmp_path
     bank = _one_line_exit_2(run("bank", "export", "belgrade-offensive", "-f", "kahoot", "--mode", "typed",
                                 "-o", str(tmp_path / "k.xlsx")), "--mode mc")
     assert "--modes" not in bank
+
+
+def test_one_question_is_singular(run, tmp_path: Path) -> None:
+    desk = Desk(tmp_path / "quiz.db", "teacher")
+    code = desk.classroom.new_paper("belgrade-offensive", "One", count=1, seed=1).code
+    desk.close()
+    out = tmp_path / "one.csv"
+    result = run("paper", "export", code, "-f", "csv", "-o", str(out))
+    assert result.exit_code == 0 and f"wrote {out}: 1 question (" in result.output
