@@ -12,16 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-import sqlite_utils
-
-from question_bank.answers import check_question
-from question_bank.answers.dates import parse_expected, read_date
-from question_bank.facts.model import Bank, Fact
-from question_bank.questions import Kind, Mode, Question, kinds_for, make_question
+from question_bank.facts.model import Bank
+from question_bank.questions import Kind, Mode, kinds_for, make_question
 from quiz.clock import Clock, utc_now
-from quiz.errors import QuizError, SessionError, UnreadableAnswer
+from quiz.errors import QuizError, SessionError
 from quiz.library.banks import bank_names as stored_bank_names
 from quiz.library.banks import get_bank, sync_builtin_banks
 from quiz.library.card_sync import ensure_cards
@@ -39,6 +35,7 @@ from quiz.store.fitting import learner_parameters
 from quiz.store.learners import learner_exists
 from quiz.store.opening import open_db
 from quiz.store.queue import Scope, next_due
+from quiz.study.collaborators import BankLoader, BankNames, Checker, KindsOf, QuestionMaker, default_checker
 from quiz.study.items import Feedback, QueueCounts, SessionSummary
 
 __all__ = ["Feedback", "QueueCounts", "SessionSummary", "StudyItem", "StudySession"]
@@ -46,38 +43,6 @@ __all__ = ["Feedback", "QueueCounts", "SessionSummary", "StudyItem", "StudySessi
 UNDO_DEPTH = 50
 CHECKPOINT_EVERY = 1000
 DONT_KNOW = ("", "?")  # a typed answer that says "I don't know"
-
-
-class QuestionMaker(Protocol):
-    """Makes the question for a card (`question_bank.questions.make_question`), or None."""
-
-    def __call__(
-        self, bank: Bank, fact: Fact, kind: Kind, mode: Mode, rng: random.Random, n_options: int = 3
-    ) -> Question | None: ...
-
-
-class Checker(Protocol):
-    """Judges an answer: (outcome, reason), the outcome one of `Outcome`'s values."""
-
-    def __call__(self, question: Question, given: str) -> tuple[str, str]: ...
-
-
-class KindsOf(Protocol):
-    """The kinds of card a fact gives (`question_bank.questions.kinds_for`)."""
-
-    def __call__(self, fact: Fact) -> tuple[Kind, ...]: ...
-
-
-class BankLoader(Protocol):
-    """The bank of a name, read from the database (`quiz.library.banks.get_bank`)."""
-
-    def __call__(self, db: sqlite_utils.Database, name: str) -> Bank: ...
-
-
-class BankNames(Protocol):
-    """Every bank a learner can study, in order (`quiz.library.banks.bank_names`)."""
-
-    def __call__(self, db: sqlite_utils.Database) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -96,26 +61,6 @@ class _Suspended:
     slot: _Slot
     feedback: Feedback | None
     learning: tuple[_Slot, ...]  # its learning slots taken off the queue
-
-
-def _default_checker(question: Question, given: str) -> tuple[str, str]:
-    """`check_question`; a typed date in no form we can read is UnreadableAnswer, not wrong."""
-    verdict = check_question(question, given)
-    if verdict.outcome != Outcome.CORRECT and _unreadable_date(question, given):
-        raise UnreadableAnswer(f"Cannot read '{given}' as a date; try e.g. 'August 1944'")
-    return str(verdict.outcome), str(verdict.reason)
-
-
-def _unreadable_date(question: Question, given: str) -> bool:
-    if question.kind != Kind.DATE or question.mode not in (Mode.TYPED, Mode.CLOZE):
-        return False
-    if question.wording_id == "date.what_happened":  # answered with an event, not a date
-        return False
-    try:
-        year: int | None = parse_expected(question.answer).year
-    except ValueError:
-        year = None
-    return not read_date(given, year)
 
 
 class StudySession:
@@ -166,7 +111,7 @@ class StudySession:
         self.rng = random.Random(seed)
         self.make_question: QuestionMaker = question_maker or make_question
         self.kinds: KindsOf = kinds or kinds_for
-        self.check: Checker = checker or _default_checker
+        self.check: Checker = checker or default_checker
         self._load_bank: BankLoader = bank_loader or get_bank
         # With an injected loader (tests), a bank not yet stored is stored on first use.
         self._store_missing_bank = self._store_bank_if_missing if bank_loader else None
