@@ -99,7 +99,7 @@ def screen(page) -> str:  # type: ignore[no-untyped-def]
     return str(page.evaluate("window.__quizScreen()"))
 
 
-def wait_for(page, text: str, timeout: float = 10.0) -> str:  # type: ignore[no-untyped-def]
+def wait_for(page, text: str, timeout: float = 25.0) -> str:  # type: ignore[no-untyped-def]
     """The screen once it shows `text`; fails with the screen as it was after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
