@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +17,7 @@ from quiz.classroom.classes import student_name
 from quiz.classroom.types import AttemptResult, AttemptView, ClassInfo, Paper, Verdict
 from quiz.clock import Clock, parse_utc, utc_iso, utc_now
 from quiz.errors import ClassroomError
+from quiz.library.learners import has_control_character
 from quiz.store import classroom as rows
 
 OVERRIDES = (Verdict.CORRECT.value, Verdict.WRONG.value, Verdict.NEAR_MISS.value)
@@ -26,7 +26,7 @@ MAX_BY = 64
 
 def clean_by(by: str) -> str:
     """Who overrode an answer, as results show it: one short line of printable text."""
-    if any(unicodedata.category(ch) == "Cc" for ch in str(by)):
+    if has_control_character(str(by)):
         raise ClassroomError("--by: a name cannot hold control characters")
     who = " ".join(str(by).split())
     if not who:

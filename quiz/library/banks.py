@@ -16,6 +16,7 @@ from question_bank.banks.loader import format_of, load_bank_bytes, read_bank
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError
+from quiz.library.learners import has_control_character
 from quiz.store.banks import (
     BankChanges,
     bank_origins,
@@ -111,7 +112,7 @@ def _checked_title(title: str | None) -> str | None:
     """A --title as given (None when blank), or QuizError for control characters or over 200 characters."""
     if title is None or not title.strip():
         return None
-    if any(not ch.isprintable() for ch in title):
+    if has_control_character(title):
         raise QuizError("--title: control characters are not allowed")
     if len(title.strip()) > TITLE_MAX:
         raise QuizError(f"--title: at most {TITLE_MAX} characters")

@@ -22,10 +22,16 @@ __all__ = [
 ]
 
 
+def has_control_character(text: str) -> bool:
+    """Whether `text` holds a C0 or C1 control character (tab and newline too): names, titles and
+    signatures are one line, and an escape sequence must never reach a terminal."""
+    return _CONTROL.search(text) is not None
+
+
 def clean_name(name: str) -> str:
     """The name with its spaces tidied; LearnerError if empty, too long or with a control character
     (tab and newline too: a name is one line)."""
-    if _CONTROL.search(str(name)):
+    if has_control_character(str(name)):
         raise LearnerError("a learner name cannot contain control characters (such as tab, newline or escape)")
     cleaned = " ".join(str(name).split())
     if not cleaned:
