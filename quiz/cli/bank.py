@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import AppContext
+from quiz.cli.format import counted
 from quiz.model import Kind, Mode
 
 
@@ -31,8 +32,7 @@ def list_command(obj: AppContext, as_json: bool) -> None:
         return
     width = max((len(i.name) for i in infos), default=4)
     for info in infos:
-        facts = "fact " if info.fact_count == 1 else "facts"
-        click.echo(f"{info.name:<{width}}  {info.fact_count:>4} {facts}  {info.origin:<8}  {info.title}")
+        click.echo(f"{info.name:<{width}}  {counted(info.fact_count, 'fact', 4):<10}  {info.origin:<8}  {info.title}")
 
 
 @bank.command()

@@ -8,12 +8,8 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import AppContext
+from quiz.cli.format import counted
 from quiz.errors import ClassroomError
-
-
-def counted(n: int, word: str, width: int = 0) -> str:
-    """'1 student', '2 students' (the number right-aligned in `width`)."""
-    return f"{n:>{width}} {word}{'' if n == 1 else 's'}"
 
 
 @click.group("class")

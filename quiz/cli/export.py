@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import AppContext
+from quiz.cli.format import counted
 from quiz.desk import EXPORT_FORMATS, ExportSet
 from quiz.errors import ExportError
 from quiz.model import Kind, Mode
@@ -50,7 +51,7 @@ def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, na
     count = len(export.questions)
     versions = f" in {len(export.versions)} versions" if len(export.versions) > 1 else ""
     key = ", with the answer key" if export.key and fmt in PRINTABLE else ""
-    click.echo(f"wrote {path}: {count} question{'' if count == 1 else 's'}{versions}{key} ({EXPORT_FORMATS[fmt].label})")
+    click.echo(f"wrote {path}: {counted(count, 'question')}{versions}{key} ({EXPORT_FORMATS[fmt].label})")
 
 
 OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.classroom import counted
 from quiz.cli.context import AppContext
 from quiz.cli.errors import printable
+from quiz.cli.format import counted
 from quiz.errors import ClassroomError
 
 if TYPE_CHECKING:
