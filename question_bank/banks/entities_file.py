@@ -9,7 +9,7 @@ from typing import Any
 
 from question_bank.banks.problems import BankError, Problem
 from question_bank.banks.reading import read_bank_bytes
-from question_bank.banks.records import build_place, build_unit, control_character
+from question_bank.banks.records import build_place, build_unit, category_of, control_character
 from question_bank.banks.spreadsheet import ENTITIES_SHEET, Sheet, read_sheet, workbook_sheet
 from question_bank.facts.entities import Place, Unit
 from question_bank.facts.text import fold
@@ -18,7 +18,9 @@ UNIT_COLUMNS = ("side", "echelon", "branch", "parent")
 PLACE_COLUMNS = ("type", "region", "country", "lat", "lon")
 COLUMNS = ("kind", "name", *UNIT_COLUMNS[:3], *PLACE_COLUMNS[:3], "aliases", "parent", "lat", "lon")
 REQUIRED = ("kind", "name")
-COLUMNS_HELP = "columns: kind, name, side, echelon, branch, type, region, country, aliases"
+ACTOR_COLUMNS = ("side", "type", "parent")  # a person, organisation, ship or craft: type is its role word
+COLUMNS_HELP = "columns: kind, name, side, echelon, branch, type, region, country, aliases; optional: lat, lon"
+KINDS_HELP = "unit, person, organisation, ship, craft or place"
 
 
 def load_entities_file(path: Path) -> tuple[tuple[Unit, ...], tuple[Place, ...]]:
@@ -97,12 +99,13 @@ def _entity(values: dict[str, str], report: Any) -> Unit | Place | None:
     if bad:
         return None
     values = {key: value.strip() for key, value in values.items()}
-    kind = values.get("kind", "").lower()
-    if kind not in ("unit", "place"):
-        report("kind", f"'{values.get('kind', '')}' must be unit or place" if values.get("kind") else "missing")
+    given = values.get("kind", "")
+    kind = "place" if given.lower() == "place" else category_of(given)
+    if kind is None:
+        report("kind", f"'{given}' must be one of {KINDS_HELP}" if given else f"missing (one of {KINDS_HELP})")
         return None
-    own, other = (UNIT_COLUMNS, PLACE_COLUMNS) if kind == "unit" else (PLACE_COLUMNS, UNIT_COLUMNS)
-    stray = [column for column in other if values.get(column)]
+    own = PLACE_COLUMNS if kind == "place" else UNIT_COLUMNS if kind == "unit" else ACTOR_COLUMNS
+    stray = [column for column in (*UNIT_COLUMNS, *PLACE_COLUMNS) if values.get(column) and column not in own]
     for column in stray:
         report(column, f"a {kind} leaves the {column} column empty")
     if stray:
@@ -112,8 +115,12 @@ def _entity(values: dict[str, str], report: Any) -> Unit | Place | None:
     aliases = [alias.strip() for alias in values.get("aliases", "").split(";") if alias.strip()]
     if aliases:
         record["aliases"] = aliases
-    if kind == "unit":
-        return build_unit(record, report, None)  # a teacher's units may fight in any war
+    if kind != "place":  # a teacher's units may fight in any war
+        if kind != "unit":
+            record["category"] = kind
+            if "type" in record:
+                record["role"] = record.pop("type")
+        return build_unit(record, report, None)
     for column in ("lat", "lon"):
         if values.get(column):
             try:

@@ -12,7 +12,16 @@ from typing import Any
 
 from question_bank.banks.relations import FACT_RELATION_FIELDS, build_fact_relations
 from question_bank.facts.dates import FactDate, parse_fact_date
-from question_bank.facts.entities import ECHELONS, PLACE_TYPES, SIDES, Catalog, Place, Unit
+from question_bank.facts.entities import (
+    CATEGORIES,
+    CATEGORY_SPELLINGS,
+    ECHELONS,
+    PLACE_TYPES,
+    SIDES,
+    Catalog,
+    Place,
+    Unit,
+)
 from question_bank.facts.model import BE_VERBS, Clause, Fact
 from question_bank.facts.text import fold, parse_slots
 
@@ -64,7 +73,27 @@ def control_character(text: str) -> str | None:
 FACT_REQUIRED = ("id", "date", "subject", "verb", "verb_base", "rest", "note")
 FACT_OPTIONAL = ("precision", "source", "tags", *FACT_RELATION_FIELDS)
 CSV_REQUIRED = (*FACT_REQUIRED, "source")  # a CSV has no [bank] table to take a source from
-UNIT_FIELDS = {"name": True, "side": True, "echelon": True, "branch": False, "aliases": False, "parent": False}
+UNIT_FIELDS = {
+    "name": True, "side": False, "echelon": False, "branch": False, "aliases": False, "parent": False,
+    "category": False, "role": False,
+}
+# A free type or role word: "launch site", "astronaut", "design bureau" (lower case, a few words).
+_TYPE_WORD = re.compile(r"[a-z][a-z' -]{0,29}")
+TYPE_WORD_RULE = "a lower-case word or two, such as launch site, island, astronaut or agency"
+
+
+def category_of(text: str) -> str | None:
+    """The actor category a cell names (organization → organisation), or None."""
+    word = text.strip().lower()
+    word = CATEGORY_SPELLINGS.get(word, word)
+    return word if word in CATEGORIES else None
+
+
+def check_type_word(word: str, known: Sequence[str]) -> str | None:
+    """Why `word` cannot be a place type or a role, or None."""
+    if word in known or _TYPE_WORD.fullmatch(word):
+        return None
+    return f"'{word}' is not one of {', '.join(known)}, nor {TYPE_WORD_RULE}"
 PLACE_FIELDS = {
     "name": True, "type": True, "region": False, "country": False, "aliases": False,
     "lat": False, "lon": False,
@@ -217,22 +246,38 @@ def check_side(side: str, sides: Collection[str] | None) -> str | None:
 
 
 def build_unit(record: dict[str, Any], report: Report, sides: Collection[str] | None = SIDES) -> Unit | None:
-    """A unit from its record; `sides` None accepts the side of any war (see check_side)."""
+    """An actor from its record: a military unit (side and echelon needed), or with `category`
+    a person, organisation, ship or craft (side optional, `role` the word a question uses);
+    `sides` None accepts the side of any war (see check_side)."""
     required = [k for k, needed in UNIT_FIELDS.items() if needed]
     optional = [k for k, needed in UNIT_FIELDS.items() if not needed]
     counted = _Counter(report)
     complete = check_fields(record, required, optional, counted)
-    values = {k: _text(record, k, counted) for k in ("name", "side", "echelon", "branch", "parent")}
+    values = {k: _text(record, k, counted) for k in ("name", "side", "echelon", "branch", "parent", "category", "role")}
     aliases = _text_list(record, "aliases", counted)
-    side_problem = check_side(values["side"], sides) if values["side"] else None
+    category = category_of(values["category"] or "unit")
+    if category is None:
+        counted("category", f"'{values['category']}' is not one of {', '.join(CATEGORIES)}")
+    military = category == "unit"
+    # A military unit needs its side; the catalog's also an echelon (a teacher's may leave it out).
+    for key in ("side", "echelon") if military and sides is not None else ("side",) if military else ():
+        if values[key] == "":  # None was reported as not text
+            counted(key, "missing")
+    side_problem = check_side(values["side"], sides if military else None) if values["side"] else None
     if side_problem:
         counted("side", side_problem)
     if values["echelon"] and values["echelon"] not in ECHELONS:
         counted("echelon", f"'{values['echelon']}' is not one of {', '.join(ECHELONS)}")
-    name, side, echelon = values["name"], values["side"], values["echelon"]
-    if counted.count or not complete or aliases is None or not name or not side or not echelon:
+    if values["echelon"] and not military:
+        counted("echelon", f"a {category} has no echelon (use role: {TYPE_WORD_RULE})")
+    role = (values["role"] or "").lower()
+    if role and not _TYPE_WORD.fullmatch(role):
+        counted("role", f"'{values['role']}' should be {TYPE_WORD_RULE}")
+    name = values["name"]
+    if counted.count or not complete or aliases is None or not name or category is None:
         return None
-    return Unit(name, side, echelon, values["branch"] or "", aliases, values["parent"] or "")
+    return Unit(name, values["side"] or "", values["echelon"] or "", values["branch"] or "", aliases,
+                values["parent"] or "", category, role)
 
 
 def build_place(record: dict[str, Any], report: Report) -> Place | None:
@@ -250,9 +295,11 @@ def build_place(record: dict[str, Any], report: Report) -> Place | None:
             counted(key, f"must be a number between -{limit} and {limit}")
             continue
         coords[key] = float(value) if value is not None else None
-    if values["type"] and values["type"] not in PLACE_TYPES:
-        counted("type", f"'{values['type']}' is not one of {', '.join(PLACE_TYPES)}")
-    name, kind = values["name"], values["type"]
+    kind = (values["type"] or "").lower()
+    type_problem = check_type_word(kind, PLACE_TYPES) if kind else None
+    if type_problem:
+        counted("type", type_problem)
+    name = values["name"]
     if counted.count or not complete or aliases is None or not name or not kind:
         return None
     return Place(

@@ -16,9 +16,11 @@ from question_bank.facts.text import parse_slots
 
 REQUIRED = ("date", "note", "source")
 PARTS = ("subject", "verb", "verb_base", "rest")
-COLUMNS = ("id", "date", "precision", "statement", *PARTS, "note", "source", "tags")
+STEERING = ("exclude", "also_accept", "asks")  # ';'-separated, as docs/bank-format.md says
+COLUMNS = ("id", "date", "precision", "statement", *PARTS, "note", "source", "tags", *STEERING)
 COLUMNS_HELP = (
-    "columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags"
+    "columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, "
+    "exclude, also_accept, asks"
 )
 ID_LENGTH = 48
 UNKNOWN_HINT = " (declare it in an entities file: --entities)"
@@ -134,6 +136,7 @@ def _read_row(row: Row, sheet: Sheet, filename: str, problems: list[Problem]) ->
     _read_date(values, read)
     if values.get("tags"):
         record["tags"] = [tag for tag in values["tags"].split(";")]
+    record.update({key: values[key] for key in STEERING if values.get(key)})
     statement = values.get("statement", "")
     if statement:
         read.from_statement = True

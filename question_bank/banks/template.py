@@ -28,18 +28,27 @@ FACT_HELP = (
     ("note", "needed", "why it mattered, in your own words; shown after the answer"),
     ("source", "needed", "where the fact comes from (a book, a page, your notes)"),
     ("tags", "optional", "words to group facts by, separated by ;"),
+    ("exclude", "optional", "names never offered as a wrong option of this fact because they could also be "
+                            "right (two towns freed that day), separated by ;"),
+    ("also_accept", "optional", "other typed answers that count, separated by ;"),
+    ("asks", "optional", "what the fact is asked on: date, unit, place or names of its [slots], separated by ;; "
+                         "empty: everything"),
 )
 ENTITY_HELP = (
-    ("kind", "needed", "unit or place"),
+    ("kind", "needed", "unit (a military formation), person, organisation, ship, craft or place"),
     ("name", "needed", "the name used in [brackets]"),
-    ("side", "units", "whose unit it is: Union, Confederate, Soviet, German …"),
-    ("echelon", "units", "battalion, regiment, brigade, division, corps, army, front, army group, "
-                         "battle group, air army, flotilla or command"),
+    ("side", "units; optional for others", "whose it is: Union, Confederate, Soviet, American …"),
+    ("echelon", "units, optional", "battalion, regiment, brigade, division, corps, army, front, army group, "
+                                   "battle group, air army, flotilla or command"),
     ("branch", "units, optional", "infantry, cavalry, rifle, tank, air …"),
-    ("type", "places", "city, town, village, river, region, country, landmark or mountain"),
+    ("type", "places; optional for others", "the word a question asks by: city, town, village, river, region, "
+                                            "country, landmark, mountain or your own (launch site, island); for a "
+                                            "person, organisation, ship or craft its role (astronaut, agency)"),
     ("region", "places, optional", "the region it lies in"),
     ("country", "places, optional", "the country it lies in"),
     ("aliases", "optional", "other names a learner may type, separated by ;"),
+    ("lat", "places, optional", "latitude in degrees (north positive)"),
+    ("lon", "places, optional", "longitude in degrees (east positive)"),
 )
 ENTITY_COLUMNS = tuple(column for column, _, _ in ENTITY_HELP)
 

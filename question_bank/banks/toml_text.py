@@ -53,11 +53,22 @@ def _fact(fact: Fact) -> dict[str, Any]:
     )
     if fact.tags:
         table["tags"] = list(fact.tags)
+    if fact.exclude:
+        table["exclude"] = [entity.name for entity in fact.exclude]
+    if fact.also_accept:
+        table["also_accept"] = list(fact.also_accept)
+    if fact.asks:
+        table["asks"] = list(fact.asks)
     return table
 
 
 def _unit(unit: Unit) -> dict[str, Any]:
-    table: dict[str, Any] = {"name": unit.name, "side": unit.side, "echelon": unit.echelon}
+    table: dict[str, Any] = {"name": unit.name}
+    if not unit.is_military:
+        table["category"] = unit.category
+    for key in ("side", "echelon", "role"):
+        if getattr(unit, key):
+            table[key] = getattr(unit, key)
     if unit.branch:
         table["branch"] = unit.branch
     if unit.aliases:

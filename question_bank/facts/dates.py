@@ -66,6 +66,12 @@ class FactDate:
                 f"{start.day} {MONTHS[start.month - 1]}" + (f" {start.year}" if start.year != end.year else "")
             )
             return f"between {first} and {end.day} {MONTHS[end.month - 1]} {end.year}"
+        if self.precision is Precision.RANGE and self.start.year != self.end.year:
+            # "in November 1944 – February 1945" reads as a list; a span across years is "between".
+            start, end = self.start, self.end
+            if self.unit is Precision.MONTH:
+                return f"between {MONTHS[start.month - 1]} {start.year} and {MONTHS[end.month - 1]} {end.year}"
+            return f"between {start.year} and {end.year}"
         return f"in {self.human()}"
 
     def month_name(self) -> str:

@@ -15,22 +15,50 @@ ECHELONS = (
 )
 PLACE_TYPES = ("city", "town", "village", "river", "region", "country", "landmark", "mountain")
 SETTLEMENTS = frozenset({"city", "town", "village"})
+# What a bank's actor is: a military formation, or a person, organisation, ship or craft (the
+# `role` word then names it in a question: "Which astronaut", "Which agency").
+CATEGORIES = ("unit", "person", "organisation", "ship", "craft")
+CATEGORY_SPELLINGS = {"organization": "organisation", "org": "organisation", "vessel": "ship",
+                      "spacecraft": "craft", "aircraft": "craft", "vehicle": "craft"}
+DEFAULT_ROLE = {"unit": "unit", "person": "person", "organisation": "organisation", "ship": "ship",
+                "craft": "craft"}
 
 
 @dataclass(frozen=True)
 class Unit:
+    """An actor of a fact: a military unit (side and echelon), or with another `category` a
+    person, organisation, ship or craft, whose `role` ("astronaut", "agency") a question names."""
+
     name: str
     side: str
     echelon: str
     branch: str = ""
     aliases: tuple[str, ...] = ()
     parent: str = ""
+    category: str = "unit"
+    role: str = ""
 
     kind = "unit"
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def is_military(self) -> bool:
+        return self.category == "unit"
+
+    @property
+    def noun(self) -> str:
+        """The word a question asks for it by: its echelon, its role, or its category."""
+        if self.is_military:
+            return self.echelon or self.role or "unit"
+        return self.role or DEFAULT_ROLE[self.category]
+
+    @property
+    def form(self) -> str:
+        """What a wrong option must share with it: the same echelon, or the same category and role."""
+        return self.echelon if self.is_military else f"{self.category}:{self.noun}"
 
 
 @dataclass(frozen=True)

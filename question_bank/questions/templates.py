@@ -8,6 +8,7 @@ bank stays literal.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -141,25 +142,28 @@ def _date_clozes(fact: Fact, phrase: str) -> tuple[str, str]:
 
 
 def noun_for(entity: Entity) -> str:
-    return entity.echelon if isinstance(entity, Unit) else entity.type
+    return entity.noun if isinstance(entity, Unit) else entity.type
 
 
 def descriptors(entity: Entity, fact: Fact) -> list[tuple[str, str, tuple[Entity, ...]]]:
-    """Ways to name what is asked for ('Soviet corps', 'corps', 'unit'), each with the fact's
-    entities it would also fit (those answers count too)."""
+    """Ways to name what is asked for ('Soviet corps', 'corps', 'unit'; 'American astronaut',
+    'astronaut', 'person'), each with the fact's entities it would also fit (those answers count
+    too)."""
     found: list[tuple[str, str, tuple[Entity, ...]]]
     if isinstance(entity, Unit):
-        same_kind: tuple[Entity, ...] = fact.units
-        side, echelon = entity.side, entity.echelon
-        if len(same_kind) == 1:  # the entity itself: every descriptor fits it alone
-            return [("side_echelon", f"{side} {echelon}", same_kind), ("echelon", echelon, same_kind),
-                    ("generic", "unit", same_kind)]
-        found = [
-            ("side_echelon", f"{side} {echelon}",
-             tuple(e for e in fact.units if e.side == side and e.echelon == echelon)),
-            ("echelon", echelon, tuple(e for e in fact.units if e.echelon == echelon)),
-            ("generic", "unit", same_kind),
-        ]
+        side, noun = entity.side, entity.noun
+        generic = "unit" if entity.is_military else entity.category
+        units = fact.units
+        found = []
+        if side:
+            found.append(("side_echelon", f"{side} {noun}",
+                          tuple(e for e in units if e.side == side and e.noun == noun and e.category == entity.category)))
+        found.append(("echelon", noun, tuple(e for e in units if e.noun == noun and e.category == entity.category)))
+        if generic != noun:
+            found.append(("generic", generic, tuple(e for e in units if e.category == entity.category)
+                          if not entity.is_military else units))
+        if len(units) == 1:  # the entity itself: every descriptor fits it alone
+            return found
     else:
         found = [("type", entity.type, tuple(e for e in fact.places if e.type == entity.type))]
     # Keep the plain descriptors, and the broader ones only where they stay unambiguous.
@@ -241,18 +245,26 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
     when = fact.date_phrase
     dated = capitalize_first(when)
     also = fact.also_accept
-    for part, clause, index in _slots(fact, cls):
-        entity, slot = clause.entities[index], clause.slots[index]
+    asked = fact
+    for part, whole, index in _slots(asked, cls):
+        fact = asked
+        entity = whole.entities[index]
         if fact.asks and not fact.offers(kind, entity):
             continue
+        clause = _without_appositive(whole, index)  # "[Novi Sad], the main city of Vojvodina," defines it
+        if clause is not whole:
+            fact = _with_clause(fact, part, clause)
+        slot = clause.slots[index]
         names = _accepted((entity,), also) if also else entity.names
+        first_of_slot = len(asks)
         described = descriptors(entity, fact)
         coordinated = _coordinated(clause, index)
         frame = None if coordinated else _wh_frame(fact, part, clause, slot, when)
-        if part == "rest" or frame is None:  # a subject slot is fronted already by its wh-question
+        # A subject slot is fronted already by its wh-question; "which town and Niš" reads badly.
+        if (part == "rest" or frame is None) and not coordinated:
             first = described[0]
             in_situ = _in_situ(fact, part, clause, slot, first[1], dated)
-            asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _accepted(first[2], also), entity))
+            asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _unnamed(first[2], in_situ, also), entity))
         if not coordinated:
             if frame is not None:
                 head, tail = frame
@@ -261,18 +273,66 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
                 for name, words, fitting in described:
                     prompt = _clean(head + words + tail).rstrip(",") + "?"
                     if fitting is not fitted:  # descriptors fitting the same entities share a tuple
-                        fitted, answers = fitting, _accepted(fitting, also)
+                        fitted, answers = fitting, _unnamed(fitting, prompt, also)
                     asks.append(Ask(kind, f"{kind}.{name}", prompt, entity.name, answers, entity))
             where = _where_question(fact, part, clause, slot, when) if cls is Place and len(fact.places) == 1 else None
             if where:
                 asks.append(Ask(kind, "place.where", where, entity.name, names, entity))
         cloze, cloze_end = _entity_clozes(fact, part, slot, dated, when)
-        asks.append(Ask(kind, f"{kind}.cloze", cloze, entity.name, names, entity, True))
-        asks.append(Ask(kind, f"{kind}.cloze_end", cloze_end, entity.name, names, entity, True))
+        if clause is not whole:
+            # Without its appositive the sentence may fit other answers too: only the options
+            # (none of them also right) make it determined, so it is asked as multiple choice only.
+            asks[first_of_slot:] = [a._replace(choice_only=True) for a in asks[first_of_slot:]]
+        else:
+            asks.append(Ask(kind, f"{kind}.cloze", cloze, entity.name, names, entity, True))
+            asks.append(Ask(kind, f"{kind}.cloze_end", cloze_end, entity.name, names, entity, True))
         # The same gap as multiple choice: the options say what kind of answer goes in.
-        asks.append(Ask(kind, f"{kind}.gap", f"Which {described[0][1]} fills the gap? {cloze}", entity.name,
-                        _accepted(described[0][2], also), entity, False, False, True))
+        gap = f"Which {described[0][1]} fills the gap? {cloze}"
+        asks.append(Ask(kind, f"{kind}.gap", gap, entity.name, _unnamed(described[0][2], gap, also), entity,
+                        False, False, True))
     return asks
+
+
+def _unnamed(fitting: tuple[Entity, ...], prompt: str, also: tuple[str, ...]) -> tuple[str, ...]:
+    """The answers that count: the fitting entities the prompt does not name itself ("which
+    Yugoslav division and the 25th Serbian Division" asks for the other one)."""
+    if len(fitting) > 1:
+        lowered = prompt.lower()
+        kept = tuple(e for e in fitting if not any(_names_in(n.lower(), lowered) for n in e.names))
+        fitting = kept or fitting[:1]
+    return _accepted(fitting, also)
+
+
+def _names_in(name: str, text: str) -> bool:
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s[^,\[\]]*,")
+
+
+def _without_appositive(clause: Clause, index: int) -> Clause:
+    """The clause without an appositive right after slot `index` (", the main city of Vojvodina,"),
+    which would define the answer; later slots move up. The clause itself when there is none."""
+    slot = clause.slots[index]
+    found = _APPOSITIVE.match(clause.text, slot.end)
+    if found is None:
+        return clause
+    cut = found.end() - found.start()
+    text = clause.text[: found.start()] + clause.text[found.end():]
+    slots = tuple(s if s.start < found.start() else Slot(s.display, s.ref, s.start - cut, s.end - cut)
+                  for s in clause.slots)
+    return Clause(clause.marked, text, slots, clause.entities)
+
+
+def _with_clause(fact: Fact, part: str, clause: Clause) -> Fact:
+    """The fact with `clause` as its subject or rest (asked about one slot only)."""
+    return replace(fact, **{part: clause})
 
 
 def _in_situ(fact: Fact, part: str, clause: Clause, slot: Slot, noun: str, dated: str) -> str:

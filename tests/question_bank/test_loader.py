@@ -47,7 +47,8 @@ FIELDS = {
     "note": "A note.",
 }
 HEADER_ERROR = (
-    "(columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags)"
+    "(columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, "
+    "exclude, also_accept, asks)"
 )
 FACT_FIELDS = f"(expected: {', '.join((*FACT_REQUIRED, *FACT_OPTIONAL))})"
 SLUG_NAME = "is not a slug (lowercase letters, digits and '-')"
@@ -308,11 +309,18 @@ def test_missing_subject_is_one_line(here):
 
 
 def test_unit_with_a_missing_field_still_reports_its_other_problems(here):
-    tail = '\n[[unit]]\nname = "9th Test Brigade"\nside = "Sovet"\n'  # 15-17
+    tail = '\n[[unit]]\nname = "9th Test Brigade"\nechelon = "brigad"\nside = "Sovet"\n'  # 15-18
     assert problems("bank.toml", bank_toml(tail=tail)) == [
-        "bank.toml:15: echelon: missing",
-        "bank.toml:17: side: 'Sovet' is not a known side: did you mean 'Soviet'?",
+        "bank.toml:17: echelon: 'brigad' is not one of battalion, regiment, brigade, division, corps, army, "
+        "front, army group, battle group, air army, flotilla, command",
+        "bank.toml:18: side: 'Sovet' is not a known side: did you mean 'Soviet'?",
     ]
+
+
+def test_a_bank_s_own_unit_may_leave_out_its_echelon_but_not_its_side(here):
+    """A teacher's regiment of unknown size is still a unit; a unit of no side cannot be asked."""
+    tail = '\n[[unit]]\nname = "9th Test Brigade"\nside = "Soviet"\n\n[[unit]]\nname = "Free Corps"\n'  # 15-20
+    assert problems("bank.toml", bank_toml(tail=tail)) == ["bank.toml:19: side: missing"]
 
 
 # --- whole-file problems --------------------------------------------------------------------

@@ -142,7 +142,7 @@ def test_every_problem_of_a_statement_row_comes_at_once():
 def test_header_without_statement_or_parts():
     assert problems("bank.csv", "date,note,source\n1944,N.,S\n") == [
         "bank.csv:1: header: missing column(s) statement (or subject, verb, rest) (columns: date, statement "
-        "(or subject, verb, rest), note, source; optional: id, verb_base, precision, tags)"
+        "(or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, exclude, also_accept, asks)"
     ]
 
 
@@ -300,7 +300,7 @@ def test_every_problem_of_an_entities_file():
         ENTITIES_HEADER
         + "army,Red Army,Soviet,army,,,,,\n"  # 2
         + "unit,1st Kansas Regiment,Union,regiment,,town,,,\n"  # 3
-        + "place,Smallville,,,,hamlet,,,\n"  # 4
+        + "place,Smallville,,,,hamlet 2,,,\n"  # 4
         + "unit,2nd Kansas,union,regiment,,,,,\n"  # 5
         + "unit,3rd Kansas,Sovet,legion,,,,,\n"  # 6
         + "place,Smallville,,,,town,,,\n"  # 7
@@ -310,10 +310,10 @@ def test_every_problem_of_an_entities_file():
     with pytest.raises(BankError) as caught:
         load_bank_file("bank.csv", catalog=CATALOG, entities="entities.csv")
     assert [str(p) for p in caught.value.problems] == [
-        "entities.csv:2: kind: 'army' must be unit or place",
+        "entities.csv:2: kind: 'army' must be one of unit, person, organisation, ship, craft or place",
         "entities.csv:3: type: a unit leaves the type column empty",
-        "entities.csv:4: type: 'hamlet' is not one of city, town, village, river, region, country, landmark, "
-        "mountain",
+        "entities.csv:4: type: 'hamlet 2' is not one of city, town, village, river, region, country, landmark, "
+        "mountain, nor a lower-case word or two, such as launch site, island, astronaut or agency",
         "entities.csv:5: side: 'union' should be a side's name, such as Soviet or Union",
         "entities.csv:6: echelon: 'legion' is not one of battalion, regiment, brigade, division, corps, army, "
         "front, army group, battle group, air army, flotilla, command",
@@ -330,7 +330,7 @@ def test_entities_file_header_problems():
         load_bank_file("bank.csv", catalog=CATALOG, entities="entities.csv")
     assert str(caught.value) == (
         "entities.csv:1: header: missing column(s) name; unknown column(s) title (columns: kind, name, side, "
-        "echelon, branch, type, region, country, aliases)"
+        "echelon, branch, type, region, country, aliases; optional: lat, lon)"
     )
 
 
@@ -401,11 +401,11 @@ def test_problems_of_a_workbook_entities_sheet_name_the_sheet():
     workbook(
         "bank.xlsx",
         [["date", "statement", "note", "source"], [1944, "The [1st X Corps] took [Zaječar].", "N.", "S"]],
-        [["kind", "name", "side", "echelon"], ["unit", "1st X Corps", "Union"]],
+        [["kind", "name", "side", "echelon"], ["unit", "1st X Corps", "", "corps"]],
     )
     with pytest.raises(BankError) as caught:
         load_bank_file("bank.xlsx", catalog=CATALOG)
-    assert str(caught.value) == "bank.xlsx[entities]:2: echelon: missing"
+    assert str(caught.value) == "bank.xlsx[entities]:2: side: missing"
 
 
 def test_xlsx_problems_name_the_sheet_row():
