@@ -1,0 +1,133 @@
+"""Judging a place answer by its folded name, with a typo allowance that grows with its length;
+another catalog place within that allowance is never accepted."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from question_bank.answers.units import typo_allowance
+from question_bank.answers.verdict import (
+    SERBIAN,
+    Verdict,
+    fold_name,
+    name_forms,
+    near,
+    other_entity,
+    right,
+    show,
+    wrong,
+)
+from question_bank.facts.entities import Catalog, Entity, Place
+
+_COUNTS = ("no", "one", "two", "three", "four")
+_PLACE_WORDS = re.compile(
+    r"^(?:(?:city|town|village|river) of |(?:river|mount|mt|lake|mountains?) )|(?: (?:river|city|town|village|mountains?))$"
+)
+# Words that tell one of several same-named places from the others: "Morava" is a near miss for
+# "Great Morava", never right (there are three Moravas).
+_QUALIFIERS = frozenset(
+    "great little upper lower north south east west northern southern eastern western new old "
+    "velika mala gornji donji novi stari".split()
+)
+
+
+
+def check_place(
+    expected: str, names: list[str], given: str, entities: tuple[Entity, ...], catalog: Catalog | None
+) -> Verdict:
+    head, comma, tail = given.rpartition(",")
+    if comma and head.strip() and tail.strip():
+        qualified = _check_qualified(expected, names, head.strip(), tail.strip(), entities, catalog)
+        if qualified is not None:
+            return qualified
+    folded = fold_name(given)
+    if not folded:
+        return wrong(f"'{show(given)}' is not a place name")
+    if not any(_PLACE_WORDS.search(fold_name(n)) for n in names):
+        folded = _PLACE_WORDS.sub("", folded)  # "the Danube river", "city of Niš"
+    if any(folded in name_forms(n) for n in names):
+        return right()
+    other = other_entity(given, entities, catalog, Place)
+    if other is not None:
+        keys = [e for e in entities if isinstance(e, Place)]
+        if catalog is not None and keys and other.name in catalog.ancestors(keys[0]):
+            return wrong(f"Too broad: {keys[0].name} lies in {other.name}; the answer is {expected}")
+        return wrong(f"{other.name} is a different place; the answer is {expected}")
+    distance, closest = min((_distance(folded, form), n) for n in names for form in name_forms(n))
+    letters = sum(c.isalnum() for c in fold_name(closest))
+    allowance = typo_allowance(letters)
+    if distance > allowance + (1 if letters >= 5 else 0):
+        if _missing_qualifier(folded, names):
+            return near(f"Which one? Give the full name: {expected}")
+        return wrong(f"The answer is {expected}")
+    rival = _closer_place(folded, distance, entities, catalog)
+    if rival is not None:
+        return wrong(f"That looks like {rival.name}; the answer is {expected}")
+    if distance <= allowance:
+        return right(f"Accepted; it is spelled {closest}")
+    return near(f"Close: '{show(given)}' is {_COUNTS[min(distance, 4)]} letters off '{closest}'")
+
+
+def _check_qualified(
+    expected: str, names: list[str], head: str, tail: str, entities: tuple[Entity, ...], catalog: Catalog | None
+) -> Verdict | None:
+    """"Pirot, Serbia" or "Belgrade, Yugoslavia": the place with the region or country around it.
+    None when the part after the comma is not a known place (the whole text is judged then)."""
+    if catalog is None:
+        return None
+    outer = [p for p in catalog.find(tail.translate(SERBIAN)) if isinstance(p, Place)]
+    if not outer:
+        return None
+    verdict = check_place(expected, names, head, entities, catalog)
+    if not verdict.correct:
+        return verdict
+    keys = [e for e in entities if isinstance(e, Place)]
+    if any(o.name in catalog.ancestors(key) for o in outer for key in keys) or not keys:
+        return verdict
+    return near(f"{keys[0].name} is not in {outer[0].name}; the answer is {expected}")
+
+
+def _missing_qualifier(folded: str, names: list[str]) -> bool:
+    """True if `folded` is a name without its qualifying words ("morava" for "great morava")."""
+    words = folded.split()
+    for name in names:
+        for form in name_forms(name):
+            full = form.split()
+            if len(words) < len(full) and all(w in full for w in words):
+                missing = [w for w in full if w not in words]
+                if missing and all(w in _QUALIFIERS for w in missing):
+                    return True
+    return False
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance, not counting spaces ("Novi Sad" vs "Novisad")."""
+    return min(Levenshtein.distance(a, b), Levenshtein.distance(a.replace(" ", ""), b.replace(" ", "")))
+
+
+_PLACE_NAMES: dict[int, tuple[Catalog, list[str], list[Place]]] = {}
+
+
+def _closer_place(
+    folded: str, distance: int, entities: tuple[Entity, ...], catalog: Catalog | None
+) -> Place | None:
+    """Another catalog place whose name is strictly closer to `folded` than the expected one."""
+    if catalog is None or distance == 0:
+        return None
+    cached = _PLACE_NAMES.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        pairs = [(fold_name(n), p) for p in catalog.places for n in p.names]
+        cached = (catalog, [n for n, _ in pairs], [p for _, p in pairs])
+        if len(_PLACE_NAMES) > 8:
+            _PLACE_NAMES.clear()
+        _PLACE_NAMES[id(catalog)] = cached
+    _, choices, places = cached
+    found = process.extract(
+        folded, choices, scorer=Levenshtein.distance, score_cutoff=distance - 1, limit=None
+    )
+    return next((places[i] for _, _, i in found if places[i] not in entities), None)
+
+
