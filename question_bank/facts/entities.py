@@ -93,6 +93,8 @@ class Catalog:
     units: tuple[Unit, ...] = ()
     places: tuple[Place, ...] = ()
     relations: Relations = field(default_factory=Relations, compare=False, repr=False)
+    # Names of the entities a bank declared itself (merged in), as against the shipped catalog's.
+    own: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _index: dict[str, tuple[Entity, ...]] = field(default_factory=dict, compare=False, repr=False)
     _derived: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -132,6 +134,7 @@ class Catalog:
             tuple(u for u in self.units if u.name not in own) + units,
             tuple(p for p in self.places if p.name not in own) + places,
             self.relations.merged(relations) if relations is not None else self.relations,
+            self.own | own,
         )
 
     # --- containment ---------------------------------------------------------------------

@@ -71,7 +71,7 @@ def _take(
 
 def entity_distractors(
     bank: Bank, fact: Fact, key: Entity, n: int, rng: random.Random, same_side: bool, prompt: str = "",
-    exact_type: bool = False,
+    exact_type: bool = False, broad: bool = False,
 ) -> list[Entity]:
     """`n` entities of the key's kind and form that are not also right (see the module doc);
     `prompt` is the question's text (nothing it names is offered), `exact_type` keeps places to
@@ -122,23 +122,44 @@ def entity_distractors(
             banned.update(catalog.related_places(candidate))
 
     taken: list[Entity] = []
-    _take(pools.tiers_for(key, same_side, exact_type), n, rng, taken, used, fits,
-          took if is_place and pools.nested else None)
+    tiers = pools.tiers_for(key, same_side, exact_type, broad)
+    on_take = took if is_place and pools.nested else None
+    favourites = pools.favourites(tiers)
+    if favourites[0]:
+        # One of the bank's most asked entities first, so that it is a wrong option about as often
+        # as it is the key ("Belgrade" must not be the answer whenever it is offered).
+        _take([favourites], 1, rng, taken, used, fits, on_take)
+    _take(tiers, n, rng, taken, used, fits, on_take)
     return taken
 
 
-def date_distractors(bank: Bank, key: FactDate, n: int, rng: random.Random) -> list[FactDate]:
-    """`n` dates of the key's precision and year, bank events first, at least two days apart."""
-    return _pick_dates(bank, key, n, rng)[0]
-
-
 def date_options(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[str, ...]:
-    """The key and `n` date distractors as text, in chronological order; () if too few."""
-    chosen, texts = _pick_dates(bank, key, n, rng)
-    if len(chosen) < n:
-        return ()
-    ordered = sorted(zip((key, *chosen), texts, strict=False), key=_chronological)
-    return tuple(text for _, text in ordered)
+    """The key and `n` date distractors as text, in chronological order; () if too few.
+
+    The key's place among the sorted options is drawn first, uniformly over the places the
+    candidates allow, so that it is not the middle one far more often than chance, nor never the
+    earliest."""
+    candidates = _date_candidates(bank, key, n, rng)
+    earlier = [c for c in candidates if _chronological(c) < _chronological((key, ""))]
+    later = [c for c in candidates if _chronological(c) > _chronological((key, ""))]
+    places = [p for p in range(n + 1) if p <= len(earlier) and n - p <= len(later)]
+    rng.shuffle(places)
+    for place in places:
+        chosen: list[FactDate] = []
+        texts: list[str] = []
+        for side, wanted in ((earlier, place), (later, n - place)):
+            got = 0
+            for when, text in side:
+                if got == wanted:
+                    break
+                if _fits(key, when, text, set(texts), chosen):
+                    chosen.append(when)
+                    texts.append(text)
+                    got += 1
+        if len(chosen) == n:
+            ordered = sorted(zip((key, *chosen), (key.human(), *texts), strict=True), key=_chronological)
+            return tuple(text for _, text in ordered)
+    return ()
 
 
 def _chronological(option: tuple[FactDate, str]) -> tuple:
@@ -146,12 +167,12 @@ def _chronological(option: tuple[FactDate, str]) -> tuple:
     return (when.start, when.end, when.precision, when.unit, when.qualifier)
 
 
-def _pick_dates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[list[FactDate], list[str]]:
-    """The chosen dates and the texts of the key and each chosen date, in that order."""
+def _date_candidates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> list[tuple[FactDate, str]]:
+    """Dates that could stand beside the key, each with its text: the bank's own events of the
+    key's precision and year first (in a random order), then invented ones near the key."""
     pools = pools_for(bank)
-    chosen: list[FactDate] = []
+    found: list[tuple[FactDate, str]] = []
     key_text = key.human()
-    ordered_texts = [key_text]
     texts = {key_text}
     precision, unit, qualifier = key.precision, key.unit, key.qualifier
     if precision is Precision.MONTH and not qualifier:
@@ -161,33 +182,29 @@ def _pick_dates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[
     else:
         same = pools.dates.get((precision, unit, key.year), [])
         same_texts = pools.date_texts.get((precision, unit, key.year), [])
-    size = len(same)
-    tries = min(size, 4 * n + 8)
-    for _ in range(tries):
-        if len(chosen) >= n:
-            break
-        index = int(rng.random() * size)
+    for index in _draw_indices(len(same), rng, 2 * n + 2):
         candidate = same[index]
         if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:
             text = same_texts[index]
         else:  # restated at the key's precision
             candidate = FactDate(candidate.start, candidate.end, precision, unit, qualifier)
             text = candidate.human()
-        if _fits(key, candidate, text, texts, chosen):
-            chosen.append(candidate)
+        if text not in texts and _fits(key, candidate, text, texts, []):
+            found.append((candidate, text))
             texts.add(text)
-            ordered_texts.append(text)
-    attempts = 0
-    while len(chosen) < n and attempts < 200:
-        attempts += 1
-        invented = _nearby(key, rng)
-        if invented is not None:
-            text = invented.human()
-            if _fits(key, invented, text, texts, chosen):
-                chosen.append(invented)
-                texts.add(text)
-                ordered_texts.append(text)
-    return chosen, ordered_texts
+    invented: list[tuple[FactDate, str]] = []
+    last_year = max(pools.facts_by_year) if pools.facts_by_year else key.year
+    for _ in range(8 * n + 8):
+        if len(found) + len(invented) >= 2 * n + 2:
+            break
+        made = _nearby(key, rng, last_year)
+        if made is None:
+            continue
+        text = made.human()
+        if text not in texts and _fits(key, made, text, texts, []):
+            invented.append((made, text))
+            texts.add(text)
+    return found + invented
 
 
 def _fits(key: FactDate, candidate: FactDate, text: str, texts: set[str], chosen: list[FactDate]) -> bool:
@@ -212,8 +229,9 @@ def _month(when: FactDate) -> FactDate:
     return month_of(when)
 
 
-def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
-    """A plausible invented date near the key, in the same year and at the same precision."""
+def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | None:
+    """A plausible invented date near the key, in the same year and at the same precision (a
+    year: at most the bank's last year and one after it)."""
     if key.precision is Precision.DAY:
         day = key.start + timedelta(days=rng.choice((-1, 1)) * rng.randint(2, 40))
         if day.year != key.year:
@@ -231,7 +249,9 @@ def _nearby(key: FactDate, rng: random.Random) -> FactDate | None:
     if key.precision is Precision.YEAR:
         # Close to the key and mostly before it: 1938 for a 1944 event gives itself away, and a
         # year after a war's end gives away a question about one of its armies.
-        year = key.year + rng.choice((-3, -2, -1, 1))
+        year = key.year + rng.choice((-3, -2, -1, 1, 2, 3))
+        if year > max(last_year, key.year) + 1:
+            return None
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
     shift = rng.choice((-1, 1)) * rng.randint(1, 4)
     if key.unit is Precision.MONTH:

@@ -19,6 +19,7 @@ from question_bank.facts.entities import Catalog
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
+from question_bank.questions.gate import flaws
 from question_bank.questions.pools import unique_date_phrase
 from question_bank.questions.templates import Ask, asks_for
 
@@ -201,7 +202,19 @@ def typed_questions(bank: Bank, fact: Fact, kind: Kind) -> list[Question]:
     ]
 
 
+GATE_DRAWS = 3  # draws of options a wording gets before the gate moves on to the next wording
+
+
 def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
+    """Options that pass the gate (see gate.py), drawn up to GATE_DRAWS times; () if none do."""
+    for _ in range(GATE_DRAWS):
+        options = _draw_options(bank, fact, ask, n, rng)
+        if not options or not flaws(ask.prompt, ask.answer, ask.accepted, options):
+            return options
+    return ()
+
+
+def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
     target = ask.target
     if isinstance(target, FactDate):
         return date_options(bank, target, n - 1, rng)
@@ -218,7 +231,8 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
         # "Which unit …") fall back on other sides when the key's side has too few.
         same_side = not wording.endswith(("unit.echelon", "unit.generic"))
         exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
-        others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
+        broad = wording == "unit.generic"  # "Which person …": any role of the key's category
+        others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type, broad)
         if len(others) < n - 1:
             return ()
         texts = [ask.answer, *(e.name for e in others)]

@@ -38,18 +38,52 @@ class Pools:
     def __init__(self, bank: Bank):
         bank_units = {u.name: u for f in bank.facts for u in f.units}
         bank_places = {p.name: p for f in bank.facts for p in f.places}
+        own = bank.catalog.own
+        # The shipped catalog is this bank's world only when the bank draws most of its entities
+        # from it (the built-in banks, a teacher's sheet on the same campaign); a Civil War bank's
+        # places never get Balkan rivers as wrong options.
+        named = (*bank_units, *bank_places)
+        self.catalog_world = sum(name not in own for name in named) * 2 >= len(named) > 0
         self.units: dict[tuple, list[Unit]] = defaultdict(list)
         for unit in (*bank_units.values(), *(u for u in bank.catalog.units if u.name not in bank_units)):
-            tier = "bank" if unit.name in bank_units else "catalog"
-            self.units[(unit.echelon, unit.side, tier)].append(unit)
-            self.units[(unit.echelon, camp_of(unit.side), tier)].append(unit)
+            tier = self._tier(unit.name, bank_units, own)
+            if tier is None:
+                continue
+            for form in (unit.form,) if unit.is_military else (unit.form, f"{unit.category}:*"):
+                self.units[(form, unit.side, tier)].append(unit)
+                self.units[(form, camp_of(unit.side), tier)].append(unit)
         self.places: dict[tuple, list[Place]] = defaultdict(list)
         for place in (*bank_places.values(), *(p for p in bank.catalog.places if p.name not in bank_places)):
-            tier = "bank" if place.name in bank_places else "catalog"
+            tier = self._tier(place.name, bank_places, own)
+            if tier is None:
+                continue
             for form in {place.family, place.type}:  # a settlement of any size, or exactly a town
                 self.places[(form, "region", place.region, tier)].append(place)
                 self.places[(form, "country", place.country, tier)].append(place)
                 self.places[(form, "any", "", tier)].append(place)
+        # Events that may share an answer with a fact: those of the same day, and those of the same
+        # verb in an overlapping period (two towns freed the same day are both right). The names
+        # they give, by kind: a look-up keeps also_true cheap on a bank of ten thousand facts.
+        self.co_true: dict[tuple, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        for fact in bank.facts:
+            verb = fact.verb_base.lower()
+            units, places = {u.name for u in fact.units}, {p.name for p in fact.places}
+            keys: list[tuple] = []
+            if fact.date.precision is Precision.DAY:
+                keys += [("day", fact.date.start), ("verb-day", verb, fact.date.start)]
+            else:
+                keys += [("verb-span", verb, m) for m in _months(fact.date)]
+            keys += [("verb-month", verb, m) for m in _months(fact.date)]
+            for key in keys:
+                found = self.co_true[key]
+                found[0].update(units)
+                found[1].update(places)
+        # How often each entity is a slot of the bank: a favourite key must be a wrong option too,
+        # or a test-wise student picks it whenever it is offered.
+        self.slot_counts: dict[str, int] = defaultdict(int)
+        for fact in bank.facts:
+            for entity in fact.entities:
+                self.slot_counts[entity.name] += 1
         self.catalog = bank.catalog
         # Whether any place lies inside another (a bank of invented towns has none).
         self.nested = any(bank.catalog.ancestors(p) for p in bank.catalog.places)
@@ -91,6 +125,14 @@ class Pools:
         self.folded_statements: dict[str, str] = {}
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
+        self.favourite_tiers: dict[tuple[int, ...], Tier] = {}
+
+    def _tier(self, name: str, named: dict, own: frozenset[str]) -> str | None:
+        """'bank' for an entity the bank names or declares, 'catalog' for one of the shipped
+        catalog where that is the bank's world, else None (never an option)."""
+        if name in named or name in own:
+            return "bank"
+        return "catalog" if self.catalog_world else None
 
     def keys(self, entity: Entity) -> frozenset[str]:
         """Folded names of an entity: two options sharing one would read as the same answer."""
@@ -119,13 +161,24 @@ class Pools:
         when = fact.date
         start, end = when.start, when.end
         is_unit = isinstance(key, Unit)
+        key_name = key.name
         if isinstance(key, Place):
             names |= self.catalog.related_places(key)
         elif self.relations.together:
             names |= self.relations.served_with(key.name, when)
-        naming = self.facts_naming
         months = _months(when)
-        key_name = key.name
+        verb = fact.verb_base.lower()
+        which = 0 if is_unit else 1
+        co_true = self.co_true
+        if when.precision is Precision.DAY:
+            keys: list[tuple] = [("day", start), ("verb-day", verb, start), ("verb-span", verb, months[0])]
+        else:
+            keys = [("verb-month", verb, m) for m in months]
+        for index in keys:
+            found = co_true.get(index)
+            if found is not None:
+                names |= found[which]
+        naming = self.facts_naming
         for entity in fact.entities:
             if entity.name == key_name:
                 continue
@@ -142,20 +195,22 @@ class Pools:
         return found
 
 
-    def tiers_for(self, key: Entity, same_side: bool, exact_type: bool = False) -> list[Tier]:
+    def tiers_for(self, key: Entity, same_side: bool, exact_type: bool = False, broad: bool = False) -> list[Tier]:
         """The non-empty pools to draw the key's distractors from, best first, each with the
-        folded names of its members (index for index)."""
+        folded names of its members (index for index). `broad`: the stem names only the key's
+        category ("Which person"), so any role of it will do."""
         index: tuple[Any, ...]
         if isinstance(key, Unit):
-            index = ("unit", key.echelon, key.side, same_side)
+            form = f"{key.category}:*" if broad and not key.is_military else key.form
+            index = ("unit", form, key.side, same_side)
             found = self.tiers.get(index)
             if found is None:
-                tiers: list[Sequence[Entity] | None] = [self.units.get((key.echelon, key.side, "bank")),
-                         self.units.get((key.echelon, key.side, "catalog"))]
+                tiers: list[Sequence[Entity] | None] = [self.units.get((form, key.side, "bank")),
+                         self.units.get((form, key.side, "catalog"))]
                 if not same_side:
                     camp = camp_of(key.side)  # an ally, never the enemy: no Yugoslav group leaving Athens
-                    tiers += [self.units.get((key.echelon, camp, "bank")),
-                              self.units.get((key.echelon, camp, "catalog"))]
+                    tiers += [self.units.get((form, camp, "bank")),
+                              self.units.get((form, camp, "catalog"))]
                 found = self.tiers[index] = self._with_keys(tiers)
             return found
         form = key.type if exact_type else key.family
@@ -181,6 +236,26 @@ class Pools:
                 else:
                     tiers += [bank_tier, catalog_tier]
             found = self.tiers[index] = self._with_keys(tiers)
+        return found
+
+    def favourites(self, tiers: list[Tier]) -> Tier:
+        """The members of the tiers that are slots of two facts or more, each as many times as it
+        is a slot (the most asked is drawn the most)."""
+        index = tuple(id(pool) for pool, _ in tiers)
+        found = self.favourite_tiers.get(index)
+        if found is None:
+            counts = self.slot_counts
+            members: list[Entity] = []
+            keys: list[frozenset[str]] = []
+            seen: set[str] = set()
+            for pool, pool_keys in tiers:
+                for entity, names in zip(pool, pool_keys, strict=True):
+                    count = counts.get(entity.name, 0)
+                    if count >= 2 and entity.name not in seen:
+                        seen.add(entity.name)
+                        members += [entity] * count
+                        keys += [names] * count
+            found = self.favourite_tiers[index] = (members, keys)
         return found
 
     def _with_keys(self, tiers: list[Sequence[Entity] | None]) -> list[Tier]:

@@ -332,7 +332,7 @@ def _without_appositive(clause: Clause, index: int) -> Clause:
 
 def _with_clause(fact: Fact, part: str, clause: Clause) -> Fact:
     """The fact with `clause` as its subject or rest (asked about one slot only)."""
-    return replace(fact, **{part: clause})
+    return replace(fact, subject=clause) if part == "subject" else replace(fact, rest=clause)
 
 
 def _in_situ(fact: Fact, part: str, clause: Clause, slot: Slot, noun: str, dated: str) -> str:

@@ -1,0 +1,100 @@
+"""The gate a multiple-choice question passes before it is published: checks for the cues a
+test-wise student uses and for options that are also right. A question that fails is not offered
+as multiple choice (the generator draws other options or another wording, else the slot is asked
+typed or as a cloze).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from question_bank.facts.text import fold
+
+
+class Flaw(StrEnum):
+    """Why a multiple-choice question was withheld."""
+
+    FEW_OPTIONS = "few-options"  # too few wrong options from the bank's own world
+    LONE_ECHO = "lone-echo"  # only the key shares a word with the stem
+    STEM_NAMES_KEY = "stem-names-key"  # the stem names the key, or a word made from its name
+    ALSO_RIGHT = "also-right"  # an option is one of the answers that count
+
+    @property
+    def explanation(self) -> str:
+        return _EXPLANATIONS[self]
+
+
+_EXPLANATIONS = {
+    Flaw.FEW_OPTIONS: "too few plausible wrong options of its kind in the bank's own world",
+    Flaw.LONE_ECHO: "only the right option shares a word with the question",
+    Flaw.STEM_NAMES_KEY: "the question names the answer, or a word made from it",
+    Flaw.ALSO_RIGHT: "a wrong option is also an accepted answer",
+}
+
+# Words too common to be a cue when an option shares them with the stem.
+_COMMON = frozenset(
+    "the and with from into near over onto upon that this which what when where whose were was "
+    "their there them then than they have been after before during under about across along".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """The words of a text that can be a cue (options and names recur: cached)."""
+    return frozenset(w for w in _WORD.findall(fold(text)) if len(w) >= 4 and w not in _COMMON)
+
+
+def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[str]) -> list[Flaw]:
+    """The flaws of one multiple-choice question (none: it may be published)."""
+    found: list[Flaw] = []
+    stem = _words(prompt)
+    wrong = [o for o in options if o != answer]
+    key_words = _words(answer)
+    if stem & key_words and not any(stem & _words(o) for o in wrong):
+        found.append(Flaw.LONE_ECHO)
+    if names_key(prompt, accepted or (answer,)):
+        found.append(Flaw.STEM_NAMES_KEY)
+    right = {fold(a) for a in accepted} | {fold(answer)}
+    if any(fold(o) in right for o in wrong):
+        found.append(Flaw.ALSO_RIGHT)
+    return found
+
+
+def names_key(prompt: str, names: Iterable[str]) -> bool:
+    """True if the stem holds one of the key's names whole, or a capitalised word made from one
+    of its words ("Syrmian" for Syrmia, "Belgrader" for Belgrade)."""
+    lowered = fold(prompt)
+    proper: set[str] | None = None
+    for name in names:
+        folded = fold(name)
+        if not folded:
+            continue
+        if folded in lowered and _whole(lowered, folded):
+            return True
+        for word in _name_words(folded):
+            if proper is None:
+                proper = {fold(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
+            stem = word[: max(5, len(word) - 2)]
+            if any(p != word and p.startswith(stem) for p in proper):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _name_words(folded: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(folded) if len(w) >= 5 and w not in _COMMON)
+
+
+def _whole(text: str, name: str) -> bool:
+    """True if `name` stands in `text` as whole words."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
