@@ -17,6 +17,7 @@ from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
+from question_bank.questions.report import BankReport, publication_report
 from quiz.clock import Clock, utc_now
 from quiz.errors import BankProblems, LearnerError, QuizError
 from quiz.library import banks as library_banks
@@ -219,6 +220,10 @@ class Desk:
         n_options: int = 3,
     ) -> list[Question]:
         return generate_all(self.bank(name), kinds=kinds, modes=modes, seed=seed, n_options=n_options)
+
+    def question_report(self, name: str, seed: int = 0, n_options: int = 3) -> BankReport:
+        """What the gate publishes of bank NAME, slot by slot, and why anything was withheld."""
+        return publication_report(self.bank(name), seed=seed, n_options=n_options)
 
     def check_answer(self, name: str, fact_id: str, kind: Kind, text: str) -> tuple[Verdict, str]:
         """The verdict on a typed answer to one fact, as a study session gives it, and the answer

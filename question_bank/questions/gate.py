@@ -44,8 +44,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
-    """The words of a text that can be a cue (options and names recur: cached)."""
-    return frozenset(w for w in _WORD.findall(fold(text)) if len(w) >= 4 and w not in _COMMON)
+    """The words of a text that can be a cue, by their first five letters ("Serbian" echoes
+    "Serbia"); options and names recur, so this is cached."""
+    return frozenset(w[:5] for w in _WORD.findall(fold(text)) if len(w) >= 4 and w not in _COMMON)
 
 
 def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[str]) -> list[Flaw]:
@@ -65,8 +66,8 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
 
 
 def names_key(prompt: str, names: Iterable[str]) -> bool:
-    """True if the stem holds one of the key's names whole, or a capitalised word made from one
-    of its words ("Syrmian" for Syrmia, "Belgrader" for Belgrade)."""
+    """True if the stem holds one of the key's names whole, or a longer capitalised word made
+    from one of its words ("Syrmian" for Syrmia, "Belgrader" for Belgrade)."""
     lowered = fold(prompt)
     proper: set[str] | None = None
     for name in names:
@@ -79,7 +80,7 @@ def names_key(prompt: str, names: Iterable[str]) -> bool:
             if proper is None:
                 proper = {fold(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
             stem = word[: max(5, len(word) - 2)]
-            if any(p != word and p.startswith(stem) for p in proper):
+            if any(len(p) > len(word) and p.startswith(stem) for p in proper):
                 return True
     return False
 

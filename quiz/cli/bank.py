@@ -92,12 +92,18 @@ def import_command(obj: AppContext, file: Path, name: str | None, entities: Path
 @click.option("--options", "n_options", type=click.IntRange(3, 5), default=3, show_default=True,
               help="Options per multiple-choice question.")
 @click.option("--json", "as_json", is_flag=True, help="Print the documented JSON list of questions.")
+@click.option("--report", is_flag=True,
+              help="Instead of the questions: per fact and slot, what is published as multiple choice or typed, "
+                   "what was withheld and why, and the coverage (--json: the same as one object).")
 @click.pass_obj
 def questions(
     obj: AppContext, name: str, kind: tuple[str, ...], mode: tuple[str, ...], seed: int, n_options: int,
-    as_json: bool,
+    as_json: bool, report: bool,
 ) -> None:
     """The questions generated from bank NAME."""
+    if report:
+        print_report(obj.desk().question_report(name, seed, n_options), as_json)
+        return
     generated = obj.desk().questions(
         name, tuple(Kind(k) for k in kind) or None, tuple(Mode(m) for m in mode) or None, seed, n_options
     )
@@ -111,6 +117,7 @@ def questions(
             click.echo(f"   {mark}{number}. {option}")
         if not q.options:
             click.echo(f"   → {q.answer}")
+from quiz.cli.question_report import print_report  # noqa: E402, I001
 from quiz.cli.export import bank_export; bank.add_command(bank_export, "export")  # noqa: E402, E702, I001 - issue #12
 from quiz.cli.bank_tools import answer, template; bank.add_command(answer); bank.add_command(template)  # noqa: E402, E702, I001
 from quiz.cli.bank_extract import extract; bank.add_command(extract)  # noqa: E402, E702, I001

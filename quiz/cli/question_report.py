@@ -1,0 +1,36 @@
+"""`quiz bank questions NAME --report`: what the gate publishes of a bank, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from question_bank.questions.report import BankReport
+
+KIND_ORDER = ("date", "unit", "place")
+
+
+def print_report(report: BankReport, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return
+    asked = [s for s in report.slots if s.asked]
+    published = sum(s.published for s in asked)
+    click.echo(f"{report.bank}: coverage {report.coverage:.0%} ({published} of {len(asked)} slots published)")
+    click.echo(f"{'kind':<6} {'slots':>5} {'multiple choice':>15} {'typed/cloze only':>16} {'not asked':>9}")
+    table = report.by_kind()
+    for kind in KIND_ORDER:
+        row = table.get(kind)
+        if row:
+            click.echo(f"{kind:<6} {row['slots']:>5} {row['multiple_choice']:>15} {row['typed_only']:>16} "
+                       f"{row['not_asked']:>9}")
+    withheld = [s for s in asked if not s.multiple_choice]
+    if not withheld:
+        click.echo("Nothing withheld from multiple choice.")
+        return
+    click.echo("Withheld from multiple choice:")
+    for slot in withheld:
+        how = "asked typed or as a cloze" if slot.typed else "not asked at all"
+        reasons = "; ".join(flaw.explanation for flaw in slot.withheld) or "no multiple-choice wording"
+        click.echo(f"  {slot.fact_id} · {slot.kind.value} · {slot.slot}: {reasons} ({how})")
