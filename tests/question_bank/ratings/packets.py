@@ -1,0 +1,66 @@
+"""The questions an independent reader rates (docs/question-quality.md): for each rated bank, the
+multiple-choice questions of a fixed sample of seeds, numbered, with a digest so that a change to
+generation that alters them makes the ratings stale.
+
+    python -m tests.question_bank.ratings.packets BANK SEED SEED SEED > packet.json
+
+Sample rule: every question of the first seed, every other question (the 1st, 3rd, …) of the
+others; four options, as a paper has by default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from question_bank.banks.builtin import load_builtin_bank
+from question_bank.banks.loader import load_bank_file
+from question_bank.facts.model import Bank
+from question_bank.questions import Mode, generate_all
+
+TEACHER_BANKS = Path(__file__).parents[2] / "data" / "teacher_banks"
+RATED_BANKS = ("belgrade-offensive", "kursk-1943", "space-race", "age-of-sail")
+OPTIONS = 4
+
+
+def load(name: str) -> Bank:
+    if name == "belgrade-offensive":
+        return load_builtin_bank(name)
+    folder = TEACHER_BANKS / name
+    return load_bank_file(folder / "facts.csv", name=name, entities=folder / "entities.csv")
+
+
+def sample(name: str, seeds: tuple[int, ...]) -> list[dict]:
+    """The numbered questions of the sample rule for `seeds`."""
+    bank = load(name)
+    chosen: list[dict] = []
+    for position, seed in enumerate(seeds):
+        questions = generate_all(bank, modes=[Mode.MC], seed=seed, n_options=OPTIONS)
+        for index, q in enumerate(questions):
+            if position == 0 or index % 2 == 0:
+                chosen.append({
+                    "n": len(chosen) + 1, "seed": seed, "fact_id": q.fact_id, "kind": q.kind.value,
+                    "wording": q.wording_id, "prompt": q.prompt, "options": list(q.options), "key": q.answer,
+                })
+    return chosen
+
+
+def digest(questions: list[dict]) -> str:
+    found = hashlib.sha256()
+    for q in questions:
+        line = "\x1f".join((str(q["seed"]), q["fact_id"], q["wording"], q["prompt"], "\x1e".join(q["options"])))
+        found.update(f"{line}\n".encode())
+    return found.hexdigest()
+
+
+def main() -> None:
+    name, seeds = sys.argv[1], tuple(int(s) for s in sys.argv[2:])
+    questions = sample(name, seeds)
+    print(json.dumps({"bank": name, "seeds": list(seeds), "digest": digest(questions), "questions": questions},
+                     ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
