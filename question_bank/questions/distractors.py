@@ -136,30 +136,35 @@ def entity_distractors(
 def date_options(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[str, ...]:
     """The key and `n` date distractors as text, in chronological order; () if too few.
 
-    The key's place among the sorted options is drawn first, uniformly over the places the
-    candidates allow, so that it is not the middle one far more often than chance, nor never the
-    earliest."""
-    candidates = _date_candidates(bank, key, n, rng)
-    earlier = [c for c in candidates if _chronological(c) < _chronological((key, ""))]
-    later = [c for c in candidates if _chronological(c) > _chronological((key, ""))]
-    places = [p for p in range(n + 1) if p <= len(earlier) and n - p <= len(later)]
-    rng.shuffle(places)
-    for place in places:
-        chosen: list[FactDate] = []
-        texts: list[str] = []
-        for side, wanted in ((earlier, place), (later, n - place)):
-            got = 0
-            for when, text in side:
-                if got == wanted:
-                    break
-                if _fits(key, when, text, set(texts), chosen):
-                    chosen.append(when)
-                    texts.append(text)
-                    got += 1
-        if len(chosen) == n:
-            ordered = sorted(zip((key, *chosen), (key.human(), *texts), strict=True), key=_chronological)
-            return tuple(text for _, text in ordered)
-    return ()
+    The key's place among the sorted options is drawn first (uniformly), so that it is not the
+    middle one far more often than chance, nor never the earliest; when the candidates cannot fill
+    that place, another place they can fill is taken."""
+    place = int(rng.random() * (n + 1))
+    key_order = _chronological((key, ""))
+    earlier: list[tuple[FactDate, str]] = []
+    later: list[tuple[FactDate, str]] = []
+    texts = {key.human()}
+    for candidate in _date_candidates(bank, key, n, rng):
+        when, text = candidate
+        if text in texts:
+            continue
+        side = earlier if _chronological(candidate) < key_order else later
+        chosen = [c[0] for c in side]
+        if not _fits(key, when, text, texts, chosen):
+            continue
+        side.append(candidate)
+        texts.add(text)
+        if len(earlier) >= place and len(later) >= n - place:
+            break
+    if not (len(earlier) >= place and len(later) >= n - place):
+        places = [p for p in range(n + 1) if p <= len(earlier) and n - p <= len(later)]
+        if not places:
+            return ()
+        place = places[int(rng.random() * len(places))]
+    # The nearest of each side beside the key, as drawn (the pool's events came first).
+    chosen_options = [*earlier[:place], *later[: n - place]]
+    ordered = sorted([(key, key.human()), *chosen_options], key=_chronological)
+    return tuple(text for _, text in ordered)
 
 
 def _chronological(option: tuple[FactDate, str]) -> tuple:
@@ -167,13 +172,10 @@ def _chronological(option: tuple[FactDate, str]) -> tuple:
     return (when.start, when.end, when.precision, when.unit, when.qualifier)
 
 
-def _date_candidates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> list[tuple[FactDate, str]]:
-    """Dates that could stand beside the key, each with its text: the bank's own events of the
-    key's precision and year first (in a random order), then invented ones near the key."""
+def _date_candidates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> Iterator[tuple[FactDate, str]]:
+    """Dates that could stand beside the key, each with its text, lazily: the bank's own events of
+    the key's precision and year first (in a random order), then invented ones near the key."""
     pools = pools_for(bank)
-    found: list[tuple[FactDate, str]] = []
-    key_text = key.human()
-    texts = {key_text}
     precision, unit, qualifier = key.precision, key.unit, key.qualifier
     if precision is Precision.MONTH and not qualifier:
         # A month asked of a day-precision fact draws on every event's month of that year.
@@ -185,26 +187,15 @@ def _date_candidates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> l
     for index in _draw_indices(len(same), rng, 2 * n + 2):
         candidate = same[index]
         if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:
-            text = same_texts[index]
+            yield candidate, same_texts[index]
         else:  # restated at the key's precision
             candidate = FactDate(candidate.start, candidate.end, precision, unit, qualifier)
-            text = candidate.human()
-        if text not in texts and _fits(key, candidate, text, texts, []):
-            found.append((candidate, text))
-            texts.add(text)
-    invented: list[tuple[FactDate, str]] = []
-    last_year = max(pools.facts_by_year) if pools.facts_by_year else key.year
+            yield candidate, candidate.human()
+    last_year = pools.last_year
     for _ in range(8 * n + 8):
-        if len(found) + len(invented) >= 2 * n + 2:
-            break
         made = _nearby(key, rng, last_year)
-        if made is None:
-            continue
-        text = made.human()
-        if text not in texts and _fits(key, made, text, texts, []):
-            invented.append((made, text))
-            texts.add(text)
-    return found + invented
+        if made is not None:
+            yield made, made.human()
 
 
 def _fits(key: FactDate, candidate: FactDate, text: str, texts: set[str], chosen: list[FactDate]) -> bool:

@@ -42,25 +42,32 @@ _COMMON = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_fold = lru_cache(maxsize=131072)(fold)  # option texts and names recur across a bank
+
+
+def _cue_words(folded: str) -> frozenset[str]:
+    """The words of a folded text that can be a cue, by their first five letters ("Serbian"
+    echoes "Serbia")."""
+    return frozenset(w[:5] for w in _WORD.findall(folded) if len(w) >= 4 and w not in _COMMON)
+
+
 @lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
-    """The words of a text that can be a cue, by their first five letters ("Serbian" echoes
-    "Serbia"); options and names recur, so this is cached."""
-    return frozenset(w[:5] for w in _WORD.findall(fold(text)) if len(w) >= 4 and w not in _COMMON)
+    return _cue_words(_fold(text))
 
 
 def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[str]) -> list[Flaw]:
     """The flaws of one multiple-choice question (none: it may be published)."""
     found: list[Flaw] = []
-    stem = _words(prompt)
-    wrong = [o for o in options if o != answer]
-    key_words = _words(answer)
-    if stem & key_words and not any(stem & _words(o) for o in wrong):
+    folded = fold(prompt)
+    stem = _cue_words(folded)
+    if stem & _words(answer) and not any(stem & _words(o) for o in options if o != answer):
         found.append(Flaw.LONE_ECHO)
-    if names_key(prompt, accepted or (answer,)):
+    if _names_key(prompt, folded, accepted or (answer,)):
         found.append(Flaw.STEM_NAMES_KEY)
-    right = {fold(a) for a in accepted} | {fold(answer)}
-    if any(fold(o) in right for o in wrong):
+    right = {_fold(a) for a in accepted}
+    right.add(_fold(answer))
+    if any(_fold(o) in right for o in options if o != answer):
         found.append(Flaw.ALSO_RIGHT)
     return found
 
@@ -68,17 +75,20 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
 def names_key(prompt: str, names: Iterable[str]) -> bool:
     """True if the stem holds one of the key's names whole, or a longer capitalised word made
     from one of its words ("Syrmian" for Syrmia, "Belgrader" for Belgrade)."""
-    lowered = fold(prompt)
+    return _names_key(prompt, fold(prompt), names)
+
+
+def _names_key(prompt: str, lowered: str, names: Iterable[str]) -> bool:
     proper: set[str] | None = None
     for name in names:
-        folded = fold(name)
+        folded = _fold(name)
         if not folded:
             continue
         if folded in lowered and _whole(lowered, folded):
             return True
         for word in _name_words(folded):
             if proper is None:
-                proper = {fold(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
+                proper = {_fold(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
             stem = word[: max(5, len(word) - 2)]
             if any(len(p) > len(word) and p.startswith(stem) for p in proper):
                 return True

@@ -121,6 +121,7 @@ class Pools:
         for fact in bank.facts:
             self.facts_by_year[fact.date.start.year].append(fact)
         self.all_facts = bank.facts
+        self.last_year = max((f.date.end.year for f in bank.facts), default=0)
         self.folded: dict[str, frozenset[str]] = {}
         self.folded_statements: dict[str, str] = {}
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
