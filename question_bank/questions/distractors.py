@@ -19,7 +19,7 @@ from typing import TypeVar
 from rapidfuzz.distance import Levenshtein
 
 from question_bank.facts.dates import FactDate, Precision
-from question_bank.facts.entities import Entity, Place
+from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold
@@ -95,8 +95,14 @@ def entity_distractors(
     check_since = bool(relations.since)
     when = fact.date
 
+    unoffered = pools.unoffered
+    is_unit = not is_place
+    of_the_period = pools.of_the_period
+
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
-        if candidate.name in banned:
+        if candidate.name in banned or candidate.name in unoffered:
+            return False
+        if is_unit and isinstance(candidate, Unit) and not of_the_period(candidate, when):
             return False
         if check_theatre:
             # Another theatre's entity is never an option; a key from elsewhere (Moscow) may
@@ -122,7 +128,8 @@ def entity_distractors(
             banned.update(catalog.related_places(candidate))
 
     taken: list[Entity] = []
-    tiers = pools.tiers_for(key, same_side, exact_type, broad)
+    same_country = isinstance(key, Place) and pools.country_bound(fact, key)
+    tiers = pools.tiers_for(key, same_side, exact_type, broad, same_country)
     on_take = took if is_place and pools.nested else None
     favourites = pools.favourites(tiers)
     if favourites[0]:
@@ -264,17 +271,19 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
 
 
 def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> list[Fact]:
-    """Other events of the bank for 'What happened on …?', none overlapping the fact's date."""
+    """Other events of the bank for 'What happened on …?', none overlapping the fact's date: the
+    same year's first, then the nearest in time (a 1520s event among 1490s ones stands out)."""
     pools = pools_for(bank)
     same_year = pools.facts_by_year.get(fact.date.year, [])
     chosen: list[Fact] = []
     statement_key = pools.statement_key
     seen = {statement_key(fact)}
     when = fact.date
-    for pool in (same_year, pools.all_facts):
+    for pool in (same_year, None):
         if len(chosen) >= n:
             break
-        for other in _draw(pool, rng, n):
+        drawn = _draw(same_year, rng, n) if pool is not None else iter(pools.nearest_facts(fact))
+        for other in drawn:
             text = statement_key(other)
             if text in seen or _overlaps(other.date, when):
                 continue

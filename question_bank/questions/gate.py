@@ -21,6 +21,7 @@ class Flaw(StrEnum):
     LONE_ECHO = "lone-echo"  # only the key shares a word with the stem
     STEM_NAMES_KEY = "stem-names-key"  # the stem names the key, or a word made from its name
     ALSO_RIGHT = "also-right"  # an option is one of the answers that count
+    LONG_KEY = "long-key"  # the key is far longer than every other option
 
     @property
     def explanation(self) -> str:
@@ -32,6 +33,7 @@ _EXPLANATIONS = {
     Flaw.LONE_ECHO: "only the right option shares a word with the question",
     Flaw.STEM_NAMES_KEY: "the question names the answer, or a word made from it",
     Flaw.ALSO_RIGHT: "a wrong option is also an accepted answer",
+    Flaw.LONG_KEY: "the right option is far longer than the others",
 }
 
 # Words too common to be a cue when an option shares them with the stem.
@@ -69,6 +71,9 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
     right.add(_fold(answer))
     if any(_fold(o) in right for o in options if o != answer):
         found.append(Flaw.ALSO_RIGHT)
+    longest = max((len(o) for o in options if o != answer), default=0)
+    if len(answer) > 25 and len(answer) > 1.6 * longest:
+        found.append(Flaw.LONG_KEY)
     return found
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from question_bank.facts.dates import FactDate
-from question_bank.facts.entities import Catalog
+from question_bank.facts.entities import Catalog, Entity, Place
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
 from question_bank.questions.gate import flaws
-from question_bank.questions.pools import unique_date_phrase
+from question_bank.questions.pools import pools_for, unique_date_phrase
 from question_bank.questions.templates import Ask, asks_for
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
@@ -231,13 +231,26 @@ def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) 
         # "Which unit …") fall back on other sides when the key's side has too few.
         same_side = not wording.endswith(("unit.echelon", "unit.generic"))
         exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
-        broad = wording == "unit.generic"  # "Which person …": any role of the key's category
-        others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type, broad)
+        if not _may_offer(bank, fact, target):
+            return ()
+        others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
         if len(others) < n - 1:
             return ()
         texts = [ask.answer, *(e.name for e in others)]
     rng.shuffle(texts)
     return tuple(texts)
+
+
+def _may_offer(bank: Bank, fact: Fact, key: Entity) -> bool:
+    """False where options cannot help: the key is the bank's title ("Kursk" in a Kursk bank,
+    trivial), or the stem names a place inside the key ("which country … from Baikonur")."""
+    pools = pools_for(bank)
+    if key.name in pools.title_entities:
+        return False
+    if isinstance(key, Place):
+        ancestors = pools.catalog.ancestors
+        return not any(key.name in ancestors(other) for other in fact.places if other is not key)
+    return True
 
 
 def generate_all(

@@ -78,6 +78,26 @@ class Pools:
                 found = self.co_true[key]
                 found[0].update(units)
                 found[1].update(places)
+        # Entities that are never a wrong option: the bank's title ("Kursk" in a Kursk bank: as a
+        # key it is trivial, as an option a dud), and those no fact asks about (a fact's `asks`
+        # leaves them out everywhere they stand).
+        title_words = set(fold(f"{bank.title} {bank.name.replace('-', ' ')}").split())
+        every = {e.name: e for f in bank.facts for e in f.entities}
+        self.title_entities = frozenset(
+            name for name, e in every.items()
+            if isinstance(e, Place) and fold(name).split() and set(fold(name).split()) <= title_words
+        )
+        asked: set[str] = set()
+        for fact in bank.facts:
+            asked.update(e.name for e in fact.entities if fact.offers("unit" if isinstance(e, Unit) else "place", e))
+        self.unoffered = self.title_entities | frozenset(every.keys() - asked)
+        # When each actor is named by the bank: an explorer drowned in 1500 is no option for a
+        # voyage of 1519, nor is an Apollo craft for a Mercury flight.
+        self.spans: dict[str, tuple[date, date]] = {}
+        for fact in bank.facts:
+            for unit in fact.units:
+                first, last = self.spans.get(unit.name, (fact.date.start, fact.date.end))
+                self.spans[unit.name] = (min(first, fact.date.start), max(last, fact.date.end))
         # How often each entity is a slot of the bank: a favourite key must be a wrong option too,
         # or a test-wise student picks it whenever it is offered.
         self.slot_counts: dict[str, int] = defaultdict(int)
@@ -127,6 +147,31 @@ class Pools:
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
         self.favourite_tiers: dict[tuple[int, ...], Tier] = {}
+
+    def nearest_facts(self, fact: Fact, limit: int = 12) -> list[Fact]:
+        """The bank's facts nearest in time to `fact` (by start), nearest first."""
+        start = fact.date.start.toordinal()
+        found = sorted(self.all_facts[:2000], key=lambda other: abs(other.date.start.toordinal() - start))
+        return found[:limit]
+
+    def of_the_period(self, candidate: Unit, when: FactDate) -> bool:
+        """Whether an actor the bank names belongs to the period of `when`: named within two years
+        of it, and a craft or ship not first named after it (it was not built yet)."""
+        span = self.spans.get(candidate.name)
+        if span is None:
+            return True  # declared, never named: no dates to judge by
+        first, last = span
+        if candidate.category in ("craft", "ship") and first > when.end:
+            return False
+        return first <= _years_later(when.end, 2) and _years_later(last, 2) >= when.start
+
+    def country_bound(self, fact: Fact, key: Place) -> bool:
+        """True if an actor of the fact belongs to the key's country ("Yuri Gagarin", Soviet, lifted off
+        from a Soviet launch site): a place of another country would be ruled out by the stem."""
+        if not key.country:
+            return False
+        country = fold(key.country)
+        return any(unit.side and _side_of_country(fold(unit.side), country) for unit in fact.units)
 
     def _tier(self, name: str, named: dict, own: frozenset[str]) -> str | None:
         """'bank' for an entity the bank names or declares, 'catalog' for one of the shipped
@@ -196,7 +241,9 @@ class Pools:
         return found
 
 
-    def tiers_for(self, key: Entity, same_side: bool, exact_type: bool = False, broad: bool = False) -> list[Tier]:
+    def tiers_for(
+        self, key: Entity, same_side: bool, exact_type: bool = False, broad: bool = False, same_country: bool = False,
+    ) -> list[Tier]:
         """The non-empty pools to draw the key's distractors from, best first, each with the
         folded names of its members (index for index). `broad`: the stem names only the key's
         category ("Which person"), so any role of it will do."""
@@ -216,7 +263,7 @@ class Pools:
             return found
         form = key.type if exact_type else key.family
         located = key.lat is not None and key.lon is not None
-        index = ("place", form, key.region, key.country, key.name if located else "")
+        index = ("place", form, key.region, key.country, key.name if located else "", same_country)
         found = self.tiers.get(index)
         if found is None:
             # Landmarks and mountains are local: one in another city reads as a give-away.
@@ -227,7 +274,7 @@ class Pools:
                 for scope, value in scopes
                 for tier in ("bank", "catalog")
             ]
-            if key.type not in LOCAL_TYPES:
+            if key.type not in LOCAL_TYPES and not same_country:
                 bank_tier = self.places.get((form, "any", "", "bank"), [])
                 catalog_tier = self.places.get((form, "any", "", "catalog"), [])
                 if located:
@@ -269,6 +316,32 @@ class Pools:
                     keys = self.tier_keys[id(tier)] = [self.keys(entity) for entity in tier]
                 found.append((tier, keys))
         return found
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# Adjectives of sides whose country's name does not start with them.
+DEMONYMS = {
+    "american": "united states", "british": "united kingdom", "english": "england", "dutch": "netherlands",
+    "french": "france", "spanish": "spain", "portuguese": "portugal", "chinese": "china", "swiss": "switzerland",
+    "soviet": "soviet union", "danish": "denmark", "swedish": "sweden", "polish": "poland", "turkish": "turkey",
+    "greek": "greece", "finnish": "finland", "castilian": "castile", "venetian": "venice", "union": "united states",
+    "confederate": "confederate states",
+}
+
+
+def _side_of_country(side: str, country: str) -> bool:
+    """Whether a side's adjective names the country ("Soviet" and "Soviet Union", "Serbian" and
+    "Serbia", "American" and "United States")."""
+    if DEMONYMS.get(side) == country or country.startswith(DEMONYMS.get(side, "\0")):
+        return True
+    stem = side[: max(4, len(side) - 3)]
+    return len(side) >= 4 and country.split()[0].startswith(stem)
 
 
 NEARBY = 10  # places of the key's form, nearest first, that the last tier draws on

@@ -26,7 +26,8 @@ PREPOSITIONS = frozenset(
 # A slot after one of these sits in an embedded clause: fronting it would change the meaning.
 CLAUSE_WORDS = frozenset("to after before while when that which who whose until".split())
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
-_THE = re.compile(r"(?:^|\s)the\s*$", re.IGNORECASE)
+_THE = re.compile(r"(?:^|\s)(?:the|an|a)\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+\s*$")  # "President [John F. Kennedy]": a title, not a phrase
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|–|-|/)?\s*(?:and\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -71,8 +72,28 @@ def _event_tail(fact: Fact) -> str:
     if fact.is_passive:
         body = f"{fact.verb} {fact.subject.text} {fact.rest.text}"
     else:
-        body = f"did {fact.subject.text} {fact.verb_base} {fact.rest.text}"
+        body = f"did {fact.subject.text} {fact.verb_base} {based(fact.rest.text)}"
     return _clean(body).rstrip(",") + "?"
+
+
+_AND_VERB = re.compile(r"\b(and|then)\s+([a-z]+)\b")
+
+
+def based(rest: str) -> str:
+    """`rest` for a did-question: a second verb in the past after 'and' takes its base form too
+    ("did Gagarin lift off … and become", not "and became")."""
+    if " and " not in rest and " then " not in rest:
+        return rest
+    return _AND_VERB.sub(lambda m: f"{m.group(1)} {_base_of(m.group(2))}", rest)
+
+
+@lru_cache(maxsize=4096)
+def _base_of(word: str) -> str:
+    from question_bank.banks.statements import past_form_base  # lemminflect, loaded on first need
+
+    if word in ("the", "a", "an", "its", "their", "his", "her", "was", "were"):
+        return word
+    return past_form_base(word) or word
 
 
 def event_question(fact: Fact, wh: str) -> str:
@@ -104,7 +125,8 @@ def date_asks(fact: Fact) -> list[Ask]:
     key = when.human()
     keys = (key,)
     tail = _event_tail(fact)
-    asks = [Ask("date", "date.when", _ask_event("When", tail), key, keys, when)]
+    # "When did Dias drown when his ship sank …?" reads badly: a when-clause keeps the other wordings.
+    asks = [] if " when " in tail else [Ask("date", "date.when", _ask_event("When", tail), key, keys, when)]
     if when.precision is Precision.DAY:
         asks.append(Ask("date", "date.on_what_date", _ask_event("On what date", tail), key, keys, when))
         month, month_key = _month(when.start.year, when.start.month)
@@ -195,11 +217,33 @@ _SUBJECT_GOES_ON = re.compile(r"^\s*(,|and\b|with\b|together\b|\()")
 _SUBJECT_LEADS = PREPOSITIONS | {"of", "with"}
 
 
+# A slot followed by one of these names something else ("the [Kursk] salient"): "which city
+# salient" reads badly, so such a slot is asked only as a gap.
+ATTRIBUTIVE = frozenset(
+    "salient front bridgehead pocket line sector offensive operation campaign road railway bend valley "
+    "basin region area gap pass crossing corridor landing beachhead group".split()
+)
+
+
+def attributive(clause: Clause, slot: Slot) -> bool:
+    """True if the slot is used as a modifier of the noun after it ("the [Kursk] salient", "an
+    [R-7] rocket"), or follows a title ("President [John F. Kennedy]")."""
+    if _TITLE_BEFORE.search(clause.text[: slot.start]):
+        return True
+    words = clause.text[slot.end :].split(maxsplit=1)
+    if not words or words[0][-1] in ",.;:":
+        return False
+    word = words[0].lower()
+    entity = clause.entities[clause.slots.index(slot)]
+    noun = entity.noun if isinstance(entity, Unit) else entity.type
+    return word in ATTRIBUTIVE or word == noun
+
+
 def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> tuple[str, str] | None:
     """The 'which …?' question around a slot as (head, tail): the prompt is the cleaned
     head + descriptor + tail; None where fronting the slot would not read well."""
     before, after = clause.text[: slot.start], clause.text[slot.end :]
-    if after.startswith(("'", "’", "-")):
+    if after.startswith(("'", "’", "-")) or attributive(clause, slot):
         return None
     before = _THE.sub("", before) if _THE.search(before) else before
     if part == "subject":
@@ -230,7 +274,7 @@ def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> t
     head = capitalize_first(f"{lead} which ".lstrip())
     subject = fact.subject.text
     verb = f"{fact.verb} {subject}" if fact.is_passive else f"did {subject} {fact.verb_base}"
-    return head, f" {verb} {rest} {when}"
+    return head, f" {verb} {rest if fact.is_passive else based(rest)} {when}"
 
 
 def _accepted(fitting: tuple[Entity, ...], also: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -260,8 +304,9 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
         described = descriptors(entity, fact)
         coordinated = _coordinated(clause, index)
         frame = None if coordinated else _wh_frame(fact, part, clause, slot, when)
-        # A subject slot is fronted already by its wh-question; "which town and Niš" reads badly.
-        if (part == "rest" or frame is None) and not coordinated:
+        # A subject slot is fronted already by its wh-question; "which town and Niš" and "which city
+        # salient" read badly.
+        if (part == "rest" or frame is None) and not coordinated and not attributive(clause, slot):
             first = described[0]
             in_situ = _in_situ(fact, part, clause, slot, first[1], dated)
             asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _unnamed(first[2], in_situ, also), entity))
@@ -271,7 +316,7 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
                 fitted: tuple[Entity, ...] | None = None
                 answers: tuple[str, ...] = ()
                 for name, words, fitting in described:
-                    prompt = _clean(head + words + tail).rstrip(",") + "?"
+                    prompt = _frame_prompt(head, words, tail, when, dated)
                     if fitting is not fitted:  # descriptors fitting the same entities share a tuple
                         fitted, answers = fitting, _unnamed(fitting, prompt, also)
                     asks.append(Ask(kind, f"{kind}.{name}", prompt, entity.name, answers, entity))
@@ -291,6 +336,22 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
         asks.append(Ask(kind, f"{kind}.gap", gap, entity.name, _unnamed(described[0][2], gap, also), entity,
                         False, False, True))
     return asks
+
+
+_MAY_FOLLOW_A_DATE = PREPOSITIONS | DIRECTIONS | {"which", "who"}
+
+
+def _frame_prompt(head: str, words: str, tail: str, when: str, dated: str) -> str:
+    """The wh-question; a long one gets its date first ("On 6 September 1522, which ship returned
+    … as the first ship to sail round the world?"), where the date at the end would hang on the
+    last phrase; "Which person" is "Who"."""
+    if head == "Which " and words == "person":
+        head, words = "Who", ""
+    body = head + words + tail
+    first = head.split(" ", 1)[0].lower()
+    if body.endswith(when) and len(body.split()) > 14 and first in _MAY_FOLLOW_A_DATE:
+        body = f"{dated}, {head[0].lower()}{head[1:]}{words}{tail[: -len(when)]}"
+    return _clean(body).rstrip(",") + "?"
 
 
 def _unnamed(fitting: tuple[Entity, ...], prompt: str, also: tuple[str, ...]) -> tuple[str, ...]:
