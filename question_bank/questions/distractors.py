@@ -140,7 +140,9 @@ def entity_distractors(
     return taken
 
 
-def date_options(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple[str, ...]:
+def date_options(
+    bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
     """The key and `n` date distractors as text, in chronological order; () if too few.
 
     The key's place among the sorted options is drawn first (uniformly), so that it is not the
@@ -151,7 +153,7 @@ def date_options(bank: Bank, key: FactDate, n: int, rng: random.Random) -> tuple
     earlier: list[tuple[FactDate, str]] = []
     later: list[tuple[FactDate, str]] = []
     texts = {key.human()}
-    for candidate in _date_candidates(bank, key, n, rng):
+    for candidate in _date_candidates(bank, key, n, rng, avoid):
         when, text = candidate
         if text in texts:
             continue
@@ -179,9 +181,12 @@ def _chronological(option: tuple[FactDate, str]) -> tuple:
     return (when.start, when.end, when.precision, when.unit, when.qualifier)
 
 
-def _date_candidates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> Iterator[tuple[FactDate, str]]:
+def _date_candidates(
+    bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str],
+) -> Iterator[tuple[FactDate, str]]:
     """Dates that could stand beside the key, each with its text, lazily: the bank's own events of
-    the key's precision and year first (in a random order), then invented ones near the key."""
+    the key's precision and year first (in a random order; none of an event naming one of `avoid`,
+    the fact's own entities), then invented ones near the key."""
     pools = pools_for(bank)
     precision, unit, qualifier = key.precision, key.unit, key.qualifier
     if precision is Precision.MONTH and not qualifier:
@@ -191,8 +196,11 @@ def _date_candidates(bank: Bank, key: FactDate, n: int, rng: random.Random) -> I
     else:
         same = pools.dates.get((precision, unit, key.year), [])
         same_texts = pools.date_texts.get((precision, unit, key.year), [])
+    date_entities = pools.date_entities
     for index in _draw_indices(len(same), rng, 2 * n + 2):
         candidate = same[index]
+        if avoid and not avoid.isdisjoint(date_entities.get(candidate, ())):
+            continue
         if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:
             yield candidate, same_texts[index]
         else:  # restated at the key's precision
@@ -279,13 +287,15 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
     statement_key = pools.statement_key
     seen = {statement_key(fact)}
     when = fact.date
+    span = when.precision is Precision.RANGE
     for pool in (same_year, None):
         if len(chosen) >= n:
             break
         drawn = _draw(same_year, rng, n) if pool is not None else iter(pools.nearest_facts(fact))
         for other in drawn:
             text = statement_key(other)
-            if text in seen or _overlaps(other.date, when):
+            # A span among single days (or a day among spans) stands out as the answer.
+            if text in seen or _overlaps(other.date, when) or (other.date.precision is Precision.RANGE) != span:
                 continue
             seen.add(text)
             chosen.append(other)

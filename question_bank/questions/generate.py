@@ -217,7 +217,10 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
 def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
     target = ask.target
     if isinstance(target, FactDate):
-        return date_options(bank, target, n - 1, rng)
+        pools = pools_for(bank)
+        if ask.wording_id == "date.which_month" and (target.start.year, target.start.month) in pools.busy_months:
+            return ()  # "In which month of 1943 …" in a bank of July 1943: trivial
+        return date_options(bank, target, n - 1, rng, pools.fact_names(fact))
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank

@@ -133,6 +133,16 @@ class Pools:
                     month = month_of_start[(start.year, start.month)] = month_of(when)
                 months[start.year][month] = None
         self.dates = {key: list(value) for key, value in dates.items()}
+        # The entities of the events on each date: a date the bank gives to another event of the
+        # same ship or army is known not to be this one's (the day it sailed is not the day it sank).
+        self.date_entities: dict[FactDate, set[str]] = defaultdict(set)
+        month_counts: dict[tuple[int, int], int] = defaultdict(int)
+        for fact in bank.facts:
+            self.date_entities[fact.date].update(e.name for e in fact.entities)
+            if fact.date.precision in (Precision.DAY, Precision.MONTH):
+                month_counts[(fact.date.start.year, fact.date.start.month)] += 1
+        # A month that holds most of a bank's events ("July 1943" in a Kursk bank) is no question.
+        self.busy_months = frozenset(m for m, c in month_counts.items() if c >= 0.35 * len(bank.facts) and c >= 4)
         self.months = {key: list(value) for key, value in months.items()}
         # The human text of every pooled date, index for index.
         self.date_texts = {key: [d.human() for d in value] for key, value in self.dates.items()}
@@ -147,6 +157,13 @@ class Pools:
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
         self.favourite_tiers: dict[tuple[int, ...], Tier] = {}
+        self.names_of_fact: dict[str, frozenset[str]] = {}
+
+    def fact_names(self, fact: Fact) -> frozenset[str]:
+        found = self.names_of_fact.get(fact.id)
+        if found is None:
+            found = self.names_of_fact[fact.id] = frozenset(e.name for e in fact.entities)
+        return found
 
     def nearest_facts(self, fact: Fact, limit: int = 12) -> list[Fact]:
         """The bank's facts nearest in time to `fact` (by start), nearest first."""

@@ -59,8 +59,13 @@ def asks_for(fact: Fact, kind: str) -> list[Ask]:
 # --- dates ----------------------------------------------------------------------------------
 
 
+_DOUBLED = re.compile(r"\b(the|a|an) \1\b", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
     text = " ".join(text.split())
+    if " the the " in text.lower() or " a a " in text or " an an " in text:
+        text = _DOUBLED.sub(r"\1", text)  # "crossed the [the Donets|…]"
     if "," not in text and " ." not in text and " ?" not in text:
         return text  # nothing to replace (the usual case): skip four scans
     return text.replace(" ,", ",").replace(",,", ",").replace(" .", ".").replace(" ?", "?")

@@ -129,10 +129,19 @@ def test_same_seed_same_questions_other_seed_other_questions():
 
 
 def test_every_builtin_fact_gets_mc_questions_with_one_right_option():
+    """Every fact is asked as multiple choice, or the gate's report says why not and the fact is
+    still asked typed."""
+    from question_bank.questions.report import publication_report
+
     bank = load_builtin_bank("belgrade-offensive")
     questions = generate_all(bank, modes=[Mode.MC], seed=1)
     asked = {q.fact_id for q in questions}
-    assert asked == {f.id for f in bank.facts}
+    report = publication_report(bank, seed=1)
+    for fact in bank.facts:
+        if fact.id not in asked:
+            slots = [s for s in report.slots if s.fact_id == fact.id and s.asked]
+            assert slots and all(s.withheld and s.typed for s in slots), fact.id
+    assert len(asked) >= 0.8 * len(bank.facts)
     for question in questions:
         assert question.options.count(question.answer) == 1
         assert len({fold(o) for o in question.options}) == len(question.options)
