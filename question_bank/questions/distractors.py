@@ -126,11 +126,12 @@ def entity_distractors(
         # Croatia beside Yugoslavia would tell the learner that neither can be the one answer.
         if isinstance(candidate, Place):
             banned.update(catalog.related_places(candidate))
+            banned.update(pools.close_to(candidate))
 
     taken: list[Entity] = []
     same_country = isinstance(key, Place) and pools.country_bound(fact, key)
     tiers = pools.tiers_for(key, same_side, exact_type, broad, same_country)
-    on_take = took if is_place and pools.nested else None
+    on_take = took if is_place and (pools.nested or pools.located) else None
     favourites = pools.favourites(tiers)
     if favourites[0]:
         # One of the bank's most asked entities first, so that it is a wrong option about as often

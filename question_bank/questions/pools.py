@@ -158,6 +158,21 @@ class Pools:
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
         self.favourite_tiers: dict[tuple[int, ...], Tier] = {}
         self.names_of_fact: dict[str, frozenset[str]] = {}
+        self.located = [p for p in bank.catalog.places if p.lat is not None and p.lon is not None]
+        self.close: dict[str, frozenset[str]] = {}
+
+    def close_to(self, place: Place) -> frozenset[str]:
+        """Places within CLOSE_KM of `place` (Cape Canaveral and the Kennedy Space Center): offered
+        together, or beside the key, one could be taken for the other."""
+        if place.lat is None or place.lon is None or len(self.located) > 3000:
+            return frozenset()
+        found = self.close.get(place.name)
+        if found is None:
+            found = self.close[place.name] = frozenset(
+                other.name for other in self.located
+                if other.name != place.name and _km(place, other) <= CLOSE_KM
+            )
+        return found
 
     def fact_names(self, fact: Fact) -> frozenset[str]:
         found = self.names_of_fact.get(fact.id)
@@ -227,6 +242,7 @@ class Pools:
         key_name = key.name
         if isinstance(key, Place):
             names |= self.catalog.related_places(key)
+            names |= self.close_to(key)
         elif self.relations.together:
             names |= self.relations.served_with(key.name, when)
         months = _months(when)
@@ -359,6 +375,18 @@ def _side_of_country(side: str, country: str) -> bool:
         return True
     stem = side[: max(4, len(side) - 3)]
     return len(side) >= 4 and country.split()[0].startswith(stem)
+
+
+CLOSE_KM = 25.0
+
+
+def _km(a: Place, b: Place) -> float:
+    """The great-circle distance between two located places, in kilometres."""
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = la2 - la1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 NEARBY = 10  # places of the key's form, nearest first, that the last tier draws on

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parents[2]
 TEACHER = ROOT / "tests" / "data" / "teacher_banks"
-BANKS = ("belgrade-offensive", "civil-war", "kursk-1943", "space-race", "age-of-sail")
+BANKS = ("belgrade-offensive", "civil-war", "kursk-1943", "space-race", "age-of-sail", "french-revolution")
 SEEDS = range(100)
 OPTIONS = 4
 

@@ -21,7 +21,7 @@ from question_bank.facts.model import Bank
 from question_bank.questions import Mode, generate_all
 
 TEACHER_BANKS = Path(__file__).parents[2] / "data" / "teacher_banks"
-RATED_BANKS = ("belgrade-offensive", "kursk-1943", "space-race", "age-of-sail")
+RATED_BANKS = ("belgrade-offensive", "kursk-1943", "space-race", "age-of-sail", "french-revolution")
 OPTIONS = 4
 
 
