@@ -1,0 +1,161 @@
+"""A teacher marked 175 typed answers and would change 19 verdicts: each class of them here, on real
+questions of the built-in bank, through the paths a learner's answer takes (explain, which
+`quiz bank answer` uses, and check_question, which a study session uses)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from question_bank.answers import Outcome, Verdict, check_question, explain
+from question_bank.banks.builtin import load_builtin_bank
+from question_bank.facts.model import Fact
+from question_bank.questions import Kind, Mode
+from question_bank.questions.generate import Question, typed_questions
+
+R, N, W = Outcome.CORRECT, Outcome.NEAR_MISS, Outcome.WRONG
+BANK = load_builtin_bank("belgrade-offensive")
+
+
+def dated(human: str) -> Fact:
+    """The first fact of the bank dated `human` (the bank's data changes; its dates stay)."""
+    found = next((f for f in BANK.facts if f.date.human() == human), None)
+    assert found is not None, f"the built-in bank has no fact dated {human} any more"
+    return found
+
+
+def naming(name: str) -> Fact:
+    """The first fact of the bank asked with `name` as the typed answer (the bank's data changes;
+    its places and units stay)."""
+    for fact in BANK.facts:
+        for kind in (Kind.UNIT, Kind.PLACE):
+            if any(e.name == name for e in (*fact.units, *fact.places)):
+                try:
+                    if any(q.answer == name for q in typed_questions(BANK, fact, kind)):
+                        return fact
+                except ValueError:
+                    continue
+    raise AssertionError(f"the built-in bank asks no typed question for {name} any more")
+
+
+def place_question(place: str) -> Question:
+    """A real typed question asking for `place`; where the bank asks none (its gate withholds
+    some), the plain "Which place?" a bank of that fact would ask, with the bank's catalog."""
+    for fact in BANK.facts:
+        if any(p.name == place for p in fact.places):
+            for question in typed_questions(BANK, fact, Kind.PLACE):
+                if question.answer == place:
+                    return question
+    fact = next(f for f in BANK.facts if any(p.name == place for p in f.places))
+    return Question(fact.id, Kind.PLACE, Mode.TYPED, "place.where", "Which place?", place, (place,), (), "", "", "",
+                    BANK.catalog)
+
+
+def judge(fact: Fact, kind: str, text: str) -> Verdict:
+    return explain(BANK, fact.id, kind, text)[0]
+
+
+# --- 1. dates: two-digit and spelled years, seasons, unreadable answers ------------------------
+
+
+@pytest.mark.parametrize(
+    "day, text",
+    [("7 October 1944", "7 Oct 44"), ("7 October 1944", "Oct 7 44"), ("7 October 1944", "7 October 44"),
+     ("October 1944", "October 44"), ("October 1944", "Oct 44"), ("13 November 1944", "13 Nov 44")],
+)
+def test_a_two_digit_year_beside_its_month_is_read_as_the_year(day: str, text: str) -> None:
+    """"7 Oct 44" was "Write the year in full"; with a month beside it, 44 can only be the year."""
+    verdict = judge(dated(day), "date", text)
+    assert verdict.outcome is R, verdict.reason
+
+
+def test_a_two_digit_year_is_read_nearest_the_fact_s_year() -> None:
+    """'98 for a fact of 2009 is 1998, not 2098 (the fact's century); '44 for 1944 stays 1944."""
+    verdict = judge(dated("2009"), "date", "'98")
+    assert verdict.outcome is W and verdict.reason == "It was 2009, not 1998"
+    assert judge(dated("2009"), "date", "'09").outcome is R
+    assert judge(dated("1944"), "date", "'44").outcome is R
+    assert judge(dated("7 October 1944"), "date", "7 Oct '44").outcome is R
+    assert judge(dated("1944"), "date", "44").outcome is N  # a lone number is still not taken as a year
+
+
+@pytest.mark.parametrize(
+    "day, text, want",
+    [("1944", "nineteen forty-four", R), ("1944", "Nineteen Forty Four", R),
+     ("1944", "nineteen hundred and forty-four", R), ("1944", "one thousand nine hundred forty-four", R),
+     ("7 October 1944", "7 October nineteen forty-four", R),
+     ("7 October 1944", "the seventh of October, nineteen forty-four", R),
+     ("2009", "two thousand and nine", R), ("2009", "two thousand nine", R),
+     ("1944", "nineteen forty-five", W), ("7 October 1944", "7 October nineteen forty-five", N)],
+)
+def test_a_spelled_year_is_read(day: str, text: str, want: Outcome) -> None:
+    verdict = judge(dated(day), "date", text)
+    assert verdict.outcome is want, verdict.reason
+    assert not verdict.unreadable
+
+
+@pytest.mark.parametrize(
+    "day, text",
+    [("7 October 1944", "autumn 1944"), ("7 October 1944", "fall of 1944"),
+     ("7 October 1944", "in the autumn of 1944"), ("7 October 1944", "Fall 1944"),
+     ("7 October 1944", "autumn '44"), ("October 1944", "autumn 1944"), ("October 1944", "jesen 1944."),
+     ("13 November 1944", "late autumn 1944"), ("mid-February 1945", "winter 1944/45"),
+     ("mid-February 1945", "winter 1945"), ("mid-February 1945", "the winter of 1944-45"),
+     ("9 June 1945", "summer 1945"), ("11–29 November 1944", "autumn 1944")],
+)
+def test_a_season_around_the_fact_is_a_near_miss(day: str, text: str) -> None:
+    """Not wrong (the learner knew when, roughly) and not right (a season is three months)."""
+    verdict = judge(dated(day), "date", text)
+    assert verdict.outcome is N, verdict.reason
+    assert verdict.reason.startswith("Right season; give the")
+
+
+@pytest.mark.parametrize(
+    "day, text",
+    [("7 October 1944", "spring 1945"), ("7 October 1944", "summer 1944"), ("7 October 1944", "autumn 1945"),
+     ("9 June 1945", "spring 1945"), ("mid-February 1945", "spring 1945"), ("mid-February 1945", "winter 1946"),
+     ("7 October 1944", "early autumn 1944"), ("7 October 1944", "autumn")],
+)
+def test_a_season_that_misses_the_fact_or_its_year_is_wrong_not_unreadable(day: str, text: str) -> None:
+    verdict = judge(dated(day), "date", text)
+    assert verdict.outcome is W and not verdict.unreadable, verdict.reason
+
+
+def test_a_season_is_read_by_the_study_session_not_asked_again() -> None:
+    """The session asks again when it cannot read a date; a season it now reads counts as Hard."""
+    from quiz.study.collaborators import default_checker
+
+    question = typed_questions(BANK, dated("7 October 1944"), Kind.DATE)[0]
+    assert default_checker(question, "autumn 1944")[0] == "near_miss"
+    assert default_checker(question, "nineteen forty-four")[0] == "wrong"  # read: too vague
+
+
+@pytest.mark.parametrize("text", ["banana", "soon after the landings", "Zaječar", "7 0ctober"])
+def test_an_unreadable_date_is_asked_again(text: str) -> None:
+    verdict = judge(dated("7 October 1944"), "date", text)
+    assert verdict.unreadable and verdict.outcome is W
+    question = typed_questions(BANK, dated("7 October 1944"), Kind.DATE)[0]
+    assert check_question(question, text).unreadable
+    assert not check_question(question, "7 November 1944").unreadable  # read, and wrong
+
+
+def test_quiz_bank_answer_reports_an_unreadable_date_as_asked_again(tmp_path: Path) -> None:
+    """`quiz bank answer` said "wrong" where the study screen asks again."""
+    from quiz.cli import main
+
+    fact = dated("7 October 1944")
+    base = ["--db", str(tmp_path / "quiz.db"), "bank", "answer", BANK.name, fact.id, "date"]
+    result = CliRunner().invoke(main, [*base, "banana", "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["outcome"] == "unreadable" and answer["expected"] == "7 October 1944"
+    assert "asks again" in answer["reason"]
+    plain = CliRunner().invoke(main, [*base, "banana"])
+    assert plain.output.startswith("unreadable: ")
+    wrong = json.loads(CliRunner().invoke(main, [*base, "7 November 1944", "--json"]).output)
+    assert wrong["outcome"] == "wrong"
+    season = json.loads(CliRunner().invoke(main, [*base, "autumn 1944", "--json"]).output)
+    assert season["outcome"] == "near_miss"
