@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from question_bank.answers.dates import THIRDS, Reading, parse_expected, read_date, with_year
-from question_bank.answers.verdict import Outcome, Verdict, near, right, show, wrong
+from question_bank.answers.verdict import Outcome, Verdict, best, near, right, show, wrong
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.text import fold
 
@@ -16,7 +16,9 @@ def check_date(expected: str, given: str, year_stated: bool = False) -> Verdict:
     target = parse_expected(expected)
     readings = read_date(given, target.year)
     if not readings:
-        return wrong(f"Could not read a date in '{show(given)}'")
+        return Verdict(Outcome.WRONG, f"Could not read a date in '{show(given)}'", unreadable=True)
+    if any(r.season for r in readings):
+        return best(_judge_season(r, target, year_stated) for r in readings)
     if len(readings) == 2:
         first, second = readings
         if any(_judge(r, target).correct for r in readings):
@@ -29,6 +31,26 @@ def check_date(expected: str, given: str, year_stated: bool = False) -> Verdict:
     if readings[0].no_year and verdict.correct and not year_stated:
         return _without_year(target)
     return verdict
+
+
+def _judge_season(reading: Reading, target: FactDate, year_stated: bool) -> Verdict:
+    """A season is three months: a near miss for a day, a month or a period inside it, right for
+    a year it lies in (as a month would be), wrong when the fact lies outside it."""
+    name = target.human()
+    if reading.no_year and not year_stated:
+        return wrong(f"Too vague: it was {name}")
+    if reading.start <= target.start and target.end <= reading.end:
+        if target.precision is Precision.RANGE:
+            what = "dates" if target.unit is Precision.DAY else "months"
+        else:
+            what = "day" if target.precision is Precision.DAY else "month"
+        return near(f"Right season; give the {what}: {name}")
+    if target.precision is Precision.YEAR and target.start <= reading.start and reading.end <= target.end:
+        return right(f"Correct; the source gives {name}")
+    overlaps = reading.start <= target.end and target.start <= reading.end
+    if overlaps and target.precision in (Precision.YEAR, Precision.RANGE):
+        return near(f"Close, but it was {name}")
+    return wrong(f"It was {name}, not {reading.human()}")
 
 
 def _without_year(target: FactDate) -> Verdict:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from question_bank.answers.date_words import Season, read_season, season_months, spelled_years
 from question_bank.facts.dates import FactDate, Precision, parse_fact_date
 
 _MONTH_NAMES = (
@@ -79,14 +80,16 @@ _NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?")
 class Reading:
     """One way to read an answer: one point (a day, month or year) or the two ends of a range.
 
-    `bare_year` marks a two-digit year written without an apostrophe ("44"), which we will not
-    silently take as a year; `no_year` marks an answer that gave no year at all ("20 October"),
-    read in the fact's year.
+    `bare_year` marks a two-digit year written alone without an apostrophe ("44"), which we will
+    not silently take as a year; `no_year` marks an answer that gave no year at all ("20 October"),
+    read in the fact's year; `season` names a season as written ("autumn 1944"), whose months
+    the points are.
     """
 
     points: tuple[FactDate, ...]
     bare_year: bool = False
     no_year: bool = False
+    season: str | None = None
 
     @property
     def start(self) -> date:
@@ -101,6 +104,8 @@ class Reading:
         return len(self.points) == 2
 
     def human(self) -> str:
+        if self.season:
+            return self.season
         if not self.is_range:
             return self.points[0].human()
         first, last = self.points
@@ -140,9 +145,12 @@ def with_year(fact: FactDate, year: int) -> FactDate | None:
 
 
 def _expand_year(two_digits: str, year: int | None) -> int:
-    """'44 means the year in the fact's century (1944), never 2044."""
-    century = (year // 100) * 100 if year is not None else 1900
-    return century + int(two_digits)
+    """'44 means the year of that ending nearest the fact's (1944 for a fact of 1944, 1998 for one
+    of 2009), never 2044; with no fact, the 1900s."""
+    if year is None:
+        return 1900 + int(two_digits)
+    century = (year // 100) * 100 + int(two_digits)
+    return min((century - 100, century, century + 100), key=lambda y: (abs(y - year), y != century))
 
 
 @lru_cache(maxsize=4096)
@@ -156,13 +164,43 @@ def read_date(text: str, year: int | None) -> tuple[Reading, ...]:
         return ()
     if not text.isascii():
         text = anyascii(text.translate(_SERBIAN).replace("–", " - ").replace("—", " - ")).lower()
+    if re.search(r"[a-z]", text):
+        text = spelled_years(text)  # "nineteen forty-four" → "1944"
     if not re.search(r"[a-z]", text):
         return _read_numeric(text, year)
+    season = read_season(text)
+    if season is not None:
+        return _season_readings(season, year)
     text = _SPELLED_DAY.sub(_spelled_day, text)
     found = _read_words(text, year)
     if found is None and year is not None:
         found = _read_with_dateparser(text, year)
     return (found,) if found else ()
+
+
+def _season_readings(season: Season, year: int | None) -> tuple[Reading, ...]:
+    """The months of a season; "winter 1945" is read both as 1944–45 and as 1945–46."""
+    if season.year is None:
+        if year is None:
+            return ()
+        starts = [year - 1, year] if season.name == "winter" else [year]
+    else:
+        first = int(season.year) if season.year.isdigit() else _expand_year(season.year[-2:], year)
+        starts = [first - 1, first] if season.name == "winter" and season.second_year is None else [first]
+        if season.second_year is not None and int(season.second_year) % 100 != (first + 1) % 100:
+            return ()  # "winter 1944/46"
+    found = []
+    for start in starts:
+        (y1, m1), (y2, m2) = season_months(season.name, start, season.part)
+        first_month, last_month = point(y1, m1), point(y2, m2)
+        if first_month is None or last_month is None:
+            continue
+        points = (first_month,) if (y1, m1) == (y2, m2) else (first_month, last_month)
+        part = f"{season.part} " if season.part else ""
+        years = str(start) if season.name != "winter" else f"{start}–{(start + 1) % 100:02d}"
+        label = f"{part}{season.name}" + ("" if season.year is None else f" {years}")
+        found.append(Reading(points, no_year=season.year is None, season=label))
+    return tuple(found)
 
 
 def _spelled_day(match: re.Match[str]) -> str:
@@ -291,7 +329,7 @@ def _fields(part: str) -> _Fields | None:
             return None
     if year is None and month is None and day is None:
         return None
-    return year, month, day, qualifier, bare
+    return year, month, day, qualifier, bare and month is None  # "7 Oct 44" gives its year
 
 
 def _resolve_year(raw: int | str | None, fallback: int | None) -> int | None:
@@ -372,6 +410,8 @@ def parse_expected(text: str) -> FactDate:
     if len(readings) != 1:
         raise ValueError(f"cannot read the expected date '{text}'")
     reading = readings[0]
+    if reading.season:
+        raise ValueError(f"cannot read the expected date '{text}' (a season is not a date)")
     if not reading.is_range:
         return reading.points[0]
     first, last = reading.points

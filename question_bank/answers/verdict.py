@@ -34,6 +34,7 @@ class Verdict:
 
     outcome: Outcome
     reason: str
+    unreadable: bool = False  # a date answer in no form we can read: a session asks again
 
     @property
     def correct(self) -> bool:

@@ -21,17 +21,21 @@ from quiz.model import Kind
 @click.pass_obj
 def answer(obj: AppContext, name: str, fact_id: str, kind: str, text: str, as_json: bool) -> None:
     """Check TEXT as the typed answer to FACT_ID's KIND question in bank NAME, exactly as a study
-    session would: correct, near_miss (counts as Hard) or wrong, with the reason.
+    session would: correct, near_miss (counts as Hard), wrong, or unreadable (a date in no form
+    we can read: a session records nothing and asks again), with the reason.
 
     \b
-    --json prints {"outcome": "correct"|"near_miss"|"wrong", "reason": str, "expected": str}.
+    --json prints {"outcome": "correct"|"near_miss"|"wrong"|"unreadable", "reason": str,
+    "expected": str}.
     """
     verdict, expected = obj.desk().check_answer(name, fact_id, Kind(kind), text)
+    outcome = "unreadable" if verdict.unreadable else str(verdict.outcome)
+    reason = f"{verdict.reason}; a study session asks again" if verdict.unreadable else verdict.reason
     if as_json:
-        click.echo(json.dumps({"outcome": str(verdict.outcome), "reason": verdict.reason, "expected": expected},
+        click.echo(json.dumps({"outcome": outcome, "reason": reason, "expected": expected},
                               ensure_ascii=False, indent=2))
         return
-    click.echo(f"{verdict.outcome}: {verdict.reason} (expected: {expected})")
+    click.echo(f"{outcome}: {reason} (expected: {expected})")
 
 
 @click.command("template")
