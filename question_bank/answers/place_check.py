@@ -3,11 +3,10 @@ another catalog place within that allowance is never accepted."""
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from question_bank.answers import place_words
 from question_bank.answers.units import typo_allowance
 from question_bank.answers.verdict import (
     SERBIAN,
@@ -23,16 +22,12 @@ from question_bank.answers.verdict import (
 from question_bank.facts.entities import Catalog, Entity, Place
 
 _COUNTS = ("no", "one", "two", "three", "four")
-_PLACE_WORDS = re.compile(
-    r"^(?:(?:city|town|village|river) of |(?:river|mount|mt|lake|mountains?) )|(?: (?:river|city|town|village|mountains?))$"
-)
 # Words that tell one of several same-named places from the others: "Morava" is a near miss for
 # "Great Morava", never right (there are three Moravas).
 _QUALIFIERS = frozenset(
     "great little upper lower north south east west northern southern eastern western new old "
     "velika mala gornji donji novi stari".split()
 )
-
 
 
 def check_place(
@@ -46,21 +41,28 @@ def check_place(
     folded = fold_name(given)
     if not folded:
         return wrong(f"'{show(given)}' is not a place name")
-    if not any(_PLACE_WORDS.search(fold_name(n)) for n in names):
-        folded = _PLACE_WORDS.sub("", folded)  # "the Danube river", "city of Niš"
-    if any(folded in name_forms(n) for n in names):
+    keys = [e for e in entities if isinstance(e, Place)]
+    types = [k.type for k in keys] if keys else None
+    candidates = place_words.cores(folded, types)  # "the Great Morava valley", "city of Niš"
+    if any(c in name_forms(n) for c in candidates for n in names):
         return right()
-    other = other_entity(given, entities, catalog, Place)
-    if other is not None:
-        keys = [e for e in entities if isinstance(e, Place)]
-        if catalog is not None and keys and other.name in catalog.ancestors(keys[0]):
-            return wrong(f"Too broad: {keys[0].name} lies in {other.name}; the answer is {expected}")
-        return wrong(f"{other.name} is a different place; the answer is {expected}")
-    distance, closest = min((_distance(folded, form), n) for n in names for form in name_forms(n))
+    clashes = place_words.clashes(folded, types or ())
+    for word, core in clashes:
+        if min(_distance(core, form) for n in names for form in name_forms(n)) <= _allowance(core):
+            return wrong(f"{keys[0].name} is a {keys[0].type}, not a {word}; the answer is {expected}")
+    for candidate in (given, *candidates[1:], *(core for _, core in clashes)):
+        other = other_entity(candidate, entities, catalog, Place)
+        if other is not None:
+            if catalog is not None and keys and other.name in catalog.ancestors(keys[0]):
+                return wrong(f"Too broad: {keys[0].name} lies in {other.name}; the answer is {expected}")
+            return wrong(f"{other.name} is a different place; the answer is {expected}")
+    distance, folded, closest = min(
+        (_distance(c, form), c, n) for c in candidates for n in names for form in name_forms(n)
+    )
     letters = sum(c.isalnum() for c in fold_name(closest))
     allowance = typo_allowance(letters)
     if distance > allowance + (1 if letters >= 5 else 0):
-        if _missing_qualifier(folded, names):
+        if any(_missing_qualifier(c, names) for c in candidates):
             return near(f"Which one? Give the full name: {expected}")
         return wrong(f"The answer is {expected}")
     rival = _closer_place(folded, distance, entities, catalog)
@@ -101,6 +103,10 @@ def _missing_qualifier(folded: str, names: list[str]) -> bool:
                 if missing and all(w in _QUALIFIERS for w in missing):
                     return True
     return False
+
+
+def _allowance(folded: str) -> int:
+    return typo_allowance(sum(c.isalnum() for c in folded))
 
 
 def _distance(a: str, b: str) -> int:

@@ -159,3 +159,46 @@ def test_quiz_bank_answer_reports_an_unreadable_date_as_asked_again(tmp_path: Pa
     assert wrong["outcome"] == "wrong"
     season = json.loads(CliRunner().invoke(main, [*base, "autumn 1944", "--json"]).output)
     assert season["outcome"] == "near_miss"
+
+
+# --- 2. places: a generic word around the name that fits the place's type ----------------------
+
+
+@pytest.mark.parametrize(
+    "place, text",
+    [("Great Morava", "the Great Morava valley"), ("Great Morava", "Great Morava river valley"),
+     ("Great Morava", "valley of the Great Morava"), ("Great Morava", "Great Morava basin"),
+     ("Great Morava", "Velika Morava valley"), ("Danube", "Danube valley"), ("Danube", "the river Danube"),
+     ("Kraljevo", "Kraljevo bridgehead"), ("Kraljevo", "the Kraljevo bridgehead"), ("Kraljevo", "Kraljevo area"),
+     ("Kraljevo", "Kraljevo district"), ("Kraljevo", "town of Kraljevo"), ("Kraljevo", "outskirts of Kraljevo"),
+     ("Kraljevo", "Kraljevo outskirts"), ("Zaječar", "Zajecar district"), ("Belgrade", "city of Belgrade"),
+     ("Skopje", "city of Skopje")],
+)
+def test_a_place_with_a_fitting_generic_word_is_right(place: str, text: str) -> None:
+    verdict = judge(naming(place), "place", text)
+    assert verdict.outcome is R, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "place, text, reason",
+    [("Zaječar", "Zaječar river", "Zaječar is a town, not a river"),
+     ("Zaječar", "Zajecar valley", "Zaječar is a town, not a valley"),
+     ("Kraljevo", "Kraljevo valley", "Kraljevo is a town, not a valley"),
+     ("Great Morava", "Great Morava bridgehead", "Great Morava is a river, not a bridgehead"),
+     ("Great Morava", "city of Great Morava", "Great Morava is a river, not a city"),
+     ("Skopje", "Skopje river", "Skopje is a city, not a river")],
+)
+def test_a_generic_word_that_contradicts_the_place_s_type_is_wrong(place: str, text: str, reason: str) -> None:
+    """"Zaječar river" was accepted for the town Zaječar."""
+    verdict = judge(naming(place), "place", text)
+    assert verdict.outcome is W and verdict.reason.startswith(reason), verdict.reason
+
+
+@pytest.mark.parametrize(
+    "place, text, want",
+    [("Kraljevo", "Kraljevica bridgehead", W), ("Great Morava", "West Morava valley", W),
+     ("Zaječar", "Timok river", W), ("Great Morava", "Morava valley", N)],
+)
+def test_a_generic_word_never_makes_another_place_right(place: str, text: str, want: Outcome) -> None:
+    verdict = judge(naming(place), "place", text)
+    assert verdict.outcome is want, verdict.reason
