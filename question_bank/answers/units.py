@@ -21,7 +21,7 @@ _ECHELON_WORDS: dict[str, str] = {e: e for e in ECHELONS if " " not in e} | {
     "bn": "battalion", "btn": "battalion", "corp": "corps", "kampfgruppe": "battle group",
     "battlegroup": "battle group", "heeresgruppe": "army group", "armygroup": "army group",
 }
-_ECHELON_PAIRS = {tuple(e.split()): e for e in ECHELONS if " " in e}
+_ECHELON_PAIRS = {tuple(e.split()): e for e in ECHELONS if " " in e} | {("group", "army"): "army group"}
 _FUZZY_ECHELONS = tuple(e for e in _ECHELON_WORDS.values() if " " not in e and len(e) >= 5)
 _ORDINAL_WORDS = {
     word: i
@@ -40,8 +40,43 @@ ABBREVIATIONS = {
     "ukr": "ukrainian", "ukrn": "ukrainian", "bel": "belorussian", "byelorussian": "belorussian",
     "belarusian": "belorussian", "rif": "rifle", "tk": "tank", "pz": "panzer", "cav": "cavalry",
     "arty": "artillery", "prol": "proletarian", "bulg": "bulgarian", "yug": "yugoslav", "sov": "soviet",
-    "armoured": "armored", "armd": "armored",
+    "armoured": "armored", "armd": "armored", "gv": "guards",
 }
+# Serbian and Russian unit words, folded from Cyrillic or typed in Latin, read as the English word
+# whatever their case ending: "57. армија", "57-я армия", "3-й Украинский фронт", "Друга армија".
+_FOREIGN_STEMS = {
+    "armij": "army", "armiy": "army", "armi": "army", "korpus": "corps", "divizij": "division",
+    "diviziy": "division", "diviz": "division", "brigad": "brigade", "polk": "regiment", "puk": "regiment",
+    "bataljon": "battalion", "batalon": "battalion", "front": "front", "flotilij": "flotilla",
+    "flotiliy": "flotilla", "grupp": "group", "grup": "group", "vozdusn": "air",
+    "vazduhoplovn": "air", "strelkov": "rifle", "streljack": "rifle", "gvardeysk": "guards",
+    "gvardejsk": "guards", "gardijsk": "guards", "tankov": "tank", "tenkovsk": "tank",
+    "mehanizirovann": "mechanized", "mehanizovan": "mechanized", "motorizovan": "motorized",
+    "motorizirovann": "motorized", "ukrainsk": "ukrainian", "ukrajinsk": "ukrainian",
+    "belorussk": "belorussian", "belorusk": "belorussian", "bjelorusk": "belorussian",
+    "bolgarsk": "bulgarian", "bugarsk": "bulgarian", "sovetsk": "soviet", "sovjetsk": "soviet",
+    "nemeck": "german", "nemack": "german", "njemack": "german", "rumunsk": "romanian",
+    "rumynsk": "romanian", "madarsk": "hungarian", "madjarsk": "hungarian", "vengersk": "hungarian",
+    "proletersk": "proletarian", "proletarsk": "proletarian", "srpsk": "serbian", "serbsk": "serbian",
+    "gorsk": "mountain", "brdsk": "mountain", "pehotn": "infantry", "pesadijsk": "infantry",
+    "vojvodansk": "vojvodina", "vojvodjansk": "vojvodina", "voyvodinsk": "vojvodina",
+}
+# Ordinal stems take an ending ("druga", "vtoraya"), so "pet" or "drug" alone is no number.
+_FOREIGN_ORDINALS = {
+    "prv": "first", "drug": "second", "trec": "third", "cetvrt": "fourth", "pet": "fifth", "sest": "sixth",
+    "sedm": "seventh", "osm": "eighth", "devet": "ninth", "deset": "tenth", "perv": "first",
+    "vtor": "second", "tret": "third", "cetvert": "fourth", "pyat": "fifth", "vosm": "eighth",
+    "devyat": "ninth", "desyat": "tenth",
+}
+_ENDINGS = "a e i o u y ya ja ie ii ij iy om oj oy og oga ogo ego aya oe ye yy yh ih ym im ov".split()
+_FOREIGN_WORD = re.compile(
+    "(" + "|".join(sorted(_FOREIGN_STEMS, key=len, reverse=True)) + ")(" + "|".join(_ENDINGS) + ")?"
+)
+_FOREIGN_ORDINAL = re.compile(
+    "(" + "|".join(sorted(_FOREIGN_ORDINALS, key=len, reverse=True)) + ")(" + "|".join(_ENDINGS) + ")"
+)
+# What follows the digits of a Russian ordinal ("57-я", "3-й", "64-го"), once folded.
+_ORDINAL_SUFFIXES = frozenset("ya y j iy yy oy oj aya ja go ogo e oe ye".split())
 _ROMAN = re.compile(r"(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
 _NUMBER = re.compile(r"(\d{1,4})(?:st|nd|rd|th)?")
@@ -99,7 +134,10 @@ def parse_unit_name(text: str) -> UnitName:
         return " "
 
     text = re.sub(r"(?<=\w)['’](?=\w)", "", text)  # "Devil's" → "Devils", one word
-    tokens = [ABBREVIATIONS.get(t, t) for t in fold(_BRACKETED.sub(" ", _QUOTED.sub(grab, text))).split()]
+    text = re.sub(r"[ьъЬЪ]", "", text)  # soft and hard signs: "седьмая" is one word, not "sed maya"
+    folded = fold(_BRACKETED.sub(" ", _QUOTED.sub(grab, text))).split()
+    folded = [t for i, t in enumerate(folded) if not (i and folded[i - 1].isdigit() and t in _ORDINAL_SUFFIXES)]
+    tokens = [ABBREVIATIONS.get(t) or _foreign(t) for t in folded]
     number: int | None = None
     echelon: str | None = None
     echelon_tokens: list[str] = []
@@ -134,6 +172,15 @@ def parse_unit_name(text: str) -> UnitName:
         i += 1
     nickname = tuple(fold(nicknames[0]).split()) if nicknames else ()
     return UnitName(number, echelon, tuple(words), nickname, loose)
+
+
+def _foreign(token: str) -> str:
+    """The English word for a Serbian or Russian unit word ("armija" → "army"), else the token."""
+    if token.isascii() and (match := _FOREIGN_WORD.fullmatch(token)):
+        return _FOREIGN_STEMS[match.group(1)]
+    if match := _FOREIGN_ORDINAL.fullmatch(token):
+        return _FOREIGN_ORDINALS[match.group(1)]
+    return token
 
 
 def match_words(given: tuple[str, ...], expected: tuple[str, ...]) -> str:

@@ -4,6 +4,7 @@ questions of the built-in bank, through the paths a learner's answer takes (expl
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from question_bank.answers import Outcome, Verdict, check_question, explain
+from question_bank.answers.units import parse_unit_name
 from question_bank.banks.builtin import load_builtin_bank
 from question_bank.facts.model import Fact
+from question_bank.facts.text import fold
 from question_bank.questions import Kind, Mode
 from question_bank.questions.generate import Question, typed_questions
 
@@ -202,3 +205,83 @@ def test_a_generic_word_that_contradicts_the_place_s_type_is_wrong(place: str, t
 def test_a_generic_word_never_makes_another_place_right(place: str, text: str, want: Outcome) -> None:
     verdict = judge(naming(place), "place", text)
     assert verdict.outcome is want, verdict.reason
+
+
+# --- 3. historical and other-language names, in any script, with or without diacritics ---------
+
+
+@pytest.mark.parametrize(
+    "place, alias, typed",
+    [("Zemun", "Semlin", ["Semlin", "SEMLIN", "Земун"]),
+     ("Novi Sad", "Újvidék", ["Újvidék", "Ujvidek", "újvidek", "UJVIDÉK"]),
+     ("Skopje", "Shkup", ["Shkup", "shkup", "Скопје", "Shkupi"])],
+)
+def test_historical_names_in_the_catalog_are_right(place: str, alias: str, typed: list[str]) -> None:
+    entry = BANK.catalog.place(place)
+    assert entry is not None
+    if fold(alias) not in {fold(n) for n in entry.aliases}:
+        pytest.skip(f"needs catalog alias {alias!r} for {place}")
+    question = place_question(place)
+    for text in typed:
+        verdict = check_question(question, text)
+        assert verdict.outcome is R, (text, verdict.reason)
+
+
+def with_aliases(question: Question, place: str, *aliases: str) -> Question:
+    """`question` with `aliases` added to `place` in its catalog, as the catalog data will have them."""
+    catalog = question.catalog if question.catalog is not None else BANK.catalog
+    entry = catalog.place(place)
+    assert entry is not None
+    more = dataclasses.replace(entry, aliases=(*entry.aliases, *aliases))
+    return dataclasses.replace(question, catalog=catalog.merged((), [more]))
+
+
+@pytest.mark.parametrize(
+    "place, aliases, typed",
+    [("Novi Sad", ("Újvidék",), ["Ujvidek", "ÚJVIDÉK", "újvidék", "Ujvidék"]),
+     ("Skopje", ("Shkup", "Shkupi"), ["Shkup", "SHKUPI"]),
+     ("Zemun", ("Semlin", "Zimony"), ["semlin", "Zimony"]),
+     ("Niš", ("Nissa", "Naissus"), ["Naissus", "Ниш"]),
+     ("Batina", ("Kiskőszeg",), ["Kiskoszeg", "Kiskőszeg", "KISKÖSZEG"]),
+     ("Athens", ("Athinë",), ["Athine", "ATHINË"])],
+)
+def test_an_alias_in_any_script_and_without_its_diacritics_is_matched(
+    place: str, aliases: tuple[str, ...], typed: list[str]
+) -> None:
+    """Folding reads Hungarian and Albanian diacritics and Serbian Cyrillic, whoever adds the alias."""
+    question = with_aliases(place_question(place), place, *aliases)
+    for text in typed:
+        verdict = check_question(question, text)
+        assert verdict.outcome is R, (text, verdict.reason)
+    assert check_question(question, "Kragujevac").outcome is W  # another catalog place
+
+
+@pytest.mark.parametrize(
+    "unit, text, want",
+    [("57th Army", "57. армија", R), ("57th Army", "57-я армия", R), ("57th Army", "57-ая армия", R),
+     ("57th Army", "57 armija", R), ("57th Army", "57. дивизија", W), ("57th Army", "75-я армия", W),
+     ("2nd Bulgarian Army", "2-я болгарская армия", R), ("2nd Bulgarian Army", "2. бугарска армија", R),
+     ("2nd Bulgarian Army", "Друга бугарска армија", R), ("2nd Bulgarian Army", "Вторая болгарская армия", R),
+     ("2nd Bulgarian Army", "1-я болгарская армия", W),
+     ("64th Rifle Corps", "64-й стрелковый корпус", R), ("64th Rifle Corps", "64. стрељачки корпус", R),
+     ("64th Rifle Corps", "46-й стрелковый корпус", W),
+     ("3rd Ukrainian Front", "3-й Украинский фронт", R), ("3rd Ukrainian Front", "Трећи украјински фронт", R),
+     ("3rd Ukrainian Front", "2-й Украинский фронт", W),
+     ("36th Guards Tank Brigade", "36-я гвардейская танковая бригада", R),
+     ("17th Air Army", "17-я воздушная армия", R), ("13th Corps", "13. корпус", R)],
+)
+def test_cyrillic_ordinal_unit_names_parse_as_the_number_and_echelon(unit: str, text: str, want: Outcome) -> None:
+    verdict = judge(naming(unit), "unit", text)
+    assert verdict.outcome is want, verdict.reason
+
+
+def test_russian_and_serbian_unit_words_read_as_english() -> None:
+    def parts(name: str) -> tuple[object, ...]:
+        found = parse_unit_name(name)
+        return found.number, found.echelon, found.words
+
+    assert parts("57-я армия") == parts("57. армија") == (57, "army", ())
+    assert parts("Седьмая гвардейская армия") == (7, "army", ("guards",))
+    assert parts("группа армий Е") == (None, "army group", ("e",))
+    assert parts("5-я воздушная армия") == (5, "air army", ())
+    assert parts("Pet Division") == (None, "division", ("pet",))  # an ordinal stem needs its ending
