@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from question_bank.answers.units import UnitName, match_words, parse_unit_name, without
-from question_bank.answers.verdict import Verdict, best, fold_name, near, other_entity, right, wrong
+from question_bank.answers.units import SIDE_WORDS, UnitName, match_words, parse_unit_name, without
+from question_bank.answers.verdict import Verdict, best, fold_name, near, other_entity, right, show, wrong
 from question_bank.facts.entities import Catalog, Entity, Unit
 
 
@@ -13,10 +13,35 @@ def check_unit(
     folded = fold_name(given)
     if any(fold_name(n) == folded for n in names):
         return right()
+    keys = [e for e in entities if isinstance(e, Unit)]
     other = other_entity(given, entities, catalog, Unit)
     if other is not None:
+        if isinstance(other, Unit) and _side_left_out(given, other, keys, expected):
+            return near(f"Which {show(given)}? Give the side: {expected}")
         return wrong(f"That is {other.name}; the answer is {expected}")
+    sides = _other_sides(given, names, keys)
+    if sides:
+        return wrong(f"Wrong side ({sides[0]}): the answer is {expected}, a {keys[0].side} unit")
     return best(_compare_unit(n, given, expected) for n in names)
+
+
+def _side_left_out(given: str, other: Unit, keys: list[Unit], expected: str) -> bool:
+    """True if `given` is the key's number and echelon without its side, and so also the name of
+    `other`, the same number and echelon on another side ("2nd Army": the Bulgarian or the German)."""
+    got, want, theirs = parse_unit_name(given), parse_unit_name(expected), parse_unit_name(other.name)
+    if any(w in SIDE_WORDS for w in got.words) or other.side in {k.side for k in keys}:
+        return False
+    same = got.number == want.number == theirs.number and got.echelon == want.echelon == theirs.echelon
+    return same and got.number is not None and match_words(got.words, want.words) != "different"
+
+
+def _other_sides(given: str, names: list[str], keys: list[Unit]) -> list[str]:
+    """The sides `given` names that are not the key unit's ("German 57th Army" for the Soviet one);
+    a side word in one of its own names ("369th (Croatian) Infantry Division") is its own."""
+    if not keys:
+        return []
+    own = {w for n in names for w in fold_name(n).split()} | {fold_name(k.side) for k in keys}
+    return [w.capitalize() for w in fold_name(given).split() if w in SIDE_WORDS and w not in own]
 
 
 def _compare_unit(name: str, given: str, display: str) -> Verdict:

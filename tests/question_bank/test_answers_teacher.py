@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from question_bank.answers import Outcome, Verdict, check_question, explain
 from question_bank.answers.units import parse_unit_name
 from question_bank.banks.builtin import load_builtin_bank
+from question_bank.facts.entities import Catalog
 from question_bank.facts.model import Fact
 from question_bank.facts.text import fold
 from question_bank.questions import Kind, Mode
@@ -285,3 +286,36 @@ def test_russian_and_serbian_unit_words_read_as_english() -> None:
     assert parts("группа армий Е") == (None, "army group", ("e",))
     assert parts("5-я воздушная армия") == (5, "air army", ())
     assert parts("Pet Division") == (None, "division", ("pet",))  # an ordinal stem needs its ending
+
+
+# --- 4. a unit's number and echelon without its side, where another side has the same ----------
+
+
+def test_a_unit_without_its_side_is_a_near_miss_when_another_side_has_the_same() -> None:
+    """"2nd Army" for the 2nd Bulgarian Army: the catalog also has the German 2nd Army."""
+    fact = naming("2nd Bulgarian Army")
+    assert any(u.name == "2nd Army" and u.side == "German" for u in BANK.catalog.units)
+    verdict = judge(fact, "unit", "2nd Army")
+    assert verdict.outcome is N and verdict.reason == "Which 2nd Army? Give the side: 2nd Bulgarian Army"
+    assert judge(fact, "unit", "Bulgarian 2nd Army").outcome is R
+    assert judge(fact, "unit", "German 2nd Army").outcome is W
+    assert judge(fact, "unit", "2nd Panzer Army").outcome is W
+
+
+def test_a_side_that_is_not_the_unit_s_is_wrong() -> None:
+    """"German 57th Army" was right for the Soviet 57th Army (side words were ignored)."""
+    verdict = judge(naming("57th Army"), "unit", "German 57th Army")
+    assert verdict.outcome is W and verdict.reason.startswith("Wrong side (German)")
+    assert judge(naming("57th Army"), "unit", "Soviet 57th Army").outcome is R
+    assert judge(naming("2nd Bulgarian Army"), "unit", "2nd Soviet Army").outcome is W
+
+
+def test_without_a_unit_of_that_number_on_another_side_the_verdict_is_as_before() -> None:
+    fact = naming("2nd Bulgarian Army")
+    questions = [q for q in typed_questions(BANK, fact, Kind.UNIT) if q.answer == "2nd Bulgarian Army"]
+    catalog = questions[0].catalog if questions[0].catalog is not None else BANK.catalog
+    alone = Catalog(tuple(u for u in catalog.units if u.name != "2nd Army"), catalog.places, catalog.relations)
+    question = dataclasses.replace(questions[0], catalog=alone)
+    verdict = check_question(question, "2nd Army")
+    assert (verdict.outcome, verdict.reason) == (N, "Give the full name: 2nd Bulgarian Army")
+    assert check_question(question, "57th Army").outcome is W
