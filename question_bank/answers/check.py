@@ -12,7 +12,7 @@ from question_bank.answers.date_check import check_date, check_other_date, state
 from question_bank.answers.place_check import check_place
 from question_bank.answers.unit_check import check_unit
 from question_bank.answers.verdict import Outcome, Verdict, best, clean, fold_name, wrong
-from question_bank.facts.entities import Catalog
+from question_bank.facts.entities import Catalog, Entity
 from question_bank.questions.generate import Mode, Question
 
 __all__ = ["KINDS", "MAX_ANSWER", "Outcome", "Verdict", "check_answer", "check_question", "clean", "is_correct"]
@@ -81,8 +81,32 @@ def check_question(question: Question, given: str) -> Verdict:
         return Verdict(Outcome.WRONG, f"The answer is {question.answer}.")
     catalog = question.catalog if question.catalog is not None else _builtin_catalog()
     stated = question.kind.value == "date" and states_year(question.prompt, question.answer)
-    return check_answer(
+    verdict = check_answer(
         question.kind.value, question.answer, given, accepted=question.accepted, catalog=catalog,
         year_stated=stated,
     )
+    if verdict.outcome is Outcome.WRONG or question.kind.value == "date" or catalog is None:
+        return verdict
+    named = _named_in_question(question, given, catalog)
+    if named is not None:
+        return wrong(f"{named.name}: that one is named in the question; the answer is {question.answer}")
+    return verdict
+
+
+def _named_in_question(question: Question, given: str, catalog: Catalog) -> Entity | None:
+    """The entity other than the key that `given` names, if the question's own text names it
+    (whole words, any case): "Which division and the 25th Serbian Division …?" is not answered by
+    the 25th, even where the bank's accepted answers list it."""
+    keys = catalog.find(question.answer)
+    folded = fold_name(clean(given))
+    if folded == fold_name(question.answer) or any(folded == fold_name(n) for k in keys for n in k.names):
+        return None
+    prompt = f" {fold_name(question.prompt)} "
+    pool: tuple[Entity, ...] = catalog.units if question.kind.value == "unit" else catalog.places
+    for entity in pool:
+        if entity in keys or not any(f" {fold_name(n)} " in prompt for n in entity.names):
+            continue
+        if check_answer(question.kind.value, entity.name, given, catalog=catalog).correct:
+            return entity
+    return None
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from question_bank.answers import Outcome, Verdict, check_question, explain
+from question_bank.answers import Outcome, Verdict, check_answer, check_question, explain
 from question_bank.answers.units import parse_unit_name
 from question_bank.banks.builtin import load_builtin_bank
 from question_bank.facts.entities import Catalog
@@ -319,3 +319,46 @@ def test_without_a_unit_of_that_number_on_another_side_the_verdict_is_as_before(
     verdict = check_question(question, "2nd Army")
     assert (verdict.outcome, verdict.reason) == (N, "Give the full name: 2nd Bulgarian Army")
     assert check_question(question, "57th Army").outcome is W
+
+
+# --- 5. an entity the question itself names is never its answer -------------------------------
+
+
+def asked(fact: Fact, kind: Kind, answer: str, named: str) -> Question:
+    """The typed question for `answer` whose text names `named`, with `named` among its accepted
+    answers (as the templates listed a fact's other slots before another developer's change)."""
+    found = [q for q in typed_questions(BANK, fact, kind) if q.answer == answer and named in q.prompt]
+    assert found, f"no typed question asks for {answer} and names {named}"
+    return dataclasses.replace(found[0], accepted=(*found[0].accepted, named))
+
+
+@pytest.mark.parametrize(
+    "fact_name, kind, answer, named, typed",
+    [("64th Rifle Corps", Kind.UNIT, "64th Rifle Corps", "45th Serbian Division",
+      ["45th Serbian Division", "45th serbian division", "45th Serbian Div"]),
+     ("57th Army", Kind.UNIT, "51st Vojvodina Division", "57th Army", ["57th Army", "57-я армия"]),
+     ("Drava", Kind.PLACE, "Drava", "Bosnia", ["Bosnia", "Bosna", "Босниа"]),
+     ("Drava", Kind.PLACE, "Drava", "Great Morava", ["Great Morava", "Velika Morava"])],
+)
+def test_an_entity_named_in_the_question_is_wrong(
+    fact_name: str, kind: Kind, answer: str, named: str, typed: list[str]
+) -> None:
+    question = asked(naming(fact_name), kind, answer, named)
+    assert check_answer(kind.value, answer, named, accepted=question.accepted).correct  # as before
+    verdict = check_question(question, named)
+    assert verdict.outcome is W and verdict.reason.startswith(f"{named}: that one is named in the question")
+    for text in typed:
+        verdict = check_question(question, text)
+        assert verdict.outcome is W, (text, verdict.reason)
+    assert check_question(question, answer).outcome is R
+
+
+def test_the_key_is_right_even_where_the_question_names_a_place_inside_it() -> None:
+    """The key is never "named in the question", whatever else the text names."""
+    fact = naming("Drava")
+    for question in typed_questions(BANK, fact, Kind.PLACE):
+        if question.answer == "Drava":
+            assert check_question(question, "Drava").outcome is R
+            assert check_question(question, "Drau").outcome is R
+            assert check_question(question, "the Drava river").outcome is R
+
