@@ -63,8 +63,13 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
     found: list[Flaw] = []
     folded = fold(prompt)
     stem = _cue_words(folded)
-    if stem & _words(answer) and not any(stem & _words(o) for o in options if o != answer):
-        found.append(Flaw.LONE_ECHO)
+    echoed = stem & _words(answer)
+    if echoed:
+        for option in options:
+            if option != answer:
+                echoed = echoed - _words(option)
+        if echoed:  # a word of the stem that only the key repeats ("Serbian" beside "Serbia")
+            found.append(Flaw.LONE_ECHO)
     if _names_key(prompt, folded, accepted or (answer,)):
         found.append(Flaw.STEM_NAMES_KEY)
     right = {_fold(a) for a in accepted}

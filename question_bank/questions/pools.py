@@ -5,7 +5,7 @@ bank and kept on it."""
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -83,9 +83,11 @@ class Pools:
         # leaves them out everywhere they stand).
         title_words = set(fold(f"{bank.title} {bank.name.replace('-', ' ')}").split())
         every = {e.name: e for f in bank.facts for e in f.entities}
+        named = Counter(e.name for f in bank.facts for e in f.entities)
         self.title_entities = frozenset(
             name for name, e in every.items()
-            if isinstance(e, Place) and fold(name).split() and set(fold(name).split()) <= title_words
+            if isinstance(e, Place) and named[name] >= 2 and fold(name).split()
+            and set(fold(name).split()) <= title_words
         )
         asked: set[str] = set()
         for fact in bank.facts:
@@ -187,15 +189,17 @@ class Pools:
         return found[:limit]
 
     def of_the_period(self, candidate: Unit, when: FactDate) -> bool:
-        """Whether an actor the bank names belongs to the period of `when`: named within two years
-        of it, and a craft or ship not first named after it (it was not built yet)."""
+        """Whether an actor the bank names belongs to the period of `when`: a unit named within two
+        years of it, anyone else within five; a craft or ship not first named after it (it was not
+        built yet)."""
         span = self.spans.get(candidate.name)
         if span is None:
             return True  # declared, never named: no dates to judge by
         first, last = span
         if candidate.category in ("craft", "ship") and first > when.end:
             return False
-        return first <= _years_later(when.end, 2) and _years_later(last, 2) >= when.start
+        years = 2 if candidate.is_military else 5
+        return first <= _years_later(when.end, years) and _years_later(last, years) >= when.start
 
     def country_bound(self, fact: Fact, key: Place) -> bool:
         """True if an actor of the fact belongs to the key's country ("Yuri Gagarin", Soviet, lifted off

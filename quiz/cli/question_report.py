@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-from question_bank.questions.report import BankReport
+if TYPE_CHECKING:
+    from question_bank.questions.report import BankReport
 
 KIND_ORDER = ("date", "unit", "place")
 

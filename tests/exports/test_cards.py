@@ -40,9 +40,18 @@ def test_anki_one_note_per_fact_and_kind(builtin_set: ExportSet, tmp_path: Path)
 
 
 def test_anki_same_guids_on_a_second_export(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = _notes(export_format("anki").render(desk.exports.bank_set("belgrade-offensive", seed=1)), tmp_path / "a")
-    second = _notes(export_format("anki").render(desk.exports.bank_set("belgrade-offensive", seed=2)), tmp_path / "b")
-    assert [g for g, _, _ in first] == [g for g, _, _ in second]
+    """Another seed words and draws the questions anew (the gate may publish a slightly different
+    set), but every fact and kind both exports hold keeps its note: Anki updates, never duplicates."""
+    sets = [desk.exports.bank_set("belgrade-offensive", seed=seed) for seed in (1, 2)]
+    notes = [_notes(export_format("anki").render(s), tmp_path / str(i)) for i, s in enumerate(sets)]
+    keyed = []
+    for export_set, found in zip(sets, notes, strict=True):
+        keys = list(dict.fromkeys((q.fact_id, q.kind) for q in export_set.questions))
+        assert len(keys) == len(found)
+        keyed.append(dict(zip(keys, (guid for guid, _, _ in found), strict=True)))
+    shared = keyed[0].keys() & keyed[1].keys()
+    assert len(shared) >= 0.9 * len(keyed[0])
+    assert all(keyed[0][key] == keyed[1][key] for key in shared)
 
 
 def test_anki_hostile_text_on_front_and_back(tmp_path: Path) -> None:

@@ -24,7 +24,9 @@ def test_pygiftparser_reads_every_builtin_question(builtin_set: ExportSet) -> No
     for q, read in zip(builtin_set.questions, parsed, strict=True):
         assert read.valid
         assert read.title == question_id(q)
-        assert read.text == q.prompt
+        # pygiftparser leaves the backslash of an escaped colon in place (Moodle's own parser and
+        # gift_reader take it out): the only liberty it is allowed here.
+        assert read.text.replace("\\:", ":") == q.prompt
         answers = [(a.answer, a.fraction) for a in read.answers.answers]
         if q.options:
             assert type(read.answers).__name__ == "SelectSet"

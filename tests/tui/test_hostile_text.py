@@ -44,6 +44,26 @@ side = "Soviet"
 echelon = "corps"
 branch = "rifle"
 
+[[unit]]  # wrong options come from the bank's own world: four more corps for its five-option unit questions
+name = "7th Rifle Corps"
+side = "Soviet"
+echelon = "corps"
+
+[[unit]]
+name = "9th Rifle Corps"
+side = "Soviet"
+echelon = "corps"
+
+[[unit]]
+name = "11th Rifle Corps"
+side = "Soviet"
+echelon = "corps"
+
+[[unit]]
+name = "13th Rifle Corps"
+side = "Soviet"
+echelon = "corps"
+
 [[place]]
 name = "[/]town"
 type = "town"
