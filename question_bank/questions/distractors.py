@@ -123,6 +123,8 @@ def entity_distractors(
     catalog = pools.catalog
 
     def took(candidate: Entity) -> None:
+        # Three wrong options from one event (the Apollo 1 crew) leave the key the odd one out.
+        banned.update(pools.fact_mates(candidate))
         # Croatia beside Yugoslavia would tell the learner that neither can be the one answer.
         if isinstance(candidate, Place):
             banned.update(catalog.related_places(candidate))
@@ -131,7 +133,7 @@ def entity_distractors(
     taken: list[Entity] = []
     same_country = isinstance(key, Place) and pools.country_bound(fact, key)
     tiers = pools.tiers_for(key, same_side, exact_type, broad, same_country)
-    on_take = took if is_place and (pools.nested or pools.located) else None
+    on_take = took
     favourites = pools.favourites(tiers)
     if favourites[0]:
         # One of the bank's most asked entities first, so that it is a wrong option about as often
@@ -198,9 +200,12 @@ def _date_candidates(
         same = pools.dates.get((precision, unit, key.year), [])
         same_texts = pools.date_texts.get((precision, unit, key.year), [])
     date_entities = pools.date_entities
+    day = precision is Precision.DAY
     for index in _draw_indices(len(same), rng, 2 * n + 2):
         candidate = same[index]
         if avoid and not avoid.isdisjoint(date_entities.get(candidate, ())):
+            continue
+        if day and abs((candidate.start - key.start).days) > 2 * DAY_SPREAD:
             continue
         if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:
             yield candidate, same_texts[index]
@@ -212,6 +217,9 @@ def _date_candidates(
         made = _nearby(key, rng, last_year)
         if made is not None:
             yield made, made.human()
+
+
+DAY_SPREAD = 16  # days either side of a day key that an invented option is drawn from
 
 
 def _fits(key: FactDate, candidate: FactDate, text: str, texts: set[str], chosen: list[FactDate]) -> bool:
@@ -240,7 +248,9 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
     """A plausible invented date near the key, in the same year and at the same precision (a
     year: at most the bank's last year and one after it)."""
     if key.precision is Precision.DAY:
-        day = key.start + timedelta(days=rng.choice((-1, 1)) * rng.randint(2, 40))
+        # Within a fortnight or so: a day two months off is ruled out by what a student knows of
+        # the campaign's season ("the only July date").
+        day = key.start + timedelta(days=rng.choice((-1, 1)) * rng.randint(2, DAY_SPREAD))
         if day.year != key.year:
             return None
         return FactDate(day, day, Precision.DAY, Precision.DAY)

@@ -22,6 +22,7 @@ class Flaw(StrEnum):
     STEM_NAMES_KEY = "stem-names-key"  # the stem names the key, or a word made from its name
     ALSO_RIGHT = "also-right"  # an option is one of the answers that count
     LONG_KEY = "long-key"  # the key is far longer than every other option
+    ODD_ONE_OUT = "odd-one-out"  # every wrong option shares a word the key lacks
 
     @property
     def explanation(self) -> str:
@@ -34,6 +35,7 @@ _EXPLANATIONS = {
     Flaw.STEM_NAMES_KEY: "the question names the answer, or a word made from it",
     Flaw.ALSO_RIGHT: "a wrong option is also an accepted answer",
     Flaw.LONG_KEY: "the right option is far longer than the others",
+    Flaw.ODD_ONE_OUT: "every wrong option shares a word the right one lacks",
 }
 
 # Words too common to be a cue when an option shares them with the stem.
@@ -76,7 +78,14 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
     right.add(_fold(answer))
     if any(_fold(o) in right for o in options if o != answer):
         found.append(Flaw.ALSO_RIGHT)
-    longest = max((len(o) for o in options if o != answer), default=0)
+    wrong = [o for o in options if o != answer]
+    if len(wrong) >= 2:
+        shared = _words(wrong[0])
+        for option in wrong[1:]:
+            shared = shared & _words(option)
+        if shared - _words(answer):  # "Serbian" on every wrong division, "June" on every wrong day
+            found.append(Flaw.ODD_ONE_OUT)
+    longest = max((len(o) for o in wrong), default=0)
     if len(answer) > 25 and len(answer) > 1.6 * longest:
         found.append(Flaw.LONG_KEY)
     return found

@@ -83,12 +83,16 @@ class Pools:
         # leaves them out everywhere they stand).
         title_words = set(fold(f"{bank.title} {bank.name.replace('-', ' ')}").split())
         every = {e.name: e for f in bank.facts for e in f.entities}
-        named = Counter(e.name for f in bank.facts for e in f.entities)
+        times_named = Counter(e.name for f in bank.facts for e in f.entities)
+        places_named = Counter({n: c for n, c in times_named.items() if isinstance(every[n], Place)})
+        # The bank's own centre is as plain as its title: Paris in a bank on the Revolution, named
+        # in a quarter of its facts, is a trivial key and, beside a place inside it, a co-true option.
+        centre = [n for n, c in places_named.most_common(1) if c >= max(3, len(bank.facts) / 4)]
         self.title_entities = frozenset(
             name for name, e in every.items()
-            if isinstance(e, Place) and named[name] >= 2 and fold(name).split()
+            if isinstance(e, Place) and times_named[name] >= 2 and fold(name).split()
             and set(fold(name).split()) <= title_words
-        )
+        ) | frozenset(centre)
         asked: set[str] = set()
         for fact in bank.facts:
             asked.update(e.name for e in fact.entities if fact.offers("unit" if isinstance(e, Unit) else "place", e))
@@ -160,6 +164,11 @@ class Pools:
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
         self.favourite_tiers: dict[tuple[int, ...], Tier] = {}
         self.names_of_fact: dict[str, frozenset[str]] = {}
+        self.mates: dict[str, frozenset[str]] = {}
+        self.facts_of: dict[str, list[Fact]] = defaultdict(list)
+        for fact in bank.facts:
+            for entity in fact.entities:
+                self.facts_of[entity.name].append(fact)
         self.located = [p for p in bank.catalog.places if p.lat is not None and p.lon is not None]
         self.close: dict[str, frozenset[str]] = {}
 
@@ -174,6 +183,17 @@ class Pools:
                 other.name for other in self.located
                 if other.name != place.name and _km(place, other) <= CLOSE_KM
             )
+        return found
+
+    def fact_mates(self, entity: Entity) -> frozenset[str]:
+        """Entities of the same kind that some fact names beside `entity`."""
+        found = self.mates.get(entity.name)
+        if found is None:
+            mates: set[str] = set()
+            is_unit = isinstance(entity, Unit)
+            for fact in self.facts_of.get(entity.name, ()):
+                mates.update(e.name for e in (fact.units if is_unit else fact.places) if e.name != entity.name)
+            found = self.mates[entity.name] = frozenset(mates)
         return found
 
     def fact_names(self, fact: Fact) -> frozenset[str]:
@@ -303,6 +323,15 @@ class Pools:
         index = ("place", form, key.region, key.country, key.name if located else "", same_country)
         found = self.tiers.get(index)
         if found is None:
+            if located and key.type not in LOCAL_TYPES:
+                # The nearest places of the key's form, wherever the region's border runs: Subotica
+                # is no option for the far southern wing, nor the Drina for Belgrade's outskirts.
+                pool = [p for p in self.places.get((form, "any", "", "bank"), [])]
+                pool += self.places.get((form, "any", "", "catalog"), [])
+                if same_country:
+                    pool = [p for p in pool if p.country == key.country]
+                found = self.tiers[index] = self._with_keys([_nearest(key, pool)])
+                return found
             # Landmarks and mountains are local: one in another city reads as a give-away.
             scopes = (("region", key.region),) if key.type in LOCAL_TYPES else (
                 ("region", key.region), ("country", key.country))
@@ -312,14 +341,8 @@ class Pools:
                 for tier in ("bank", "catalog")
             ]
             if key.type not in LOCAL_TYPES and not same_country:
-                bank_tier = self.places.get((form, "any", "", "bank"), [])
-                catalog_tier = self.places.get((form, "any", "", "catalog"), [])
-                if located:
-                    # Beyond the key's region and country, the nearest places: Novi Sad is no
-                    # option for a march north out of Athens.
-                    tiers.append(_nearest(key, [*bank_tier, *catalog_tier]))
-                else:
-                    tiers += [bank_tier, catalog_tier]
+                tiers += [self.places.get((form, "any", "", "bank"), []),
+                          self.places.get((form, "any", "", "catalog"), [])]
             found = self.tiers[index] = self._with_keys(tiers)
         return found
 
@@ -393,7 +416,7 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-NEARBY = 10  # places of the key's form, nearest first, that the last tier draws on
+NEARBY = 10  # places of the key's form, nearest first (beyond CLOSE_KM), that options are drawn from
 
 
 def _nearest(key: Place, places: list[Place]) -> list[Place]:
@@ -401,7 +424,8 @@ def _nearest(key: Place, places: list[Place]) -> list[Place]:
     assert key.lat is not None and key.lon is not None
     lat, lon = key.lat, key.lon
     scale = math.cos(math.radians(lat))
-    located = [p for p in places if p.lat is not None and p.lon is not None]
+    located = [p for p in places if p.lat is not None and p.lon is not None and p.name != key.name
+               and _km(key, p) > CLOSE_KM]
     located.sort(key=lambda p: ((p.lat or 0.0) - lat) ** 2 + (((p.lon or 0.0) - lon) * scale) ** 2)
     return located[:NEARBY] or [p for p in places if p.lat is None]
 

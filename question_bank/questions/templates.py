@@ -51,9 +51,43 @@ class Ask(NamedTuple):
 
 
 def asks_for(fact: Fact, kind: str) -> list[Ask]:
+    fact = _mid_sentence(fact)
     if kind == "date":
         return date_asks(fact)
     return entity_asks(fact, Unit if kind == "unit" else Place)
+
+
+# Capitalised words that stay so inside a sentence though the lexicon knows them in lower case.
+PROPER_ADJECTIVES = frozenset(
+    "confederate union partisan partisans allied allies axis federal royal imperial republican royalist "
+    "loyalist patriot patriots national soviet".split()
+)
+
+
+def _mid_sentence(fact: Fact) -> Fact:
+    """The fact with its subject's first word in lower case where the bank's sentence capitalised
+    it only to start the sentence ("Deputies of the National Assembly" → "did deputies of …");
+    a name ("Red Army", "President Kennedy", "Sans-culottes") keeps its capital."""
+    text = fact.subject.text
+    words = text.split(maxsplit=2)
+    if not words or not words[0][:1].isupper() or (fact.subject.slots and fact.subject.slots[0].start == 0):
+        return fact
+    first = words[0]
+    if len(words) > 1 and words[1][:1].isupper():
+        return fact  # part of a name
+    if not _common_word(first.lower()):
+        return fact
+    lowered = Clause(fact.subject.marked, first[0].lower() + text[1:], fact.subject.slots, fact.subject.entities)
+    return replace(fact, subject=lowered)
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    if word in PROPER_ADJECTIVES or not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas  # loaded on first need
+
+    return bool(getAllLemmas(word))
 
 
 # --- dates ----------------------------------------------------------------------------------
