@@ -69,3 +69,14 @@ def strip_markup(marked: str) -> str:
 
 def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+def mentions(text: str, name: str) -> bool:
+    """True if `name` stands in `text` as whole words (give both in the same case or folding)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False

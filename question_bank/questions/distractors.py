@@ -22,8 +22,8 @@ from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import MAIN_THEATRE
-from question_bank.facts.text import fold
-from question_bank.questions.pools import Tier, mentions, pools_for
+from question_bank.facts.text import fold, mentions
+from question_bank.questions.pools import Tier, pools_for
 from question_bank.questions.templates import month_of
 
 _T = TypeVar("_T")

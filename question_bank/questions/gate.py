@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
-from question_bank.facts.text import fold
+from question_bank.facts.text import fold, mentions
 
 
 class Flaw(StrEnum):
@@ -103,7 +103,7 @@ def _names_key(prompt: str, lowered: str, names: Iterable[str]) -> bool:
         folded = _fold(name)
         if not folded:
             continue
-        if folded in lowered and _whole(lowered, folded):
+        if folded in lowered and mentions(lowered, folded):
             return True
         for word in _name_words(folded):
             if proper is None:
@@ -117,14 +117,3 @@ def _names_key(prompt: str, lowered: str, names: Iterable[str]) -> bool:
 @lru_cache(maxsize=65536)
 def _name_words(folded: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(folded) if len(w) >= 5 and w not in _COMMON)
-
-
-def _whole(text: str, name: str) -> bool:
-    """True if `name` stands in `text` as whole words."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(name, at + 1)
-    return False

@@ -437,17 +437,6 @@ def _months(when: FactDate) -> range:
     return range(first, last + 1)
 
 
-def mentions(text: str, name: str) -> bool:
-    """True if `name` stands in `text` as whole words (both lower case)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(name, at + 1)
-    return False
-
-
 def pools_for(bank: Bank) -> Pools:
     pools = bank._cache.get("pools")
     if pools is None:

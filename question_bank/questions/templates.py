@@ -16,7 +16,7 @@ from typing import NamedTuple
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Clause, Fact
-from question_bank.facts.text import Slot, capitalize_first
+from question_bank.facts.text import Slot, capitalize_first, mentions
 
 BLANK = "_____"
 PREPOSITIONS = frozenset(
@@ -398,19 +398,9 @@ def _unnamed(fitting: tuple[Entity, ...], prompt: str, also: tuple[str, ...]) ->
     Yugoslav division and the 25th Serbian Division" asks for the other one)."""
     if len(fitting) > 1:
         lowered = prompt.lower()
-        kept = tuple(e for e in fitting if not any(_names_in(n.lower(), lowered) for n in e.names))
+        kept = tuple(e for e in fitting if not any(mentions(lowered, n.lower()) for n in e.names))
         fitting = kept or fitting[:1]
     return _accepted(fitting, also)
-
-
-def _names_in(name: str, text: str) -> bool:
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(name, at + 1)
-    return False
 
 
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s[^,\[\]]*,")
