@@ -4,7 +4,6 @@ bank and kept on it."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -15,6 +14,7 @@ from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import Relations
 from question_bank.facts.text import fold
+from question_bank.questions.geography import CLOSE_KM, km, nearest, side_of_country, years_later
 from question_bank.questions.templates import month_of
 
 # The two camps of the theatre in autumn 1944 (Romania and Bulgaria had changed sides): a side-free
@@ -181,7 +181,7 @@ class Pools:
         if found is None:
             found = self.close[place.name] = frozenset(
                 other.name for other in self.located
-                if other.name != place.name and _km(place, other) <= CLOSE_KM
+                if other.name != place.name and km(place, other) <= CLOSE_KM
             )
         return found
 
@@ -219,7 +219,7 @@ class Pools:
         if candidate.category in ("craft", "ship") and first > when.end:
             return False
         years = 2 if candidate.is_military else 5
-        return first <= _years_later(when.end, years) and _years_later(last, years) >= when.start
+        return first <= years_later(when.end, years) and years_later(last, years) >= when.start
 
     def country_bound(self, fact: Fact, key: Place) -> bool:
         """True if an actor of the fact belongs to the key's country ("Yuri Gagarin", Soviet, lifted off
@@ -227,7 +227,7 @@ class Pools:
         if not key.country:
             return False
         country = fold(key.country)
-        return any(unit.side and _side_of_country(fold(unit.side), country) for unit in fact.units)
+        return any(unit.side and side_of_country(fold(unit.side), country) for unit in fact.units)
 
     def _tier(self, name: str, named: dict, own: frozenset[str]) -> str | None:
         """'bank' for an entity the bank names or declares, 'catalog' for one of the shipped
@@ -330,7 +330,7 @@ class Pools:
                 pool += self.places.get((form, "any", "", "catalog"), [])
                 if same_country:
                     pool = [p for p in pool if p.country == key.country]
-                found = self.tiers[index] = self._with_keys([_nearest(key, pool)])
+                found = self.tiers[index] = self._with_keys([nearest(key, pool)])
                 return found
             # Landmarks and mountains are local: one in another city reads as a give-away.
             scopes = (("region", key.region),) if key.type in LOCAL_TYPES else (
@@ -376,58 +376,6 @@ class Pools:
                     keys = self.tier_keys[id(tier)] = [self.keys(entity) for entity in tier]
                 found.append((tier, keys))
         return found
-
-
-def _years_later(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-# Adjectives of sides whose country's name does not start with them.
-DEMONYMS = {
-    "american": "united states", "british": "united kingdom", "english": "england", "dutch": "netherlands",
-    "french": "france", "spanish": "spain", "portuguese": "portugal", "chinese": "china", "swiss": "switzerland",
-    "soviet": "soviet union", "danish": "denmark", "swedish": "sweden", "polish": "poland", "turkish": "turkey",
-    "greek": "greece", "finnish": "finland", "castilian": "castile", "venetian": "venice", "union": "united states",
-    "confederate": "confederate states",
-}
-
-
-def _side_of_country(side: str, country: str) -> bool:
-    """Whether a side's adjective names the country ("Soviet" and "Soviet Union", "Serbian" and
-    "Serbia", "American" and "United States")."""
-    if DEMONYMS.get(side) == country or country.startswith(DEMONYMS.get(side, "\0")):
-        return True
-    stem = side[: max(4, len(side) - 3)]
-    return len(side) >= 4 and country.split()[0].startswith(stem)
-
-
-CLOSE_KM = 25.0
-
-
-def _km(a: Place, b: Place) -> float:
-    """The great-circle distance between two located places, in kilometres."""
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    la1, la2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = la2 - la1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-NEARBY = 10  # places of the key's form, nearest first (beyond CLOSE_KM), that options are drawn from
-
-
-def _nearest(key: Place, places: list[Place]) -> list[Place]:
-    """The NEARBY places nearest the key (by latitude and longitude), then those without them."""
-    assert key.lat is not None and key.lon is not None
-    lat, lon = key.lat, key.lon
-    scale = math.cos(math.radians(lat))
-    located = [p for p in places if p.lat is not None and p.lon is not None and p.name != key.name
-               and _km(key, p) > CLOSE_KM]
-    located.sort(key=lambda p: ((p.lat or 0.0) - lat) ** 2 + (((p.lon or 0.0) - lon) * scale) ** 2)
-    return located[:NEARBY] or [p for p in places if p.lat is None]
 
 
 def _months(when: FactDate) -> range:

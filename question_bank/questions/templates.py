@@ -8,7 +8,6 @@ bank stays literal.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -17,6 +16,7 @@ from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Clause, Fact
 from question_bank.facts.text import Slot, capitalize_first, mentions
+from question_bank.questions.wording import attributive, based, mid_sentence, with_clause, without_appositive
 
 BLANK = "_____"
 PREPOSITIONS = frozenset(
@@ -27,7 +27,6 @@ PREPOSITIONS = frozenset(
 CLAUSE_WORDS = frozenset("to after before while when that which who whose until".split())
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 _THE = re.compile(r"(?:^|\s)(?:the|an|a)\s*$", re.IGNORECASE)
-_TITLE_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+\s*$")  # "President [John F. Kennedy]": a title, not a phrase
 _COORDINATED = re.compile(r"^\s*(?:,|and|or|–|-|/)?\s*(?:and\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -51,45 +50,13 @@ class Ask(NamedTuple):
 
 
 def asks_for(fact: Fact, kind: str) -> list[Ask]:
-    fact = _mid_sentence(fact)
+    fact = mid_sentence(fact)
     if kind == "date":
         return date_asks(fact)
     return entity_asks(fact, Unit if kind == "unit" else Place)
 
 
 # Capitalised words that stay so inside a sentence though the lexicon knows them in lower case.
-PROPER_ADJECTIVES = frozenset(
-    "confederate union partisan partisans allied allies axis federal royal imperial republican royalist "
-    "loyalist patriot patriots national soviet".split()
-)
-
-
-def _mid_sentence(fact: Fact) -> Fact:
-    """The fact with its subject's first word in lower case where the bank's sentence capitalised
-    it only to start the sentence ("Deputies of the National Assembly" → "did deputies of …");
-    a name ("Red Army", "President Kennedy", "Sans-culottes") keeps its capital."""
-    text = fact.subject.text
-    words = text.split(maxsplit=2)
-    if not words or not words[0][:1].isupper() or (fact.subject.slots and fact.subject.slots[0].start == 0):
-        return fact
-    first = words[0]
-    if len(words) > 1 and words[1][:1].isupper():
-        return fact  # part of a name
-    if not _common_word(first.lower()):
-        return fact
-    lowered = Clause(fact.subject.marked, first[0].lower() + text[1:], fact.subject.slots, fact.subject.entities)
-    return replace(fact, subject=lowered)
-
-
-@lru_cache(maxsize=4096)
-def _common_word(word: str) -> bool:
-    if word in PROPER_ADJECTIVES or not word.isalpha():
-        return False
-    from lemminflect import getAllLemmas  # loaded on first need
-
-    return bool(getAllLemmas(word))
-
-
 # --- dates ----------------------------------------------------------------------------------
 
 
@@ -113,26 +80,6 @@ def _event_tail(fact: Fact) -> str:
     else:
         body = f"did {fact.subject.text} {fact.verb_base} {based(fact.rest.text)}"
     return _clean(body).rstrip(",") + "?"
-
-
-_AND_VERB = re.compile(r"\b(and|then)\s+([a-z]+)\b")
-
-
-def based(rest: str) -> str:
-    """`rest` for a did-question: a second verb in the past after 'and' takes its base form too
-    ("did Gagarin lift off … and become", not "and became")."""
-    if " and " not in rest and " then " not in rest:
-        return rest
-    return _AND_VERB.sub(lambda m: f"{m.group(1)} {_base_of(m.group(2))}", rest)
-
-
-@lru_cache(maxsize=4096)
-def _base_of(word: str) -> str:
-    from question_bank.banks.statements import past_form_base  # lemminflect, loaded on first need
-
-    if word in ("the", "a", "an", "its", "their", "his", "her", "was", "were"):
-        return word
-    return past_form_base(word) or word
 
 
 def event_question(fact: Fact, wh: str) -> str:
@@ -256,28 +203,6 @@ _SUBJECT_GOES_ON = re.compile(r"^\s*(,|and\b|with\b|together\b|\()")
 _SUBJECT_LEADS = PREPOSITIONS | {"of", "with"}
 
 
-# A slot followed by one of these names something else ("the [Kursk] salient"): "which city
-# salient" reads badly, so such a slot is asked only as a gap.
-ATTRIBUTIVE = frozenset(
-    "salient front bridgehead pocket line sector offensive operation campaign road railway bend valley "
-    "basin region area gap pass crossing corridor landing beachhead group".split()
-)
-
-
-def attributive(clause: Clause, slot: Slot) -> bool:
-    """True if the slot is used as a modifier of the noun after it ("the [Kursk] salient", "an
-    [R-7] rocket"), or follows a title ("President [John F. Kennedy]")."""
-    if _TITLE_BEFORE.search(clause.text[: slot.start]):
-        return True
-    words = clause.text[slot.end :].split(maxsplit=1)
-    if not words or words[0][-1] in ",.;:":
-        return False
-    word = words[0].lower()
-    entity = clause.entities[clause.slots.index(slot)]
-    noun = entity.noun if isinstance(entity, Unit) else entity.type
-    return word in ATTRIBUTIVE or word == noun
-
-
 def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> tuple[str, str] | None:
     """The 'which …?' question around a slot as (head, tail): the prompt is the cleaned
     head + descriptor + tail; None where fronting the slot would not read well."""
@@ -334,9 +259,9 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
         entity = whole.entities[index]
         if fact.asks and not fact.offers(kind, entity):
             continue
-        clause = _without_appositive(whole, index)  # "[Novi Sad], the main city of Vojvodina," defines it
+        clause = without_appositive(whole, index)  # "[Novi Sad], the main city of Vojvodina," defines it
         if clause is not whole:
-            fact = _with_clause(fact, part, clause)
+            fact = with_clause(fact, part, clause)
         slot = clause.slots[index]
         names = _accepted((entity,), also) if also else entity.names
         first_of_slot = len(asks)
@@ -401,28 +326,6 @@ def _unnamed(fitting: tuple[Entity, ...], prompt: str, also: tuple[str, ...]) ->
         kept = tuple(e for e in fitting if not any(mentions(lowered, n.lower()) for n in e.names))
         fitting = kept or fitting[:1]
     return _accepted(fitting, also)
-
-
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s[^,\[\]]*,")
-
-
-def _without_appositive(clause: Clause, index: int) -> Clause:
-    """The clause without an appositive right after slot `index` (", the main city of Vojvodina,"),
-    which would define the answer; later slots move up. The clause itself when there is none."""
-    slot = clause.slots[index]
-    found = _APPOSITIVE.match(clause.text, slot.end)
-    if found is None:
-        return clause
-    cut = found.end() - found.start()
-    text = clause.text[: found.start()] + clause.text[found.end():]
-    slots = tuple(s if s.start < found.start() else Slot(s.display, s.ref, s.start - cut, s.end - cut)
-                  for s in clause.slots)
-    return Clause(clause.marked, text, slots, clause.entities)
-
-
-def _with_clause(fact: Fact, part: str, clause: Clause) -> Fact:
-    """The fact with `clause` as its subject or rest (asked about one slot only)."""
-    return replace(fact, subject=clause) if part == "subject" else replace(fact, rest=clause)
 
 
 def _in_situ(fact: Fact, part: str, clause: Clause, slot: Slot, noun: str, dated: str) -> str:

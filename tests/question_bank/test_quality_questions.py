@@ -124,7 +124,7 @@ def test_every_slot_can_be_asked_outside_multiple_choice() -> None:
     listed with another of its kind ("[Tamiš] and [Tisa]", where "which river and Tisa" reads
     badly), a cloze."""
     from question_bank.questions.generate import Mode, asks, typed_questions
-    from question_bank.questions.templates import _APPOSITIVE
+    from question_bank.questions.wording import APPOSITIVE as _APPOSITIVE
 
     for fact in BANK.facts:
         for clause in (fact.subject, fact.rest):

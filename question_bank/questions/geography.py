@@ -1,0 +1,61 @@
+"""Where and when a candidate stands beside the key: distances between located places, the
+nearest of a form, a side's adjective against a country's name, years later."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from question_bank.facts.entities import Place
+
+
+def years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# Adjectives of sides whose country's name does not start with them.
+DEMONYMS = {
+    "american": "united states", "british": "united kingdom", "english": "england", "dutch": "netherlands",
+    "french": "france", "spanish": "spain", "portuguese": "portugal", "chinese": "china", "swiss": "switzerland",
+    "soviet": "soviet union", "danish": "denmark", "swedish": "sweden", "polish": "poland", "turkish": "turkey",
+    "greek": "greece", "finnish": "finland", "castilian": "castile", "venetian": "venice", "union": "united states",
+    "confederate": "confederate states",
+}
+
+
+def side_of_country(side: str, country: str) -> bool:
+    """Whether a side's adjective names the country ("Soviet" and "Soviet Union", "Serbian" and
+    "Serbia", "American" and "United States")."""
+    if DEMONYMS.get(side) == country or country.startswith(DEMONYMS.get(side, "\0")):
+        return True
+    stem = side[: max(4, len(side) - 3)]
+    return len(side) >= 4 and country.split()[0].startswith(stem)
+
+
+CLOSE_KM = 25.0
+
+
+def km(a: Place, b: Place) -> float:
+    """The great-circle distance between two located places, in kilometres."""
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = la2 - la1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+NEARBY = 10  # places of the key's form, nearest first (beyond CLOSE_KM), that options are drawn from
+
+
+def nearest(key: Place, places: list[Place]) -> list[Place]:
+    """The NEARBY places nearest the key (by latitude and longitude), then those without them."""
+    assert key.lat is not None and key.lon is not None
+    lat, lon = key.lat, key.lon
+    scale = math.cos(math.radians(lat))
+    located = [p for p in places if p.lat is not None and p.lon is not None and p.name != key.name
+               and km(key, p) > CLOSE_KM]
+    located.sort(key=lambda p: ((p.lat or 0.0) - lat) ** 2 + (((p.lon or 0.0) - lon) * scale) ** 2)
+    return located[:NEARBY] or [p for p in places if p.lat is None]
