@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from question_bank.answers.dates import THIRDS, Reading, parse_expected, read_date, with_year
+from question_bank.answers.dates import THIRDS, Reading, looks_like_a_date, parse_expected, read_date, with_year
 from question_bank.answers.verdict import Outcome, Verdict, best, near, right, show, wrong
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.text import fold
@@ -16,6 +16,8 @@ def check_date(expected: str, given: str, year_stated: bool = False) -> Verdict:
     target = parse_expected(expected)
     readings = read_date(given, target.year)
     if not readings:
+        if not looks_like_a_date(given):  # a name, "idk": no date tried, so no second go
+            return wrong(f"That is not a date: it was {target.human()}")
         return Verdict(Outcome.WRONG, f"Could not read a date in '{show(given)}'", unreadable=True)
     if any(r.season for r in readings):
         return best(_judge_season(r, target, year_stated) for r in readings)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from question_bank.answers.date_words import Season, read_season, season_months, spelled_years
 from question_bank.facts.dates import FactDate, Precision, parse_fact_date
@@ -40,6 +41,41 @@ for _i, _words in enumerate(_LOCAL_MONTHS, 1):
     MONTH_WORDS |= {w: _i for w in _words.split()}
 for _i, _words in enumerate(_CROATIAN_MONTHS, 1):
     MONTH_WORDS |= {w: _i for w in _words.split()}
+# French, Italian, Spanish and Portuguese (accents folded), for banks on their history.
+_ROMANCE_MONTHS = (
+    "janvier gennaio enero janeiro", "fevrier febbraio febrero fevereiro", "mars marzo marco",
+    "avril aprile abril", "maggio mayo maio", "juin giugno junio junho", "juillet luglio julio julho",
+    "aout agosto", "septembre settembre septiembre setembro", "octobre ottobre octubre outubro",
+    "novembre noviembre novembro", "decembre dicembre diciembre dezembro",
+)
+for _i, _words in enumerate(_ROMANCE_MONTHS, 1):
+    MONTH_WORDS |= {w: _i for w in _words.split()}
+# Full month names a typo away from what a learner wrote ("Ocotber", "Septmber", "Apirl").
+_FULL_MONTHS = {w: i for w, i in MONTH_WORDS.items() if len(w) >= 4}
+
+
+def _month_typo(token: str) -> str | None:
+    """The month name `token` misspells (one letter off, two for a long word), or None."""
+    if len(token) < 4 or token in MONTH_WORDS:
+        return None
+    limit = 1 if len(token) <= 5 else 2
+    best = [w for w in _FULL_MONTHS if abs(len(w) - len(token)) <= limit
+            and Levenshtein.distance(w, token, score_cutoff=limit) <= limit]
+    months = {_FULL_MONTHS[w] for w in best}
+    return best[0] if len(months) == 1 else None
+
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+
+
+def looks_like_a_date(text: str) -> bool:
+    """Whether a learner tried to write a date (a digit, or a month or season word, misspelt or
+    not), rather than a name or "idk": such text is asked again, the rest is wrong."""
+    lowered = anyascii(text).lower()
+    if re.search(r"\d", lowered):
+        return True
+    tokens = re.findall(r"[a-z]+", lowered)
+    return any(t in MONTH_WORDS or _month_typo(t) or read_season(t) is not None for t in tokens)
 _DAY_ORDINALS = {
     w: i for i, w in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -172,6 +208,9 @@ def read_date(text: str, year: int | None) -> tuple[Reading, ...]:
     if season is not None:
         return _season_readings(season, year)
     text = _SPELLED_DAY.sub(_spelled_day, text)
+    text = re.sub(r"[a-z]{4,}", lambda m: _month_typo(m.group()) or m.group(), text)
+    if any(int(m.group(1)) > 31 for m in _ORDINAL.finditer(text)):
+        return ()  # "the 45th of October" is no day; dateparser would read October 1945
     found = _read_words(text, year)
     if found is None and year is not None:
         found = _read_with_dateparser(text, year)

@@ -204,7 +204,9 @@ def test_date_reasons() -> None:
         "Right day, but the year is 1945, not 1944"
     )
     assert check_answer("date", DAY, "8 October 1944").reason == "Off by one day: it was 7 October 1944"
-    assert check_answer("date", DAY, "garbage").reason == "Could not read a date in 'garbage'"
+    # A teacher marks a name or "idk" for a date wrong; only a date attempt it cannot read is asked again.
+    assert check_answer("date", DAY, "garbage").reason == "That is not a date: it was 7 October 1944"
+    assert check_answer("date", DAY, "7 Octobr 19444").reason == "Could not read a date in '7 Octobr 19444'"
     assert check_answer("date", DAY, "").reason == "No answer given"
     assert check_answer("date", DAY, "October 1944").reason == (
         "Right month; give the day: 7 October 1944"

@@ -137,8 +137,10 @@ def test_a_season_is_read_by_the_study_session_not_asked_again() -> None:
     assert default_checker(question, "nineteen forty-four")[0] == "wrong"  # read: too vague
 
 
-@pytest.mark.parametrize("text", ["banana", "soon after the landings", "Zaječar", "7 0ctober"])
+@pytest.mark.parametrize("text", ["7 Octbrrr 1944", "7 0ctober", "7 Xyzzyq 1944"])
 def test_an_unreadable_date_is_asked_again(text: str) -> None:
+    """A date the learner tried to write but the checker cannot read; a name or "idk" is wrong
+    instead (test_a_name_or_idk_for_a_date_is_wrong_not_asked_again)."""
     verdict = judge(dated("7 October 1944"), "date", text)
     assert verdict.unreadable and verdict.outcome is W
     question = typed_questions(BANK, dated("7 October 1944"), Kind.DATE)[0]
@@ -152,13 +154,14 @@ def test_quiz_bank_answer_reports_an_unreadable_date_as_asked_again(tmp_path: Pa
 
     fact = dated("7 October 1944")
     base = ["--db", str(tmp_path / "quiz.db"), "bank", "answer", BANK.name, fact.id, "date"]
-    result = CliRunner().invoke(main, [*base, "banana", "--json"])
+    result = CliRunner().invoke(main, [*base, "7 Octbrrr 1944", "--json"])
     assert result.exit_code == 0, result.output
     answer = json.loads(result.output)
     assert answer["outcome"] == "unreadable" and answer["expected"] == "7 October 1944"
     assert "asks again" in answer["reason"]
-    plain = CliRunner().invoke(main, [*base, "banana"])
+    plain = CliRunner().invoke(main, [*base, "7 Octbrrr 1944"])
     assert plain.output.startswith("unreadable: ")
+    assert json.loads(CliRunner().invoke(main, [*base, "banana", "--json"]).output)["outcome"] == "wrong"
     wrong = json.loads(CliRunner().invoke(main, [*base, "7 November 1944", "--json"]).output)
     assert wrong["outcome"] == "wrong"
     season = json.loads(CliRunner().invoke(main, [*base, "autumn 1944", "--json"]).output)
@@ -362,3 +365,21 @@ def test_the_key_is_right_even_where_the_question_names_a_place_inside_it() -> N
             assert check_question(question, "Drau").outcome is R
             assert check_question(question, "the Drava river").outcome is R
 
+
+
+# --- what an independent teacher's reading of 350 typed verdicts changed ---------------------
+
+
+@pytest.mark.parametrize("text", ["7 Ocotber 1944", "Octobre 7, 1944", "7 octobre 1944", "7 Oktobar 1944", "7 Otcober 1944"])
+def test_a_misspelt_or_french_month_is_read(text: str) -> None:
+    assert check_answer("date", "7 October 1944", text).outcome is Outcome.CORRECT, text
+
+
+@pytest.mark.parametrize("text", ["Eastern Serbia", "Tito", "idk", "not sure", "Belgorod"])
+def test_a_name_or_idk_for_a_date_is_wrong_not_asked_again(text: str) -> None:
+    verdict = check_answer("date", "7 October 1944", text)
+    assert verdict.outcome is Outcome.WRONG and not verdict.unreadable, text
+
+
+def test_a_date_attempt_that_cannot_be_read_is_still_asked_again() -> None:
+    assert check_answer("date", "7 October 1944", "7 Octbrrr 1944").unreadable
