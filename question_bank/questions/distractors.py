@@ -270,23 +270,28 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
         if year > max(last_year, key.year) + 1:
             return None
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
-    shift = rng.choice((-1, 1)) * rng.randint(1, 4)
     if key.unit is Precision.MONTH:
-        start_month = key.start.month + shift
-        end_month = key.end.month + shift
-        if not (1 <= start_month <= 12 and 1 <= end_month <= 12):
-            return None
-        first = _month(FactDate(key.start.replace(month=start_month, day=1), key.start, Precision.DAY))
-        last = _month(FactDate(key.end.replace(month=end_month, day=1), key.end, Precision.DAY))
+        # A span of months moved by at least its own length, either way and across a new year, so
+        # that neighbours on both sides exist ("July–August" beside "March–April" and "October–November").
+        months = (key.end.year * 12 + key.end.month) - (key.start.year * 12 + key.start.month) + 1
+        shift = rng.choice((-1, 1)) * rng.randint(months, months + 4)
+        first_index = key.start.year * 12 + key.start.month - 1 + shift
+        last_index = key.end.year * 12 + key.end.month - 1 + shift
+        first = _month_at(first_index // 12, first_index % 12 + 1)
+        last = _month_at(last_index // 12, last_index % 12 + 1)
         return FactDate(first.start, last.end, Precision.RANGE, Precision.MONTH)
     # Whole spans of the key away, so a long campaign gets neighbours that do not overlap it.
     span = (key.end - key.start).days + 1
-    delta = timedelta(days=rng.choice((-3, -2, -1, 1, 2)) * span)
+    delta = timedelta(days=rng.choice((-3, -2, -1, 1, 2, 3)) * span)
     start: date = key.start + delta
     end: date = key.end + delta
-    if start.year != key.year or end.year > key.end.year + 1:
+    if abs(start.year - key.year) > 1:
         return None  # it may run into the next year ("25 November 1944 – 3 February 1945")
     return FactDate(start, end, Precision.RANGE, Precision.DAY)
+
+
+def _month_at(year: int, month: int) -> FactDate:
+    return _month(FactDate(date(year, month, 1), date(year, month, 1), Precision.DAY))
 
 
 def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> list[Fact]:

@@ -50,12 +50,19 @@ def km(a: Place, b: Place) -> float:
 NEARBY = 10  # places of the key's form, nearest first (beyond CLOSE_KM), that options are drawn from
 
 
+# How far a wrong option may lie from the key, by the key's kind of place: a city 400 km off, or
+# a region across the country, is ruled out by what the stem says of where things happened.
+FARTHEST_KM = {"settlement": 220.0, "river": 350.0, "region": 350.0, "mountain": 250.0, "country": 2000.0}
+FARTHEST_OTHER_KM = 400.0
+
+
 def nearest(key: Place, places: list[Place]) -> list[Place]:
-    """The NEARBY places nearest the key (by latitude and longitude), then those without them."""
+    """The NEARBY places nearest the key, beyond CLOSE_KM and within the farthest distance for its
+    kind; the places without coordinates where none has them."""
     assert key.lat is not None and key.lon is not None
-    lat, lon = key.lat, key.lon
-    scale = math.cos(math.radians(lat))
-    located = [p for p in places if p.lat is not None and p.lon is not None and p.name != key.name
-               and km(key, p) > CLOSE_KM]
-    located.sort(key=lambda p: ((p.lat or 0.0) - lat) ** 2 + (((p.lon or 0.0) - lon) * scale) ** 2)
-    return located[:NEARBY] or [p for p in places if p.lat is None]
+    farthest = FARTHEST_KM.get(key.family, FARTHEST_OTHER_KM)
+    located = [(km(key, p), p) for p in places if p.lat is not None and p.lon is not None and p.name != key.name]
+    close = sorted(((d, p) for d, p in located if CLOSE_KM < d <= farthest), key=lambda pair: pair[0])
+    if located:
+        return [p for _, p in close[:NEARBY]]
+    return [p for p in places if p.lat is None]

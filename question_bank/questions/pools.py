@@ -328,9 +328,13 @@ class Pools:
                 # is no option for the far southern wing, nor the Drina for Belgrade's outskirts.
                 pool = [p for p in self.places.get((form, "any", "", "bank"), [])]
                 pool += self.places.get((form, "any", "", "catalog"), [])
-                if same_country:
-                    pool = [p for p in pool if p.country == key.country]
-                found = self.tiers[index] = self._with_keys([nearest(key, pool)])
+                home = [p for p in pool if p.country == key.country] if key.country else pool
+                # The nearest at home first (no Sofia for a Serbian town while Serbian ones remain),
+                # then across the border unless an actor of the fact belongs to the key's country.
+                tiers_: list[Sequence[Entity] | None] = [nearest(key, home)]
+                if not same_country and key.country:
+                    tiers_.append(nearest(key, [p for p in pool if p.country != key.country]))
+                found = self.tiers[index] = self._with_keys(tiers_)
                 return found
             # Landmarks and mountains are local: one in another city reads as a give-away.
             scopes = (("region", key.region),) if key.type in LOCAL_TYPES else (

@@ -230,6 +230,9 @@ def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> t
         elif last in PREPOSITIONS:
             lead = words_before[-1]
             words_before = words_before[:-1]
+            entity = clause.entities[clause.slots.index(slot)]
+            if last == "at" and isinstance(entity, Place) and entity.type in ("city", "town"):
+                lead = "in"  # "In which city did …", not "At which city"
         else:
             return None  # inside a noun phrase: only a cloze reads well
     if not lead and words_before:
@@ -312,9 +315,11 @@ def _frame_prompt(head: str, words: str, tail: str, when: str, dated: str) -> st
     if head == "Which " and words == "person":
         head, words = "Who", ""
     body = head + words + tail
-    first = head.split(" ", 1)[0].lower()
-    if body.endswith(when) and len(body.split()) > 14 and first in _MAY_FOLLOW_A_DATE:
-        body = f"{dated}, {head[0].lower()}{head[1:]}{words}{tail[: -len(when)]}"
+    if body.endswith(when) and len(body.split()) > 14:
+        first = head.split(" ", 1)[0]
+        lowered = first.lower() in _MAY_FOLLOW_A_DATE or first.lower() in ("the", "a", "an")
+        head = f"{head[0].lower()}{head[1:]}" if lowered else head
+        body = f"{dated}, {head}{words}{tail[: -len(when)]}"
     return _clean(body).rstrip(",") + "?"
 
 
@@ -356,7 +361,10 @@ def _where_question(fact: Fact, part: str, clause: Clause, slot: Slot, when: str
 def _entity_clozes(fact: Fact, part: str, slot: Slot, dated: str, when: str) -> tuple[str, str]:
     """The statement with the slot as the gap, dated first and dated last."""
     clause = fact.subject if part == "subject" else fact.rest
-    blanked = clause.text[: slot.start] + BLANK + clause.text[slot.end :]
+    start = slot.start
+    if slot.display[:4].lower() == "the " and slot.start > 0:
+        start += 4  # "the valley of the _____": the gap takes the name, the sentence keeps its article
+    blanked = clause.text[:start] + BLANK + clause.text[slot.end :]
     subject = blanked if part == "subject" else fact.subject.text
     rest = blanked if part == "rest" else fact.rest.text
     body = _clean(f"{subject} {fact.verb} {rest}").rstrip(",")
