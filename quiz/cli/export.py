@@ -16,6 +16,7 @@ from quiz.model import Kind, Mode
 
 FORMAT_HELP = "; ".join(f"{f.name}: {f.label}" for f in EXPORT_FORMATS.values())
 PRINTABLE = tuple(f.name for f in EXPORT_FORMATS.values() if f.printable)
+PAGED = ("html", "pdf")  # the print formats with a page size (a Markdown file has none)
 
 
 def _format_option() -> click.Option:
@@ -28,6 +29,11 @@ def _check_print_options(fmt: str, versions: int | None, key: bool) -> None:
     if fmt not in PRINTABLE and (versions is not None or key):
         flag = "--versions" if versions is not None else "--key"
         raise ExportError(f"{flag} is for the print formats ({', '.join(PRINTABLE)}), not {fmt}")
+
+
+def _check_paper(fmt: str, paper: str | None) -> None:
+    if paper is not None and fmt not in PAGED:
+        raise ExportError(f"--paper is for the formats with pages ({', '.join(PAGED)}), not {fmt}")
 
 
 def _check_skip(fmt: str, skip: bool) -> None:
@@ -59,6 +65,8 @@ OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_typ
 VERSIONS = click.option("--versions", type=click.IntRange(1, 26), default=None,
                         help="Print formats: this many versions, each with its own order.")
 KEY = click.option("--key", is_flag=True, help="Print formats: an answer key per version at the end.")
+PAPER = click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+                     help="html and pdf: the page size to print on (default a4).")
 SKIP = click.option("--skip-too-long", "skip", is_flag=True,
                     help="Kahoot: leave out (and list) the questions over its limits instead of refusing the export.")
 
@@ -73,36 +81,41 @@ SKIP = click.option("--skip-too-long", "skip", is_flag=True,
               help="Options per multiple-choice question.")
 @VERSIONS
 @KEY
+@PAPER
 @SKIP
 @OUTPUT
 @click.pass_obj
 def bank_export(
     obj: AppContext, fmt: str, name: str, mode: tuple[str, ...], kind: tuple[str, ...], seed: int, n_options: int,
-    versions: int | None, key: bool, skip: bool, output: Path | None,
+    versions: int | None, key: bool, paper: str | None, skip: bool, output: Path | None,
 ) -> None:
     """Write the questions of bank NAME in an LMS, flashcard or print format."""
     _check_print_options(fmt, versions, key)
+    _check_paper(fmt, paper)
     _check_skip(fmt, skip)
     export = obj.desk().exports.bank_set(
         name, modes=tuple(Mode(m) for m in mode) or (Mode.MC,), kinds=tuple(Kind(k) for k in kind) or None,
         seed=seed, n_options=n_options, versions=versions or 1, key=key,
     )
-    _write(obj, export, fmt, output, name, skip)
+    _write(obj, export.on_paper(paper) if paper else export, fmt, output, name, skip)
 
 
 @click.command("export", params=[_format_option()])
 @click.argument("code")
 @VERSIONS
 @KEY
+@PAPER
 @SKIP
 @OUTPUT
 @click.pass_obj
 def paper_export(
-    obj: AppContext, fmt: str, code: str, versions: int | None, key: bool, skip: bool, output: Path | None
+    obj: AppContext, fmt: str, code: str, versions: int | None, key: bool, paper: str | None, skip: bool,
+    output: Path | None,
 ) -> None:
-    """Write classroom paper CODE in an LMS, flashcard or print format (print: --versions, --key)."""
+    """Write classroom paper CODE in an LMS, flashcard or print format (print: --versions, --key, --paper)."""
     _check_print_options(fmt, versions, key)
+    _check_paper(fmt, paper)
     _check_skip(fmt, skip)
     printable = fmt in PRINTABLE
     export = obj.desk().exports.paper_set(code, versions=(versions or 1) if printable else None, key=key)
-    _write(obj, export, fmt, output, code, skip)
+    _write(obj, export.on_paper(paper) if paper else export, fmt, output, code, skip)
