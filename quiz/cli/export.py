@@ -57,7 +57,9 @@ def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, na
     count = len(export.questions)
     versions = f" in {len(export.versions)} versions" if len(export.versions) > 1 else ""
     key = ", with the answer key" if export.key and fmt in PRINTABLE else ""
-    click.echo(f"wrote {path}: {counted(count, 'question')}{versions}{key} ({EXPORT_FORMATS[fmt].label})")
+    held = EXPORT_FORMATS[fmt].held(export)  # an Anki deck: a note a fact and kind, not a question
+    what = counted(count, "question") + (f" as {held}" if held else "")
+    click.echo(f"wrote {path}: {what}{versions}{key} ({EXPORT_FORMATS[fmt].label})")
 
 
 OUTPUT = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
