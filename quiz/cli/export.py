@@ -12,6 +12,7 @@ from quiz.cli.context import AppContext
 from quiz.cli.format import counted
 from quiz.desk import EXPORT_FORMATS, ExportSet
 from quiz.errors import ExportError
+from quiz.files import refuse_database
 from quiz.model import Kind, Mode
 
 FORMAT_HELP = "; ".join(f"{f.name}: {f.label}" for f in EXPORT_FORMATS.values())
@@ -43,17 +44,18 @@ def _check_skip(fmt: str, skip: bool) -> None:
 
 def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, name: str, skip: bool = False) -> None:
     exports = obj.desk().exports
-    if skip:
-        export, left_out = exports.leave_out_unfit(export, fmt)
-        for line in left_out:
-            click.echo(line, err=True)
-        if not export.questions:
-            raise ExportError(f"no question fits {fmt}'s limits")
+    target = output or exports.default_path(name, fmt)
+    refuse_database(target, obj.db_path)
+    export, notes = exports.fit(export, fmt, skip=skip)
+    for line in notes:
+        click.echo(line, err=True)
+    if skip and not export.questions:
+        raise ExportError(f"no question fits {fmt}'s limits")
     if output == Path("-"):
         sys.stdout.buffer.write(exports.render(export, fmt))
         sys.stdout.buffer.flush()
         return
-    path = exports.write(export, fmt, output or exports.default_path(name, fmt))
+    path = exports.write(export, fmt, target)
     count = len(export.questions)
     versions = f" in {len(export.versions)} versions" if len(export.versions) > 1 else ""
     key = ", with the answer key" if export.key and fmt in PRINTABLE else ""
