@@ -14,7 +14,8 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from quiz.errors import FAULT, QuizError
@@ -85,23 +86,33 @@ def replacing(path: Path) -> Iterator[Path]:
     _sync_folder(final.parent)
 
 
-@contextlib.contextmanager
-def staging(folder: Path) -> Iterator[Path]:
-    """A temporary folder inside `folder` for a writer that makes several files by name; move each
-    into place with `os.replace`. Whatever is left in it is removed when the block ends."""
-    stage = folder / f".quiz-{secrets.token_hex(6)}.tmp"
+def write_set(folder: Path, make: Callable[[Path], list[Path]], database: Path | None = None) -> list[Path]:
+    """For a writer that makes several files by name (a CSV and its entities CSV): `make` writes
+    them in a temporary folder inside `folder`; all are checked against `database`, then each is
+    renamed into place whole. On an error no file is half-written and the temporary folder is gone."""
     try:
-        stage.mkdir()
+        stage = Path(tempfile.mkdtemp(prefix=".quiz-", suffix=".tmp", dir=folder))
     except _CANNOT_OPEN as error:
         raise OutputRefused(f"{folder}: cannot write there: {error.strerror or error}") from None
     try:
-        yield stage
+        made = make(stage)
+        targets = [folder / path.name for path in made]
+        for target in targets:
+            if database is not None:
+                refuse_database(target, database)
+            _real_target(target)
+        for path, target in zip(made, targets, strict=True):
+            _sync(path)
+            os.replace(path, target)
     except OSError as error:
         if isinstance(error, _CANNOT_OPEN):
             raise
-        raise WriteFailed(f"{folder}: could not write ({error.strerror or error}); nothing was replaced") from None
+        raise WriteFailed(f"{folder}: could not write ({error.strerror or error}); no file there is half-written") \
+            from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+    _sync_folder(folder)
+    return targets
 
 
 def _real_target(path: Path) -> Path:
