@@ -7,12 +7,15 @@ and knows nothing of where its questions came from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from question_bank.facts.model import Bank
 from question_bank.questions import Mode, Question
 
 _NOT_CATEGORY = re.compile(r"[^\w .-]+")
+_NOT_IN_TAG = re.compile(r"[<>`]")  # what Moodle's PARAM_TAG takes out of a tag
 
 
 class PageSize(StrEnum):
@@ -35,6 +38,11 @@ class ExportSet:
     key: bool = False
     paper: bool = False  # a classroom paper (its modes were chosen when it was made), not a bank
     page_size: PageSize = PageSize.A4
+    tags: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (fact id, the fact's tags) from the bank
+
+    def tags_of(self, question: Question) -> tuple[str, ...]:
+        """The bank's tags of the question's fact, as an LMS tags a question."""
+        return next((tags for fact_id, tags in self.tags if fact_id == question.fact_id), ())
 
     def on_paper(self, size: str) -> ExportSet:
         """This set printed on `size` (a4 or letter): a front end passes the flag's text as it is."""
@@ -53,8 +61,18 @@ class ExportSet:
 
     @property
     def category(self) -> str:
-        """A category or deck name safe in every format (Moodle never unescapes its category line)."""
-        return _NOT_CATEGORY.sub("-", self.bank).strip("-") or "quiz"
+        """A category path safe in every format (Moodle never unescapes its category line): the
+        bank's, and for a paper a category of its own named after it inside the bank's, so the
+        questions of two papers and of the bank stay apart."""
+        bank = _NOT_CATEGORY.sub("-", self.bank).strip("-") or "quiz"
+        if not self.paper:
+            return bank
+        return f"{bank}/{' '.join(_NOT_CATEGORY.sub(' ', self.title).split()) or 'paper'}"
+
+
+def fact_tags(bank: Bank) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(fact id, tags) of every tagged fact of `bank`: what `ExportSet.tags` holds."""
+    return tuple((fact.id, fact.tags) for fact in bank.facts if fact.tags)
 
 
 def question_id(question: Question) -> str:
@@ -69,6 +87,18 @@ def accepted_answers(question: Question) -> tuple[str, ...]:
     for answer in question.accepted:
         seen.setdefault(answer, None)
     return tuple(seen)
+
+
+def moodle_short_answer(answer: str) -> str:
+    """A short answer as Moodle compares it: `*` is its wildcard, so a literal one is `\\*`."""
+    return answer.replace("*", "\\*")
+
+
+def moodle_tag(tag: str) -> str:
+    """A tag as Moodle keeps it (PARAM_TAG): runs of white space (a line break too) as one space,
+    no other control character, no `<`, `>` or backquote. Empty when nothing is left."""
+    kept = "".join(char for char in " ".join(tag.split()) if unicodedata.category(char)[0] != "C")
+    return " ".join(_NOT_IN_TAG.sub("", kept).split())
 
 
 def is_choice(question: Question) -> bool:

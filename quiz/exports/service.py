@@ -14,7 +14,7 @@ from question_bank.questions import Kind, Mode, Question, generate_all
 from question_bank.questions.short import shorter_question
 from quiz import files
 from quiz.errors import BankNotFound, ExportError
-from quiz.exports.model import ExportSet, is_choice
+from quiz.exports.model import ExportSet, fact_tags, is_choice
 from quiz.exports.registry import export_format
 
 MAX_VERSIONS = 26
@@ -90,7 +90,7 @@ class Exports:
         first = tuple(generate_all(bank, kinds=kinds, modes=modes or EXPORT_MODES, seed=seed, n_options=n_options))
         rng = random.Random(f"{name}:{seed}")
         every = [first, *(shuffled(first, rng) for _ in range(check_versions(versions) - 1))]
-        return ExportSet(bank.title, bank.name, None, bank.source, tuple(every), key)
+        return ExportSet(bank.title, bank.name, None, bank.source, tuple(every), key, tags=fact_tags(bank))
 
     def paper_set(self, code: str, *, versions: int | None = None, key: bool = False) -> ExportSet:
         """A classroom paper: its questions as stored (versions None), or its first N printed versions."""
@@ -102,10 +102,11 @@ class Exports:
         else:
             every = tuple(self.papers.print_version(paper, i) for i in range(check_versions(versions)))
         try:
-            source = self.banks.bank(paper.bank).source
+            bank = self.banks.bank(paper.bank)
+            source, tags = bank.source, fact_tags(bank)
         except BankNotFound:  # the paper keeps its questions after its bank is gone
-            source = next((q.source for q in paper.questions if q.source), "")
-        return ExportSet(paper.title, paper.bank, paper.class_name, source, every, key, paper=True)
+            source, tags = next((q.source for q in paper.questions if q.source), ""), ()
+        return ExportSet(paper.title, paper.bank, paper.class_name, source, every, key, paper=True, tags=tags)
 
     def fit(self, export: ExportSet, fmt: str, *, skip: bool = False) -> tuple[ExportSet, list[str]]:
         """The export as `fmt` can hold it, and one line for each change. Only Kahoot has limits: a

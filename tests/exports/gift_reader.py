@@ -2,18 +2,22 @@
 these tests from its documented behaviour, not from our writer: the PyPI parsers (pygiftparser 1.1,
 pygiftparserrgmf 0.0.5) do not undo `\\\\` and end an answer block at an escaped `}`.
 
-Escapes become placeholders first, blocks are split at blank lines, `//` lines are dropped, the
-answer block runs from the first `{` to the first `}`, `####` starts the general feedback, `~` in
-the block makes a multiple-choice question, and `[format]` is taken off the front of each text.
+Escapes become placeholders first, blocks are split at blank lines, `//` lines are set aside as
+the question's comment (where `[tag:…]` names a tag, `\\]` standing for `]`), the answer block
+runs from the first `{` to the first `}`, `####` starts the general feedback, `~` in the block makes
+a multiple-choice question, `=` and `->` together a matching one, and `[format]` is taken off the
+front of each text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 _ESCAPES = {":": "\x01", "#": "\x02", "=": "\x03", "{": "\x04", "}": "\x05", "~": "\x06", "n": "\x07"}
 _BACK = {placeholder: ("\n" if char == "n" else char) for char, placeholder in _ESCAPES.items()}
 _BACKSLASH = "\x08"
+_TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f\x7f]|)+)\]")  # extract_idnumber_and_tags_from_comment
 
 
 @dataclass
@@ -24,6 +28,7 @@ class GiftQuestion:
     category: str
     answers: list[tuple[str, float]] = field(default_factory=list)  # (text, fraction)
     general_feedback: str = ""
+    tags: list[str] = field(default_factory=list)
 
 
 def _pre(text: str) -> str:
@@ -60,6 +65,7 @@ def read(source: str) -> list[GiftQuestion]:
     category = ""
     for block in source.replace("\r\n", "\n").split("\n\n"):
         lines = [line for line in block.split("\n") if not line.strip().startswith("//")]
+        comments = "\n".join(line.strip() for line in block.split("\n") if line.strip().startswith("//"))
         text = _pre("\n".join(lines).strip())
         if not text:
             continue
@@ -76,7 +82,8 @@ def read(source: str) -> list[GiftQuestion]:
         feedback = ""
         if "####" in answer_text:
             answer_text, feedback = answer_text.rsplit("####", 1)[0].strip(), answer_text.rsplit("####", 1)[1]
-        question = GiftQuestion(name, _with_format(question_text), "", category, [], _with_format(feedback))
+        question = GiftQuestion(name, _with_format(question_text), "", category, [], _with_format(feedback),
+                                [tag.strip().replace("\\]", "]") for tag in _TAG.findall(comments)])
         if "~" in answer_text:
             question.qtype = "multichoice"
             for answer in filter(None, (a.strip() for a in answer_text.replace("=", "~=").split("~"))):

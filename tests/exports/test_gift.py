@@ -67,15 +67,3 @@ def test_every_question_is_one_block_on_unescaped_lines() -> None:
         assert block.count("{") - block.count("\\{") == 1
         assert block.count("}") - block.count("\\}") == 1
 
-
-def test_a_short_answer_moodle_would_read_as_matching_is_refused() -> None:
-    import pytest
-
-    from quiz.errors import ExportError
-    from tests.exports.support import hostile_questions
-
-    typed = hostile_questions()[1]
-    arrow = type(typed)(typed.fact_id, typed.kind, typed.mode, typed.wording_id, typed.prompt, "a->b", ("a->b",),
-                        (), "", "", "")
-    with pytest.raises(ExportError, match=r"question hostile-2/place/typed/place.which: a short answer with '->'"):
-        gift(ExportSet("t", "b", None, "", ((arrow,),)))
