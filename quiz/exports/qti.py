@@ -1,7 +1,12 @@
 """QTI 1.2 in a zip, as Canvas imports it (Settings → Import course content → QTI .zip file):
 `imsmanifest.xml` naming one assessment, and the assessment with multiple-choice and
 short-answer items. Identifiers are hashes of the stable question names, so they are valid XML
-ids and the same on every export."""
+ids and the same on every export.
+
+Several accepted spellings of a short answer sit in one `<or>`: in QTI 1.2 the children of a
+`<conditionvar>` must all hold, so side by side they would accept nothing in a strict engine. The
+Common Cartridge profile of QTI (see `cartridge.py`) has no `<or>` and reads side-by-side answers
+as alternatives, so `assessment(..., cartridge=True)` writes them that way, with its `cc_profile`s."""
 
 from __future__ import annotations
 
@@ -33,13 +38,16 @@ def _mattext(parent: ET.Element, text: str) -> None:
     ET.SubElement(ET.SubElement(parent, "material"), "mattext", texttype="text/plain").text = text
 
 
-def _item(section: ET.Element, q: Question) -> None:
+def _item(section: ET.Element, q: Question, cartridge: bool) -> None:
     name = question_id(q)
     item = ET.SubElement(section, "item", ident=ident(name), title=name)
     meta = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
     choice = is_choice(q)
-    _field(meta, "question_type", "multiple_choice_question" if choice else "short_answer_question")
-    _field(meta, "points_possible", "1.0")
+    if cartridge:
+        _field(meta, "cc_profile", "cc.multiple_choice.v0p1" if choice else "cc.fib.v0p1")
+    else:
+        _field(meta, "question_type", "multiple_choice_question" if choice else "short_answer_question")
+        _field(meta, "points_possible", "1.0")
     presentation = ET.SubElement(item, "presentation")
     _mattext(presentation, q.prompt)
     processing = ET.SubElement(item, "resprocessing")
@@ -66,6 +74,8 @@ def _item(section: ET.Element, q: Question) -> None:
         ET.SubElement(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
     condition = ET.SubElement(processing, "respcondition", {"continue": "No"})
     conditionvar = ET.SubElement(condition, "conditionvar")
+    if len(accepted) > 1 and not cartridge:
+        conditionvar = ET.SubElement(conditionvar, "or")
     for value in accepted:
         ET.SubElement(conditionvar, "varequal", respident="response1").text = value
     ET.SubElement(condition, "setvar", action="Set", varname="SCORE").text = "100"
@@ -75,13 +85,19 @@ def _item(section: ET.Element, q: Question) -> None:
         _mattext(ET.SubElement(feedback, "flow_mat"), text)
 
 
-def assessment(export: ExportSet, quiz_ident: str) -> bytes:
+def assessment(export: ExportSet, quiz_ident: str, cartridge: bool = False) -> bytes:
+    """The assessment file: Canvas's QTI 1.2, or with `cartridge` the Common Cartridge profile."""
     root = ET.Element("questestinterop", xmlns=QTI_NS)
     test = ET.SubElement(root, "assessment", ident=quiz_ident, title=export.title)
-    _field(ET.SubElement(test, "qtimetadata"), "cc_maxattempts", "1")
+    meta = ET.SubElement(test, "qtimetadata")
+    if cartridge:
+        for label, entry in (("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination"),
+                             ("qmd_scoretype", "Percentage")):
+            _field(meta, label, entry)
+    _field(meta, "cc_maxattempts", "1")
     section = ET.SubElement(test, "section", ident="root_section")
     for q in export.questions:
-        _item(section, q)
+        _item(section, q, cartridge)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
@@ -99,13 +115,18 @@ def manifest(quiz_ident: str) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def render(export: ExportSet) -> bytes:
-    quiz_ident = ident("quiz", export.bank, export.title)
+def package(files: dict[str, bytes]) -> bytes:
+    """A zip of `files` with fixed times: the same export gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in (
-            ("imsmanifest.xml", manifest(quiz_ident)),
-            (f"{quiz_ident}/{quiz_ident}.xml", assessment(export, quiz_ident)),
-        ):
+        for name, data in files.items():
             archive.writestr(zipfile.ZipInfo(name, _STAMP), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def render(export: ExportSet) -> bytes:
+    quiz_ident = ident("quiz", export.bank, export.title)
+    return package({
+        "imsmanifest.xml": manifest(quiz_ident),
+        f"{quiz_ident}/{quiz_ident}.xml": assessment(export, quiz_ident),
+    })

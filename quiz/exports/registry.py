@@ -47,6 +47,8 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("gift", ".gift.txt", "quiz.exports.gift", False, "GIFT for Moodle"),
         ExportFormat("moodle-xml", ".moodle.xml", "quiz.exports.moodle_xml", False, "Moodle XML"),
         ExportFormat("qti", ".qti.zip", "quiz.exports.qti", False, "QTI 1.2 zip for Canvas"),
+        ExportFormat("cartridge", ".imscc", "quiz.exports.cartridge", False,
+                     "IMS Common Cartridge for any LMS's course import"),
         ExportFormat("anki", ".apkg", "quiz.exports.anki", False, "Anki deck"),
         ExportFormat("kahoot", ".kahoot.xlsx", "quiz.exports.kahoot", False, "Kahoot spreadsheet"),
         ExportFormat("csv", ".csv", "quiz.exports.csv_export", False, "CSV"),
