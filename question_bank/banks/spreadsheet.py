@@ -16,6 +16,13 @@ from question_bank.banks.reading import decode
 
 SEPARATORS = (",", ";", "\t")
 MAX_ROWS = 100_000  # a sheet longer than this is not a bank a teacher wrote by hand
+# A workbook is a zip: its 20 MB on disk can unpack to gigabytes. 32 MB unpacked holds about the
+# text of the 20 MB a CSV may (50,000 rows of 300 characters); past it, openpyxl's tiny shared
+# strings cost ten times their size in memory. The sum of the parts' declared sizes is a true
+# bound: zipfile never gives more bytes than a part declares.
+MAX_UNPACKED = 32 * 1024 * 1024
+MAX_COLUMNS = 64  # a bank has at most 15 columns (an entities sheet 11)
+MAX_CELL = 32_767  # the most characters Excel itself lets a cell hold
 FACTS_SHEET = "facts"
 ENTITIES_SHEET = "entities"
 
@@ -59,7 +66,8 @@ def read_sheet(raw: bytes, filename: str, fmt: str, sheet_name: str = FACTS_SHEE
 
 def workbook_sheet(raw: bytes, filename: str, sheet_name: str) -> Sheet | None:
     """The workbook's sheet called `sheet_name`, or None when it has none."""
-    rows = _xlsx_rows(raw, filename, sheet_name, required=True)
+    whole = filename.removesuffix(f"[{sheet_name}]")  # problems with the file name it, not the sheet
+    rows = _xlsx_rows(raw, filename, sheet_name, required=True, whole=whole)
     return None if rows is None else _sheet(rows, filename, "", strict=False)
 
 
@@ -118,15 +126,34 @@ def _sheet(rows: Iterable[Row] | None, filename: str, text: str, strict: bool) -
     return Sheet(header, body, text, strict_width=strict, header_line=header_line)
 
 
-def _xlsx_rows(raw: bytes, filename: str, sheet_name: str, required: bool) -> list[Row] | None:
+def check_unpacked(raw: bytes, filename: str) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_UNPACKED, before anything unpacks them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise BankError([Problem(filename, 0, "file", f"is not an .xlsx workbook ({error})")]) from None
+    if unpacked > MAX_UNPACKED:
+        reason = (f"unpacks to {unpacked / 1024 / 1024:,.0f} MB, more than the {MAX_UNPACKED // 1024 // 1024} MB "
+                  "a bank workbook may hold; split it into smaller banks")
+        raise BankError([Problem(filename, 0, "file", reason)])
+
+
+def _xlsx_rows(
+    raw: bytes, filename: str, sheet_name: str, required: bool, whole: str | None = None
+) -> list[Row] | None:
+    """The sheet's rows (problems name `filename`), or None; problems with the whole workbook
+    name `whole` (the file without the sheet's label)."""
     import openpyxl  # only for workbooks: the app starts without it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    whole = whole or filename
+    check_unpacked(raw, whole)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
         reason = f"is not an .xlsx workbook ({error})"
-        raise BankError([Problem(filename, 0, "file", reason)]) from None
+        raise BankError([Problem(whole, 0, "file", reason)]) from None
     try:
         names = {name.strip().lower(): name for name in book.sheetnames}
         if sheet_name in names:
@@ -135,17 +162,34 @@ def _xlsx_rows(raw: bytes, filename: str, sheet_name: str, required: bool) -> li
             return None
         else:
             worksheet = book.worksheets[0]
-        rows = []
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            if number > MAX_ROWS + 50:
-                raise BankError([Problem(filename, number, "row", f"the sheet has more than {MAX_ROWS} rows")])
-            cells = tuple(cell_text(value) for value in values)
-            while cells and not cells[-1]:
-                cells = cells[:-1]
-            rows.append(Row(number, cells))
-        return rows
+        worksheet.reset_dimensions()  # a row is padded to its own last cell, not to a declared A1:XFD1048576
+        return list(_worksheet_rows(worksheet.iter_rows(values_only=True), filename))
     finally:
         book.close()
+
+
+def _worksheet_rows(values: Iterable[tuple[object, ...]], filename: str) -> Iterator[Row]:
+    """Rows of text cells, refusing a sheet too long, too wide or with a cell longer than Excel allows.
+
+    openpyxl pads a row out to its last cell (up to 16,384): the padding is only looked at in C
+    (`count`), never kept, and the first row with a value that far stops the reading."""
+    for number, row in enumerate(values, start=1):
+        if number > MAX_ROWS + 50:
+            raise BankError([Problem(filename, number, "row", f"the sheet has more than {MAX_ROWS} rows")])
+        if len(row) > MAX_COLUMNS:
+            past = row[MAX_COLUMNS:]
+            if past.count(None) + past.count("") != len(past):
+                reason = f"has a value past column {MAX_COLUMNS}; a bank has at most {MAX_COLUMNS} columns"
+                raise BankError([Problem(filename, number, "row", reason)])
+            row = row[:MAX_COLUMNS]
+        cells = [cell_text(value) for value in row]
+        for column, text in enumerate(cells, start=1):
+            if len(text) > MAX_CELL:
+                reason = f"column {column} holds {len(text):,} characters; a cell holds at most {MAX_CELL:,}"
+                raise BankError([Problem(filename, number, "row", reason)])
+        while cells and not cells[-1]:
+            cells.pop()
+        yield Row(number, tuple(cells))
 
 
 def cell_text(value: object) -> str:
