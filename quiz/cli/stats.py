@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
 
 import click
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -91,6 +92,8 @@ def stats(obj: AppContext, learner: str | None, class_name: str | None, bank: st
 def print_class(console: Console, report: ClassReport) -> None:
     console.print(Text.assemble("Class ", (report.name, "bold"), f" · {_period(report.total.period)}"))
     console.print(class_table(report))
+    if report.papers:
+        console.print(paper_legend(report))
     show_learner(console, report.total)
 
 
@@ -113,15 +116,36 @@ def _date(value: date | None) -> str:
 
 
 def class_table(report: ClassReport) -> Table:
-    table = Table(title="Students", title_justify="left")
-    for name, justify in (("Student", "left"), ("Reviews", "right"), ("True retention", "right"),
-                          ("Mastery", "right"), ("Streak", "right"), ("Last studied", "left"), ("Papers", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for s in report.students:
-        papers = "  ".join(f"{p.score:g}/{p.max}" for p in s.papers) or "–"
-        table.add_row(Text(s.name), str(s.reviews), _pct(s.retention), _pct(s.mastery), str(s.streak),
-                      _date(s.last_studied), Text(papers))
+    """One row per student and a column per paper (P1, P2 … as `paper_legend` names them), laid out
+    to fit 80 columns: every figure's column as wide as its widest cell, the names take the rest
+    (Rich left to itself cuts the dates first)."""
+    papers = [code for code, _ in report.papers]
+    rows = [[s.name, str(s.reviews), _pct(s.retention), _pct(s.mastery), str(s.streak), _date(s.last_studied),
+             *(f"{p.score:g}/{p.max}" if (p := s.score_on(code)) else "–" for code in papers)]
+            for s in report.students]
+    headings = ["Student", "Reviews", "True\nretention", "Mastery", "Streak", "Last\nstudied",
+                *(f"P{n}" for n in range(1, len(papers) + 1))]
+    table = Table(title="Students", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 0, 0, 1))
+    for i, heading in enumerate(headings):
+        if i == 0:
+            table.add_column(heading, overflow="fold")  # a long name breaks, never loses its end
+            continue
+        widest = max((len(line) for line in heading.split("\n")), default=0)
+        widest = max([widest, *(len(row[i]) for row in rows)])
+        table.add_column(heading, justify="left" if i == 5 else "right", width=widest, no_wrap=True)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     return table
+
+
+def paper_legend(report: ClassReport) -> Text:
+    """What P1, P2 … of the class table are: each paper's title and code, oldest first."""
+    legend = Text()
+    for n, (code, title) in enumerate(report.papers, start=1):
+        legend.append("Papers: " if n == 1 else " · ")
+        legend.append(f"P{n} ", style="bold")
+        legend.append(f"{title} ({code})")
+    return legend
 
 
 def _table(title: str, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> Table:

@@ -291,12 +291,27 @@ class StudentRow:
                 "last_studied": self.last_studied.isoformat() if self.last_studied else None,
                 "papers": [p.to_dict() for p in self.papers]}
 
+    def score_on(self, code: str) -> PaperScore | None:
+        """The attempt at paper `code` that counts (the last finished, as the paper's results
+        take it), or None when the student has not finished it."""
+        return max((p for p in self.papers if p.code == code), key=lambda p: p.submitted, default=None)
+
 
 @dataclass(frozen=True)
 class ClassReport:
     name: str
     students: tuple[StudentRow, ...]
     total: LearnerReport  # the students' statistics summed
+
+    @property
+    def papers(self) -> tuple[tuple[str, str], ...]:
+        """(code, title) of every paper a student finished, oldest first: the columns of a gradebook."""
+        first: dict[str, tuple[datetime, str]] = {}
+        for student in self.students:
+            for paper in student.papers:
+                if paper.code not in first or paper.submitted < first[paper.code][0]:
+                    first[paper.code] = (paper.submitted, paper.title)
+        return tuple((code, title) for code, (_, title) in sorted(first.items(), key=lambda kv: (kv[1][0], kv[0])))
 
     def to_csv(self) -> str:
         return self.total.to_csv()

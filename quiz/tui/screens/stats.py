@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -11,11 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static, Tab, Tabs
+from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
 
 from quiz.errors import QuizError
+from quiz.tui.format import counted
 from quiz.tui.screens.base import QuizScreen
-from quiz.tui.widgets.stats_charts import Columns, Heatmap, HorizontalBars, StackedColumns
+from quiz.tui.widgets.stats_charts import Columns, Heatmap, HorizontalBars, RateColumns, StackedColumns
 from quiz.tui.widgets.stats_panels import retention_table, summary_text
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class StatsScreen(_Periodic):
     StatsScreen #stats-grid { grid-size: 1; grid-gutter: 0 2; height: auto; }
     StatsScreen.-wide #stats-grid { grid-size: 2; }
     StatsScreen .panel { height: auto; }
-    StatsScreen #stats-retention-line { height: 3; }
+    StatsScreen #stats-retention-line { height: 7; }
     StatsScreen #stats-summary { height: auto; }
     """
     AUTO_FOCUS = "#stats-body"
@@ -100,20 +101,21 @@ class StatsScreen(_Periodic):
             with Grid(id="stats-grid"):
                 with Vertical(classes="panel"):
                     yield Static("Reviews per day", classes="chart-title")
-                    yield StackedColumns(("learning", "young", "mature", "relearning"), TYPE_COLOURS, id="stats-reviews")
+                    yield StackedColumns(("learning", "young", "mature", "relearning"), TYPE_COLOURS,
+                                         axis="reviews", id="stats-reviews")
                 with Vertical(classes="panel"):
                     yield Static("Due in the next 30 days", classes="chart-title")
-                    yield Columns("#E9C46A", id="stats-forecast")
+                    yield Columns("#E9C46A", axis="cards due", id="stats-forecast")
                 with Vertical(classes="panel"):
                     yield Static("True retention per day (young and mature reviews)", classes="chart-title")
-                    yield Sparkline([], id="stats-retention-line")
+                    yield RateColumns("#2A9D8F", axis="% passed", id="stats-retention-line")
                     yield Static(id="stats-retention")
                 with Vertical(classes="panel"):
                     yield Static("Study days", classes="chart-title")
                     yield Heatmap(id="stats-calendar")
                 with Vertical(classes="panel"):
                     yield Static("Reviews by hour of day", classes="chart-title")
-                    yield Columns("#5FA8D3", id="stats-hourly")
+                    yield Columns("#5FA8D3", axis="reviews", id="stats-hourly")
                 with Vertical(classes="panel"):
                     yield Static("Mastery (share of cards at the desired retention)", classes="chart-title")
                     yield HorizontalBars(id="stats-mastery")
@@ -158,8 +160,8 @@ class StatsScreen(_Periodic):
         forecast = report.forecast.days
         self.query_one("#stats-forecast", Columns).show(
             [n for _, n in forecast], "today", forecast[-1][0].strftime("%d %b") if forecast else "")
-        self.query_one("#stats-retention-line", Sparkline).data = [
-            (d.retention or 0.0) * 100 for d in days if d.young + d.mature]
+        self.query_one("#stats-retention-line", RateColumns).show_rates(
+            [(d.retained, d.young + d.mature) for d in days], first, last)
         self.query_one("#stats-retention", Static).update(retention_table(report))
         self.query_one("#stats-calendar", Heatmap).show(dict(report.calendar.days), report.period.since,
                                                         report.period.until)
@@ -176,14 +178,19 @@ class StatsScreen(_Periodic):
 
 
 SORTS = ("name", "reviews", "retention", "mastery", "streak", "last_studied")
+HEADINGS = ("Student", "Reviews", "True\nretention", "Mastery", "Streak", "Last\nstudied")
+PAPER = "paper:"  # the key of a paper's column: PAPER + its code
 
 
 class ClassStatsScreen(_Periodic):
-    """A class: one row per student, sortable (s, or click a heading); Enter opens their statistics."""
+    """A class: one row per student, sortable (s, or click a heading); Enter opens their statistics.
+
+    At 80 columns every column fits: two-line headings, a short date, and a narrow column per paper
+    (P1, P2 … named in the summary); a wider gradebook scrolls sideways with the names kept."""
 
     DEFAULT_CSS = """
-    ClassStatsScreen #class-body { padding: 0 1; }
-    ClassStatsScreen #class-students { height: auto; max-height: 1fr; }
+    ClassStatsScreen #class-body { padding: 0 0 0 1; }
+    ClassStatsScreen #class-students { height: auto; max-height: 1fr; scrollbar-size-vertical: 1; }
     ClassStatsScreen #class-summary { height: auto; margin-bottom: 1; }
     """
     AUTO_FOCUS = "#class-students"
@@ -205,16 +212,16 @@ class ClassStatsScreen(_Periodic):
         yield self.period_tabs()
         with Vertical(id="class-body"):
             yield Static(id="class-summary")
-            yield DataTable(id="class-students", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="class-students", cursor_type="row", zebra_stripes=True, header_height=2,
+                            fixed_columns=1)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#class-students", DataTable)
-        for key, label in zip(SORTS, ("Student", "Reviews", "Retention", "Mastery", "Streak", "Last studied"),
-                              strict=True):
-            table.add_column(label, key=key)
-        table.add_column("Papers", key="papers")
         self.reload()
+
+    def on_resize(self) -> None:
+        if self.report is not None:
+            self.fill()  # the names' column takes what the other columns leave
 
     def action_back(self) -> None:
         self.dismiss()
@@ -227,33 +234,78 @@ class ClassStatsScreen(_Periodic):
             return
         total = self.report.total
         self.sub_title = f"Class {self.class_name}"
-        self.query_one("#class-summary", Static).update(Text.assemble(
+        summary = Text.assemble(
             ("Class ", "dim"), (self.class_name, "bold"), ("  ·  ", "dim"),
-            f"{len(self.report.students)} students, {total.reviews} reviews in {total.period.days()} days, "
-            f"true retention {_pct(total.retention_for('all').total.rate)}, mastery {_pct(total.mastery)}"))
+            f"{counted(len(self.report.students), 'student')}, {counted(total.reviews, 'review')} in "
+            f"{counted(total.period.days(), 'day')}, true retention {_pct(total.retention_for('all').total.rate)}, "
+            f"mastery {_pct(total.mastery)}")
+        for n, (code, title) in enumerate(self.report.papers, start=1):
+            summary.append("\n" if n == 1 else "  ·  ", style="dim")
+            summary.append(f"P{n} ", style="bold")
+            summary.append(title)
+            summary.append(f" ({code})", style="dim")
+        self.query_one("#class-summary", Static).update(summary)
         self.fill()
+
+    def columns(self) -> list[tuple[str, str]]:
+        """(key, heading) of every column, the sorted one marked ▲ (A to Z) or ▼ (most first)."""
+        assert self.report is not None
+        shown = [*zip(SORTS, HEADINGS, strict=True),
+                 *((PAPER + code, f"P{n}") for n, (code, _) in enumerate(self.report.papers, start=1))]
+        marked = []
+        for key, heading in shown:
+            if key == self.sort_key:
+                lines = heading.split("\n")
+                mark = "▲" if key == "name" else "▼"
+                heading = "\n".join([*lines, mark] if len(lines) == 1 else [f"{lines[0]} {mark}", *lines[1:]])
+            marked.append((key, heading))
+        return marked
 
     def fill(self) -> None:
         assert self.report is not None
         table = self.query_one("#class-students", DataTable)
-        row = table.cursor_row
-        table.clear()
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        papers = [code for code, _ in self.report.papers]
+        if self.sort_key.startswith(PAPER) and self.sort_key[len(PAPER):] not in papers:
+            self.sort_key = "name"
+        year = self.report.total.period.until.year
         students = sorted(self.report.students, key=_sorter(self.sort_key), reverse=self.sort_key != "name")
-        for s in students:
-            papers = "  ".join(f"{p.score:g}/{p.max}" for p in s.papers) or "–"
-            table.add_row(Text(s.name), str(s.reviews), _pct(s.retention), _pct(s.mastery), str(s.streak),
-                          s.last_studied.isoformat() if s.last_studied else "never", papers, key=s.name)
+        rows = [[s.name, str(s.reviews), _pct(s.retention), _pct(s.mastery), str(s.streak),
+                 _short_date(s.last_studied, year),
+                 *(f"{p.score:g}/{p.max}" if (p := s.score_on(code)) else "–" for code in papers)]
+                for s in students]
+        headings = self.columns()
+        widths = [max([*(len(line) for line in heading.split("\n")), *(len(row[i]) for row in rows)])
+                  for i, (_, heading) in enumerate(headings)]
+        # The names take what the figures leave (a scrollbar and two cells of padding a column); a
+        # name longer than that wraps onto a second line rather than pushing a paper off the screen.
+        room = (self.size.width or self.app.size.width) - 2 - sum(w + 2 for w in widths[1:]) - 2
+        widths[0] = max(min(widths[0], room), len("Student ▲"))
+        for (key, heading), width in zip(headings, widths, strict=True):
+            table.add_column(Text(heading), key=key, width=width)
+        for s, cells in zip(students, rows, strict=True):
+            table.add_row(Text(cells[0]), *cells[1:], key=s.name, height=None if len(s.name) > widths[0] else 1)
         if table.row_count:
-            table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+            table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
+
+    def sort_keys(self) -> list[str]:
+        assert self.report is not None
+        return [*SORTS, *(PAPER + code for code, _ in self.report.papers)]
 
     def action_sort(self) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
-        self.notify(f"Sorted by {self.sort_key.replace('_', ' ')}", markup=False)
+        if self.report is None:
+            return
+        keys = self.sort_keys()
+        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)] if self.sort_key in keys else "name"
+        titles = {PAPER + code: title for code, title in self.report.papers}
+        name = titles.get(self.sort_key) or " ".join(HEADINGS[SORTS.index(self.sort_key)].split()).lower()
+        self.notify(f"Sorted by {name}", markup=False)
         self.fill()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         key = event.column_key.value
-        if key in SORTS:
+        if self.report is not None and key in self.sort_keys():
             self.sort_key = key
             self.fill()
 
@@ -271,15 +323,26 @@ class ClassStatsScreen(_Periodic):
 
 
 def _sorter(key: str) -> Callable[[StudentRow], tuple[bool, Any]]:
-    """Sort by one column; a student with no value (never studied) sorts after every value."""
+    """Sort by one column; a student with no value (never studied, paper not taken) sorts after every value."""
 
     def value(student: StudentRow) -> tuple[bool, Any]:
-        found = getattr(student, key)
+        if key.startswith(PAPER):
+            paper = student.score_on(key[len(PAPER):])
+            found: Any = paper.score / paper.max if paper and paper.max else None
+        else:
+            found = getattr(student, key)
         if key == "name":
             return (True, found.casefold())
         return (found is not None, found if found is not None else 0)
 
     return value
+
+
+def _short_date(day: date | None, year: int) -> str:
+    """"6 Dec" in the period's last year, "Dec 2025" before it: narrow enough for 80 columns."""
+    if day is None:
+        return "never"
+    return f"{day.day} {day:%b}" if day.year == year else f"{day:%b %Y}"
 
 
 def _pct(value: float | None) -> str:

@@ -3,7 +3,7 @@ calendar heatmap and horizontal bars. Each takes plain numbers; none knows where
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -28,13 +28,14 @@ def _buckets(values: Sequence[Sequence[float]], width: int) -> list[list[float]]
 
 
 class StackedColumns(Widget):
-    """Columns of stacked series (oldest left), each series in its own colour, with a legend."""
+    """Columns of stacked series (oldest left), each series in its own colour, with a legend and a
+    y axis named by `axis` ("reviews")."""
 
-    DEFAULT_CSS = "StackedColumns { height: 10; }"
+    DEFAULT_CSS = "StackedColumns { height: 11; }"
 
-    def __init__(self, series: Sequence[str], colours: Sequence[str], *, id: str | None = None) -> None:
+    def __init__(self, series: Sequence[str], colours: Sequence[str], *, axis: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
-        self.series, self.colours = tuple(series), tuple(colours)
+        self.series, self.colours, self.axis = tuple(series), tuple(colours), axis
         self.values: list[list[float]] = []
         self.first: str = ""
         self.last: str = ""
@@ -44,13 +45,13 @@ class StackedColumns(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        width, height = max(8, self.size.width - 6), max(3, self.size.height - 2)
+        width, height = max(8, self.size.width - 6), max(3, self.size.height - 3)
         columns = _buckets(self.values, width)
         scale = max(1, min(3, width // max(1, len(columns))))
         top = max((sum(c) for c in columns), default=0)
-        text = Text()
+        text = _axis_title(self.axis)
         for row in range(height, 0, -1):
-            text.append(f"{_short(top * row / height) if row in (height, 1) else '':>5} ", style="dim")
+            text.append(f"{_tick(row, height, top, _short):>5} ", style="dim")
             for column in columns:
                 char, colour = _stack_cell(column, row, height, top, self.colours)
                 text.append(char * scale, colour)
@@ -61,6 +62,24 @@ class StackedColumns(Widget):
             text.append("■ ", style=colour)
             text.append(name + "  ")
         return text
+
+
+def _axis_title(axis: str) -> Text:
+    """The y axis's name over its figures, so a chart says what it counts."""
+    return Text(f"{axis}\n" if axis else "", style="dim italic")
+
+
+def _tick(row: int, height: int, top: float, fmt: Callable[[float], str]) -> str:
+    """The y axis's figure beside a row: the top's value, the middle's, and 0 at the foot."""
+    if top <= 0:
+        return ""
+    if row == height:
+        return fmt(top)
+    if row == 1:
+        return fmt(0)
+    if height >= 5 and row == (height + 1) // 2:
+        return fmt(top * row / height)
+    return ""
 
 
 def _stack_cell(column: Sequence[float], row: int, height: int, top: float, colours: Sequence[str]) -> tuple[str, str]:
@@ -83,36 +102,61 @@ def _stack_cell(column: Sequence[float], row: int, height: int, top: float, colo
 
 
 class Columns(Widget):
-    """One series as columns, with labels under the first and last."""
+    """One series as columns, with labels under the first and last and a y axis named by `axis`."""
 
-    DEFAULT_CSS = "Columns { height: 8; }"
+    DEFAULT_CSS = "Columns { height: 9; }"
 
-    def __init__(self, colour: str = "$primary", *, id: str | None = None) -> None:
+    def __init__(self, colour: str = "$primary", *, axis: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
-        self.colour = colour
-        self.values: list[float] = []
+        self.colour, self.axis = colour, axis
+        self.values: list[float | None] = []
         self.first = self.last = ""
 
     def show(self, values: Sequence[float], first: str = "", last: str = "") -> None:
         self.values, self.first, self.last = list(values), first, last
         self.refresh()
 
+    def _columns(self, width: int) -> tuple[list[float | None], float, Callable[[float], str]]:
+        """The columns that fit `width`, the value at the top of the axis, how its figures read."""
+        columns = [c[0] for c in _buckets([[v or 0.0] for v in self.values], width)]
+        return list(columns), max(columns, default=0), _short
+
     def render(self) -> Text:
-        width, height = max(8, self.size.width - 6), max(2, self.size.height - 1)
-        columns = [c[0] for c in _buckets([[v] for v in self.values], width)]
+        width, height = max(8, self.size.width - 6), max(2, self.size.height - 2)
+        columns, top, fmt = self._columns(width)
         scale = max(1, min(3, width // max(1, len(columns))))
-        top = max(columns, default=0)
         colour = self.colour if not self.colour.startswith("$") else "cyan"
-        text = Text()
+        text = _axis_title(self.axis)
         for row in range(height, 0, -1):
-            text.append(f"{_short(top * row / height) if row in (height, 1) else '':>5} ", style="dim")
+            text.append(f"{_tick(row, height, top, fmt):>5} ", style="dim")
             for value in columns:
-                level = (value / top * height - (row - 1)) if top else 0
-                text.append(EIGHTHS[max(0, min(8, int(level * 8)))] * scale, style=colour)
+                level = (value / top * height - (row - 1)) if top and value is not None else 0
+                eighths = max(0, min(8, int(level * 8)))
+                if row == 1 and value is not None and isinstance(self, RateColumns):
+                    eighths = max(1, eighths)
+                text.append(EIGHTHS[eighths] * scale, style=colour)
             text.append("\n")
         span = len(columns) * scale
         text.append(" " * 6 + self.first.ljust(max(0, span - len(self.last))) + self.last, style="dim")
         return text
+
+
+class RateColumns(Columns):
+    """A share per day on a fixed 0–100% axis, from (part, whole) pairs: a bucket of several days is
+    their parts over their wholes (not an average of averages); a day with no whole is a gap, and a
+    day of 0% a sliver, so the two can be told apart."""
+
+    def __init__(self, colour: str = "$primary", *, axis: str = "", id: str | None = None) -> None:
+        super().__init__(colour, axis=axis, id=id)
+        self.pairs: list[tuple[float, float]] = []
+
+    def show_rates(self, pairs: Sequence[tuple[int, int]], first: str = "", last: str = "") -> None:
+        self.pairs = [(float(part), float(whole)) for part, whole in pairs]
+        self.show([], first, last)
+
+    def _columns(self, width: int) -> tuple[list[float | None], float, Callable[[float], str]]:
+        buckets = _buckets(self.pairs, width)
+        return [part / whole * 100 if whole else None for part, whole in buckets], 100.0, lambda v: f"{v:.0f}%"
 
 
 class Heatmap(Widget):
