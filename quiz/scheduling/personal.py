@@ -27,13 +27,13 @@ from quiz.scheduling.optimize import (
 )
 from quiz.settings import Settings, study_day
 from quiz.store.fitting import (
+    CardMemory,
     StoredParameters,
     load_parameters,
     restore_previous,
     review_cards,
     review_history,
-    save_parameters,
-    set_memory_states,
+    save_fit,
 )
 
 __all__ = ["OptimizeReport", "PersonalScheduling", "SimulationReport"]
@@ -61,13 +61,29 @@ class OptimizeReport:
         }
 
 
+USUAL_RETENTION = (0.80, 0.95)  # the range Anki's manual recommends for desired retention
+
+
 @dataclass(frozen=True)
 class SimulationReport:
     days: int
     cards: int
     rows: tuple[RetentionCost, ...]
-    suggested: float
+    suggested: float  # the cheapest retention within USUAL_RETENTION
     fitted_at: str | None  # when the parameters used were fitted; None: FSRS's defaults
+    cheapest: float | None = None  # FSRS's own search (0.70–0.95), which may fall below the usual range
+
+    def explain(self) -> str:
+        """The suggestion in one sentence, the same in `quiz simulate` and on the Settings screen."""
+        low, high = USUAL_RETENTION
+        sentence = (f"Suggested retention: {self.suggested:.2f}, the least study time per fact remembered "
+                    f"within {low:.2f}–{high:.2f}, the range most people keep (Anki's default costs: about "
+                    "8–20 s a review).")
+        if self.cheapest is not None and self.cheapest < low:
+            forgotten = round(10 * (1 - self.cheapest))
+            sentence += (f" FSRS's search alone finds {self.cheapest:.2f} cheaper still, but at {self.cheapest:.2f} "
+                         f"you would have forgotten about {forgotten} facts in 10 each time one comes back.")
+        return sentence
 
 
 class PersonalScheduling:
@@ -104,21 +120,22 @@ class PersonalScheduling:
         result = fit(items)
         saved = result.better and not dry_run
         if saved:
-            save_parameters(self.db, self.learner_id, StoredParameters(
+            save_fit(self.db, self.learner_id, StoredParameters(
                 result.parameters, None, utc_iso(self.clock()), len(items),
                 (result.default.log_loss, result.fitted.log_loss), (result.default.rmse, result.fitted.rmse),
-            ))
-            self._recompute(result.parameters, cards)
+            ), self._memories(result.parameters, cards))
         return OptimizeReport(self.learner, len(items), result, saved)
 
     def undo(self) -> bool:
-        """Back to the parameters before the last fit, cards recomputed under them."""
-        if not restore_previous(self.db, self.learner_id):
+        """Back to the parameters before the last fit, cards recomputed under them (one transaction)."""
+        stored = load_parameters(self.db, self.learner_id)
+        if stored is None:
             return False
-        self._recompute(self.parameters(), histories(self._rows()))
-        return True
+        back_to = stored.previous or DEFAULT_PARAMETERS
+        memories = self._memories(back_to, histories(self._rows()))
+        return restore_previous(self.db, self.learner_id, stored.parameters, memories)
 
-    def _recompute(self, parameters: tuple[float, ...], cards: list[CardHistory]) -> None:
+    def _memories(self, parameters: tuple[float, ...], cards: list[CardHistory]) -> list[CardMemory]:
         """Each review card's stability and difficulty from its history, and its due date from them."""
         answered = review_cards(self.db, self.learner_id)
         rows = []
@@ -129,8 +146,8 @@ class PersonalScheduling:
                 continue  # learning cards keep their steps; their state is set when they graduate
             days = next_interval_days(parameters, stability, self.settings.desired_retention)
             days = min(max(1.0, round(days)), float(self.settings.maximum_interval))
-            rows.append((card_id, stability, difficulty, utc_iso(last_review + timedelta(days=days))))
-        set_memory_states(self.db, rows)
+            rows.append(CardMemory(card_id, stability, difficulty, utc_iso(last_review + timedelta(days=days)), last))
+        return rows
 
     def simulate(
         self, retentions: tuple[float, ...], days: int, cards: int, progress: Callable[[int], None] | None = None
@@ -138,5 +155,9 @@ class PersonalScheduling:
         parameters = self.parameters()
         per_day = self.settings.new_per_day
         rows = simulate(parameters, retentions, days=days, cards=cards, new_per_day=per_day, progress=progress)
-        suggested = suggested_retention(parameters, days=days, cards=cards, new_per_day=per_day)
-        return SimulationReport(days, cards, tuple(rows), suggested, self.fitted())
+        # FSRS's search assumes one cheapest point with costs rising on both sides of it (its curve
+        # is unimodal), so within the usual range the cheapest retention is the nearest to it.
+        cheapest = suggested_retention(parameters, days=days, cards=cards, new_per_day=per_day)
+        low, high = USUAL_RETENTION
+        suggested = min(max(cheapest, low), high)
+        return SimulationReport(days, cards, tuple(rows), suggested, self.fitted(), cheapest)

@@ -31,15 +31,17 @@ def rename_bank(db: sqlite_utils.Database, old: str, new: str) -> None:
 
 
 def remove_bank(db: sqlite_utils.Database, name: str, *, purge: bool) -> int:
-    """Remove a bank and its facts; with `purge` also every card of it and their reviews. Without,
-    the cards and reviews stay as history (out of queues, counts and browse). The reviews removed."""
+    """Remove a bank and its facts; with `purge` also every card of it, their reviews and the
+    statistics' hourly rows of it. Without, the cards, reviews and rows stay as history (out of
+    queues, counts and browse). The reviews removed."""
     with immediate(db):
         reviews: int = db.conn.execute(
             "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.bank = ?", [name]
         ).fetchone()[0] if purge else 0
         db.conn.execute("DELETE FROM banks WHERE name = ?", [name])
         db.conn.execute("DELETE FROM card_sync WHERE bank = ?", [name])
-        if purge:  # reviews first, while their cards still say which bank the roll-ups should lower
+        if purge:  # the roll-up rows go with the reviews they counted: no hour of the bank is left at zero
+            db.conn.execute("DELETE FROM review_hours WHERE bank = ?", [name])
             db.conn.execute("DELETE FROM reviews WHERE card_id IN (SELECT id FROM cards WHERE bank = ?)", [name])
             db.conn.execute("DELETE FROM cards WHERE bank = ?", [name])
     return reviews
