@@ -11,8 +11,8 @@ from quiz.cli import main
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["paper", "export", "XYZ"], "quiz: Missing option '--format' / '-f'. Choose from: gift, moodle-xml, qti, anki, "
-                                 "kahoot, csv, markdown, html, pdf (see `quiz paper export --help`)"),
+    (["paper", "export", "XYZ"], "quiz: Missing option '--format' / '-f'. Choose from: gift, moodle-xml, qti, "
+                                 "cartridge, anki, kahoot, csv, markdown, html, pdf (see `quiz paper export --help`)"),
     (["bank", "show"], "quiz: Missing argument 'NAME'. (see `quiz bank show --help`)"),
     (["bank", "questions", "belgrade-offensive", "--options", "9"], "quiz: Invalid value for '--options': 9 is not"),
 ])
