@@ -10,14 +10,13 @@ import shlex
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import click
 
 from quiz.cli.context import AppContext
 
-if TYPE_CHECKING:
-    from aiohttp import web
+DEFAULT_MAX_TABS = 60  # a class of 30 with room for reloads: about 2 GiB of take apps at most
 
 
 def take_command(db_path: Path, paper: str | None) -> str:
@@ -29,42 +28,16 @@ def take_command(db_path: Path, paper: str | None) -> str:
     return "exec " + shlex.join(argv)
 
 
-def make_server(command: str, host: str, port: int, public_url: str | None, title: str) -> object:
-    """A textual-serve server that closes its tabs' websockets when it stops (the stock one waits
-    about 24 s for them on SIGTERM), and says where it listens in one plain line."""
-    from textual_serve.server import Server
+class Serving(Protocol):
+    def serve(self) -> None: ...
 
-    class QuizServer(Server):
-        def __init__(self) -> None:
-            super().__init__(command, host=host, port=port, title=title, public_url=public_url)
-            self.sockets: set[web.WebSocketResponse] = set()
 
-        async def on_startup(self, app: web.Application) -> None:
-            click.echo(f"quiz: serving the take screen on {self.public_url} (Ctrl+C stops)")
+def make_server(command: str, host: str, port: int, public_url: str | None, title: str,
+                max_tabs: int = DEFAULT_MAX_TABS) -> Serving:
+    """The class server (quiz.cli.served): textual-serve with origin, size and tab limits."""
+    from quiz.cli.served import Limits, QuizServer
 
-        async def on_shutdown(self, app: web.Application) -> None:
-            for tab in list(self.sockets):
-                await tab.close()
-
-        async def _make_app(self) -> web.Application:
-            app = await super()._make_app()
-            app.on_response_prepare.append(self._remember_socket)
-            return app
-
-        async def _remember_socket(self, request: web.Request, response: web.StreamResponse) -> None:
-            from aiohttp.web import WebSocketResponse
-
-            if isinstance(response, WebSocketResponse):
-                self.sockets = {tab for tab in self.sockets if not tab.closed}
-                self.sockets.add(response)
-
-        def initialize_logging(self) -> None:
-            """Warnings only: a classroom's server log is for problems, not every connection."""
-            import logging
-
-            logging.basicConfig(level="WARNING", format="textual-serve: %(message)s")
-
-    return QuizServer()
+    return QuizServer(command, host, port, public_url, title, Limits(max_tabs))
 
 
 @click.command()
@@ -74,15 +47,19 @@ def make_server(command: str, host: str, port: int, public_url: str | None, titl
 @click.option("--paper", "paper", metavar="CODE", help="Open every tab on this paper (else each student types its code).")
 @click.option("--public-url", "public_url", metavar="URL",
               help="The address students' browsers use, e.g. http://teacher-pc:8000 (default: from host and port).")
+@click.option("--max-tabs", "max_tabs", type=click.IntRange(1, 1000), default=DEFAULT_MAX_TABS, show_default=True,
+              help="Tabs open at once (each runs a take app of about 34 MiB); more get a 'server is full' page.")
 @click.pass_obj
-def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: str | None) -> None:
+def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: str | None, max_tabs: int) -> None:
     """Serve the take screen to browsers: each tab is one student taking a paper.
 
     \b
     Loopback only by default. For a classroom:
       quiz serve --host 0.0.0.0 --public-url http://teacher-pc:8000 --paper CODE
     Students open that address, give their name and personal code, and take the paper; a tab
-    can do nothing else (no teacher screens, no key, no one else's results).
+    can do nothing else (no teacher screens, no key, no one else's results). A tab's connection
+    must come from this server's own page (another site's page is refused), a tab's terminal is
+    at most 500x200, and at most --max-tabs tabs run at once.
     """
     desk = obj.desk()
     title = "quiz"
@@ -96,5 +73,5 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
         public_url = f"http://{socket.gethostname()}:{port}"
         click.echo(f"quiz: students' browsers will use {public_url}; if that name does not reach this "
                    "machine, give --public-url http://ADDRESS:PORT", err=True)
-    server = make_server(take_command(obj.db_path.resolve(), paper), host, port, public_url, title)
-    server.serve()  # type: ignore[attr-defined]
+    server = make_server(take_command(obj.db_path.resolve(), paper), host, port, public_url, title, max_tabs)
+    server.serve()

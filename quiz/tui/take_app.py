@@ -20,6 +20,9 @@ class TakeApp(OneLineCrash, App[None]):
 
     TITLE = "quiz"
     CSS_PATH = "screens/take.tcss"
+    # Textual's header icon (⭘) is in no font a served tab's browser uses (a missing-glyph box), and
+    # here it opens nothing (no command palette): it is kept out of sight, its place kept.
+    CSS = "HeaderIcon { visibility: hidden; }"
     ENABLE_COMMAND_PALETTE = False
     COMMANDS = set()
     BINDINGS = [Binding("ctrl+q", "quit", "Leave", priority=True, tooltip="Answers given so far are kept")]

@@ -1,0 +1,179 @@
+"""The class server behind `quiz serve`: textual-serve with the limits a classroom network needs.
+
+Stock textual-serve accepts a websocket from any web page's origin, any terminal size (one
+`["resize", {"width": 20000, "height": 10000}]` took a tab to a gigabyte) and any number of tabs
+(one process each, about 34 MiB). Here a tab's websocket must come from the page this server
+served (its `Origin`), sizes are clamped, malformed messages are dropped, and tabs beyond
+`max_tabs` get a plain refusal page (and their websocket a 503) instead of a process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import ipaddress
+import json
+import logging
+from dataclasses import dataclass
+
+import click
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+from yarl import URL
+
+log = logging.getLogger("textual-serve")
+
+MAX_WIDTH, MAX_HEIGHT = 500, 200  # wider than any screen a student has; a frame stays a few MB
+MIN_WIDTH, MIN_HEIGHT = 10, 4
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int] | None:
+    """A terminal size within bounds, or None for anything that is not a pair of whole numbers."""
+    if isinstance(width, bool) or isinstance(height, bool):
+        return None
+    try:
+        w, h = int(str(width)), int(str(height))
+    except ValueError:
+        return None
+    return min(max(w, MIN_WIDTH), MAX_WIDTH), min(max(h, MIN_HEIGHT), MAX_HEIGHT)
+
+
+def _origin(url: str) -> str | None:
+    """'http://teacher-pc:8000' for any URL on that scheme, host and port (case and default
+    ports folded); None for what is not an http(s) origin."""
+    try:
+        parsed = URL(url.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            return None
+        return str(parsed.origin()).lower()
+    except ValueError:
+        return None
+
+
+def allowed_origins(public_url: str, host: str, port: int) -> frozenset[str]:
+    """The origins of the pages this server hands out: the public URL's, and on loopback the
+    other names of this machine a browser may have used (localhost, 127.0.0.1, [::1])."""
+    found = {_origin(public_url)}
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        found |= {_origin(f"http://{name}:{port}") for name in ("localhost", "127.0.0.1", "[::1]")}
+    return frozenset(o for o in found if o)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_tabs: int  # tabs running at once (`quiz serve --max-tabs`, whose default is in quiz.cli.serve)
+
+
+FULL_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}: full</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto; line-height: 1.5">
+<h1>This class server is full</h1>
+<p>{tabs} tabs are open, as many as the teacher allowed. Close a tab you no longer need, or wait
+for a classmate to finish, then reload this page.</p>
+</body></html>
+"""
+
+
+class QuizServer(Server):
+    """textual-serve with origin, size and tab limits; it closes its tabs' websockets when it stops
+    (the stock one waits about 24 s for them on SIGTERM) and says where it listens in one line."""
+
+    def __init__(self, command: str, host: str, port: int, public_url: str | None, title: str,
+                 limits: Limits) -> None:
+        super().__init__(command, host=host, port=port, title=title, public_url=public_url)
+        self.limits = limits
+        self.origins = allowed_origins(self.public_url, host, port)
+        self.sockets: set[web.WebSocketResponse] = set()
+        self.tabs = 0  # tabs with a running app; counted before any await, so never over the cap
+
+    async def on_startup(self, app: web.Application) -> None:
+        click.echo(f"quiz: serving the take screen on {self.public_url} (at most {self.limits.max_tabs} tabs; "
+                   "Ctrl+C stops)")
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        for tab in list(self.sockets):
+            await tab.close()
+
+    def initialize_logging(self) -> None:
+        """Warnings only: a classroom's server log is for problems, not every connection."""
+        logging.basicConfig(level="WARNING", format="textual-serve: %(message)s")
+
+    def _full(self) -> bool:
+        return self.tabs >= self.limits.max_tabs
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        """The page, or a plain 'full' page (503) once every tab the teacher allowed is open."""
+        if self._full():
+            page = FULL_PAGE.format(title=html.escape(self.title), tabs=self.limits.max_tabs)
+            return web.Response(status=503, text=page, content_type="text/html")
+        return await super().handle_index(request)
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        """One tab: refused (403) from another site's page, refused (503) when full; else the
+        take app at a clamped size, running until the tab closes."""
+        origin = _origin(request.headers.get("Origin", ""))
+        if origin not in self.origins:
+            log.warning("refused a tab from origin %r (not this server's page)", request.headers.get("Origin"))
+            return web.Response(status=403, text="quiz: this server only takes tabs opened from its own page\n")
+        if self._full():
+            return web.Response(status=503, text=f"quiz: this class server is full ({self.limits.max_tabs} tabs)\n")
+        self.tabs += 1
+        try:
+            return await self._run_tab(request)
+        finally:
+            self.tabs -= 1
+
+    async def _run_tab(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width, height = clamp_size(request.query.get("width", "80"), request.query.get("height", "24")) or (80, 24)
+        service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            self.sockets = {tab for tab in self.sockets if not tab.closed} | {websocket}
+            async def close() -> None:
+                await websocket.close()
+
+            service = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                                 close=close, download_manager=self.download_manager, debug=self.debug)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:  # the server is stopping
+            await websocket.close()
+        except ConnectionError:
+            pass  # the tab went away mid-write
+        except Exception as error:  # a fault in one tab is logged and ends that tab, not the server
+            log.exception(error)
+        finally:
+            if service is not None:
+                await service.stop()
+            self.sockets.discard(websocket)
+        return websocket
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        """The browser's messages, checked: a message that is not what textual.js sends is dropped."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await app_service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                if (size := clamp_size(data.get("width"), data.get("height"))) is not None:
+                    await app_service.set_terminal_size(*size)
+            elif kind == "ping" and isinstance(data, str):
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
