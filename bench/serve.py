@@ -115,7 +115,8 @@ async def _take(url: str, name: str, code: str, ready: asyncio.Event, idle: list
     """Open a tab, sign in, answer the first question; then hold the tab open until told."""
     import aiohttp
 
-    async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+    origin = url.split("/ws", 1)[0]  # as a browser on the served page sends it: the server checks it
+    async with aiohttp.ClientSession() as session, session.ws_connect(url, headers={"Origin": origin}) as ws:
         tab = Tab(ws)
         await tab.read_until(b"Personal code")
         idle.append(name)
