@@ -45,7 +45,7 @@ def show(obj: AppContext, name: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([f.to_json() for f in found.facts], ensure_ascii=False, indent=2))
         return
-    click.echo(f"{found.title} ({len(found.facts)} facts)")
+    click.echo(f"{found.title} ({counted(len(found.facts), 'fact')})")
     if found.source:
         click.echo(f"Source: {found.source}")
     for fact in found.facts:
@@ -68,7 +68,7 @@ def validate(obj: AppContext, file: Path, entities: Path | None) -> None:
     from quiz.desk import Desk
 
     loaded = Desk.validate_bank(file, entities=entities)
-    click.echo(f"{file}: ok, {len(loaded.facts)} facts")
+    click.echo(f"{file}: ok, {counted(len(loaded.facts), 'fact')}")
 
 
 @bank.command("import")

@@ -9,6 +9,7 @@ from click.core import ParameterSource
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from quiz.cli.format import counted
 from quiz.desk import Desk
 
 
@@ -45,6 +46,7 @@ def demo(ctx: click.Context, students: int, days: int, seed: int, class_name: st
 
         result = Desk(target, "demo").demo(students=students, days=days, seed=seed, class_name=class_name,
                                            progress=advance)
-    click.echo(f"{result.students} students, {result.reviews} reviews over {days} days, papers "
+    click.echo(f"{counted(result.students, 'student')}, {counted(result.reviews, 'review')} over "
+               f"{counted(days, 'day')}, papers "
                f"{', '.join(result.papers)}; class '{result.class_name}' in {result.db_path}")
     click.echo(f"try: quiz --db {result.db_path} stats --class {result.class_name}")

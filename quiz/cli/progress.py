@@ -7,6 +7,7 @@ import json
 import click
 
 from quiz.cli.context import AppContext
+from quiz.cli.format import counted
 from quiz.errors import LearnerError
 
 LEARNER_HELP = "Who is studying (default: $QUIZ_LEARNER, else who studied here last, else your user name)."
@@ -36,7 +37,7 @@ def status(obj: AppContext, learner: str | None, as_json: bool) -> None:
         return
     click.echo(
         f"{report['learner']}: {report['reviews_today']} reviewed today, "
-        f"{report['reviews_total']} in all, streak {report['streak_days']} day(s); "
+        f"{report['reviews_total']} in all, streak {counted(report['streak_days'], 'day')}; "
         f"{report['due_now']} due now, {report['new_available']} new available"
     )
     for note in (desk.nothing_to_study(None), desk.buried_note(None)):
@@ -75,7 +76,7 @@ def learner_list(obj: AppContext, as_json: bool) -> None:
     if not people:
         click.echo("No learners yet (one is created when someone first studies).")
     for person in people:
-        click.echo(f"{person.name}\t{person.reviews} reviews\tsince {person.created[:10]}")
+        click.echo(f"{person.name}\t{counted(person.reviews, 'review')}\tsince {person.created[:10]}")
 
 
 @learner.command("add")
@@ -99,4 +100,4 @@ def learner_remove(obj: AppContext, name: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Remove '{desk.learner}' and all their progress?", abort=True)
     removed = desk.remove_learner(desk.learner)
-    click.echo(f"Removed learner '{desk.learner}' ({removed} reviews).")
+    click.echo(f"Removed learner '{desk.learner}' ({counted(removed, 'review')}).")

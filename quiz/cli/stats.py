@@ -15,6 +15,7 @@ from rich.text import Text
 
 from quiz.cli.context import AppContext
 from quiz.cli.errors import UserError
+from quiz.cli.format import counted
 
 if TYPE_CHECKING:
     from quiz.stats import ClassReport, LearnerReport, Period
@@ -159,11 +160,12 @@ def _table(title: str, columns: Iterable[str], rows: Iterable[Iterable[object]])
 
 def show_learner(console: Console, r: LearnerReport) -> None:
     t = r.today
-    console.print(f"Today ({t.day}): {t.reviews} reviews in {t.time_s / 60:.1f} min, passed {_pct(t.reviews and t.passed / t.reviews or None)}"
+    console.print(f"Today ({t.day}): {counted(t.reviews, 'review')} in {t.time_s / 60:.1f} min, passed {_pct(t.reviews and t.passed / t.reviews or None)}"
                   f" · new {t.new}, learning {t.learning}, review {t.review}, relearning {t.relearning}")
     c = r.calendar
-    console.print(f"Studied {len(c.days)} of {r.period.days()} days · streak {c.current_streak} (longest {c.longest_streak})"
-                  f" · {r.reviews} reviews in the period · last studied {_date(r.last_studied)}")
+    console.print(f"Studied {len(c.days)} of {counted(r.period.days(), 'day')} · streak {c.current_streak} "
+                  f"(longest {c.longest_streak}) · {counted(r.reviews, 'review')} in the period · last studied "
+                  f"{_date(r.last_studied)}")
     console.print(_table("True retention", ("Period", "Young", "Mature", "Total", "Reviews"),
                          ((x.period, _pct(x.young.rate), _pct(x.mature.rate), _pct(x.total.rate), x.total.reviews)
                           for x in r.retention)))
@@ -183,7 +185,7 @@ def show_learner(console: Console, r: LearnerReport) -> None:
                           for g in (*r.fsrs.by_kind, *r.fsrs.by_bank))))
     console.print(_table("Retrievability now", ("Bin", "Cards"), ((b.label, b.cards) for b in r.fsrs.retrievability)))
     if r.hardest:
-        console.print(_table(f"Hardest facts ({r.leeches} leech cards)", ("Fact", "Bank", "Lapses", "R now"),
+        console.print(_table(f"Hardest facts ({counted(r.leeches, 'leech card')})", ("Fact", "Bank", "Lapses", "R now"),
                              ((Text(h.statement[:60]), Text(h.bank), h.lapses, _pct(h.retrievability))
                               for h in r.hardest)))
     if r.papers:

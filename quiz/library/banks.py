@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -22,6 +22,7 @@ from quiz.store.banks import (
     bank_origins,
     save_bank,
     saved_bank_source,
+    saved_bank_title,
     saved_banks,
     set_folded,
     unfolded_facts,
@@ -158,20 +159,42 @@ def import_bank_changes(
         name = bank.name
     if (name or bank.name) in builtin_bank_names():
         raise BankConflict(f"'{name or bank.name}' is a built-in bank; import it under another name")
-    shown = _checked_title(title) or bank.title
+    stored_name = name or bank.name
+    previous = saved_bank_title(db, stored_name)
+    shown = _checked_title(title) or _kept_title(db, stored_name, previous) or bank.title
     stored_fmt, text = loaded.stored()
-    changes = save_bank(
-        db, name or bank.name, shown, "imported", stored_fmt, text, _fact_rows(bank), folded=_folded(bank)
-    )
-    return bank, changes
+    changes = save_bank(db, stored_name, shown, "imported", stored_fmt, text, _fact_rows(bank), folded=_folded(bank))
+    return bank, replace(changes, title=shown, previous_title=previous, file_title=bank.title)
+
+
+def _kept_title(db: sqlite_utils.Database, name: str, previous: str | None) -> str | None:
+    """The stored title when a teacher gave it (it differs from the title of the file stored with it),
+    so re-importing without --title keeps it; None when the file's title should be taken."""
+    stored = saved_bank_source(db, name)
+    if previous is None or stored is None:
+        return None
+    fmt, text = stored
+    try:
+        file_title = load_bank_bytes(text.encode("utf-8"), f"<{name}>", fmt, name=name).title
+    except BankError:
+        return previous  # the old file no longer reads: keep what the teacher sees
+    return previous if previous != file_title else None
 
 
 def describe_changes(changes: BankChanges) -> str:
-    """"3 facts: 1 new, 1 changed, 1 retired" (the parts that are not zero)."""
+    """"3 facts: 1 new, 1 changed, 1 retired" (the parts that are not zero), then what happened to
+    the title: "title now 'B' (was 'A')", or "title kept: 'A' (the file's is 'B'; --title changes it)"."""
     parts = [f"{n} {word}" for n, word in ((changes.new, "new"), (changes.changed, "changed"),
                                             (changes.retired, "retired")) if n]
     total = f"{changes.facts} fact{'s' if changes.facts != 1 else ''}"
-    return f"{total}: {', '.join(parts)}" if parts else f"{total}, none changed"
+    said = f"{total}: {', '.join(parts)}" if parts else f"{total}, none changed"
+    if changes.previous_title is None or not changes.title:
+        return said
+    if changes.title != changes.previous_title:
+        return f"{said}; title now '{changes.title}' (was '{changes.previous_title}')"
+    if changes.file_title and changes.file_title != changes.title:
+        return f"{said}; title kept: '{changes.title}' (the file's is '{changes.file_title}'; --title changes it)"
+    return said
 
 
 def sync_builtin_banks(db: sqlite_utils.Database) -> None:

@@ -27,6 +27,9 @@ class BankChanges:
     new: int = 0
     changed: int = 0
     retired: int = 0
+    title: str = ""  # the title stored now
+    previous_title: str | None = None  # the title stored before, None for a new bank
+    file_title: str = ""  # the title the file gives (kept aside when an earlier --title stays)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,12 @@ def saved_banks(db: sqlite_utils.Database) -> list[SavedBank]:
 def bank_imported_at(db: sqlite_utils.Database, name: str) -> str | None:
     """When a stored bank was last saved (its cards are re-made when this changes), or None."""
     row = db.conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
+    return str(row[0]) if row else None
+
+
+def saved_bank_title(db: sqlite_utils.Database, name: str) -> str | None:
+    """The title a stored bank is shown under, or None when there is no such bank."""
+    row = db.conn.execute("SELECT title FROM banks WHERE name = ?", [name]).fetchone()
     return str(row[0]) if row else None
 
 

@@ -12,10 +12,10 @@ def foreign_data(db: sqlite_utils.Database) -> str | None:
         "SELECT count(*) FROM learners WHERE id NOT IN (SELECT learner_id FROM class_members)"
     ).fetchone()
     if loners:
-        return f"{loners} learner(s) outside any class"
+        return f"{loners} learner{'' if loners == 1 else 's'} outside any class"
     (imported,) = db.conn.execute("SELECT count(*) FROM banks WHERE origin = 'imported'").fetchone()
     if imported:
-        return f"{imported} imported bank(s)"
+        return f"{imported} imported bank{'' if imported == 1 else 's'}"
     return None
 
 

@@ -185,7 +185,7 @@ def test_validate_good_files_exit_0(quiz, tmp_path):
     good.write_text(GOOD_TOML, encoding="utf-8")
     result = quiz("bank", "validate", good)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{good}: ok, 1 facts\n"
+    assert result.stdout == f"{good}: ok, 1 fact\n"
     result = quiz("bank", "validate", TEACHER_CSV)
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{TEACHER_CSV}: ok, 3 facts\n"

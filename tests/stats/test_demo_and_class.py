@@ -88,7 +88,7 @@ def test_demo_refuses_a_database_with_real_data(tmp_path: Path) -> None:
     path = history.build(tmp_path / "quiz.db")
     result = CliRunner().invoke(main, ["demo", "--students", "2", "--days", "2", "--db", str(path)])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines()[-1].startswith(f"quiz: {path} holds 1 learner(s) outside any class")
+    assert result.output.strip().splitlines()[-1].startswith(f"quiz: {path} holds 1 learner outside any class")
 
 
 def test_quiz_demo_then_quiz_stats_class(tmp_path: Path) -> None:

@@ -171,7 +171,7 @@ class StatsScreen(_Periodic):
              (*report.fsrs.by_kind, *report.fsrs.by_bank)])
         hardest = Text()
         for h in report.hardest[:5]:
-            hardest.append(f"{h.lapses:>3} lapses  ", style="bold")
+            hardest.append(f"{h.lapses:>3} {'lapse ' if h.lapses == 1 else 'lapses'}  ", style="bold")
             hardest.append(h.statement)
             hardest.append(f"  ({h.bank})\n", style="dim")
         self.query_one("#stats-hardest", Static).update(hardest or Text("No lapses yet.", style="dim"))

@@ -77,8 +77,9 @@ def _tick(row: int, height: int, top: float, fmt: Callable[[float], str]) -> str
         return fmt(top)
     if row == 1:
         return fmt(0)
-    if height >= 5 and row == (height + 1) // 2:
-        return fmt(top * row / height)
+    middle = fmt(top * row / height)
+    if height >= 5 and row == (height + 1) // 2 and middle not in (fmt(top), fmt(0)):
+        return middle  # never a figure the top or the foot already says (1, 1, 0 for a top of 1)
     return ""
 
 

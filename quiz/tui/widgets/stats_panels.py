@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
+from quiz.tui.format import counted
+
 if TYPE_CHECKING:
     from quiz.stats import LearnerReport
 
@@ -20,17 +22,18 @@ def summary_text(r: LearnerReport) -> Text:
     t, c, f = r.today, r.calendar, r.forecast
     text = Text()
     text.append("Today  ", style="bold")
-    text.append(f"{t.reviews} reviews, {t.time_s / 60:.0f} min, passed {pct(t.passed / t.reviews if t.reviews else None)}"
+    text.append(f"{counted(t.reviews, 'review')}, {t.time_s / 60:.0f} min, passed {pct(t.passed / t.reviews if t.reviews else None)}"
                 f"  ·  new {t.new}  learning {t.learning}  review {t.review}  relearning {t.relearning}\n")
     text.append("Period ", style="bold")
-    text.append(f"{r.period.since} – {r.period.until}: {r.reviews} reviews on {len(c.days)} of {r.period.days()} days"
+    text.append(f"{r.period.since} – {r.period.until}: {counted(r.reviews, 'review')} on {len(c.days)} of "
+                f"{counted(r.period.days(), 'day')}"
                 f"  ·  streak {c.current_streak} (longest {c.longest_streak})\n")
     text.append("Ahead  ", style="bold")
     text.append(f"{f.days[0][1] if f.days else 0} due today, {sum(n for _, n in f.days[:7])} this week"
                 f"  ·  daily load {f.daily_load:.1f}\n")
     text.append("Memory ", style="bold")
-    text.append(f"about {r.fsrs.known:.0f} facts known  ·  mastery {pct(r.mastery)} at R ≥ {r.desired_retention:g}"
-                f"  ·  {r.leeches} leeches")
+    text.append(f"about {counted(round(r.fsrs.known), 'fact')} known  ·  mastery {pct(r.mastery)} at R ≥ {r.desired_retention:g}"
+                f"  ·  {counted(r.leeches, 'leech', 'leeches')}")
     if r.papers:
         text.append("\nPapers ", style="bold")
         text.append("  ".join(f"{p.title} {p.score:g}/{p.max}" for p in r.papers))
