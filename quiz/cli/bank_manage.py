@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from quiz.cli.context import AppContext
+from quiz.cli.format import counted
 
 
 @click.command("rename")
@@ -31,4 +32,4 @@ def remove(obj: AppContext, name: str, purge: bool, yes: bool) -> None:
         what = "and every review of it" if purge else "(reviews are kept as history)"
         click.confirm(f"Remove bank '{name}' {what}?", abort=True)
     removed = desk.remove_bank(name, purge=purge)
-    click.echo(f"removed '{name}'" + (f" and {removed} reviews" if purge else "; its reviews are kept"))
+    click.echo(f"removed '{name}'" + (f" and {counted(removed, 'review')}" if purge else "; its reviews are kept"))

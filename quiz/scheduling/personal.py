@@ -113,9 +113,10 @@ class PersonalScheduling:
         cards = histories(self._rows())
         items = training_items(cards)
         if len(items) < MIN_ITEMS:
+            have, more = len(items), MIN_ITEMS - len(items)
             raise NotEnoughReviews(
-                f"{self.learner} has {len(items)} reviews to learn from; fitting needs {MIN_ITEMS} "
-                f"({MIN_ITEMS - len(items)} more first-of-the-day reviews of cards seen before)"
+                f"{self.learner} has {have} review{'' if have == 1 else 's'} to learn from; fitting needs "
+                f"{MIN_ITEMS} ({more} more first-of-the-day review{'' if more == 1 else 's'} of cards seen before)"
             )
         result = fit(items)
         saved = result.better and not dry_run
