@@ -105,7 +105,7 @@ def simulate(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{desk.learner}: {report.cards} cards over {report.days} days")
+    table = Table(title=f"{desk.learner}: {report.cards} card{'' if report.cards == 1 else 's'} over {report.days} day{'' if report.days == 1 else 's'}")
     for header in ("retention", "reviews a day", "remembered at the end"):
         table.add_column(header, justify="right")
     for row in report.rows:

@@ -68,7 +68,7 @@ def _nothing(waiting: int, settings: Settings, allowance: int, done: int) -> str
     if allowance == 0:
         return f"New cards a day is 0; {waiting} new wait."
     if done >= allowance:
-        return f"Today's {allowance} new cards are done; {waiting} wait."
+        return f"Today's {_plural(allowance, 'new card')} {'is' if allowance == 1 else 'are'} done; {waiting} wait."
     return f"Nothing is due now; {waiting} new wait."
 
 

@@ -118,7 +118,7 @@ class BrowseScreen(QuizScreen):
             table.add_row(*cells, key=str(row.card_id), height=None)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
-        count = f"first {MAX_ROWS} cards" if len(rows) > MAX_ROWS else f"{len(rows)} cards"
+        count = f"first {MAX_ROWS} cards" if len(rows) > MAX_ROWS else f"{len(rows)} card{'' if len(rows) == 1 else 's'}"
         if not rows and self._filter() == CardFilter():
             count = "No cards yet: a bank's cards are made the first time you study it."
         self.query_one("#browse-count", Static).update(count)

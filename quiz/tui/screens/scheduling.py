@@ -125,6 +125,6 @@ class SchedulingScreen(QuizScreen):
         for row in report.rows:
             table.add_row(f"{row.retention:.2f}", f"{row.reviews_per_day:.1f}", f"{row.remembered:.0f}")
         note.update(Text(
-            f"{report.cards} cards. Suggested retention: {report.suggested:.2f} — the most remembered per minute "
+            f"{report.cards} card{'' if report.cards == 1 else 's'}. Suggested retention: {report.suggested:.2f} — the most remembered per minute "
             "studied, with Anki's default costs of about 8–20 s a review. Change it in Settings."
         ))
