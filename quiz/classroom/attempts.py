@@ -1,7 +1,9 @@
 """Taking a paper: start or resume an attempt, commit each answer as it is given, submit.
 
 The deadline is fixed when an attempt starts (started + time limit, never past the paper's
-closing time) and the store refuses an answer after it, comparing in its write transaction.
+closing time) and the store refuses an answer after it, comparing in its write transaction. Every
+time rule is judged at the store's clock (`quiz.store.now`), read inside that transaction: this
+process never decides by its own reading of the time.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from question_bank.answers import check_question
 from question_bank.questions import Mode
 from quiz.classroom.types import AttemptResult, AttemptView, Paper, ResultItem, TakeItem, Verdict
 from quiz.classroom.versions import Version
-from quiz.clock import parse_utc, utc_iso
+from quiz.clock import Clock, parse_utc
 from quiz.errors import ClassroomError
 from quiz.store import classroom as rows
 
@@ -34,14 +36,20 @@ def deadline_for(paper: Paper, now: datetime) -> datetime | None:
     return min(ends) if ends else None
 
 
+def rules_for(paper: Paper) -> rows.AttemptRules:
+    """The paper's time rules, for the store to judge at its own now."""
+
+    def rules(now: datetime) -> datetime | None:
+        check_window(paper, now)
+        return deadline_for(paper, now)
+
+    return rules
+
+
 def start(
-    db: sqlite_utils.Database, paper_id: int, paper: Paper, student: str, version: Version, now: datetime
+    db: sqlite_utils.Database, paper_id: int, paper: Paper, student: str, version: Version, clock: Clock
 ) -> AttemptView:
-    check_window(paper, now)
-    deadline = deadline_for(paper, now)
-    status, attempt = rows.start_or_resume(
-        db, paper_id, student, utc_iso(now), utc_iso(deadline) if deadline else None, paper.attempts
-    )
+    status, attempt = rows.start_or_resume(db, paper_id, student, paper.attempts, rules_for(paper), clock)
     if status == "no_learner":
         raise ClassroomError(f"no student '{student}'")
     if status == "used_up" or attempt is None:
@@ -66,7 +74,7 @@ def clean_answer(text: str) -> str:
 
 
 def answer(
-    db: sqlite_utils.Database, attempt: rows.AttemptRow, version: Version, position: int, text: str, now: datetime
+    db: sqlite_utils.Database, attempt: rows.AttemptRow, version: Version, position: int, text: str, clock: Clock
 ) -> None:
     asked = dict(version)
     question = asked.get(position)
@@ -76,7 +84,7 @@ def answer(
     if question.mode is Mode.MC and given not in question.options:
         raise ClassroomError(f"question {position + 1}: '{given}' is not one of its options")
     verdict = check_question(question, given).outcome.value
-    status = rows.record_answer(db, attempt.id, position, given, utc_iso(now), verdict)
+    status = rows.record_answer(db, attempt.id, position, given, verdict, clock)
     if status == "late":
         raise ClassroomError("the time is up: the answer was not taken")
     if status == "submitted":

@@ -124,6 +124,11 @@ def make_paper(
     db: sqlite_utils.Database, clock: Clock, bank_name: str, title: str, *, class_name: str | None,
     request: PaperRequest, practice: bool, show_key: bool,
 ) -> Paper:
+    if show_key and request.attempts > 1 and not practice:  # practice: seeing the key and retrying is the point
+        raise ClassroomError(
+            f"--show-key with --attempts {request.attempts}: the key shown after one attempt would give full marks "
+            "on the next; give one or the other, or make it a --practice paper"
+        )
     cleaned_title = clean_title(title)
     class_id = need_class(db, class_name) if class_name is not None else None
     bank = get_bank(db, bank_name)

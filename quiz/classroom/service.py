@@ -19,6 +19,7 @@ from quiz.clock import Clock, parse_utc, utc_iso, utc_now
 from quiz.errors import ClassroomError
 from quiz.library.learners import has_control_character
 from quiz.store import classroom as rows
+from quiz.store import now as store_clock
 
 OVERRIDES = (Verdict.CORRECT.value, Verdict.WRONG.value, Verdict.NEAR_MISS.value)
 MAX_BY = 64
@@ -47,6 +48,10 @@ class Classroom:
         self._papers: dict[int, tuple[str, Paper]] = {}
         self._catalogs: dict[str, Catalog | None] = {}  # bank -> catalog typed answers are checked with
         self._versions: dict[tuple[str, str], versions.Version] = {}  # (paper code, student) -> version
+
+    def _now(self) -> datetime:
+        """The time the paper rules are judged by: the store's (see `quiz.store.now`)."""
+        return store_clock.store_now(self.db, self.clock)
 
     # -- classes --------------------------------------------------------------------------------
     def new_class(self, name: str) -> ClassInfo:
@@ -79,7 +84,7 @@ class Classroom:
         """Make and store a paper; typed values or the CLI's strings ("15m", "2026-12-01 14:00")."""
         request = papers.read_request(count=count, kinds=kinds, modes=modes, options=options, seed=seed,
                                       time_limit=time_limit, attempts=attempts, opens=opens, closes=closes,
-                                      draw=draw, now=self.clock())
+                                      draw=draw, now=self._now())
         return papers.make_paper(self.db, self.clock, bank, title, class_name=class_name, request=request,
                                  practice=practice, show_key=show_key)
 
@@ -144,7 +149,7 @@ class Classroom:
         name = student_name(student)
         classes.check_code(self.db, name, personal_code, paper.class_name)
         version = self._version(paper, name)
-        return taking.start(self.db, paper_id, paper, name, version, self.clock())
+        return taking.start(self.db, paper_id, paper, name, version, self.clock)
 
     def _attempt(self, attempt_id: int) -> tuple[rows.AttemptRow, Paper]:
         attempt = rows.attempt_row(self.db, attempt_id)
@@ -156,12 +161,12 @@ class Classroom:
         """Commit one answer now; refused once the deadline has passed or the attempt is submitted."""
         attempt, paper = self._attempt(attempt_id)
         version = self._version(paper, attempt.learner)
-        taking.answer(self.db, attempt, version, position, given, self.clock())
+        taking.answer(self.db, attempt, version, position, given, self.clock)
 
     def submit(self, attempt_id: int) -> AttemptResult:
         """Submit (at the deadline if it has passed) and mark; submitting twice gives the same result."""
         attempt, paper = self._attempt(attempt_id)
-        _, newly = rows.finish_attempt(self.db, attempt_id, utc_iso(self.clock()))
+        _, newly = rows.finish_attempt(self.db, attempt_id, self.clock)
         version = self._version(paper, attempt.learner)
         marked = taking.result(self.db, paper, attempt_id, version)
         if newly and paper.practice:
@@ -192,14 +197,14 @@ class Classroom:
             for attempt in attempts:
                 if attempt.learner not in drawn:
                     drawn[attempt.learner] = versions.for_student(paper, attempt.learner, roster)
-        return results.build(paper, attempts, rows.paper_answers(self.db, paper_id), drawn, self.clock())
+        return results.build(paper, attempts, rows.paper_answers(self.db, paper_id), drawn, self._now())
 
     def not_taken(self, code: str) -> list[tuple[str, bool]]:
         """The class's students with no finished attempt at the paper, in roster order, each with
         whether an attempt of theirs is open now."""
         paper_id, paper = papers.load_paper(self.db, code)
         attempts = rows.paper_attempts(self.db, paper_id)
-        done, _ = results.counted_attempts(attempts, utc_iso(self.clock()))
+        done, _ = results.counted_attempts(attempts, utc_iso(self._now()))
         started = {attempt.learner for attempt in attempts}
         return [(name, name in started) for name in self._roster(paper) if name not in done]
 
@@ -214,7 +219,7 @@ class Classroom:
         if verdict not in OVERRIDES:
             raise ClassroomError(f"a verdict is one of {', '.join(OVERRIDES)}")
         who = clean_by(by)
-        counted, _ = results.counted_attempts(rows.paper_attempts(self.db, paper_id), utc_iso(self.clock()))
+        counted, _ = results.counted_attempts(rows.paper_attempts(self.db, paper_id), utc_iso(self._now()))
         attempt = counted.get(name)
         if attempt is None:
             raise ClassroomError(f"'{name}' has no finished attempt at paper {paper.code}")
@@ -224,7 +229,7 @@ class Classroom:
 
     def attempts_for(self, learner_name: str) -> list[tuple[str, str, float, int, datetime]]:
         """(paper code, title, score, max, finished) of each finished attempt of the learner."""
-        now = utc_iso(self.clock())
+        now = utc_iso(self._now())
         found = []
         for attempt, code in rows.learner_attempts(self.db, student_name(learner_name)):
             ended = results.finished(attempt, now)

@@ -1,20 +1,31 @@
 """Classroom rows: classes and members, frozen papers, attempts and their answers.
 
 Every write that reads first runs under `immediate` (the write lock), and the rules a student
-could race against (the deadline, a submitted attempt, the attempts limit) are checked inside that
-transaction with the caller's clock, so two processes cannot both get past them.
+could race against (the opening and closing times, the deadline, a submitted attempt, the attempts
+limit) are checked inside that transaction, against the store's clock read there (`store_now`), so
+two processes cannot both get past them and an answer that waited for the lock is judged when written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 import sqlite_utils
 
+from quiz.clock import Clock, utc_iso
 from quiz.model import CardState
+from quiz.store import now as store_clock
 from quiz.store.cards import Answer, CardRecord, ensure_cards, load_cards, write_answer
 from quiz.store.db import immediate
+
+
+class AttemptRules(Protocol):
+    """A paper's time rules at the store's `now`: raises when the paper is not open then, else
+    gives the deadline of an attempt started then (None: no deadline)."""
+
+    def __call__(self, now: datetime) -> datetime | None: ...
 
 
 @dataclass(frozen=True)
@@ -185,15 +196,19 @@ _ATTEMPT = (
 
 
 def start_or_resume(
-    db: sqlite_utils.Database, paper_id: int, learner: str, now: str, deadline: str | None, limit: int
+    db: sqlite_utils.Database, paper_id: int, learner: str, limit: int, rules: AttemptRules, clock: Clock
 ) -> tuple[str, AttemptRow | None]:
     """The learner's open attempt, or a new one: ("resumed" | "started" | "used_up", attempt).
 
-    An open attempt whose deadline has passed is closed (submitted at its deadline) first. The
-    count and the insert share one write transaction, so two windows cannot both start the last
-    allowed attempt."""
+    The store's now is read once the write lock is held; `rules` judge the paper's window at it
+    (raising when it is shut) and give a new attempt's deadline. An open attempt whose deadline
+    has passed is closed (submitted at its deadline) first. The count and the insert share one
+    write transaction, so two windows cannot both start the last allowed attempt."""
     conn = db.conn
     with immediate(db):
+        moment = store_clock.store_now(db, clock)
+        deadline = rules(moment)
+        now = utc_iso(moment)
         found = conn.execute("SELECT id FROM learners WHERE name = ?", [learner]).fetchone()
         if found is None:
             return "no_learner", None
@@ -216,7 +231,7 @@ def start_or_resume(
             return "used_up", None
         cursor = conn.execute(
             "INSERT INTO attempts (paper_id, learner_id, number, started, deadline) VALUES (?, ?, ?, ?, ?)",
-            [paper_id, learner_id, used + 1, now, deadline],
+            [paper_id, learner_id, used + 1, now, utc_iso(deadline) if deadline else None],
         )
         row = conn.execute(_ATTEMPT + " WHERE a.id = ?", [cursor.lastrowid]).fetchone()
     return "started", AttemptRow(*row)
@@ -244,13 +259,15 @@ def learner_attempts(db: sqlite_utils.Database, learner: str) -> list[tuple[Atte
 
 
 def record_answer(
-    db: sqlite_utils.Database, attempt_id: int, position: int, given: str, now: str, verdict: str
+    db: sqlite_utils.Database, attempt_id: int, position: int, given: str, verdict: str, clock: Clock
 ) -> str:
     """Store (or replace) an answer: "ok", or why not: "missing", "submitted", "late".
 
-    The deadline is compared here, in the write transaction, against the caller's `now`."""
+    The answer is stamped with the store's now, read once the write lock is held, and refused if
+    that is at or past the deadline: an answer that waited for the lock past it is late."""
     conn = db.conn
     with immediate(db):
+        now = utc_iso(store_clock.store_now(db, clock))
         cursor = conn.execute(
             "INSERT INTO attempt_answers (attempt_id, position, given, answered_at, verdict) "
             "SELECT id, ?, ?, ?, ? FROM attempts "
@@ -267,10 +284,11 @@ def record_answer(
     return "submitted" if row[0] is not None else "late"
 
 
-def finish_attempt(db: sqlite_utils.Database, attempt_id: int, now: str) -> tuple[AttemptRow | None, bool]:
-    """Submit at `now`, or at the deadline if that came first; a submitted attempt is kept as is.
-    Returns the attempt and whether this call submitted it."""
+def finish_attempt(db: sqlite_utils.Database, attempt_id: int, clock: Clock) -> tuple[AttemptRow | None, bool]:
+    """Submit at the store's now, or at the deadline if that came first; a submitted attempt is
+    kept as is. Returns the attempt and whether this call submitted it."""
     with immediate(db):
+        now = utc_iso(store_clock.store_now(db, clock))
         cursor = db.conn.execute(
             "UPDATE attempts SET submitted = CASE WHEN deadline IS NOT NULL AND deadline < ? "
             "THEN deadline ELSE ? END WHERE id = ? AND submitted IS NULL",
