@@ -23,6 +23,7 @@ from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold, mentions
+from question_bank.questions.geography import anchors, km, named_places
 from question_bank.questions.pools import Tier, pools_for
 from question_bank.questions.templates import month_of
 
@@ -97,6 +98,7 @@ def entity_distractors(
 
     unoffered = pools.unoffered
     is_unit = not is_place
+    near = anchors(key, [*fact.places, *named_places(prompt, pools.catalog)]) if is_place and prompt else []
     of_the_period = pools.of_the_period
 
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
@@ -115,6 +117,9 @@ def entity_distractors(
         lowered = lowered_names.get(candidate.name) or lower_names(candidate)
         for name in lowered:
             if name in stem and mentions(stem, name):
+                return False
+        if near and isinstance(candidate, Place) and candidate.lat is not None and candidate.lon is not None:
+            if any(km(candidate, anchor) > limit for anchor, limit in near):
                 return False
         # A place name a letter or two from the key's reads as a trick, not a distractor (unit
         # names differ by their number: "3rd Bulgarian Army" is a fair option for the 2nd).
