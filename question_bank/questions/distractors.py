@@ -262,11 +262,12 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
     if key.precision is Precision.MONTH:
         # Within four months of the key: "mid-December 1945" for a February 1945 event is past
         # the war's end and gives itself away.
-        month = key.start.month + rng.choice((-1, 1)) * rng.randint(1, 4)
-        if not 1 <= month <= 12:
+        # "In which month of 1945" keeps to the key's year; "mid-February 1945" may have "mid-December
+        # 1944" before it, or the key could never be the earliest option.
+        index = key.start.year * 12 + key.start.month - 1 + rng.choice((-1, 1)) * rng.randint(1, 4)
+        if index // 12 != key.year and not key.qualifier:
             return None
-        shifted = _month(FactDate(key.start.replace(month=month, day=1), key.start.replace(month=month, day=1),
-                                  Precision.DAY))
+        shifted = _month_at(index // 12, index % 12 + 1)
         return FactDate(shifted.start, shifted.end, Precision.MONTH, Precision.MONTH, key.qualifier)
     if key.precision is Precision.YEAR:
         # Close to the key and mostly before it: 1938 for a 1944 event gives itself away, and a
@@ -276,10 +277,11 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
             return None
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
     if key.unit is Precision.MONTH:
-        # A span of months moved by at least its own length, either way and across a new year, so
-        # that neighbours on both sides exist ("July–August" beside "March–April" and "October–November").
+        # A span of months moved by whole spans, either way and across a new year, so that three
+        # neighbours that overlap neither the key nor each other exist on both sides ("July–August"
+        # beside "May–June", "March–April" and "September–October").
         months = (key.end.year * 12 + key.end.month) - (key.start.year * 12 + key.start.month) + 1
-        shift = rng.choice((-1, 1)) * rng.randint(months, months + 4)
+        shift = rng.choice((-1, 1)) * rng.randint(1, 4) * months
         first_index = key.start.year * 12 + key.start.month - 1 + shift
         last_index = key.end.year * 12 + key.end.month - 1 + shift
         first = _month_at(first_index // 12, first_index % 12 + 1)
