@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("question_bank", "quiz")
-LEAVES = {"quiz.errors", "quiz.model", "quiz.clock", "quiz.settings", "quiz.paths"}
+LEAVES = {"quiz.errors", "quiz.model", "quiz.clock", "quiz.settings", "quiz.paths", "quiz.files"}
 VALUE_TYPES = LEAVES | {"quiz.study.items", "quiz.desk"}
 FEATURES = ("quiz.scheduling", "quiz.library", "quiz.study", "quiz.classroom", "quiz.stats", "quiz.exports", "quiz.demo")
 SQL = re.compile(r"^\s*(SELECT \S|INSERT (OR \w+ )?INTO|UPDATE \w+ SET|DELETE FROM|CREATE (TABLE|INDEX)|DROP (TABLE|INDEX)|ALTER TABLE|PRAGMA \w|BEGIN( IMMEDIATE)?\b)")

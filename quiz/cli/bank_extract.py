@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from quiz.cli.context import AppContext
 from quiz.desk import Desk
+from quiz.files import refuse_database
 
 
 @click.command("extract")
@@ -17,12 +19,14 @@ from quiz.desk import Desk
 @click.option("--name", help="The bank's name, a slug (default: made from the article's title).")
 @click.option("--year", type=click.IntRange(1, 2100),
               help="The year of dates the article gives without one, until it names a year itself.")
-def extract(article: Path, output: Path | None, name: str | None, year: int | None) -> None:
+@click.pass_obj
+def extract(obj: AppContext, article: Path, output: Path | None, name: str | None, year: int | None) -> None:
     """Draft a bank from ARTICLE, a plain-text file: one fact a sentence, for you to review.
 
     Each draft fact keeps its sentence as a comment; units and places the catalog lacks are
     declared at the end, marked `# review`. The draft validates as it is.
     """
+    refuse_database(output or article.with_suffix(".toml"), obj.db_path)
     report = Desk.draft_bank_from_article(article, output, name, year)
     click.echo(f"Draft written to {report.path}")
     click.echo(report.summary)

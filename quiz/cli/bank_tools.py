@@ -42,9 +42,13 @@ def answer(obj: AppContext, name: str, fact_id: str, kind: str, text: str, as_js
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("bank-template.csv"))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
               help="csv (with an entities CSV beside it) or xlsx (one workbook); default: from PATH, else csv.")
-def template(path: Path, fmt: str | None) -> None:
+@click.pass_obj
+def template(obj: AppContext, path: Path, fmt: str | None) -> None:
     """Write an example bank to PATH with every column explained; it imports as it is."""
     from quiz.desk import Desk
+    from quiz.files import refuse_database, write_set
 
-    for written in Desk.write_bank_template(path, fmt):
+    # Written beside PATH first, then renamed into place: never onto the database, never half a file.
+    refuse_database(path, obj.db_path)
+    for written in write_set(path.parent, lambda stage: Desk.write_bank_template(stage / path.name, fmt), obj.db_path):
         click.echo(f"wrote {written}")

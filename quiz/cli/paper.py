@@ -238,9 +238,10 @@ def _print_results(report: dict, not_taken: list[tuple[str, bool]]) -> None:
     paper, summary = report["paper"], report["summary"]
     click.echo(f"{paper['code']}: {paper['title']}  ({summary['attempts']} finished, "
                f"{summary['in_progress']} in progress)")
-    if not_taken:
-        click.echo("not taken: " + ", ".join(name + (" (in progress)" if started else "")
-                                              for name, started in not_taken))
+    for label, wanted in (("in progress: ", True), ("not taken: ", False)):  # an open attempt is not "not taken"
+        names = [name for name, started in not_taken if started is wanted]
+        if names:
+            click.echo(label + ", ".join(names))
     if not report["students"]:
         click.echo("No finished attempts yet.")
         return

@@ -3,11 +3,15 @@
 Each student has an ability (how much of what FSRS expects them to recall they do recall) and a
 habit: most study most days, some drop out, some cram before a paper. A day's session runs at the
 student's usual hour on an injected clock; whether an answer is right is drawn from the card's
-forgetting curve. Two papers are sat and submitted along the way. Deterministic for a seed.
+forgetting curve. Two papers are sat and submitted along the way, answered as a class answers a
+test: the chance of a right answer rises with the student's ability above the question's
+difficulty (a logistic item-response model), so the item analysis finds what a real paper's would.
+Deterministic for a seed.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import shutil
 import tempfile
@@ -32,12 +36,17 @@ from quiz.store.opening import open_db
 from quiz.study.session import StudySession
 
 HABITS = ("steady", "steady", "steady", "steady", "crammer", "dropout")
+ABILITIES = (0.55, 1.0)  # the range students' study abilities are drawn from, evenly
+SLOPE = 2.5  # how steeply the chance of a right answer rises with ability above a question's difficulty
+SPREAD = 1.3  # the class's spread of ability on that scale (its standard deviation)
+GUESS = 0.1  # the chance of a right answer however far the question is beyond the student
+EASIEST, HARDEST = -0.7, 1.0  # the range of a paper's question difficulties on that scale
 
 
 @dataclass(frozen=True)
 class Student:
     name: str
-    ability: float  # 0.55 .. 1.0: recall probability is R ** (1 / ability)
+    ability: float  # within ABILITIES: recall probability is R ** (1 / ability)
     habit: str
     hour: int  # usual hour of study, UTC
     drop_day: int | None  # a dropout's last day
@@ -78,7 +87,7 @@ def make_students(count: int, days: int, rng: random.Random, seed: int) -> list[
     for name in names:
         habit = rng.choice(HABITS)
         drop = rng.randint(max(1, days // 4), max(1, days * 2 // 3)) if habit == "dropout" else None
-        students.append(Student(name, round(rng.uniform(0.55, 1.0), 3), habit, rng.choice((15, 16, 17, 18, 19, 20)), drop))
+        students.append(Student(name, round(rng.uniform(*ABILITIES), 3), habit, rng.choice((15, 16, 17, 18, 19, 20)), drop))
     return students
 
 
@@ -212,24 +221,61 @@ def _answer_wrong(session: StudySession, options: tuple[str, ...], answer: str, 
             continue
 
 
-def _wrong(options: tuple[str, ...], answer: str) -> str:
-    return next((o for o in options if o != answer), "I do not know")
+def paper_ability(student: Student) -> float:
+    """The student's ability on the papers' logistic scale, 0 the middle of the class: their study
+    ability (uniform over ABILITIES) stretched to a standard deviation of SPREAD."""
+    low, high = ABILITIES
+    return (student.ability - (low + high) / 2) / ((high - low) / math.sqrt(12)) * SPREAD
+
+
+def chance_right(ability: float, difficulty: float) -> float:
+    """The logistic item-response curve with a floor for lucky guesses: halfway between the floor
+    and certainty where ability meets difficulty."""
+    return GUESS + (1 - GUESS) / (1 + math.exp(-SLOPE * (ability - difficulty)))
+
+
+class _Distractors:
+    """The wrong options of one question, each with its own pull; wrong answers are shared out in
+    proportion to the pulls (the highest pull per pick so far goes next), so every distractor draws
+    someone once as many students are wrong, as in a class, rather than by the luck of the draw."""
+
+    def __init__(self, options: tuple[str, ...], answer: str, rng: random.Random) -> None:
+        self.pulls = {option: rng.uniform(1.0, 1.9) for option in options if option != answer}
+        self.picked = dict.fromkeys(self.pulls, 0)
+
+    def pick(self) -> str:
+        if not self.pulls:  # a typed question: a wrong answer the checker can read as wrong
+            return "I do not know"
+        option = max(self.pulls, key=lambda o: self.pulls[o] / (1 + self.picked[o]))
+        self.picked[option] += 1
+        return option
 
 
 def _sit_paper(
     classroom: Classroom, bank: str, class_name: str, cast: list[Student], codes: dict[str, str],
     clock: _Clock, rng: random.Random, number: int, day: int,
 ) -> str:
-    """A paper for the class, sat by every student still studying, submitted at once."""
+    """A paper for the class, sat together by every student still studying: each starts within a
+    few minutes of the opening, spends real seconds on each question and submits."""
     paper = classroom.new_paper(bank, f"Test {number}", class_name=class_name, count=10, seed=number)
+    opened = clock.now
+    difficulty = [rng.uniform(EASIEST, HARDEST) for _ in paper.questions]
+    wrong = [_Distractors(q.options, q.answer, rng) for q in paper.questions]
     for student in cast:
         if student.drop_day is not None and day > student.drop_day:
             continue
+        ability = paper_ability(student) + rng.gauss(0, 0.3)  # a good or a bad day
+        clock.now = opened + timedelta(seconds=rng.randint(0, 240))
+        # Drawn in the paper's order: a student's order of questions follows the paper's random
+        # code, which must not change who gets what right (the demo is the same for a seed).
+        draws = [(rng.random(), rng.uniform(15, 50)) for _ in paper.questions]
         view = classroom.start_attempt(paper.code, student.name, codes[student.name])
         for question, item in zip(classroom.version(paper, student.name), view.items, strict=True):
-            right = rng.random() < 0.35 + 0.6 * student.ability
-            given = question.answer if right else _wrong(item.options, question.answer)
-            classroom.answer(view.attempt_id, item.position, given)
+            luck, seconds = draws[item.position]
+            hard = difficulty[item.position]
+            clock.now += timedelta(seconds=seconds * (1 + 0.2 * max(0.0, hard - ability)))
+            right = luck < chance_right(ability, hard)
+            classroom.answer(view.attempt_id, item.position, question.answer if right else wrong[item.position].pick())
+        clock.now += timedelta(seconds=rng.randint(5, 40))  # a last look before submitting
         classroom.submit(view.attempt_id)
-        clock.now += timedelta(minutes=1)
     return paper.code

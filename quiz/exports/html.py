@@ -1,16 +1,20 @@
-"""A standalone HTML page to print: a header with name/class/date lines, a section per version
-(each on a new page), and the answer keys at the end when asked for. Every bank string is
-escaped; a newline in it is a `<br>`."""
+"""A standalone HTML page to print: a handout per version (each on a new page, each with the title
+and the name/class/date lines, so collected copies can be told apart), and the answer keys at the
+end when asked for. CSS `@page` sets the sheet (A4 unless Letter is asked for): a browser prints
+on US Letter otherwise. Every bank string is escaped; a newline in it is a `<br>`."""
 
 from __future__ import annotations
 
 import html
 
 from quiz.exports import printed
-from quiz.exports.model import ExportSet
+from quiz.exports.model import ExportSet, PageSize
 
+SHEETS = {PageSize.A4: "A4", PageSize.LETTER: "letter"}
 STYLE = """
+@page { size: %(sheet)s; margin: 16mm 18mm; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 48em; margin: 2em auto; line-height: 1.4; }
+@media print { body { max-width: none; margin: 0; } }
 .header p { margin: 0.3em 0; }
 section { break-before: page; }
 section:first-of-type { break-before: auto; }
@@ -24,23 +28,29 @@ def text(value: str) -> str:
     return html.escape(value.replace("\r", "")).replace("\n", "<br>")
 
 
+def _header(export: ExportSet) -> list[str]:
+    """The top of every handout: the title, then a line each for name, class and date."""
+    out = [f"<h1>{text(export.title)}</h1>", '<div class="header">']
+    for label, value in printed.header_lines(export):
+        shown = '<span class="blank"></span>' if value == printed.BLANK else text(value)
+        out.append(f"<p><b>{label}:</b> {shown}</p>")
+    return [*out, "</div>"]
+
+
 def render(export: ExportSet) -> bytes:
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         '<head><meta charset="utf-8">',
         f"<title>{text(export.title)}</title>",
-        f"<style>{STYLE}</style></head>",
+        f"<style>{STYLE % {'sheet': SHEETS[export.page_size]}}</style></head>",
         "<body>",
-        f"<h1>{text(export.title)}</h1>",
-        '<div class="header">',
     ]
-    for label, value in printed.header_lines(export):
-        shown = '<span class="blank"></span>' if value == printed.BLANK else text(value)
-        out.append(f"<p><b>{label}:</b> {shown}</p>")
-    out.append("</div>")
+    if not export.versions:
+        out += ['<section class="version">', *_header(export), "</section>"]
     for index, version in enumerate(export.versions):
-        out += [f'<section class="version"><h2>{printed.version_title(export, index)}</h2>', '<ol class="questions">']
+        out += ['<section class="version">', *_header(export), f"<h2>{printed.version_title(export, index)}</h2>",
+                '<ol class="questions">']
         for q in version:
             out.append(f'<li><p class="prompt">{text(q.prompt)}</p>')
             options = printed.choices(q)

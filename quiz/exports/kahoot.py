@@ -3,7 +3,8 @@ instructions on top, the column headings on row 8, a question a row from row 9 w
 a time limit and the correct answer's number.
 
 Kahoot refuses a question over 120 characters or an answer over 75; those are reported as an
-`ExportError` naming the question, never cut, since a cut question may ask something else.
+`ExportError` naming the question by its number, never cut, since a cut question may ask something
+else (`Exports.fit` asks a long one in a shorter wording of the generator's first).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from question_bank.questions import Question
 from quiz.errors import ExportError
-from quiz.exports.model import ExportSet, is_choice, question_id
+from quiz.exports.model import ExportSet, is_choice
 
 QUESTION_MAX, ANSWER_MAX, ANSWERS = 120, 75, 4
 TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
@@ -51,12 +52,15 @@ def problem(q: Question) -> str | None:
 
 
 def check(export: ExportSet) -> None:
-    found = [(q, reason) for q in export.questions if (reason := problem(q))]
+    """Refuse the whole export for a question Kahoot would refuse, naming it by its number (a
+    paper's own numbering) and the others too."""
+    found = [(number, reason) for number, q in enumerate(export.questions, start=1) if (reason := problem(q))]
     if found:
-        q, reason = found[0]
-        more = f" ({len(found) - 1} more question{'s' if len(found) > 2 else ''} too)" if len(found) > 1 else ""
+        number, reason = found[0]
+        others = [str(n) for n, _ in found[1:]]
+        more = f" (also question{'s' if len(others) > 1 else ''} {', '.join(others)})" if others else ""
         advice = export.mc_advice if reason == NOT_CHOICE else "leave them out with --skip-too-long"
-        raise ExportError(f"kahoot: question {question_id(q)} {reason}{more}: {advice}")
+        raise ExportError(f"kahoot: question {number} {reason}{more}: {advice}")
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:

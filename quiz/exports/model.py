@@ -7,11 +7,19 @@ and knows nothing of where its questions came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from question_bank.questions import Mode, Question
 
 _NOT_CATEGORY = re.compile(r"[^\w .-]+")
+
+
+class PageSize(StrEnum):
+    """The sheet the paged print formats (HTML, PDF) lay out on: A4 unless a teacher asks for Letter."""
+
+    A4 = "a4"
+    LETTER = "letter"
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,11 @@ class ExportSet:
     versions: tuple[tuple[Question, ...], ...]
     key: bool = False
     paper: bool = False  # a classroom paper (its modes were chosen when it was made), not a bank
+    page_size: PageSize = PageSize.A4
+
+    def on_paper(self, size: str) -> ExportSet:
+        """This set printed on `size` (a4 or letter): a front end passes the flag's text as it is."""
+        return replace(self, page_size=PageSize(size))
 
     @property
     def mc_advice(self) -> str:

@@ -1,6 +1,7 @@
 """A PDF to print, through fpdf2 (pure Python, no downloaded binary) with the bundled DejaVu Sans,
 which has Serbian Latin and Cyrillic letters (Zaječar, Ниш): a header with name/class/date lines,
-a version a page run, and the answer keys at the end when asked for."""
+a version a page run, and the answer keys at the end when asked for. A question (stem, options or
+the line to write on) is never cut by a page end: a student would miss the half on the next page."""
 
 from __future__ import annotations
 
@@ -8,17 +9,20 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from question_bank.questions import Question
 from quiz.exports import printed
-from quiz.exports.model import ExportSet
+from quiz.exports.model import ExportSet, PageSize
 
 FONT = Path(__file__).with_name("fonts") / "DejaVuSans.ttf"
 FAMILY = "DejaVu"
 BODY, HEADING, TITLE = 11, 14, 17
+SHEETS = {PageSize.A4: "A4", PageSize.LETTER: "Letter"}
+Piece = tuple[str, int, float, float]  # text, font size, indent, gap after
 
 
 class _Paper(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
+    def __init__(self, title: str, size: PageSize) -> None:
+        super().__init__(format=SHEETS[size])
         self.quiz_title = title
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=16)
@@ -69,11 +73,24 @@ class _Paper(FPDF):
             lines.append(" ".join(line))
         return lines
 
+    def lines(self, text: str, size: int, indent: float) -> list[str]:
+        self.set_font(FAMILY, size=size)  # the cache is per size, but measuring reads the current font
+        return self.wrap(text, size, self.epw - indent)
+
+    def block(self, pieces: list[Piece]) -> None:
+        """Pieces that stay on one page: a new page first unless they fit below, or unless they
+        are taller than a whole page (then they must run on, from the top of a page)."""
+        height = sum(len(self.lines(text, size, indent)) * size * 0.5 + gap for text, size, indent, gap in pieces)
+        height -= pieces[-1][3]  # the last gap may fall past the page end
+        if self.get_y() + height > self.page_break_trigger and self.get_y() > self.t_margin:
+            self.add_page()
+        for text, size, indent, gap in pieces:
+            self.line_of(text, size, indent, gap)
+
     def line_of(self, text: str, size: int = BODY, indent: float = 0, gap: float = 1.5) -> None:
-        self.set_font(FAMILY, size=size)
         height = size * 0.5
         left = self.l_margin + indent
-        for line in self.wrap(text, size, self.epw - indent):
+        for line in self.lines(text, size, indent):
             if self.get_y() + height > self.page_break_trigger:
                 self.add_page()
                 self.set_font(FAMILY, size=size)  # the footer left its own size
@@ -90,25 +107,26 @@ def _header(pdf: _Paper, export: ExportSet) -> None:
     pdf.ln(3)
 
 
+def _question(number: int, q: Question) -> list[Piece]:
+    options = printed.choices(q)
+    below = "\n".join(f"{letter}) {option}" for letter, option in options) if options else f"Answer: {printed.BLANK}"
+    return [(f"{number}. {q.prompt}", BODY, 0, 1), (below, BODY, 7, 3)]
+
+
 def render(export: ExportSet) -> bytes:
-    pdf = _Paper(export.title)
+    pdf = _Paper(export.title, export.page_size)
     for index, version in enumerate(export.versions):
         pdf.add_page()
         _header(pdf, export)
         pdf.line_of(printed.version_title(export, index), HEADING, gap=3)
         for number, q in enumerate(version, start=1):
-            pdf.line_of(f"{number}. {q.prompt}", gap=1)
-            options = printed.choices(q)
-            if options:
-                pdf.line_of("\n".join(f"{letter}) {option}" for letter, option in options), indent=7, gap=3)
-            else:
-                pdf.line_of(f"Answer: {printed.BLANK}", indent=7, gap=3)
+            pdf.block(_question(number, q))
     if export.key:
         for index, version in enumerate(export.versions):
             pdf.add_page()
             pdf.line_of(printed.key_title(export, index), HEADING, gap=3)
             for number, q in enumerate(version, start=1):
-                pdf.line_of(f"{number}. {printed.key_entry(q)}", gap=1)
+                pdf.block([(f"{number}. {printed.key_entry(q)}", BODY, 0, 1)])
     if not export.versions:
         pdf.add_page()
         _header(pdf, export)

@@ -18,6 +18,10 @@ class Renderer(Protocol):
     def __call__(self, export: ExportSet) -> bytes: ...
 
 
+class Holdings(Protocol):
+    def __call__(self, export: ExportSet) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     name: str
@@ -29,6 +33,12 @@ class ExportFormat:
     def render(self, export: ExportSet) -> bytes:
         renderer = cast(Renderer, importlib.import_module(self.module).render)
         return renderer(export)
+
+    def held(self, export: ExportSet) -> str | None:
+        """What the file holds where that is not an item a question (an Anki deck: "89 notes, one
+        a fact and kind"), for the line reporting the export; None for a format without `held`."""
+        holdings = getattr(importlib.import_module(self.module), "held", None)
+        return cast(Holdings, holdings)(export) if holdings else None
 
 
 FORMATS: dict[str, ExportFormat] = {

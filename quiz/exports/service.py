@@ -11,8 +11,10 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
+from question_bank.questions.short import shorter_question
+from quiz import files
 from quiz.errors import BankNotFound, ExportError
-from quiz.exports.model import ExportSet, question_id
+from quiz.exports.model import ExportSet, is_choice
 from quiz.exports.registry import export_format
 
 MAX_VERSIONS = 26
@@ -105,17 +107,38 @@ class Exports:
             source = next((q.source for q in paper.questions if q.source), "")
         return ExportSet(paper.title, paper.bank, paper.class_name, source, every, key, paper=True)
 
-    @staticmethod
-    def leave_out_unfit(export: ExportSet, fmt: str) -> tuple[ExportSet, list[str]]:
-        """The export without the questions `fmt` cannot hold (only Kahoot has limits), and one line
-        naming each question left out and why, for a teacher who would rather lose them than cut them."""
+    def fit(self, export: ExportSet, fmt: str, *, skip: bool = False) -> tuple[ExportSet, list[str]]:
+        """The export as `fmt` can hold it, and one line for each change. Only Kahoot has limits: a
+        question over its 120 characters (or with options over 75) is asked in a shorter wording
+        of the generator's, of the same fact and kind; with `skip`, what still does not fit is left out. Questions are
+        named by their number in the export (a paper's own numbering), as a teacher sees them."""
         if fmt != "kahoot":
             return export, []
-        from quiz.exports.kahoot import problem
+        from quiz.exports.kahoot import ANSWER_MAX, QUESTION_MAX, problem
 
-        kept = [q for q in export.questions if problem(q) is None]
-        reasons = [f"left out {question_id(q)}: it {reason}" for q in export.questions if (reason := problem(q))]
-        return replace(export, versions=(tuple(kept),)), reasons
+        questions = list(export.questions)
+        bank = self._bank_of(export)
+        reworded = []
+        for index, q in enumerate(questions):
+            too_long = len(q.prompt) > QUESTION_MAX or any(len(o) > ANSWER_MAX for o in q.options)
+            if bank is not None and is_choice(q) and too_long:
+                if (short := shorter_question(bank, q, QUESTION_MAX, ANSWER_MAX)) is not None:
+                    questions[index] = short
+                    reworded.append(index + 1)
+        notes = [f"kahoot: {_numbers(reworded)} asked in a shorter wording to fit Kahoot's limits"] \
+            if reworded else []
+        if skip:
+            found = [(number, reason) for number, q in enumerate(questions, start=1) if (reason := problem(q))]
+            notes += [f"left out question {number}: it {reason}" for number, reason in found]
+            questions = [q for q in questions if problem(q) is None]
+        return replace(export, versions=(tuple(questions),)), notes
+
+    def _bank_of(self, export: ExportSet) -> Bank | None:
+        """The bank the questions came from, to word them again; None once it is gone."""
+        try:
+            return self.banks.bank(export.bank)
+        except BankNotFound:
+            return None
 
     @staticmethod
     def render(export: ExportSet, fmt: str) -> bytes:
@@ -123,14 +146,15 @@ class Exports:
 
     @staticmethod
     def write(export: ExportSet, fmt: str, path: Path) -> Path:
-        """Render first, then write: a refused export (a Kahoot limit) leaves no half-written file."""
-        data = export_format(fmt).render(export)
-        try:
-            path.write_bytes(data)
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as error:
-            raise ExportError(f"{path}: cannot write there: {error.strerror or error}") from None
-        return path
+        """Render first, then write through a temporary file beside `path`: a refused export (a
+        Kahoot limit) or a failed write (a full disk) leaves the file there before as it was."""
+        return files.write_bytes(path, export_format(fmt).render(export))
 
     @staticmethod
     def default_path(name: str, fmt: str) -> Path:
         return Path(f"{name}{export_format(fmt).suffix}")
+
+
+def _numbers(numbers: list[int]) -> str:
+    """'question 3' or 'questions 3, 5, 8'."""
+    return f"question{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"

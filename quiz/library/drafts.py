@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, name_problem, read_article
+from quiz import files
 from quiz.errors import QuizError
 
 
@@ -41,5 +42,5 @@ def draft_article(article: Path, output: Path | None, name: str | None, year: in
             f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
             + ("" if draft.dates or year else " and a year (give one with --year)")
         )
-    target.write_text(draft.text, encoding="utf-8")
+    files.write_text(target, draft.text)  # through a temporary file: a failed write leaves no half draft
     return DraftReport(target, draft.summary(), draft_problems(target))

@@ -13,6 +13,17 @@ MODE_LABELS = {
     "flip": "flip card",
 }
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+VERDICT_WORDS = {"correct": "correct", "wrong": "wrong", "near_miss": "near miss", "unanswered": "unanswered"}
+
+
+def verdict_word(verdict: str) -> str:
+    """A verdict as a teacher reads it ("near miss"), not as it is stored ("near_miss")."""
+    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """'1 card', '2 cards' (`plural` for words that do not just take an s: '2 leeches')."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def interval(delta: timedelta | None) -> str:

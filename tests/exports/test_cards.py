@@ -36,7 +36,7 @@ def test_anki_one_note_per_fact_and_kind(builtin_set: ExportSet, tmp_path: Path)
     expected = {(q.fact_id, q.kind) for q in builtin_set.questions}
     assert len(notes) == len(expected)
     assert len({guid for guid, _, _ in notes}) == len(notes)
-    assert {mid for _, _, mid in notes} == {1_607_392_319}
+    assert {mid for _, _, mid in notes} == {1_607_392_319, 1_607_392_320}  # multiple choice, typed
 
 
 def test_anki_same_guids_on_a_second_export(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +59,7 @@ def test_anki_hostile_text_on_front_and_back(tmp_path: Path) -> None:
     question, options, answer, accepted, note, source, _ = mc
     assert (question, answer, note, source) == (HOSTILE, "Zaječar ~=#:", HOSTILE, SOURCE)
     assert options.split("\n") == [f"{letter}) {o}" for letter, o in zip("abcd", MC_OPTIONS, strict=True)]
-    assert typed[3] == "Niš; Nis {city} #1; \\back=slash"
+    assert typed[:3] == [HOSTILE + "?", "Ниш", "Niš; Nis {city} #1; \\back=slash"]  # question, answer, accepted
 
 
 def _kahoot_rows(data: bytes) -> list[tuple]:
@@ -86,7 +86,7 @@ def test_kahoot_rows_with_answer_numbers() -> None:
 def test_kahoot_reports_a_question_over_its_limits_and_writes_nothing() -> None:
     mc = hostile_questions()[0]
     long = _short(mc, "x" * 121)
-    with pytest.raises(ExportError, match=r"question hostile-\{1\}/place/mc/place.which is 121 characters long"):
+    with pytest.raises(ExportError, match=r"question 2 is 121 characters long"):
         export_format("kahoot").render(ExportSet("t", "b", None, "", ((mc, long),)))
     with pytest.raises(ExportError, match="is not multiple choice"):
         export_format("kahoot").render(hostile_set())

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 from textual.widgets.option_list import Option
 
 from quiz.errors import ClassroomError
-from quiz.tui.format import duration
+from quiz.tui.format import duration, verdict_word
 from quiz.tui.screens.base import DeskAccess, QuizScreen
 
 FLAG_LABELS = {
@@ -41,6 +41,21 @@ def flags_of(item: dict[str, Any]) -> list[str]:
     return [FLAG_LABELS.get(flag, str(flag)) for flag in item.get("flags", ())]
 
 
+def roster_line(waiting: list[tuple[str, bool]]) -> Text:
+    """Who is still writing and who has not started: a student with an open attempt is in progress,
+    never "not taken"."""
+    working = [name for name, started in waiting if started]
+    absent = [name for name, started in waiting if not started]
+    line = Text()
+    for label, names in (("in progress: ", working), ("not taken: ", absent)):
+        if names:
+            if line:
+                line.append(" · ", style="dim")
+            line.append(label, style="bold")
+            line.append(", ".join(names))
+    return line
+
+
 def histogram(counts: list[int]) -> Text:
     """Scores 0 … max as a row of bars, the count under each."""
     top = max(counts, default=0)
@@ -60,12 +75,13 @@ class ResultsScreen(QuizScreen):
     DEFAULT_CSS = """
     #results { padding: 0 1; }
     #results-summary { height: auto; margin-top: 1; }
-    #results-histogram { height: 1; margin-bottom: 1; }
+    #results-histogram { height: auto; margin-bottom: 1; }
     #results-tabs { height: 1fr; }
     #results-tabs DataTable { height: 1fr; }
     #results-detail-box { height: 1fr; border-top: solid $primary 50%; }
     """
 
+    AUTO_FOCUS = "#results-students"  # arrows move the highlighted student at once, and `o` acts on that one
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
         Binding("r", "reload", "Reload"),
@@ -113,7 +129,10 @@ class ResultsScreen(QuizScreen):
         )
         self.query_one("#results-summary", Static).update(line)
         counts = s.get("histogram")
-        self.query_one("#results-histogram", Static).update(histogram(list(counts)) if counts else "")
+        lines = Text("\n").join(part for part in (
+            histogram(list(counts)) if counts else Text(), roster_line(self.desk.classroom.not_taken(self.code)),
+        ) if part)
+        self.query_one("#results-histogram", Static).update(lines)
         self._fill_students()
         self._fill_items()
         self.show_detail()
@@ -151,6 +170,8 @@ class ResultsScreen(QuizScreen):
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab = self.query_one("#results-tabs", TabbedContent).active
+        self.query_one(f"#results-{tab}", DataTable).focus()  # a click on a tab, like `s`/`i`, moves the keys there
         self.show_detail()
 
     def show_detail(self) -> None:
@@ -162,22 +183,27 @@ class ResultsScreen(QuizScreen):
             detail.update(Text("No attempts submitted yet." if tab == "students" else "No items.", style="dim"))
             return
         row = rows[table.cursor_row]
-        detail.update(self._student_detail(row) if tab == "students" else self._item_detail(row))
+        detail.update(self._student_detail(row, self.expected()) if tab == "students" else self._item_detail(row))
+
+    def expected(self) -> dict[int, str]:
+        """Question number -> the answer the key expects (the items of the same report)."""
+        return {int(item["question"]): str(item.get("answer", "")) for item in self.report.get("items", [])}
 
     @staticmethod
-    def _student_detail(student: dict[str, Any]) -> Table:
+    def _student_detail(student: dict[str, Any], expected: dict[int, str]) -> Table:
         table = Table(title=Text(student["name"], style="bold"), expand=True, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Question", ratio=3)
         table.add_column("Given", ratio=2)
+        table.add_column("Expected", ratio=2)
         table.add_column("", no_wrap=True)
         table.add_column("Override", ratio=1)
         for answer in student.get("answers", []):
             verdict = str(answer.get("verdict"))
             override = answer.get("override")
             table.add_row(str(answer["question"]), Text(answer.get("prompt", "")), Text(answer.get("given") or "—"),
-                          Text(VERDICT_MARKS.get(verdict, verdict)),
-                          Text(f"{override['verdict']} by {override['by']}") if override else "")
+                          Text(expected.get(int(answer["question"]), "")), Text(VERDICT_MARKS.get(verdict, verdict)),
+                          Text(f"{verdict_word(override['verdict'])} by {override['by']}") if override else "")
         return table
 
     @staticmethod
@@ -203,6 +229,7 @@ class ResultsScreen(QuizScreen):
     # -- actions ------------------------------------------------------------------------------
     def action_tab(self, name: str) -> None:
         self.query_one("#results-tabs", TabbedContent).active = name
+        self.query_one(f"#results-{name}", DataTable).focus()
 
     def action_reload(self) -> None:
         self.load()
@@ -235,9 +262,10 @@ class ResultsScreen(QuizScreen):
                 return
             self.load()
             self.query_one("#results-students", DataTable).move_cursor(row=row)
-            self.notify(f"{student['name']}'s answer to question {number} is now {verdict}", markup=False)
+            self.notify(f"{student['name']}'s answer to question {number} is now {verdict_word(verdict)}",
+                        markup=False)
 
-        self.app.push_screen(OverrideScreen(student), apply)
+        self.app.push_screen(OverrideScreen(student, self.expected()), apply)
 
 
 class OverrideScreen(ModalScreen[tuple[int, str] | None]):
@@ -252,9 +280,10 @@ class OverrideScreen(ModalScreen[tuple[int, str] | None]):
     #override-list { height: auto; max-height: 14; margin-top: 1; }
     """
 
-    def __init__(self, student: dict[str, Any]) -> None:
+    def __init__(self, student: dict[str, Any], expected: dict[int, str] | None = None) -> None:
         super().__init__()
         self.student = student
+        self.expected = expected or {}
         self.question: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -265,7 +294,10 @@ class OverrideScreen(ModalScreen[tuple[int, str] | None]):
                 line = Text(f"{answer['question']}. ")
                 line.append(" ".join(str(answer.get("prompt", "")).split())[:50])
                 line.append(f"  — {answer.get('given') or '(blank)'}", style="bold")
-                line.append(f"  {answer.get('verdict')}", style="dim")
+                key = self.expected.get(int(answer["question"]))
+                if key is not None and answer.get("verdict") != "correct":
+                    line.append(f"  (expected {key})")
+                line.append(f"  {verdict_word(str(answer.get('verdict')))}", style="dim")
                 answers.append(Option(line, id=str(answer["question"])))
             yield OptionList(*answers, id="override-list")
 
@@ -281,7 +313,7 @@ class OverrideScreen(ModalScreen[tuple[int, str] | None]):
                 Text(f"Question {self.question} of {self.student['name']}: which verdict?", style="bold"))
             options = self.query_one("#override-list", OptionList)
             options.clear_options()
-            options.add_options(Option(v, id=v) for v in self.VERDICTS)
+            options.add_options(Option(Text(verdict_word(v)), id=v) for v in self.VERDICTS)
             options.highlighted = 0
             return
         self.dismiss((self.question, str(event.option.id)))
