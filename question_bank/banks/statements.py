@@ -20,7 +20,10 @@ _SLOT = re.compile(r"\[[^\[\]]*\]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ARTICLES = ("the", "a", "an")
 # A past form right after these is an adjective ("the combined forces"), not the sentence's verb.
-_BEFORE_ADJECTIVE = frozenset({*_ARTICLES, "its", "their", "his", "her", "our", "all", "both", "two", "three"})
+_BEFORE_ADJECTIVE = frozenset({
+    *_ARTICLES, "its", "their", "his", "her", "our", "all", "both", "two", "three", "first", "last", "second",
+    "only", "newly",
+})
 _LEADING_DATE = re.compile(r"(?i)(?:on|in|by|between|during|from)\b[^,\[\]]*\b\d{3,4}\b[^,\[\]]*,")
 EXAMPLE = "The [64th Rifle Corps] took [Zaječar]."
 

@@ -23,6 +23,7 @@ from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold, mentions
+from question_bank.questions.geography import anchors, km, named_places
 from question_bank.questions.pools import Tier, pools_for
 from question_bank.questions.templates import month_of
 
@@ -97,6 +98,7 @@ def entity_distractors(
 
     unoffered = pools.unoffered
     is_unit = not is_place
+    near = anchors(key, [*fact.places, *named_places(prompt, pools.catalog)]) if is_place and prompt else []
     of_the_period = pools.of_the_period
 
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
@@ -115,6 +117,9 @@ def entity_distractors(
         lowered = lowered_names.get(candidate.name) or lower_names(candidate)
         for name in lowered:
             if name in stem and mentions(stem, name):
+                return False
+        if near and isinstance(candidate, Place) and candidate.lat is not None and candidate.lon is not None:
+            if any(km(candidate, anchor) > limit for anchor, limit in near):
                 return False
         # A place name a letter or two from the key's reads as a trick, not a distractor (unit
         # names differ by their number: "3rd Bulgarian Army" is a fair option for the 2nd).
@@ -257,11 +262,12 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
     if key.precision is Precision.MONTH:
         # Within four months of the key: "mid-December 1945" for a February 1945 event is past
         # the war's end and gives itself away.
-        month = key.start.month + rng.choice((-1, 1)) * rng.randint(1, 4)
-        if not 1 <= month <= 12:
+        # "In which month of 1945" keeps to the key's year; "mid-February 1945" may have "mid-December
+        # 1944" before it, or the key could never be the earliest option.
+        index = key.start.year * 12 + key.start.month - 1 + rng.choice((-1, 1)) * rng.randint(1, 4)
+        if index // 12 != key.year and not key.qualifier:
             return None
-        shifted = _month(FactDate(key.start.replace(month=month, day=1), key.start.replace(month=month, day=1),
-                                  Precision.DAY))
+        shifted = _month_at(index // 12, index % 12 + 1)
         return FactDate(shifted.start, shifted.end, Precision.MONTH, Precision.MONTH, key.qualifier)
     if key.precision is Precision.YEAR:
         # Close to the key and mostly before it: 1938 for a 1944 event gives itself away, and a
@@ -271,10 +277,11 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
             return None
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
     if key.unit is Precision.MONTH:
-        # A span of months moved by at least its own length, either way and across a new year, so
-        # that neighbours on both sides exist ("July–August" beside "March–April" and "October–November").
+        # A span of months moved by whole spans, either way and across a new year, so that three
+        # neighbours that overlap neither the key nor each other exist on both sides ("July–August"
+        # beside "May–June", "March–April" and "September–October").
         months = (key.end.year * 12 + key.end.month) - (key.start.year * 12 + key.start.month) + 1
-        shift = rng.choice((-1, 1)) * rng.randint(months, months + 4)
+        shift = rng.choice((-1, 1)) * rng.randint(1, 4) * months
         first_index = key.start.year * 12 + key.start.month - 1 + shift
         last_index = key.end.year * 12 + key.end.month - 1 + shift
         first = _month_at(first_index // 12, first_index % 12 + 1)

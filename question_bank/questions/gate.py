@@ -86,7 +86,7 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
         if shared - _words(answer):  # "Serbian" on every wrong division, "June" on every wrong day
             found.append(Flaw.ODD_ONE_OUT)
     longest = max((len(o) for o in wrong), default=0)
-    if len(answer) > 25 and len(answer) > 1.6 * longest:
+    if len(answer) > 25 and len(answer) > (1.3 if len(answer) > 60 else 1.6) * longest:
         found.append(Flaw.LONG_KEY)
     return found
 

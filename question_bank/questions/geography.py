@@ -4,9 +4,11 @@ nearest of a form, a side's adjective against a country's name, years later."""
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from datetime import date
 
-from question_bank.facts.entities import Place
+from question_bank.facts.entities import Catalog, Place
 
 
 def years_later(day: date, years: int) -> date:
@@ -66,3 +68,41 @@ def nearest(key: Place, places: list[Place]) -> list[Place]:
     if located:
         return [p for _, p in close[:NEARBY]]
     return [p for p in places if p.lat is None]
+
+
+# How much farther than the key a distractor may lie from a place the stem names beside it, by kind.
+_ANCHOR_SLACK_KM = {"settlement": 60.0, "country": 150.0}
+
+
+def anchors(key: Place, others: Sequence[Place]) -> list[tuple[Place, float]]:
+    """The places the stem names beside a located settlement or country key ("around Niš and
+    [Leskovac]", "crossed from [Romania] into …"), with the farthest a distractor may lie from each:
+    half as far again as the key, or the key's distance plus a slack for its kind. Craiova and Sofia are no
+    options beside Leskovac, nor Albania for a front crossing from Romania."""
+    slack = _ANCHOR_SLACK_KM.get(key.family)
+    if slack is None or key.lat is None or key.lon is None:
+        return []
+    found = []
+    for other in others:
+        if other is key or other.family != key.family or other.lat is None or other.lon is None:
+            continue
+        distance = km(key, other)
+        found.append((other, max(1.5 * distance, distance + slack)))
+    return found
+
+
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*)*")
+
+
+def named_places(text: str, catalog: Catalog) -> list[Place]:
+    """The catalog's places the text names by a capitalised name ("from Romania into …"), slots
+    or not."""
+    found: list[Place] = []
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):  # "South Morava" before "Morava"
+            for start in range(len(words) - size + 1):
+                place = catalog.place(" ".join(words[start : start + size]))
+                if place is not None and place not in found:
+                    found.append(place)
+    return found

@@ -332,6 +332,11 @@ class Pools:
                 # The nearest at home first (no Sofia for a Serbian town while Serbian ones remain),
                 # then across the border unless an actor of the fact belongs to the key's country.
                 tiers_: list[Sequence[Entity] | None] = [nearest(key, home)]
+                if exact_type and key.type == "city":
+                    # Towns at home before cities abroad: Jagodina, not Sofia, beside Niš.
+                    towns = self.places.get(("town", "any", "", "bank"), []) + self.places.get(
+                        ("town", "any", "", "catalog"), [])
+                    tiers_.append(nearest(key, [p for p in towns if not key.country or p.country == key.country]))
                 if not same_country and key.country:
                     tiers_.append(nearest(key, [p for p in pool if p.country != key.country]))
                 found = self.tiers[index] = self._with_keys(tiers_)

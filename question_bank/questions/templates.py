@@ -16,7 +16,14 @@ from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Clause, Fact
 from question_bank.facts.text import Slot, capitalize_first, mentions
-from question_bank.questions.wording import attributive, based, mid_sentence, with_clause, without_appositive
+from question_bank.questions.wording import (
+    attributive,
+    based,
+    common_word,
+    mid_sentence,
+    with_clause,
+    without_appositive,
+)
 
 BLANK = "_____"
 PREPOSITIONS = frozenset(
@@ -317,7 +324,10 @@ def _frame_prompt(head: str, words: str, tail: str, when: str, dated: str) -> st
     body = head + words + tail
     if body.endswith(when) and len(body.split()) > 14:
         first = head.split(" ", 1)[0]
-        lowered = first.lower() in _MAY_FOLLOW_A_DATE or first.lower() in ("the", "a", "an")
+        second = head.split(" ", 2)[1:2] or words.split(" ", 1)[:1]
+        lowered = first.lower() in _MAY_FOLLOW_A_DATE or first.lower() in ("the", "a", "an") or (
+            common_word(first.lower()) and not (second and second[0][:1].isupper())
+        )
         head = f"{head[0].lower()}{head[1:]}" if lowered else head
         body = f"{dated}, {head}{words}{tail[: -len(when)]}"
     return _clean(body).rstrip(",") + "?"

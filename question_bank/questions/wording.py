@@ -32,14 +32,15 @@ def mid_sentence(fact: Fact) -> Fact:
     first = words[0]
     if len(words) > 1 and words[1][:1].isupper():
         return fact  # part of a name
-    if not _common_word(first.lower()):
+    if not common_word(first.lower()):
         return fact
     lowered = Clause(fact.subject.marked, first[0].lower() + text[1:], fact.subject.slots, fact.subject.entities)
     return replace(fact, subject=lowered)
 
 
 @lru_cache(maxsize=4096)
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
+    """True for a word the English lexicon knows in lower case ("deputies", not "Louis")."""
     if word in PROPER_ADJECTIVES or not word.isalpha():
         return False
     from lemminflect import getAllLemmas  # loaded on first need
@@ -48,11 +49,15 @@ def _common_word(word: str) -> bool:
 
 
 _AND_VERB = re.compile(r"\b(and|then)\s+([a-z]+)\b")
+_BUT_BE = re.compile(r",?\s+but\s+(?:was|were)\s+")
 
 
 def based(rest: str) -> str:
     """`rest` for a did-question: a second verb in the past after 'and' takes its base form too
-    ("did Gagarin lift off … and become", not "and became")."""
+    ("did Gagarin lift off … and become", not "and became"); "but were stopped" becomes ", only
+    to be stopped"."""
+    if " but " in rest:
+        rest = _BUT_BE.sub(", only to be ", rest)
     if " and " not in rest and " then " not in rest:
         return rest
     return _AND_VERB.sub(lambda m: f"{m.group(1)} {_base_of(m.group(2))}", rest)
