@@ -40,6 +40,11 @@ _NEEDS_TO = frozenset(
     "agree refuse fail manage need begin start continue seem appear prepare promise expect mean be have "
     "go come use choose hope intend wish oblige require instruct command invite advise encourage".split()
 )
+# Words before a "to …" that belongs to them ("the first person to orbit the Earth", "the right to vote").
+_OWNS_TO = frozenset(
+    "first second third last only next chance right attempt effort decision permission ability way order "
+    "plan promise time power means courage".split()
+)
 
 
 def shorter_question(bank: Bank, question: Question, limit: int, answer_limit: int | None = None) -> Question | None:
@@ -109,10 +114,30 @@ def _side_phrases(clause: Clause, verb: str) -> list[tuple[int, int]]:
     commas and trailing clauses. Each keeps clear of any slot it does not hold whole. `verb` is
     the fact's verb before the clause (the rest's), which may need its "to …"."""
     text = clause.text
-    found = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
-    found += [(m.start(), len(text)) for m in _TAIL.finditer(text) if m.start() > 0]
-    found += [(m.start(), len(text)) for m in _VERB_TAIL.finditer(text) if _verb_after(m, verb)]
+    starts = {slot.start for slot in clause.slots}  # ", [Jajce], [Livno]": a list goes on, no aside
+    # A clause ending in a comma closes an aside ("the corps, with elements of …, took"): a tail
+    # that starts at a comma takes the closing one with it; one that starts at a word keeps it.
+    end = len(text.rstrip().rstrip(","))
+    found = [(m.start(), m.end()) for m in _ASIDE.finditer(text)
+             if not _has_finite_verb(m.group()) and m.start() + len(m.group()) - len(m.group().lstrip(", ")) not in starts]
+    for m in _TAIL.finditer(text):
+        comma = m.group().startswith(",")
+        if 0 < m.start() < end and m.end() not in starts and not (comma and _has_finite_verb(text[m.end():])):
+            found.append((m.start(), len(text) if comma else end))
+    found += [(m.start(), end) for m in _VERB_TAIL.finditer(text) if m.start() < end and _verb_after(m, verb)]
     return [(a, b) for a, b in dict.fromkeys(found) if not _splits_slot(clause.slots, a, b) and text[:a].strip()]
+
+
+def _has_finite_verb(phrase: str) -> bool:
+    """True if the phrase holds a verb only a sentence can have (', took Frank Borman,'), not
+    just a participle (', backed by the 5th Air Army,'): then it is no aside, nor a tail to drop."""
+    from lemminflect import getAllLemmas, getInflection
+
+    for word in re.findall(r"[a-z]+", phrase):
+        for lemma in getAllLemmas(word).get("VERB", ()):
+            if word in getInflection(lemma, tag="VBD") and word not in getInflection(lemma, tag="VBN"):
+                return True
+    return False
 
 
 def _verb_after(match: re.Match[str], verb: str) -> bool:
@@ -127,6 +152,8 @@ def _verb_after(match: re.Match[str], verb: str) -> bool:
     if word not in getAllLemmas(word).get("VERB", ()):
         return False  # "to the front": a place, not a purpose
     before = [verb, *match.string[: match.start()].lower().split()]
+    if any(w in _OWNS_TO or (w.endswith("est") and len(w) > 5) for w in before[-3:]):
+        return False
     return not any(_NEEDS_TO.intersection(getAllLemmas(w).get("VERB", ())) for w in before)
 
 

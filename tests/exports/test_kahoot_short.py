@@ -111,3 +111,26 @@ def test_no_new_wording_once_the_bank_has_changed_the_fact() -> None:
              if len(q.prompt) > QUESTION_MAX and shorter_question(bank, q, QUESTION_MAX) is not None)
     edited = replace(q, statement=q.statement + " (edited)")
     assert shorter_question(bank, edited, QUESTION_MAX) is None
+
+
+def test_a_cut_keeps_what_the_sentence_needs() -> None:
+    """A side phrase goes, never the part a word needs: 'the first person [to orbit the Earth]',
+    'forced Army Group F [to mass troops]', a list's next name, a clause's own verb, and the
+    comma that closes an aside stays only where the aside does."""
+    from question_bank.banks.loader import load_bank_file
+
+    teacher = Path(__file__).parent.parent / "data" / "teacher_banks"
+    banks = [load_builtin_bank("belgrade-offensive")]
+    banks += [load_bank_file(d / "facts.csv", name=d.name, entities=d / "entities.csv")
+              for d in sorted(teacher.iterdir()) if (d / "facts.csv").exists()]
+    cut = []
+    for bank in banks:
+        for q in generate_all(bank, modes=(Mode.MC,), seed=0, n_options=4):
+            if len(q.prompt) > QUESTION_MAX and (s := shorter_question(bank, q, QUESTION_MAX, ANSWER_MAX)):
+                if s.wording_id.endswith(".short"):
+                    cut.append(s.prompt)
+    assert len(cut) >= 10
+    for prompt in cut:
+        assert not re.search(r"first person\?|forced Army Group F\b(?! to)|, \?|,\?| ,|  |, (take|reach|added)\b",
+                             prompt), prompt
+    assert "In which month of 1961 did Yuri Gagarin lift off from Baikonur in Vostok 1?" in cut
