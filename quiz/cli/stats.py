@@ -186,7 +186,7 @@ def show_learner(console: Console, r: LearnerReport) -> None:
     console.print(_table("Retrievability now", ("Bin", "Cards"), ((b.label, b.cards) for b in r.fsrs.retrievability)))
     if r.hardest:
         console.print(_table(f"Hardest facts ({counted(r.leeches, 'leech card')})", ("Fact", "Bank", "Lapses", "R now"),
-                             ((Text(h.statement[:60]), Text(h.bank), h.lapses, _pct(h.retrievability))
+                             ((Text(h.statement), Text(h.bank), h.lapses, _pct(h.retrievability))
                               for h in r.hardest)))
     if r.papers:
         console.print(_table("Papers", ("Paper", "Title", "Score", "Submitted"),

@@ -197,7 +197,7 @@ class ResultsScreen(QuizScreen):
         table.add_column("Given", ratio=2)
         table.add_column("Expected", ratio=2)
         table.add_column("", no_wrap=True)
-        table.add_column("Override", ratio=1)
+        table.add_column("Override", min_width=len("Override"), max_width=16)  # its heading whole at 80 columns
         for answer in student.get("answers", []):
             verdict = str(answer.get("verdict"))
             override = answer.get("override")
