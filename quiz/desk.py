@@ -40,7 +40,16 @@ from quiz.store.cards import set_suspended
 from quiz.store.opening import open_db
 from quiz.study import advice
 from quiz.study.items import ANY_CARD, CardFilter
-from quiz.study.overview import BankCounts, CardRow, ReviewRow, bank_overview, card_history, learner_stats, list_cards
+from quiz.study.overview import (
+    BankCounts,
+    CardRow,
+    ReviewRow,
+    bank_overview,
+    card_history,
+    learner_stats,
+    list_cards,
+    session_left,
+)
 from quiz.study.overview import status_report as _status_report
 from quiz.study.session import StudySession
 
@@ -256,6 +265,10 @@ class Desk:
     def banks(self) -> list[BankCounts]:
         """Every bank with this learner's counts, for the home screen."""
         return bank_overview(self.db, self.learner, self.clock())
+
+    def session_left(self, bank: str | None = None) -> int:
+        """What a session on `bank` (None: every bank) opened now would hold: home's "Due today"."""
+        return session_left(self.db, self.learner, bank, self.clock())
 
     def stats(self) -> LearnerStats:
         return LearnerStats(*learner_stats(self.db, self.learner, self.clock()))

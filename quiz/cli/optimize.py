@@ -82,7 +82,9 @@ def simulate(
     obj: AppContext, learner: str | None, retention_text: str, days: int, cards: int | None, as_json: bool
 ) -> None:
     """For each desired retention: reviews a day and cards remembered after the period, with the
-    learner's parameters and daily new-card limit; and the retention FSRS's search suggests."""
+    learner's parameters and daily new-card limit; and the suggested retention: the least study time
+    per fact remembered within 0.80–0.95, the range most people keep (JSON: suggested_retention;
+    cheapest_retention is FSRS's own search over 0.70–0.95)."""
     try:
         retentions = _retentions(retention_text)
     except click.BadParameter as error:
@@ -100,6 +102,7 @@ def simulate(
             "rows": [{"retention": r.retention, "reviews_per_day": r.reviews_per_day, "remembered": r.remembered}
                      for r in report.rows],
             "suggested_retention": report.suggested,
+            "cheapest_retention": report.cheapest,
         }, indent=2))
         return
     from rich.console import Console
@@ -113,12 +116,7 @@ def simulate(
     console = Console()
     console.print(f"With {used}.", markup=False, highlight=False)
     console.print(table)
-    console.print(
-        f"Suggested retention: {report.suggested:.2f}: the least study time per fact remembered (FSRS's "
-        "search over 0.70–0.95, with Anki's default costs of about 8–20 s a review). Lower retention "
-        "costs less time for each fact kept, but forgets more between reviews; most people keep 0.85–0.9.",
-        markup=False, highlight=False,
-    )
+    console.print(report.explain(), markup=False, highlight=False)
 
 
 class _spinner:

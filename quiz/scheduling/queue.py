@@ -1,16 +1,17 @@
 """Today's queue for a session: which card comes next.
 
 Due learning cards first, then reviews with new cards spread evenly among them; never the same
-fact twice in a row while anything else is left. A learning card never comes back before its due
-time, so the "next in 10m" a learner was shown is when it comes back.
+fact twice in a row while anything else is left. A learning card waits for its due time while
+anything else is left; when nothing is, one due within LEARN_AHEAD comes early, as Anki's "learn
+ahead limit" does, so a first session does not end with every card it taught still waiting.
 """
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_right, insort
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import chain, islice, takewhile
 
 import sqlite_utils
@@ -22,6 +23,7 @@ from quiz.store.cards import CardRecord
 from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
 from quiz.store.reviews import today_counts, touched_facts_today
 
+LEARN_AHEAD = timedelta(minutes=20)  # Anki's default learn ahead limit
 
 @dataclass(eq=False)
 class Slot:
@@ -51,6 +53,16 @@ def _one_card_per_fact(cards: Iterator[CardRecord], buried: Container, limit: in
         groups.setdefault(card.fact_key, []).append(card)
     chosen = [group[index % len(group)] for index, group in enumerate(groups.values())]
     return chosen[:limit]
+
+
+def _first(slots: Iterator[Slot], last_fact: tuple[str, str] | None) -> Slot | None:
+    """The first slot of another fact than the last one asked, else the first slot."""
+    fallback = None
+    for slot in slots:
+        if slot.card.fact_key != last_fact:
+            return slot
+        fallback = fallback or slot
+    return fallback
 
 
 def new_allowance(db: sqlite_utils.Database, learner_id: int, settings: Settings, now: datetime) -> int:
@@ -87,8 +99,21 @@ class StudyQueue:
             new = [Slot(card, State.NEW) for card in islice(new_cards(db, scope, now), new_limit)]
         return cls(learning, reviews, new, buried, s.bury_new_siblings)
 
-    def counts(self) -> dict[str, int]:
-        return {"new": len(self.new), "learning": len(self.learning), "review": len(self.reviews)}
+    def counts(self, now: datetime) -> dict[str, int]:
+        """What is left in the session: new cards, reviews and the learning cards it will show (those
+        due within LEARN_AHEAD; the rest come back later today, after the session)."""
+        return {"new": len(self.new), "learning": self._due_by(now + LEARN_AHEAD), "review": len(self.reviews)}
+
+    def later_today(self, now: datetime) -> int:
+        """Learning cards due today beyond LEARN_AHEAD: not this session's, but today's."""
+        return len(self.learning) - self._due_by(now + LEARN_AHEAD)
+
+    def _due_by(self, moment: datetime) -> int:
+        """How many learning cards are due by `moment` (the list is kept sorted by due)."""
+        return bisect_right(self.learning, moment, key=_due)
+
+    def _learning_before(self, moment: datetime) -> Iterator[Slot]:
+        return takewhile(lambda slot: _due(slot) <= moment, self.learning)
 
     def choose(self, now: datetime, touched: Container, last_fact: tuple[str, str] | None) -> Slot | None:
         """Take the next card off the queue."""
@@ -97,16 +122,10 @@ class StudyQueue:
             kept = [slot for slot in self.new if (key := slot.card.fact_key) not in touched and key not in buried]
             if len(kept) != len(self.new):
                 self.new = kept
-        candidates = chain(
-            takewhile(lambda slot: _due(slot) <= now, self.learning),  # kept sorted by due
-            self._main_order(),
-        )
-        fallback = None
-        for slot in candidates:
-            if slot.card.fact_key != last_fact:
-                return self._take(slot)
-            fallback = fallback or slot
-        return self._take(fallback) if fallback else None
+        slot = _first(chain(self._learning_before(now), self._main_order()), last_fact)
+        if slot is None:  # nothing else is left: learn ahead
+            slot = _first(self._learning_before(now + LEARN_AHEAD), last_fact)
+        return self._take(slot) if slot else None
 
     def _main_order(self) -> Iterator[Slot]:
         """Reviews and new cards, new ones spread evenly among the reviews."""
@@ -135,6 +154,11 @@ class StudyQueue:
     def next_learning_due(self) -> datetime | None:
         """When the soonest queued learning card falls due."""
         return _due(self.learning[0]) if self.learning else None
+
+    def waiting_until(self, now: datetime) -> datetime | None:
+        """When the soonest learning card the session cannot show yet may be shown (None: none)."""
+        ahead = self._due_by(now + LEARN_AHEAD)
+        return _due(self.learning[ahead]) - LEARN_AHEAD if ahead < len(self.learning) else None
 
     def add_learning(self, slot: Slot) -> None:
         insort(self.learning, slot, key=_due)

@@ -12,7 +12,7 @@ from quiz.errors import SessionError
 from quiz.library.banks import bank_names
 from quiz.library.learners import get_learner
 from quiz.library.preferences import load_settings
-from quiz.scheduling.queue import StudyQueue, new_allowance
+from quiz.scheduling.queue import LEARN_AHEAD, StudyQueue, new_allowance
 from quiz.settings import Settings, day_start, next_day_start, study_day
 from quiz.store.app_state import add_extra_new
 from quiz.store.overview import new_introduced_since, synced_banks
@@ -49,8 +49,8 @@ def nothing_to_study(db: sqlite_utils.Database, learner: str, bank: str | None, 
     scope = Scope(found.id, tuple(name for name in names if name in synced))
     queue = StudyQueue.load(db, scope, settings, now, next_day_start(now, settings))
     soonest = queue.next_learning_due()
-    if queue.reviews or queue.new or (soonest is not None and soonest <= now):
-        return None
+    if queue.reviews or queue.new or (soonest is not None and soonest <= now + LEARN_AHEAD):
+        return None  # a session would have a card now (a learning card within the learn-ahead limit too)
     sentence = _nothing(waiting, settings, allowance, done)
     buried = buried_note(db, learner, bank, now) if done < allowance else None
     if buried:

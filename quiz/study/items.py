@@ -51,9 +51,10 @@ class SessionSummary:
     correct: int
     seconds: float
     next_due: datetime | None
-    due_tomorrow: int
+    due_tomorrow: int  # cards falling due tomorrow: between today's day boundary and the next
     missed: tuple[tuple[str, str], ...] = ()  # (prompt, answer) of each card missed, in order
     complete: bool = False  # nothing more is due today
+    due_today: int = 0  # cards still due before today's day boundary (learning cards coming back)
 
 
 ANY_CARD = CardFilter()

@@ -15,22 +15,23 @@ import sqlite_utils
 from question_bank.questions import kinds_for
 from quiz.clock import utc_iso, utc_now
 from quiz.errors import QuizError
-from quiz.library.banks import get_bank, list_banks, search_key
+from quiz.library.banks import bank_names, get_bank, list_banks, search_key
 from quiz.library.learners import get_learner
 from quiz.library.preferences import load_settings
 from quiz.model import LEARNING_STATES, State
 from quiz.scheduling.fsrs import Scheduler
-from quiz.scheduling.queue import new_allowance
-from quiz.settings import Settings, day_start
+from quiz.scheduling.queue import StudyQueue, new_allowance
+from quiz.settings import Settings, day_start, next_day_start
 from quiz.store.browse import browse_rows
 from quiz.store.overview import COUNT_KEYS, bank_tallies, new_introduced_since, reviews_by_bank_since, synced_banks
+from quiz.store.queue import Scope
 from quiz.store.reviews import ReviewRow, card_history
 from quiz.store.reviews import learner_stats as _learner_stats
 from quiz.study.items import ANY_CARD, CardFilter
 
 __all__ = [
     "BankCounts", "CardRow", "ReviewRow", "bank_overview", "card_history", "learner_stats",
-    "list_cards", "status_report",
+    "list_cards", "session_left", "status_report",
 ]
 
 
@@ -80,12 +81,34 @@ def _learner_context(db: sqlite_utils.Database, learner: str) -> tuple[int, Sett
     return found.id, load_settings(db, found.id)
 
 
-def _unsynced_new(db: sqlite_utils.Database, name: str) -> int:
-    """New cards a bank will give a learner who has not opened it yet (facts × kinds)."""
+def _unsynced_new(db: sqlite_utils.Database, name: str, *, one_a_fact: bool = False) -> int:
+    """New cards a bank will give a learner who has not opened it yet (facts × kinds), or with
+    `one_a_fact` the new cards a first session may show (one a fact)."""
     try:
-        return sum(len(kinds_for(fact)) for fact in get_bank(db, name).facts)
+        kinds = [len(kinds_for(fact)) for fact in get_bank(db, name).facts]
     except QuizError:  # an unreadable bank shows no new cards rather than breaking the screen
         return 0
+    return sum(1 for k in kinds if k) if one_a_fact else sum(kinds)
+
+
+def session_left(db: sqlite_utils.Database, learner: str, bank: str | None, now: datetime) -> int:
+    """The cards a study session on `bank` (None: every bank) opened now would hold, counted as
+    the session counts its "left": today's new cards, reviews, and learning cards within the
+    learn-ahead limit. The home screen's "Due today", so the two always agree."""
+    context = _learner_context(db, learner)
+    learner_id, settings = context if context else (0, Settings())
+    names = [bank] if bank is not None else bank_names(db)
+    synced = synced_banks(db, learner_id) if context else set()
+    scope = Scope(learner_id, tuple(name for name in names if name in synced))
+    counts = StudyQueue.load(db, scope, settings, now, next_day_start(now, settings)).counts(now)
+    unopened = sum(_unsynced_new(db, name, one_a_fact=settings.bury_new_siblings)
+                   for name in names if name not in synced)
+    new = counts["new"]
+    if unopened:  # the session would make these banks' cards first: they share today's new-card limit
+        new_left = max(0, new_allowance(db, learner_id, settings, now)
+                       - new_introduced_since(db, learner_id, utc_iso(day_start(now, settings))))
+        new = min(new_left, new + unopened)
+    return new + counts["learning"] + counts["review"]
 
 
 def bank_overview(db: sqlite_utils.Database, learner: str, now: datetime) -> list[BankCounts]:

@@ -216,8 +216,9 @@ class StudySession:
         return self._feedback
 
     def counts(self) -> QueueCounts:
-        """Cards left, the current one included while unanswered."""
-        counts = self.queue.counts()
+        """Cards left in this session, the current one included while unanswered: new cards,
+        reviews, and learning cards due within the learn-ahead limit (the session shows them)."""
+        counts = self.queue.counts(self.clock())
         if self._current and self._feedback is None:
             counts[self._current.origin] += 1
         return QueueCounts(counts["new"], counts["learning"], counts["review"])
@@ -231,10 +232,11 @@ class StudySession:
         return self.reviewed, self.reviewed + self.left()
 
     def waiting_until(self) -> datetime | None:
-        """With no card to ask now, when the next of today's learning cards falls due (None: none)."""
+        """With no card to ask now, when the next of today's learning cards can be asked (within the
+        learn-ahead limit of its due time); None: none is left today."""
         if self._current is not None:
             return None
-        return self.queue.next_learning_due()
+        return self.queue.waiting_until(self.clock())
 
     def preview(self) -> dict[int, timedelta]:
         if not self._current:
@@ -409,12 +411,12 @@ class StudySession:
     def summary(self) -> SessionSummary:
         now = self.clock()
         scope = Scope(self.learner.id, tuple(self.bank_names))
-        soonest, due_tomorrow = next_due(self.db, scope, next_day_start(self.day_end, self.settings))
+        soonest, by_tomorrow_end = next_due(self.db, scope, next_day_start(self.day_end, self.settings))
         _, due_today = next_due(self.db, scope, self.day_end)
         complete = self._current is None and self.left() == 0 and due_today == 0
         return SessionSummary(
-            self.reviewed, self.correct, (now - self.started).total_seconds(), soonest, due_tomorrow,
-            tuple(self._missed.values()), complete,
+            self.reviewed, self.correct, (now - self.started).total_seconds(), soonest,
+            by_tomorrow_end - due_today, tuple(self._missed.values()), complete, due_today,
         )
 
     def _checkpoint(self) -> None:

@@ -107,16 +107,18 @@ def test_left_counts_down_and_never_grows(fake_session, clock):
 
 
 def test_a_card_comes_back_when_its_feedback_said(fake_session, clock):
-    session = fake_session(settings={"new_per_day": 1})
+    """Issue 19 (item 11) lets a learning card come early when nothing else is left, as Anki's
+    learn-ahead limit (20 minutes) does; one due later than that still waits."""
+    session = fake_session(settings={"new_per_day": 1, "learning_steps": "30 60"})
     card_id = session.current.card_id
     feedback = session.answer("wrong-1")
-    assert feedback.interval == timedelta(minutes=1)
-    assert session.advance() is None  # not a moment early, though nothing else is left
-    assert session.waiting_until() == feedback.next_due
-    assert session.left() == 1
-    clock.advance(seconds=30)
+    assert feedback.interval == timedelta(minutes=30)
+    assert session.advance() is None  # not before the learn-ahead limit, though nothing else is left
+    assert session.waiting_until() == feedback.next_due - timedelta(minutes=20)
+    assert session.left() == 0 and session.summary().due_today == 1
+    clock.advance(minutes=9)
     assert session.advance() is None
-    clock.now = feedback.next_due
+    clock.now = feedback.next_due - timedelta(minutes=20)
     assert session.advance().card_id == card_id
 
 

@@ -14,7 +14,8 @@ ALL_BANKS = "__all__"
 
 
 class HomeScreen(QuizScreen):
-    """Banks with due / new / learning / review counts for the current learner."""
+    """Banks with what a session would hold now ("Due today", the session's "left") and the
+    learner's new / learning / review / suspended cards."""
 
     BINDINGS = [
         Binding("enter", "study", "Study", priority=True),
@@ -41,7 +42,8 @@ class HomeScreen(QuizScreen):
     def on_mount(self) -> None:
         table = self.query_one("#banks", DataTable)
         table.add_column("Bank", key="bank")
-        for label in ("Due", "New", "Learning", "Review", "Suspended"):
+        table.add_column("Due today", key="due")  # what a session opened now holds: its "left"
+        for label in ("New", "Learning", "Review", "Suspended"):
             table.add_column(label, key=label.lower())
 
     def on_screen_resume(self) -> None:
@@ -64,12 +66,15 @@ class HomeScreen(QuizScreen):
         row = table.cursor_row
         table.clear()
         banks = desk.banks()
-        totals = [0, 0, 0, 0, 0]
+        totals = [0, 0, 0, 0]
         for bank in banks:
-            counts = (bank.due, bank.new, bank.learning, bank.review, bank.suspended)
-            totals = [a + b for a, b in zip(totals, counts, strict=False)]
-            table.add_row(Text(bank.title or bank.name), *map(str, counts), key=bank.name)
-        table.add_row(Text("All banks", style="italic"), *map(str, totals), key=ALL_BANKS)
+            counts = (bank.new, bank.learning, bank.review, bank.suspended)
+            totals = [a + b for a, b in zip(totals, counts, strict=True)]
+            today = desk.session_left(bank.name)
+            table.add_row(Text(bank.title or bank.name), str(today), *map(str, counts), key=bank.name)
+        # Not the sum of the rows: one session on every bank shares the daily limits.
+        table.add_row(Text("All banks", style="italic"), str(desk.session_left(None)), *map(str, totals),
+                      key=ALL_BANKS)
         table.move_cursor(row=min(row, table.row_count - 1))
         note = desk.buried_note(None)  # one card a fact a day: say why new cards wait
         self.query_one("#home-note", Static).update(Text(note or ""))

@@ -44,6 +44,7 @@ class SchedulingScreen(QuizScreen):
         table = self.query_one("#simulation", DataTable)
         for label in ("Retention", "Reviews a day", "Remembered after a year"):
             table.add_column(label)
+        self.query_one("#fit-result").display = False  # until there is a fit to report
         self._show_status()
         self._simulate()
 
@@ -59,7 +60,9 @@ class SchedulingScreen(QuizScreen):
 
     @on(Button.Pressed, "#fit")
     def action_fit(self) -> None:
-        self.query_one("#fit-result", Static).update(Text("Fitting to your reviews…", style="italic"))
+        result = self.query_one("#fit-result", Static)
+        result.update(Text("Fitting to your reviews…", style="italic"))
+        result.display = True
         self._fit()
 
     @on(Button.Pressed, "#undo-fit")
@@ -124,7 +127,4 @@ class SchedulingScreen(QuizScreen):
         table.clear()
         for row in report.rows:
             table.add_row(f"{row.retention:.2f}", f"{row.reviews_per_day:.1f}", f"{row.remembered:.0f}")
-        note.update(Text(
-            f"{report.cards} card{'' if report.cards == 1 else 's'}. Suggested retention: {report.suggested:.2f} — the most remembered per minute "
-            "studied, with Anki's default costs of about 8–20 s a review. Change it in Settings."
-        ))
+        note.update(Text(f"{report.cards} card{'' if report.cards == 1 else 's'}. {report.explain()} Change it in Settings."))

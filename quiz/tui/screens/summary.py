@@ -55,8 +55,10 @@ class SummaryScreen(QuizScreen):
             f"Correct         [b]{s.correct}[/b] ({percent(s.correct, s.reviewed)})",
             f"Time spent      [b]{duration(s.seconds)}[/b]",
             f"Next card due   [b]{when(s.next_due, now)}[/b]",
-            f"Due tomorrow    [b]{s.due_tomorrow}[/b]",
         ]
+        if s.due_today:
+            lines.append(f"Still due today [b]{s.due_today}[/b]")
+        lines.append(f"Due tomorrow    [b]{s.due_tomorrow}[/b]")
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(title(s), id="summary-title")
