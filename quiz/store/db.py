@@ -183,13 +183,26 @@ class immediate:
         if exc_type is not None:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and is_write_fault(exc):
+                raise StoreError(f"not saved: {reason(exc)}") from exc
             return
         try:
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError) and is_write_fault(error):
+                raise StoreError(f"not saved: {reason(error)}") from error
             raise
+
+
+WRITE_FAULTS = ("database or disk is full", "disk I/O error", "readonly database")
+
+
+def is_write_fault(error: sqlite3.OperationalError) -> bool:
+    """A write the machine refused (a full disk, an I/O error, a read-only file): nothing was
+    saved, and the same write may succeed once the cause is gone, so callers say so and keep it."""
+    return any(fault in str(error) for fault in WRITE_FAULTS)
 
 
 def pause_autocheckpoint(db: sqlite_utils.Database) -> None:

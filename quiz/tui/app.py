@@ -97,7 +97,15 @@ class QuizApp(OneLineCrash, App[float | None]):
     def study(self, bank: str | None) -> None:
         """Open a session on one bank (None: every bank) and show its first question; with nothing
         to study now, say why (and offer more new cards) instead of an empty session."""
-        session = self.desk.session(bank)
+        try:
+            session = self.desk.session(bank)
+        except QuizError as error:  # the store refused (a full disk, a busy file): say so, stay home
+            from quiz.tui.screens.home import HomeScreen
+
+            if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
+                self.push_screen(HomeScreen())  # started with --bank: home is where it goes
+            self.notify(str(error), title="Cannot study now", severity="error", timeout=8, markup=False)
+            return
         if session.current is None and not self.exit_after_first_question:
             session.close()
             self.nothing_to_study(bank)

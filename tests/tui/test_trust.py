@@ -230,7 +230,7 @@ async def test_empty_enter_and_question_mark_mean_i_dont_know(make_app, db_path)
             await typed(screen, pilot, given)
             assert screen.phase == "feedback"
             text = screen_text(app)
-            assert "✗ Wrong" in text and answer in text and "(Again)" in text
+            assert "✗ Not known — the answer is" in text and answer in text and "(Again)" in text
             await pilot.press("enter")
             await pilot.pause()
     assert [r[1] for r in reviews(db_path)] == [1, 1]

@@ -2,13 +2,16 @@
 
 Phases: "question" → ("revealed" for flip cards) → "feedback" → next question, until the session
 runs out or the learner ends it. Letter keys (u, s, i, q) act whenever no Input has focus; while
-typing, escape ends and ctrl+z / ctrl+s / ctrl+o undo, suspend and show card info.
+typing, escape ends and ctrl+z / ctrl+s / ctrl+o undo, suspend and show card info. A toast names
+only keys that work where it appears. An answer the store could not save (a full disk) is said on
+screen and kept (typed text stays in the box), so the learner can try again.
 """
 
 from __future__ import annotations
 
 import importlib
 import time
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +22,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.desk import StudySession
-from quiz.errors import SessionError, UnreadableAnswer
+from quiz.errors import QuizError, SessionError, StoreError, UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import RATING_LABELS, interval, mode_line
 from quiz.tui.screens.base import QuizScreen
@@ -28,8 +31,9 @@ from quiz.tui.widgets.ratings import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
 
 TYPED_MODES = ("typed", "cloze")
+DONT_KNOW = "?"  # the session's "I don't know": scored Again, the answer shown
 HINTS = {
-    "mc": "1–{n} or ↑↓ Enter",
+    "mc": "1–{n} or ↑↓ Enter · 0 or ? I don't know",
     "typed": "type, Enter (empty or ? : I don't know) · ^z undo · Esc end",
     "cloze": "type, Enter (empty or ? : I don't know) · ^z undo · Esc end",
     "flip": "space shows the answer, then 1–4",
@@ -81,6 +85,7 @@ class StudyScreen(QuizScreen):
         Binding("s,ctrl+s", "suspend", "Suspend"),
         Binding("i,e,ctrl+o", "info", "Card info"),
         Binding("q,escape", "end", "End session"),
+        Binding("0,question_mark", "dont_know", "Don't know", key_display="0/?"),
         *(Binding(str(n), f"number({n})", show=False) for n in range(1, 10)),
     ]
 
@@ -107,7 +112,8 @@ class StudyScreen(QuizScreen):
                 yield Static(id="typed-note")
                 yield Static(id="flip-answer")
                 yield RatingBar(id="ratings")
-            yield FeedbackPanel(id="feedback")
+            with Vertical(id="feedback-area"):  # the room left: the panel scrolls inside it, border whole
+                yield FeedbackPanel(id="feedback")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -168,6 +174,7 @@ class StudyScreen(QuizScreen):
     def show_feedback(self, fb: Feedback) -> None:
         """The verdict under the question; a multiple-choice question keeps its options, marked."""
         self.phase = "feedback"
+        self.query_one("#typed-note").display = False  # a refusal before this try is old news
         multiple_choice = self.item is not None and self.item.question.mode == "mc"
         if multiple_choice and self.item is not None:
             q = self.item.question
@@ -194,17 +201,43 @@ class StudyScreen(QuizScreen):
         try:
             fb = self.session.answer(given, duration_ms=self._elapsed_ms())
         except UnreadableAnswer as error:  # nothing recorded: say why, keep what was typed, ask again
-            note = self.query_one("#typed-note", Static)
-            note.update(Text(str(error)))
-            note.display = True
+            self.say(Text(str(error)))
+            return
+        except StoreError as error:  # nothing recorded (a full disk): say so, keep the answer, retry
+            self.not_saved(error)
             return
         except SessionError as error:  # the learner was removed in another window, say
             self.refused(error)
             return
         self.show_feedback(fb)
 
-    def refused(self, error: SessionError) -> None:
+    def say(self, message: Text) -> None:
+        """A line under the answer: why it was not taken (what was typed stays in the box)."""
+        note = self.query_one("#typed-note", Static)
+        note.update(message)
+        note.display = True
+
+    def not_saved(self, error: StoreError) -> None:
+        """The store refused the write: the answer is not lost, the same key tries again."""
+        again = {"mc": "choose again", "flip": "rate it again"}.get(self._mode() or "", "press Enter again")
+        kept = "" if self._mode() in ("mc", "flip") else " Your answer is still in the box."
+        why = str(error).removeprefix("not saved: ")
+        self.say(Text(f"Your answer was not saved: {why}.{kept} Free some space, then {again}.", style="bold"))
+
+    def refused(self, error: QuizError) -> None:
         self.notify(str(error), title="Not done", severity="error", timeout=6, markup=False)
+
+    def toast(self, message: str, **options: Any) -> None:
+        """One toast at a time: a new one replaces the last, so they never pile up."""
+        self.app.clear_notifications()
+        self.notify(message, markup=False, **options)
+
+    def _mode(self) -> str | None:
+        return str(self.item.question.mode) if self.item else None
+
+    def undo_key(self) -> str:
+        """The undo key that works on what is on screen now (letters go into an answer box)."""
+        return "ctrl+z" if self.phase == "question" and self._mode() in TYPED_MODES else "u"
 
     def rate(self, rating: int) -> None:
         """A flip card is done once rated: the next question comes at once (two presses a card)."""
@@ -212,15 +245,20 @@ class StudyScreen(QuizScreen):
             return
         try:
             fb = self.session.rate(rating, duration_ms=self._elapsed_ms())
+        except StoreError as error:
+            self.not_saved(error)
+            return
         except SessionError as error:
             self.refused(error)
             return
+        self.show_item(self.session.advance())
+        if self.item is None:  # the summary is on screen now: no toast over it
+            return
         label = RATING_LABELS.get(fb.rating, str(fb.rating))
-        message = f"{label}: back in {interval(fb.interval)} · u undoes"
+        message = f"{label}: back in {interval(fb.interval)} · {self.undo_key()} undoes"
         if fb.leech:
             message += " · you keep forgetting this card: consider suspending it"
-        self.notify(message, timeout=3, markup=False)
-        self.show_item(self.session.advance())
+        self.toast(message, timeout=3)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -246,6 +284,8 @@ class StudyScreen(QuizScreen):
             return self.phase == "feedback"
         if action == "number":
             return (self.phase == "question" and mode == "mc") or self.phase == "revealed"
+        if action == "dont_know":
+            return self.phase == "question" and mode == "mc"
         return True
 
     def action_reveal(self) -> None:
@@ -274,6 +314,10 @@ class StudyScreen(QuizScreen):
         if 1 <= n <= len(options):
             self.answer(options[n - 1])
 
+    def action_dont_know(self) -> None:
+        """Multiple choice without guessing: scored Again, the answer marked."""
+        self.answer(DONT_KNOW)
+
     def action_next(self) -> None:
         self.show_item(self.session.advance())
 
@@ -281,25 +325,26 @@ class StudyScreen(QuizScreen):
         """Undo the last action, an answer or a suspension (refused if another window changed the card)."""
         try:
             undone = self.session.undo()
-        except SessionError as error:
+        except QuizError as error:  # changed in another window, or not saved (a full disk)
             self.refused(error)
             return
         if undone:
-            self.notify("Last action undone", timeout=2)
             self.show_item(self.session.current)
+            self.toast("Last action undone", timeout=2)
         else:
-            self.notify("Nothing to undo", severity="warning", timeout=2)
+            self.toast("Nothing to undo", severity="warning", timeout=2)
 
     def action_suspend(self) -> None:
         if self.item is None:
             return
         try:
             self.session.suspend_current()
-        except SessionError as error:
+        except QuizError as error:
             self.refused(error)
             return
-        self.notify("Card suspended (u undoes)", timeout=2)
         self.show_item(self.session.current)
+        if self.item is not None:  # else the summary is on screen, where nothing undoes
+            self.toast(f"Card suspended ({self.undo_key()} undoes)", timeout=2)
 
     def action_info(self) -> None:
         if self.item is None:
@@ -320,6 +365,7 @@ class StudyScreen(QuizScreen):
         """Show the session's summary in place of this screen."""
         from quiz.tui.screens.summary import SummaryScreen
 
+        self.app.clear_notifications()  # a study toast ("u undoes") means nothing on the summary
         self.app.switch_screen(SummaryScreen(self.session.summary()))
         if not self._reported_first:  # nothing to study: the start-up probe must still end
             self._reported_first = True

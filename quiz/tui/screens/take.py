@@ -2,42 +2,33 @@
 
 A student's screens see only `TakeItem`s (prompt, options) and their own answers; the score and
 the key come back from the desk after submitting, and the key only if the paper shows it. Every
-answer goes to the store the moment it is given, so a closed terminal or tab resumes where it was.
+answer goes to the store the moment it is given, so a closed terminal or tab resumes where it was;
+when the store cannot take it (a full disk), the screen says so and keeps it for another try.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.desk import Desk
-from quiz.errors import ClassroomError
+from quiz.errors import ClassroomError, StoreError
 from quiz.tui.format import MODE_LABELS
+from quiz.tui.screens.take_done import TakeAccess, TakeDoneScreen
 
 if TYPE_CHECKING:
-    from quiz.classroom.types import AttemptResult, AttemptView, TakeItem
-    from quiz.tui.take_app import TakeApp
+    from quiz.classroom.types import AttemptView, TakeItem
 
-VERDICT_MARKS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "near_miss": ("≈", "yellow"), "unanswered": ("—", "")}
-
-
-class TakeAccess:
-    """`self.desk`: the take app's desk, the only way a student's screen reaches the core."""
-
-    @property
-    def desk(self) -> Desk:
-        return cast("TakeApp", cast(Screen, self).app).desk
-
+__all__ = ["SignInScreen", "TakeDoneScreen", "TakeScreen", "clock_text"]
 
 def clock_text(seconds: float) -> str:
     """A countdown as a student reads it: 1:05:09, 14:59, 0:07."""
@@ -45,6 +36,11 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _why(error: StoreError) -> str:
+    """The store's reason alone ("the disk is full"), for a sentence that says what was not done."""
+    return str(error).removeprefix("not saved: ")
 
 
 class ChoiceList(OptionList, inherit_bindings=False):
@@ -121,6 +117,9 @@ class SignInScreen(TakeAccess, Screen[None]):
         personal = self.query_one("#personal-code", Input).value.strip()
         try:
             view = self.desk.classroom.start_attempt(code, name, personal)
+        except StoreError as error:  # nothing wrong with what was typed: keep it, try again
+            self.query_one("#sign-in-error", Static).update(Text(f"Not signed in: {_why(error)}. Press Enter to try again."))
+            return
         except ClassroomError as error:
             self.query_one("#sign-in-error", Static).update(Text(str(error)))
             self.query_one("#personal-code", Input).value = ""
@@ -168,6 +167,7 @@ class TakeScreen(TakeAccess, Screen[None]):
                 yield Static(id="take-prompt")
             yield ChoiceList(id="take-options")
             yield Input(id="take-typed", placeholder="Type your answer and press Enter")
+            yield Static(id="take-problem")
             yield Static(id="take-confirm")
         yield Footer()
 
@@ -175,6 +175,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         self.title = self.view.paper_title
         self.sub_title = self.view.student
         self.query_one("#take-confirm").display = False
+        self.query_one("#take-problem").display = False
         if self.view.deadline is not None:
             self.timer = self.set_interval(1, self.tick)
         self.show_item()
@@ -235,8 +236,8 @@ class TakeScreen(TakeAccess, Screen[None]):
         if self.finished:
             return
         if self.view.deadline is not None and self.desk.clock() >= self.view.deadline:
-            self.notify("Time is up: your answers were submitted.", timeout=6)
-            self.finish()
+            if self.finish():  # else the store refused: said on screen, tried again next second
+                self.notify("Time is up: your answers were submitted.", timeout=6)
             return
         self.update_status()
 
@@ -248,12 +249,23 @@ class TakeScreen(TakeAccess, Screen[None]):
             return True
         try:
             self.desk.classroom.answer(self.view.attempt_id, item.position, given)
+        except StoreError as error:  # not stored (a full disk): keep the answer on screen, say so
+            again = "choose it again" if item.mode == "mc" else "press Enter again (your answer is still in the box)"
+            self.problem(f"Answer not saved: {_why(error)}. Free some space, then {again}.")
+            return False
         except ClassroomError as error:
             self.notify(str(error), severity="error", timeout=6, markup=False)
             self.tick()  # past the deadline: submit what was stored
             return False
         self.answers[item.position] = given
+        self.problem(None)
         return True
+
+    def problem(self, message: str | None) -> None:
+        """A line under the question saying why the last answer or submission was not stored."""
+        line = self.query_one("#take-problem", Static)
+        line.update(Text(message or ""))
+        line.display = message is not None
 
     def keep_typed(self) -> bool:
         """A typed answer counts when the student leaves the question, Enter or not."""
@@ -338,66 +350,24 @@ class TakeScreen(TakeAccess, Screen[None]):
         if self.confirming:
             self.finish()
 
-    def finish(self) -> None:
-        """Submit (by the student or at the deadline) and show the score in place of the paper."""
+    def finish(self) -> bool:
+        """Submit (by the student or at the deadline) and show the score in place of the paper.
+        False when the store could not take it (a full disk): said on screen, nothing lost."""
         if self.finished:
-            return
+            return True
+        try:
+            result = self.desk.classroom.submit(self.view.attempt_id)
+        except StoreError as error:  # the answers stay stored; y (or the next second, past the deadline) tries again
+            self.problem(f"Not submitted: {_why(error)}. Your answers are kept; free some space, then press y again.")
+            return False
+        except ClassroomError as error:
+            self._done(TakeDoneScreen(self.view, None, str(error)))
+            return True
+        self._done(TakeDoneScreen(self.view, result))
+        return True
+
+    def _done(self, screen: TakeDoneScreen) -> None:
         self.finished = True
         if self.timer is not None:
             self.timer.stop()
-        try:
-            result = self.desk.classroom.submit(self.view.attempt_id)
-        except ClassroomError as error:
-            self.app.switch_screen(TakeDoneScreen(self.view, None, str(error)))
-            return
-        self.app.switch_screen(TakeDoneScreen(self.view, result))
-
-
-# -- after submitting -------------------------------------------------------------------------------
-class TakeDoneScreen(TakeAccess, Screen[None]):
-    """The score, and (if the paper shows it) each answer beside the key."""
-
-    BINDINGS = [Binding("q,escape,enter", "app.quit", "Close")]
-
-    def __init__(self, view: AttemptView, result: AttemptResult | None, problem: str | None = None) -> None:
-        super().__init__()
-        self.view = view
-        self.result = result
-        self.problem = problem
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="take-done"):
-            yield Static(self._headline(), id="take-score")
-            if self.result is not None and self.result.key_shown:
-                yield Static(self._key_table(self.result), id="take-key")
-            elif self.result is not None:
-                yield Static("Your answers are in. Your teacher will go through the answers.", classes="hint")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = self.view.paper_title
-        self.sub_title = self.view.student
-
-    def _headline(self) -> Text:
-        if self.result is None:
-            return Text(f"Not submitted: {self.problem}", style="bold red")
-        r = self.result
-        share = f" ({100 * r.score / r.max:.0f}%)" if r.max else ""
-        return Text(f"Submitted. Score {r.score:g} of {r.max}{share}", style="bold")
-
-    @staticmethod
-    def _key_table(result: AttemptResult) -> Table:
-        table = Table(expand=True, show_edge=False, pad_edge=False)
-        table.add_column("#", no_wrap=True, justify="right")
-        table.add_column("Question", ratio=3)
-        table.add_column("You gave", ratio=2)
-        table.add_column("", no_wrap=True)
-        table.add_column("Answer", ratio=2)
-        for n, item in enumerate(result.items, 1):
-            mark, colour = VERDICT_MARKS.get(str(item.verdict), (str(item.verdict or "—"), ""))
-            table.add_row(
-                str(n), Text(item.prompt), Text(item.given or "—", style="dim" if not item.given else ""),
-                Text(mark, style=f"bold {colour}"), Text(item.answer or ""),
-            )
-        return table
+        self.app.switch_screen(screen)

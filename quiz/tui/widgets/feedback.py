@@ -19,6 +19,7 @@ VERDICTS = {
 }
 PLAIN_REASONS = {"", "right", "correct"}  # a verdict that says no more than "✓ Right"
 SPELLED = "Accepted; it is spelled"  # the checker's word for a typo it forgives
+NOT_KNOWN = "Not known"  # the session's reason for an "I don't know"
 
 
 def render_feedback(fb: Feedback, with_answer: bool = True) -> Group:
@@ -29,6 +30,8 @@ def render_feedback(fb: Feedback, with_answer: bool = True) -> Group:
     review."""
     title, _ = VERDICTS.get(fb.outcome, (fb.outcome, ""))
     reason = "" if fb.reason.strip().rstrip(".").lower() in PLAIN_REASONS else fb.reason
+    if not fb.correct and reason.startswith(NOT_KNOWN):  # "I don't know": no guess, no "Wrong"
+        title, reason = "✗ Not known", reason.removeprefix(NOT_KNOWN).lstrip(": ")
     if fb.correct and reason.startswith(SPELLED):  # the checker may name the alias matched ("Zajecar")
         reason = f"{SPELLED} {fb.answer}"
     grid = Table.grid(padding=(0, 1), expand=True)
