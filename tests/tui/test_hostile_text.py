@@ -214,7 +214,15 @@ async def test_every_screen_shows_hostile_text_literally(hostile_app):
         app.screen.query_one("#search", Input).value = "5th Rifle Corps"
         await pilot.pause()
         assert app.screen.query_one("#cards", DataTable).row_count == 6
-        assert_literal(app, RTL, "🎖town")
+        seen = ""
+        for _ in range(6):  # a card a line: each highlighted card's whole statement under the table
+            assert_literal(app)
+            seen += squeezed(rendered(app)[0])
+            await pilot.press("down")
+            await pilot.pause()
+        assert squeezed(RTL) in seen and squeezed("🎖town") in seen
+        await pilot.press(*["up"] * 6)  # back to the first card
+        await pilot.pause()
         await pilot.press("enter")  # card info from browse
         await pilot.pause()
         assert_literal(app, "stability", RTL)

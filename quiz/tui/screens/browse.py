@@ -1,4 +1,8 @@
-"""Browse: every card of the learner in a table, with search and filters; info and suspend per card."""
+"""Browse: every card of the learner in a table, with search and filters; info and suspend per card.
+
+One line a card, so a 24-line terminal shows a dozen; the highlighted card's whole statement (and
+its bank) is shown under the table.
+"""
 
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ class BrowseScreen(QuizScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[int, CardRow] = {}  # what the table shows, by card id
+        self.count = ""  # how many cards the table shows, in words
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,6 +60,7 @@ class BrowseScreen(QuizScreen):
                 for name, options in FILTERS.items():
                     yield Select(options, prompt=f"{PROMPTS[name]}: any", id=f"filter-{name}", compact=True)
             yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+            yield Static(id="card-statement")
             yield Static(id="browse-count")
         yield Footer()
 
@@ -99,14 +105,11 @@ class BrowseScreen(QuizScreen):
         table: DataTable[Any] = self.query_one("#cards", DataTable)
         keep = table.cursor_row
         self.rows = {row.card_id: row for row in rows[:MAX_ROWS]}
-        with_bank = len({row.bank for row in self.rows.values()}) > 1  # then each names its bank
         self._columns(table)
         for row in self.rows.values():
             flags = " ".join(f for f, on in (("S", row.suspended), ("L", row.leech)) if on)
             due = "—" if row.state == "new" else soon(row.due, now)
-            sentence = Text(row.statement or row.fact_id)
-            if with_bank:
-                sentence.append(f"\n{row.bank}", style="dim")
+            sentence = Text(row.statement or row.fact_id, no_wrap=True, overflow="ellipsis")
             cells: list[Text] = [
                 sentence,
                 Text(str(row.kind)),
@@ -115,13 +118,13 @@ class BrowseScreen(QuizScreen):
                 Text(str(row.lapses)),
                 Text(flags),
             ]
-            table.add_row(*cells, key=str(row.card_id), height=None)
+            table.add_row(*cells, key=str(row.card_id))
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
-        count = f"first {MAX_ROWS} cards" if len(rows) > MAX_ROWS else f"{len(rows)} card{'' if len(rows) == 1 else 's'}"
+        self.count = f"first {MAX_ROWS} cards" if len(rows) > MAX_ROWS else f"{len(rows)} card{'' if len(rows) == 1 else 's'}"
         if not rows and self._filter() == CardFilter():
-            count = "No cards yet: a bank's cards are made the first time you study it."
-        self.query_one("#browse-count", Static).update(count)
+            self.count = "No cards yet: a bank's cards are made the first time you study it."
+        self.show_statement()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.reload()
@@ -131,6 +134,19 @@ class BrowseScreen(QuizScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.reload()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_statement()
+
+    def show_statement(self) -> None:
+        """The highlighted card's statement in full (bank text, never markup), and its bank."""
+        card_id = self._card_id()
+        row = self.rows.get(card_id) if card_id is not None else None
+        self.query_one("#card-statement", Static).update(Text(row.statement or row.fact_id) if row else "")
+        count = Text(self.count)
+        if row is not None:
+            count.append(f"  ·  this card: {row.bank}")
+        self.query_one("#browse-count", Static).update(count)
 
     def _card_id(self) -> int | None:
         table = self.query_one("#cards", DataTable)

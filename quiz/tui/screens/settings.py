@@ -25,11 +25,12 @@ class SettingsScreen(QuizScreen):
     """A form over `Desk.settings()`; Save validates through the core and reports one clear line."""
 
     AUTO_FOCUS = "#new_per_day"
+    # Short words: with a list open, its "esc Dismiss menu" joins them, and all fit in 80 columns.
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Back"),
-        Binding("ctrl+l", "app.choose_learner", "Switch learner"),
-        Binding("ctrl+f", "app.personal_scheduling", "Personal scheduling"),
+        Binding("ctrl+l", "app.choose_learner", "Learner"),
+        Binding("ctrl+f", "app.personal_scheduling", "Scheduling"),
     ]
 
     def compose(self) -> ComposeResult:
