@@ -98,7 +98,7 @@ def entity_distractors(
 
     unoffered = pools.unoffered
     is_unit = not is_place
-    near = anchors(key, [*fact.places, *named_places(prompt, pools.catalog)]) if is_place and prompt else []
+    near = anchors(key, [*fact.places, *named_places(prompt, pools.catalog)]) if isinstance(key, Place) and prompt else []
     of_the_period = pools.of_the_period
 
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
