@@ -29,29 +29,20 @@ CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
 BACK = ("{{#Accepted}}<br><small>also: {{Accepted}}</small>{{/Accepted}}"
         "{{#Note}}<br><br>{{Note}}{{/Note}}{{#Source}}<br><small>{{Source}}</small>{{/Source}}")
 FIELDS = ("Question", "Options", "Answer", "Accepted", "Note", "Source", "Id")
-MODEL = genanki.Model(
-    MODEL_ID,
-    "quiz question",
-    fields=[{"name": name} for name in FIELDS],
-    templates=[{
-        "name": "Card 1",
-        "qfmt": "{{Question}}{{#Options}}<br><br>{{Options}}{{/Options}}",
-        "afmt": "{{FrontSide}}<hr id=answer><b>{{Answer}}</b>" + BACK,
-    }],
-    css=CSS,
-)
 TYPED_FIELDS = ("Question", "Answer", "Accepted", "Note", "Source", "Id")
-TYPED_MODEL = genanki.Model(
-    TYPED_MODEL_ID,
-    "quiz typed question",
-    fields=[{"name": name} for name in TYPED_FIELDS],
-    templates=[{
-        "name": "Card 1",
-        "qfmt": "{{Question}}<br><br>{{type:Answer}}",
-        "afmt": "{{Question}}<hr id=answer>{{type:Answer}}" + BACK,  # Anki shows typed vs expected here
-    }],
-    css=CSS,
-)
+
+
+def _model(model_id: int, name: str, fields: tuple[str, ...], front: str, back: str) -> genanki.Model:
+    """A note type with one card; its id is fixed, as Anki matches note types by id."""
+    return genanki.Model(model_id, name, fields=[{"name": f} for f in fields],
+                         templates=[{"name": "Card 1", "qfmt": front, "afmt": back}], css=CSS)
+
+
+MODEL = _model(MODEL_ID, "quiz question", FIELDS, "{{Question}}{{#Options}}<br><br>{{Options}}{{/Options}}",
+               "{{FrontSide}}<hr id=answer><b>{{Answer}}</b>" + BACK)
+# Anki shows what was typed against what was expected where the back repeats {{type:Answer}}.
+TYPED_MODEL = _model(TYPED_MODEL_ID, "quiz typed question", TYPED_FIELDS, "{{Question}}<br><br>{{type:Answer}}",
+                     "{{Question}}<hr id=answer>{{type:Answer}}" + BACK)
 
 
 def field(text: str) -> str:
