@@ -1,0 +1,1 @@
+"""A study session and what it hands the screens: items, advice, read-only overviews."""
