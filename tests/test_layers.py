@@ -277,6 +277,20 @@ def test_the_core_loads_without_textual() -> None:
     assert [m for m in loaded if m == "textual" or m.startswith("textual.")] == []
 
 
+TEACHER_MODULES = ("quiz.classroom.papers", "quiz.classroom.results", "quiz.classroom.analysis",
+                   "quiz.classroom.classes", "quiz.stats", "quiz.exports", "quiz.demo")
+
+
+def test_the_take_app_loads_no_teacher_module() -> None:
+    """What the graph cannot see: importing `quiz.classroom.x` runs quiz/classroom/__init__.py first,
+    and that imports the whole service, papers and results included."""
+    student = [m for m in static_graph().modules if m in {"quiz.tui.take_app", "quiz.doors.student"}]
+    code = f"import json, sys; import {', '.join(student)}; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = json.loads(out.stdout)
+    assert [m for m in loaded if any(m == t or m.startswith(t + ".") for t in TEACHER_MODULES)] == []
+
+
 # --- each rule can fail: a violating import added to the real graph breaks its contract ---------
 
 VIOLATIONS = [
