@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
@@ -33,8 +31,10 @@ from quiz.library.learners import (
     remove_learner,
 )
 from quiz.library.preferences import load_settings, save_settings, settings_problems
+from quiz.locations import db_location
 from quiz.paths import default_learner
 from quiz.settings import Settings
+from quiz.store import Database
 from quiz.store.app_state import get_state, set_state
 from quiz.store.cards import set_suspended
 from quiz.store.opening import open_db
@@ -121,7 +121,7 @@ class Desk:
         seed: int | None = None,
         create_folder: bool = True,
     ) -> None:
-        self.db_path = Path(db_path)
+        self.db_path = db_location(db_path)
         self._learner_name = clean_name(learner) if learner else None
         self.clock: Clock = clock or utc_now
         self.seed = seed
@@ -139,7 +139,7 @@ class Desk:
 
     def last_learner(self) -> str | None:
         """The learner who last studied in this database file (None before anyone has)."""
-        if self._db is None and not self.db_path.exists():
+        if self._db is None and isinstance(self.db_path, Path) and not self.db_path.exists():
             return None
         return get_state(self.db, LAST_LEARNER)
 

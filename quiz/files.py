@@ -34,9 +34,10 @@ class WriteFailed(QuizError):
     exit_code = FAULT
 
 
-def refuse_database(target: Path, database: Path) -> None:
-    """Raise `OutputRefused` if `target` is the database or one of the files SQLite keeps beside it."""
-    if str(target) == "-":
+def refuse_database(target: Path, database: Path | str) -> None:
+    """Raise `OutputRefused` if `target` is the database or one of the files SQLite keeps beside it
+    (a database on a server, given as text, has no file here)."""
+    if str(target) == "-" or not isinstance(database, Path):
         return
     real_target = Path(os.path.realpath(target))
     for base in {Path(os.path.abspath(database)), Path(os.path.realpath(database))}:
@@ -86,7 +87,7 @@ def replacing(path: Path) -> Iterator[Path]:
     _sync_folder(final.parent)
 
 
-def write_set(folder: Path, make: Callable[[Path], list[Path]], database: Path | None = None) -> list[Path]:
+def write_set(folder: Path, make: Callable[[Path], list[Path]], database: Path | str | None = None) -> list[Path]:
     """For a writer that makes several files by name (a CSV and its entities CSV): `make` writes
     them in a temporary folder inside `folder`; all are checked against `database`, then each is
     renamed into place whole. On an error no file is half-written and the temporary folder is gone."""

@@ -11,14 +11,13 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 
-import sqlite_utils
-
 from question_bank.answers import check_question
 from question_bank.questions import Mode
 from quiz.classroom.types import AttemptResult, AttemptView, Paper, ResultItem, TakeItem, Verdict
 from quiz.classroom.versions import Version
 from quiz.clock import Clock, parse_utc
 from quiz.errors import ClassroomError
+from quiz.store import Database
 from quiz.store import classroom as rows
 
 MAX_ANSWER = 500
@@ -47,7 +46,7 @@ def rules_for(paper: Paper) -> rows.AttemptRules:
 
 
 def start(
-    db: sqlite_utils.Database, paper_id: int, paper: Paper, student: str, version: Version, clock: Clock
+    db: Database, paper_id: int, paper: Paper, student: str, version: Version, clock: Clock
 ) -> AttemptView:
     status, attempt = rows.start_or_resume(db, paper_id, student, paper.attempts, rules_for(paper), clock)
     if status == "no_learner":
@@ -74,7 +73,7 @@ def clean_answer(text: str) -> str:
 
 
 def answer(
-    db: sqlite_utils.Database, attempt: rows.AttemptRow, version: Version, position: int, text: str, clock: Clock
+    db: Database, attempt: rows.AttemptRow, version: Version, position: int, text: str, clock: Clock
 ) -> None:
     asked = dict(version)
     question = asked.get(position)
@@ -100,7 +99,7 @@ def effective(row: rows.AnswerRow | None) -> str:
     return row.override_verdict or row.verdict or Verdict.UNANSWERED.value
 
 
-def result(db: sqlite_utils.Database, paper: Paper, attempt_id: int, version: Version) -> AttemptResult:
+def result(db: Database, paper: Paper, attempt_id: int, version: Version) -> AttemptResult:
     given = {a.position: a for a in rows.attempt_answers(db, attempt_id)}
     items = []
     for position, question in version:

@@ -7,13 +7,12 @@ import io
 import unicodedata
 from pathlib import Path
 
-import sqlite_utils
-
 from quiz.classroom.codes import code_matches, hash_code, new_code
 from quiz.classroom.types import ClassInfo
 from quiz.clock import Clock, utc_iso
 from quiz.errors import ClassroomError, LearnerError
 from quiz.library.learners import MAX_NAME, clean_name
+from quiz.store import Database
 from quiz.store import classroom as rows
 
 MAX_ROSTER = 5000
@@ -40,29 +39,29 @@ def student_name(name: str) -> str:
     return cleaned
 
 
-def need_class(db: sqlite_utils.Database, name: str) -> int:
+def need_class(db: Database, name: str) -> int:
     found = rows.class_id(db, clean_class_name(name))
     if found is None:
         raise ClassroomError(f"no class '{' '.join(name.split())}' (see `quiz class list`)")
     return found
 
 
-def new_class(db: sqlite_utils.Database, name: str, clock: Clock) -> ClassInfo:
+def new_class(db: Database, name: str, clock: Clock) -> ClassInfo:
     cleaned = clean_class_name(name)
     if not rows.insert_class(db, cleaned, utc_iso(clock())):
         raise ClassroomError(f"class '{cleaned}' already exists")
     return ClassInfo(cleaned, [])
 
 
-def class_info(db: sqlite_utils.Database, name: str) -> ClassInfo:
+def class_info(db: Database, name: str) -> ClassInfo:
     return ClassInfo(clean_class_name(name), rows.class_students(db, need_class(db, name)))
 
 
-def all_classes(db: sqlite_utils.Database) -> list[ClassInfo]:
+def all_classes(db: Database) -> list[ClassInfo]:
     return [class_info(db, name) for name in rows.class_names(db)]
 
 
-def add_students(db: sqlite_utils.Database, class_name: str, names: list[str], clock: Clock) -> list[tuple[str, str]]:
+def add_students(db: Database, class_name: str, names: list[str], clock: Clock) -> list[tuple[str, str]]:
     """Add students (learners made as needed), each with a fresh code: [(name, code)], all or none."""
     cleaned = [student_name(n) for n in names]
     if not cleaned:
@@ -75,7 +74,7 @@ def add_students(db: sqlite_utils.Database, class_name: str, names: list[str], c
     return _add(db, need_class(db, class_name), cleaned, clock)
 
 
-def _add(db: sqlite_utils.Database, class_id: int, names: list[str], clock: Clock) -> list[tuple[str, str]]:
+def _add(db: Database, class_id: int, names: list[str], clock: Clock) -> list[tuple[str, str]]:
     codes = [(name, new_code()) for name in names]
     members = [(name, *hash_code(code)) for name, code in codes]
     taken = rows.add_members(db, class_id, members, utc_iso(clock()))
@@ -126,12 +125,12 @@ def read_roster(path: Path) -> list[str]:
     return names
 
 
-def add_roster(db: sqlite_utils.Database, class_name: str, path: Path, clock: Clock) -> list[tuple[str, str]]:
+def add_roster(db: Database, class_name: str, path: Path, clock: Clock) -> list[tuple[str, str]]:
     class_id = need_class(db, class_name)
     return _add(db, class_id, read_roster(path), clock)
 
 
-def reset_code(db: sqlite_utils.Database, class_name: str, student: str) -> str:
+def reset_code(db: Database, class_name: str, student: str) -> str:
     class_id = need_class(db, class_name)
     name = student_name(student)
     code = new_code()
@@ -140,7 +139,7 @@ def reset_code(db: sqlite_utils.Database, class_name: str, student: str) -> str:
     return code
 
 
-def check_code(db: sqlite_utils.Database, student: str, code: str, class_name: str | None) -> None:
+def check_code(db: Database, student: str, code: str, class_name: str | None) -> None:
     """Refuse a student whose personal code is wrong (for that class, or any class of theirs)."""
     class_id = need_class(db, class_name) if class_name is not None else None
     stored = rows.member_codes(db, student, class_id)

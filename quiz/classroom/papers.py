@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import sqlite_utils
-
 from question_bank.facts.entities import Catalog
 from question_bank.facts.kinds import Kind
 from question_bank.questions import Mode, Question, generate_all
@@ -24,6 +22,7 @@ from quiz.classroom.types import Paper
 from quiz.clock import Clock, parse_utc, utc_iso
 from quiz.errors import BankNotFound, ClassroomError
 from quiz.library.banks import get_bank
+from quiz.store import Database
 from quiz.store import classroom as rows
 
 PAPER_MODES = (Mode.MC, Mode.TYPED, Mode.CLOZE)  # flip cards are graded by the learner: not on a paper
@@ -121,7 +120,7 @@ def interleave(groups: list[list[Question]], count: int | None) -> list[Question
 
 
 def make_paper(
-    db: sqlite_utils.Database, clock: Clock, bank_name: str, title: str, *, class_name: str | None,
+    db: Database, clock: Clock, bank_name: str, title: str, *, class_name: str | None,
     request: PaperRequest, practice: bool, show_key: bool,
 ) -> Paper:
     if show_key and request.attempts > 1 and not practice:  # practice: seeing the key and retrying is the point
@@ -186,7 +185,7 @@ def thaw(row: rows.PaperRow, catalog: Catalog | None) -> Paper:
     )
 
 
-def bank_catalog(db: sqlite_utils.Database, bank: str) -> Catalog | None:
+def bank_catalog(db: Database, bank: str) -> Catalog | None:
     """The catalog typed answers are checked against (the bank's, while it exists)."""
     try:
         return get_bank(db, bank).catalog
@@ -195,7 +194,7 @@ def bank_catalog(db: sqlite_utils.Database, bank: str) -> Catalog | None:
 
 
 def load_paper(
-    db: sqlite_utils.Database, code: str, catalogs: dict[str, Catalog | None] | None = None
+    db: Database, code: str, catalogs: dict[str, Catalog | None] | None = None
 ) -> tuple[int, Paper]:
     """(row id, paper). With `catalogs` (a cache by bank name), typed questions get their bank's
     catalog, which the checker judges them with; multiple choice needs none."""
@@ -210,11 +209,11 @@ def load_paper(
     return row.id, paper
 
 
-def list_papers(db: sqlite_utils.Database) -> list[Paper]:
+def list_papers(db: Database) -> list[Paper]:
     return [thaw(row, None) for row in rows.all_papers(db)]
 
 
-def remove_paper(db: sqlite_utils.Database, code: str) -> None:
+def remove_paper(db: Database, code: str) -> None:
     if not rows.delete_paper(db, normal(code)):
         raise ClassroomError(f"no paper '{code.strip()}' (see `quiz paper list`)")
 

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlite_utils
-
 from question_bank.questions import Question
 from quiz.classroom.types import Verdict
 from quiz.library.preferences import load_settings
 from quiz.model import Rating
 from quiz.scheduling.fsrs import Scheduler
+from quiz.store import Database
 from quiz.store import classroom as rows
 from quiz.store.cards import Answer
-from quiz.store.db import immediate
 from quiz.store.fitting import learner_parameters
 from quiz.store.learners import find_learner
 
@@ -23,7 +21,7 @@ RATING = {Verdict.CORRECT.value: Rating.GOOD, Verdict.NEAR_MISS.value: Rating.HA
 
 
 def schedule(
-    db: sqlite_utils.Database, bank: str, student: str, answered: list[tuple[Question, str, str]], now: datetime
+    db: Database, bank: str, student: str, answered: list[tuple[Question, str, str]], now: datetime
 ) -> int:
     """Review the student's cards for the (question, given, verdict) answers; how many were reviewed."""
     learner = find_learner(db, student)
@@ -32,7 +30,7 @@ def schedule(
         return 0
     scheduler = Scheduler(load_settings(db, learner.id), learner_parameters(db, learner.id))
     keys = list(dict.fromkeys((q.fact_id, q.kind.value) for q, _, _ in graded))
-    with immediate(db):
+    with db.write():
         cards = rows.practice_cards(db, learner.id, bank, keys, now)
         reviews = []
         for question, given, verdict in graded:

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import sqlite_utils
-
 from question_bank.facts.entities import Catalog
 from question_bank.questions import Question
 from quiz.classroom import attempts as taking
@@ -18,6 +16,7 @@ from quiz.classroom.types import AttemptResult, AttemptView, ClassInfo, Paper, V
 from quiz.clock import Clock, parse_utc, utc_iso, utc_now
 from quiz.errors import ClassroomError
 from quiz.library.learners import has_control_character
+from quiz.store import Database
 from quiz.store import classroom as rows
 from quiz.store import now as store_clock
 
@@ -42,7 +41,7 @@ class Classroom:
 
     Papers are frozen, so they are cached per instance once read (by code and by row id)."""
 
-    def __init__(self, db: sqlite_utils.Database, clock: Clock = utc_now) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
         self.clock = clock
         self._papers: dict[int, tuple[str, Paper]] = {}

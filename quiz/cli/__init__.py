@@ -6,7 +6,6 @@ import importlib
 import os
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -16,6 +15,7 @@ from click_default_group import DefaultGroup
 from quiz.cli.context import AppContext
 from quiz.cli.errors import as_user_error, printable
 from quiz.errors import QuizError
+from quiz.locations import db_location
 from quiz.paths import default_db_path
 
 # Each command family lives in its own module, imported only when that command runs (or help
@@ -92,19 +92,18 @@ class LazyGroup(DefaultGroup):
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
     envvar="QUIZ_DB",
-    help="SQLite file to use (default: $QUIZ_DB, else the user data dir).",
+    help="SQLite file, or a postgresql:// URL, to use (default: $QUIZ_DB, else the user data dir).",
 )
 @click.option("--create", is_flag=True, help="Create the --db file's folder if it does not exist.")
 @click.version_option(package_name="quiz")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, create: bool) -> None:
+def main(ctx: click.Context, db_path: str | None, create: bool) -> None:
     """quiz: study fact banks with spaced repetition."""
     # The default database's folder (and $QUIZ_DB's) is made on first use; a --db typed with a
     # folder that is missing is a typo more often than a wish, so it needs --create.
     typed = ctx.get_parameter_source("db_path") is ParameterSource.COMMANDLINE
-    ctx.obj = AppContext(db_path or default_db_path(), create_folder=create or not typed)
+    ctx.obj = AppContext(db_location(db_path) if db_path else default_db_path(), create_folder=create or not typed)
     if ctx.invoked_subcommand is None:  # `quiz --db FILE` with no command opens the app too
         study = main.get_command(ctx, "study")
         assert study is not None

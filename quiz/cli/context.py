@@ -10,7 +10,7 @@ from quiz.desk import Desk
 
 @dataclass
 class AppContext:
-    db_path: Path
+    db_path: Path | str  # a SQLite file, or a postgresql:// URL
     create_folder: bool = True
     opened: list[Desk] = field(default_factory=list)
 

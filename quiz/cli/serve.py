@@ -19,7 +19,7 @@ from quiz.cli.context import AppContext
 DEFAULT_MAX_TABS = 60  # a class of 30 with room for reloads: about 2 GiB of take apps at most
 
 
-def take_command(db_path: Path, paper: str | None) -> str:
+def take_command(db_path: Path | str, paper: str | None) -> str:
     """The shell line each tab runs: this Python, this database, the take app (and its paper).
     `exec` so the shell gives way to Python: one process per tab, not two."""
     argv = [sys.executable, "-m", "quiz", "--db", str(db_path), "paper", "take"]
@@ -73,5 +73,5 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
         public_url = f"http://{socket.gethostname()}:{port}"
         click.echo(f"quiz: students' browsers will use {public_url}; if that name does not reach this "
                    "machine, give --public-url http://ADDRESS:PORT", err=True)
-    server = make_server(take_command(obj.db_path.resolve(), paper), host, port, public_url, title, max_tabs)
+    server = make_server(take_command(obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path, paper), host, port, public_url, title, max_tabs)
     server.serve()

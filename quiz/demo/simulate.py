@@ -54,7 +54,7 @@ class Student:
 
 @dataclass(frozen=True)
 class DemoResult:
-    db_path: Path
+    db_path: Path | str
     class_name: str
     students: int
     reviews: int
@@ -92,7 +92,7 @@ def make_students(count: int, days: int, rng: random.Random, seed: int) -> list[
 
 
 def run_demo(
-    db_path: Path,
+    db_path: Path | str,
     *,
     students: int = 25,
     days: int = 60,

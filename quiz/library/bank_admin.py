@@ -3,15 +3,14 @@ unless purged). Built-in banks are neither renamed nor removed."""
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from question_bank.banks.builtin import builtin_bank_names
 from question_bank.banks.records import check_bank_name, slugify
 from quiz.errors import BankConflict, BankNotFound, QuizError
+from quiz.store import Database
 from quiz.store.bank_admin import bank_origin, remove_bank, rename_bank
 
 
-def _imported(db: sqlite_utils.Database, name: str, doing: str) -> None:
+def _imported(db: Database, name: str, doing: str) -> None:
     origin = "builtin" if name in builtin_bank_names() else bank_origin(db, name)
     if origin is None:
         raise BankNotFound(f"no bank called '{name}' (see `quiz bank list`)")
@@ -19,7 +18,7 @@ def _imported(db: sqlite_utils.Database, name: str, doing: str) -> None:
         raise BankConflict(f"'{name}' is a built-in bank and cannot be {doing}")
 
 
-def rename(db: sqlite_utils.Database, old: str, new: str) -> None:
+def rename(db: Database, old: str, new: str) -> None:
     _imported(db, old, "renamed")
     problem = check_bank_name(new)
     if problem:
@@ -30,7 +29,7 @@ def rename(db: sqlite_utils.Database, old: str, new: str) -> None:
     rename_bank(db, old, new)
 
 
-def remove(db: sqlite_utils.Database, name: str, *, purge: bool = False) -> int:
+def remove(db: Database, name: str, *, purge: bool = False) -> int:
     """The reviews removed (0 unless `purge`)."""
     _imported(db, name, "removed")
     return remove_bank(db, name, purge=purge)

@@ -8,7 +8,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import sqlite_utils
 from anyascii import anyascii
 
 from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, load_builtin_bank
@@ -17,6 +16,7 @@ from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
 from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError
 from quiz.library.learners import has_control_character
+from quiz.store import Database
 from quiz.store.banks import (
     BankChanges,
     bank_origins,
@@ -50,13 +50,13 @@ def search_key(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC)).lower()
 
 
-def shadowed_builtins(db: sqlite_utils.Database) -> list[str]:
+def shadowed_builtins(db: Database) -> list[str]:
     """Built-in bank names a teacher's imported bank already has: the teacher's bank keeps the name."""
     origins = bank_origins(db)
     return [name for name in builtin_bank_names() if origins.get(name) == "imported"]
 
 
-def builtin_conflicts(db: sqlite_utils.Database) -> list[str]:
+def builtin_conflicts(db: Database) -> list[str]:
     """One line per built-in bank left out because an imported bank has its name."""
     return [
         f"The built-in bank '{name}' is not available: your imported bank '{name}' has that name "
@@ -65,7 +65,7 @@ def builtin_conflicts(db: sqlite_utils.Database) -> list[str]:
     ]
 
 
-def list_banks(db: sqlite_utils.Database) -> list[BankInfo]:
+def list_banks(db: Database) -> list[BankInfo]:
     """Built-in banks first, then imported ones, each with its number of facts (an imported bank
     with a built-in bank's name stands in its place)."""
     infos = []
@@ -84,14 +84,14 @@ def list_banks(db: sqlite_utils.Database) -> list[BankInfo]:
     return infos
 
 
-def bank_names(db: sqlite_utils.Database) -> list[str]:
+def bank_names(db: Database) -> list[str]:
     """The names `list_banks` gives, in its order, without parsing the built-in banks."""
     builtin = builtin_bank_names()
     taken = set(builtin)
     return [*builtin, *(saved.name for saved in saved_banks(db) if saved.name not in taken)]
 
 
-def get_bank(db: sqlite_utils.Database, name: str) -> Bank:
+def get_bank(db: Database, name: str) -> Bank:
     """The bank called `name`, parsed from the package or from its stored file text (a teacher's
     imported bank wins over a built-in bank of the same name shipped later)."""
     if name in builtin_bank_names() and name not in shadowed_builtins(db):
@@ -121,7 +121,7 @@ def _checked_title(title: str | None) -> str | None:
 
 
 def import_bank(
-    db: sqlite_utils.Database,
+    db: Database,
     path: str | Path,
     name: str | None = None,
     *,
@@ -138,7 +138,7 @@ def import_bank(
 
 
 def import_bank_changes(
-    db: sqlite_utils.Database,
+    db: Database,
     path: str | Path,
     name: str | None = None,
     *,
@@ -167,7 +167,7 @@ def import_bank_changes(
     return bank, replace(changes, title=shown, previous_title=previous, file_title=bank.title)
 
 
-def _kept_title(db: sqlite_utils.Database, name: str, previous: str | None) -> str | None:
+def _kept_title(db: Database, name: str, previous: str | None) -> str | None:
     """The stored title when a teacher gave it (it differs from the title of the file stored with it),
     so re-importing without --title keeps it; None when the file's title should be taken."""
     stored = saved_bank_source(db, name)
@@ -197,7 +197,7 @@ def describe_changes(changes: BankChanges) -> str:
     return said
 
 
-def sync_builtin_banks(db: sqlite_utils.Database) -> None:
+def sync_builtin_banks(db: Database) -> None:
     """Store the built-in banks' facts so cards can refer to them; skipped when unchanged, and
     never over a teacher's imported bank of the same name (see `builtin_conflicts`)."""
     stored = {s.name: s for s in saved_banks(db)}
@@ -213,7 +213,7 @@ def sync_builtin_banks(db: sqlite_utils.Database) -> None:
     fill_folded(db)
 
 
-def fill_folded(db: sqlite_utils.Database) -> None:
+def fill_folded(db: Database) -> None:
     """Fold the statements of facts stored before folded statements were kept (once per file)."""
     while rows := unfolded_facts(db):
         set_folded(db, [(bank, fact_id, search_key(statement)) for bank, fact_id, statement in rows])
@@ -223,7 +223,7 @@ def _folded(bank: Bank) -> dict[str, str]:
     return {f.id: search_key(f.statement()) for f in bank.facts}
 
 
-def stored_digest(db: sqlite_utils.Database, name: str) -> str | None:
+def stored_digest(db: Database, name: str) -> str | None:
     stored = saved_bank_source(db, name)
     return hashlib.sha256(stored[1].encode()).hexdigest() if stored else None
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-import sqlite_utils
-
 from question_bank.facts.model import Bank, Fact
 from quiz.errors import BankNotFound
+from quiz.store import Database
 from quiz.store.banks import bank_imported_at
 from quiz.store.queue import cards_in_step, sync_cards
 
@@ -21,7 +20,7 @@ def sync_fingerprint(imported_at: str) -> str:
 
 
 def ensure_cards(
-    db: sqlite_utils.Database,
+    db: Database,
     learner_id: int,
     name: str,
     load_bank: Callable[[str], Bank],
@@ -44,7 +43,7 @@ def ensure_cards(
     sync_cards(db, learner_id, name, keys, fingerprint, now)
 
 
-def ensure_bank_cards(db: sqlite_utils.Database, learner_id: int, names: Iterable[str], now: datetime) -> None:
+def ensure_bank_cards(db: Database, learner_id: int, names: Iterable[str], now: datetime) -> None:
     """Make sure the learner has cards for these banks (browsing a bank before first studying it);
     a bank that no longer loads is left out."""
     from question_bank.questions import kinds_for

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import sqlite_utils
-
 from quiz.clock import Clock, utc_iso, utc_now
 from quiz.errors import LearnerError
+from quiz.store import Database
 from quiz.store.app_state import forget_state
 from quiz.store.learners import LearnerRow, all_learners, delete_learner, find_learner, insert_learner
 
@@ -41,11 +40,11 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-def get_learner(db: sqlite_utils.Database, name: str) -> Learner | None:
+def get_learner(db: Database, name: str) -> Learner | None:
     return find_learner(db, clean_name(name))
 
 
-def ensure_learner(db: sqlite_utils.Database, name: str, clock: Clock = utc_now) -> Learner:
+def ensure_learner(db: Database, name: str, clock: Clock = utc_now) -> Learner:
     """The learner of that name, created on first use (studying alone never needs `learner add`)."""
     cleaned = clean_name(name)
     found = find_learner(db, cleaned)
@@ -57,7 +56,7 @@ def ensure_learner(db: sqlite_utils.Database, name: str, clock: Clock = utc_now)
     return found
 
 
-def add_learner(db: sqlite_utils.Database, name: str, clock: Clock = utc_now) -> Learner:
+def add_learner(db: Database, name: str, clock: Clock = utc_now) -> Learner:
     cleaned = clean_name(name)
     if not insert_learner(db, cleaned, utc_iso(clock())):
         raise LearnerError(f"learner '{cleaned}' already exists")
@@ -66,7 +65,7 @@ def add_learner(db: sqlite_utils.Database, name: str, clock: Clock = utc_now) ->
     return found
 
 
-def remove_learner(db: sqlite_utils.Database, name: str) -> int:
+def remove_learner(db: Database, name: str) -> int:
     """Delete a learner with their cards, reviews and settings; returns the reviews removed."""
     cleaned = clean_name(name)
     removed = delete_learner(db, cleaned)
@@ -76,5 +75,5 @@ def remove_learner(db: sqlite_utils.Database, name: str) -> int:
     return removed
 
 
-def list_learners(db: sqlite_utils.Database) -> list[Learner]:
+def list_learners(db: Database) -> list[Learner]:
     return all_learners(db)

@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import sqlite_utils
-
 from quiz.clock import Clock, parse_utc, utc_iso
 from quiz.errors import QuizError
 from quiz.scheduling.optimize import (
@@ -26,6 +24,7 @@ from quiz.scheduling.optimize import (
     training_items,
 )
 from quiz.settings import Settings, study_day
+from quiz.store import Database
 from quiz.store.fitting import (
     CardMemory,
     StoredParameters,
@@ -89,7 +88,7 @@ class SimulationReport:
 class PersonalScheduling:
     """One learner's FSRS parameters, on one connection."""
 
-    def __init__(self, db: sqlite_utils.Database, learner_id: int, learner: str, settings: Settings, clock: Clock):
+    def __init__(self, db: Database, learner_id: int, learner: str, settings: Settings, clock: Clock):
         self.db, self.learner_id, self.learner, self.settings, self.clock = db, learner_id, learner, settings, clock
 
     def fitted(self) -> str | None:

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, islice, takewhile
 
-import sqlite_utils
-
 from quiz.model import State, StudyItem
 from quiz.settings import Settings, study_day
+from quiz.store import Database
 from quiz.store.app_state import extra_new
 from quiz.store.cards import CardRecord
 from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
@@ -65,7 +64,7 @@ def _first(slots: Iterator[Slot], last_fact: tuple[str, str] | None) -> Slot | N
     return fallback
 
 
-def new_allowance(db: sqlite_utils.Database, learner_id: int, settings: Settings, now: datetime) -> int:
+def new_allowance(db: Database, learner_id: int, settings: Settings, now: datetime) -> int:
     """New cards the learner may start today: the daily limit and any "study more" for today."""
     return settings.new_per_day + extra_new(db, learner_id, study_day(now, settings).isoformat())
 
@@ -79,7 +78,7 @@ class StudyQueue:
 
     @classmethod
     def load(
-        cls, db: sqlite_utils.Database, scope: Scope, settings: Settings, now: datetime, day_end: datetime
+        cls, db: Database, scope: Scope, settings: Settings, now: datetime, day_end: datetime
     ) -> StudyQueue:
         """Today's cards within the daily limits, new siblings of touched facts buried."""
         s = settings

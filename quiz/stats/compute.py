@@ -10,8 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-import sqlite_utils
-
 from quiz.clock import utc_iso
 from quiz.scheduling.fsrs import Scheduler
 from quiz.settings import Settings, day_start, local_moment, study_day
@@ -30,6 +28,7 @@ from quiz.stats.model import (
     Tally,
     Today,
 )
+from quiz.store import Database
 from quiz.store import stats as sql
 
 FORECAST_DAYS = 30
@@ -68,7 +67,7 @@ def default_period(now: datetime, settings: Settings, bank: str | None = None) -
 
 
 def learner_report(
-    db: sqlite_utils.Database,
+    db: Database,
     learner_id: int,
     name: str,
     settings: Settings,
@@ -136,7 +135,7 @@ def _day(day: date, bucket: dict[str, int] | None) -> Day:
 
 
 def _today(
-    db: sqlite_utils.Database, learner_id: int, now: datetime, settings: Settings, today: date, bank: str | None
+    db: Database, learner_id: int, now: datetime, settings: Settings, today: date, bank: str | None
 ) -> Today:
     by_state = {state: (n, p, t) for state, n, p, t in sql.today_rows(db, learner_id, utc_iso(day_start(now, settings)), bank)}
     reviews = sum(n for n, _, _ in by_state.values())
@@ -178,7 +177,7 @@ def _streaks(studied: list[date], today: date) -> tuple[int, int]:
 
 
 def _forecast(
-    db: sqlite_utils.Database, learner_id: int, now: datetime, settings: Settings, today: date,
+    db: Database, learner_id: int, now: datetime, settings: Settings, today: date,
     bank: str | None, to_local: HourMap, load: float,
 ) -> Forecast:
     until = local_moment(today + timedelta(days=FORECAST_DAYS), settings.rollover_hour, settings.zone())

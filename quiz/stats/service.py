@@ -7,8 +7,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Protocol
 
-import sqlite_utils
-
 from quiz.clock import Clock
 from quiz.errors import ClassroomError, LearnerError
 from quiz.library.preferences import load_settings
@@ -32,6 +30,7 @@ from quiz.stats.model import (
     Tally,
     Today,
 )
+from quiz.store import Database
 from quiz.store import stats as sql
 
 
@@ -42,7 +41,7 @@ class PaperSource(Protocol):
 
 
 class Statistics:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock, default_learner: str,
+    def __init__(self, db: Database, clock: Clock, default_learner: str,
                  papers: PaperSource | None = None) -> None:
         self.db, self.clock, self.default_learner = db, clock, default_learner
         self.papers = papers

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from quiz.clock import Clock, utc_iso, utc_now
 from quiz.errors import BankConflict
-from quiz.store.db import immediate
+from quiz.store.engine import Database
 
 ORIGINS = ("builtin", "imported")
 FORMATS = ("toml", "csv")
@@ -42,7 +40,7 @@ class SavedBank:
 
 
 def save_bank(
-    db: sqlite_utils.Database,
+    db: Database,
     name: str,
     title: str,
     origin: str,
@@ -64,28 +62,28 @@ def save_bank(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
     rows = [(name, str(fid), str(statement), str(date_iso)) for fid, statement, date_iso in facts]
-    with immediate(db):
-        existing = db.conn.execute("SELECT origin FROM banks WHERE name = ?", [name]).fetchone()
+    with db.write():
+        existing = db.execute("SELECT origin FROM banks WHERE name = ?", [name]).fetchone()
         if existing and existing[0] == "builtin" and origin != "builtin":
             raise BankConflict(f"'{name}' is a built-in bank; import it under another name")
         if existing and existing[0] == "imported" and origin == "builtin":
             raise BankConflict(f"'{name}' is an imported bank; the built-in bank of that name is not stored")
         old = {
             fact_id: (statement, date_iso)
-            for fact_id, statement, date_iso in db.conn.execute(
+            for fact_id, statement, date_iso in db.execute(
                 "SELECT fact_id, statement, date_iso FROM facts WHERE bank = ?", [name]
             )
         }
-        db.conn.execute(
+        db.execute(
             "INSERT INTO banks (name, title, origin, format, source_text, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET title = excluded.title, "
             "origin = excluded.origin, format = excluded.format, "
             "source_text = excluded.source_text, imported_at = excluded.imported_at",
             [name, title, origin, fmt, source_text, utc_iso(clock())],
         )
-        db.conn.execute("DELETE FROM facts WHERE bank = ?", [name])
+        db.execute("DELETE FROM facts WHERE bank = ?", [name])
         keys = folded or {}
-        db.conn.executemany(
+        db.executemany(
             "INSERT INTO facts (bank, fact_id, statement, date_iso, folded) VALUES (?, ?, ?, ?, ?)",
             [(*row, keys.get(row[1])) for row in rows],
         )
@@ -98,30 +96,30 @@ def save_bank(
     )
 
 
-def unfolded_facts(db: sqlite_utils.Database, limit: int = 5000) -> list[tuple[str, str, str]]:
+def unfolded_facts(db: Database, limit: int = 5000) -> list[tuple[str, str, str]]:
     """(bank, fact_id, statement) of facts stored without a folded statement (from before it was kept)."""
-    return db.conn.execute(
+    return db.execute(
         "SELECT bank, fact_id, statement FROM facts WHERE folded IS NULL LIMIT ?", [limit]
     ).fetchall()
 
 
-def set_folded(db: sqlite_utils.Database, rows: Iterable[tuple[str, str, str]]) -> None:
+def set_folded(db: Database, rows: Iterable[tuple[str, str, str]]) -> None:
     """Store folded statements: (bank, fact_id, folded) rows (own transaction)."""
-    with immediate(db):
-        db.conn.executemany(
+    with db.write():
+        db.executemany(
             "UPDATE facts SET folded = ? WHERE bank = ? AND fact_id = ?",
             [(key, bank, fact_id) for bank, fact_id, key in rows],
         )
 
 
-def bank_origins(db: sqlite_utils.Database) -> dict[str, str]:
+def bank_origins(db: Database) -> dict[str, str]:
     """Stored bank name -> 'builtin' or 'imported'."""
-    return dict(db.conn.execute("SELECT name, origin FROM banks").fetchall())
+    return dict(db.execute("SELECT name, origin FROM banks").fetchall())
 
 
-def saved_banks(db: sqlite_utils.Database) -> list[SavedBank]:
+def saved_banks(db: Database) -> list[SavedBank]:
     """Every stored bank, by name, with its number of facts."""
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT b.name, b.title, b.origin, b.format, "
         "(SELECT count(*) FROM facts f WHERE f.bank = b.name) "
         "FROM banks b ORDER BY b.name"
@@ -129,31 +127,31 @@ def saved_banks(db: sqlite_utils.Database) -> list[SavedBank]:
     return [SavedBank(*row) for row in rows]
 
 
-def bank_imported_at(db: sqlite_utils.Database, name: str) -> str | None:
+def bank_imported_at(db: Database, name: str) -> str | None:
     """When a stored bank was last saved (its cards are re-made when this changes), or None."""
-    row = db.conn.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
+    row = db.execute("SELECT imported_at FROM banks WHERE name = ?", [name]).fetchone()
     return str(row[0]) if row else None
 
 
-def saved_bank_title(db: sqlite_utils.Database, name: str) -> str | None:
+def saved_bank_title(db: Database, name: str) -> str | None:
     """The title a stored bank is shown under, or None when there is no such bank."""
-    row = db.conn.execute("SELECT title FROM banks WHERE name = ?", [name]).fetchone()
+    row = db.execute("SELECT title FROM banks WHERE name = ?", [name]).fetchone()
     return str(row[0]) if row else None
 
 
-def saved_bank_source(db: sqlite_utils.Database, name: str) -> tuple[str, str] | None:
+def saved_bank_source(db: Database, name: str) -> tuple[str, str] | None:
     """(format, source_text) of a stored bank, or None."""
-    row = db.conn.execute("SELECT format, source_text FROM banks WHERE name = ?", [name]).fetchone()
+    row = db.execute("SELECT format, source_text FROM banks WHERE name = ?", [name]).fetchone()
     return (row[0], row[1]) if row else None
 
 
-def delete_bank(db: sqlite_utils.Database, name: str) -> bool:
+def delete_bank(db: Database, name: str) -> bool:
     """Remove an imported bank and its facts (learners' cards stay, unused). False if absent."""
-    with immediate(db):
-        row = db.conn.execute("SELECT origin FROM banks WHERE name = ?", [name]).fetchone()
+    with db.write():
+        row = db.execute("SELECT origin FROM banks WHERE name = ?", [name]).fetchone()
         if row is None:
             return False
         if row[0] == "builtin":
             raise BankConflict(f"'{name}' is a built-in bank and cannot be removed")
-        db.conn.execute("DELETE FROM banks WHERE name = ?", [name])
+        db.execute("DELETE FROM banks WHERE name = ?", [name])
     return True

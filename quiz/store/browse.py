@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
 from quiz.clock import parse_utc, utc_iso
 from quiz.model import STATES, CardState
+from quiz.store.engine import Database
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ def _like(text: str) -> str:
 
 
 def browse_rows(
-    db: sqlite_utils.Database,
+    db: Database,
     learner_id: int,
     *,
     bank: str | None = None,
@@ -87,7 +86,7 @@ def browse_rows(
         sql += " LIMIT ?"
         params.append(int(limit))
     rows = []
-    for r in db.conn.execute(sql, params):
+    for r in db.execute(sql, params):
         sched = CardState(
             STATES[r[4]], r[5], r[6], r[7], parse_utc(r[8]), parse_utc(r[9]), r[10], r[11], bool(r[12]), bool(r[13])
         )

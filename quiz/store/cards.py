@@ -1,6 +1,6 @@
 """Cards and reviews: reading a card's state, writing an answer and undoing it, suspending.
 
-Functions that write expect to run inside the caller's `immediate(db)` transaction unless they
+Functions that write expect to run inside the caller's `db.write()` transaction unless they
 say otherwise, so an answer's card update and review row commit together or not at all.
 """
 
@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
 from quiz.clock import parse_utc, utc_iso
 from quiz.model import STATES, CardState
-from quiz.store.db import immediate
+from quiz.store.engine import Database
 from quiz.store.schema import CARD_STATE_FIELDS
 
 SCHED_COLUMNS = CARD_STATE_FIELDS  # in this order everywhere: state_values / state_from_values
@@ -57,28 +55,29 @@ def state_values(card: CardState) -> tuple:
     )
 
 
-def load_card(db: sqlite_utils.Database, card_id: int) -> CardRecord | None:
-    row = db.conn.execute(CARD_SELECT + " WHERE id = ?", [card_id]).fetchone()
+def load_card(db: Database, card_id: int) -> CardRecord | None:
+    row = db.execute(CARD_SELECT + " WHERE id = ?", [card_id]).fetchone()
     return record_from_row(row) if row else None
 
 
 def load_cards(
-    db: sqlite_utils.Database, where: str, params: list, index: str | None = None
+    db: Database, where: str, params: list, index: str | None = None
 ) -> list[CardRecord]:
-    indexed = f" INDEXED BY {index}" if index else ""
-    return [record_from_row(r) for r in db.conn.execute(f"{CARD_SELECT}{indexed} WHERE {where}", params)]
+    indexed = db.dialect.indexed_by(index)
+    return [record_from_row(r) for r in db.execute(f"{CARD_SELECT}{indexed} WHERE {where}", params)]
 
 
 _UPDATE = "UPDATE cards SET " + ", ".join(f"{c} = ?" for c in SCHED_COLUMNS) + " WHERE id = ?"
 # Compare-and-set: update only if the card is still exactly as the caller read it.
-_UPDATE_IF = _UPDATE + "".join(f" AND {c} IS ?" for c in SCHED_COLUMNS)
+_UPDATE_IF = _UPDATE + "".join(f" AND {c} IS NOT DISTINCT FROM ?" for c in SCHED_COLUMNS)
 _REVIEW_COLUMNS = (
     "card_id", "learner_id", "reviewed_at", "rating", "mode", "wording_id", "prompt", "given",
     "expected", "verdict", "duration_ms",
     *(f"{c}_before" for c in SCHED_COLUMNS), *(f"{c}_after" for c in SCHED_COLUMNS),
 )
 _INSERT_REVIEW = (
-    f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES ({', '.join('?' * len(_REVIEW_COLUMNS))})"
+    f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES ({', '.join('?' * len(_REVIEW_COLUMNS))}) "
+    "RETURNING id"
 )
 
 
@@ -97,33 +96,33 @@ class Answer:
 
 
 def write_answer(
-    db: sqlite_utils.Database, card: CardRecord, after: CardState, answer: Answer, at: datetime
+    db: Database, card: CardRecord, after: CardState, answer: Answer, at: datetime
 ) -> int | None:
     """Update the card and insert its review (inside the caller's transaction); the review id.
 
     None, writing nothing, if the stored card is no longer `card` (another window answered or
     suspended it): the caller reloads it and schedules again. This saves reading the card first.
     """
-    conn = db.conn
+    conn = db
     before, now = state_values(card.sched), state_values(after)
     if conn.execute(_UPDATE_IF, (*now, card.id, *before)).rowcount != 1:
         return None
-    cursor = conn.execute(
+    (review_id,) = conn.execute(
         _INSERT_REVIEW,
         (
             card.id, card.learner_id, utc_iso(at), answer.rating, answer.mode, answer.wording_id,
             answer.prompt, answer.given, answer.expected, answer.verdict, answer.duration_ms,
             *before, *now,
         ),
-    )
-    return cursor.lastrowid
+    ).fetchall()[0]
+    return int(review_id)
 
 
 class UndoRefused(Exception):
     """The card is no longer as the review left it (another window answered or changed it)."""
 
 
-def undo_review(db: sqlite_utils.Database, review_id: int) -> int | None:
+def undo_review(db: Database, review_id: int) -> int | None:
     """Put the card back exactly as it was before the review, and delete the review.
 
     Compare-and-set: only while the card is still exactly in the review's "after" state, so an
@@ -133,46 +132,43 @@ def undo_review(db: sqlite_utils.Database, review_id: int) -> int | None:
     before_cols = ", ".join(f"{c}_before" for c in SCHED_COLUMNS)
     after_cols = ", ".join(f"{c}_after" for c in SCHED_COLUMNS)
     width = len(SCHED_COLUMNS)
-    with immediate(db):
-        row = db.conn.execute(
+    with db.write():
+        row = db.execute(
             f"SELECT card_id, {before_cols}, {after_cols} FROM reviews WHERE id = ?", [review_id]
         ).fetchone()
         if row is None:
             return None
         card_id, before, after = row[0], row[1:1 + width], row[1 + width:]
-        later = db.conn.execute("SELECT 1 FROM reviews WHERE card_id = ? AND id > ? LIMIT 1", [card_id, review_id])
-        if later.fetchone() is not None or db.conn.execute(_UPDATE_IF, (*before, card_id, *after)).rowcount != 1:
+        later = db.execute("SELECT 1 FROM reviews WHERE card_id = ? AND id > ? LIMIT 1", [card_id, review_id])
+        if later.fetchone() is not None or db.execute(_UPDATE_IF, (*before, card_id, *after)).rowcount != 1:
             raise UndoRefused(card_id)
-        db.conn.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+        db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
     return int(card_id)
 
 
-def set_suspended(db: sqlite_utils.Database, card_id: int, suspended: bool) -> bool:
+def set_suspended(db: Database, card_id: int, suspended: bool) -> bool:
     """Suspend or unsuspend a card (own transaction); False if it is gone or was so already."""
-    with immediate(db):
-        cursor = db.conn.execute(
+    with db.write():
+        cursor = db.execute(
             "UPDATE cards SET suspended = ? WHERE id = ? AND suspended = ?", [int(suspended), card_id, int(not suspended)]
         )
     return cursor.rowcount == 1
 
 
-def set_buried(db: sqlite_utils.Database, card_id: int, until: datetime | None) -> None:
+def set_buried(db: Database, card_id: int, until: datetime | None) -> None:
     """Hide a card until a moment (None: unbury)."""
-    with immediate(db):
-        db.conn.execute(
+    with db.write():
+        db.execute(
             "UPDATE cards SET buried_until = ? WHERE id = ?", [utc_iso(until) if until else None, card_id]
         )
 
 
 def ensure_cards(
-    db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], at: datetime
+    db: Database, learner_id: int, bank: str, keys: list[tuple[str, str]], at: datetime
 ) -> int:
     """Create the missing new cards for (fact_id, kind) keys (inside the caller's transaction)."""
-    conn = db.conn
-    before = conn.total_changes
-    conn.executemany(
-        "INSERT OR IGNORE INTO cards (learner_id, bank, fact_id, kind, created) VALUES (?, ?, ?, ?, ?)",
+    return db.executemany(
+        "INSERT INTO cards (learner_id, bank, fact_id, kind, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(learner_id, bank, fact_id, kind, utc_iso(at)) for fact_id, kind in keys],
     )
-    return conn.total_changes - before
 

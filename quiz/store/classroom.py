@@ -1,6 +1,6 @@
 """Classroom rows: classes and members, frozen papers, attempts and their answers.
 
-Every write that reads first runs under `immediate` (the write lock), and the rules a student
+Every write that reads first runs under `db.write()` (the write lock), and the rules a student
 could race against (the opening and closing times, the deadline, a submitted attempt, the attempts
 limit) are checked inside that transaction, against the store's clock read there (`store_now`), so
 two processes cannot both get past them and an answer that waited for the lock is judged when written.
@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-import sqlite_utils
-
 from quiz.clock import Clock, utc_iso
 from quiz.model import CardState
 from quiz.store import now as store_clock
 from quiz.store.cards import Answer, CardRecord, ensure_cards, load_cards, write_answer
-from quiz.store.db import immediate
+from quiz.store.engine import Database
 
 
 class AttemptRules(Protocol):
@@ -64,27 +62,27 @@ class AnswerRow:
 
 
 # -- classes ------------------------------------------------------------------------------------
-def insert_class(db: sqlite_utils.Database, name: str, created: str) -> bool:
+def insert_class(db: Database, name: str, created: str) -> bool:
     """Add a class; False when the name is taken."""
-    with immediate(db):
-        if db.conn.execute("SELECT 1 FROM classes WHERE name = ?", [name]).fetchone():
+    with db.write():
+        if db.execute("SELECT 1 FROM classes WHERE name = ?", [name]).fetchone():
             return False
-        db.conn.execute("INSERT INTO classes (name, created) VALUES (?, ?)", [name, created])
+        db.execute("INSERT INTO classes (name, created) VALUES (?, ?)", [name, created])
     return True
 
 
-def class_id(db: sqlite_utils.Database, name: str) -> int | None:
-    row = db.conn.execute("SELECT id FROM classes WHERE name = ?", [name]).fetchone()
+def class_id(db: Database, name: str) -> int | None:
+    row = db.execute("SELECT id FROM classes WHERE name = ?", [name]).fetchone()
     return int(row[0]) if row else None
 
 
-def class_names(db: sqlite_utils.Database) -> list[str]:
-    return [name for (name,) in db.conn.execute("SELECT name FROM classes ORDER BY name COLLATE NOCASE")]
+def class_names(db: Database) -> list[str]:
+    return [name for (name,) in db.execute("SELECT name FROM classes ORDER BY name COLLATE NOCASE")]
 
 
-def class_students(db: sqlite_utils.Database, class_id: int) -> list[str]:
+def class_students(db: Database, class_id: int) -> list[str]:
     """The roster in the order students joined (the order versions are dealt in)."""
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT l.name FROM class_members m JOIN learners l ON l.id = m.learner_id "
         "WHERE m.class_id = ? ORDER BY m.rowid",
         [class_id],
@@ -93,13 +91,13 @@ def class_students(db: sqlite_utils.Database, class_id: int) -> list[str]:
 
 
 def add_members(
-    db: sqlite_utils.Database, class_id: int, members: list[tuple[str, str, str]], created: str
+    db: Database, class_id: int, members: list[tuple[str, str, str]], created: str
 ) -> list[str]:
     """Add (name, salt, hash) members, creating learners as needed, all or nothing.
 
     Returns the names already in the class (then nothing is written)."""
-    conn = db.conn
-    with immediate(db):
+    conn = db
+    with db.write():
         taken = [
             name for name, _, _ in members
             if conn.execute(
@@ -111,7 +109,7 @@ def add_members(
         if taken:
             return taken
         for name, salt, digest in members:
-            conn.execute("INSERT OR IGNORE INTO learners (name, created) VALUES (?, ?)", [name, created])
+            conn.execute("INSERT INTO learners (name, created) VALUES (?, ?) ON CONFLICT DO NOTHING", [name, created])
             conn.execute(
                 "INSERT INTO class_members (class_id, learner_id, code_hash, code_salt) "
                 "SELECT ?, id, ?, ? FROM learners WHERE name = ?",
@@ -120,10 +118,10 @@ def add_members(
     return []
 
 
-def set_member_code(db: sqlite_utils.Database, class_id: int, name: str, salt: str, digest: str) -> bool:
+def set_member_code(db: Database, class_id: int, name: str, salt: str, digest: str) -> bool:
     """Replace a member's code hash; False when they are not in the class."""
-    with immediate(db):
-        cursor = db.conn.execute(
+    with db.write():
+        cursor = db.execute(
             "UPDATE class_members SET code_hash = ?, code_salt = ? "
             "WHERE class_id = ? AND learner_id = (SELECT id FROM learners WHERE name = ?)",
             [digest, salt, class_id, name],
@@ -131,7 +129,7 @@ def set_member_code(db: sqlite_utils.Database, class_id: int, name: str, salt: s
     return cursor.rowcount == 1
 
 
-def member_codes(db: sqlite_utils.Database, name: str, class_id: int | None) -> list[tuple[str, str]]:
+def member_codes(db: Database, name: str, class_id: int | None) -> list[tuple[str, str]]:
     """(salt, hash) of the learner's code in that class, or in every class of theirs (None)."""
     sql = (
         "SELECT m.code_salt, m.code_hash FROM class_members m JOIN learners l ON l.id = m.learner_id "
@@ -141,7 +139,7 @@ def member_codes(db: sqlite_utils.Database, name: str, class_id: int | None) -> 
     if class_id is not None:
         sql += " AND m.class_id = ?"
         args.append(class_id)
-    return [(salt, digest) for salt, digest in db.conn.execute(sql, args)]
+    return [(salt, digest) for salt, digest in db.execute(sql, args)]
 
 
 # -- papers -------------------------------------------------------------------------------------
@@ -152,14 +150,14 @@ _PAPER = (
 
 
 def insert_paper(
-    db: sqlite_utils.Database, code: str, title: str, bank: str, class_id: int | None,
+    db: Database, code: str, title: str, bank: str, class_id: int | None,
     settings_json: str, questions_json: str, created: str,
 ) -> bool:
     """Store a paper; False when the code is taken (the caller draws another)."""
-    with immediate(db):
-        if db.conn.execute("SELECT 1 FROM papers WHERE code = ?", [code]).fetchone():
+    with db.write():
+        if db.execute("SELECT 1 FROM papers WHERE code = ?", [code]).fetchone():
             return False
-        db.conn.execute(
+        db.execute(
             "INSERT INTO papers (code, title, bank, class_id, settings_json, questions_json, created) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [code, title, bank, class_id, settings_json, questions_json, created],
@@ -167,24 +165,24 @@ def insert_paper(
     return True
 
 
-def paper_row(db: sqlite_utils.Database, code: str) -> PaperRow | None:
-    row = db.conn.execute(_PAPER + " WHERE p.code = ?", [code]).fetchone()
+def paper_row(db: Database, code: str) -> PaperRow | None:
+    row = db.execute(_PAPER + " WHERE p.code = ?", [code]).fetchone()
     return PaperRow(*row) if row else None
 
 
-def paper_row_by_id(db: sqlite_utils.Database, paper_id: int) -> PaperRow | None:
-    row = db.conn.execute(_PAPER + " WHERE p.id = ?", [paper_id]).fetchone()
+def paper_row_by_id(db: Database, paper_id: int) -> PaperRow | None:
+    row = db.execute(_PAPER + " WHERE p.id = ?", [paper_id]).fetchone()
     return PaperRow(*row) if row else None
 
 
-def all_papers(db: sqlite_utils.Database) -> list[PaperRow]:
-    return [PaperRow(*row) for row in db.conn.execute(_PAPER + " ORDER BY p.created, p.id")]
+def all_papers(db: Database) -> list[PaperRow]:
+    return [PaperRow(*row) for row in db.execute(_PAPER + " ORDER BY p.created, p.id")]
 
 
-def delete_paper(db: sqlite_utils.Database, code: str) -> bool:
+def delete_paper(db: Database, code: str) -> bool:
     """Delete a paper with its attempts and answers; False when there is none."""
-    with immediate(db):
-        cursor = db.conn.execute("DELETE FROM papers WHERE code = ?", [code])
+    with db.write():
+        cursor = db.execute("DELETE FROM papers WHERE code = ?", [code])
     return cursor.rowcount == 1
 
 
@@ -196,7 +194,7 @@ _ATTEMPT = (
 
 
 def start_or_resume(
-    db: sqlite_utils.Database, paper_id: int, learner: str, limit: int, rules: AttemptRules, clock: Clock
+    db: Database, paper_id: int, learner: str, limit: int, rules: AttemptRules, clock: Clock
 ) -> tuple[str, AttemptRow | None]:
     """The learner's open attempt, or a new one: ("resumed" | "started" | "used_up", attempt).
 
@@ -204,8 +202,8 @@ def start_or_resume(
     (raising when it is shut) and give a new attempt's deadline. An open attempt whose deadline
     has passed is closed (submitted at its deadline) first. The count and the insert share one
     write transaction, so two windows cannot both start the last allowed attempt."""
-    conn = db.conn
-    with immediate(db):
+    conn = db
+    with db.write():
         moment = store_clock.store_now(db, clock)
         deadline = rules(moment)
         now = utc_iso(moment)
@@ -229,27 +227,28 @@ def start_or_resume(
         ).fetchone()[0]
         if used >= limit:
             return "used_up", None
-        cursor = conn.execute(
-            "INSERT INTO attempts (paper_id, learner_id, number, started, deadline) VALUES (?, ?, ?, ?, ?)",
+        (attempt_id,) = conn.execute(
+            "INSERT INTO attempts (paper_id, learner_id, number, started, deadline) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING id",
             [paper_id, learner_id, used + 1, now, utc_iso(deadline) if deadline else None],
-        )
-        row = conn.execute(_ATTEMPT + " WHERE a.id = ?", [cursor.lastrowid]).fetchone()
+        ).fetchall()[0]
+        row = conn.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
     return "started", AttemptRow(*row)
 
 
-def attempt_row(db: sqlite_utils.Database, attempt_id: int) -> AttemptRow | None:
-    row = db.conn.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
+def attempt_row(db: Database, attempt_id: int) -> AttemptRow | None:
+    row = db.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
     return AttemptRow(*row) if row else None
 
 
-def paper_attempts(db: sqlite_utils.Database, paper_id: int) -> list[AttemptRow]:
-    rows = db.conn.execute(_ATTEMPT + " WHERE a.paper_id = ? ORDER BY a.id", [paper_id])
+def paper_attempts(db: Database, paper_id: int) -> list[AttemptRow]:
+    rows = db.execute(_ATTEMPT + " WHERE a.paper_id = ? ORDER BY a.id", [paper_id])
     return [AttemptRow(*row) for row in rows]
 
 
-def learner_attempts(db: sqlite_utils.Database, learner: str) -> list[tuple[AttemptRow, str]]:
+def learner_attempts(db: Database, learner: str) -> list[tuple[AttemptRow, str]]:
     """The learner's attempts with their paper's code, oldest first."""
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT a.id, a.paper_id, l.name, a.number, a.started, a.deadline, a.submitted, p.code "
         "FROM attempts a JOIN learners l ON l.id = a.learner_id JOIN papers p ON p.id = a.paper_id "
         "WHERE l.name = ? ORDER BY a.started, a.id",
@@ -259,14 +258,14 @@ def learner_attempts(db: sqlite_utils.Database, learner: str) -> list[tuple[Atte
 
 
 def record_answer(
-    db: sqlite_utils.Database, attempt_id: int, position: int, given: str, verdict: str, clock: Clock
+    db: Database, attempt_id: int, position: int, given: str, verdict: str, clock: Clock
 ) -> str:
     """Store (or replace) an answer: "ok", or why not: "missing", "submitted", "late".
 
     The answer is stamped with the store's now, read once the write lock is held, and refused if
     that is at or past the deadline: an answer that waited for the lock past it is late."""
-    conn = db.conn
-    with immediate(db):
+    conn = db
+    with db.write():
         now = utc_iso(store_clock.store_now(db, clock))
         cursor = conn.execute(
             "INSERT INTO attempt_answers (attempt_id, position, given, answered_at, verdict) "
@@ -284,22 +283,22 @@ def record_answer(
     return "submitted" if row[0] is not None else "late"
 
 
-def finish_attempt(db: sqlite_utils.Database, attempt_id: int, clock: Clock) -> tuple[AttemptRow | None, bool]:
+def finish_attempt(db: Database, attempt_id: int, clock: Clock) -> tuple[AttemptRow | None, bool]:
     """Submit at the store's now, or at the deadline if that came first; a submitted attempt is
     kept as is. Returns the attempt and whether this call submitted it."""
-    with immediate(db):
+    with db.write():
         now = utc_iso(store_clock.store_now(db, clock))
-        cursor = db.conn.execute(
+        cursor = db.execute(
             "UPDATE attempts SET submitted = CASE WHEN deadline IS NOT NULL AND deadline < ? "
             "THEN deadline ELSE ? END WHERE id = ? AND submitted IS NULL",
             [now, now, attempt_id],
         )
-        row = db.conn.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
+        row = db.execute(_ATTEMPT + " WHERE a.id = ?", [attempt_id]).fetchone()
     return (AttemptRow(*row) if row else None), cursor.rowcount == 1
 
 
-def attempt_answers(db: sqlite_utils.Database, attempt_id: int) -> list[AnswerRow]:
-    rows = db.conn.execute(
+def attempt_answers(db: Database, attempt_id: int) -> list[AnswerRow]:
+    rows = db.execute(
         "SELECT attempt_id, position, given, answered_at, verdict, override_verdict, override_by, override_at "
         "FROM attempt_answers WHERE attempt_id = ? ORDER BY position",
         [attempt_id],
@@ -307,8 +306,8 @@ def attempt_answers(db: sqlite_utils.Database, attempt_id: int) -> list[AnswerRo
     return [AnswerRow(*row) for row in rows]
 
 
-def paper_answers(db: sqlite_utils.Database, paper_id: int) -> list[AnswerRow]:
-    rows = db.conn.execute(
+def paper_answers(db: Database, paper_id: int) -> list[AnswerRow]:
+    rows = db.execute(
         "SELECT w.attempt_id, w.position, w.given, w.answered_at, w.verdict, w.override_verdict, "
         "w.override_by, w.override_at FROM attempt_answers w JOIN attempts a ON a.id = w.attempt_id "
         "WHERE a.paper_id = ?",  # in no order: the caller files them by attempt and position
@@ -318,11 +317,11 @@ def paper_answers(db: sqlite_utils.Database, paper_id: int) -> list[AnswerRow]:
 
 
 def set_override(
-    db: sqlite_utils.Database, attempt_id: int, position: int, verdict: str, by: str, at: str
+    db: Database, attempt_id: int, position: int, verdict: str, by: str, at: str
 ) -> None:
     """A teacher's verdict on one answer (an unanswered question gets an empty answer row)."""
-    with immediate(db):
-        db.conn.execute(
+    with db.write():
+        db.execute(
             "INSERT INTO attempt_answers (attempt_id, position, given, answered_at, verdict, "
             "override_verdict, override_by, override_at) VALUES (?, ?, '', ?, NULL, ?, ?, ?) "
             "ON CONFLICT (attempt_id, position) DO UPDATE SET override_verdict = excluded.override_verdict, "
@@ -333,7 +332,7 @@ def set_override(
 
 # -- practice papers: answers into the study schedule ---------------------------------------------
 def practice_cards(
-    db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], at: datetime
+    db: Database, learner_id: int, bank: str, keys: list[tuple[str, str]], at: datetime
 ) -> dict[tuple[str, str], CardRecord]:
     """The learner's cards for (fact_id, kind) keys of a bank, made new where missing (inside the
     caller's transaction)."""
@@ -344,7 +343,7 @@ def practice_cards(
 
 
 def write_practice_reviews(
-    db: sqlite_utils.Database, reviews: list[tuple[CardRecord, CardState, Answer]], at: datetime
+    db: Database, reviews: list[tuple[CardRecord, CardState, Answer]], at: datetime
 ) -> int:
     """Each card's new state and its review row (inside the caller's transaction); how many written.
     A card changed since it was read (another window studied it) is left as it is."""

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlite_utils
-
 from quiz.clock import Clock
+from quiz.store.engine import Database
 
 
-def store_now(db: sqlite_utils.Database, local: Clock) -> datetime:
+def store_now(db: Database, local: Clock) -> datetime:
     """Now, as the store judges time rules (timezone-aware UTC). `db` is for a server store to ask;
     a SQLite file is on this machine, so its clock is this machine's."""
     return local()

@@ -10,11 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
-
 from quiz.clock import parse_utc, utc_iso
 from quiz.store.cards import CARD_SELECT, CardRecord, ensure_cards, load_cards, record_from_row
-from quiz.store.db import immediate
+from quiz.store.engine import Database
 
 UNBURIED = "(buried_until IS NULL OR buried_until <= ?)"
 
@@ -35,7 +33,7 @@ class Scope:
         )
 
 
-def due_learning(db: sqlite_utils.Database, scope: Scope, before: datetime, now: datetime) -> list[CardRecord]:
+def due_learning(db: Database, scope: Scope, before: datetime, now: datetime) -> list[CardRecord]:
     """Learning and relearning cards due before `before` (the day's end), soonest first."""
     where, params = scope.where()
     return load_cards(
@@ -48,7 +46,7 @@ def due_learning(db: sqlite_utils.Database, scope: Scope, before: datetime, now:
 
 
 def due_reviews(
-    db: sqlite_utils.Database, scope: Scope, before: datetime, now: datetime, limit: int
+    db: Database, scope: Scope, before: datetime, now: datetime, limit: int
 ) -> list[CardRecord]:
     """Review cards due before `before`, most overdue first, at most `limit`."""
     where, params = scope.where()
@@ -60,11 +58,11 @@ def due_reviews(
     )
 
 
-def new_cards(db: sqlite_utils.Database, scope: Scope, now: datetime) -> Iterator[CardRecord]:
+def new_cards(db: Database, scope: Scope, now: datetime) -> Iterator[CardRecord]:
     """New cards in bank order, read lazily: the caller stops at its daily limit."""
     where, params = scope.where()
-    cursor = db.conn.execute(
-        f"{CARD_SELECT} INDEXED BY cards_queue WHERE {where} AND state = 'new' AND suspended = 0 "
+    cursor = db.execute(
+        f"{CARD_SELECT}{db.dialect.indexed_by('cards_queue')} WHERE {where} AND state = 'new' AND suspended = 0 "
         f"AND due IS NULL AND {UNBURIED} ORDER BY id",
         [*params, utc_iso(now)],
     )
@@ -75,21 +73,21 @@ def new_cards(db: sqlite_utils.Database, scope: Scope, now: datetime) -> Iterato
         cursor.close()
 
 
-def next_due(db: sqlite_utils.Database, scope: Scope, before: datetime) -> tuple[datetime | None, int]:
+def next_due(db: Database, scope: Scope, before: datetime) -> tuple[datetime | None, int]:
     """(When the next card falls due, how many are due before `before`), suspended cards aside."""
     where, params = scope.where()
     dues, count = [], 0
     for state in ("learning", "relearning", "review"):  # each one range of cards_queue
-        sql = f"FROM cards INDEXED BY cards_queue WHERE {where} AND state = ? AND suspended = 0"
-        first = db.conn.execute(f"SELECT due {sql} AND due IS NOT NULL ORDER BY due LIMIT 1", [*params, state]).fetchone()
+        sql = f"FROM cards{db.dialect.indexed_by('cards_queue')} WHERE {where} AND state = ? AND suspended = 0"
+        first = db.execute(f"SELECT due {sql} AND due IS NOT NULL ORDER BY due LIMIT 1", [*params, state]).fetchone()
         dues += [first[0]] if first else []
-        count += db.conn.execute(f"SELECT count(*) {sql} AND due < ?", [*params, state, utc_iso(before)]).fetchone()[0]
+        count += db.execute(f"SELECT count(*) {sql} AND due < ?", [*params, state, utc_iso(before)]).fetchone()[0]
     return (parse_utc(min(dues)) if dues else None), count
 
 
-def cards_in_step(db: sqlite_utils.Database, learner_id: int, bank: str, fingerprint: str) -> bool:
+def cards_in_step(db: Database, learner_id: int, bank: str, fingerprint: str) -> bool:
     """Whether the learner's cards were made from the bank as it is stored now."""
-    row = db.conn.execute(
+    row = db.execute(
         "SELECT fingerprint FROM card_sync WHERE learner_id = ? AND bank = ?", [learner_id, bank]
     ).fetchone()
     return bool(row) and row[0] == fingerprint
@@ -99,7 +97,7 @@ SYNC_BATCH = 500  # cards a write transaction creates: a class opening a big ban
 
 
 def sync_cards(
-    db: sqlite_utils.Database, learner_id: int, bank: str, keys: list[tuple[str, str]], fingerprint: str, at: datetime
+    db: Database, learner_id: int, bank: str, keys: list[tuple[str, str]], fingerprint: str, at: datetime
 ) -> int:
     """Create the missing (fact_id, kind) cards and remember the fingerprint; the cards created.
 
@@ -109,10 +107,10 @@ def sync_cards(
     """
     created = 0
     for start in range(0, max(len(keys), 1), SYNC_BATCH):
-        with immediate(db):
+        with db.write():
             created += ensure_cards(db, learner_id, bank, keys[start:start + SYNC_BATCH], at)
             if start + SYNC_BATCH >= len(keys):
-                db.conn.execute(
+                db.execute(
                     "INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?) "
                     "ON CONFLICT (learner_id, bank) DO UPDATE SET fingerprint = excluded.fingerprint",
                     [learner_id, bank, fingerprint],
@@ -120,11 +118,11 @@ def sync_cards(
     return created
 
 
-def new_card_counts(db: sqlite_utils.Database, scope: Scope, now: datetime, since: datetime) -> tuple[int, int]:
+def new_card_counts(db: Database, scope: Scope, now: datetime, since: datetime) -> tuple[int, int]:
     """(New cards that could be introduced, of which a sibling of their fact was answered since
     `since`): the second are buried today when one card a fact a day is the rule."""
     where, params = scope.where()
-    row = db.conn.execute(
+    row = db.execute(
         "SELECT count(*), count(CASE WHEN EXISTS (SELECT 1 FROM cards s JOIN reviews r ON r.card_id = s.id "
         "WHERE s.learner_id = cards.learner_id AND s.bank = cards.bank AND s.fact_id = cards.fact_id "
         f"AND r.reviewed_at >= ?) THEN 1 END) FROM cards WHERE {where} AND state = 'new' AND suspended = 0 "

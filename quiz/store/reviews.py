@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import sqlite_utils
-
 from quiz.clock import parse_utc, utc_iso
 from quiz.settings import Settings, day_start, next_day_start
+from quiz.store.engine import Database
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,9 @@ class ReviewRow:
     difficulty_after: float | None
 
 
-def today_counts(db: sqlite_utils.Database, learner_id: int, now: datetime, settings: Settings) -> tuple[int, int]:
+def today_counts(db: Database, learner_id: int, now: datetime, settings: Settings) -> tuple[int, int]:
     """(new cards introduced, review cards answered) today, for the daily limits."""
-    new, reviews = db.conn.execute(
+    new, reviews = db.execute(
         "SELECT count(CASE WHEN state_before = 'new' THEN 1 END), "
         "count(CASE WHEN state_before = 'review' THEN 1 END) "
         "FROM reviews WHERE learner_id = ? AND reviewed_at >= ?",
@@ -42,10 +41,10 @@ def today_counts(db: sqlite_utils.Database, learner_id: int, now: datetime, sett
 
 
 def touched_facts_today(
-    db: sqlite_utils.Database, learner_id: int, now: datetime, settings: Settings
+    db: Database, learner_id: int, now: datetime, settings: Settings
 ) -> set[tuple[str, str]]:
     """(bank, fact_id) of every fact answered today: their new siblings stay buried until tomorrow."""
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT DISTINCT c.bank, c.fact_id FROM reviews r JOIN cards c ON c.id = r.card_id "
         "WHERE r.learner_id = ? AND r.reviewed_at >= ?",
         [learner_id, utc_iso(day_start(now, settings))],
@@ -53,9 +52,9 @@ def touched_facts_today(
     return {(bank, fact_id) for bank, fact_id in rows}
 
 
-def card_history(db: sqlite_utils.Database, card_id: int) -> list[ReviewRow]:
+def card_history(db: Database, card_id: int) -> list[ReviewRow]:
     """A card's reviews, oldest first."""
-    rows = db.conn.execute(
+    rows = db.execute(
         "SELECT id, reviewed_at, rating, mode, wording_id, prompt, given, expected, verdict, "
         "duration_ms, state_before, state_after, due_after, stability_after, difficulty_after "
         "FROM reviews WHERE card_id = ? ORDER BY id",
@@ -72,10 +71,10 @@ def card_history(db: sqlite_utils.Database, card_id: int) -> list[ReviewRow]:
 
 
 def learner_stats(
-    db: sqlite_utils.Database, learner_id: int, now: datetime, settings: Settings
+    db: Database, learner_id: int, now: datetime, settings: Settings
 ) -> tuple[int, int, int]:
     """(reviews today, streak of study days ending today or yesterday, reviews in all)."""
-    conn = db.conn
+    conn = db
     start = day_start(now, settings)
     today = conn.execute(
         "SELECT count(*) FROM reviews WHERE learner_id = ? AND reviewed_at >= ?",

@@ -1,18 +1,14 @@
-"""The schema, as sqlite-utils migrations. Never edit a released migration: add the next one.
+"""The study tables, as the first two migrations wrote them (SQLite's words; `quiz.store.postgres`
+translates them). Never edit a released migration: add the next one (`quiz.store.migrations`).
 
-Times are fixed-width UTC ISO text (see `db.utc_iso`), so they sort and index as times.
-Card states: 'new' (never answered, `due` NULL), 'learning', 'review', 'relearning'.
+Times are fixed-width UTC ISO text (see `quiz.model.utc_iso`), so they sort and index as
+times on both engines. Card states: 'new' (never answered, `due` NULL), 'learning', 'review',
+'relearning'.
 """
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils import Migrations
-
-from quiz.errors import NewerDatabase
-from quiz.store.db import immediate
-
-migrations = Migrations("quiz")
+from quiz.store.engine import Database
 
 # Card fields an answer changes; reviews keep each one before and after, so undo is exact.
 CARD_STATE_FIELDS = (
@@ -107,80 +103,18 @@ CREATE TABLE card_sync (
 """
 
 
-def run_script(db: sqlite_utils.Database, script: str) -> None:
+def run_script(db: Database, script: str) -> None:
     """Run a migration's statements (inside the migration's transaction)."""
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
 
 
-@migrations(name="v1")
-def v1(db: sqlite_utils.Database) -> None:
+def v1(db: Database) -> None:
     """Learners, banks and facts, cards with FSRS state, reviews with state before/after, settings."""
     run_script(db, V1)
 
 
-@migrations(name="v2")
-def v2(db: sqlite_utils.Database) -> None:
+def v2(db: Database) -> None:
     """Reviews by learner and time (today's count, streaks); which banks' cards are in step."""
     run_script(db, V2)
-
-
-def known_migrations() -> list[str]:
-    return [m.name for m in migrations._migrations]
-
-
-def migrate(db: sqlite_utils.Database, stop_before: str | None = None) -> None:
-    """Apply pending migrations under the write lock, so processes opening at once don't race.
-
-    `user_version` counts the migrations applied, so an up-to-date file costs one pragma read. A
-    file with more, or with migrations this version does not know, came from a newer `quiz`: it is
-    refused before anything is written.
-    """
-    known = known_migrations()
-    version = schema_version(db)
-    if version == len(known) and stop_before is None:
-        return
-    if version > len(known) or _unknown_migrations(db, known):
-        raise NewerDatabase(
-            f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} was made by a newer "
-            "version of quiz; upgrade quiz to open it"
-        )
-    with immediate(db):
-        migrations.apply(db, stop_before=stop_before)
-        applied = {m.name for m in migrations.applied(db)}
-        db.execute(f"PRAGMA user_version={sum(1 for name in known if name in applied)}")
-
-
-def _unknown_migrations(db: sqlite_utils.Database, known: list[str]) -> list[str]:
-    if not db[Migrations.migrations_table].exists():
-        return []
-    rows = db.conn.execute(f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?", [migrations.name])
-    return [name for (name,) in rows if name not in known]
-
-
-def schema_version(db: sqlite_utils.Database) -> int:
-    version: int = db.conn.execute("PRAGMA user_version").fetchone()[0]
-    return version
-
-
-# Each feature's tables come in a module of their own, registered here in a fixed order (the order
-# a new database is made in). Never reorder: add at the end.
-from quiz.store.schema_classroom import classroom_v1  # noqa: E402  classes, papers, attempts (issue #11)
-
-migrations(name="classroom_v1")(classroom_v1)
-
-from quiz.store.schema_fsrs import fsrs_v1  # noqa: E402  fitted FSRS parameters (issue #15)
-
-migrations(name="fsrs_v1")(fsrs_v1)
-
-from quiz.store.schema_stats import stats_v1, stats_v2  # noqa: E402  the review roll-up for statistics (issue #13)
-
-migrations(name="stats_v1")(stats_v1)
-migrations(name="stats_v2")(stats_v2)
-
-from quiz.store.schema_trust import trust_1  # noqa: E402  app state, extra new cards, folded facts (#9)
-
-migrations(name="trust-1")(trust_1)
-
-SCHEMA_VERSION = len(known_migrations())  # what `user_version` says once every migration is applied

@@ -1,10 +1,9 @@
 """The classroom's tables: classes and their members' hashed codes, frozen papers, attempts and
-answers. `quiz.store.schema` registers `classroom_v1` on its migrations after the study tables
-(this module imports nothing of it, so there is no import loop)."""
+answers. `quiz.store.migrations` lists `classroom_v1` after the study tables."""
 
 from __future__ import annotations
 
-import sqlite_utils
+from quiz.store.engine import Database
 
 CLASSROOM_V1 = """
 CREATE TABLE classes (
@@ -54,7 +53,7 @@ CREATE TABLE attempt_answers (
 """
 
 
-def classroom_v1(db: sqlite_utils.Database) -> None:
+def classroom_v1(db: Database) -> None:
     """Classes, members with salted code hashes, frozen papers, attempts and their answers."""
     for statement in CLASSROOM_V1.split(";"):
         if statement.strip():

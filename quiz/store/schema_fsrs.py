@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from quiz.store.engine import Database
 
 FSRS_V1 = """
 CREATE TABLE fsrs_parameters (
@@ -19,6 +19,6 @@ CREATE TABLE fsrs_parameters (
 """
 
 
-def fsrs_v1(db: sqlite_utils.Database) -> None:
+def fsrs_v1(db: Database) -> None:
     """A learner's fitted parameters, the ones they replaced (so a fit can be undone), and the figures."""
     db.execute(FSRS_V1)

@@ -14,7 +14,7 @@ the young and mature rows are Anki's true-retention counts: first review of a ca
 
 from __future__ import annotations
 
-import sqlite_utils
+from quiz.store.engine import Database
 
 CATEGORY = (
     "CASE {r}.state_before WHEN 'review' THEN "
@@ -55,7 +55,7 @@ GROUP BY 1, 2, 3, 4
 """)
 
 
-def stats_v1(db: sqlite_utils.Database) -> None:
+def stats_v1(db: Database) -> None:
     """The review roll-up by learner, UTC hour, bank and type, its triggers, and the reviews so far."""
     for statement in STATEMENTS_V1:
         db.execute(statement)
@@ -87,7 +87,7 @@ STATEMENTS_V2 = (
 )
 
 
-def stats_v2(db: sqlite_utils.Database) -> None:
+def stats_v2(db: Database) -> None:
     """The roll-up keyed (learner, hour, type, bank); a covering index for the card statistics."""
     for statement in STATEMENTS_V2:
         db.execute(statement)

@@ -3,7 +3,7 @@ folded copy of each fact's statement for searching without accents or case."""
 
 from __future__ import annotations
 
-import sqlite_utils
+from quiz.store.engine import Database
 
 TRUST_1 = """
 CREATE TABLE app_state (
@@ -20,7 +20,7 @@ ALTER TABLE facts ADD COLUMN folded TEXT
 """
 
 
-def trust_1(db: sqlite_utils.Database) -> None:
+def trust_1(db: Database) -> None:
     """app_state (the last learner), extra_new (a learner's "study more today"), facts.folded
     (NULL until the application fills it: folding is the domain's, not the store's)."""
     for statement in TRUST_1.split(";"):

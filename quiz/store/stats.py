@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
+from quiz.store.engine import Database
 
 # Bins' upper bounds (exclusive): stability in days, difficulty (1..10), retrievability (0..1).
 STABILITY_EDGES = (1, 3, 7, 14, 30, 90, 180, 365)
@@ -45,13 +45,13 @@ _BANK = " AND bank = :bank"
 
 
 def hour_rows(
-    db: sqlite_utils.Database, learner_ids: Sequence[int], bank: str | None = None
+    db: Database, learner_ids: Sequence[int], bank: str | None = None
 ) -> list[tuple[int, str, str, int, int, int]]:
     """(learner id, UTC hour 'YYYY-MM-DDTHH', type, reviews, passed, time ms), every hour ever studied."""
     marks = ", ".join("?" * len(learner_ids))
     where = f"learner_id IN ({marks})" + (" AND bank = ?" if bank is not None else "")
     params: list[object] = [*learner_ids, *([bank] if bank is not None else [])]
-    return db.conn.execute(
+    return db.execute(
         "SELECT learner_id, hour, category, sum(reviews), sum(passed), sum(time_ms) FROM review_hours "
         f"WHERE {where} GROUP BY learner_id, hour, category HAVING sum(reviews) > 0",
         params,
@@ -59,7 +59,7 @@ def hour_rows(
 
 
 def today_rows(
-    db: sqlite_utils.Database, learner_id: int, since_iso: str, bank: str | None = None
+    db: Database, learner_id: int, since_iso: str, bank: str | None = None
 ) -> list[tuple[str, int, int, int]]:
     """(state before the answer, reviews, passed, time ms) of the reviews since `since_iso`."""
     join, where = "", ""
@@ -67,7 +67,7 @@ def today_rows(
     if bank is not None:
         join, where = " JOIN cards c ON c.id = r.card_id", " AND c.bank = ?"
         params.append(bank)
-    return db.conn.execute(
+    return db.execute(
         f"SELECT r.state_before, count(*), sum(r.rating > 1), sum(coalesce(r.duration_ms, 0)) FROM reviews r{join} "
         f"WHERE r.learner_id = ? AND r.reviewed_at >= ?{where} GROUP BY r.state_before",
         params,
@@ -75,11 +75,11 @@ def today_rows(
 
 
 def due_rows(
-    db: sqlite_utils.Database, learner_id: int, until_iso: str, bank: str | None = None
+    db: Database, learner_id: int, until_iso: str, bank: str | None = None
 ) -> list[tuple[str, int]]:
     """(UTC hour, cards due) for unsuspended answered cards due before `until_iso` (overdue too)."""
     extra = _BANK if bank is not None else ""
-    return db.conn.execute(
+    return db.execute(
         "SELECT substr(due, 1, 13), count(*) FROM cards WHERE learner_id = :learner "
         "AND state IN ('learning', 'review', 'relearning') AND suspended = 0 "
         f"AND due < :until{extra} GROUP BY 1",
@@ -105,13 +105,13 @@ _LIVE = "suspended = 0 AND state != 'new' AND stability IS NOT NULL AND last_rev
 _ELAPSED = "max(0, CAST(:now - julianday(last_review) AS INTEGER))"
 
 
-def card_groups(db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: str | None = None) -> list[CardGroup]:
+def card_groups(db: Database, learner_id: int, curve: Curve, bank: str | None = None) -> list[CardGroup]:
     """Cards, answered, known, mastered, daily load and leeches by bank and kind: one pass that
     streams in the covering index's (bank, kind) order. R ≥ desired is tested as elapsed days ≤
     S · (desired^(1/decay) − 1) / factor, which needs no power."""
     extra = _BANK if bank is not None else ""
     reach = (curve.desired ** (1 / curve.decay) - 1) / curve.factor
-    rows = db.conn.execute(
+    rows = db.execute(
         f"SELECT bank, kind, sum(suspended = 0), count(CASE WHEN {_LIVE} THEN 1 END), "
         f"total(CASE WHEN {_LIVE} THEN {_R} END), count(CASE WHEN {_LIVE} AND {_ELAPSED} <= stability * :reach THEN 1 END), "
         f"total(CASE WHEN {_LIVE} THEN 1.0 / max(1.0, julianday(due) - julianday(last_review)) END), sum(leech) "
@@ -124,14 +124,14 @@ def card_groups(db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: 
 
 
 def histograms(
-    db: sqlite_utils.Database, learner_id: int, curve: Curve, bank: str | None = None
+    db: Database, learner_id: int, curve: Curve, bank: str | None = None
 ) -> list[tuple[int, int, int, int]]:
     """(stability bin, difficulty bin, retrievability bin, cards) of the answered unsuspended cards,
     grouped on one small integer so the sort is cheap."""
     extra = _BANK if bank is not None else ""
     key = (f"{_bin('stability', STABILITY_EDGES)} * 100 + min(8, max(0, CAST(difficulty AS INTEGER) - 1)) * 10 "
            f"+ min(9, CAST({_R} * 10 AS INTEGER))")
-    rows = db.conn.execute(
+    rows = db.execute(
         f"SELECT {key} AS k, count(*) FROM cards WHERE learner_id = :learner AND {_LIVE}{extra} GROUP BY k",
         {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor, "bank": bank},
     ).fetchall()
@@ -139,7 +139,7 @@ def histograms(
 
 
 def hardest_rows(
-    db: sqlite_utils.Database, learner_id: int, curve: Curve, limit: int, bank: str | None = None
+    db: Database, learner_id: int, curve: Curve, limit: int, bank: str | None = None
 ) -> list[tuple[str, str, str, int, float | None, int]]:
     """(bank, fact id, statement, lapses, lowest R of its cards, leech) for the facts with the most
     lapses, then the lowest retrievability; facts never forgotten are left out. The facts come from
@@ -147,7 +147,7 @@ def hardest_rows(
     extra = _BANK if bank is not None else ""
     params = {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor,
               "limit": limit * 3, "bank": bank}
-    return db.conn.execute(
+    return db.execute(
         "WITH top AS (SELECT DISTINCT bank, fact_id FROM (SELECT bank, fact_id FROM cards "
         f"WHERE learner_id = :learner AND lapses > 0{extra} ORDER BY lapses DESC LIMIT :limit)) "
         f"SELECT c.bank, c.fact_id, coalesce(f.statement, c.fact_id), sum(c.lapses), min({_R.replace('last_review', 'c.last_review').replace('/ stability', '/ c.stability')}), max(c.leech) "
@@ -158,17 +158,17 @@ def hardest_rows(
     ).fetchall()
 
 
-def learner_row(db: sqlite_utils.Database, name: str) -> int | None:
-    row = db.conn.execute("SELECT id FROM learners WHERE name = ?", [name]).fetchone()
+def learner_row(db: Database, name: str) -> int | None:
+    row = db.execute("SELECT id FROM learners WHERE name = ?", [name]).fetchone()
     return int(row[0]) if row else None
 
 
-def class_students(db: sqlite_utils.Database, class_name: str) -> list[tuple[int, str]] | None:
+def class_students(db: Database, class_name: str) -> list[tuple[int, str]] | None:
     """(learner id, name) of a class's students by name; None if there is no such class."""
-    found = db.conn.execute("SELECT id FROM classes WHERE name = ?", [class_name]).fetchone()
+    found = db.execute("SELECT id FROM classes WHERE name = ?", [class_name]).fetchone()
     if found is None:
         return None
-    return db.conn.execute(
+    return db.execute(
         "SELECT l.id, l.name FROM class_members m JOIN learners l ON l.id = m.learner_id "
         "WHERE m.class_id = ? ORDER BY l.name",
         [found[0]],

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlite_utils
-
 from quiz.clock import utc_iso
 from quiz.errors import SessionError
 from quiz.library.banks import bank_names
@@ -14,6 +12,7 @@ from quiz.library.learners import get_learner
 from quiz.library.preferences import load_settings
 from quiz.scheduling.queue import LEARN_AHEAD, StudyQueue, new_allowance
 from quiz.settings import Settings, day_start, next_day_start, study_day
+from quiz.store import Database
 from quiz.store.app_state import add_extra_new
 from quiz.store.overview import new_introduced_since, synced_banks
 from quiz.store.queue import Scope, new_card_counts
@@ -31,7 +30,7 @@ def _minutes(delta_seconds: float) -> str:
     return f"{minutes}m" if minutes < 60 else f"{minutes // 60}h{minutes % 60:02d}"
 
 
-def nothing_to_study(db: sqlite_utils.Database, learner: str, bank: str | None, now: datetime) -> str | None:
+def nothing_to_study(db: Database, learner: str, bank: str | None, now: datetime) -> str | None:
     """None when a session on `bank` (None: every bank) would have a card now; else why not, as one
     sentence: "Today's 20 new cards are done; 133 wait."."""
     found = get_learner(db, learner)
@@ -72,7 +71,7 @@ def _nothing(waiting: int, settings: Settings, allowance: int, done: int) -> str
     return f"Nothing is due now; {waiting} new wait."
 
 
-def buried_note(db: sqlite_utils.Database, learner: str, bank: str | None, now: datetime) -> str | None:
+def buried_note(db: Database, learner: str, bank: str | None, now: datetime) -> str | None:
     """When one card a fact a day is the rule and some new cards wait for tomorrow because a sibling
     was studied today, the sentence that says so; else None."""
     found = get_learner(db, learner)
@@ -89,7 +88,7 @@ def buried_note(db: sqlite_utils.Database, learner: str, bank: str | None, now: 
             "until tomorrow, as another card of their fact was studied today.")
 
 
-def study_more(db: sqlite_utils.Database, learner_id: int, settings: Settings, now: datetime, extra: int) -> None:
+def study_more(db: Database, learner_id: int, settings: Settings, now: datetime, extra: int) -> None:
     """Raise today's new-card allowance by `extra`, for this learner and this study day only."""
     if not 1 <= extra <= MAX_EXTRA:
         raise SessionError(f"study more: a whole number of new cards from 1 to {MAX_EXTRA}")

@@ -6,14 +6,13 @@ from __future__ import annotations
 import random
 from typing import Protocol
 
-import sqlite_utils
-
 from question_bank.answers import check_question
 from question_bank.answers.dates import parse_expected, read_date
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions import Kind, Mode, Question
 from quiz.errors import UnreadableAnswer
 from quiz.model import Outcome
+from quiz.store import Database
 
 
 class QuestionMaker(Protocol):
@@ -39,13 +38,13 @@ class KindsOf(Protocol):
 class BankLoader(Protocol):
     """The bank of a name, read from the database (`quiz.library.banks.get_bank`)."""
 
-    def __call__(self, db: sqlite_utils.Database, name: str) -> Bank: ...
+    def __call__(self, db: Database, name: str) -> Bank: ...
 
 
 class BankNames(Protocol):
     """Every bank a learner can study, in order (`quiz.library.banks.bank_names`)."""
 
-    def __call__(self, db: sqlite_utils.Database) -> list[str]: ...
+    def __call__(self, db: Database) -> list[str]: ...
 
 
 def default_checker(question: Question, given: str) -> tuple[str, str]:

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
-
 from question_bank.questions import kinds_for
 from quiz.clock import utc_iso, utc_now
 from quiz.errors import QuizError
@@ -22,6 +20,7 @@ from quiz.model import LEARNING_STATES, State
 from quiz.scheduling.fsrs import Scheduler
 from quiz.scheduling.queue import StudyQueue, new_allowance
 from quiz.settings import Settings, day_start, next_day_start
+from quiz.store import Database
 from quiz.store.browse import browse_rows
 from quiz.store.overview import COUNT_KEYS, bank_tallies, new_introduced_since, reviews_by_bank_since, synced_banks
 from quiz.store.queue import Scope
@@ -74,14 +73,14 @@ class CardRow:
     step: int | None = None
 
 
-def _learner_context(db: sqlite_utils.Database, learner: str) -> tuple[int, Settings] | None:
+def _learner_context(db: Database, learner: str) -> tuple[int, Settings] | None:
     found = get_learner(db, learner)
     if found is None:
         return None
     return found.id, load_settings(db, found.id)
 
 
-def _unsynced_new(db: sqlite_utils.Database, name: str, *, one_a_fact: bool = False) -> int:
+def _unsynced_new(db: Database, name: str, *, one_a_fact: bool = False) -> int:
     """New cards a bank will give a learner who has not opened it yet (facts × kinds), or with
     `one_a_fact` the new cards a first session may show (one a fact)."""
     try:
@@ -91,7 +90,7 @@ def _unsynced_new(db: sqlite_utils.Database, name: str, *, one_a_fact: bool = Fa
     return sum(1 for k in kinds if k) if one_a_fact else sum(kinds)
 
 
-def session_left(db: sqlite_utils.Database, learner: str, bank: str | None, now: datetime) -> int:
+def session_left(db: Database, learner: str, bank: str | None, now: datetime) -> int:
     """The cards a study session on `bank` (None: every bank) opened now would hold, counted as
     the session counts its "left": today's new cards, reviews, and learning cards within the
     learn-ahead limit. The home screen's "Due today", so the two always agree."""
@@ -111,7 +110,7 @@ def session_left(db: sqlite_utils.Database, learner: str, bank: str | None, now:
     return new + counts["learning"] + counts["review"]
 
 
-def bank_overview(db: sqlite_utils.Database, learner: str, now: datetime) -> list[BankCounts]:
+def bank_overview(db: Database, learner: str, now: datetime) -> list[BankCounts]:
     """Every known bank with this learner's card counts (banks they never opened show their new cards)."""
     context = _learner_context(db, learner)
     learner_id, settings = context if context else (0, Settings())
@@ -131,7 +130,7 @@ def bank_overview(db: sqlite_utils.Database, learner: str, now: datetime) -> lis
     return overview
 
 
-def learner_stats(db: sqlite_utils.Database, learner: str, now: datetime) -> tuple[int, int, int]:
+def learner_stats(db: Database, learner: str, now: datetime) -> tuple[int, int, int]:
     """(reviews today, streak in study days, reviews in all); zeros for an unknown learner."""
     context = _learner_context(db, learner)
     if context is None:
@@ -140,7 +139,7 @@ def learner_stats(db: sqlite_utils.Database, learner: str, now: datetime) -> tup
 
 
 def list_cards(
-    db: sqlite_utils.Database,
+    db: Database,
     learner: str,
     flt: CardFilter = ANY_CARD,
     *,
@@ -175,7 +174,7 @@ def list_cards(
     ]
 
 
-def status_report(db: sqlite_utils.Database, learner: str, now: datetime) -> dict[str, Any]:
+def status_report(db: Database, learner: str, now: datetime) -> dict[str, Any]:
     """The documented `quiz status --json` contract (see `quiz status --help`)."""
     banks = bank_overview(db, learner, now)
     today, streak, total = learner_stats(db, learner, now)

@@ -7,7 +7,6 @@ and use it on the same thread (a Textual thread worker opens its own session).
 from __future__ import annotations
 
 import random
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -30,7 +29,6 @@ from quiz.scheduling.queue import StudyQueue
 from quiz.settings import next_day_start
 from quiz.store.banks import bank_imported_at, save_bank
 from quiz.store.cards import Answer, UndoRefused, load_card, set_suspended, undo_review, write_answer
-from quiz.store.db import checkpoint, immediate, pause_autocheckpoint
 from quiz.store.fitting import learner_parameters
 from quiz.store.learners import learner_exists
 from quiz.store.opening import open_db
@@ -83,6 +81,7 @@ class StudySession:
     ) -> None:
         self.db = open_db(db_path)
         self._since_checkpoint = 0
+        self._closed = False
         try:
             self._open(
                 learner, bank, clock, seed, question_maker, kinds, bank_loader, bank_names, checker
@@ -90,7 +89,7 @@ class StudySession:
             # The session checkpoints when it closes (and every CHECKPOINT_EVERY answers), never in
             # the middle of an answer; answers are durable in the WAL already. Opening may have
             # made a bank's cards: that WAL is checkpointed as it grows, as on any connection.
-            pause_autocheckpoint(self.db)
+            self.db.pause_autocheckpoint()
         except BaseException:
             self.db.close()
             raise
@@ -299,7 +298,7 @@ class StudySession:
                         given, question.answer, duration_ms)
         card = slot.card
         after = self.scheduler.review(card.sched, rating, now, card.id)  # outside the write lock
-        with immediate(self.db):
+        with self.db.write():
             review_id = write_answer(self.db, card, after, answer, now)
             if review_id is None:  # changed since the queue was read: schedule what is stored
                 stored = load_card(self.db, card.id)
@@ -421,14 +420,14 @@ class StudySession:
 
     def _checkpoint(self) -> None:
         self._since_checkpoint = 0
-        checkpoint(self.db)
+        self.db.checkpoint()
 
     def close(self) -> None:
         """Checkpoint the WAL into the database file and close (safe to call twice)."""
-        try:
-            self._checkpoint()
-        except sqlite3.ProgrammingError:  # closed already
+        if self._closed:
             return
+        self._closed = True
+        self._checkpoint()
         self.db.close()
 
     def __enter__(self) -> StudySession:

@@ -12,7 +12,7 @@ import pytest
 
 from quiz.errors import StoreError
 from quiz.store import open_db, save_bank
-from quiz.store.db import retry_busy
+from quiz.store.sqlite.connection import retry_busy
 
 WORKER = Path(__file__).with_name("class_worker.py")
 FACTS = 10_000

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -56,9 +57,9 @@ def test_a_folder_whose_parent_is_a_file(tmp_path: Path) -> None:
 
 def _newer(path: Path) -> None:
     open_db(path).close()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:  # closed, so the WAL is in the file
         conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('quiz', 'v99-future', 'x')"
+            "INSERT INTO quiz_migrations (name, applied_at) VALUES ('v99-future', 'x')"
         )
         conn.execute("PRAGMA user_version=99")
 

@@ -13,7 +13,8 @@ from tests.support.fakes import answer_right
 def card_row(db_path, card_id):
     db = connect(db_path)
     try:
-        return dict(next(db.query("SELECT * FROM cards WHERE id = ?", [card_id])))
+        cursor = db.conn.execute("SELECT * FROM cards WHERE id = ?", [card_id])
+        return dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
     finally:
         db.close()
 

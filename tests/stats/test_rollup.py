@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from quiz.store.db import connect
-from quiz.store.schema import migrate
+from quiz.store.sqlite.connection import connect
+from quiz.store.migrations import migrate
 from tests.stats import history
 
 FROM_REVIEWS = (
@@ -36,7 +36,7 @@ def test_a_database_made_before_the_roll_up_gets_its_old_reviews(tmp_path: Path)
         conn.execute("DROP TRIGGER review_hours_remove")
         conn.execute("DROP TABLE review_hours")
         conn.execute("DROP INDEX cards_stats")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('stats_v1', 'stats_v2')")
+        conn.execute("DELETE FROM quiz_migrations WHERE name IN ('stats_v1', 'stats_v2')")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA user_version={version - 2}")
     db = connect(old)

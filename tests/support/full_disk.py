@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-import sqlite_utils
+from quiz.store.sqlite.connection import SqliteDatabase
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
@@ -27,7 +27,7 @@ class FullDisk:
         return getattr(self._conn, name)
 
 
-def fill_disk(db: sqlite_utils.Database) -> FullDisk:
+def fill_disk(db: SqliteDatabase) -> FullDisk:
     """Make `db`'s writes fail from now on; `.full = False` frees the space again."""
     disk = FullDisk(db.conn)
     db.conn = disk  # type: ignore[assignment]

@@ -1,7 +1,7 @@
-"""Opening the database: pragmas on every connection, migrations, and write transactions.
+"""The SQLite engine: pragmas on every connection, the write lock, checkpoints.
 
-The one module with SQLite-only pragmas and tricks (WAL, busy timeout, BEGIN IMMEDIATE): a second
-backend would stand beside this one.
+The one module with SQLite-only pragmas and tricks (WAL, busy timeout, BEGIN IMMEDIATE);
+`quiz.store.postgres` stands beside it behind the same `Database` proxy.
 """
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import Any, TypeVar
 
 from quiz.errors import StoreError
+from quiz.store.engine import SQLITE, Params
 
 BUSY_TIMEOUT_MS = 5000
 BUSY_RETRIES = 6  # after the busy timeout, try this many more times, waiting longer each time
@@ -50,7 +49,57 @@ def retry_busy(action: Callable[[], T], *, retries: int = BUSY_RETRIES, pause: C
     raise AssertionError("unreachable")
 
 
-def connect(path: str | Path, *, create_folder: bool = True) -> sqlite_utils.Database:
+class SqliteDatabase:
+    """A SQLite file (or `:memory:`) behind the store's `Database` proxy.
+
+    `conn` is the sqlite3 connection, for SQLite's own tools and tests; the store uses `execute`.
+    The connection may be handed to another thread (a screen's writer), one thread at a time.
+    """
+
+    engine = "sqlite"
+    dialect = SQLITE
+
+    def __init__(self, conn: sqlite3.Connection, location: str) -> None:
+        self.conn = conn
+        self.location = location
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
+        before = self.conn.total_changes
+        self.conn.executemany(sql, rows)
+        return self.conn.total_changes - before
+
+    def write(self) -> immediate:
+        return immediate(self)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def defer_foreign_keys(self) -> None:
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+
+    def pause_autocheckpoint(self) -> None:
+        """No automatic WAL checkpoint on this connection: on a large file one costs up to a second
+        after some unlucky answer. The caller checkpoints at quiet moments."""
+        self.conn.execute("PRAGMA wal_autocheckpoint=0")
+
+    def checkpoint(self, *, truncate: bool = False) -> None:
+        """Copy the WAL into the database file if no one is busy; skipped when another connection
+        is. `truncate` also empties the WAL file (before copying a database file)."""
+        mode = "TRUNCATE" if truncate else "PASSIVE"
+        try:
+            self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+        except sqlite3.OperationalError:  # busy: another connection will do it
+            pass
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(path: str | Path, *, create_folder: bool = True) -> SqliteDatabase:
     """A connection with the pragmas every connection needs, without running migrations.
 
     Raises StoreError with one line when the file cannot be opened as a quiz database.
@@ -91,22 +140,21 @@ def reason(error: BaseException) -> str:
     return text
 
 
-def _connect(path: str | Path) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(str(path), execute_plugins=False)
+def _connect(path: str | Path) -> SqliteDatabase:
+    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)  # autocommit outside write()
     try:
-        _set_up(db, path)
+        _set_up(conn, path)
     except BaseException:
-        db.close()
+        conn.close()
         raise
-    return db
+    return SqliteDatabase(conn, str(path))
 
 
-def _set_up(db: sqlite_utils.Database, path: str | Path) -> None:
-    conn = db.conn
+def _set_up(conn: sqlite3.Connection, path: str | Path) -> None:
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
-    if str(path) != ":memory:" and db.journal_mode != "wal":
-        db.enable_wal()
+    if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode=wal")
     # WAL + NORMAL: a commit survives a killed process (the WAL is in the OS cache); only a
     # power cut can lose the last commits. FULL fsyncs every answer.
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -115,7 +163,7 @@ def _set_up(db: sqlite_utils.Database, path: str | Path) -> None:
     conn.execute("PRAGMA cache_size=-32000")
 
 
-def probe_writable(db: sqlite_utils.Database) -> None:
+def probe_writable(db: SqliteDatabase) -> None:
     """Write the database header and take it back, so a read-only file or folder fails here."""
     conn = db.conn
     retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
@@ -159,11 +207,11 @@ class immediate:
 
     __slots__ = ("db", "conn")
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
         self.conn = db.conn
 
-    def __enter__(self) -> sqlite_utils.Database:
+    def __enter__(self) -> SqliteDatabase:
         conn = self.conn
         if conn.in_transaction:
             raise sqlite3.ProgrammingError("immediate(): a transaction is already open")
@@ -203,17 +251,3 @@ def is_write_fault(error: sqlite3.OperationalError) -> bool:
     """A write the machine refused (a full disk, an I/O error, a read-only file): nothing was
     saved, and the same write may succeed once the cause is gone, so callers say so and keep it."""
     return any(fault in str(error) for fault in WRITE_FAULTS)
-
-
-def pause_autocheckpoint(db: sqlite_utils.Database) -> None:
-    """No automatic WAL checkpoint on this connection: on a large file one costs up to a second
-    after some unlucky answer. The caller checkpoints with `checkpoint` at quiet moments."""
-    db.conn.execute("PRAGMA wal_autocheckpoint=0")
-
-
-def checkpoint(db: sqlite_utils.Database) -> None:
-    """Copy the WAL into the database file if no one is busy; skipped when another connection is."""
-    try:
-        db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-    except sqlite3.OperationalError:  # busy: another connection will do it
-        pass

@@ -1,0 +1,1 @@
+"""The PostgreSQL engine behind the store's `Database` proxy: a school's shared server."""

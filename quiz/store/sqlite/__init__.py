@@ -1,0 +1,1 @@
+"""The SQLite engine behind the store's `Database` proxy: the embedded default."""
