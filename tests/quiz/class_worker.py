@@ -58,7 +58,7 @@ def main(db_path: str, bank_name: str, facts: int, learner: str, start_file: str
         print("error", error, flush=True)
         return 3
     with session:
-        cards = session.db.conn.execute(
+        cards = session.db.execute(
             "SELECT count(*) FROM cards WHERE learner_id = ?", [session.learner.id]
         ).fetchone()[0]
         print("ok", cards if session.current is not None else 0, flush=True)

@@ -19,8 +19,8 @@ FACTS = 10_000
 LEARNERS = 30
 
 
-def test_thirty_new_learners_open_a_ten_thousand_fact_bank_together(tmp_path):
-    db_path = tmp_path / "class.db"
+@pytest.mark.engines
+def test_thirty_new_learners_open_a_ten_thousand_fact_bank_together(db_path, tmp_path):
     db = open_db(db_path)
     save_bank(db, "big", "Big", "imported", "toml", "", [(f"fact-{i}", f"Fact {i}.", "1944-10-07") for i in range(FACTS)])
     db.close()
@@ -39,8 +39,8 @@ def test_thirty_new_learners_open_a_ten_thousand_fact_bank_together(tmp_path):
     assert all(out.strip() == f"ok {FACTS}" for out, _ in results), [out for out, _ in results]
     assert not any("OperationalError" in err or "Traceback" in err for _, err in results)
     db = open_db(db_path)
-    assert db.conn.execute("SELECT count(*) FROM cards").fetchone()[0] == FACTS * LEARNERS
-    assert db.conn.execute("SELECT count(*) FROM card_sync").fetchone()[0] == LEARNERS
+    assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == FACTS * LEARNERS
+    assert db.execute("SELECT count(*) FROM card_sync").fetchone()[0] == LEARNERS
     db.close()
 
 

@@ -10,8 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from quiz.store import connect
+import pytest
+
+from quiz.store import open_db
 from tests.support.integrity import check_consistent
+
+pytestmark = pytest.mark.engines
 
 WORKER = Path(__file__).with_name("worker.py")
 
@@ -23,8 +27,7 @@ def start_worker(db_path, learner, count, start_file=None):
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_sigkill_mid_run_loses_no_acknowledged_answer(tmp_path):
-    db_path = tmp_path / "quiz.db"
+def test_sigkill_mid_run_loses_no_acknowledged_answer(db_path):
     rng = random.Random(7)
     acknowledged = 0
     for round_ in range(4):
@@ -45,9 +48,8 @@ def test_sigkill_mid_run_loses_no_acknowledged_answer(tmp_path):
         acknowledged = reviews  # answers committed after the last printed line count too
 
 
-def test_processes_answering_at_once_lose_no_commits(tmp_path):
-    db_path = tmp_path / "quiz.db"
-    connect(db_path).close()
+def test_processes_answering_at_once_lose_no_commits(db_path, tmp_path):
+    open_db(db_path).close()
     go = tmp_path / "go"
     workers = [start_worker(db_path, f"learner-{i}", 20, go) for i in range(8)]
     time.sleep(0.3)
@@ -57,8 +59,8 @@ def test_processes_answering_at_once_lose_no_commits(tmp_path):
         assert worker.returncode == 0, err
         assert out.count("ok") == 20
     assert check_consistent(db_path) == 160
-    db = connect(db_path)
-    per_learner = db.conn.execute(
+    db = open_db(db_path)
+    per_learner = db.execute(
         "SELECT l.name, count(r.id) FROM learners l JOIN reviews r ON r.learner_id = l.id GROUP BY l.id"
     ).fetchall()
     assert sorted(n for _, n in per_learner) == [20] * 8

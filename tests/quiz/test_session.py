@@ -6,23 +6,27 @@ from datetime import timedelta
 
 import pytest
 
-from quiz.store import connect, set_suspended
+from quiz.store import open_db, set_suspended
 from tests.support.fakes import answer_right
+
+pytestmark = pytest.mark.engines
 
 
 def card_row(db_path, card_id):
-    db = connect(db_path)
+    db = open_db(db_path)
     try:
-        cursor = db.conn.execute("SELECT * FROM cards WHERE id = ?", [card_id])
-        return dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
+        columns = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
+                   "suspended", "buried_until", "leech", "learner_id", "bank", "fact_id", "kind")
+        row = db.execute(f"SELECT {', '.join(columns)} FROM cards WHERE id = ?", [card_id]).fetchone()
+        return dict(zip(columns, row, strict=True))
     finally:
         db.close()
 
 
 def count(db_path, sql, params=()):
-    db = connect(db_path)
+    db = open_db(db_path)
     try:
-        return db.conn.execute(sql, params).fetchone()[0]
+        return db.execute(sql, params).fetchone()[0]
     finally:
         db.close()
 
@@ -230,7 +234,7 @@ def test_suspend_and_unsuspend(fake_session, clock, db_path):
     assert card_row(db_path, card_id)["suspended"] == 1
     session.close()
     assert card_id not in [s.card.id for s in fake_session().queue.new]
-    db = connect(db_path)
+    db = open_db(db_path)
     set_suspended(db, card_id, False)
     db.close()
     back = fake_session(learner="ann")
@@ -320,11 +324,11 @@ def test_two_windows_on_one_card_keep_the_review_chain(fake_session, db_path):
     assert second.current.card_id == card_id
     answer_right(first)
     answer_right(second)  # schedules the card as stored now, not as it was read
-    db = connect(db_path)
-    rows = db.conn.execute(
+    db = open_db(db_path)
+    rows = db.execute(
         "SELECT reps_before, reps_after, state_before, due_before FROM reviews WHERE card_id = ? ORDER BY id", [card_id]
     ).fetchall()
-    after_first = db.conn.execute("SELECT due_after FROM reviews WHERE card_id = ? ORDER BY id", [card_id]).fetchone()[0]
+    after_first = db.execute("SELECT due_after FROM reviews WHERE card_id = ? ORDER BY id", [card_id]).fetchone()[0]
     assert [(r[0], r[1]) for r in rows] == [(0, 1), (1, 2)]
     assert rows[1][2] == "learning" and rows[1][3] == after_first
     assert card_row(db_path, card_id)["reps"] == 2
@@ -333,7 +337,7 @@ def test_two_windows_on_one_card_keep_the_review_chain(fake_session, db_path):
 def test_answer_keeps_a_suspension_made_elsewhere(fake_session, db_path):
     session = fake_session()
     card_id = session.current.card_id
-    db = connect(db_path)
+    db = open_db(db_path)
     set_suspended(db, card_id, True)  # the browse screen, in another connection
     answer_right(session)
     assert card_row(db_path, card_id)["suspended"] == 1
@@ -345,7 +349,7 @@ def test_a_buried_card_waits_until_its_time(fake_session, clock, db_path):
     session = fake_session()
     card_id = session.current.card_id
     session.close()
-    db = connect(db_path)
+    db = open_db(db_path)
     set_buried(db, card_id, clock.now + timedelta(days=1))
     db.close()
     later = fake_session()

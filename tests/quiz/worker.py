@@ -29,7 +29,7 @@ def main(db_path: str, learner: str, count: int, start_file: str | None = None) 
     bank = load_sample()
     now = [datetime(2026, 3, 2, 10, 0, tzinfo=UTC)]
     db = open_db(db_path)
-    last = db.conn.execute("SELECT max(reviewed_at) FROM reviews").fetchone()[0]
+    last = db.execute("SELECT max(reviewed_at) FROM reviews").fetchone()[0]
     if last:  # a rerun after a kill carries on from the last answer
         now[0] = datetime.fromisoformat(last) + timedelta(hours=1)
     person = ensure_learner(db, learner)

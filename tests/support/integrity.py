@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.store import connect
+from quiz.store import open_db
 from quiz.store.schema import CARD_STATE_FIELDS
 
 
@@ -12,14 +12,15 @@ def check_consistent(db_path, ignore: tuple[str, ...] = ()) -> int:
     `ignore` names fields changed outside reviews (suspending a card is not a review).
     """
     fields = [c for c in CARD_STATE_FIELDS if c not in ignore]
-    db = connect(db_path)
+    db = open_db(db_path)
     try:
-        assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        if db.engine == "sqlite":
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         before = ", ".join(f"r.{c}_before" for c in fields)
         after = ", ".join(f"r.{c}_after" for c in fields)
         current = ", ".join(f"c.{c}" for c in fields)
-        rows = db.conn.execute(
+        rows = db.execute(
             f"SELECT r.card_id, {before}, {after}, {current} FROM reviews r "
             "JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.id"
         ).fetchall()
@@ -33,7 +34,7 @@ def check_consistent(db_path, ignore: tuple[str, ...] = ()) -> int:
         for card_id, (became, now) in last.items():
             assert became == now, f"card {card_id} differs from its last review"
         # A card with no review is still new.
-        assert db.conn.execute(
+        assert db.execute(
             "SELECT count(*) FROM cards WHERE id NOT IN (SELECT card_id FROM reviews) AND state != 'new'"
         ).fetchone()[0] == 0
         return len(rows)

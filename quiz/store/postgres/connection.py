@@ -11,6 +11,7 @@ attempt, an undo's compare-and-set) runs alone, so no update is lost; reads neve
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
@@ -34,6 +35,16 @@ _pools: dict[str, ConnectionPool] = {}
 _pools_lock = threading.Lock()
 
 
+def _forget_pools_in_child() -> None:
+    """A forked child must not use its parent's connections (or its dead pool threads)."""
+    global _pools_lock
+    _pools.clear()
+    _pools_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_pools_in_child)
+
+
 def _configure(conn: psycopg.Connection[Any]) -> None:
     # SQLite gives floats for averages; PostgreSQL's numeric would come back as Decimal.
     conn.adapters.register_loader("numeric", FloatLoader)
@@ -50,6 +61,14 @@ def pool_for(url: str) -> ConnectionPool:
             )
             _pools[url] = pool
         return pool
+
+
+def drop_pool(url: str) -> None:
+    """Close this process's pool for a URL (a test's schema is about to go)."""
+    with _pools_lock:
+        pool = _pools.pop(url, None)
+    if pool is not None:
+        pool.close()
 
 
 def close_pools() -> None:
