@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from quiz.store.sqlite.connection import connect
 from quiz.store.migrations import migrate
+from quiz.store.sqlite.connection import connect
 from tests.stats import history
 
 FROM_REVIEWS = (
