@@ -27,7 +27,7 @@ from quiz.store.engine import POSTGRES, Params
 from quiz.store.postgres.sql import to_psycopg
 
 POOL_SIZE = 4  # per process: the UI thread, a screen's writer, a worker or two
-IDLE_S = 30.0
+IDLE_S = 2.0  # a served tab answers every few seconds: an idle process gives its connection back
 WAIT_S = 30.0
 WRITE_LOCK = 0x717569  # the advisory lock every write transaction takes ("qui")
 
