@@ -30,6 +30,12 @@ BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
     "optimize": ("bench.optimize", {"optimize_s": (10.0, "s"), "optimize_reviews": (None, ""),
                                     "log_loss_default": (None, ""), "log_loss_fitted": (None, "")}),
     "stats": ("bench.stats", {"stats_learner_ms": (100.0, "ms"), "stats_class_ms": (300.0, "ms"), "demo_s": (15.0, "s")}),
+    "postgres": ("bench.postgres", {
+        "sqlite_answer_median_us": (None, "µs"), "pg_answer_median_us": (2000.0, "µs"),
+        "pg_concurrent_takers_s": (None, "s"), "pg_concurrent_answer_p99_ms": (None, "ms"),
+        "pg_concurrent_answers_lost": (0.0, ""), "pg_stats_learner_ms": (None, "ms"),
+        "pg_stats_class_ms": (None, "ms"), "pg_stats_vs_sqlite": (1.5, "×"),
+    }),
     "extract": ("bench.extract", {"extract_article_s": (2.0, "s"), "extract_article_warm_s": (None, "s"), "extract_1mb_s": (None, "s")}),
 }
 

@@ -104,7 +104,7 @@ def _concurrent(db_path: Path, code: str, codes: list[tuple[str, str]]) -> dict[
         taker.join(30)
     wall = time.perf_counter() - started
     db = open_db(db_path)
-    stored = db.conn.execute("SELECT count(*) FROM attempt_answers").fetchone()[0]
+    stored = db.execute("SELECT count(*) FROM attempt_answers").fetchone()[0]
     db.close()
     times.sort()
     return {
