@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.doors.learner import LearnerDoor
-from quiz.doors.teacher import TeacherDoor
+from quiz.desk import Desk
 from quiz.tui.app import QuizApp
 from tests.stats import history
 from tests.stats.history import LEARNER, NOW
@@ -16,7 +15,7 @@ from tests.stats.history import LEARNER, NOW
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = history.build(tmp_path / "quiz.db")
-    desk = TeacherDoor(path, LEARNER, clock=lambda: NOW)
+    desk = Desk(path, LEARNER, clock=lambda: NOW)
     desk.classroom.new_class("7b")
     desk.classroom.add_students("7b", [LEARNER, "ben"])
     desk.close()
@@ -24,7 +23,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def app(db: Path) -> QuizApp:
-    return QuizApp(LearnerDoor(db, LEARNER, clock=lambda: NOW, seed=1))
+    return QuizApp(Desk(db, LEARNER, clock=lambda: NOW, seed=1))
 
 
 def text_of(screen, selector: str) -> str:  # type: ignore[no-untyped-def]

@@ -11,10 +11,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import sys
-from quiz.doors.learner import LearnerDoor
+from quiz.desk import Desk
 from quiz.tui.app import QuizApp
 
-class Broken(LearnerDoor):
+class Broken(Desk):
     def banks(self):
         raise RuntimeError("the bank list exploded")
 
