@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from quiz.desk import Desk
 from quiz.tui.crash import OneLineCrash
-from quiz.tui.screens.take import SignInScreen
+from quiz.tui.screens.take import SignInScreen, TakeScreen
 from quiz.tui.theme import QUIZ_THEME  # one palette for both apps
 
 
@@ -25,7 +25,7 @@ class TakeApp(OneLineCrash, App[None]):
     CSS = "HeaderIcon { visibility: hidden; }"
     ENABLE_COMMAND_PALETTE = False
     COMMANDS = set()
-    BINDINGS = [Binding("ctrl+q", "quit", "Leave", priority=True, tooltip="Answers given so far are kept")]
+    BINDINGS = [Binding("ctrl+q", "leave", "Leave", priority=True, tooltip="Answers given so far are kept")]
 
     def __init__(self, desk: Desk, paper_code: str | None = None, student: str | None = None) -> None:
         super().__init__()
@@ -37,6 +37,13 @@ class TakeApp(OneLineCrash, App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(SignInScreen(self.paper_code, self.student))
+
+    def action_leave(self) -> None:
+        """Leave; while taking, only once the answers on their way are written (the screen says so)."""
+        if isinstance(self.screen, TakeScreen):
+            self.screen.leave()
+        else:
+            self.exit()
 
     def on_unmount(self) -> None:
         self.desk.close()

@@ -4,7 +4,9 @@ Phases: "question" → ("revealed" for flip cards) → "feedback" → next quest
 runs out or the learner ends it. Letter keys (u, s, i, q) act whenever no Input has focus; while
 typing, escape ends and ctrl+z / ctrl+s / ctrl+o undo, suspend and show card info. A toast names
 only keys that work where it appears. An answer the store could not save (a full disk) is said on
-screen and kept (typed text stays in the box), so the learner can try again.
+screen and kept (typed text stays in the box), so the learner can try again. Writes (answers,
+ratings, undo, suspend) run on the screen's writer thread; the screen waits for each without
+freezing, and keys pressed meanwhile are replayed once it is done.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import importlib
 import time
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,13 +24,17 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.desk import StudySession
-from quiz.errors import QuizError, SessionError, StoreError, UnreadableAnswer
+from quiz.errors import QuizError, StoreError, UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import RATING_LABELS, interval, mode_line
 from quiz.tui.screens.base import QuizScreen
+from quiz.tui.screens.study_options import marked_options, numbered
+from quiz.tui.screens.study_writes import Answered, HeldKeys, NotDone, StudyWrite, Suspended, Undone
+from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.ratings import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
+from quiz.tui.writer import Job, StoreWriter
 
 TYPED_MODES = ("typed", "cloze")
 DONT_KNOW = "?"  # the session's "I don't know": scored Again, the answer shown
@@ -43,36 +49,6 @@ HINTS = {
 def _warm_up_answer_checking() -> None:
     """Import the answer checker (dateparser and friends) while the learner reads the first question."""
     importlib.import_module("question_bank.answers.check")
-
-
-def _numbered(number: int, option: str) -> Table:
-    """An option with its key, wrapped lines indented under the text rather than the number.
-    The option is bank text: a `Text`, never markup."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(str(number), Text(option))
-    return grid
-
-
-def marked_options(options: tuple[str, ...] | list[str], answer: str, given: str) -> Table:
-    """The options after answering: the right one ticked, a wrong choice crossed, the rest dimmed."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for number, option in enumerate(options, 1):
-        label = Text(option)
-        if option == answer:
-            mark, style = "✓", "bold green"
-        elif option == given:
-            mark, style = "✗", "bold red"
-        else:
-            mark, style = " ", "dim"
-        if option == given:
-            label.append("  ← your answer", style="italic")
-        grid.add_row(Text(mark, style=style), Text(str(number), style=style), label, style=style)
-    return grid
 
 
 class StudyScreen(QuizScreen):
@@ -97,6 +73,9 @@ class StudyScreen(QuizScreen):
         self.item: StudyItem | None = None
         self.shown_at = time.monotonic()
         self._reported_first = False
+        self.writer = StoreWriter(self, "study writer")
+        self.busy: StudyWrite | None = None  # a write on its way: the session is the writer's
+        self.held = HeldKeys()
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -108,7 +87,7 @@ class StudyScreen(QuizScreen):
             with Vertical(id="answer-box"):
                 yield OptionList(id="options")
                 yield Static(id="marked-options")
-                yield Input(id="typed", placeholder="Type your answer and press Enter")
+                yield AnswerInput(self, id="typed", placeholder="Type your answer and press Enter")
                 yield Static(id="typed-note")
                 yield Static(id="flip-answer")
                 yield RatingBar(id="ratings")
@@ -118,6 +97,7 @@ class StudyScreen(QuizScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.bank or "all banks"
+        self.writer.start()
         self.show_item(self.session.current)
 
     # -- showing --------------------------------------------------------------------------------
@@ -146,7 +126,7 @@ class StudyScreen(QuizScreen):
         self.query_one("#answer-box").display = True
         if q.mode == "mc":
             options.clear_options()
-            options.add_options(Option(_numbered(i, opt), id=str(i)) for i, opt in enumerate(q.options, 1))
+            options.add_options(Option(numbered(i, opt), id=str(i)) for i, opt in enumerate(q.options, 1))
             options.highlighted = 0
             options.focus()
         elif q.mode in TYPED_MODES:
@@ -195,21 +175,58 @@ class StudyScreen(QuizScreen):
     def _elapsed_ms(self) -> int:
         return int((time.monotonic() - self.shown_at) * 1000)
 
+    def write(self, write: StudyWrite, job: Job) -> None:
+        """Hand a session call to the writer; until its report, keys wait and the session is its."""
+        self.busy = write
+        self.writer.put(job)
+
     def answer(self, given: str) -> None:
-        if self.phase != "question" or self.item is None:
+        if self.phase != "question" or self.item is None or self.busy:
             return
-        try:
-            fb = self.session.answer(given, duration_ms=self._elapsed_ms())
-        except UnreadableAnswer as error:  # nothing recorded: say why, keep what was typed, ask again
+        session, ms = self.session, self._elapsed_ms()
+        self.write(StudyWrite.ANSWER, Job(lambda: Answered(session.answer(given, duration_ms=ms), StudyWrite.ANSWER),
+                                          lambda error: NotDone(StudyWrite.ANSWER, error)))
+
+    def written(self) -> None:
+        """The writer is done with the session: the keys pressed meanwhile go on."""
+        self.busy = None
+        self.refresh_bindings()
+        self.held.replay(self.app)
+
+    @on(Answered)
+    def answered(self, report: Answered) -> None:
+        self.busy = None
+        if report.write == StudyWrite.RATE:
+            self.rated(report.feedback)
+        else:
+            self.show_feedback(report.feedback)
+        self.written()
+
+    @on(NotDone)
+    def not_done(self, report: NotDone) -> None:
+        error = report.error
+        self.busy = None
+        if isinstance(error, UnreadableAnswer):  # nothing recorded: say why, keep what was typed, ask again
             self.say(Text(str(error)))
-            return
-        except StoreError as error:  # nothing recorded (a full disk): say so, keep the answer, retry
-            self.not_saved(error)
-            return
-        except SessionError as error:  # the learner was removed in another window, say
+        elif isinstance(error, StoreError) and report.write in (StudyWrite.ANSWER, StudyWrite.RATE):
+            self.not_saved(error)  # nothing recorded (a full disk): say so, keep the answer, retry
+        else:  # the learner was removed, or the card changed, in another window; or undo not saved
             self.refused(error)
-            return
-        self.show_feedback(fb)
+        self.written()
+
+    def answer_entered(self, text: str) -> None:
+        """Enter on an empty box (or `?`) is "I don't know": the session marks it Again."""
+        self.answer(text)
+
+    def hold_key(self, event: events.Key) -> bool:
+        if self.busy:
+            self.held.hold(event)
+        return self.busy is not None
+
+    def on_key(self, event: events.Key) -> None:
+        """While the writer has the session, keys wait (bindings included) and are replayed after."""
+        if self.busy:
+            self.held.hold(event)
 
     def say(self, message: Text) -> None:
         """A line under the answer: why it was not taken (what was typed stays in the box)."""
@@ -241,16 +258,13 @@ class StudyScreen(QuizScreen):
 
     def rate(self, rating: int) -> None:
         """A flip card is done once rated: the next question comes at once (two presses a card)."""
-        if self.phase != "revealed":
+        if self.phase != "revealed" or self.busy:
             return
-        try:
-            fb = self.session.rate(rating, duration_ms=self._elapsed_ms())
-        except StoreError as error:
-            self.not_saved(error)
-            return
-        except SessionError as error:
-            self.refused(error)
-            return
+        session, ms = self.session, self._elapsed_ms()
+        self.write(StudyWrite.RATE, Job(lambda: Answered(session.rate(rating, duration_ms=ms), StudyWrite.RATE),
+                                        lambda error: NotDone(StudyWrite.RATE, error)))
+
+    def rated(self, fb: Feedback) -> None:
         self.show_item(self.session.advance())
         if self.item is None:  # the summary is on screen now: no toast over it
             return
@@ -265,17 +279,12 @@ class StudyScreen(QuizScreen):
         if self.item is not None:
             self.answer(self.item.question.options[event.option_index])
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter on an empty box (or `?`) is "I don't know": the session marks it Again."""
-        event.stop()
-        self.answer(event.value)
-
     def on_rating_bar_rated(self, event: RatingBar.Rated) -> None:
         self.rate(event.rating)
 
     # -- actions --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.quitting:
+        if self.quitting or self.busy:
             return False
         mode = self.item.question.mode if self.item else None
         if action == "reveal":
@@ -323,28 +332,37 @@ class StudyScreen(QuizScreen):
 
     def action_undo(self) -> None:
         """Undo the last action, an answer or a suspension (refused if another window changed the card)."""
-        try:
-            undone = self.session.undo()
-        except QuizError as error:  # changed in another window, or not saved (a full disk)
-            self.refused(error)
-            return
-        if undone:
+        session = self.session
+        self.write(StudyWrite.UNDO, Job(lambda: Undone(session.undo()), lambda error: NotDone(StudyWrite.UNDO, error)))
+
+    @on(Undone)
+    def undone(self, report: Undone) -> None:
+        self.busy = None
+        if report.undone:
             self.show_item(self.session.current)
             self.toast("Last action undone", timeout=2)
         else:
             self.toast("Nothing to undo", severity="warning", timeout=2)
+        self.written()
 
     def action_suspend(self) -> None:
         if self.item is None:
             return
-        try:
-            self.session.suspend_current()
-        except QuizError as error:
-            self.refused(error)
-            return
+        session = self.session
+
+        def suspend() -> Suspended:
+            session.suspend_current()
+            return Suspended()
+
+        self.write(StudyWrite.SUSPEND, Job(suspend, lambda error: NotDone(StudyWrite.SUSPEND, error)))
+
+    @on(Suspended)
+    def suspended(self, report: Suspended) -> None:
+        self.busy = None
         self.show_item(self.session.current)
         if self.item is not None:  # else the summary is on screen, where nothing undoes
             self.toast(f"Card suspended ({self.undo_key()} undoes)", timeout=2)
+        self.written()
 
     def action_info(self) -> None:
         if self.item is None:
@@ -358,7 +376,9 @@ class StudyScreen(QuizScreen):
         self.finish()
 
     def on_unmount(self) -> None:
-        """However the screen goes (ended, or left through the palette), its connection closes."""
+        """However the screen goes (ended, or left through the palette), the write on its way is
+        finished, then its connection closes."""
+        self.writer.close()
         self.session.close()
 
     def finish(self) -> None:

@@ -2,12 +2,14 @@
 
 A student's screens see only `TakeItem`s (prompt, options) and their own answers; the score and
 the key come back from the desk after submitting, and the key only if the paper shows it. Every
-answer goes to the store the moment it is given, so a closed terminal or tab resumes where it was;
-when the store cannot take it (a full disk), the screen says so and keeps it for another try.
+answer goes to the store as it is given (on the screen's writer thread, in order, while the screen
+moves on), so a closed terminal or tab resumes where it was; when the store cannot take it (a full
+disk), the screen goes back to it, says so and keeps it for another try.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -18,17 +20,30 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
 from quiz.errors import ClassroomError, StoreError
 from quiz.tui.format import MODE_LABELS
+from quiz.tui.screens.take_answers import (
+    AnswerBook,
+    AnswerRefused,
+    AnswerSaved,
+    ChoiceList,
+    PaperSubmitted,
+    SubmitRefused,
+    why,
+)
 from quiz.tui.screens.take_done import TakeAccess, TakeDoneScreen
+from quiz.tui.screens.take_sign_in import SignInScreen
+from quiz.tui.widgets.answer_input import AnswerInput
+from quiz.tui.writer import Job, StoreWriter
 
 if TYPE_CHECKING:
     from quiz.classroom.types import AttemptView, TakeItem
 
 __all__ = ["SignInScreen", "TakeDoneScreen", "TakeScreen", "clock_text"]
+
 
 def clock_text(seconds: float) -> str:
     """A countdown as a student reads it: 1:05:09, 14:59, 0:07."""
@@ -38,99 +53,10 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def _why(error: StoreError) -> str:
-    """The store's reason alone ("the disk is full"), for a sentence that says what was not done."""
-    return str(error).removeprefix("not saved: ")
-
-
-class ChoiceList(OptionList, inherit_bindings=False):
-    """Options picked by arrows and Enter; left/right and page keys are left to the screen,
-    where they move between questions."""
-
-    BINDINGS = [
-        Binding("up", "cursor_up", show=False),
-        Binding("down", "cursor_down", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
-        Binding("enter", "select", show=False),
-    ]
-
-
-# -- sign in ----------------------------------------------------------------------------------------
-class SignInScreen(TakeAccess, Screen[None]):
-    """Who is taking the paper: name and personal code (and the paper's code when not given)."""
-
-    LABELS = {"paper-code": "Paper", "student-name": "Name", "personal-code": "Personal code"}
-
-    def __init__(self, paper_code: str | None = None, student: str | None = None) -> None:
-        super().__init__()
-        self.paper_code = paper_code
-        self.student = student
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="sign-in"):
-            yield Static("Taking a paper", id="sign-in-title")
-            yield Static("Give your name and the personal code your teacher gave you.", classes="hint")
-            paper = Input(self.paper_code or "", placeholder="Paper code", id="paper-code")
-            paper.display = self.paper_code is None
-            yield paper
-            yield Input(self.student or "", placeholder="Your name", id="student-name")
-            yield Input(placeholder="Personal code", password=True, id="personal-code")
-            yield Static(id="sign-in-error")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "sign in"
-        for field in ("#paper-code", "#student-name", "#personal-code"):
-            widget = self.query_one(field, Input)
-            if widget.display and not widget.value:
-                self.focus_field(widget)
-                return
-        self.focus_field(self.query_one("#personal-code", Input))
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        """Enter: to the next empty field, or sign in when all are filled."""
-        event.stop()
-        fields = [w for w in self.query(Input) if w.display]
-        empty = next((w for w in fields if not w.value.strip()), None)
-        if empty is not None:
-            self.focus_field(empty)
-            return
-        self.sign_in()
-
-    def focus_field(self, target: Input) -> None:
-        """Focus a field and mark it in words too, not only by colour (a browser test waits on it)."""
-        self.set_focus(target)
-        for field in self.query(Input):
-            label = self.LABELS.get(field.id or "", "")
-            field.border_title = f"▸ {label}" if field is target else label
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, Input):
-            self.focus_field(event.widget)  # focused by Tab or the mouse
-
-    def sign_in(self) -> None:
-        code = self.query_one("#paper-code", Input).value.strip()
-        name = self.query_one("#student-name", Input).value.strip()
-        personal = self.query_one("#personal-code", Input).value.strip()
-        try:
-            view = self.desk.classroom.start_attempt(code, name, personal)
-        except StoreError as error:  # nothing wrong with what was typed: keep it, try again
-            self.query_one("#sign-in-error", Static).update(Text(f"Not signed in: {_why(error)}. Press Enter to try again."))
-            return
-        except ClassroomError as error:
-            self.query_one("#sign-in-error", Static).update(Text(str(error)))
-            self.query_one("#personal-code", Input).value = ""
-            self.focus_field(self.query_one("#personal-code", Input))
-            return
-        self.app.switch_screen(TakeScreen(view))
-
-
 # -- answering --------------------------------------------------------------------------------------
 class TakeScreen(TakeAccess, Screen[None]):
-    """One question at a time; any order; answers stored as given; ctrl+s then y submits."""
+    """One question at a time; any order; ctrl+s then y submits. An answer is taken the moment it
+    is given and the screen moves on; the store writes it on this screen's writer thread."""
 
     BINDINGS = [
         # Page keys win over the answer box (which would scroll); arrows are the Input's cursor keys.
@@ -148,11 +74,20 @@ class TakeScreen(TakeAccess, Screen[None]):
         super().__init__()
         self.view = view
         self.items: tuple[TakeItem, ...] = tuple(view.items)
-        self.answers: dict[int, str] = dict(view.answers)
-        self.index = next((i for i, item in enumerate(self.items) if item.position not in self.answers), 0)
+        self.book = AnswerBook(dict(view.answers))
+        self.index = next((i for i, item in enumerate(self.items) if item.position not in self.book.given), 0)
         self.confirming = False
+        self.submitting = False
         self.finished = False
+        self.leaving = False  # ctrl+q said unsaved answers would be left behind; again leaves
+        self.after_saved: Callable[[], None] | None = None  # what waits for the writes on their way
         self.timer: Timer | None = None
+        self.writer = StoreWriter(self, "answer writer")
+
+    @property
+    def answers(self) -> dict[int, str]:
+        """Answers as the student gave them (saved, or on their way to the store)."""
+        return self.book.given
 
     @property
     def item(self) -> TakeItem:
@@ -165,8 +100,8 @@ class TakeScreen(TakeAccess, Screen[None]):
             yield Static(id="take-strip")
             with Vertical(id="take-question"):
                 yield Static(id="take-prompt")
-            yield ChoiceList(id="take-options")
-            yield Input(id="take-typed", placeholder="Type your answer and press Enter")
+            yield ChoiceList(self, id="take-options")
+            yield AnswerInput(self, id="take-typed", placeholder="Type your answer and press Enter")
             yield Static(id="take-problem")
             yield Static(id="take-confirm")
         yield Footer()
@@ -176,10 +111,15 @@ class TakeScreen(TakeAccess, Screen[None]):
         self.sub_title = self.view.student
         self.query_one("#take-confirm").display = False
         self.query_one("#take-problem").display = False
+        self.writer.start()
         if self.view.deadline is not None:
             self.timer = self.set_interval(1, self.tick)
         self.show_item()
         self.tick()
+
+    def on_unmount(self) -> None:
+        """Whichever way the screen goes, the answers on their way are written first."""
+        self.writer.close()
 
     # -- showing ------------------------------------------------------------------------------
     def show_item(self) -> None:
@@ -189,7 +129,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         box.border_subtitle = f"{item.kind} · {MODE_LABELS.get(item.mode, item.mode)}"
         self.query_one("#take-prompt", Static).update(Text(item.prompt))
         options = self.query_one("#take-options", ChoiceList)
-        typed = self.query_one("#take-typed", Input)
+        typed = self.query_one("#take-typed", AnswerInput)
         given = self.answers.get(item.position)
         options.display = item.mode == "mc"
         typed.display = item.mode != "mc"
@@ -200,7 +140,7 @@ class TakeScreen(TakeAccess, Screen[None]):
             if not self.confirming:
                 self.set_focus(options)
         else:
-            typed.value = given or ""
+            typed.value = self.book.unsaved.get(item.position) or given or ""
             if not self.confirming:
                 self.set_focus(typed)
         self.update_status()
@@ -216,8 +156,12 @@ class TakeScreen(TakeAccess, Screen[None]):
         return grid
 
     def update_status(self) -> None:
-        answered = sum(1 for item in self.items if item.position in self.answers)
+        """Answered counts what the store holds; an answer on its way is "saving" until then."""
+        book = self.book
+        answered = sum(1 for item in self.items if item.position in book.stored)
         status = Text(f"{answered} of {len(self.items)} answered")
+        if book.saving:
+            status.append(" (saving…)", style="dim")
         if self.view.deadline is not None:
             left = (self.view.deadline - self.desk.clock()).total_seconds()
             status.append("  ·  ")
@@ -226,8 +170,9 @@ class TakeScreen(TakeAccess, Screen[None]):
         strip = Text()
         for i, item in enumerate(self.items):
             done = item.position in self.answers  # marked in text too, for a terminal without colour
+            mark = "!" if item.position in book.unsaved else "…" if book.pending(item.position) else "●" if done else " "
             style = "reverse bold" if i == self.index else ("green" if done else "dim")
-            strip.append(f" {i + 1}{'●' if done else ' '}", style=style)
+            strip.append(f" {i + 1}{mark}", style=style)
             strip.append(" ")
         self.query_one("#take-strip", Static).update(strip)
 
@@ -236,75 +181,101 @@ class TakeScreen(TakeAccess, Screen[None]):
         if self.finished:
             return
         if self.view.deadline is not None and self.desk.clock() >= self.view.deadline:
-            if self.finish():  # else the store refused: said on screen, tried again next second
-                self.notify("Time is up: your answers were submitted.", timeout=6)
+            self.finish(at_deadline=True)  # a refusal is said on screen and tried again next second
             return
         self.update_status()
 
-    # -- answering ----------------------------------------------------------------------------
-    def record(self, given: str) -> bool:
-        """Store one answer now; False (and the reason on screen) when the store refuses it."""
-        item = self.item
-        if self.answers.get(item.position) == given:
-            return True
-        try:
-            self.desk.classroom.answer(self.view.attempt_id, item.position, given)
-        except StoreError as error:  # not stored (a full disk): keep the answer on screen, say so
-            again = "choose it again" if item.mode == "mc" else "press Enter again (your answer is still in the box)"
-            self.problem(f"Answer not saved: {_why(error)}. Free some space, then {again}.")
-            return False
-        except ClassroomError as error:
-            self.notify(str(error), severity="error", timeout=6, markup=False)
-            self.tick()  # past the deadline: submit what was stored
-            return False
-        self.answers[item.position] = given
-        self.problem(None)
-        return True
-
     def problem(self, message: str | None) -> None:
-        """A line under the question saying why the last answer or submission was not stored."""
+        """A line under the question saying why an answer or the submission was not stored."""
         line = self.query_one("#take-problem", Static)
         line.update(Text(message or ""))
         line.display = message is not None
 
-    def keep_typed(self) -> bool:
+    # -- answering ----------------------------------------------------------------------------
+    def give(self, item: TakeItem, text: str) -> None:
+        """Take an answer now; the writer stores it after every answer given before it."""
+        seq = self.book.give(item.position, text)
+        if seq is None:
+            return
+        classroom, attempt, position = self.desk.classroom, self.view.attempt_id, item.position
+
+        def write() -> AnswerSaved:
+            classroom.answer(attempt, position, text)
+            return AnswerSaved(position, text, seq)
+
+        self.writer.put(Job(write, lambda error: AnswerRefused(position, text, seq, error)))
+
+    def keep_typed(self) -> None:
         """A typed answer counts when the student leaves the question, Enter or not."""
-        if self.item.mode == "mc":
-            return True
-        value = self.query_one("#take-typed", Input).value.strip()
-        return not value or self.record(value)
+        if self.item.mode != "mc":
+            value = self.query_one("#take-typed", AnswerInput).value.strip()
+            if value:
+                self.give(self.item, value)
 
     def go(self, index: int) -> None:
-        if self.finished or not self.keep_typed() or self.finished:
+        if self.finished or self.submitting:
             return
+        self.keep_typed()
         self.index = max(0, min(len(self.items) - 1, index))
         self.show_item()
 
     def choose(self, option: int) -> None:
-        if self.confirming or self.finished or self.item.mode != "mc" or not 0 <= option < len(self.item.options):
+        if self.confirming or self.submitting or self.finished or self.item.mode != "mc":
             return
-        if self.record(self.item.options[option]):
+        if 0 <= option < len(self.item.options):
+            self.give(self.item, self.item.options[option])
             self.go(self.index + 1) if self.index + 1 < len(self.items) else self.show_item()
 
-    @on(OptionList.OptionSelected, "#take-options")
-    def option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.choose(event.option_index)
-
-    @on(Input.Submitted, "#take-typed")
-    def typed_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not event.value.strip():
+    def answer_entered(self, text: str) -> None:
+        """Enter in the answer box: the answer is taken and the next question shown, in this call."""
+        if self.confirming or self.submitting or self.finished:
+            return
+        if not text.strip():
             self.notify("Type an answer first, or move on with PgDn.", timeout=3)
             return
-        if self.record(event.value.strip()) and self.index + 1 < len(self.items):
+        self.give(self.item, text.strip())
+        if self.index + 1 < len(self.items):
             self.go(self.index + 1)
         else:
             self.update_status()
 
+    def hold_key(self, event: events.Key) -> bool:
+        return False  # nothing here waits on the store before taking the next key
+
+    @on(AnswerSaved)
+    def answer_saved(self, report: AnswerSaved) -> None:
+        self.book.saved(report)
+        self.problem(None)  # an unsaved answer stays marked "!" in the strip, and leaving says so
+        self.update_status()
+        self._writes_done()
+
+    @on(AnswerRefused)
+    def answer_refused(self, report: AnswerRefused) -> None:
+        newest = self.book.refused(report)
+        if isinstance(report.error, StoreError) and newest and not self.finished:
+            # Back to that question, the answer kept (in its box), for the same key to try again.
+            at = next(i for i, item in enumerate(self.items) if item.position == report.position)
+            again = "choose it again" if self.items[at].mode == "mc" else "press Enter again (your answer is still in the box)"
+            if at != self.index:
+                self.go(at)
+            else:
+                self.show_item()
+            self.problem(f"Answer not saved: {why(report.error)}. Free some space, then {again}.")
+        elif isinstance(report.error, ClassroomError):
+            self.notify(str(report.error), severity="error", timeout=6, markup=False)
+            self.update_status()
+            self.tick()  # past the deadline: submit what was stored
+        self._writes_done()
+
+    def _writes_done(self) -> None:
+        """Run what waited for the writes (submitting, leaving) once none is on its way."""
+        if not self.book.saving and self.after_saved is not None:
+            then, self.after_saved = self.after_saved, None
+            then()
+
     # -- actions ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.finished:
+        if self.finished or self.submitting:
             return False
         if action in ("confirm", "cancel"):
             return True if self.confirming else False
@@ -322,14 +293,17 @@ class TakeScreen(TakeAccess, Screen[None]):
         self.choose(n - 1)
 
     def action_submit(self) -> None:
-        if not self.keep_typed() or self.finished:
+        if self.finished:
             return
+        self.keep_typed()
         self.confirming = True
         answered = sum(1 for item in self.items if item.position in self.answers)
         missing = len(self.items) - answered
         line = Text(f"Submit now? {answered} of {len(self.items)} answered", style="bold")
         if missing:
             line.append(f" ({missing} left blank)", style="bold yellow")
+        if self.book.unsaved:
+            line.append(f"; the answer to {self.unsaved_line()} is not saved", style="bold red")
         line.append(". You cannot change answers afterwards.\n")
         line.append("y", style="bold reverse")
         line.append(" submit   ")
@@ -350,24 +324,60 @@ class TakeScreen(TakeAccess, Screen[None]):
         if self.confirming:
             self.finish()
 
-    def finish(self) -> bool:
-        """Submit (by the student or at the deadline) and show the score in place of the paper.
-        False when the store could not take it (a full disk): said on screen, nothing lost."""
-        if self.finished:
-            return True
-        try:
-            result = self.desk.classroom.submit(self.view.attempt_id)
-        except StoreError as error:  # the answers stay stored; y (or the next second, past the deadline) tries again
-            self.problem(f"Not submitted: {_why(error)}. Your answers are kept; free some space, then press y again.")
-            return False
-        except ClassroomError as error:
-            self._done(TakeDoneScreen(self.view, None, str(error)))
-            return True
-        self._done(TakeDoneScreen(self.view, result))
-        return True
+    def unsaved_line(self) -> str:
+        numbers = [str(i + 1) for i, item in enumerate(self.items) if item.position in self.book.unsaved]
+        return f"question{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}"
+
+    def finish(self, at_deadline: bool = False) -> None:
+        """Submit (by the student or at the deadline) once every answer given is written, and show
+        the score in place of the paper. A refusal (a full disk) is said on screen, nothing lost."""
+        if self.finished or self.submitting:
+            return
+        if self.book.saving:
+            self.problem("Saving your answers…")
+            self.after_saved = lambda: self.finish(at_deadline)
+            return
+        self.submitting = True
+        self.refresh_bindings()
+        classroom, attempt = self.desk.classroom, self.view.attempt_id
+        self.writer.put(Job(lambda: PaperSubmitted(classroom.submit(attempt), at_deadline),
+                            lambda error: SubmitRefused(error, at_deadline)))
+
+    @on(PaperSubmitted)
+    def submitted(self, report: PaperSubmitted) -> None:
+        self._done(TakeDoneScreen(self.view, report.result))
+        if report.at_deadline:
+            self.notify("Time is up: your answers were submitted.", timeout=6)
+
+    @on(SubmitRefused)
+    def submit_refused(self, report: SubmitRefused) -> None:
+        self.submitting = False
+        self.refresh_bindings()
+        if isinstance(report.error, StoreError):  # the answers stay stored; y (or the next second) tries again
+            self.problem(f"Not submitted: {why(report.error)}. Your answers are kept; free some space, then press y again.")
+        else:
+            self._done(TakeDoneScreen(self.view, None, str(report.error)))
 
     def _done(self, screen: TakeDoneScreen) -> None:
         self.finished = True
         if self.timer is not None:
             self.timer.stop()
         self.app.switch_screen(screen)
+
+    def leave(self) -> None:
+        """ctrl+q: leave once the answers on their way are written; with answers the store refused,
+        say which, and leave on a second ctrl+q."""
+        if self.finished or self.submitting:
+            self.app.exit()
+            return
+        self.keep_typed()
+        if self.book.saving:
+            self.problem("Saving your answers…")
+            self.after_saved = self.leave
+            return
+        if self.book.unsaved and not self.leaving:
+            self.leaving = True
+            self.problem(f"The answer to {self.unsaved_line()} is not saved. ctrl+q again leaves without it; "
+                         "Enter on it tries again.")
+            return
+        self.app.exit()
