@@ -11,7 +11,8 @@ from textual.binding import Binding
 
 from quiz.desk import Desk
 from quiz.tui.crash import OneLineCrash
-from quiz.tui.screens.take import SignInScreen, TakeScreen
+from quiz.tui.screens.take import TakeScreen
+from quiz.tui.screens.take_sign_in import SignInScreen
 from quiz.tui.theme import QUIZ_THEME  # one palette for both apps
 
 

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
-from quiz.tui.screens.take import SignInScreen, TakeDoneScreen, TakeScreen
+from quiz.tui.screens.take import TakeDoneScreen, TakeScreen
+from quiz.tui.screens.take_sign_in import SignInScreen
 from tests.classroom_ui.conftest import SIZE
 from tests.support.screens import screen_text
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from quiz.tui.screens.take import SignInScreen, TakeDoneScreen, TakeScreen
+from quiz.tui.screens.take import TakeDoneScreen, TakeScreen
+from quiz.tui.screens.take_sign_in import SignInScreen
 from tests.classroom_ui.conftest import SIZE
 from tests.classroom_ui.test_take import sign_in, stored
 from tests.support.full_disk import fill_disk

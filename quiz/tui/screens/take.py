@@ -35,14 +35,13 @@ from quiz.tui.screens.take_answers import (
     why,
 )
 from quiz.tui.screens.take_done import TakeAccess, TakeDoneScreen
-from quiz.tui.screens.take_sign_in import SignInScreen
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.writer import Job, StoreWriter
 
 if TYPE_CHECKING:
     from quiz.classroom.types import AttemptView, TakeItem
 
-__all__ = ["SignInScreen", "TakeDoneScreen", "TakeScreen", "clock_text"]
+__all__ = ["TakeDoneScreen", "TakeScreen", "clock_text"]
 
 
 def clock_text(seconds: float) -> str:
