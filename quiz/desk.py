@@ -63,6 +63,7 @@ if TYPE_CHECKING:  # the features are imported when first used: start-up and eac
     from quiz.library.drafts import DraftReport
     from quiz.scheduling.personal import OptimizeReport, PersonalScheduling, SimulationReport
     from quiz.stats import Statistics
+    from quiz.store.copying import CopyProgress, CopyResult
 
 _LAZY = {  # value types re-exported for the front ends, imported on first use
     "EXPORT_FORMATS": ("quiz.exports", "FORMATS"),
@@ -323,6 +324,13 @@ class Desk:
 
         self.close()
         return run_demo(self.db_path, **options)
+
+    @staticmethod
+    def copy_database(source: str | Path, target: str | Path, progress: CopyProgress | None = None) -> CopyResult:
+        """A whole database into an empty one, SQLite or PostgreSQL each (`quiz db copy`)."""
+        from quiz.store.copying import copy_database
+
+        return copy_database(db_location(source), db_location(target), progress)
 
     # -- study ----------------------------------------------------------------------------------
     def session(self, bank: str | None = None) -> StudySession:

@@ -33,6 +33,7 @@ COMMANDS = {
     "serve": ("quiz.cli.serve", "serve"),
     "optimize": ("quiz.cli.optimize", "optimize"),
     "simulate": ("quiz.cli.optimize", "simulate"),
+    "db": ("quiz.cli.db", "db_group"),
 }
 
 

@@ -28,9 +28,11 @@ from quiz.errors import ClassroomError, UnreadableAnswer
 from quiz.library.banks import bank_names, get_bank, sync_builtin_banks
 from quiz.library.learners import ensure_learner
 from quiz.library.preferences import save_settings
+from quiz.locations import is_url
 from quiz.model import Mode
 from quiz.scheduling.fsrs import Scheduler
 from quiz.store.cards import load_card
+from quiz.store.copying import copy_database, first_table_with_rows
 from quiz.store.demo import flush, foreign_data
 from quiz.store.opening import open_db
 from quiz.study.session import StudySession
@@ -104,8 +106,11 @@ def run_demo(
     """Simulate `days` days ending the day before `end` (default: now) into `db_path`.
 
     ClassroomError if the database holds anything but demo data (learners outside any class,
-    imported banks) or already has the class.
+    imported banks) or already has the class. A PostgreSQL URL must name an empty database: the
+    demo is simulated into a scratch SQLite file and copied there whole.
     """
+    if is_url(db_path):
+        return _run_demo_into_server(str(db_path), students, days, seed, class_name, end, progress)
     db = open_db(db_path)
     try:
         problem = foreign_data(db)
@@ -132,6 +137,29 @@ def run_demo(
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(scratch, db_path)
     return DemoResult(db_path, *result)
+
+
+def _run_demo_into_server(
+    url: str, students: int, days: int, seed: int, class_name: str, end: datetime | None,
+    progress: Callable[[int, int], None] | None,
+) -> DemoResult:
+    """Simulate into a fresh scratch SQLite file (thousands of short sittings are cheapest there),
+    then copy it into the server's empty database in one transaction."""
+    db = open_db(url)
+    try:
+        table = first_table_with_rows(db)
+        location = db.location
+    finally:
+        db.close()
+    if table is not None:
+        raise ClassroomError(f"{location} is not empty (the table {table} has rows): "
+                             "the demo goes only into an empty PostgreSQL database")
+    shm = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(prefix="quiz-demo-", dir=shm if shm.is_dir() else None) as work:
+        scratch = Path(work) / "demo.db"
+        result = _simulate(scratch, students, days, seed, class_name, end, progress)
+        copy_database(scratch, url)
+    return DemoResult(url, *result)
 
 
 def _simulate(

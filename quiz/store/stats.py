@@ -40,7 +40,16 @@ def _bin(expr: str, edges: Sequence[float]) -> str:
     return f"CASE WHEN {expr} IS NULL THEN NULL {whens} ELSE {len(edges)} END"
 
 
-_R = ("pow(1 + :factor * max(0, CAST(:now - julianday(last_review) AS INTEGER)) / stability, :decay)")
+def _elapsed(db: Database, card: str = "") -> str:
+    """Whole days since the card's last review, at least 0."""
+    return f"{db.dialect.greatest}(0, {db.dialect.as_int(f':now - julianday({card}last_review)')})"
+
+
+def _r(db: Database, card: str = "") -> str:
+    """Retrievability of a card (`card` a table alias and a dot, or nothing)."""
+    return f"pow(1 + :factor * {_elapsed(db, card)} / {card}stability, :decay)"
+
+
 _BANK = " AND bank = :bank"
 
 
@@ -68,7 +77,8 @@ def today_rows(
         join, where = " JOIN cards c ON c.id = r.card_id", " AND c.bank = ?"
         params.append(bank)
     return db.execute(
-        f"SELECT r.state_before, count(*), sum(r.rating > 1), sum(coalesce(r.duration_ms, 0)) FROM reviews r{join} "
+        f"SELECT r.state_before, count(*), count(CASE WHEN r.rating > 1 THEN 1 END), sum(coalesce(r.duration_ms, 0)) "
+        f"FROM reviews r{join} "
         f"WHERE r.learner_id = ? AND r.reviewed_at >= ?{where} GROUP BY r.state_before",
         params,
     ).fetchall()
@@ -102,7 +112,6 @@ class CardGroup:
 
 
 _LIVE = "suspended = 0 AND state != 'new' AND stability IS NOT NULL AND last_review IS NOT NULL"
-_ELAPSED = "max(0, CAST(:now - julianday(last_review) AS INTEGER))"
 
 
 def card_groups(db: Database, learner_id: int, curve: Curve, bank: str | None = None) -> list[CardGroup]:
@@ -111,10 +120,13 @@ def card_groups(db: Database, learner_id: int, curve: Curve, bank: str | None = 
     S · (desired^(1/decay) − 1) / factor, which needs no power."""
     extra = _BANK if bank is not None else ""
     reach = (curve.desired ** (1 / curve.decay) - 1) / curve.factor
+    greatest = db.dialect.greatest
     rows = db.execute(
-        f"SELECT bank, kind, sum(suspended = 0), count(CASE WHEN {_LIVE} THEN 1 END), "
-        f"total(CASE WHEN {_LIVE} THEN {_R} END), count(CASE WHEN {_LIVE} AND {_ELAPSED} <= stability * :reach THEN 1 END), "
-        f"total(CASE WHEN {_LIVE} THEN 1.0 / max(1.0, julianday(due) - julianday(last_review)) END), sum(leech) "
+        f"SELECT bank, kind, count(CASE WHEN suspended = 0 THEN 1 END), count(CASE WHEN {_LIVE} THEN 1 END), "
+        f"coalesce(sum(CASE WHEN {_LIVE} THEN {_r(db)} END), 0.0), "
+        f"count(CASE WHEN {_LIVE} AND {_elapsed(db)} <= stability * :reach THEN 1 END), "
+        f"coalesce(sum(CASE WHEN {_LIVE} THEN 1.0 / {greatest}(1.0, julianday(due) - julianday(last_review)) END), 0.0), "
+        "sum(leech) "
         f"FROM cards WHERE learner_id = :learner{extra} GROUP BY bank, kind",
         {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor,
          "reach": reach, "bank": bank},
@@ -129,8 +141,9 @@ def histograms(
     """(stability bin, difficulty bin, retrievability bin, cards) of the answered unsuspended cards,
     grouped on one small integer so the sort is cheap."""
     extra = _BANK if bank is not None else ""
-    key = (f"{_bin('stability', STABILITY_EDGES)} * 100 + min(8, max(0, CAST(difficulty AS INTEGER) - 1)) * 10 "
-           f"+ min(9, CAST({_R} * 10 AS INTEGER))")
+    d = db.dialect
+    key = (f"{_bin('stability', STABILITY_EDGES)} * 100 + {d.least}(8, {d.greatest}(0, {d.as_int('difficulty')} - 1)) * 10 "
+           f"+ {d.least}(9, {d.as_int(f'{_r(db)} * 10')})")
     rows = db.execute(
         f"SELECT {key} AS k, count(*) FROM cards WHERE learner_id = :learner AND {_LIVE}{extra} GROUP BY k",
         {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor, "bank": bank},
@@ -149,11 +162,11 @@ def hardest_rows(
               "limit": limit * 3, "bank": bank}
     return db.execute(
         "WITH top AS (SELECT DISTINCT bank, fact_id FROM (SELECT bank, fact_id FROM cards "
-        f"WHERE learner_id = :learner AND lapses > 0{extra} ORDER BY lapses DESC LIMIT :limit)) "
-        f"SELECT c.bank, c.fact_id, coalesce(f.statement, c.fact_id), sum(c.lapses), min({_R.replace('last_review', 'c.last_review').replace('/ stability', '/ c.stability')}), max(c.leech) "
+        f"WHERE learner_id = :learner AND lapses > 0{extra} ORDER BY lapses DESC, id LIMIT :limit) AS worst) "
+        f"SELECT c.bank, c.fact_id, coalesce(f.statement, c.fact_id), sum(c.lapses), min({_r(db, 'c.')}), max(c.leech) "
         "FROM top JOIN cards c ON c.learner_id = :learner AND c.bank = top.bank AND c.fact_id = top.fact_id "
         "LEFT JOIN facts f ON f.bank = c.bank AND f.fact_id = c.fact_id "
-        "GROUP BY c.bank, c.fact_id ORDER BY 4 DESC, 5 ASC, 1, 2 LIMIT :limit / 3",
+        "GROUP BY c.bank, c.fact_id, f.statement ORDER BY 4 DESC, 5 ASC NULLS FIRST, 1, 2 LIMIT :limit / 3",
         params,
     ).fetchall()
 
