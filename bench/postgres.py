@@ -23,12 +23,10 @@ import statistics
 import subprocess
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = 300
@@ -47,24 +45,6 @@ def server() -> Iterator[str]:
     finally:
         subprocess.run([str(ROOT / ".ci/postgres"), "stop", folder], check=False, capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextmanager
-def schema(base: str) -> Iterator[str]:
-    import psycopg
-
-    from quiz.store.postgres.connection import drop_pool
-
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {name}")
-    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={name}')}"
-    try:
-        yield url
-    finally:
-        drop_pool(url)
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {name} CASCADE")
 
 
 class _Clock:
@@ -137,19 +117,20 @@ def run() -> dict[str, float]:
     from bench import classroom
     from bench.stats import _cache_dir
     from bench.stats import build as build_stats
+    from quiz.store.postgres.connection import scratch_schema
 
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="quiz-bench-sqlite-") as folder:
         figures["sqlite_answer_median_us"] = answer_median_us(Path(folder) / "answer.db")
     with server() as base:
-        with schema(base) as url:
+        with scratch_schema(base, "bench") as url:
             figures["pg_answer_median_us"] = answer_median_us(url)
-        with schema(base) as url:
+        with scratch_schema(base, "bench") as url:
             code, codes = classroom._setup(url)  # type: ignore[arg-type]
             concurrent = classroom._concurrent(url, code, codes)  # type: ignore[arg-type]
             figures.update({f"pg_{key}": value for key, value in concurrent.items()})
         source = build_stats(_cache_dir())
-        with schema(base) as url:
+        with scratch_schema(base, "bench") as url:
             if _copy(source, url):
                 sqlite_learner, sqlite_class = _stats_ms(source)
                 pg_learner, pg_class = _stats_ms(url)

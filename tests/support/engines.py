@@ -8,9 +8,7 @@ PostgreSQL runs need QUIZ_TEST_POSTGRES; without it they are skipped with how to
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
-from urllib.parse import quote
 
 import pytest
 
@@ -31,18 +29,7 @@ def fresh_postgres() -> Iterator[str]:
     base = server_url()
     if base is None:
         pytest.skip(HOW)
-    import psycopg
+    from quiz.store.postgres.connection import scratch_schema
 
-    from quiz.store.postgres.connection import drop_pool
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    joiner = "&" if "?" in base else "?"
-    url = f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
-    try:
+    with scratch_schema(base, "t") as url:
         yield url
-    finally:
-        drop_pool(url)
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 from psycopg.types.numeric import FloatLoader
@@ -230,3 +232,19 @@ class _Write:
             except psycopg.Error:
                 conn.close()
         self.db._pool.putconn(conn)
+
+
+@contextmanager
+def scratch_schema(base: str, prefix: str) -> Iterator[str]:
+    """A URL on `base` whose tables live in a new schema of their own, dropped (with this
+    process's pool for it) on leaving: for tests and benchmarks on a shared server."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    url = f"{base}{'&' if '?' in base else '?'}options={quote(f'-csearch_path={name}')}"
+    try:
+        yield url
+    finally:
+        drop_pool(url)
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
