@@ -77,7 +77,7 @@ def class_id(db: Database, name: str) -> int | None:
 
 
 def class_names(db: Database) -> list[str]:
-    return [name for (name,) in db.execute("SELECT name FROM classes ORDER BY name COLLATE NOCASE")]
+    return [name for (name,) in db.execute(f"SELECT name FROM classes ORDER BY {db.dialect.order_nocase('name')}")]
 
 
 def class_students(db: Database, class_id: int) -> list[str]:

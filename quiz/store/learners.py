@@ -44,7 +44,7 @@ def all_learners(db: Database) -> list[LearnerRow]:
     rows = db.execute(
         "SELECT l.id, l.name, l.created, "
         "(SELECT count(*) FROM reviews r WHERE r.learner_id = l.id) "
-        "FROM learners l ORDER BY l.name COLLATE NOCASE"
+        f"FROM learners l ORDER BY {db.dialect.order_nocase('l.name')}"
     ).fetchall()
     return [LearnerRow(*row) for row in rows]
 

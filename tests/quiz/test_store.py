@@ -1,4 +1,5 @@
-"""The store: connection pragmas, bank storage, migrations from v1, and index use."""
+"""The store: bank storage and the unit of work on both engines; SQLite's connection pragmas,
+migrations from v1 and index use."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from quiz.errors import BankConflict
+from quiz.errors import BankConflict, StoreError
 from quiz.store import (
     SCHEMA_VERSION,
     connect,
@@ -17,7 +18,11 @@ from quiz.store import (
     saved_banks,
     schema_version,
 )
+from quiz.store.classroom import class_names
+from quiz.store.learners import all_learners
 from quiz.store.migrations import applied_names, has_table, migrate
+
+pytestmark = pytest.mark.engines  # the tests given a db_path run on both engines
 
 FACTS = [("a", "A happened.", "1944-10-07"), ("b", "B happened.", "1944-10")]
 
@@ -32,8 +37,8 @@ def test_every_connection_has_the_pragmas(tmp_path):
     assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_save_list_and_read_back_a_bank(tmp_path):
-    db = open_db(tmp_path / "q.db")
+def test_save_list_and_read_back_a_bank(db_path):
+    db = open_db(db_path)
     save_bank(db, "mine", "My bank", "imported", "toml", "text = 1", FACTS)
     assert [(b.name, b.title, b.origin, b.fmt, b.fact_count) for b in saved_banks(db)] == [
         ("mine", "My bank", "imported", "toml", 2)
@@ -42,19 +47,20 @@ def test_save_list_and_read_back_a_bank(tmp_path):
     assert saved_bank_source(db, "other") is None
 
 
-def test_reimport_replaces_the_bank_atomically(tmp_path):
-    db = open_db(tmp_path / "q.db")
+def test_reimport_replaces_the_bank_atomically(db_path):
+    db = open_db(db_path)
     save_bank(db, "mine", "My bank", "imported", "toml", "v1", FACTS)
     save_bank(db, "mine", "Renamed", "imported", "csv", "v2", FACTS[:1])
     (saved,) = saved_banks(db)
     assert (saved.title, saved.fmt, saved.fact_count) == ("Renamed", "csv", 1)
-    with pytest.raises(sqlite3.IntegrityError):  # a duplicate fact id fails: the old bank stays whole
+    # A duplicate fact id fails (raw on SQLite, a StoreError on PostgreSQL): the old bank stays whole.
+    with pytest.raises((sqlite3.IntegrityError, StoreError)):
         save_bank(db, "mine", "Broken", "imported", "toml", "v3", [FACTS[0], FACTS[0]])
     assert saved_banks(db)[0].title == "Renamed" and saved_bank_source(db, "mine") == ("csv", "v2")
 
 
-def test_an_import_cannot_take_a_builtin_name(tmp_path):
-    db = open_db(tmp_path / "q.db")
+def test_an_import_cannot_take_a_builtin_name(db_path):
+    db = open_db(db_path)
     save_bank(db, "core", "Built in", "builtin", "toml", "x", FACTS)
     with pytest.raises(BankConflict):
         save_bank(db, "core", "Mine", "imported", "toml", "y", FACTS)
@@ -64,29 +70,38 @@ def test_an_import_cannot_take_a_builtin_name(tmp_path):
     assert saved_banks(db)[0].title == "Built in, updated"
 
 
-def test_bad_origin_or_format(tmp_path):
-    db = open_db(tmp_path / "q.db")
+def test_bad_origin_or_format(db_path):
+    db = open_db(db_path)
     with pytest.raises(ValueError):
         save_bank(db, "x", "X", "downloaded", "toml", "", [])
     with pytest.raises(ValueError):
         save_bank(db, "x", "X", "imported", "xlsx", "", [])
 
 
-def test_delete_bank_removes_its_facts(tmp_path):
-    db = open_db(tmp_path / "q.db")
+def test_delete_bank_removes_its_facts(db_path):
+    db = open_db(db_path)
     save_bank(db, "mine", "My bank", "imported", "toml", "v1", FACTS)
     assert delete_bank(db, "mine") and not delete_bank(db, "mine")
-    assert db.conn.execute("SELECT count(*) FROM facts").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM facts").fetchone()[0] == 0
 
 
-def test_immediate_rolls_back_on_error(tmp_path):
-    db = open_db(tmp_path / "q.db")
+def test_a_write_rolls_back_on_error(db_path):
+    db = open_db(db_path)
     with pytest.raises(RuntimeError):
         with db.write():
-            db.conn.execute("INSERT INTO learners (name, created) VALUES ('x', 'now')")
+            db.execute("INSERT INTO learners (name, created) VALUES ('x', 'now')")
             raise RuntimeError
-    assert db.conn.execute("SELECT count(*) FROM learners").fetchone()[0] == 0
-    assert not db.conn.in_transaction
+    assert db.execute("SELECT count(*) FROM learners").fetchone()[0] == 0
+    assert not db.in_transaction
+
+
+def test_learners_and_classes_are_listed_ignoring_ascii_case(db_path):
+    db = open_db(db_path)
+    with db.write():
+        db.executemany("INSERT INTO learners (name, created) VALUES (?, 'now')", [("bo",), ("Ana",), ("carl",), ("Ćira",)])
+        db.executemany("INSERT INTO classes (name, created) VALUES (?, 'now')", [("7b",), ("7A",), ("8a",)])
+    assert [row.name for row in all_learners(db)] == ["Ana", "bo", "carl", "Ćira"]
+    assert class_names(db) == ["7A", "7b", "8a"]
 
 
 def test_upgrade_from_v1_keeps_everything(tmp_path):
