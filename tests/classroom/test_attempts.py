@@ -11,6 +11,8 @@ from quiz.errors import ClassroomError
 from quiz.store import classroom as rows
 from tests.classroom.conftest import BANK
 
+pytestmark = pytest.mark.engines
+
 
 def right(room, paper, position: int) -> str:
     return paper.questions[position].answer
@@ -55,7 +57,7 @@ def test_an_answer_after_the_deadline_is_refused_by_the_store(room, codes, clock
     assert late == "late"
     result = room.submit(view.attempt_id)
     assert result.score == 1.0
-    submitted = room.db.conn.execute("SELECT submitted FROM attempts").fetchone()[0]
+    submitted = room.db.execute("SELECT submitted FROM attempts").fetchone()[0]
     assert submitted == "2026-03-02T10:10:00.000000+00:00"  # at the deadline, not when asked
 
 
@@ -134,7 +136,7 @@ def test_a_normal_paper_never_touches_the_study_schedule(room, codes) -> None:
     for position in range(3):
         room.answer(view.attempt_id, position, right(room, paper, position))
     room.submit(view.attempt_id)
-    counts = [room.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("cards", "reviews")]
+    counts = [room.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("cards", "reviews")]
     assert counts == [0, 0]
 
 
@@ -153,7 +155,7 @@ def test_a_practice_paper_reviews_the_students_cards_once(room, codes, clock) ->
     room.answer(view.attempt_id, 1, wrong(room, paper, 1))  # question 3 left: not reviewed
     room.submit(view.attempt_id)
     room.submit(view.attempt_id)  # a second submit reviews nothing again
-    reviews = room.db.conn.execute(
+    reviews = room.db.execute(
         "SELECT c.fact_id, c.kind, r.rating, r.verdict, c.state FROM reviews r JOIN cards c ON c.id = r.card_id "
         "JOIN learners l ON l.id = r.learner_id WHERE l.name = 'Ana' ORDER BY r.rating DESC"
     ).fetchall()

@@ -9,12 +9,14 @@ import pytest
 from quiz.errors import ClassroomError
 from tests.classroom.conftest import BANK
 
+pytestmark = pytest.mark.engines
+
 
 def test_codes_are_short_distinct_and_never_stored(room, codes) -> None:
     assert sorted(codes) == ["Ana", "Boris", "Cvijeta", "Dušan"]
     assert all(len(code) == 6 and code.isalnum() for code in codes.values())
     assert len(set(codes.values())) == 4
-    stored = room.db.conn.execute("SELECT code_hash, code_salt FROM class_members").fetchall()
+    stored = room.db.execute("SELECT code_hash, code_salt FROM class_members").fetchall()
     every_cell = " ".join(hashed + salt for hashed, salt in stored)
     assert not any(code in every_cell or code.lower() in every_cell for code in codes.values())
     assert len({salt for _, salt in stored}) == 4  # a salt each
@@ -43,7 +45,7 @@ def test_reset_code_replaces_the_old_one(room, codes) -> None:
 
 
 def test_students_are_learners_and_a_member_is_added_once(room, codes) -> None:
-    names = [n for (n,) in room.db.conn.execute("SELECT name FROM learners ORDER BY name")]
+    names = [n for (n,) in room.db.execute("SELECT name FROM learners ORDER BY name")]
     assert names == ["Ana", "Boris", "Cvijeta", "Dušan"]
     with pytest.raises(ClassroomError, match="'Ana' is already in the class; nothing added"):
         room.add_students("7B", ["Ana", "Eva"])

@@ -13,6 +13,8 @@ from quiz.library.banks import import_bank
 from tests.classroom.conftest import BANK
 from tests.support.banks import SAMPLE
 
+pytestmark = pytest.mark.engines
+
 
 def test_a_paper_is_frozen_when_made(room, tmp_path: Path) -> None:
     import_bank(room.db, SAMPLE, "sample")
@@ -90,6 +92,6 @@ def test_delete_paper_takes_its_attempts(room, codes) -> None:
     room.start_attempt(paper.code, "Ana", codes["Ana"])
     room.delete_paper(paper.code)
     assert room.papers() == []
-    assert room.db.conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0
+    assert room.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0
     with pytest.raises(ClassroomError, match="no paper"):
         room.delete_paper(paper.code)

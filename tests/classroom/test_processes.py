@@ -11,9 +11,14 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from quiz.classroom import Classroom
+from quiz.errors import ClassroomError
 from quiz.store import open_db
 from tests.classroom.conftest import BANK
+
+pytestmark = pytest.mark.engines
 
 TAKER = Path(__file__).with_name("taker.py")
 
@@ -72,8 +77,47 @@ def test_thirty_takers_at_once_lose_no_answer(db_path, clock) -> None:
         taker.join(60)
     assert [taker.exitcode for taker in takers] == [0] * 30
     db = open_db(db_path)
-    assert db.conn.execute("SELECT count(*) FROM attempt_answers").fetchone()[0] == 300
-    assert db.conn.execute("SELECT count(*) FROM attempts WHERE submitted IS NOT NULL").fetchone()[0] == 30
+    assert db.execute("SELECT count(*) FROM attempt_answers").fetchone()[0] == 300
+    assert db.execute("SELECT count(*) FROM attempts WHERE submitted IS NOT NULL").fetchone()[0] == 30
     report = Classroom(db, clock).results(paper.code)
     assert [s["score"] for s in report["students"]] == [10.0] * 30
     db.close()
+
+
+def _start_until_used_up(db_path: str, code: str, student: str, personal: str, now, go) -> None:  # type: ignore[no-untyped-def]
+    """The same student in many windows at once: start (or resume) an attempt and submit it, until
+    the paper says every attempt is used (exit 0); any other refusal or failure exits otherwise."""
+    go.wait()
+    db = open_db(db_path)
+    room = Classroom(db, lambda: now)
+    while True:
+        try:
+            view = room.start_attempt(code, student, personal)
+        except ClassroomError as error:
+            os._exit(0 if "used all 3 attempts" in str(error) else 4)
+        room.submit(view.attempt_id)
+
+
+def test_one_student_starting_in_twelve_processes_at_once_gets_exactly_the_attempts_allowed(db_path, clock) -> None:
+    """The count of attempts and the insert of the next share one write: no window starts a fourth,
+    none fails on the (paper, learner, number) key, and the numbers run 1, 2, 3."""
+    db = open_db(db_path)
+    room = Classroom(db, clock)
+    room.new_class("7C")
+    ((name, code),) = room.add_students("7C", ["Ana"])
+    paper = room.new_paper(BANK, "Three tries", class_name="7C", count=2, attempts=3, seed=4)
+    db.close()
+    fork = multiprocessing.get_context("fork")
+    go = fork.Event()
+    windows = [fork.Process(target=_start_until_used_up, args=(str(db_path), paper.code, name, code, clock.now, go))
+               for _ in range(12)]
+    for window in windows:
+        window.start()
+    go.set()
+    for window in windows:
+        window.join(60)
+    assert [window.exitcode for window in windows] == [0] * 12
+    db = open_db(db_path)
+    stored = db.execute("SELECT number, submitted IS NOT NULL FROM attempts ORDER BY number").fetchall()
+    db.close()
+    assert stored == [(1, True), (2, True), (3, True)]

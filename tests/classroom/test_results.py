@@ -10,6 +10,8 @@ import pytest
 
 from tests.classroom.conftest import BANK
 
+pytestmark = pytest.mark.engines
+
 # Ana, Boris, Cvijeta, Dušan answer questions 1-3 so that (1 = right):
 #   Ana 1 1 1 (3)   Boris 1 1 0 (2)   Cvijeta 1 0 0 (1)   Dušan 0 0 - (0, question 3 left unanswered)
 PATTERN = {"Ana": (1, 1, 1), "Boris": (1, 1, 0), "Cvijeta": (1, 0, 0), "Dušan": (0, 0, None)}

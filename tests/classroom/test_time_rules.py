@@ -5,8 +5,8 @@ process whose own clock is a month off decides nothing. Also: --show-key with se
 
 from __future__ import annotations
 
-import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -20,8 +20,11 @@ from quiz.cli import main
 from quiz.errors import ClassroomError
 from quiz.store import now as store_clock
 from quiz.store import open_db
+from quiz.store.postgres.connection import WRITE_LOCK
 from tests.classroom.conftest import BANK
 from tests.support.clock import Clock
+
+pytestmark = pytest.mark.engines
 
 WAIT = 60.0  # seconds a step may take before the test gives up (a hang guard, never the assertion)
 
@@ -35,7 +38,8 @@ def while_locked(db_path: Path, clock: Clock, action: Callable[[Classroom], Any]
 
     def taker() -> None:
         db = open_db(db_path)  # opened before the lock is taken: opening writes too
-        db.conn.set_trace_callback(lambda sql: waiting.set() if sql.startswith("BEGIN IMMEDIATE") else None)
+        if db.engine == "sqlite":
+            db.conn.set_trace_callback(lambda sql: waiting.set() if sql.startswith("BEGIN IMMEDIATE") else None)
         try:
             ready.set()
             go.wait(WAIT)
@@ -48,22 +52,37 @@ def while_locked(db_path: Path, clock: Clock, action: Callable[[Classroom], Any]
     thread = threading.Thread(target=taker)
     thread.start()
     assert ready.wait(WAIT)
-    holder = sqlite3.connect(db_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    holder = open_db(db_path)
     try:
-        go.set()
-        assert waiting.wait(WAIT), "the action never asked for the write lock"
-        meanwhile()
+        with holder.write():  # the write lock, as every writer takes it; nothing written
+            go.set()
+            assert _waited_for(holder, waiting), "the action never asked for the write lock"
+            meanwhile()
     finally:
-        holder.execute("ROLLBACK")
         holder.close()
         thread.join(WAIT)
     assert not thread.is_alive()
     return outcome["value"]
 
 
+def _waited_for(holder: Any, waiting: threading.Event) -> bool:
+    """Whether another connection came to wait for the write lock `holder` holds: on SQLite, seen
+    in its statements; on PostgreSQL, a session waiting for the advisory write lock."""
+    if holder.engine == "sqlite":
+        return waiting.wait(WAIT)
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if holder.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ?",
+            [WRITE_LOCK],
+        ).fetchone()[0]:
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def _answered_at(room: Classroom, attempt_id: int, position: int) -> str:
-    row = room.db.conn.execute(
+    row = room.db.execute(
         "SELECT answered_at FROM attempt_answers WHERE attempt_id = ? AND position = ?", [attempt_id, position]
     ).fetchone()
     return row[0] if row else ""
@@ -98,7 +117,7 @@ def test_a_start_waiting_on_the_lock_when_the_paper_closes_is_refused(
     refused = while_locked(db_path, clock, lambda r: r.start_attempt(paper.code, "Boris", codes["Boris"]),
                            lambda: clock.advance(seconds=1))
     assert isinstance(refused, ClassroomError) and str(refused) == f"paper {paper.code} closed at 2026-03-02T10:05+00:00"
-    assert room.db.conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0  # no attempt used up
+    assert room.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0  # no attempt used up
 
 
 def test_the_taking_process_clock_decides_nothing_the_store_clock_does(
@@ -139,10 +158,8 @@ def test_show_key_with_more_than_one_attempt_is_refused_when_the_paper_is_made(
         "quiz: --show-key with --attempts 2: the key shown after one attempt would give full marks on the next; "
         "give one or the other, or make it a --practice paper"
     ]
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT count(*) FROM papers").fetchone() == (0,)
+    assert open_db(db_path).execute("SELECT count(*) FROM papers").fetchone() == (0,)
     # one attempt with the key, several without it, and practice (retrying with the key is the point)
     for flags in (("--attempts", "1", "--show-key"), ("--attempts", "2"), ("--attempts", "2", "--show-key", "--practice")):
         assert run("paper", "new", "--bank", BANK, "--title", "Quiz", "--count", "2", *flags).exit_code == 0
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT count(*) FROM papers").fetchone() == (3,)
+    assert open_db(db_path).execute("SELECT count(*) FROM papers").fetchone() == (3,)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from quiz.classroom import Classroom
 from tests.classroom.conftest import BANK
+
+pytestmark = pytest.mark.engines
 
 
 def orders(room, paper, student: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
