@@ -10,14 +10,16 @@ import pytest
 
 from quiz.errors import SessionError, UnreadableAnswer
 from quiz.model import Kind, Mode
-from quiz.store import connect
+from quiz.store import open_db
 from tests.support.fakes import answer_right
+
+pytestmark = pytest.mark.engines
 
 
 def rows(db_path, sql, params=()):
-    db = connect(db_path)
+    db = open_db(db_path)
     try:
-        return db.conn.execute(sql, params).fetchall()
+        return db.execute(sql, params).fetchall()
     finally:
         db.close()
 
@@ -152,7 +154,6 @@ def test_undoing_a_miss_takes_it_off_the_summary(fake_session):
 
 def test_a_learner_removed_mid_session_gets_a_clear_error(fake_session, db_path):
     from quiz.library.learners import remove_learner
-    from quiz.store import open_db
 
     session = fake_session()
     db = open_db(db_path)
