@@ -1,391 +1,61 @@
-"""The one front door: what a learner and a teacher can do, on one database file.
-
-Plain Python (never imports Textual). The CLI builds a `Desk` and hands it to the app; CLI commands
-and TUI screens call the same methods, so a command and its screen cannot drift apart.
+"""Compatibility only: today's front ends use the doors (`quiz.doors`: a learner's, a teacher's, a
+student's). `Desk` is a learner's door that also answers the teacher's `classroom`, `exports` and
+`demo`, kept for the benchmarks (bench/) and for files still being changed by others; no front end
+may import it. Remove it once nothing does.
 """
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from question_bank.banks.loader import load_bank_file
-from question_bank.banks.problems import BankError
-from question_bank.facts.model import Bank
-from question_bank.questions import Kind, Mode, Question, generate_all
-from question_bank.questions.report import BankReport, publication_report
-from quiz.clock import Clock, utc_now
-from quiz.errors import BankProblems, LearnerError, QuizError
-from quiz.library import banks as library_banks
-from quiz.library.banks import BankInfo
-from quiz.library.card_sync import ensure_bank_cards
-from quiz.library.learners import (
-    Learner,
-    add_learner,
-    clean_name,
-    ensure_learner,
-    get_learner,
-    list_learners,
-    remove_learner,
-)
-from quiz.library.preferences import load_settings, save_settings, settings_problems
-from quiz.locations import db_location
-from quiz.paths import default_learner
-from quiz.settings import Settings
-from quiz.store import Database
-from quiz.store.app_state import get_state, set_state
-from quiz.store.cards import set_suspended
-from quiz.store.opening import open_db
-from quiz.study import advice
-from quiz.study.items import ANY_CARD, CardFilter
-from quiz.study.overview import (
-    BankCounts,
-    CardRow,
-    ReviewRow,
-    bank_overview,
-    card_history,
-    learner_stats,
-    list_cards,
-    session_left,
-)
-from quiz.study.overview import status_report as _status_report
-from quiz.study.session import StudySession
+from quiz.doors.learner import LearnerDoor
 
-if TYPE_CHECKING:  # the features are imported when first used: start-up and each served tab pay for few
-    from question_bank.answers import Verdict
-    from quiz.classroom import Classroom
+if TYPE_CHECKING:
+    from quiz.classroom.service import Classroom
     from quiz.demo import DemoResult
-    from quiz.exports import FORMATS as EXPORT_FORMATS
-    from quiz.exports import ExportSet
+    from quiz.doors.teacher import TeacherDoor
     from quiz.exports.service import Exports
-    from quiz.library.drafts import DraftReport
-    from quiz.scheduling.personal import OptimizeReport, PersonalScheduling, SimulationReport
-    from quiz.stats import Statistics
-    from quiz.store.copying import CopyProgress, CopyResult
 
-_LAZY = {  # value types re-exported for the front ends, imported on first use
-    "EXPORT_FORMATS": ("quiz.exports", "FORMATS"),
-    "ExportSet": ("quiz.exports", "ExportSet"),
-    "Exports": ("quiz.exports.service", "Exports"),
-    "OptimizeReport": ("quiz.scheduling.personal", "OptimizeReport"),
-    "SimulationReport": ("quiz.scheduling.personal", "SimulationReport"),
-}
+__all__ = ["Desk"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
+    """The value types the old desk re-exported, from the door that now has them."""
+    import quiz.doors.learner as learner
+
+    if name in learner.__all__:
+        return getattr(learner, name)
+    if name in ("EXPORT_FORMATS", "ExportSet", "Exports"):
+        import quiz.doors.teacher as teacher
+
+        return getattr(teacher, name)
     raise AttributeError(f"module 'quiz.desk' has no attribute {name!r}")
 
 
-__all__ = [
-    "BankCounts", "BankInfo", "CardDetail", "CardFilter", "CardRow", "Desk", "Learner", "LearnerStats", "StudySession",
-    "EXPORT_FORMATS", "ExportSet", "Exports", "OptimizeReport", "SimulationReport",
-]
+class Desk(LearnerDoor):
+    """A learner's door with the teacher's door beside it, on one connection (the old shape)."""
 
-
-@dataclass(frozen=True)
-class CardDetail:
-    """A card (with its retrievability now) and its reviews, oldest first."""
-
-    row: CardRow
-    history: list[ReviewRow]
-
-
-@dataclass(frozen=True)
-class LearnerStats:
-    reviews_today: int
-    streak_days: int
-    reviews_total: int
-
-
-LAST_LEARNER = "last_learner"  # app_state key
-
-
-class Desk:
-    """Everything the front ends can do for one learner (and their teacher) on one database file.
-
-    The connection opens on first use, on the thread that uses it. Reading never creates the
-    learner; studying, browsing and saving settings do. With no learner named, the one who last
-    studied in this file is the learner (else the OS user name).
-    """
-
-    def __init__(
-        self,
-        db_path: Path | str,
-        learner: str | None = None,
-        *,
-        clock: Clock | None = None,
-        seed: int | None = None,
-        create_folder: bool = True,
-    ) -> None:
-        self.db_path = db_location(db_path)
-        self._learner_name = clean_name(learner) if learner else None
-        self.clock: Clock = clock or utc_now
-        self.seed = seed
-        self.create_folder = create_folder
-        self._db: Database | None = None
-        self._learner_id: int | None = None
-
-    # -- plumbing -------------------------------------------------------------------------------
-    @property
-    def learner(self) -> str:
-        """Who studies: as named, else the last learner who studied here, else the OS user name."""
-        if self._learner_name is None:
-            self._learner_name = clean_name(self.last_learner() or default_learner())
-        return self._learner_name
-
-    def last_learner(self) -> str | None:
-        """The learner who last studied in this database file (None before anyone has)."""
-        if self._db is None and isinstance(self.db_path, Path) and not self.db_path.exists():
-            return None
-        return get_state(self.db, LAST_LEARNER)
-
-    @property
-    def db(self) -> Database:
-        """The connection, opened (and the schema brought up to date) on first use."""
-        if self._db is None:
-            self._db = open_db(self.db_path, create_folder=self.create_folder)
-        return self._db
-
-    @property
-    def learner_id(self) -> int:
-        """The learner's id, the learner created on first use."""
-        if self._learner_id is None:
-            self._learner_id = ensure_learner(self.db, self.learner, self.clock).id
-        return self._learner_id
-
-    def open(self) -> Desk:
-        """Open the database now, so a bad path or a newer file is reported before anything else."""
-        self.db  # noqa: B018 - opening is the point
-        return self
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-    def for_learner(self, name: str) -> Desk:
-        """The same database seen by another learner."""
-        self.close()
-        return Desk(self.db_path, name, clock=self.clock, seed=self.seed, create_folder=self.create_folder)
-
-    # -- banks ----------------------------------------------------------------------------------
-    def bank_list(self) -> list[BankInfo]:
-        """Banks, built-in and imported, with their number of facts."""
-        return library_banks.list_banks(self.db)
-
-    def bank_names(self) -> list[str]:
-        return library_banks.bank_names(self.db)
-
-    def bank_conflicts(self) -> list[str]:
-        """One line per built-in bank hidden by a teacher's imported bank of the same name."""
-        return library_banks.builtin_conflicts(self.db)
-
-    def import_bank_changes(
-        self, path: Path, name: str | None = None, *, entities: Path | None = None, title: str | None = None
-    ) -> tuple[Bank, str]:
-        """`import_bank`, and what changed in words: "3 facts: 1 new, 1 changed, 1 retired"."""
-        bank, changes = library_banks.import_bank_changes(self.db, path, name, entities=entities, title=title)
-        return bank, library_banks.describe_changes(changes)
-
-    def bank(self, name: str) -> Bank:
-        return library_banks.get_bank(self.db, name)
-
-    def import_bank(
-        self, path: Path, name: str | None = None, *, entities: Path | None = None, title: str | None = None
-    ) -> Bank:
-        """Check a bank file (and its entities file) and store it (nothing stored if it has problems)."""
-        return library_banks.import_bank(self.db, path, name, entities=entities, title=title)
-
-    def rename_bank(self, old: str, new: str) -> None:
-        """Rename an imported bank; cards, reviews and papers follow it."""
-        from quiz.library.bank_admin import rename
-
-        rename(self.db, old, new)
-
-    def remove_bank(self, name: str, *, purge: bool = False) -> int:
-        """Remove an imported bank (history kept unless `purge`); the reviews removed."""
-        from quiz.library.bank_admin import remove
-
-        return remove(self.db, name, purge=purge)
-
-    @staticmethod
-    def validate_bank(path: Path, entities: Path | None = None) -> Bank:
-        """Check a bank file (and its entities file) without storing it; BankProblems lists every problem."""
-        try:
-            return load_bank_file(path, entities=entities)
-        except BankError as error:
-            raise BankProblems(str(error)) from None
-
-    def questions(
-        self,
-        name: str,
-        kinds: tuple[Kind, ...] | None = None,
-        modes: tuple[Mode, ...] | None = None,
-        seed: int = 0,
-        n_options: int = 3,
-    ) -> list[Question]:
-        return generate_all(self.bank(name), kinds=kinds, modes=modes, seed=seed, n_options=n_options)
-
-    def question_report(self, name: str, seed: int = 0, n_options: int = 3) -> BankReport:
-        """What the gate publishes of bank NAME, slot by slot, and why anything was withheld."""
-        return publication_report(self.bank(name), seed=seed, n_options=n_options)
-
-    def check_answer(self, name: str, fact_id: str, kind: Kind, text: str) -> tuple[Verdict, str]:
-        """The verdict on a typed answer to one fact, as a study session gives it, and the answer
-        expected; BankProblems-free: an unknown fact or a kind the fact is not asked in is a QuizError."""
-        try:
-            from question_bank.answers.explain import explain
-
-            return explain(self.bank(name), fact_id, kind, text)
-        except (KeyError, ValueError) as error:
-            raise QuizError(str(error.args[0]) if error.args else str(error)) from None
-
-    @staticmethod
-    def draft_bank_from_article(article: Path, output: Path | None, name: str | None, year: int | None) -> DraftReport:
-        """Draft a bank from a plain-text article and write it (see `quiz.library.drafts`)."""
-        from quiz.library.drafts import draft_article
-
-        return draft_article(article, output, name, year)
-
-    @staticmethod
-    def write_bank_template(path: Path, fmt: str | None = None) -> list[Path]:
-        """An example bank (CSV and its entities CSV, or one workbook) with every column explained."""
-        try:
-            from question_bank.banks.template import write_template
-
-            return write_template(path, fmt)
-        except ValueError as error:
-            raise QuizError(str(error)) from None
-
-    # -- home and status ------------------------------------------------------------------------
-    def banks(self) -> list[BankCounts]:
-        """Every bank with this learner's counts, for the home screen."""
-        return bank_overview(self.db, self.learner, self.clock())
-
-    def session_left(self, bank: str | None = None) -> int:
-        """What a session on `bank` (None: every bank) opened now would hold: home's "Due today"."""
-        return session_left(self.db, self.learner, bank, self.clock())
-
-    def stats(self) -> LearnerStats:
-        return LearnerStats(*learner_stats(self.db, self.learner, self.clock()))
-
-    def status(self) -> dict[str, Any]:
-        """The `quiz status --json` contract."""
-        return _status_report(self.db, self.learner, self.clock())
-
-    # -- learners -------------------------------------------------------------------------------
-    def learners(self) -> list[str]:
-        return [learner.name for learner in list_learners(self.db)]
-
-    def learner_rows(self) -> list[Learner]:
-        return list_learners(self.db)
-
-    def add_learner(self, name: str) -> Learner:
-        return add_learner(self.db, name, self.clock)
-
-    def remove_learner(self, name: str) -> int:
-        """Remove a learner with all their progress; the number of reviews removed."""
-        return remove_learner(self.db, name)
-
-    # -- classroom ------------------------------------------------------------------------------
-    @property
-    def classroom(self) -> Classroom:
-        """Classes, papers, attempts and results (issue #11) on this desk's connection and clock."""
-        from quiz.classroom import Classroom
+    def _teacher(self) -> TeacherDoor:
+        from quiz.doors.teacher import TeacherDoor  # when first asked: importing this module loads no teacher's door
 
         db = self.db
-        cached: Classroom | None = getattr(self, "_classroom", None)
-        if cached is None or cached.db is not db:
-            cached = self._classroom = Classroom(db, self.clock)
-        return cached
+        door: TeacherDoor | None = getattr(self, "_teacher_door", None)
+        if door is None or door._db is not db:
+            door = self._teacher_door = TeacherDoor(self.db_path, self.learner, clock=self.clock,
+                                                    create_folder=self.create_folder)
+            door._db = db  # one connection, as before
+        return door
+
+    @property
+    def classroom(self) -> Classroom:
+        return self._teacher().classroom
 
     @property
     def exports(self) -> Exports:
-        """Bank and paper exports: GIFT, Moodle XML, QTI, Anki, Kahoot, CSV, Markdown, HTML, PDF (issue #12)."""
-        from quiz.exports.service import Exports
-
-        return Exports(self, self.classroom)
-
-    @property
-    def statistics(self) -> Statistics:
-        """Progress over time for a learner or a class (issue #13); `stats()` is the home screen's line."""
-        from quiz.stats import Statistics
-
-        return Statistics(self.db, self.clock, self.learner, self.classroom.attempts_for)
+        return self._teacher().exports
 
     def demo(self, **options: Any) -> DemoResult:
-        """Simulate a demo class into this desk's database file (`quiz.demo.run_demo`'s options)."""
-        from quiz.demo import run_demo
+        from quiz.doors.teacher import TeacherDoor
 
         self.close()
-        return run_demo(self.db_path, **options)
-
-    @staticmethod
-    def copy_database(source: str | Path, target: str | Path, progress: CopyProgress | None = None) -> CopyResult:
-        """A whole database into an empty one, SQLite or PostgreSQL each (`quiz db copy`)."""
-        from quiz.store.copying import copy_database
-
-        return copy_database(db_location(source), db_location(target), progress)
-
-    # -- study ----------------------------------------------------------------------------------
-    def session(self, bank: str | None = None) -> StudySession:
-        """A study session on one bank (None: every bank), on its own connection; remembers the
-        learner as the last one."""
-        session = StudySession(self.db_path, self.learner, bank, clock=self.clock, seed=self.seed)
-        set_state(session.db, LAST_LEARNER, self.learner)  # the session's connection: its thread's own
-        return session
-
-    def nothing_to_study(self, bank: str | None = None) -> str | None:
-        """Why a session on `bank` (None: every bank) would have no card now, as one sentence
-        ("Today's 20 new cards are done; 133 wait."); None when there is something to study."""
-        return advice.nothing_to_study(self.db, self.learner, bank, self.clock())
-
-    def study_more(self, bank: str | None = None, extra: int = 10) -> None:
-        """Raise today's new-card allowance by `extra` for this learner (every bank), today only."""
-        advice.study_more(self.db, self.learner_id, self.settings(), self.clock(), extra)
-
-    def buried_note(self, bank: str | None = None) -> str | None:
-        """The sentence saying new cards wait for tomorrow (one card a fact a day), or None."""
-        return advice.buried_note(self.db, self.learner, bank, self.clock())
-
-    # -- browse ---------------------------------------------------------------------------------
-    def cards(self, flt: CardFilter = ANY_CARD, limit: int | None = None) -> list[CardRow]:
-        """The learner's cards, filtered; a bank never studied gets its cards first, so it can be browsed."""
-        ensure_bank_cards(self.db, self.learner_id, [flt.bank] if flt.bank else self.bank_names(), self.clock())
-        return list_cards(self.db, self.learner, flt, now=self.clock(), limit=limit)
-
-    def card(self, card_id: int) -> CardDetail | None:
-        """One card with its history; None if it is gone."""
-        rows = list_cards(self.db, self.learner, now=self.clock(), card_id=card_id)
-        return CardDetail(rows[0], card_history(self.db, card_id)) if rows else None
-
-    def set_suspended(self, card_id: int, flag: bool) -> None:
-        set_suspended(self.db, card_id, flag)
-
-    # -- settings -------------------------------------------------------------------------------
-    def settings_problems(self) -> list[str]:
-        """One line per stored setting this machine cannot use (the others still apply)."""
-        return settings_problems(self.db, self.learner_id)
-
-    def settings(self) -> Settings:
-        return load_settings(self.db, self.learner_id)
-
-    def save_settings(self, **changes: Any) -> Settings:
-        """Validate and store; raises SettingsError with one line naming a bad value."""
-        return save_settings(self.db, self.learner_id, **changes)
-
-    # -- personal scheduling --------------------------------------------------------------------
-    @property
-    def personal(self) -> PersonalScheduling:
-        """This learner's FSRS parameters: fit them to their history, undo a fit, simulate retention."""
-        from quiz.scheduling.personal import PersonalScheduling
-
-        found = get_learner(self.db, self.learner)  # a typo in --learner must not make a new learner
-        if found is None:
-            raise LearnerError(f"no learner '{self.learner}' (see `quiz learner list`)")
-        return PersonalScheduling(self.db, found.id, self.learner, load_settings(self.db, found.id), self.clock)
+        return TeacherDoor(self.db_path, self.learner, clock=self.clock).demo(**options)

@@ -278,7 +278,12 @@ def test_the_core_loads_without_textual() -> None:
 
 
 TEACHER_MODULES = ("quiz.classroom.papers", "quiz.classroom.results", "quiz.classroom.analysis",
-                   "quiz.classroom.classes", "quiz.stats", "quiz.exports", "quiz.demo")
+                   "quiz.classroom.classes", "quiz.classroom.service", "quiz.stats", "quiz.exports", "quiz.demo",
+                   "quiz.doors.teacher")
+
+
+def _teacher_modules(loaded: list[str]) -> list[str]:
+    return [m for m in loaded if any(m == t or m.startswith(t + ".") for t in TEACHER_MODULES)]
 
 
 def test_the_take_app_loads_no_teacher_module() -> None:
@@ -287,8 +292,41 @@ def test_the_take_app_loads_no_teacher_module() -> None:
     student = [m for m in static_graph().modules if m in {"quiz.tui.take_app", "quiz.doors.student"}]
     code = f"import json, sys; import {', '.join(student)}; print(json.dumps(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    loaded = json.loads(out.stdout)
-    assert [m for m in loaded if any(m == t or m.startswith(t + ".") for t in TEACHER_MODULES)] == []
+    assert _teacher_modules(json.loads(out.stdout)) == []
+
+
+TAKE_ENTRY = """\
+import json, runpy, sys
+import quiz.tui.take_app
+quiz.tui.take_app.TakeApp.run = lambda self: None  # the app is made as for a student, never started
+sys.argv = ["quiz", *sys.argv[1:]]
+try:
+    runpy.run_module("quiz", run_name="__main__")
+except SystemExit as done:
+    assert not done.code, done.code
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("with_code", [True, False])
+def test_the_take_command_loads_no_teacher_module(tmp_path: Path, with_code: bool) -> None:
+    """The real entry: `python -m quiz --db DB paper take [CODE]`, the command every served tab runs
+    (quiz.cli.serve.take_command), through the CLI's group, the paper group, the student's door and
+    the take app's construction: no teacher module and no teacher's door is in the process."""
+    from quiz.cli.serve import take_command
+    from quiz.doors.teacher import TeacherDoor
+
+    db = tmp_path / "quiz.db"
+    teacher = TeacherDoor(db, "teacher")
+    code = teacher.classroom.new_paper("belgrade-offensive", "Check", count=2, seed=1).code
+    teacher.close()
+    argv = take_command(db, code if with_code else None).split()
+    assert argv[:3] == ["exec", sys.executable, "-m"] and argv[3] == "quiz"
+    out = subprocess.run([sys.executable, "-c", TAKE_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    loaded = json.loads(out.stdout.splitlines()[-1])
+    assert "quiz.doors.student" in loaded and "quiz.tui.take_app" in loaded  # the path was really taken
+    assert _teacher_modules(loaded) == []
 
 
 # --- each rule can fail: a violating import added to the real graph breaks its contract ---------
@@ -313,6 +351,9 @@ VIOLATIONS = [
     ("store-leaves", "quiz.store", "quiz.paths"),
     ("student-door", "quiz.tui.take_app", "quiz.classroom.papers"),
     ("student-door", "quiz.tui.take_app", "quiz.stats"),
+    ("student-door-chains", "quiz.doors.student", "quiz.classroom.papers"),
+    ("student-door-chains", "quiz.classroom.taking", "quiz.classroom.results"),  # any chain from the door
+    ("student-door-chains", "quiz.doors.student", "quiz.doors.teacher"),
     ("acyclic", "quiz.errors", "quiz.settings"),  # quiz.settings imports quiz.errors
 ]
 

@@ -1,7 +1,18 @@
 """Classroom quizzes: classes with personal codes, frozen papers, per-student versions, attempts
-with deadlines the store enforces, grades and item analysis. No Textual here."""
+with deadlines the store enforces, grades and item analysis. No Textual here.
 
-from quiz.classroom.service import Classroom
-from quiz.classroom.types import AttemptResult, AttemptView, ClassInfo, Paper, ResultItem, TakeItem, Verdict
+This file imports nothing: `from quiz.classroom.types import Paper` must not load the teacher's
+modules (papers, results, analysis) into a student's process. `Classroom` (the teacher's service,
+service.py) is still reachable here by name, loaded when first asked for.
+"""
 
-__all__ = ["AttemptResult", "AttemptView", "ClassInfo", "Classroom", "Paper", "ResultItem", "TakeItem", "Verdict"]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Classroom":
+        return importlib.import_module("quiz.classroom.service").Classroom
+    raise AttributeError(f"module 'quiz.classroom' has no attribute {name!r}")

@@ -1,5 +1,5 @@
-"""`Classroom`: what a teacher and a student can do with classes, papers and attempts (reached as
-`desk.classroom`). Bad input raises `ClassroomError` with one line."""
+"""`Classroom`: what a teacher does with classes, papers and results (reached as
+`TeacherDoor.classroom`), on a student's `Taking`. Bad input raises `ClassroomError` with one line."""
 
 from __future__ import annotations
 
@@ -7,18 +7,15 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from question_bank.facts.entities import Catalog
 from question_bank.questions import Question
-from quiz.classroom import attempts as taking
-from quiz.classroom import classes, papers, practice, results, versions
-from quiz.classroom.classes import student_name
-from quiz.classroom.types import AttemptResult, AttemptView, ClassInfo, Paper, Verdict
-from quiz.clock import Clock, parse_utc, utc_iso, utc_now
+from quiz.classroom import attempts, classes, frozen, papers, results, versions
+from quiz.classroom.members import student_name
+from quiz.classroom.taking import Taking
+from quiz.classroom.types import ClassInfo, Paper, Verdict
+from quiz.clock import parse_utc, utc_iso
 from quiz.errors import ClassroomError
 from quiz.library.learners import has_control_character
-from quiz.store import Database
 from quiz.store import classroom as rows
-from quiz.store import now as store_clock
 
 OVERRIDES = (Verdict.CORRECT.value, Verdict.WRONG.value, Verdict.NEAR_MISS.value)
 MAX_BY = 64
@@ -36,21 +33,9 @@ def clean_by(by: str) -> str:
     return who
 
 
-class Classroom:
-    """Classes, papers, versions, attempts and results on one database connection.
-
-    Papers are frozen, so they are cached per instance once read (by code and by row id)."""
-
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
-        self.db = db
-        self.clock = clock
-        self._papers: dict[int, tuple[str, Paper]] = {}
-        self._catalogs: dict[str, Catalog | None] = {}  # bank -> catalog typed answers are checked with
-        self._versions: dict[tuple[str, str], versions.Version] = {}  # (paper code, student) -> version
-
-    def _now(self) -> datetime:
-        """The time the paper rules are judged by: the store's (see `quiz.store.now`)."""
-        return store_clock.store_now(self.db, self.clock)
+class Classroom(Taking):
+    """The teacher's classroom: classes, papers, printed versions, results and overrides, on top of
+    a student's `Taking` (which it shares its paper and version caches with)."""
 
     # -- classes --------------------------------------------------------------------------------
     def new_class(self, name: str) -> ClassInfo:
@@ -90,100 +75,22 @@ class Classroom:
     def papers(self) -> list[Paper]:
         return papers.list_papers(self.db)
 
-    def paper(self, code: str) -> Paper:
-        return self._paper(code)[1]
-
-    def _paper(self, code: str) -> tuple[int, Paper]:
-        paper_id, paper = papers.load_paper(self.db, code, self._catalogs)
-        self._papers[paper_id] = (paper.code, paper)
-        return paper_id, paper
-
-    def _paper_by_id(self, paper_id: int) -> Paper:
-        cached = self._papers.get(paper_id)
-        if cached is None:
-            row = rows.paper_row_by_id(self.db, paper_id)
-            if row is None:
-                raise ClassroomError("this paper no longer exists")
-            return self._paper(row.code)[1]
-        return cached[1]
-
     def delete_paper(self, code: str) -> None:
         papers.remove_paper(self.db, code)
         self._papers.clear()
         self._versions.clear()
 
-    # -- versions -------------------------------------------------------------------------------
-    def _roster(self, paper: Paper) -> list[str]:
-        if paper.class_name is None:
-            return []
-        class_id = rows.class_id(self.db, paper.class_name)
-        return rows.class_students(self.db, class_id) if class_id is not None else []
-
-    def _version(self, paper: Paper, student: str) -> versions.Version:
-        """The student's version, dealt once per instance (it never changes for a paper)."""
-        key = (paper.code, student)
-        found = self._versions.get(key)
-        if found is None:
-            found = self._versions[key] = versions.for_student(paper, student, self._roster(paper))
-        return found
-
-    def version(self, paper: Paper, student: str) -> tuple[Question, ...]:
-        """The student's questions, in their order, with their option order."""
-        return tuple(q for _, q in self._version(paper, student_name(student)))
-
+    # -- versions ----
     def print_version(self, paper: Paper, index: int) -> tuple[Question, ...]:
         """Printed copy number `index` (0, 1, 2 …); copy n is student n's version on the roster."""
         if index < 0:
             raise ClassroomError("a version number is 0 or more")
         return tuple(q for _, q in versions.numbered(paper, index))
 
-    def version_positions(self, paper: Paper, student: str) -> tuple[int, ...]:
-        """The paper positions of the student's questions, in the order they see them."""
-        return tuple(p for p, _ in self._version(paper, student_name(student)))
-
-    # -- taking ---------------------------------------------------------------------------------
-    def start_attempt(self, code: str, student: str, personal_code: str) -> AttemptView:
-        """Start an attempt, or resume the open one (its deadline unchanged)."""
-        paper_id, paper = self._paper(code)
-        name = student_name(student)
-        classes.check_code(self.db, name, personal_code, paper.class_name)
-        version = self._version(paper, name)
-        return taking.start(self.db, paper_id, paper, name, version, self.clock)
-
-    def _attempt(self, attempt_id: int) -> tuple[rows.AttemptRow, Paper]:
-        attempt = rows.attempt_row(self.db, attempt_id)
-        if attempt is None:
-            raise ClassroomError(f"no attempt {attempt_id}")
-        return attempt, self._paper_by_id(attempt.paper_id)
-
-    def answer(self, attempt_id: int, position: int, given: str) -> None:
-        """Commit one answer now; refused once the deadline has passed or the attempt is submitted."""
-        attempt, paper = self._attempt(attempt_id)
-        version = self._version(paper, attempt.learner)
-        taking.answer(self.db, attempt, version, position, given, self.clock)
-
-    def submit(self, attempt_id: int) -> AttemptResult:
-        """Submit (at the deadline if it has passed) and mark; submitting twice gives the same result."""
-        attempt, paper = self._attempt(attempt_id)
-        _, newly = rows.finish_attempt(self.db, attempt_id, self.clock)
-        version = self._version(paper, attempt.learner)
-        marked = taking.result(self.db, paper, attempt_id, version)
-        if newly and paper.practice:
-            asked = dict(version)
-            answered = [(asked[i.position], i.given, i.verdict) for i in marked.items if i.given is not None]
-            practice.schedule(self.db, paper.bank, attempt.learner, answered, self.clock())
-        return marked
-
-    def attempt_result(self, attempt_id: int) -> AttemptResult:
-        """The marks of an attempt so far (the key only if the paper shows it)."""
-        attempt, paper = self._attempt(attempt_id)
-        version = self._version(paper, attempt.learner)
-        return taking.result(self.db, paper, attempt_id, version)
-
     # -- results --------------------------------------------------------------------------------
     def results(self, code: str) -> dict:
         """The `quiz paper results --json` contract (see `quiz paper results --help`)."""
-        paper_id, paper = papers.load_paper(self.db, code)
+        paper_id, paper = frozen.load_paper(self.db, code)
         return self._results(paper_id, paper)
 
     def _results(self, paper_id: int, paper: Paper) -> dict:
@@ -201,19 +108,19 @@ class Classroom:
     def not_taken(self, code: str) -> list[tuple[str, bool]]:
         """The class's students with no finished attempt at the paper, in roster order, each with
         whether an attempt of theirs is open now."""
-        paper_id, paper = papers.load_paper(self.db, code)
+        paper_id, paper = frozen.load_paper(self.db, code)
         attempts = rows.paper_attempts(self.db, paper_id)
         done, _ = results.counted_attempts(attempts, utc_iso(self._now()))
         started = {attempt.learner for attempt in attempts}
         return [(name, name in started) for name in self._roster(paper) if name not in done]
 
     def results_csv(self, code: str) -> str:
-        paper_id, paper = papers.load_paper(self.db, code)
+        paper_id, paper = frozen.load_paper(self.db, code)
         return results.to_csv(self._results(paper_id, paper), paper)
 
     def override(self, code: str, student: str, position: int, verdict: str, by: str) -> None:
         """A teacher's verdict on one answer of the student's counted (last finished) attempt."""
-        paper_id, paper = papers.load_paper(self.db, code)
+        paper_id, paper = frozen.load_paper(self.db, code)
         name = student_name(student)
         if verdict not in OVERRIDES:
             raise ClassroomError(f"a verdict is one of {', '.join(OVERRIDES)}")
@@ -236,7 +143,7 @@ class Classroom:
                 continue
             paper = self._paper_by_id(attempt.paper_id)
             version = self._version(paper, attempt.learner)
-            marked = taking.result(self.db, paper, attempt.id, version)
+            marked = attempts.result(self.db, paper, attempt.id, version)
             moment = parse_utc(ended)
             assert moment is not None
             found.append((code, paper.title, marked.score, marked.max, moment))

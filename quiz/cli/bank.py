@@ -65,9 +65,9 @@ def show(obj: AppContext, name: str, as_json: bool) -> None:
 def validate(obj: AppContext, file: Path, entities: Path | None) -> None:
     """Check a bank FILE (.toml, .csv or .xlsx) and an optional entities file: every problem as
     FILE:LINE: FIELD: reason."""
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
 
-    loaded = Desk.validate_bank(file, entities=entities)
+    loaded = LearnerDoor.validate_bank(file, entities=entities)
     click.echo(f"{file}: ok, {counted(len(loaded.facts), 'fact')}")
 
 

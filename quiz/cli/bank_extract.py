@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import AppContext
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.files import refuse_database
 
 
@@ -27,7 +27,7 @@ def extract(obj: AppContext, article: Path, output: Path | None, name: str | Non
     declared at the end, marked `# review`. The draft validates as it is.
     """
     refuse_database(output or article.with_suffix(".toml"), obj.db_path)
-    report = Desk.draft_bank_from_article(article, output, name, year)
+    report = LearnerDoor.draft_bank_from_article(article, output, name, year)
     click.echo(f"Draft written to {report.path}")
     click.echo(report.summary)
     if report.problems:  # a bug in the drafter: say so plainly rather than hand over a broken file

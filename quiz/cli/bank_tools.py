@@ -45,10 +45,10 @@ def answer(obj: AppContext, name: str, fact_id: str, kind: str, text: str, as_js
 @click.pass_obj
 def template(obj: AppContext, path: Path, fmt: str | None) -> None:
     """Write an example bank to PATH with every column explained; it imports as it is."""
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
     from quiz.files import refuse_database, write_set
 
     # Written beside PATH first, then renamed into place: never onto the database, never half a file.
     refuse_database(path, obj.db_path)
-    for written in write_set(path.parent, lambda stage: Desk.write_bank_template(stage / path.name, fmt), obj.db_path):
+    for written in write_set(path.parent, lambda stage: LearnerDoor.write_bank_template(stage / path.name, fmt), obj.db_path):
         click.echo(f"wrote {written}")

@@ -22,7 +22,7 @@ def class_group() -> None:
 @click.pass_obj
 def new_command(obj: AppContext, name: str) -> None:
     """Make an empty class NAME."""
-    made = obj.desk().classroom.new_class(name)
+    made = obj.teacher().classroom.new_class(name)
     click.echo(f"Class '{made.name}' made; add students with `quiz class add '{made.name}' NAME…`.")
 
 
@@ -45,7 +45,7 @@ def _print_codes(codes: list[tuple[str, str]], as_json: bool) -> None:
 @click.pass_obj
 def add_command(obj: AppContext, name: str, students: tuple[str, ...], roster: Path | None, as_json: bool) -> None:
     """Add STUDENTS (or a --roster CSV) to class NAME, each with a fresh personal code (printed once)."""
-    classroom = obj.desk().classroom
+    classroom = obj.teacher().classroom
     if roster is not None and students:
         raise ClassroomError("give student names or --roster, not both")
     codes = classroom.add_roster(name, roster) if roster is not None else classroom.add_students(name, students)
@@ -57,7 +57,7 @@ def add_command(obj: AppContext, name: str, students: tuple[str, ...], roster: P
 @click.pass_obj
 def list_command(obj: AppContext, as_json: bool) -> None:
     """Classes with their number of students."""
-    found = obj.desk().classroom.classes()
+    found = obj.teacher().classroom.classes()
     if as_json:
         click.echo(json.dumps([{"name": c.name, "students": len(c.students)} for c in found], ensure_ascii=False))
         return
@@ -73,7 +73,7 @@ def list_command(obj: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def show_command(obj: AppContext, name: str, as_json: bool) -> None:
     """The students of class NAME, in roster order (codes are never shown: see reset-code)."""
-    info = obj.desk().classroom.class_info(name)
+    info = obj.teacher().classroom.class_info(name)
     if as_json:
         click.echo(json.dumps({"name": info.name, "students": info.students}, ensure_ascii=False, indent=2))
         return
@@ -89,5 +89,5 @@ def show_command(obj: AppContext, name: str, as_json: bool) -> None:
 @click.pass_obj
 def reset_code_command(obj: AppContext, name: str, student: str, as_json: bool) -> None:
     """Give STUDENT of class NAME a new personal code (the old one stops working)."""
-    code = obj.desk().classroom.reset_code(name, student)
+    code = obj.teacher().classroom.reset_code(name, student)
     _print_codes([(" ".join(student.split()), code)], as_json)

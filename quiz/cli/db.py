@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from quiz.cli.format import counted
-from quiz.desk import Desk
+from quiz.doors import admin
 
 
 @click.group("db")
@@ -30,7 +30,7 @@ def copy_command(source: str, target: str) -> None:
     """
     console = Console(stderr=True)
     if not console.is_terminal:
-        result = Desk.copy_database(source, target)
+        result = admin.copy(source, target)
     else:
         with Progress(TextColumn("copying {task.fields[table]:<16}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("rows"), TimeElapsedColumn(), console=console, transient=True) as bar:
@@ -39,7 +39,7 @@ def copy_command(source: str, target: str) -> None:
             def advance(table: str, done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total, table=table)
 
-            result = Desk.copy_database(source, target, advance)
+            result = admin.copy(source, target, advance)
     reviews = result.rows.get("reviews", 0)
     click.echo(f"copied {counted(result.total, 'row')} ({counted(reviews, 'review')}, "
                f"{counted(result.rows.get('learners', 0), 'learner')}) from {result.source} to {result.target} "

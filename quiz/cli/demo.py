@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from quiz.cli.format import counted
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 
 
 @click.command()
@@ -44,7 +44,7 @@ def demo(ctx: click.Context, students: int, days: int, seed: int, class_name: st
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = Desk(target, "demo").demo(students=students, days=days, seed=seed, class_name=class_name,
+        result = TeacherDoor(target).demo(students=students, days=days, seed=seed, class_name=class_name,
                                            progress=advance)
     click.echo(f"{counted(result.students, 'student')}, {counted(result.reviews, 'review')} over "
                f"{counted(days, 'day')}, papers "

@@ -1,5 +1,5 @@
 """`quiz bank export` and `quiz paper export`: a bank or a classroom paper written as GIFT, Moodle
-XML, QTI, Anki, Kahoot, CSV, Markdown, HTML or PDF. Thin: the desk builds and writes the export."""
+XML, QTI, Anki, Kahoot, CSV, Markdown, HTML or PDF. Thin: the teacher's door builds and writes the export."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import click
 
 from quiz.cli.context import AppContext
 from quiz.cli.format import counted
-from quiz.desk import EXPORT_FORMATS, ExportSet
+from quiz.doors.teacher import EXPORT_FORMATS, ExportSet
 from quiz.errors import ExportError
 from quiz.files import refuse_database
 from quiz.model import Kind, Mode
@@ -43,7 +43,7 @@ def _check_skip(fmt: str, skip: bool) -> None:
 
 
 def _write(obj: AppContext, export: ExportSet, fmt: str, output: Path | None, name: str, skip: bool = False) -> None:
-    exports = obj.desk().exports
+    exports = obj.teacher().exports
     target = output or exports.default_path(name, fmt)
     refuse_database(target, obj.db_path)
     export, notes = exports.fit(export, fmt, skip=skip)
@@ -97,7 +97,7 @@ def bank_export(
     _check_print_options(fmt, versions, key)
     _check_paper(fmt, paper)
     _check_skip(fmt, skip)
-    export = obj.desk().exports.bank_set(
+    export = obj.teacher().exports.bank_set(
         name, modes=tuple(Mode(m) for m in mode) or (Mode.MC,), kinds=tuple(Kind(k) for k in kind) or None,
         seed=seed, n_options=n_options, versions=versions or 1, key=key,
     )
@@ -121,5 +121,5 @@ def paper_export(
     _check_paper(fmt, paper)
     _check_skip(fmt, skip)
     printable = fmt in PRINTABLE
-    export = obj.desk().exports.paper_set(code, versions=(versions or 1) if printable else None, key=key)
+    export = obj.teacher().exports.paper_set(code, versions=(versions or 1) if printable else None, key=key)
     _write(obj, export.on_paper(paper) if paper else export, fmt, output, code, skip)

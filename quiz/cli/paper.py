@@ -33,9 +33,10 @@ def _whole(text: str, option: str) -> int:
 
 
 class PaperGroup(click.Group):
-    """The paper commands, with `take` loaded on first use from the take screen's own module."""
+    """The paper commands, with `take` (the student's) and `export` loaded on first use: taking a
+    paper loads no export or teacher module."""
 
-    LAZY = {"take": ("quiz.cli.take", "take")}
+    LAZY = {"take": ("quiz.cli.take", "take"), "export": ("quiz.cli.export", "paper_export")}  # export: issue #12
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         lazy = [name for name, (module, _) in self.LAZY.items() if importlib.util.find_spec(module)]
@@ -82,7 +83,7 @@ def new_command(
         raise ClassroomError("--bank: name the bank to draw from (see `quiz bank list`)")
     if title is None:
         raise ClassroomError("--title: a paper needs a title")
-    paper = obj.desk().classroom.new_paper(
+    paper = obj.teacher().classroom.new_paper(
         bank, title, class_name=class_name, count=count, kinds=kinds, modes=modes, options=n_options, seed=seed,
         time_limit=time_limit, attempts=attempts, opens=opens, closes=closes, practice=practice, draw=draw,
         show_key=show_key,
@@ -99,7 +100,7 @@ def new_command(
 @click.pass_obj
 def list_command(obj: AppContext, as_json: bool) -> None:
     """Papers, oldest first."""
-    found = obj.desk().classroom.papers()
+    found = obj.teacher().classroom.papers()
     if as_json:
         rows = []
         for paper in found:
@@ -123,7 +124,7 @@ def list_command(obj: AppContext, as_json: bool) -> None:
 @click.pass_obj
 def show_command(obj: AppContext, code: str, key: bool, copy: str | None, as_json: bool) -> None:
     """Paper CODE: its rules and questions (in the order made, or as printed copy N)."""
-    classroom = obj.desk().classroom
+    classroom = obj.teacher().classroom
     paper = classroom.paper(code)
     questions = paper.questions if copy is None else classroom.print_version(paper, _whole(copy, "--copy"))
     if as_json:
@@ -180,7 +181,7 @@ def _rules(paper: Paper) -> list[str]:
 @click.pass_obj
 def delete_command(obj: AppContext, code: str, yes: bool) -> None:
     """Delete paper CODE with all its attempts and answers."""
-    classroom = obj.desk().classroom
+    classroom = obj.teacher().classroom
     paper = classroom.paper(code)
     if not yes:
         if not click.confirm(f"Delete paper {paper.code} ({paper.title}) and all its attempts?"):
@@ -219,7 +220,7 @@ def results_command(obj: AppContext, code: str, as_json: bool, as_csv: bool) -> 
     """
     if as_json and as_csv:
         raise ClassroomError("give --json or --csv, not both")
-    classroom = obj.desk().classroom
+    classroom = obj.teacher().classroom
     if as_csv:
         click.echo(classroom.results_csv(code), nl=False)
         return
@@ -275,10 +276,9 @@ def _print_results(report: dict, not_taken: list[tuple[str, bool]]) -> None:
 def override_command(obj: AppContext, code: str, student: str, question: str, verdict: str, by: str | None) -> None:
     """Mark STUDENT's answer to QUESTION (its number on the paper) of paper CODE as VERDICT
     (correct, wrong or near_miss); who and when are kept with it."""
-    desk = obj.desk()
+    teacher = obj.teacher()
     number = _whole(question, "QUESTION")
     if number < 1:
         raise ClassroomError("QUESTION: a question number is 1 or more")
-    desk.classroom.override(code, student, number - 1, verdict.strip().lower(), by or desk.learner)
+    teacher.classroom.override(code, student, number - 1, verdict.strip().lower(), by or teacher.teacher)
     click.echo(f"{' '.join(student.split())}'s answer to question {number} is now {verdict.strip().lower()}.")
-from quiz.cli.export import paper_export; paper_group.add_command(paper_export, "export")  # noqa: E402, E702, I001 - issue #12

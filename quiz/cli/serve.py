@@ -61,11 +61,11 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     must come from this server's own page (another site's page is refused), a tab's terminal is
     at most 500x200, and at most --max-tabs tabs run at once.
     """
-    desk = obj.desk()
+    door = obj.student()
     title = "quiz"
     if paper is not None:
-        title = f"quiz · {desk.classroom.paper(paper).title}"  # an unknown code stops here, one line
-    desk.close()
+        title = f"quiz · {door.paper_title(paper)}"  # an unknown code stops here, one line
+    door.close()
     if public_url is not None and not public_url.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--public-url")
     if public_url is None and host in ("0.0.0.0", "::", ""):

@@ -21,9 +21,12 @@ def study(obj: AppContext, bank: str | None, learner: str | None) -> None:
         raise BankNotFound(f"no bank '{bank}' (banks: {', '.join(names) or 'none'})")
     desk.close()  # the app opens its own connection on its own thread
 
+    from quiz.doors.teacher import TeacherDoor
     from quiz.tui.app import FIRST_QUESTION_MARKER, QuizApp
 
-    app = QuizApp(desk, bank=bank)
+    # the palette's paper results and class statistics are a teacher's: their door, opened when first used
+    teacher = TeacherDoor(obj.db_path, desk.learner, create_folder=obj.create_folder)
+    app = QuizApp(desk, teacher=teacher, bank=bank)
     shown_at = app.run()
     if app.exit_after_first_question and shown_at is not None:
         click.echo(f"{FIRST_QUESTION_MARKER} {shown_at:.6f}")

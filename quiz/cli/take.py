@@ -17,14 +17,14 @@ def take(obj: AppContext, code: str | None, student: str | None) -> None:
     Each answer is stored as you give it: if the terminal or browser tab closes, taking the paper
     again resumes where you were, with the clock still running. Without CODE, the screen asks for it.
     """
-    desk = obj.desk()
+    door = obj.student()  # the student's door, and no other: no teacher module is loaded
     if code is not None:
-        desk.classroom.paper(code)  # an unknown code is one line here, before the screen opens
-    desk.close()  # the app opens its own connection on its own thread
+        door.paper_title(code)  # an unknown code is one line here, before the screen opens
+    door.close()  # the app opens its own connection on its own thread
 
     from quiz.tui.take_app import TakeApp
 
-    app = TakeApp(desk, paper_code=code, student=student)
+    app = TakeApp(door, paper_code=code, student=student)  # type: ignore[arg-type]  # until take_app.py names StudentDoor
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

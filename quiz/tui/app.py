@@ -1,7 +1,9 @@
 """The study app: a home screen of banks, study sessions, a card browser and settings.
 
-The app is handed a `quiz.desk.Desk` (the CLI builds it; tests build one on a temporary database
-with a fixed clock and seed); every screen reaches the core through its typed `desk` property.
+The app is handed a learner's door (`quiz.doors.learner.LearnerDoor`; the CLI builds it, tests
+build one on a temporary database with a fixed clock and seed) and, for the palette's paper results
+and class statistics, a teacher's door. Every screen reaches the core through its typed `desk`
+(the learner's door) or `teacher` property.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
+from quiz.doors.teacher import TeacherDoor
 from quiz.errors import QuizError
 from quiz.tui.commands import QuizCommands
 from quiz.tui.crash import OneLineCrash
@@ -31,14 +34,24 @@ class QuizApp(OneLineCrash, App[float | None]):
     COMMANDS = App.COMMANDS | {QuizCommands}
     SYSTEM_COMMANDS = ("Theme", "Quit")  # Textual's Keys, Maximize and Screenshot are not this app's
 
-    def __init__(self, desk: Desk, *, bank: str | None = None) -> None:
+    def __init__(self, desk: LearnerDoor, *, teacher: TeacherDoor | None = None, bank: str | None = None) -> None:
         super().__init__()
         self.desk = desk
+        self._teacher = teacher
         self.start_bank = bank
         self.exit_after_first_question = bool(os.environ.get(EXIT_AFTER_FIRST_QUESTION))
         self.register_theme(QUIZ_THEME)
         self._keep_theme = False  # True while a theme is set that is not the learner's choice
         self._set_start_theme(self._saved_theme() or "quiz")
+
+    @property
+    def teacher(self) -> TeacherDoor:
+        """The teacher's door: as handed in, else one on the learner's database and clock, signed
+        with the learner's name (made when first used)."""
+        if self._teacher is None:
+            desk = self.desk
+            self._teacher = TeacherDoor(desk.db_path, desk.learner, clock=desk.clock, create_folder=desk.create_folder)
+        return self._teacher
 
     def _set_start_theme(self, name: str) -> None:
         """Set the theme before anything is styled. Assigning `self.theme` would also queue a full
@@ -202,3 +215,5 @@ class QuizApp(OneLineCrash, App[float | None]):
 
     def on_unmount(self) -> None:
         self.desk.close()
+        if self._teacher is not None:
+            self._teacher.close()

@@ -38,7 +38,7 @@ class QuizCommands(Provider):
             ("Paper results…", app.action_paper_results, "Grades and item analysis of a paper"),
             ("Statistics", app.action_stats, "Reviews per day, retention, forecast, calendar, hours, mastery"),
             *((f"Class statistics: {c.name}", partial(app.class_stats, c.name), "One row per student")
-              for c in desk.classroom.classes()),
+              for c in app.teacher.classroom.classes()),
             ("Switch learner…", app.action_choose_learner, "Pick or add a learner"),
             ("Home", app.go_home, "Banks and counts"),
         ]

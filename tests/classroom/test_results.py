@@ -104,10 +104,10 @@ def test_with_a_draw_each_item_counts_the_students_who_had_it(room, codes) -> No
     assert report["summary"]["alpha"] is None  # students answered different items
 
 
-def test_the_desk_hands_out_one_classroom_per_connection(db_path, clock) -> None:
-    from quiz.desk import Desk
+def test_the_teachers_door_hands_out_one_classroom_per_connection(db_path, clock) -> None:
+    from quiz.doors.teacher import TeacherDoor
 
-    desk = Desk(db_path, "teacher", clock=clock)
+    desk = TeacherDoor(db_path, "teacher", clock=clock)
     room = desk.classroom
     assert desk.classroom is room and room.clock is clock
     room.new_class("7B")

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
+from quiz.doors.student import StudentDoor
+from quiz.doors.teacher import TeacherDoor
 from tests.support.clock import Clock
 
 BANK = "belgrade-offensive"  # the built-in bank: no import needed
@@ -23,8 +25,16 @@ class Room:
     clock: Clock
     codes: dict[str, str]
 
-    def desk(self, learner: str = "teacher") -> Desk:
-        return Desk(self.db_path, learner, clock=self.clock, seed=1)
+    def desk(self, teacher: str = "teacher") -> TeacherDoor:
+        """The teacher's door (papers, classes, results)."""
+        return TeacherDoor(self.db_path, teacher, clock=self.clock)
+
+    def learner_door(self, learner: str = "teacher") -> LearnerDoor:
+        return LearnerDoor(self.db_path, learner, clock=self.clock, seed=1)
+
+    def student_door(self) -> StudentDoor:
+        """What a take app gets: the student's door and no other."""
+        return StudentDoor(self.db_path, clock=self.clock)
 
     def paper(self, **settings: Any) -> str:
         """A paper for the class (6 questions, mc and typed, key shown unless said); its code."""
@@ -47,13 +57,13 @@ class Room:
     def take_app(self, code: str | None, student: str | None = None):  # type: ignore[no-untyped-def]
         from quiz.tui.take_app import TakeApp
 
-        return TakeApp(self.desk("kiosk"), paper_code=code, student=student)
+        return TakeApp(self.student_door(), paper_code=code, student=student)
 
 
 @pytest.fixture
 def room(tmp_path: Path, clock: Clock) -> Room:
     path = tmp_path / "quiz.db"
-    desk = Desk(path, "teacher", clock=clock)
+    desk = TeacherDoor(path, "teacher", clock=clock)
     desk.classroom.new_class("7B")
     codes = dict(desk.classroom.add_students("7B", list(STUDENTS)))
     desk.close()

@@ -15,7 +15,8 @@ import termios
 import time
 
 from quiz.clock import utc_now
-from quiz.desk import Desk
+from quiz.doors.student import StudentDoor
+from quiz.doors.teacher import TeacherDoor
 from tests.classroom_ui.conftest import SIZE
 from tests.classroom_ui.test_take import sign_in
 from tests.support.screens import screen_text
@@ -79,13 +80,13 @@ async def test_a_killed_take_resumes_with_its_answers_and_deadline(room):
         assert given == 1
     finally:
         terminal.kill()  # SIGKILL: no chance to save anything on the way out
-    desk = Desk(room.db_path, "teacher", clock=utc_now)
+    desk = TeacherDoor(room.db_path, "teacher", clock=utc_now)
     before = desk.classroom.start_attempt(code, "Ana", room.codes["Ana"])  # what the store kept
     desk.close()
     assert len(before.answers) == given and before.deadline is not None
     from quiz.tui.take_app import TakeApp
 
-    app = TakeApp(Desk(room.db_path, "kiosk", clock=utc_now), paper_code=code, student="Ana")
+    app = TakeApp(StudentDoor(room.db_path, clock=utc_now), paper_code=code, student="Ana")
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Ana", room.codes["Ana"])
         assert screen.view.attempt_id == before.attempt_id and screen.view.deadline == before.deadline

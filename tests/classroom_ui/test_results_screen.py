@@ -38,7 +38,7 @@ def take_three(room, code: str) -> dict:
 def make_quiz_app(room):  # type: ignore[no-untyped-def]
     from quiz.tui.app import QuizApp
 
-    return QuizApp(room.desk("teacher"))
+    return QuizApp(room.learner_door("teacher"), teacher=room.desk("teacher"))
 
 
 def cells(table: DataTable, row: int) -> list[str]:

@@ -5,19 +5,19 @@ from pathlib import Path
 
 import pytest
 
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 from quiz.exports import ExportSet
 
 
 @pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    made = Desk(tmp_path / "quiz.db", "teacher")
+def desk(tmp_path: Path) -> Iterator[TeacherDoor]:
+    made = TeacherDoor(tmp_path / "quiz.db", "teacher")
     yield made
     made.close()
 
 
 @pytest.fixture
-def builtin_set(desk: Desk) -> ExportSet:
+def builtin_set(desk: TeacherDoor) -> ExportSet:
     """The built-in bank, multiple choice and typed: what a teacher exports first."""
     from quiz.model import Mode
 

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 from quiz.exports import ExportSet
 from quiz.exports.registry import export_format
 from quiz.model import Mode
@@ -73,7 +73,7 @@ def test_a_typed_question_has_a_box_to_type_the_answer_in(tmp_path: Path) -> Non
     assert typed.fields["Accepted"] == "Niš; Nis {city} #1; \\back=slash"
 
 
-def test_typed_notes_keep_their_guids_apart_from_multiple_choice(desk: Desk, tmp_path: Path) -> None:
+def test_typed_notes_keep_their_guids_apart_from_multiple_choice(desk: TeacherDoor, tmp_path: Path) -> None:
     """Anki will not update a note into another note type: the typed form of a fact and kind has a
     guid of its own, the same on every export."""
     typed = [read_deck(export_format("anki").render(desk.exports.bank_set("belgrade-offensive", modes=(Mode.TYPED,))),

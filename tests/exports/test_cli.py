@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 from quiz.cli import main
-from quiz.desk import EXPORT_FORMATS, Desk
+from quiz.doors.teacher import EXPORT_FORMATS, TeacherDoor
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_bank_export_to_standard_output(run) -> None:  # type: ignore[no-untyped
 
 
 def test_paper_export_prints_each_version_with_its_key(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    desk = Desk(tmp_path / "quiz.db", "teacher")
+    desk = TeacherDoor(tmp_path / "quiz.db", "teacher")
     desk.classroom.new_class("7/b")
     paper = desk.classroom.new_paper("belgrade-offensive", "Test: Ниш", class_name="7/b", count=12,
                                      modes=("mc", "typed"), seed=5)

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_an_output_folder_that_does_not_exist_is_named(run, tmp_path: Path) -> N
 
 
 def test_kahoot_advice_for_a_typed_paper_is_one_a_paper_can_follow(run, tmp_path: Path) -> None:
-    desk = Desk(tmp_path / "quiz.db", "teacher")
+    desk = TeacherDoor(tmp_path / "quiz.db", "teacher")
     code = desk.classroom.new_paper("belgrade-offensive", "Typed", count=3, modes=("typed",), seed=1).code
     desk.close()
     line = _one_line_exit_2(run("paper", "export", code, "-f", "kahoot", "-o", str(tmp_path / "k.xlsx")),
@@ -59,7 +59,7 @@ def test_kahoot_advice_for_a_typed_paper_is_one_a_paper_can_follow(run, tmp_path
 
 
 def test_one_question_is_singular(run, tmp_path: Path) -> None:
-    desk = Desk(tmp_path / "quiz.db", "teacher")
+    desk = TeacherDoor(tmp_path / "quiz.db", "teacher")
     code = desk.classroom.new_paper("belgrade-offensive", "One", count=1, seed=1).code
     desk.close()
     out = tmp_path / "one.csv"

@@ -16,7 +16,7 @@ from question_bank.questions import Mode, generate_all
 from question_bank.questions.gate import flaws
 from question_bank.questions.short import shorter_question
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 from quiz.exports.kahoot import ANSWER_MAX, HEADING_ROW, QUESTION_MAX
 
 
@@ -29,7 +29,7 @@ def _rows(path: Path) -> list[tuple]:
 
 def test_a_paper_keeps_its_long_questions_in_a_short_wording_and_names_the_rest_by_number(tmp_path: Path) -> None:
     db, out = tmp_path / "q.db", tmp_path / "k.xlsx"
-    desk = Desk(db, "teacher")
+    desk = TeacherDoor(db, "teacher")
     paper = desk.classroom.new_paper("belgrade-offensive", "Kahoot", count=20, seed=1)
     desk.close()
     questions = paper.questions
@@ -69,7 +69,7 @@ def test_a_paper_keeps_its_long_questions_in_a_short_wording_and_names_the_rest_
 
 def test_without_skip_the_refusal_names_questions_by_number(tmp_path: Path) -> None:
     db, out = tmp_path / "q.db", tmp_path / "k.xlsx"
-    desk = Desk(db, "teacher")
+    desk = TeacherDoor(db, "teacher")
     paper = desk.classroom.new_paper("belgrade-offensive", "Kahoot", count=20, seed=1)
     desk.close()
     result = CliRunner().invoke(main, ["--db", str(db), "paper", "export", paper.code, "-f", "kahoot", "-o", str(out)])

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from question_bank.questions import Kind, Mode, Question
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 from quiz.exports import ExportSet, question_id
 from quiz.exports.csv_export import HEADER
 from quiz.exports.registry import export_format
@@ -153,7 +153,7 @@ def _qti_items(export: ExportSet) -> list[ET.Element]:
         return ET.fromstring(archive.read(name)).findall(f"{QTI}assessment/{QTI}section/{QTI}item")
 
 
-def test_a_strict_qti_engine_accepts_every_spelling_and_nothing_else(desk: Desk) -> None:
+def test_a_strict_qti_engine_accepts_every_spelling_and_nothing_else(desk: TeacherDoor) -> None:
     export = desk.exports.bank_set("belgrade-offensive", modes=(Mode.MC, Mode.TYPED))
     items = _qti_items(export)
     several = 0
@@ -171,7 +171,7 @@ def test_a_strict_qti_engine_accepts_every_spelling_and_nothing_else(desk: Desk)
 
 
 # -- 7: Moodle categories and tags, and the Common Cartridge ----------------------------------------
-def test_a_papers_questions_go_into_a_category_named_after_it_with_the_facts_tags(desk: Desk) -> None:
+def test_a_papers_questions_go_into_a_category_named_after_it_with_the_facts_tags(desk: TeacherDoor) -> None:
     paper = desk.classroom.new_paper("belgrade-offensive", "Test: Ниш & Beograd", count=6, modes=("mc", "typed"),
                                      seed=3)
     export = desk.exports.paper_set(paper.code)
@@ -245,7 +245,7 @@ def test_a_common_cartridge_wraps_the_quiz_for_any_lms(builtin_set: ExportSet) -
 
 def test_cartridge_from_the_command_line_for_a_bank_and_a_paper(tmp_path: Path) -> None:
     db = tmp_path / "quiz.db"
-    desk = Desk(db, "teacher")
+    desk = TeacherDoor(db, "teacher")
     paper = desk.classroom.new_paper("belgrade-offensive", "Week 3", count=5, modes=("mc", "typed"), seed=2)
     desk.close()
     runner = CliRunner()

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 
 ARTICLE = "On 7 October 1944 the [64th Rifle Corps] took [Zaječar].\nThe 64th Rifle Corps took Zaječar on 7 October 1944.\n"
 
@@ -22,7 +22,7 @@ ARTICLE = "On 7 October 1944 the [64th Rifle Corps] took [Zaječar].\nThe 64th R
 def classroom(tmp_path: Path) -> tuple[Path, str]:
     """A database with a paper in it, and the paper's code."""
     db = tmp_path / "cc.db"
-    desk = Desk(db, "teacher")
+    desk = TeacherDoor(db, "teacher")
     code = desk.classroom.new_paper("belgrade-offensive", "Paper", count=5, seed=1).code
     desk.close()
     (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from quiz import files
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 
 ARTICLE = "The 64th Rifle Corps took Zaječar on 7 October 1944.\nThe 13th Corps freed Niš on 14 October 1944.\n"
 
@@ -73,17 +73,17 @@ def test_a_full_disk_mid_write_keeps_the_previous_files(tmp_path: Path) -> None:
     """A real short write: RLIMIT_FSIZE makes the kernel refuse bytes past 4 KiB (EFBIG), as a full
     disk would, while the export is written; run in a child process so the limit stays there."""
     db = tmp_path / "q.db"
-    Desk(db, "t").close()
+    TeacherDoor(db, "t").close()
     for name in ("old.gift.txt", "old.apkg", "old.kahoot.xlsx"):
         (tmp_path / name).write_bytes(b"previous " + name.encode())
     script = textwrap.dedent(f"""
         import resource, sys
         from pathlib import Path
         from quiz import files
-        from quiz.desk import Desk
+        from quiz.doors.teacher import TeacherDoor
         from quiz.errors import QuizError
         folder = Path({str(tmp_path)!r})
-        desk = Desk(Path({str(db)!r}), "t")
+        desk = TeacherDoor(Path({str(db)!r}), "t")
         export = desk.exports.bank_set("belgrade-offensive")
         kahoot, _ = desk.exports.fit(export, "kahoot", skip=True)
         # genanki builds its deck in a temporary folder of its own: render before the disk fills

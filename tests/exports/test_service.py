@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 from quiz.errors import ExportError
 from quiz.exports.registry import export_format
 from quiz.model import Mode
 
 
-def test_bank_versions_hold_the_same_questions_in_other_orders(desk: Desk) -> None:
+def test_bank_versions_hold_the_same_questions_in_other_orders(desk: TeacherDoor) -> None:
     export = desk.exports.bank_set("belgrade-offensive", versions=3, key=True, seed=4)
     first, second, third = export.versions
     assert len({len(first), len(second), len(third)}) == 1
@@ -22,7 +22,7 @@ def test_bank_versions_hold_the_same_questions_in_other_orders(desk: Desk) -> No
     assert export == desk.exports.bank_set("belgrade-offensive", versions=3, key=True, seed=4)
 
 
-def test_refused_exports(desk: Desk) -> None:
+def test_refused_exports(desk: TeacherDoor) -> None:
     with pytest.raises(ExportError, match="between 1 and 26"):
         desk.exports.bank_set("belgrade-offensive", versions=27)
     with pytest.raises(ExportError, match="only mc and typed"):
@@ -31,7 +31,7 @@ def test_refused_exports(desk: Desk) -> None:
         export_format("docx")
 
 
-def test_a_paper_from_the_builtin_bank_in_every_format(desk: Desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_paper_from_the_builtin_bank_in_every_format(desk: TeacherDoor, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import csv
     import io
     import xml.etree.ElementTree as ET

@@ -101,12 +101,12 @@ def test_a_sentence_with_markup_or_quotes_stays_valid_toml(tmp_path: Path) -> No
 
 
 def test_the_reference_draft_imports_and_can_be_studied(tmp_path: Path) -> None:
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
 
     article = REFERENCE if REFERENCE.exists() else ARTICLES / "kursk.txt"
     out = tmp_path / "draft.toml"
     write_draft(article, out, name="drafted")
-    desk = Desk(tmp_path / "quiz.db", "teacher", seed=1)
+    desk = LearnerDoor(tmp_path / "quiz.db", "teacher", seed=1)
     assert len(desk.import_bank(out).facts) >= 10
     session = desk.session(bank="drafted")
     assert session.current is not None

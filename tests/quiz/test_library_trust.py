@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.errors import BankProblems, LearnerError
 from quiz.library.banks import get_bank, import_bank, list_banks, sync_builtin_banks
 from quiz.store import open_db
@@ -68,7 +68,7 @@ def test_a_teachers_bank_is_never_overwritten_by_a_builtin_of_that_name(db_path)
     assert row == ("imported", "My class bank", text)
     assert get_bank(db, BUILTIN).title == "A sample bank for tests"  # the teacher's, parsed from its text
     assert [(b.origin, b.title) for b in list_banks(db) if b.name == BUILTIN] == [("imported", "My class bank")]
-    desk = Desk(db_path, "ann")
+    desk = LearnerDoor(db_path, "ann")
     assert desk.bank_conflicts() == [
         f"The built-in bank '{BUILTIN}' is not available: your imported bank '{BUILTIN}' has that name "
         "(re-import yours with --name to use both)"
@@ -83,7 +83,7 @@ def test_reimport_retires_a_removed_fact_and_says_what_changed(db_path, tmp_path
     first = write_csv(tmp_path / "v1.csv", [ROWS["nis-freed"], ROWS["zajecar-taken"], ROWS["belgrade-freed"]])
     result = run(db_path, "bank", "import", first, "--name", "my-class")
     assert result.stdout == "imported 'my-class': 3 facts: 3 new\n"
-    desk = Desk(db_path, "ann", seed=1)
+    desk = LearnerDoor(db_path, "ann", seed=1)
     with desk.session("my-class") as session:
         answer_right(session) if session.current.question.mode != "flip" else session.rate(3)
     changed = ROWS["zajecar-taken"].replace("1944-10-07", "1944-10-08")
@@ -108,7 +108,7 @@ def test_browse_ignores_accents_and_case_takes_wildcards_literally_and_needs_no_
     db = open_db(db_path)
     import_bank(db, write_csv(tmp_path / "c.csv", list(ROWS.values())), "my-class")
     db.close()
-    desk = Desk(db_path, "ann")
+    desk = LearnerDoor(db_path, "ann")
     found = desk.cards(CardFilter(bank="my-class", search="Nis"))  # never studied: cards made on browse
     assert found and {row.fact_id for row in found} == {"nis-freed"}
     assert {r.fact_id for r in desk.cards(CardFilter(bank="my-class", search="ZAJECAR"))} == {"zajecar-taken"}
@@ -122,23 +122,23 @@ def test_browse_ignores_accents_and_case_takes_wildcards_literally_and_needs_no_
 # --- learners ------------------------------------------------------------------------------
 
 def test_the_last_learner_is_remembered_and_is_the_cli_default(db_path, monkeypatch):
-    assert Desk(db_path).last_learner() is None
-    Desk(db_path, "zora").session(BUILTIN).close()
-    assert Desk(db_path).last_learner() == "zora"
-    assert Desk(db_path).learner == "zora"
+    assert LearnerDoor(db_path).last_learner() is None
+    LearnerDoor(db_path, "zora").session(BUILTIN).close()
+    assert LearnerDoor(db_path).last_learner() == "zora"
+    assert LearnerDoor(db_path).learner == "zora"
     report = json.loads(run(db_path, "status", "--json").output)
     assert report["learner"] == "zora" and report["known_learner"]
     monkeypatch.setenv("QUIZ_LEARNER", "mila")
     assert json.loads(run(db_path, "status", "--json").output)["learner"] == "mila"
     monkeypatch.delenv("QUIZ_LEARNER")
-    Desk(db_path).remove_learner("zora")
-    assert Desk(db_path).last_learner() is None  # a removed learner is nobody's default
+    LearnerDoor(db_path).remove_learner("zora")
+    assert LearnerDoor(db_path).last_learner() is None  # a removed learner is nobody's default
 
 
 @pytest.mark.parametrize("name", ["ann\x1b[31m", "a\tb", "a\nb", "x\x85y", "x\x9by", "a" * 65])
 def test_learner_names_refuse_control_characters_and_length(db_path, name):
     with pytest.raises(LearnerError):
-        Desk(db_path).add_learner(name)
+        LearnerDoor(db_path).add_learner(name)
 
 
 def test_status_for_an_unknown_learner_says_so(db_path):
@@ -148,7 +148,7 @@ def test_status_for_an_unknown_learner_says_so(db_path):
 
 
 def test_a_setting_this_machine_cannot_read_gives_a_message_and_keeps_the_rest(db_path):
-    desk = Desk(db_path, "ann")
+    desk = LearnerDoor(db_path, "ann")
     desk.save_settings(new_per_day=7, reviews_per_day=50)
     db = open_db(db_path)
     db.execute("UPDATE settings SET value = '\"Mars/Olympus\"' WHERE key = 'new_per_day'")
@@ -165,11 +165,11 @@ def test_a_setting_this_machine_cannot_read_gives_a_message_and_keeps_the_rest(d
 
 # --- nothing to study ----------------------------------------------------------------------
 
-def fresh_bank_desk(db_path, tmp_path, **settings) -> Desk:
+def fresh_bank_desk(db_path, tmp_path, **settings) -> LearnerDoor:
     db = open_db(db_path)
     import_bank(db, write_csv(tmp_path / "c.csv", list(ROWS.values())), "my-class")
     db.close()
-    desk = Desk(db_path, "ann", seed=3)
+    desk = LearnerDoor(db_path, "ann", seed=3)
     desk.save_settings(timezone="UTC", mode_new="mc", **settings)
     return desk
 
@@ -193,7 +193,7 @@ def test_nothing_to_study_says_the_daily_new_limit_is_reached_and_study_more_lif
     assert desk.nothing_to_study("my-class") is None
     with desk.session("my-class") as session:
         assert session.counts().new == 3
-    assert Desk(db_path, "bo").nothing_to_study("my-class") is None  # another learner's limit is their own
+    assert LearnerDoor(db_path, "bo").nothing_to_study("my-class") is None  # another learner's limit is their own
 
 
 def test_buried_siblings_are_explained(db_path, tmp_path):
@@ -211,7 +211,7 @@ def test_study_more_is_for_today_only(db_path, tmp_path):
 
     clock = Clock()
     desk = fresh_bank_desk(db_path, tmp_path, new_per_day=1, bury_new_siblings=False)
-    desk = Desk(db_path, "ann", clock=clock, seed=3)
+    desk = LearnerDoor(db_path, "ann", clock=clock, seed=3)
     desk.study_more(None, 4)
     with desk.session("my-class") as session:
         assert session.counts().new == 5
@@ -224,4 +224,4 @@ def test_bad_bank_file_still_one_error(db_path, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(CSV_HEAD + "x,notadate,,a,b,c,d,e,f,\n", encoding="utf-8")
     with pytest.raises(BankProblems):
-        Desk(db_path, "ann").import_bank(bad, "bad")
+        LearnerDoor(db_path, "ann").import_bank(bad, "bad")

@@ -115,13 +115,13 @@ def test_no_message_hedges_a_plural_with_s_in_brackets() -> None:
 
 
 async def test_the_stats_screen_says_1_review(tmp_path: Path) -> None:
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
     from quiz.tui.app import QuizApp
     from tests.stats import history
     from tests.support.screens import screen_text
 
     path = history.build(tmp_path / "quiz.db")  # one review on its last day
-    app = QuizApp(Desk(path, history.LEARNER, clock=lambda: history.NOW, seed=1))
+    app = QuizApp(LearnerDoor(path, history.LEARNER, clock=lambda: history.NOW, seed=1))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
         await pilot.pause()

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from quiz.cli import main
 from quiz.demo import run_demo
-from quiz.desk import Desk
+from quiz.doors.teacher import TeacherDoor
 from tests.stats import history
 
 END = datetime(2026, 5, 10, 12, tzinfo=UTC)
@@ -52,7 +52,7 @@ def test_demo_answers_through_the_session_on_the_simulated_days(demo_db: Path) -
 
 
 def test_class_view_rows_and_papers(demo_db: Path) -> None:
-    desk = Desk(demo_db, "teacher", clock=lambda: END)
+    desk = TeacherDoor(demo_db, "teacher", clock=lambda: END)
     report = desk.statistics.class_report("demo")
     desk.close()
     assert len(report.students) == 3
@@ -70,7 +70,7 @@ def test_class_view_rows_and_papers(demo_db: Path) -> None:
 
 def test_class_totals_are_the_sum_of_the_students(tmp_path: Path) -> None:
     path = history.build(tmp_path / "quiz.db")
-    desk = Desk(path, history.LEARNER, clock=lambda: history.NOW)
+    desk = TeacherDoor(path, history.LEARNER, clock=lambda: history.NOW)
     desk.classroom.new_class("7b")
     desk.classroom.add_students("7b", [history.LEARNER, "ben"])
     stats = desk.statistics

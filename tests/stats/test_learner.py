@@ -8,7 +8,7 @@ from pathlib import Path
 import fsrs
 import pytest
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.stats import LearnerReport, Period
 from tests.stats import history
 from tests.stats.history import LEARNER, NOW
@@ -16,7 +16,7 @@ from tests.stats.history import LEARNER, NOW
 
 @pytest.fixture
 def report(tmp_path: Path) -> LearnerReport:
-    desk = Desk(history.build(tmp_path / "quiz.db"), LEARNER, clock=lambda: NOW)
+    desk = LearnerDoor(history.build(tmp_path / "quiz.db"), LEARNER, clock=lambda: NOW)
     try:
         return desk.statistics.learner(period=Period(date(2026, 10, 20), date(2026, 10, 27)))
     finally:
@@ -115,7 +115,7 @@ def test_hardest_facts(report: LearnerReport) -> None:
 
 
 def test_bank_filter(tmp_path: Path) -> None:
-    desk = Desk(history.build(tmp_path / "quiz.db"), LEARNER, clock=lambda: NOW)
+    desk = LearnerDoor(history.build(tmp_path / "quiz.db"), LEARNER, clock=lambda: NOW)
     stats = desk.statistics
     report = stats.learner(period=stats.period(date(2026, 10, 20), None, "b2"))
     assert report.reviews == 3 and report.period.until == date(2026, 10, 27)
@@ -127,7 +127,7 @@ def test_a_review_at_2359_and_one_at_midnight_fall_on_two_days(tmp_path: Path) -
     """Rollover at midnight: 23:59 is the day's last minute, 00:00 the next day's first."""
     reviews = [(1, "2026-03-28 23:59", 0, "new", None, 3), (2, "2026-03-29 00:00", 0, "new", None, 3),
                (1, "2026-03-29 03:30", 0, "learning", None, 3)]  # after the spring-forward gap (02:00-03:00)
-    desk = Desk(history.build(tmp_path / "quiz.db", reviews, rollover=0), LEARNER,
+    desk = LearnerDoor(history.build(tmp_path / "quiz.db", reviews, rollover=0), LEARNER,
                 clock=lambda: datetime.fromisoformat(history.local("2026-03-29 12:00")))
     report = desk.statistics.learner(period=Period(date(2026, 3, 28), date(2026, 3, 29)))
     assert [(d.day.isoformat(), d.reviews) for d in report.days] == [("2026-03-28", 1), ("2026-03-29", 2)]
@@ -143,14 +143,14 @@ def test_undo_takes_a_review_back_out_of_the_roll_up(tmp_path: Path) -> None:
     with db.conn:
         db.conn.execute("DELETE FROM reviews WHERE reviewed_at = ?", [history.local("2026-10-27 10:00")])
     db.close()
-    desk = Desk(path, LEARNER, clock=lambda: NOW)
+    desk = LearnerDoor(path, LEARNER, clock=lambda: NOW)
     report = desk.statistics.learner(period=Period(date(2026, 10, 27), date(2026, 10, 27)))
     assert report.reviews == 0 and report.retention_for("today").mature.reviews == 0
     desk.close()
 
 
 def test_default_period_is_the_last_twelve_months(tmp_path: Path) -> None:
-    desk = Desk(history.build(tmp_path / "quiz.db"), LEARNER, clock=lambda: NOW)
+    desk = LearnerDoor(history.build(tmp_path / "quiz.db"), LEARNER, clock=lambda: NOW)
     report = desk.statistics.learner()
     assert report.period.until == date(2026, 10, 27)
     assert report.period.until - report.period.since == timedelta(days=364)

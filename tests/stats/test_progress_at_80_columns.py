@@ -14,7 +14,8 @@ from textual.widget import Widget
 
 from quiz.cli import main
 from quiz.demo import run_demo
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
+from quiz.doors.teacher import TeacherDoor
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.stats import ClassStatsScreen
 from tests.support.screens import screen_text
@@ -29,7 +30,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo class of seven who sat two papers, and one student more with a long name."""
     path = tmp_path_factory.mktemp("class80") / "demo.db"
     run_demo(path, students=7, days=6, seed=2, end=END)
-    desk = Desk(path, "teacher", clock=lambda: END)
+    desk = TeacherDoor(path, "teacher", clock=lambda: END)
     desk.classroom.add_students("demo", [LONG])
     desk.close()
     return path
@@ -70,7 +71,7 @@ def heading_marked(text: str) -> str:
 
 
 async def test_the_class_view_shows_every_papers_score_and_marks_the_sorted_column(demo: Path) -> None:
-    desk = Desk(demo, "teacher", clock=lambda: END, seed=1)
+    desk = LearnerDoor(demo, "teacher", clock=lambda: END, seed=1)
     app = QuizApp(desk)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
@@ -112,7 +113,7 @@ async def test_each_chart_names_its_y_axis(demo: Path, chart: str, title: str, a
                                            ticks: tuple[str, ...]) -> None:
     name = json.loads(CliRunner().invoke(main, ["--db", str(demo), "stats", "--class", "demo", *PERIOD,
                                                 "--json"]).output)["students"][0]["name"]
-    desk = Desk(demo, name, clock=lambda: END, seed=1)
+    desk = LearnerDoor(demo, name, clock=lambda: END, seed=1)
     app = QuizApp(desk)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
+from quiz.doors.teacher import TeacherDoor
 from quiz.tui.app import QuizApp
 from tests.stats import history
 from tests.stats.history import LEARNER, NOW
@@ -15,7 +16,7 @@ from tests.stats.history import LEARNER, NOW
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = history.build(tmp_path / "quiz.db")
-    desk = Desk(path, LEARNER, clock=lambda: NOW)
+    desk = TeacherDoor(path, LEARNER, clock=lambda: NOW)
     desk.classroom.new_class("7b")
     desk.classroom.add_students("7b", [LEARNER, "ben"])
     desk.close()
@@ -23,7 +24,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def app(db: Path) -> QuizApp:
-    return QuizApp(Desk(db, LEARNER, clock=lambda: NOW, seed=1))
+    return QuizApp(LearnerDoor(db, LEARNER, clock=lambda: NOW, seed=1))
 
 
 def text_of(screen, selector: str) -> str:  # type: ignore[no-untyped-def]

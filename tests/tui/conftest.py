@@ -19,7 +19,7 @@ def db_path(tmp_path: Path, clock: Clock) -> Path:
 @pytest.fixture
 def make_app(db_path: Path, clock: Clock):
     """`make_app(bank=BANK, **settings)`: the app on the temp database with the fixed clock and seed."""
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
     from quiz.library.learners import ensure_learner
     from quiz.library.preferences import save_settings
     from quiz.store import open_db
@@ -30,6 +30,6 @@ def make_app(db_path: Path, clock: Clock):
             db = open_db(db_path)
             save_settings(db, ensure_learner(db, LEARNER, clock).id, **settings)
             db.close()
-        return QuizApp(Desk(db_path, LEARNER, clock=clock, seed=1), bank=bank)
+        return QuizApp(LearnerDoor(db_path, LEARNER, clock=clock, seed=1), bank=bank)
 
     return make

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.study import StudyScreen
 from tests.support.clock import Clock
@@ -37,7 +37,7 @@ async def test_a_long_feedback_keeps_its_border_and_scrolls(tmp_path: Path, cloc
     db = open_db(db_path)
     import_bank(db, long_note_bank(tmp_path))  # the same bank name: its facts now carry the long note
     db.close()
-    app = QuizApp(Desk(db_path, LEARNER, clock=clock, seed=1), bank=BANK)
+    app = QuizApp(LearnerDoor(db_path, LEARNER, clock=clock, seed=1), bank=BANK)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen

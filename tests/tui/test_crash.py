@@ -11,10 +11,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import sys
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.tui.app import QuizApp
 
-class Broken(Desk):
+class Broken(LearnerDoor):
     def banks(self):
         raise RuntimeError("the bank list exploded")
 

@@ -84,13 +84,13 @@ async def test_a_rated_flip_card_is_kept_until_saved(make_app, db_path):
 
 async def test_a_session_that_cannot_open_says_so_at_home(make_app, monkeypatch):
     """Opening a session writes (the learner's cards, who studied last): refused, home says why."""
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
     from quiz.errors import StoreError
 
     def full(self, bank=None):
         raise StoreError("not saved: the disk is full")
 
-    monkeypatch.setattr(Desk, "session", full)
+    monkeypatch.setattr(LearnerDoor, "session", full)
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

@@ -119,7 +119,7 @@ note = "{LONG_WORD}"
 def hostile_app(tmp_path: Path, clock: Clock):
     """The app on a database holding only the hostile bank (imported through the core), every
     question multiple choice with five options, so the marked-up towns are drawn as options."""
-    from quiz.desk import Desk
+    from quiz.doors.learner import LearnerDoor
     from quiz.library.banks import import_bank
     from quiz.library.learners import ensure_learner
     from quiz.library.preferences import save_settings
@@ -135,7 +135,7 @@ def hostile_app(tmp_path: Path, clock: Clock):
     save_settings(db, learner.id, timezone="UTC", options_per_question=5, mode_new="mc",
                   bury_new_siblings=False)
     db.close()
-    return QuizApp(Desk(db_path, LEARNER, clock=clock, seed=1), bank=None)
+    return QuizApp(LearnerDoor(db_path, LEARNER, clock=clock, seed=1), bank=None)
 
 
 def rendered(app) -> tuple[str, list[str]]:

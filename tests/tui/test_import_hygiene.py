@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE = ["quiz.store", "quiz.scheduling.fsrs", "quiz.study.session", "quiz.study.overview", "quiz.desk", "question_bank",
+CORE = ["quiz.store", "quiz.scheduling.fsrs", "quiz.study.session", "quiz.study.overview", "quiz.doors.learner", "quiz.doors.teacher",
+        "quiz.doors.student", "question_bank",
         "question_bank.questions.generate"]
 
 

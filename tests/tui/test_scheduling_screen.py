@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.scheduling import SchedulingScreen
 from tests.scheduling.simulated import simulated_histories
@@ -16,7 +16,7 @@ from tests.support.screens import screen_text
 async def test_fit_then_undo_from_the_screen(tmp_path: Path) -> None:
     db_path = tmp_path / "q.db"
     store_history(db_path, simulated_histories(300, 200))
-    app = QuizApp(Desk(db_path, "ann"))
+    app = QuizApp(LearnerDoor(db_path, "ann"))
     async with app.run_test(size=(100, 40)) as pilot:
         app.push_screen(SchedulingScreen())
         await pilot.pause()
@@ -40,7 +40,7 @@ async def test_fit_then_undo_from_the_screen(tmp_path: Path) -> None:
 async def test_too_few_reviews_is_said_on_the_screen(tmp_path: Path) -> None:
     db_path = tmp_path / "q.db"
     store_history(db_path, simulated_histories(3, 10))
-    app = QuizApp(Desk(db_path, "ann"))
+    app = QuizApp(LearnerDoor(db_path, "ann"))
     async with app.run_test(size=(100, 40)) as pilot:
         app.push_screen(SchedulingScreen())
         await pilot.pause()
@@ -54,7 +54,7 @@ async def test_too_few_reviews_is_said_on_the_screen(tmp_path: Path) -> None:
 async def test_settings_opens_it_by_button_and_by_key(tmp_path: Path) -> None:
     db_path = tmp_path / "q.db"
     store_history(db_path, simulated_histories(3, 10))
-    app = QuizApp(Desk(db_path, "ann"))
+    app = QuizApp(LearnerDoor(db_path, "ann"))
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_open_settings()
         await pilot.pause()

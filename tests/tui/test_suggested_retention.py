@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from quiz.cli import main
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.scheduling import SchedulingScreen
 from tests.support.screens import screen_text
@@ -41,7 +41,7 @@ def test_simulate_suggests_a_retention_people_keep(tmp_path: Path) -> None:
 
 
 async def test_the_scheduling_screen_suggests_within_its_rows(tmp_path: Path) -> None:
-    app = QuizApp(Desk(tmp_path / "q.db", "ann"))
+    app = QuizApp(LearnerDoor(tmp_path / "q.db", "ann"))
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(SchedulingScreen())
         await pilot.pause()

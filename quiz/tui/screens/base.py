@@ -6,22 +6,28 @@ from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
-from quiz.desk import Desk
+from quiz.doors.learner import LearnerDoor
+from quiz.doors.teacher import TeacherDoor
 
 if TYPE_CHECKING:
     from quiz.tui.app import QuizApp
 
 
 class DeskAccess:
-    """`self.quiz` is the running `QuizApp`, `self.desk` its desk (the only way into the core)."""
+    """`self.quiz` is the running `QuizApp`, `self.desk` its learner's door and `self.teacher` its
+    teacher's (the only ways into the core)."""
 
     @property
     def quiz(self) -> QuizApp:
         return cast("QuizApp", cast(Screen, self).app)
 
     @property
-    def desk(self) -> Desk:
+    def desk(self) -> LearnerDoor:
         return self.quiz.desk
+
+    @property
+    def teacher(self) -> TeacherDoor:
+        return self.quiz.teacher
 
     @property
     def quitting(self) -> bool:

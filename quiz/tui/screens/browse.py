@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from quiz.desk import CardFilter, CardRow
+from quiz.doors.learner import CardFilter, CardRow
 from quiz.tui.format import soon
 from quiz.tui.screens.base import QuizScreen
 

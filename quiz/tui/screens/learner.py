@@ -12,24 +12,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.desk import Desk
-from quiz.errors import QuizError
+from quiz.doors.learner import name_problem as learner_name_problem
 from quiz.tui.screens.base import DeskAccess
 
 
-def name_problem(desk: Desk, name: str) -> str | None:
-    """Why a typed learner name cannot be used, or None. The desk's own rules (length, blank) are
-    asked of a desk made for that name; control characters would reach the terminal raw."""
+def name_problem(name: str) -> str | None:
+    """Why a typed learner name cannot be used, or None: the learners' own rules, asked of the
+    door's validator (no second door, nothing opened), as a sentence."""
     if not name.strip():
         return "Type a name first (or pick one from the list)."
     if any(unicodedata.category(c) == "Cc" for c in name):
         return "A name cannot hold control characters."
-    try:
-        Desk(desk.db_path, name)  # checks the name; opens nothing
-    except QuizError as error:
-        message = str(error)
-        return message[:1].upper() + message[1:]
-    return None
+    message = learner_name_problem(name)
+    return message[:1].upper() + message[1:] if message else None
 
 
 class LearnerScreen(DeskAccess, ModalScreen[str | None]):
@@ -64,7 +59,7 @@ class LearnerScreen(DeskAccess, ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = name_problem(self.desk, event.value)
+        problem = name_problem(event.value)
         if problem is not None:
             self.show_problem(problem)
             return

@@ -117,7 +117,7 @@ class ResultsScreen(QuizScreen):
             self.app.pop_screen()
 
     def load(self) -> None:
-        self.report = self.desk.classroom.results(self.code)
+        self.report = self.teacher.classroom.results(self.code)
         paper = self.report.get("paper", {})
         self.title = paper.get("title", self.code)
         self.sub_title = f"results · {self.code}"
@@ -130,7 +130,7 @@ class ResultsScreen(QuizScreen):
         self.query_one("#results-summary", Static).update(line)
         counts = s.get("histogram")
         lines = Text("\n").join(part for part in (
-            histogram(list(counts)) if counts else Text(), roster_line(self.desk.classroom.not_taken(self.code)),
+            histogram(list(counts)) if counts else Text(), roster_line(self.teacher.classroom.not_taken(self.code)),
         ) if part)
         self.query_one("#results-histogram", Static).update(lines)
         self._fill_students()
@@ -256,7 +256,7 @@ class ResultsScreen(QuizScreen):
                 return
             number, verdict = choice
             try:  # the teacher is the desk's learner, as `quiz paper override` takes it by default
-                self.desk.classroom.override(self.code, student["name"], number - 1, verdict, self.desk.learner)
+                self.teacher.classroom.override(self.code, student["name"], number - 1, verdict, self.teacher.teacher)
             except ClassroomError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
@@ -334,7 +334,7 @@ class PaperPickerScreen(DeskAccess, ModalScreen[str | None]):
     """
 
     def compose(self) -> ComposeResult:
-        papers = self.desk.classroom.papers()
+        papers = self.teacher.classroom.papers()
         with Vertical(id="paper-dialog"):
             yield Static("Results of which paper?", classes="dialog-title")
             options = [

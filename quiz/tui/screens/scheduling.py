@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from quiz.desk import Desk, OptimizeReport, SimulationReport
+from quiz.doors.learner import LearnerDoor, OptimizeReport, SimulationReport
 from quiz.errors import QuizError
 from quiz.tui.screens.base import QuizScreen
 
@@ -48,9 +48,9 @@ class SchedulingScreen(QuizScreen):
         self._show_status()
         self._simulate()
 
-    def _worker_desk(self) -> Desk:
-        """A desk of its own for a worker thread (a connection cannot cross threads)."""
-        return Desk(self.desk.db_path, self.desk.learner, clock=self.desk.clock)
+    def _worker_desk(self) -> LearnerDoor:
+        """The learner's door on a connection of its own, for a worker thread (a connection cannot cross threads)."""
+        return self.desk.for_thread()
 
     def _show_status(self) -> None:
         fitted = self.desk.personal.fitted()

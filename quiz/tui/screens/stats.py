@@ -136,7 +136,7 @@ class StatsScreen(_Periodic):
         self.dismiss()
 
     def action_class_view(self) -> None:
-        classes = self.desk.classroom.classes()
+        classes = self.teacher.classroom.classes()
         if not classes:
             self.notify("No classes in this database yet", markup=False)
             return
@@ -228,7 +228,7 @@ class ClassStatsScreen(_Periodic):
 
     def reload(self) -> None:
         try:
-            self.report = self.desk.statistics.class_report(self.class_name, self.period())
+            self.report = self.teacher.statistics.class_report(self.class_name, self.period())
         except QuizError as error:
             self.query_one("#class-summary", Static).update(Text(str(error)))
             return

@@ -1,6 +1,7 @@
 """After submitting a paper: the score, and (if the paper shows it) each answer beside the key.
 
-Also what every take screen shares: `TakeAccess`, the one way a student's screen reaches the desk.
+Also what every take screen shares: `TakeAccess`, the one way a student's screen reaches the core
+(the student's door, and no other).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from quiz.desk import Desk
+from quiz.doors.student import StudentDoor
 
 if TYPE_CHECKING:
     from quiz.classroom.types import AttemptResult, AttemptView
@@ -25,11 +26,12 @@ VERDICT_MARKS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "near_mis
 
 
 class TakeAccess:
-    """`self.desk`: the take app's desk, the only way a student's screen reaches the core."""
+    """`self.desk`: the take app's student door, the only way a student's screen reaches the core."""
 
     @property
-    def desk(self) -> Desk:
-        return cast("TakeApp", cast(Screen, self).app).desk
+    def desk(self) -> StudentDoor:
+        # cast while quiz/tui/take_app.py (being changed by another helper) still names its door `Desk`
+        return cast("StudentDoor", cast("TakeApp", cast(Screen, self).app).desk)
 
 
 class TakeDoneScreen(TakeAccess, Screen[None]):

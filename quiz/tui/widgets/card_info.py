@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from quiz.desk import CardDetail
+from quiz.doors.learner import CardDetail
 from quiz.tui.format import RATING_LABELS, interval
 
 MODE_SHORT = {"mc": "choice", "typed": "typed", "cloze": "gap", "flip": "flip"}

@@ -1,0 +1,114 @@
+"""`Taking`: what a student does with a paper (sign in, answer, submit, see the marks), without
+the teacher's modules (making papers, classes, results, analysis): the student's door stands on
+this alone. `Classroom` (service.py) is the teacher's, built on it. Bad input raises
+`ClassroomError` with one line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from question_bank.facts.entities import Catalog
+from question_bank.questions import Question
+from quiz.classroom import attempts, frozen, practice, versions
+from quiz.classroom.members import check_code, student_name
+from quiz.classroom.types import AttemptResult, AttemptView, Paper
+from quiz.clock import Clock, utc_now
+from quiz.errors import ClassroomError
+from quiz.store import Database
+from quiz.store import classroom as rows
+from quiz.store import now as store_clock
+
+
+class Taking:
+    """A student's part of the classroom on one connection: read a paper, sign in with a personal
+    code, answer, submit, see the marks. Papers are frozen, so they are cached once read."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        self._papers: dict[int, tuple[str, Paper]] = {}
+        self._catalogs: dict[str, Catalog | None] = {}  # bank -> catalog typed answers are checked with
+        self._versions: dict[tuple[str, str], versions.Version] = {}  # (paper code, student) -> version
+
+    def _now(self) -> datetime:
+        """The time the paper rules are judged by: the store's (see `quiz.store.now`)."""
+        return store_clock.store_now(self.db, self.clock)
+
+    def paper(self, code: str) -> Paper:
+        return self._paper(code)[1]
+
+    def _paper(self, code: str) -> tuple[int, Paper]:
+        paper_id, paper = frozen.load_paper(self.db, code, self._catalogs)
+        self._papers[paper_id] = (paper.code, paper)
+        return paper_id, paper
+
+    def _paper_by_id(self, paper_id: int) -> Paper:
+        cached = self._papers.get(paper_id)
+        if cached is None:
+            row = rows.paper_row_by_id(self.db, paper_id)
+            if row is None:
+                raise ClassroomError("this paper no longer exists")
+            return self._paper(row.code)[1]
+        return cached[1]
+
+    # -- versions -------------------------------------------------------------------------------
+    def _roster(self, paper: Paper) -> list[str]:
+        if paper.class_name is None:
+            return []
+        class_id = rows.class_id(self.db, paper.class_name)
+        return rows.class_students(self.db, class_id) if class_id is not None else []
+
+    def _version(self, paper: Paper, student: str) -> versions.Version:
+        """The student's version, dealt once per instance (it never changes for a paper)."""
+        key = (paper.code, student)
+        found = self._versions.get(key)
+        if found is None:
+            found = self._versions[key] = versions.for_student(paper, student, self._roster(paper))
+        return found
+
+    def version(self, paper: Paper, student: str) -> tuple[Question, ...]:
+        """The student's questions, in their order, with their option order."""
+        return tuple(q for _, q in self._version(paper, student_name(student)))
+
+    def version_positions(self, paper: Paper, student: str) -> tuple[int, ...]:
+        """The paper positions of the student's questions, in the order they see them."""
+        return tuple(p for p, _ in self._version(paper, student_name(student)))
+
+    # -- taking ---------------------------------------------------------------------------------
+    def start_attempt(self, code: str, student: str, personal_code: str) -> AttemptView:
+        """Start an attempt, or resume the open one (its deadline unchanged)."""
+        paper_id, paper = self._paper(code)
+        name = student_name(student)
+        check_code(self.db, name, personal_code, paper.class_name)
+        version = self._version(paper, name)
+        return attempts.start(self.db, paper_id, paper, name, version, self.clock)
+
+    def _attempt(self, attempt_id: int) -> tuple[rows.AttemptRow, Paper]:
+        attempt = rows.attempt_row(self.db, attempt_id)
+        if attempt is None:
+            raise ClassroomError(f"no attempt {attempt_id}")
+        return attempt, self._paper_by_id(attempt.paper_id)
+
+    def answer(self, attempt_id: int, position: int, given: str) -> None:
+        """Commit one answer now; refused once the deadline has passed or the attempt is submitted."""
+        attempt, paper = self._attempt(attempt_id)
+        version = self._version(paper, attempt.learner)
+        attempts.answer(self.db, attempt, version, position, given, self.clock)
+
+    def submit(self, attempt_id: int) -> AttemptResult:
+        """Submit (at the deadline if it has passed) and mark; submitting twice gives the same result."""
+        attempt, paper = self._attempt(attempt_id)
+        _, newly = rows.finish_attempt(self.db, attempt_id, self.clock)
+        version = self._version(paper, attempt.learner)
+        marked = attempts.result(self.db, paper, attempt_id, version)
+        if newly and paper.practice:
+            asked = dict(version)
+            answered = [(asked[i.position], i.given, i.verdict) for i in marked.items if i.given is not None]
+            practice.schedule(self.db, paper.bank, attempt.learner, answered, self.clock())
+        return marked
+
+    def attempt_result(self, attempt_id: int) -> AttemptResult:
+        """The marks of an attempt so far (the key only if the paper shows it)."""
+        attempt, paper = self._attempt(attempt_id)
+        version = self._version(paper, attempt.learner)
+        return attempts.result(self.db, paper, attempt_id, version)

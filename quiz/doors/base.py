@@ -1,0 +1,38 @@
+"""What every door shares: where the database is, the clock, and a connection opened on first use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Self
+
+from quiz.clock import Clock, utc_now
+from quiz.locations import db_location
+from quiz.store import Database
+from quiz.store.opening import open_db
+
+
+class Door:
+    """A database location and a clock; the connection opens on first use, on the thread using it."""
+
+    def __init__(self, db_path: Path | str, *, clock: Clock | None = None, create_folder: bool = True) -> None:
+        self.db_path = db_location(db_path)
+        self.clock: Clock = clock or utc_now
+        self.create_folder = create_folder
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The connection, opened (and the schema brought up to date) on first use."""
+        if self._db is None:
+            self._db = open_db(self.db_path, create_folder=self.create_folder)
+        return self._db
+
+    def open(self) -> Self:
+        """Open the database now, so a bad path or a newer file is reported before anything else."""
+        self.db  # noqa: B018 - opening is the point
+        return self
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

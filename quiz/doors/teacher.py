@@ -1,0 +1,98 @@
+"""The teacher's door: classes, papers, results, exports, a class's progress, and the demo class.
+
+Plain Python (never imports Textual); the features are imported when first used. The student's
+door (`quiz.doors.student`) never imports this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from question_bank.facts.model import Bank
+from quiz.clock import Clock
+from quiz.doors.base import Door
+from quiz.library import banks as library_banks
+from quiz.paths import default_learner
+
+if TYPE_CHECKING:
+    from quiz.classroom.service import Classroom
+    from quiz.demo import DemoResult
+    from quiz.exports import FORMATS as EXPORT_FORMATS
+    from quiz.exports import ExportSet
+    from quiz.exports.service import Exports
+    from quiz.stats import Statistics
+
+_LAZY = {  # value types re-exported for the front ends, imported on first use
+    "EXPORT_FORMATS": ("quiz.exports", "FORMATS"),
+    "ExportSet": ("quiz.exports", "ExportSet"),
+    "Exports": ("quiz.exports.service", "Exports"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'quiz.doors.teacher' has no attribute {name!r}")
+
+
+__all__ = ["EXPORT_FORMATS", "ExportSet", "Exports", "TeacherDoor"]
+
+
+class TeacherDoor(Door):
+    """Everything a teacher can do on one database: the classroom, exports, class statistics.
+
+    `teacher` is who signs an override (default: the OS user name)."""
+
+    def __init__(
+        self, db_path: Path | str, teacher: str | None = None, *, clock: Clock | None = None,
+        create_folder: bool = True,
+    ) -> None:
+        super().__init__(db_path, clock=clock, create_folder=create_folder)
+        self._teacher = teacher
+
+    @property
+    def teacher(self) -> str:
+        return self._teacher or default_learner()
+
+    def bank(self, name: str) -> Bank:
+        """A bank by name (exports read their questions from it)."""
+        return library_banks.get_bank(self.db, name)
+
+    def bank_names(self) -> list[str]:
+        return library_banks.bank_names(self.db)
+
+    @property
+    def classroom(self) -> Classroom:
+        """Classes, papers, attempts and results (issue #11) on this door's connection and clock."""
+        from quiz.classroom.service import Classroom
+
+        db = self.db
+        cached: Classroom | None = getattr(self, "_classroom", None)
+        if cached is None or cached.db is not db:
+            cached = self._classroom = Classroom(db, self.clock)
+        return cached
+
+    @property
+    def exports(self) -> Exports:
+        """Bank and paper exports: GIFT, Moodle XML, QTI, Anki, Kahoot, CSV, Markdown, HTML, PDF (issue #12)."""
+        from quiz.exports.service import Exports
+
+        return Exports(self, self.classroom)
+
+    @property
+    def statistics(self) -> Statistics:
+        """A class's progress over time (issue #13), or any one learner's; a period with no
+        learner named is read in the teacher's days (their settings, if they study here)."""
+        from quiz.stats import Statistics
+
+        return Statistics(self.db, self.clock, self.teacher, self.classroom.attempts_for)
+
+    def demo(self, **options: Any) -> DemoResult:
+        """Simulate a demo class into this door's database (`quiz.demo.run_demo`'s options)."""
+        from quiz.demo import run_demo
+
+        self.close()
+        return run_demo(self.db_path, **options)
