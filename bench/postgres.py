@@ -91,15 +91,15 @@ def answer_median_us(location: str | Path) -> float:
 
 def _stats_ms(location: str | Path) -> tuple[float, float]:
     from bench.stats import LEARNER, NOW, _median_ms
-    from quiz.desk import Desk
+    from quiz.doors.teacher import TeacherDoor
 
-    desk = Desk(location, LEARNER, clock=lambda: NOW)
-    stats = desk.statistics
+    door = TeacherDoor(location, LEARNER, clock=lambda: NOW)
+    stats = door.statistics
     stats.learner()
     learner_ms, _ = _median_ms(stats.learner, 5)
     stats.class_report("bench")
     class_ms, _ = _median_ms(lambda: stats.class_report("bench"), 3)
-    desk.close()
+    door.close()
     return learner_ms, class_ms
 
 

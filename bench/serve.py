@@ -6,9 +6,9 @@ teacher's machine, not Chromium. Each tab signs a student in and answers a quest
 answer checker is loaded as it is during a real quiz. RSS is read from /proc, per process.
 
 Where a tab's memory goes (measured Dec 2026, RSS at import): Python and Textual 31 MB; numpy
-17 MB, which lemminflect brings and sqlite-utils imports whenever it is installed; `quiz.desk`
-importing every feature at the top (demo with Faker, exports, stats, question generation) about
-15 MB more. A desk importing only the classroom comes to 60 MB, 44 MB without numpy.
+17 MB, which lemminflect brings. A tab holds only the student's door (`quiz.doors.student`), which
+loads the taking part of the classroom and no teacher module (Dec 2026, before the doors, the old
+desk importing every feature cost about 15 MB more).
 """
 
 from __future__ import annotations
@@ -67,18 +67,18 @@ def _group(pgid: int) -> list[int]:
 
 def _prepare(db: Path) -> tuple[str, dict[str, str]]:
     """A class of TABS students and a paper on the built-in bank: (paper code, name -> code)."""
-    from quiz.desk import Desk
+    from quiz.doors.teacher import TeacherDoor
 
-    desk = Desk(db, "teacher")
+    door = TeacherDoor(db, "teacher")
     try:
-        desk.classroom.new_class("bench")
-        codes = dict(desk.classroom.add_students("bench", [f"Student {n}" for n in range(TABS)]))
-        bank = desk.bank_names()[0]
-        paper = desk.classroom.new_paper(bank, "Bench paper", class_name="bench", count=10, modes="mc,typed",
+        door.classroom.new_class("bench")
+        codes = dict(door.classroom.add_students("bench", [f"Student {n}" for n in range(TABS)]))
+        bank = door.bank_names()[0]
+        paper = door.classroom.new_paper(bank, "Bench paper", class_name="bench", count=10, modes="mc,typed",
                                          time_limit="30m")
         return paper.code, codes
     finally:
-        desk.close()
+        door.close()
 
 
 class Tab:

@@ -147,17 +147,17 @@ def _median_ms(action, runs: int) -> tuple[float, float]:  # type: ignore[no-unt
 
 def run() -> dict[str, float]:
     from quiz.demo import run_demo
-    from quiz.desk import Desk
+    from quiz.doors.teacher import TeacherDoor
 
     source = build(_cache_dir())
-    desk = Desk(source, LEARNER, clock=lambda: NOW)
-    stats = desk.statistics
+    door = TeacherDoor(source, LEARNER, clock=lambda: NOW)
+    stats = door.statistics
     report = stats.learner()  # warm the page cache
     assert report.reviews > 0
     learner_ms, learner_cpu = _median_ms(stats.learner, 5)
     stats.class_report("bench")
     class_ms, class_cpu = _median_ms(lambda: stats.class_report("bench"), 3)
-    desk.close()
+    door.close()
     work = Path(tempfile.mkdtemp(prefix="quiz-bench-demo-"))
     try:
         started, cpu = time.perf_counter(), time.process_time()

@@ -24,7 +24,7 @@ def take(obj: AppContext, code: str | None, student: str | None) -> None:
 
     from quiz.tui.take_app import TakeApp
 
-    app = TakeApp(door, paper_code=code, student=student)  # type: ignore[arg-type]  # until take_app.py names StudentDoor
+    app = TakeApp(door, paper_code=code, student=student)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

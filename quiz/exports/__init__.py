@@ -1,7 +1,7 @@
 """Exports a teacher can hand to any LMS or print: GIFT, Moodle XML, QTI 1.2, Anki, Kahoot, CSV,
 Markdown, HTML and PDF, one module a format behind the registry in `registry.py`.
 
-Plain Python, no Textual. Reached through `Desk.exports` (see `service.py`).
+Plain Python, no Textual. Reached through `TeacherDoor.exports` (see `service.py`).
 """
 
 from __future__ import annotations

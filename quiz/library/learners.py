@@ -11,7 +11,7 @@ from quiz.store.app_state import forget_state
 from quiz.store.learners import LearnerRow, all_learners, delete_learner, find_learner, insert_learner
 
 MAX_NAME = 64
-LAST_LEARNER = "last_learner"  # the app_state key of who studied last (see Desk.last_learner)
+LAST_LEARNER = "last_learner"  # the app_state key of who studied last (see LearnerDoor.last_learner)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 and C1: ESC sequences would reach the terminal
 Learner = LearnerRow
 

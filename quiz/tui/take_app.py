@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
-from quiz.desk import Desk
+from quiz.doors.student import StudentDoor
 from quiz.tui.crash import OneLineCrash
 from quiz.tui.screens.take import TakeScreen
 from quiz.tui.screens.take_sign_in import SignInScreen
@@ -28,9 +28,9 @@ class TakeApp(OneLineCrash, App[None]):
     COMMANDS = set()
     BINDINGS = [Binding("ctrl+q", "leave", "Leave", priority=True, tooltip="Answers given so far are kept")]
 
-    def __init__(self, desk: Desk, paper_code: str | None = None, student: str | None = None) -> None:
+    def __init__(self, door: StudentDoor, paper_code: str | None = None, student: str | None = None) -> None:
         super().__init__()
-        self.desk = desk
+        self.door = door
         self.paper_code = paper_code
         self.student = student
         self.register_theme(QUIZ_THEME)
@@ -47,4 +47,4 @@ class TakeApp(OneLineCrash, App[None]):
             self.exit()
 
     def on_unmount(self) -> None:
-        self.desk.close()
+        self.door.close()

@@ -16,7 +16,7 @@ from quiz.tui.take_app import TakeApp
 def test_take_opens_the_students_app_on_the_paper(monkeypatch, room):
     code = room.paper()
     opened = []
-    monkeypatch.setattr(TakeApp, "run", lambda app: opened.append((app.desk.db_path, app.paper_code, app.student)))
+    monkeypatch.setattr(TakeApp, "run", lambda app: opened.append((app.door.db_path, app.paper_code, app.student)))
     result = CliRunner().invoke(main, ["--db", str(room.db_path), "paper", "take", code, "--student", "Ana"])
     assert result.exit_code == 0, result.output
     assert opened == [(room.db_path, code, "Ana")]

@@ -22,7 +22,7 @@ MODE_CHOICES = [(label, mode) for mode, label in MODE_LABELS.items()] + [
 
 
 class SettingsScreen(QuizScreen):
-    """A form over `Desk.settings()`; Save validates through the core and reports one clear line."""
+    """A form over `LearnerDoor.settings()`; Save validates through the core and reports one clear line."""
 
     AUTO_FOCUS = "#new_per_day"
     # Short words: with a list open, its "esc Dismiss menu" joins them, and all fit in 80 columns.

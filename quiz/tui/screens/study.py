@@ -23,7 +23,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.desk import StudySession
+from quiz.doors.learner import StudySession
 from quiz.errors import QuizError, StoreError, UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import RATING_LABELS, interval, mode_line

@@ -162,7 +162,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         if book.saving:
             status.append(" (saving…)", style="dim")
         if self.view.deadline is not None:
-            left = (self.view.deadline - self.desk.clock()).total_seconds()
+            left = (self.view.deadline - self.door.clock()).total_seconds()
             status.append("  ·  ")
             status.append(f"{clock_text(left)} left", style="bold red" if left < 60 else "bold")
         self.query_one("#take-status", Static).update(status)
@@ -179,7 +179,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         """Once a second with a time limit: the countdown, and submitting at the deadline."""
         if self.finished:
             return
-        if self.view.deadline is not None and self.desk.clock() >= self.view.deadline:
+        if self.view.deadline is not None and self.door.clock() >= self.view.deadline:
             self.finish(at_deadline=True)  # a refusal is said on screen and tried again next second
             return
         self.update_status()
@@ -196,7 +196,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         seq = self.book.give(item.position, text)
         if seq is None:
             return
-        classroom, attempt, position = self.desk.classroom, self.view.attempt_id, item.position
+        classroom, attempt, position = self.door.classroom, self.view.attempt_id, item.position
 
         def write() -> AnswerSaved:
             classroom.answer(attempt, position, text)
@@ -338,7 +338,7 @@ class TakeScreen(TakeAccess, Screen[None]):
             return
         self.submitting = True
         self.refresh_bindings()
-        classroom, attempt = self.desk.classroom, self.view.attempt_id
+        classroom, attempt = self.door.classroom, self.view.attempt_id
         self.writer.put(Job(lambda: PaperSubmitted(classroom.submit(attempt), at_deadline),
                             lambda error: SubmitRefused(error, at_deadline)))
 

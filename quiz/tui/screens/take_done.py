@@ -26,12 +26,11 @@ VERDICT_MARKS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "near_mis
 
 
 class TakeAccess:
-    """`self.desk`: the take app's student door, the only way a student's screen reaches the core."""
+    """`self.door`: the take app's student door, the only way a student's screen reaches the core."""
 
     @property
-    def desk(self) -> StudentDoor:
-        # cast while quiz/tui/take_app.py (being changed by another helper) still names its door `Desk`
-        return cast("StudentDoor", cast("TakeApp", cast(Screen, self).app).desk)
+    def door(self) -> StudentDoor:
+        return cast("TakeApp", cast(Screen, self).app).door
 
 
 class TakeDoneScreen(TakeAccess, Screen[None]):
