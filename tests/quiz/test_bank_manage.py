@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from quiz.cli import main
 from quiz.study.session import StudySession
 from tests.support.clock import Clock
+
+pytestmark = pytest.mark.engines
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 

@@ -7,13 +7,16 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
 from click.testing import CliRunner
 
 from quiz.cli import main
-from quiz.store import connect, open_db, set_suspended
+from quiz.store import open_db, set_suspended
 from quiz.study.items import CardFilter
 from quiz.study.overview import bank_overview, card_history, learner_stats, list_cards, status_report
 from tests.support.fakes import answer_right
+
+pytestmark = pytest.mark.engines  # the tests given a db_path run on both engines
 
 
 def studied(fake_session, clock, days=3):
@@ -74,7 +77,7 @@ def test_status_json_contract(fake_session, clock, db_path):
     report = status_report(db, "ann", clock.now)
     for key in ("learner", "reviews_total", "reviews_today", "due_now", "new_available", "banks"):
         assert key in report
-    assert report["reviews_total"] == db.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    assert report["reviews_total"] == db.execute("SELECT count(*) FROM reviews").fetchone()[0]
     (bank,) = [b for b in report["banks"] if b["name"] == "sample"]
     assert {"new", "learning", "review", "suspended", "due_now", "reviewed_today", "reviews_total"} <= set(bank)
 
@@ -107,9 +110,9 @@ def test_removing_a_learner_removes_their_progress(fake_session, clock, db_path)
     fake_session(learner="bo").close()
     runner = CliRunner()
     assert runner.invoke(main, ["--db", str(db_path), "learner", "remove", "ann", "--yes"]).exit_code == 0
-    db = connect(db_path)
-    assert db.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
-    assert db.conn.execute("SELECT count(DISTINCT learner_id) FROM cards").fetchone()[0] == 1
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+    assert db.execute("SELECT count(DISTINCT learner_id) FROM cards").fetchone()[0] == 1
 
 
 def test_core_never_imports_textual():
