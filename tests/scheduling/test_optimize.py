@@ -4,10 +4,10 @@ reviews, is saved only then, changes the learner's next intervals, and can be un
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from quiz.cli import main
@@ -19,6 +19,8 @@ from quiz.store import open_db
 from quiz.store.fitting import learner_parameters
 from tests.scheduling.simulated import simulated_histories
 from tests.support.history import store_history
+
+pytestmark = pytest.mark.engines  # the tests given a db_path run on both engines
 
 
 def quiz(db: Path, *args: str) -> Result:
@@ -43,13 +45,19 @@ def test_a_fit_beats_the_defaults_for_a_learner_unlike_them() -> None:
     assert result.parameters != DEFAULT_PARAMETERS and len(result.parameters) == len(DEFAULT_PARAMETERS)
 
 
-def test_optimize_saves_a_better_fit_recomputes_cards_and_undoes(tmp_path: Path) -> None:
-    db_path = tmp_path / "q.db"
+def _cards(db_path: Path) -> list[tuple[float, str]]:
+    db = open_db(db_path)
+    try:
+        return [tuple(row) for row in db.execute("SELECT stability, due FROM cards ORDER BY id")]
+    finally:
+        db.close()
+
+
+def test_optimize_saves_a_better_fit_recomputes_cards_and_undoes(db_path: Path) -> None:
     store_history(db_path, simulated_histories(300, 200))
     dry = json.loads(quiz(db_path, "optimize", "--learner", "ann", "--dry-run", "--json").output)
     assert set(dry) == {"learner", "reviews", "log_loss", "rmse", "saved"} and dry["saved"] is False
-    with sqlite3.connect(db_path) as conn:
-        before = conn.execute("SELECT stability, due FROM cards ORDER BY id").fetchall()
+    before = _cards(db_path)
 
     report = json.loads(quiz(db_path, "optimize", "--learner", "ann", "--json").output)
     assert report["learner"] == "ann" and report["reviews"] > 400
@@ -59,8 +67,7 @@ def test_optimize_saves_a_better_fit_recomputes_cards_and_undoes(tmp_path: Path)
     fitted = learner_parameters(db, ensure_learner(db, "ann").id)
     db.close()
     assert fitted is not None and fitted != DEFAULT_PARAMETERS
-    with sqlite3.connect(db_path) as conn:
-        after = conn.execute("SELECT stability, due FROM cards ORDER BY id").fetchall()
+    after = _cards(db_path)
     assert sum(a != b for a, b in zip(before, after, strict=True)) > len(before) // 2
 
     # The next intervals follow the fitted parameters: this learner forgets new facts fast, so a
@@ -76,8 +83,7 @@ def test_optimize_saves_a_better_fit_recomputes_cards_and_undoes(tmp_path: Path)
     db.close()
 
 
-def test_too_few_reviews_says_how_many_more(tmp_path: Path) -> None:
-    db_path = tmp_path / "q.db"
+def test_too_few_reviews_says_how_many_more(db_path: Path) -> None:
     store_history(db_path, simulated_histories(5, 30))
     result = quiz(db_path, "optimize", "--learner", "ann")
     assert result.exit_code == 2
@@ -85,8 +91,7 @@ def test_too_few_reviews_says_how_many_more(tmp_path: Path) -> None:
     assert line.startswith("quiz: ann has ") and "fitting needs 400" in line and "more" in line
 
 
-def test_simulate_prints_the_cost_of_each_retention(tmp_path: Path) -> None:
-    db_path = tmp_path / "q.db"
+def test_simulate_prints_the_cost_of_each_retention(db_path: Path) -> None:
     store_history(db_path, simulated_histories(20, 30))
     out = json.loads(quiz(db_path, "simulate", "--learner", "ann", "--retention", "0.8,0.9", "--days", "60",
                           "--cards", "200", "--json").output)
