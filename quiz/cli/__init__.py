@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sqlite3
 import sys
 from typing import Any
 
@@ -82,7 +81,7 @@ class LazyGroup(DefaultGroup):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # so the exit does not fail flushing stdout again
             raise SystemExit(1) from None
-        except (QuizError, sqlite3.Error, OSError) as error:
+        except (QuizError, OSError) as error:
             raise as_user_error(error) from None
         finally:
             if isinstance(ctx.obj, AppContext):

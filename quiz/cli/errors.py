@@ -1,12 +1,12 @@
 """Errors reach the person as one line: `quiz: <message>`, exit 2 for bad input, 1 for a fault.
 
-Commands raise `QuizError`s (or let `sqlite3.Error` / `OSError` through); the group catches them
-once, here, and turns them into a `UserError` click prints without a traceback.
+Commands raise `QuizError`s (the store's engine errors arrive as `StoreError`s) or let `OSError`
+through; the group catches them once, here, and turns them into a `UserError` click prints
+without a traceback.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from typing import IO, Any
 
 import click
@@ -39,8 +39,6 @@ def as_user_error(error: BaseException) -> UserError:
     """The one-line form of an error the CLI's entry point caught."""
     if isinstance(error, QuizError):
         return UserError(str(error), error.exit_code, prefix=not isinstance(error, BankProblems))
-    if isinstance(error, sqlite3.Error):
-        return UserError(f"database error: {error}", FAULT)
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
         return UserError(f"{where}{error.strerror or error}", FAULT)

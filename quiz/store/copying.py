@@ -24,11 +24,13 @@ from urllib.parse import quote
 from quiz.errors import NewerDatabase, QuizError, StoreError
 from quiz.locations import is_url
 from quiz.store.engine import Database
+from quiz.store.faults import EngineError
 from quiz.store.migrations import TABLE as MIGRATIONS_TABLE
 from quiz.store.migrations import applied_names, known_migrations, schema_version
 from quiz.store.opening import open_db
 from quiz.store.sqlite.connection import SqliteDatabase, immediate
-from quiz.store.sqlite.connection import reason as sqlite_reason
+from quiz.store.sqlite.faults import reason as sqlite_reason
+from quiz.store.sqlite.faults import store_error
 
 BATCH = 5000  # rows read and written at a time: a million reviews never sit in memory at once
 CONNECT_TIMEOUT_S = 5  # an unreachable server is reported after this, not after the pool's wait
@@ -258,12 +260,24 @@ class _SqliteReader(_Reader):
         self.db = SqliteDatabase(conn, str(path))
 
     def batches(self, table: Table, names: Sequence[str]) -> Iterator[list[Any]]:
-        cursor = self.conn.execute(self.select(table, names))
         try:
-            while batch := cursor.fetchmany(BATCH):
+            cursor = self.conn.execute(self.select(table, names))
+        except sqlite3.Error as error:
+            raise self._unreadable(error) from error
+        try:
+            while True:
+                try:
+                    batch = cursor.fetchmany(BATCH)
+                except sqlite3.Error as error:  # a damaged page met half way
+                    raise self._unreadable(error) from error
+                if not batch:
+                    return
                 yield batch
         finally:
             cursor.close()
+
+    def _unreadable(self, error: sqlite3.Error) -> StoreError:
+        return store_error(error, self.db.location).reworded(f"cannot read {self.db.location}")
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -358,10 +372,10 @@ class _SqliteWriter(_Writer):
                  tb: TracebackType | None) -> None:
         try:
             self.unit.__exit__(exc_type, exc, tb)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"not copied into {self.db.location}: {sqlite_reason(error)}") from error
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise StoreError(f"not copied into {self.db.location}: {sqlite_reason(exc)}") from exc
+        except EngineError as error:
+            raise error.reworded(f"not copied into {self.db.location}") from error
+        if isinstance(exc, EngineError):  # the engine refused a statement of the copy
+            raise exc.reworded(f"not copied into {self.db.location}") from exc
 
     def pause_triggers(self) -> None:
         """Dropped inside the transaction and made again from their own text before it commits."""

@@ -3,14 +3,13 @@ date, and prove it can be written. A location is a SQLite file path or a `postgr
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from quiz.errors import StoreError
 from quiz.locations import is_url
 from quiz.store.engine import Database
+from quiz.store.faults import DatabaseBusy, EngineError
 from quiz.store.migrations import migrate
-from quiz.store.sqlite.connection import SqliteDatabase, connect, probe_writable, reason
+from quiz.store.sqlite.connection import SqliteDatabase, connect, probe_writable
 
 
 def open_db(location: str | Path, *, create_folder: bool = True) -> Database:
@@ -25,12 +24,16 @@ def open_db(location: str | Path, *, create_folder: bool = True) -> Database:
     try:
         try:
             migrate(db)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot use {location}: {reason(error)}") from None
+        except DatabaseBusy:  # its own line says it all
+            raise
+        except EngineError as error:  # NewerDatabase and other QuizErrors pass as they are
+            raise error.reworded(f"cannot use {location}") from None
         try:
             probe_writable(db)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot write {location}: {reason(error)}") from None
+        except DatabaseBusy:
+            raise
+        except EngineError as error:
+            raise error.reworded(f"cannot write {location}") from None
     except BaseException:
         db.close()
         raise

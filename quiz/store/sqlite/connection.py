@@ -1,7 +1,8 @@
 """The SQLite engine: pragmas on every connection, the write lock, checkpoints.
 
 The one module with SQLite-only pragmas and tricks (WAL, busy timeout, BEGIN IMMEDIATE);
-`quiz.store.postgres` stands beside it behind the same `Database` proxy.
+`quiz.store.postgres` stands beside it behind the same `Database` proxy. Every sqlite3 error a
+statement, its rows or a unit of work meets leaves as a one-line `StoreError` (`faults.py`).
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from quiz.errors import StoreError
 from quiz.store.engine import SQLITE, Params
+from quiz.store.faults import DatabaseBusy
+from quiz.store.sqlite.faults import WRITE_FAULTS, is_busy, is_write_fault, reason, store_error
 
 BUSY_TIMEOUT_MS = 5000
 BUSY_RETRIES = 6  # after the busy timeout, try this many more times, waiting longer each time
@@ -22,19 +25,19 @@ _BACKOFF = random.Random()  # jitter, so writers that timed out together do not 
 T = TypeVar("T")
 
 
-def is_busy(error: BaseException) -> bool:
-    """Whether an error is SQLite's "database is locked" / "busy" (another writer holds the lock)."""
-    return isinstance(error, sqlite3.OperationalError) and (
-        "locked" in str(error) or "busy" in str(error)
-    )
+__all__ = [
+    "WRITE_FAULTS", "SqliteDatabase", "connect", "immediate", "is_busy", "is_write_fault",
+    "probe_writable", "reason", "retry_busy",
+]
 
 
-def retry_busy(action: Callable[[], T], *, retries: int = BUSY_RETRIES, pause: Callable[[float], None] = time.sleep) -> T:
+def retry_busy(action: Callable[[], T], *, retries: int | None = None, pause: Callable[[float], None] = time.sleep) -> T:
     """`action()`, tried again with exponential backoff while the database is busy.
 
-    Each try already waits up to the busy timeout; past the last one the user sees one line
-    (StoreError), never an OperationalError.
+    Each try already waits up to the busy timeout; past the last one (`BUSY_RETRIES` unless told)
+    the user sees one line (DatabaseBusy, a StoreError), never an OperationalError.
     """
+    retries = BUSY_RETRIES if retries is None else retries
     for attempt in range(retries + 1):
         try:
             return action()
@@ -42,11 +45,45 @@ def retry_busy(action: Callable[[], T], *, retries: int = BUSY_RETRIES, pause: C
             if not is_busy(error):
                 raise
             if attempt == retries:
-                raise StoreError(
-                    "the database is busy: other quiz windows kept it locked too long; try again"
-                ) from None
+                raise DatabaseBusy() from None
             pause(min(2.0, 0.05 * 2**attempt) * (0.5 + _BACKOFF.random()))
     raise AssertionError("unreachable")
+
+
+class SqliteRows:
+    """A statement's rows, read lazily as sqlite3 reads them; an error met while reading (a damaged
+    page) is a StoreError too."""
+
+    __slots__ = ("_cursor", "_location")
+
+    def __init__(self, cursor: sqlite3.Cursor, location: str) -> None:
+        self._cursor = cursor
+        self._location = location
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    def fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except sqlite3.Error as error:
+            raise store_error(error, self._location) from error
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return self._cursor.fetchall()
+        except sqlite3.Error as error:
+            raise store_error(error, self._location) from error
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self._cursor
+        except sqlite3.Error as error:
+            raise store_error(error, self._location) from error
+
+    def close(self) -> None:
+        self._cursor.close()
 
 
 class SqliteDatabase:
@@ -63,12 +100,18 @@ class SqliteDatabase:
         self.conn = conn
         self.location = location
 
-    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+    def execute(self, sql: str, params: Params = ()) -> SqliteRows:
+        try:
+            return SqliteRows(self.conn.execute(sql, params), self.location)
+        except sqlite3.Error as error:
+            raise store_error(error, self.location) from error
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
         before = self.conn.total_changes
-        self.conn.executemany(sql, rows)
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.Error as error:
+            raise store_error(error, self.location) from error
         return self.conn.total_changes - before
 
     def write(self) -> immediate:
@@ -79,12 +122,12 @@ class SqliteDatabase:
         return self.conn.in_transaction
 
     def defer_foreign_keys(self) -> None:
-        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        self.execute("PRAGMA defer_foreign_keys = ON")
 
     def pause_autocheckpoint(self) -> None:
         """No automatic WAL checkpoint on this connection: on a large file one costs up to a second
         after some unlucky answer. The caller checkpoints at quiet moments."""
-        self.conn.execute("PRAGMA wal_autocheckpoint=0")
+        self.execute("PRAGMA wal_autocheckpoint=0")
 
     def checkpoint(self, *, truncate: bool = False) -> None:
         """Copy the WAL into the database file if no one is busy; skipped when another connection
@@ -92,8 +135,10 @@ class SqliteDatabase:
         mode = "TRUNCATE" if truncate else "PASSIVE"
         try:
             self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
-        except sqlite3.OperationalError:  # busy: another connection will do it
-            pass
+        except sqlite3.Error as error:
+            if not is_busy(error):
+                raise store_error(error, self.location) from error
+            # busy: another connection will do it
 
     def close(self) -> None:
         self.conn.close()
@@ -108,8 +153,8 @@ def connect(path: str | Path, *, create_folder: bool = True) -> SqliteDatabase:
         _check_folder(Path(path), create_folder)
     try:
         return retry_busy(lambda: _connect(path))
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot open {path}: {reason(error)}") from None
+    except sqlite3.Error as error:
+        raise store_error(error, str(path)).reworded(f"cannot open {path}") from None
 
 
 def _check_folder(path: Path, create: bool) -> None:
@@ -125,19 +170,6 @@ def _check_folder(path: Path, create: bool) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create the folder {folder}: {error.strerror or error}") from None
-
-
-def reason(error: BaseException) -> str:
-    text = str(error)
-    if "file is not a database" in text:
-        return "not a quiz database (the file is damaged or of another kind)"
-    if "readonly" in text or "read-only" in text:
-        return "read-only file"
-    if "unable to open" in text:
-        return "cannot open the file (check its folder and permissions)"
-    if "disk is full" in text or "database or disk is full" in text:
-        return "the disk is full"
-    return text
 
 
 def _connect(path: str | Path) -> SqliteDatabase:
@@ -164,18 +196,21 @@ def _set_up(conn: sqlite3.Connection, path: str | Path) -> None:
 
 
 def probe_writable(db: SqliteDatabase) -> None:
-    """Write the database header and take it back, so a read-only file or folder fails here."""
+    """Write the database header and take it back, so a read-only file or folder fails here
+    (a StoreError; DatabaseBusy when other writers kept the lock past every retry)."""
     conn = db.conn
-    retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA user_version={int(version)}")
-    finally:
-        conn.execute("ROLLBACK")
+        retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA user_version={int(version)}")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        raise store_error(error, db.location) from error
 
 
 _NO_WAIT = "PRAGMA busy_timeout=0"
-_WAIT = f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
 WRITE_WAIT_S = 30.0  # how long a write waits its turn before the user is told the database is busy
 
 
@@ -192,9 +227,7 @@ def _begin_fairly(conn: sqlite3.Connection, clock: Callable[[], float] = time.mo
             if not is_busy(error):
                 raise
             if clock() > deadline:
-                raise StoreError(
-                    "the database is busy: other quiz windows kept it locked too long; try again"
-                ) from None
+                raise DatabaseBusy() from None
 
 
 class immediate:
@@ -214,40 +247,42 @@ class immediate:
     def __enter__(self) -> SqliteDatabase:
         conn = self.conn
         if conn.in_transaction:
-            raise sqlite3.ProgrammingError("immediate(): a transaction is already open")
-        conn.execute(_NO_WAIT)  # SQLite's own wait backs off to 100 ms sleeps: a writer waiting
-        try:  # long loses to newcomers (one waited 10 s in a class of 30); `_begin_fairly` does not
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            if not is_busy(error):
-                raise
-            _begin_fairly(conn)
-        finally:
-            conn.execute(_WAIT)
+            raise StoreError("a write is already open on this connection")
+        try:
+            conn.execute(_NO_WAIT)  # SQLite's own wait backs off to 100 ms sleeps: a writer waiting
+            try:  # long loses to newcomers (one waited 10 s in a class of 30); `_begin_fairly` does not
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                _begin_fairly(conn)
+            finally:
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as error:
+            raise store_error(error, self.db.location) from error
         return self.db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        """Commit, or roll back on an exception; a sqlite3 error on the way out is a StoreError
+        (NotSaved for a write the machine refused: a full disk, a read-only file)."""
         conn = self.conn
         if exc_type is not None:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError) and is_write_fault(exc):
-                raise StoreError(f"not saved: {reason(exc)}") from exc
+            self._roll_back()
+            if isinstance(exc, sqlite3.Error):  # the body used the connection itself
+                raise store_error(exc, self.db.location) from exc
             return
         try:
             conn.execute("COMMIT")
         except BaseException as error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(error, sqlite3.OperationalError) and is_write_fault(error):
-                raise StoreError(f"not saved: {reason(error)}") from error
+            self._roll_back()
+            if isinstance(error, sqlite3.Error):
+                raise store_error(error, self.db.location) from error
             raise
 
-
-WRITE_FAULTS = ("database or disk is full", "disk I/O error", "readonly database")
-
-
-def is_write_fault(error: sqlite3.OperationalError) -> bool:
-    """A write the machine refused (a full disk, an I/O error, a read-only file): nothing was
-    saved, and the same write may succeed once the cause is gone, so callers say so and keep it."""
-    return any(fault in str(error) for fault in WRITE_FAULTS)
+    def _roll_back(self) -> None:
+        """ROLLBACK, unless SQLite already rolled back by itself (it does after a full disk)."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error as error:
+            raise store_error(error, self.db.location) from error
