@@ -1,6 +1,6 @@
 """One error tree: every failure a user can cause or meet is a `QuizError` with a one-line message.
 
-The CLI catches `QuizError` (and `sqlite3.Error`, `OSError`) once, at its entry point, prints the
+The CLI catches `QuizError` (the store turns each engine's errors into `StoreError`s) and `OSError`
 line and exits with `exit_code`: 2 for bad input, 1 for a fault.
 """
 

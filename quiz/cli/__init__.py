@@ -38,7 +38,7 @@ COMMANDS = {
 
 class LazyGroup(DefaultGroup):
     """A `DefaultGroup` whose subcommands are imported on first use, and the one place errors are
-    caught: a `QuizError`, `sqlite3.Error` or `OSError` becomes one line and an exit code."""
+    caught: a `QuizError` (store errors included) or `OSError` becomes one line and an exit code."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
