@@ -1,7 +1,7 @@
 """One error tree: every failure a user can cause or meet is a `QuizError` with a one-line message.
 
-The CLI catches `QuizError` (the store turns each engine's errors into `StoreError`s) and `OSError` once, at its entry point,
-prints the line and exits with `exit_code`: 2 for bad input, 1 for a fault.
+The CLI catches `QuizError` (the store turns each engine's errors into `StoreError`s) and
+`OSError` once, at its entry point, prints the line and exits with `exit_code`: 2 for bad input, 1 for a fault.
 """
 
 from __future__ import annotations
