@@ -1,7 +1,8 @@
 """A study session: today's queue for one learner, one question at a time, each answer committed.
 
-Plain Python, no Textual. A session owns one SQLite connection, which cannot cross threads: create
-and use it on the same thread (a Textual thread worker opens its own session).
+Plain Python, no Textual. A session owns one store connection (either engine). It may be handed to
+another thread (the study screen's writer thread makes its writes), but one thread at a time: the
+screen waits for its writes before it reads again, and a worker that reads alongside opens its own.
 """
 
 from __future__ import annotations
