@@ -11,6 +11,7 @@ attempt, an undo's compare-and-set) runs alone, so no update is lost; reads neve
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import uuid
@@ -31,6 +32,7 @@ from quiz.store.postgres.sql import to_psycopg
 POOL_SIZE = 4  # per process: the UI thread, a screen's writer, a worker or two
 IDLE_S = 2.0  # a served tab answers every few seconds: an idle process gives its connection back
 WAIT_S = 30.0
+PROBE_S = 10  # connect timeout of the first connection a process makes
 WRITE_LOCK = 0x717569  # the advisory lock every write transaction takes ("qui")
 
 _pools: dict[str, ConnectionPool] = {}
@@ -45,6 +47,8 @@ def _forget_pools_in_child() -> None:
 
 
 os.register_at_fork(after_in_child=_forget_pools_in_child)
+# The pool logs each refused connection while it retries; the user gets one line from the store.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
 
 
 def _configure(conn: psycopg.Connection[Any]) -> None:
@@ -52,11 +56,25 @@ def _configure(conn: psycopg.Connection[Any]) -> None:
     conn.adapters.register_loader("numeric", FloatLoader)
 
 
+def _probe(url: str) -> None:
+    """Connect once before making a pool: a server that is down, a wrong host, port, database or
+    password is one line at once, not after the pool's 30 s of retries. A server with no
+    connection free is left to the pool, which waits for one."""
+    try:
+        psycopg.connect(url, connect_timeout=PROBE_S).close()
+    except psycopg.OperationalError as error:
+        text = str(error)
+        if "too many" in text or "remaining connection slots" in text:
+            return
+        raise StoreError(f"cannot reach the database server at {safe_location(url)}: {reason(error)}") from None
+
+
 def pool_for(url: str) -> ConnectionPool:
-    """This process's pool for a database URL (made on first use)."""
+    """This process's pool for a database URL (made on first use, after one probing connection)."""
     with _pools_lock:
         pool = _pools.get(url)
         if pool is None:
+            _probe(url)
             pool = ConnectionPool(
                 url, min_size=0, max_size=POOL_SIZE, max_idle=IDLE_S, timeout=WAIT_S,
                 kwargs={"autocommit": True}, configure=_configure, open=True, name="quiz",
