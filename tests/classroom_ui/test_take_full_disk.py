@@ -25,7 +25,7 @@ async def test_answers_and_submitting_wait_for_room_on_the_disk(room):
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Ana", room.codes["Ana"])
         assert isinstance(screen, TakeScreen)
-        disk = fill_disk(app.desk.db)
+        disk = fill_disk(app.door.db)
         mc = next(i for i, item in enumerate(screen.items) if item.mode == "mc")
         typed = next(i for i, item in enumerate(screen.items) if item.mode != "mc")
         screen.go(mc)
@@ -71,7 +71,7 @@ async def test_signing_in_waits_for_room_on_the_disk(room):
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        disk = fill_disk(app.desk.db)
+        disk = fill_disk(app.door.db)
         screen = await sign_in(app, pilot, "Boris", room.codes["Boris"])
         assert isinstance(screen, SignInScreen)
         assert "Not signed in: the disk is full. Press Enter to try again." in flat(app)

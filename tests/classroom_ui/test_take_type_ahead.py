@@ -73,7 +73,7 @@ async def test_a_slow_write_does_not_hold_the_screen_and_answers_keep_their_orde
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Cvijeta", room.codes["Cvijeta"])
-        classroom = app.desk.classroom
+        classroom = app.door.classroom
         answer = classroom.answer
         gate = threading.Event()
         order: list[str] = []
@@ -104,7 +104,7 @@ async def test_submitting_waits_for_the_answers_still_being_written(room):
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(app, pilot, "Ana", room.codes["Ana"])
-        classroom = app.desk.classroom
+        classroom = app.door.classroom
         answer = classroom.answer
         gate = threading.Event()
 
@@ -131,7 +131,7 @@ async def test_leaving_waits_for_the_answers_still_being_written(room):
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Boris", room.codes["Boris"])
         position = screen.item.position
-        classroom = app.desk.classroom
+        classroom = app.door.classroom
         answer = classroom.answer
         gate = threading.Event()
 
