@@ -17,7 +17,7 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 BANK = "belgrade-offensive"
@@ -38,7 +38,7 @@ def _setup(db_path: Path) -> tuple[str, list[tuple[str, str]]]:
     room = Classroom(db, _clock)
     room.new_class("bench")
     codes = room.add_students("bench", [f"Student {i:02d}" for i in range(STUDENTS)])
-    code = room.new_paper(BANK, "Bench", class_name="bench", count=QUESTIONS, time_limit="45m", seed=1).code
+    code = room.new_paper(BANK, "Bench", class_name="bench", count=QUESTIONS, time_limit=timedelta(minutes=45), seed=1).code
     db.close()
     return code, codes
 

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 TABS = 3
@@ -68,14 +69,15 @@ def _group(pgid: int) -> list[int]:
 def _prepare(db: Path) -> tuple[str, dict[str, str]]:
     """A class of TABS students and a paper on the built-in bank: (paper code, name -> code)."""
     from quiz.doors.teacher import TeacherDoor
+    from quiz.model import Mode
 
     door = TeacherDoor(db, "teacher")
     try:
         door.classroom.new_class("bench")
         codes = dict(door.classroom.add_students("bench", [f"Student {n}" for n in range(TABS)]))
         bank = door.bank_names()[0]
-        paper = door.classroom.new_paper(bank, "Bench paper", class_name="bench", count=10, modes="mc,typed",
-                                         time_limit="30m")
+        paper = door.classroom.new_paper(bank, "Bench paper", class_name="bench", count=10, modes=(Mode.MC, Mode.TYPED),
+                                         time_limit=timedelta(minutes=30))
         return paper.code, codes
     finally:
         door.close()

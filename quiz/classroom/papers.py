@@ -9,7 +9,9 @@ import secrets
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import TypeVar
 
 from question_bank.facts.kinds import Kind
 from question_bank.questions import Mode, Question, generate_all
@@ -17,7 +19,6 @@ from question_bank.questions.generate import MAX_OPTIONS, MIN_OPTIONS
 from quiz.classroom.classes import need_class
 from quiz.classroom.codes import PAPER_LENGTH, new_code, normal
 from quiz.classroom.frozen import freeze, thaw
-from quiz.classroom.parsing import parse_choices, parse_duration, parse_when, parse_whole
 from quiz.classroom.types import Paper
 from quiz.clock import Clock, utc_iso
 from quiz.errors import ClassroomError
@@ -28,11 +29,13 @@ from quiz.store import classroom as rows
 PAPER_MODES = (Mode.MC, Mode.TYPED, Mode.CLOZE)  # flip cards are graded by the learner: not on a paper
 MAX_TITLE = 200
 MAX_QUESTIONS = 500
+MAX_DURATION = timedelta(days=7)
+E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass(frozen=True)
 class PaperRequest:
-    """What `new_paper` was asked, read and checked (strings from the CLI or typed values)."""
+    """What `new_paper` was asked, checked against the classroom's rules."""
 
     kinds: tuple[Kind, ...] | None
     modes: tuple[Mode, ...]
@@ -47,44 +50,64 @@ class PaperRequest:
 
 
 def read_request(
-    *, count: int | str | None, kinds: str | Iterable[str] | None, modes: str | Iterable[str] | None,
-    options: int | str, seed: int | str | None, time_limit: timedelta | str | None, attempts: int | str,
-    opens: datetime | str | None, closes: datetime | str | None, draw: int | str | None, now: datetime,
+    *, count: int | None, kinds: Iterable[Kind] | None, modes: Iterable[Mode], options: int, seed: int | None,
+    time_limit: timedelta | None, attempts: int, opens: datetime | None, closes: datetime | None,
+    draw: int | None, now: datetime,
 ) -> PaperRequest:
-    """The checked request; `now` is when the paper is made (a closing time before it is refused)."""
-    chosen_modes = parse_choices(modes if modes is not None else ("mc",), Mode, "--modes") or (Mode.MC,)
+    """The checked request; `now` is when the paper is made (a closing time before it is refused).
+    Each broken rule is a `ClassroomError` naming its field."""
+    chosen_modes = _distinct(modes, "modes")
     for mode in chosen_modes:
         if mode not in PAPER_MODES:
-            raise ClassroomError(f"--modes: '{mode.value}' cannot be on a paper (use mc, typed or cloze)")
-    n_options = parse_whole(options, "--options", MIN_OPTIONS)
-    assert n_options is not None
-    if n_options > MAX_OPTIONS:
-        raise ClassroomError(f"--options: at most {MAX_OPTIONS}")
-    tries = parse_whole(attempts, "--attempts", 1)
-    assert tries is not None
-    opening, closing = parse_when(opens, "--opens"), parse_when(closes, "--closes")
+            raise ClassroomError(f"'{mode.value}' cannot be on a paper (use mc, typed or cloze)", "modes")
+    _at_least(1, count=count, attempts=attempts, draw=draw)
+    _at_least(MIN_OPTIONS, options=options)
+    if options > MAX_OPTIONS:
+        raise ClassroomError(f"at most {MAX_OPTIONS}", "options")
+    if time_limit is not None and not timedelta(0) < time_limit <= MAX_DURATION:
+        raise ClassroomError("a time limit is between 1 second and 7 days", "time_limit")
+    opening, closing = _utc(opens), _utc(closes)
     if opening and closing and closing <= opening:
-        raise ClassroomError("--closes must come after --opens")
+        raise ClassroomError("must come after {opens}", "closes", mentions=("opens",))
     if closing and closing <= now:
-        raise ClassroomError(f"--closes: {closing:%Y-%m-%d %H:%M} UTC is already past: the paper would be closed")
-    chosen_seed = parse_whole(seed, "--seed")
+        raise ClassroomError(f"{closing:%Y-%m-%d %H:%M} UTC is already past: the paper would be closed", "closes")
     return PaperRequest(
-        kinds=parse_choices(kinds, Kind, "--kinds"), modes=chosen_modes,
-        count=parse_whole(count, "--count", 1), options=n_options,
-        seed=chosen_seed if chosen_seed is not None else secrets.randbelow(2**31),
-        time_limit=parse_duration(time_limit), attempts=tries, opens=opening, closes=closing,
-        draw=parse_whole(draw, "--draw", 1),
+        kinds=_distinct(kinds, "kinds") if kinds is not None else None, modes=chosen_modes,
+        count=count, options=options, seed=seed if seed is not None else secrets.randbelow(2**31),
+        time_limit=time_limit, attempts=attempts, opens=opening, closes=closing, draw=draw,
     )
+
+
+def _distinct(values: Iterable[E], field: str) -> tuple[E, ...]:
+    """The values in order, each once; at least one."""
+    chosen = tuple(dict.fromkeys(values))
+    if not chosen:
+        raise ClassroomError("give at least one", field)
+    return chosen
+
+
+def _at_least(least: int, **values: int | None) -> None:
+    """Each value given is at least `least`: `_at_least(1, count=count)`."""
+    for field, value in values.items():
+        if value is not None and value < least:
+            raise ClassroomError(f"must be at least {least}", field)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """A moment in UTC; one without a zone is this machine's local time."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
 
 
 def clean_title(title: str) -> str:
     cleaned = " ".join(str(title).split())
     if not cleaned:
-        raise ClassroomError("--title: a paper needs a title")
+        raise ClassroomError("a paper needs a title", "title")
     if len(cleaned) > MAX_TITLE:
-        raise ClassroomError(f"--title: at most {MAX_TITLE} characters")
+        raise ClassroomError(f"at most {MAX_TITLE} characters", "title")
     if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
-        raise ClassroomError("--title: no control characters")
+        raise ClassroomError("no control characters", "title")
     return cleaned
 
 
@@ -101,7 +124,8 @@ def choose(questions: list[Question], count: int | None, rng: random.Random) -> 
             by_kind.setdefault(question.kind, []).append(question)
     picked = interleave(list(by_kind.values()), count)
     if count is not None and len(picked) < count:
-        raise ClassroomError(f"--count: the bank has only {len(picked)} question{'' if len(picked) == 1 else 's'} of those kinds and modes")
+        raise ClassroomError(f"the bank has only {len(picked)} question{'' if len(picked) == 1 else 's'} of those "
+                             "kinds and modes", "count")
     return picked
 
 
@@ -125,8 +149,9 @@ def make_paper(
 ) -> Paper:
     if show_key and request.attempts > 1 and not practice:  # practice: seeing the key and retrying is the point
         raise ClassroomError(
-            f"--show-key with --attempts {request.attempts}: the key shown after one attempt would give full marks "
-            "on the next; give one or the other, or make it a --practice paper"
+            f"{{show_key}} with {{attempts}} {request.attempts}: the key shown after one attempt would give full "
+            "marks on the next; give one or the other, or make it a {practice} paper",
+            mentions=("show_key", "attempts", "practice"),
         )
     cleaned_title = clean_title(title)
     class_id = need_class(db, class_name) if class_name is not None else None
@@ -138,7 +163,7 @@ def make_paper(
     if len(questions) > MAX_QUESTIONS:
         questions = questions[:MAX_QUESTIONS]
     if request.draw is not None and request.draw > len(questions):
-        raise ClassroomError(f"--draw: the paper has only {len(questions)} question{'' if len(questions) == 1 else 's'}")
+        raise ClassroomError(f"the paper has only {len(questions)} question{'' if len(questions) == 1 else 's'}", "draw")
     settings = {
         "time_limit_s": int(request.time_limit.total_seconds()) if request.time_limit else None,
         "attempts": request.attempts, "opens": utc_iso(request.opens) if request.opens else None,

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from question_bank.questions import Question
+from question_bank.facts.kinds import Kind
+from question_bank.questions import Mode, Question
 from quiz.classroom import attempts, classes, frozen, papers, results, versions
 from quiz.classroom.members import student_name
 from quiz.classroom.taking import Taking
@@ -24,12 +25,12 @@ MAX_BY = 64
 def clean_by(by: str) -> str:
     """Who overrode an answer, as results show it: one short line of printable text."""
     if has_control_character(str(by)):
-        raise ClassroomError("--by: a name cannot hold control characters")
+        raise ClassroomError("a name cannot hold control characters", "by")
     who = " ".join(str(by).split())
     if not who:
-        raise ClassroomError("--by: an override needs the teacher's name")
+        raise ClassroomError("an override needs the teacher's name", "by")
     if len(who) > MAX_BY:
-        raise ClassroomError(f"--by: a name is at most {MAX_BY} characters")
+        raise ClassroomError(f"a name is at most {MAX_BY} characters", "by")
     return who
 
 
@@ -59,13 +60,14 @@ class Classroom(Taking):
 
     # -- papers ---------------------------------------------------------------------------------
     def new_paper(
-        self, bank: str, title: str, *, class_name: str | None = None, count: int | str | None = None,
-        kinds: str | Iterable[str] | None = None, modes: str | Iterable[str] | None = ("mc",),
-        options: int | str = 4, seed: int | str | None = None, time_limit: timedelta | str | None = None,
-        attempts: int | str = 1, opens: datetime | str | None = None, closes: datetime | str | None = None,
-        practice: bool = False, draw: int | str | None = None, show_key: bool = False,
+        self, bank: str, title: str, *, class_name: str | None = None, count: int | None = None,
+        kinds: Iterable[Kind] | None = None, modes: Iterable[Mode] = (Mode.MC,), options: int = 4,
+        seed: int | None = None, time_limit: timedelta | None = None, attempts: int = 1,
+        opens: datetime | None = None, closes: datetime | None = None, practice: bool = False,
+        draw: int | None = None, show_key: bool = False,
     ) -> Paper:
-        """Make and store a paper; typed values or the CLI's strings ("15m", "2026-12-01 14:00")."""
+        """Make and store a paper (kinds None: all of them; a moment without a zone is local time).
+        A broken rule is a `ClassroomError` naming its field ("time_limit")."""
         request = papers.read_request(count=count, kinds=kinds, modes=modes, options=options, seed=seed,
                                       time_limit=time_limit, attempts=attempts, opens=opens, closes=closes,
                                       draw=draw, now=self._now())

@@ -35,10 +35,18 @@ def printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+FLAGS = {"class_name": "--class", "n_options": "--options"}  # the fields whose option is not `--field-name`
+
+
+def flag(field: str) -> str:
+    """How the CLI spells a feature's field: `time_limit` is `--time-limit`."""
+    return FLAGS.get(field, "--" + field.replace("_", "-"))
+
+
 def as_user_error(error: BaseException) -> UserError:
-    """The one-line form of an error the CLI's entry point caught."""
+    """The one-line form of an error the CLI's entry point caught, its fields spelled as flags."""
     if isinstance(error, QuizError):
-        return UserError(str(error), error.exit_code, prefix=not isinstance(error, BankProblems))
+        return UserError(error.render(flag), error.exit_code, prefix=not isinstance(error, BankProblems))
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
         return UserError(f"{where}{error.strerror or error}", FAULT)

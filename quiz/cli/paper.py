@@ -1,7 +1,7 @@
 """`quiz paper …`: make, list, show and delete papers; their results, and a teacher's overrides.
 
-(`quiz paper take` lives in `quiz.cli.take`.) Options are read as text and checked by the
-classroom, so a bad value is one line and exit 2.
+(`quiz paper take` lives in `quiz.cli.take`.) Options are read here ("15m", "mc,typed": a bad one
+is click's one line) and handed over typed; the classroom checks its rules and names the field.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ import click
 from quiz.cli.context import AppContext
 from quiz.cli.errors import printable
 from quiz.cli.format import counted
+from quiz.cli.params import DURATION, WHEN, EnumList
 from quiz.errors import ClassroomError
+from quiz.model import Kind, Mode
 
 if TYPE_CHECKING:
     from quiz.classroom.types import Paper
@@ -59,24 +61,26 @@ def paper_group() -> None:
 @click.option("--bank", "bank", metavar="NAME", help="The bank to draw questions from (required).")
 @click.option("--title", metavar="TEXT", help="The paper's title (required).")
 @click.option("--class", "class_name", metavar="NAME", help="The class that takes it (codes are checked against it).")
-@click.option("--count", metavar="N", help="How many questions (default: one per fact and kind).")
-@click.option("--kinds", metavar="LIST", help="Kinds of question, e.g. date,unit,place (default: all).")
-@click.option("--modes", metavar="LIST", default="mc", show_default=True, help="Answer modes: mc, typed, cloze.")
-@click.option("--options", "n_options", metavar="N", default="4", show_default=True, help="Options per mc question.")
-@click.option("--seed", metavar="S", help="Seed for the draw (default: a random one, kept with the paper).")
-@click.option("--time-limit", metavar="DURATION", help="Per attempt, e.g. 15m, 1h30m, 90s.")
-@click.option("--attempts", metavar="N", default="1", show_default=True, help="Attempts allowed per student.")
-@click.option("--opens", metavar="WHEN", help="Opens at, e.g. '2026-12-01 14:00' (local time) or ISO.")
-@click.option("--closes", metavar="WHEN", help="Closes at (no answer is taken after it).")
+@click.option("--count", type=int, metavar="N", help="How many questions (default: one per fact and kind).")
+@click.option("--kinds", type=EnumList(Kind), metavar="LIST", help="Kinds of question, e.g. date,unit,place (default: all).")
+@click.option("--modes", type=EnumList(Mode), metavar="LIST", default="mc", show_default=True,
+              help="Answer modes: mc, typed, cloze.")
+@click.option("--options", "n_options", type=int, metavar="N", default=4, show_default=True, help="Options per mc question.")
+@click.option("--seed", type=int, metavar="S", help="Seed for the draw (default: a random one, kept with the paper).")
+@click.option("--time-limit", type=DURATION, metavar="DURATION", help="Per attempt, e.g. 15m, 1h30m, 90s.")
+@click.option("--attempts", type=int, metavar="N", default=1, show_default=True, help="Attempts allowed per student.")
+@click.option("--opens", type=WHEN, metavar="WHEN", help="Opens at, e.g. '2026-12-01 14:00' (local time) or ISO.")
+@click.option("--closes", type=WHEN, metavar="WHEN", help="Closes at (no answer is taken after it).")
 @click.option("--practice", is_flag=True, help="A practice paper.")
-@click.option("--draw", metavar="N", help="Each student gets N of the questions, balanced by kind.")
+@click.option("--draw", type=int, metavar="N", help="Each student gets N of the questions, balanced by kind.")
 @click.option("--show-key", is_flag=True, help="Students see the key after submitting.")
 @click.option("--json", "as_json", is_flag=True, help=f"Print {NEW_JSON}.")
 @click.pass_obj
 def new_command(
-    obj: AppContext, bank: str | None, title: str | None, class_name: str | None, count: str | None,
-    kinds: str | None, modes: str, n_options: str, seed: str | None, time_limit: str | None, attempts: str,
-    opens: str | None, closes: str | None, practice: bool, draw: str | None, show_key: bool, as_json: bool,
+    obj: AppContext, bank: str | None, title: str | None, class_name: str | None, count: int | None,
+    kinds: tuple[Kind, ...] | None, modes: tuple[Mode, ...], n_options: int, seed: int | None,
+    time_limit: timedelta | None, attempts: int, opens: datetime | None, closes: datetime | None, practice: bool,
+    draw: int | None, show_key: bool, as_json: bool,
 ) -> None:
     """Make a paper from a bank; its questions are frozen now (later bank edits never change it)."""
     if not bank:

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from quiz.errors import ClassroomError
+from quiz.model import Kind, Mode
 from quiz.store import classroom as rows
 from tests.classroom.conftest import BANK
 
@@ -23,7 +24,7 @@ def wrong(room, paper, position: int) -> str:
 
 
 def test_take_and_submit(room, codes, clock) -> None:
-    paper = room.new_paper(BANK, "Take", class_name="7B", count=4, time_limit="15m", seed=1)
+    paper = room.new_paper(BANK, "Take", class_name="7B", count=4, time_limit=timedelta(minutes=15), seed=1)
     view = room.start_attempt(paper.code, "Ana", codes["Ana"])
     assert view.deadline == clock.now + timedelta(minutes=15)
     assert not view.submitted and view.answers == {}
@@ -45,7 +46,7 @@ def test_take_and_submit(room, codes, clock) -> None:
 
 
 def test_an_answer_after_the_deadline_is_refused_by_the_store(room, codes, clock) -> None:
-    paper = room.new_paper(BANK, "Timed", class_name="7B", count=3, time_limit="10m", seed=1)
+    paper = room.new_paper(BANK, "Timed", class_name="7B", count=3, time_limit=timedelta(minutes=10), seed=1)
     view = room.start_attempt(paper.code, "Ana", codes["Ana"])
     clock.advance(minutes=9, seconds=59)
     room.answer(view.attempt_id, 0, right(room, paper, 0))
@@ -62,7 +63,7 @@ def test_an_answer_after_the_deadline_is_refused_by_the_store(room, codes, clock
 
 
 def test_resume_keeps_the_deadline_and_answers(room, codes, clock) -> None:
-    paper = room.new_paper(BANK, "Resume", class_name="7B", count=3, time_limit="15m", seed=1)
+    paper = room.new_paper(BANK, "Resume", class_name="7B", count=3, time_limit=timedelta(minutes=15), seed=1)
     first = room.start_attempt(paper.code, "Boris", codes["Boris"])
     room.answer(first.attempt_id, 2, right(room, paper, 2))
     clock.advance(minutes=6)
@@ -75,7 +76,7 @@ def test_resume_keeps_the_deadline_and_answers(room, codes, clock) -> None:
 
 def test_the_deadline_never_passes_the_closing_time(room, codes, clock) -> None:
     closes = clock.now + timedelta(minutes=5)
-    paper = room.new_paper(BANK, "Closing", class_name="7B", count=2, time_limit="1h", closes=closes, seed=1)
+    paper = room.new_paper(BANK, "Closing", class_name="7B", count=2, time_limit=timedelta(hours=1), closes=closes, seed=1)
     view = room.start_attempt(paper.code, "Ana", codes["Ana"])
     assert view.deadline == closes
     clock.advance(minutes=5)
@@ -84,7 +85,7 @@ def test_the_deadline_never_passes_the_closing_time(room, codes, clock) -> None:
 
 
 def test_attempts_limit_and_opening_time(room, codes, clock) -> None:
-    paper = room.new_paper(BANK, "Twice", class_name="7B", count=2, attempts=2, time_limit="5m",
+    paper = room.new_paper(BANK, "Twice", class_name="7B", count=2, attempts=2, time_limit=timedelta(minutes=5),
                            opens=clock.now + timedelta(hours=1), seed=1)
     with pytest.raises(ClassroomError, match="opens at"):
         room.start_attempt(paper.code, "Ana", codes["Ana"])
@@ -112,7 +113,7 @@ def test_bad_answers(room, codes) -> None:
 
 
 def test_typed_answers_are_checked_and_a_teacher_can_override(room, codes, clock) -> None:
-    paper = room.new_paper(BANK, "Typed", class_name="7B", count=2, kinds="place", modes="typed", seed=3)
+    paper = room.new_paper(BANK, "Typed", class_name="7B", count=2, kinds=(Kind.PLACE,), modes=(Mode.TYPED,), seed=3)
     view = room.start_attempt(paper.code, "Dušan", codes["Dušan"])
     room.answer(view.attempt_id, 0, paper.questions[0].answer.upper())
     room.answer(view.attempt_id, 1, "Somewhere else entirely")

@@ -24,7 +24,7 @@ TAKER = Path(__file__).with_name("taker.py")
 
 
 def test_a_killed_taker_resumes_where_it_was_with_the_same_deadline(room, codes, db_path, clock) -> None:
-    paper = room.new_paper(BANK, "Kill", class_name="7B", count=5, time_limit="15m", seed=2)
+    paper = room.new_paper(BANK, "Kill", class_name="7B", count=5, time_limit=timedelta(minutes=15), seed=2)
     process = subprocess.Popen(
         [sys.executable, str(TAKER), str(db_path), paper.code, "Cvijeta", codes["Cvijeta"], clock.now.isoformat(), "3"],
         stdout=subprocess.PIPE, text=True,
@@ -64,7 +64,7 @@ def test_thirty_takers_at_once_lose_no_answer(db_path, clock) -> None:
     room = Classroom(db, clock)
     room.new_class("30")
     codes = room.add_students("30", [f"Student {i:02d}" for i in range(30)])
-    paper = room.new_paper(BANK, "Thirty", class_name="30", count=10, time_limit="15m", seed=3)
+    paper = room.new_paper(BANK, "Thirty", class_name="30", count=10, time_limit=timedelta(minutes=15), seed=3)
     db.close()
     fork = multiprocessing.get_context("fork")
     go = fork.Event()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import math
+from datetime import timedelta
 
 import pytest
 
+from quiz.model import Kind
 from tests.classroom.conftest import BANK
 
 pytestmark = pytest.mark.engines
@@ -76,7 +78,7 @@ def test_results_csv_has_a_row_per_student_and_answer(room, taken) -> None:
 
 
 def test_an_attempt_in_progress_is_not_counted_until_its_deadline(room, codes, clock) -> None:
-    paper = room.new_paper(BANK, "Open", class_name="7B", count=2, time_limit="10m", seed=1)
+    paper = room.new_paper(BANK, "Open", class_name="7B", count=2, time_limit=timedelta(minutes=10), seed=1)
     view = room.start_attempt(paper.code, "Ana", codes["Ana"])
     room.answer(view.attempt_id, 0, paper.questions[0].answer)
     report = room.results(paper.code)
@@ -88,7 +90,7 @@ def test_an_attempt_in_progress_is_not_counted_until_its_deadline(room, codes, c
 
 
 def test_with_a_draw_each_item_counts_the_students_who_had_it(room, codes) -> None:
-    paper = room.new_paper(BANK, "Drawn", class_name="7B", count=6, kinds="date,place", draw=2, seed=5)
+    paper = room.new_paper(BANK, "Drawn", class_name="7B", count=6, kinds=(Kind.DATE, Kind.PLACE), draw=2, seed=5)
     asked: dict[int, int] = {}
     for name in codes:
         view = room.start_attempt(paper.code, name, codes[name])

@@ -91,7 +91,7 @@ def _answered_at(room: Classroom, attempt_id: int, position: int) -> str:
 def test_an_answer_waiting_on_the_lock_is_stamped_when_written_and_late_if_the_deadline_passed(
     room: Classroom, codes: dict[str, str], clock: Clock, db_path: Path
 ) -> None:
-    paper = room.new_paper(BANK, "Timed", class_name="7B", count=3, time_limit="10m", seed=1)
+    paper = room.new_paper(BANK, "Timed", class_name="7B", count=3, time_limit=timedelta(minutes=10), seed=1)
     view = room.start_attempt(paper.code, "Ana", codes["Ana"])
     clock.advance(minutes=9)
 
@@ -128,7 +128,7 @@ def test_the_taking_process_clock_decides_nothing_the_store_clock_does(
     server = Clock()
     monkeypatch.setattr(store_clock, "store_now", lambda db, local: server())
     opens = server.now + timedelta(days=1)
-    paper = room.new_paper(BANK, "Next week", class_name="7B", count=2, time_limit="15m", opens=opens,
+    paper = room.new_paper(BANK, "Next week", class_name="7B", count=2, time_limit=timedelta(minutes=15), opens=opens,
                            closes=opens + timedelta(days=1), seed=1)
     clock.advance(days=30)  # the student's machine says the paper opened long ago (and has closed)
 

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from quiz.classroom import Classroom
+from quiz.model import Kind
 from tests.classroom.conftest import BANK
 
 pytestmark = pytest.mark.engines
@@ -61,7 +62,7 @@ def test_printed_copies_are_the_roster_versions(room, codes) -> None:
 
 
 def test_a_draw_is_balanced_by_kind(room, codes) -> None:
-    paper = room.new_paper(BANK, "Draw", class_name="7B", count=18, kinds="date,unit,place", draw=6, seed=8)
+    paper = room.new_paper(BANK, "Draw", class_name="7B", count=18, kinds=(Kind.DATE, Kind.UNIT, Kind.PLACE), draw=6, seed=8)
     assert Counter(q.kind.value for q in paper.questions) == {"date": 6, "unit": 6, "place": 6}
     drawn = {}
     for name in codes:

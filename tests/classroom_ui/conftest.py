@@ -12,6 +12,7 @@ import pytest
 from quiz.doors.learner import LearnerDoor
 from quiz.doors.student import StudentDoor
 from quiz.doors.teacher import TeacherDoor
+from quiz.model import Mode
 from tests.support.clock import Clock
 
 BANK = "belgrade-offensive"  # the built-in bank: no import needed
@@ -38,7 +39,7 @@ class Room:
 
     def paper(self, **settings: Any) -> str:
         """A paper for the class (6 questions, mc and typed, key shown unless said); its code."""
-        options: dict[str, Any] = {"class_name": "7B", "count": 6, "modes": "mc,typed", "seed": 3, "show_key": True}
+        options: dict[str, Any] = {"class_name": "7B", "count": 6, "modes": (Mode.MC, Mode.TYPED), "seed": 3, "show_key": True}
         options.update(settings)
         desk = self.desk()
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -71,7 +72,7 @@ def answer_everything(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def test_three_students_take_a_paper_in_three_tabs(room):
     _chromium_or_skip()
     sync_api = pytest.importorskip("playwright.sync_api")
-    code = room.paper(time_limit="30m", count=4)
+    code = room.paper(time_limit=timedelta(minutes=30), count=4)
     shown: dict[str, dict[str, str]] = {}
     with served(room.db_path, code) as url, sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--disable-webgl"])

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import termios
 import time
+from datetime import timedelta
 
 from quiz.clock import utc_now
 from quiz.doors.student import StudentDoor
@@ -65,7 +66,7 @@ class Terminal:
 
 
 async def test_a_killed_take_resumes_with_its_answers_and_deadline(room):
-    code = room.paper(time_limit="30m")
+    code = room.paper(time_limit=timedelta(minutes=30))
     argv = [sys.executable, "-m", "quiz", "--db", str(room.db_path), "paper", "take", code, "--student", "Ana"]
     terminal = Terminal(argv)
     try:

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from textual.widgets import DataTable
 
 from quiz.cli import main
+from quiz.model import Kind, Mode
 from quiz.tui.screens.results import OverrideScreen, ResultsScreen
 from tests.classroom_ui.conftest import SIZE, STUDENTS
 from tests.classroom_ui.test_results_screen import make_quiz_app, take_three
@@ -83,7 +84,7 @@ async def test_the_verdict_picker_and_the_override_read_near_miss_in_words(room)
 
 
 async def test_each_answer_stands_beside_the_answer_expected(room) -> None:
-    code = room.paper(count=4, modes="typed", kinds="date")  # short keys: "7 October 1944"
+    code = room.paper(count=4, modes=(Mode.TYPED,), kinds=(Kind.DATE,))  # short keys: "7 October 1944"
     report = take_three(room, code)
     keys = {item["question"]: item["answer"] for item in report["items"]}
     row = [s["name"] for s in report["students"]].index("Cvijeta")
@@ -106,7 +107,7 @@ async def test_each_answer_stands_beside_the_answer_expected(room) -> None:
 
 
 async def test_a_student_still_writing_is_in_progress_not_not_taken(room) -> None:
-    code = room.paper(count=3, modes="mc")
+    code = room.paper(count=3, modes=(Mode.MC,))
     desk = room.desk()
     done = desk.classroom.start_attempt(code, STUDENTS[0], room.codes[STUDENTS[0]])
     desk.classroom.submit(done.attempt_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
+from quiz.model import Mode
 from quiz.tui.screens.results import PaperPickerScreen, ResultsScreen, number
 from tests.classroom_ui.conftest import STUDENTS
 from tests.support.screens import screen_text
@@ -46,7 +47,7 @@ def cells(table: DataTable, row: int) -> list[str]:
 
 
 async def test_the_palette_opens_a_papers_results_with_the_same_numbers_as_the_json(room):
-    code = room.paper(count=4, modes="mc")
+    code = room.paper(count=4, modes=(Mode.MC,))
     report = take_three(room, code)
     app = make_quiz_app(room)
     async with app.run_test(size=SIZE) as pilot:

@@ -149,7 +149,7 @@ async def test_the_key_stays_hidden_when_the_paper_does_not_show_it(room):
 
 
 async def test_a_countdown_then_submitted_at_the_deadline(room, clock):
-    code = room.paper(time_limit="10m")
+    code = room.paper(time_limit=timedelta(minutes=10))
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Ana", room.codes["Ana"])
@@ -172,7 +172,7 @@ async def test_a_countdown_then_submitted_at_the_deadline(room, clock):
 
 
 async def test_an_answer_after_the_deadline_is_refused_and_the_paper_submitted(room, clock):
-    code = room.paper(time_limit="10m")
+    code = room.paper(time_limit=timedelta(minutes=10))
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Ana", room.codes["Ana"])
@@ -188,7 +188,7 @@ async def test_an_answer_after_the_deadline_is_refused_and_the_paper_submitted(r
 
 
 async def test_a_closed_app_resumes_with_its_answers_and_the_clock_still_running(room, clock):
-    code = room.paper(time_limit="10m")
+    code = room.paper(time_limit=timedelta(minutes=10))
     first = room.take_app(code)
     async with first.run_test(size=SIZE) as pilot:
         screen = await sign_in(first, pilot, "Ana", room.codes["Ana"])

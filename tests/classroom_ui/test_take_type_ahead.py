@@ -9,6 +9,7 @@ import threading
 from textual import events
 from textual.widgets import Static
 
+from quiz.model import Mode
 from quiz.tui.screens.take import TakeDoneScreen, TakeScreen
 from tests.classroom_ui.conftest import SIZE
 from tests.classroom_ui.test_take import sign_in, stored
@@ -41,7 +42,7 @@ def status(screen: TakeScreen) -> str:
 
 
 async def test_keys_typed_right_after_enter_go_to_the_next_question(room):
-    code = room.paper(modes="typed")
+    code = room.paper(modes=(Mode.TYPED,))
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Ana", room.codes["Ana"])
@@ -54,7 +55,7 @@ async def test_keys_typed_right_after_enter_go_to_the_next_question(room):
 
 
 async def test_a_number_typed_right_after_enter_chooses_on_the_next_question(room):
-    code = room.paper(modes="typed,mc", count=8)
+    code = room.paper(modes=(Mode.TYPED, Mode.MC), count=8)
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Boris", room.codes["Boris"])
@@ -69,7 +70,7 @@ async def test_a_number_typed_right_after_enter_chooses_on_the_next_question(roo
 
 
 async def test_a_slow_write_does_not_hold_the_screen_and_answers_keep_their_order(room):
-    code = room.paper(modes="typed")
+    code = room.paper(modes=(Mode.TYPED,))
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Cvijeta", room.codes["Cvijeta"])
@@ -100,7 +101,7 @@ async def test_a_slow_write_does_not_hold_the_screen_and_answers_keep_their_orde
 
 
 async def test_submitting_waits_for_the_answers_still_being_written(room):
-    code = room.paper(modes="typed")
+    code = room.paper(modes=(Mode.TYPED,))
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(app, pilot, "Ana", room.codes["Ana"])
@@ -126,7 +127,7 @@ async def test_submitting_waits_for_the_answers_still_being_written(room):
 
 
 async def test_leaving_waits_for_the_answers_still_being_written(room):
-    code = room.paper(modes="typed")
+    code = room.paper(modes=(Mode.TYPED,))
     app = room.take_app(code)
     async with app.run_test(size=SIZE) as pilot:
         screen = await sign_in(app, pilot, "Boris", room.codes["Boris"])

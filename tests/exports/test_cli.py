@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from quiz.cli import main
 from quiz.doors.teacher import EXPORT_FORMATS, TeacherDoor
+from quiz.model import Mode
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_paper_export_prints_each_version_with_its_key(run, tmp_path: Path) -> N
     desk = TeacherDoor(tmp_path / "quiz.db", "teacher")
     desk.classroom.new_class("7/b")
     paper = desk.classroom.new_paper("belgrade-offensive", "Test: Ниш", class_name="7/b", count=12,
-                                     modes=("mc", "typed"), seed=5)
+                                     modes=(Mode.MC, Mode.TYPED), seed=5)
     versions = [desk.classroom.print_version(paper, i) for i in range(3)]
     desk.close()
     out = tmp_path / "paper.pdf"

@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from quiz.cli import main
 from quiz.doors.teacher import TeacherDoor
+from quiz.model import Mode
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_an_output_folder_that_does_not_exist_is_named(run, tmp_path: Path) -> N
 
 def test_kahoot_advice_for_a_typed_paper_is_one_a_paper_can_follow(run, tmp_path: Path) -> None:
     desk = TeacherDoor(tmp_path / "quiz.db", "teacher")
-    code = desk.classroom.new_paper("belgrade-offensive", "Typed", count=3, modes=("typed",), seed=1).code
+    code = desk.classroom.new_paper("belgrade-offensive", "Typed", count=3, modes=(Mode.TYPED,), seed=1).code
     desk.close()
     line = _one_line_exit_2(run("paper", "export", code, "-f", "kahoot", "-o", str(tmp_path / "k.xlsx")),
                             "not multiple choice", "--modes mc", "--skip-too-long")

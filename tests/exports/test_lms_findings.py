@@ -172,7 +172,7 @@ def test_a_strict_qti_engine_accepts_every_spelling_and_nothing_else(desk: Teach
 
 # -- 7: Moodle categories and tags, and the Common Cartridge ----------------------------------------
 def test_a_papers_questions_go_into_a_category_named_after_it_with_the_facts_tags(desk: TeacherDoor) -> None:
-    paper = desk.classroom.new_paper("belgrade-offensive", "Test: Ниш & Beograd", count=6, modes=("mc", "typed"),
+    paper = desk.classroom.new_paper("belgrade-offensive", "Test: Ниш & Beograd", count=6, modes=(Mode.MC, Mode.TYPED),
                                      seed=3)
     export = desk.exports.paper_set(paper.code)
     tags = {fact.id: list(fact.tags) for fact in desk.bank("belgrade-offensive").facts}
@@ -246,7 +246,7 @@ def test_a_common_cartridge_wraps_the_quiz_for_any_lms(builtin_set: ExportSet) -
 def test_cartridge_from_the_command_line_for_a_bank_and_a_paper(tmp_path: Path) -> None:
     db = tmp_path / "quiz.db"
     desk = TeacherDoor(db, "teacher")
-    paper = desk.classroom.new_paper("belgrade-offensive", "Week 3", count=5, modes=("mc", "typed"), seed=2)
+    paper = desk.classroom.new_paper("belgrade-offensive", "Week 3", count=5, modes=(Mode.MC, Mode.TYPED), seed=2)
     desk.close()
     runner = CliRunner()
     bank_out, paper_out = tmp_path / "bank.imscc", tmp_path / "paper.imscc"

@@ -42,7 +42,7 @@ def test_a_paper_from_the_builtin_bank_in_every_format(desk: TeacherDoor, tmp_pa
     from tests.exports import gift_reader
 
     desk.classroom.new_class("7/b")
-    paper = desk.classroom.new_paper("belgrade-offensive", "Test", class_name="7/b", count=10, modes=("mc", "typed"),
+    paper = desk.classroom.new_paper("belgrade-offensive", "Test", class_name="7/b", count=10, modes=(Mode.MC, Mode.TYPED),
                                      seed=2)
     export = desk.exports.paper_set(paper.code)
     assert export.questions == paper.questions and export.class_name == "7/b"
