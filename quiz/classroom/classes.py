@@ -36,7 +36,7 @@ def add_students(db: Database, class_name: str, names: list[str], clock: Clock) 
     """Add students (learners made as needed), each with a fresh code: [(name, code)], all or none."""
     cleaned = [student_name(n) for n in names]
     if not cleaned:
-        raise ClassroomError("name at least one student (or give --roster FILE.csv)")
+        raise ClassroomError("name at least one student (or give {roster} FILE.csv)", mentions=("roster",))
     seen: set[str] = set()
     for name in cleaned:
         if name in seen:

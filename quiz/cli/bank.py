@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import AppContext
+from quiz.cli.errors import flag
 from quiz.cli.format import counted
 from quiz.model import Kind, Mode
 
@@ -26,7 +27,7 @@ def list_command(obj: AppContext, as_json: bool) -> None:
     desk = obj.desk()
     infos = desk.bank_list()
     for line in desk.bank_conflicts():
-        click.echo(line, err=True)
+        click.echo(line.render(flag), err=True)
     if as_json:
         click.echo(json.dumps([info.__dict__ for info in infos], ensure_ascii=False, indent=2))
         return
@@ -81,7 +82,7 @@ def validate(obj: AppContext, file: Path, entities: Path | None) -> None:
 def import_command(obj: AppContext, file: Path, name: str | None, entities: Path | None, title: str | None) -> None:
     """Check FILE (.toml, .csv or .xlsx) and store it as a bank usable next to the built-in ones."""
     stored, changes = obj.desk().import_bank_changes(file, name, entities=entities, title=title)
-    click.echo(f"imported '{name or stored.name}': {changes}")
+    click.echo(f"imported '{name or stored.name}': {changes.render(flag)}")
 
 
 @bank.command()

@@ -117,7 +117,8 @@ def run_demo(
         if problem:
             raise ClassroomError(f"{db_path} holds {problem}: the demo writes only to a database of its own")
         if class_name in {c.name for c in Classroom(db).classes()}:
-            raise ClassroomError(f"{db_path} has a class '{class_name}' already: give another --class")
+            raise ClassroomError(f"{db_path} has a class '{class_name}' already: give another {{class_name}}",
+                                 mentions=("class_name",))
         flush(db)
     finally:
         db.close()

@@ -19,7 +19,7 @@ from question_bank.questions import Kind, Mode, Question, generate_all
 from question_bank.questions.report import BankReport, publication_report
 from quiz.clock import Clock
 from quiz.doors.base import Door
-from quiz.errors import BankProblems, LearnerError, QuizError
+from quiz.errors import BankProblems, LearnerError, QuizError, Wording
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
 from quiz.library.card_sync import ensure_bank_cards
@@ -167,13 +167,14 @@ class LearnerDoor(Door):
     def bank_names(self) -> list[str]:
         return library_banks.bank_names(self.db)
 
-    def bank_conflicts(self) -> list[str]:
-        """One line per built-in bank hidden by a teacher's imported bank of the same name."""
+    def bank_conflicts(self) -> list[Wording]:
+        """One line per built-in bank hidden by a teacher's imported bank of the same name (its
+        advice mentions the `name` field, for the front end to spell)."""
         return library_banks.builtin_conflicts(self.db)
 
     def import_bank_changes(
         self, path: Path, name: str | None = None, *, entities: Path | None = None, title: str | None = None
-    ) -> tuple[Bank, str]:
+    ) -> tuple[Bank, Wording]:
         """`import_bank`, and what changed in words: "3 facts: 1 new, 1 changed, 1 retired"."""
         bank, changes = library_banks.import_bank_changes(self.db, path, name, entities=entities, title=title)
         return bank, library_banks.describe_changes(changes)

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from question_bank.facts.model import Bank
 from question_bank.questions import Mode, Question
+from quiz.errors import Wording
 
 _NOT_CATEGORY = re.compile(r"[^\w .-]+")
 _NOT_IN_TAG = re.compile(r"[<>`]")  # what Moodle's PARAM_TAG takes out of a tag
@@ -49,11 +50,13 @@ class ExportSet:
         return replace(self, page_size=PageSize(size))
 
     @property
-    def mc_advice(self) -> str:
-        """How to get an export of multiple choice only, for this kind of set."""
+    def mc_advice(self) -> Wording:
+        """How to get an export of multiple choice only, for this kind of set (a front end spells
+        the fields: the CLI's `--modes mc`)."""
         if self.paper:
-            return "make the paper with --modes mc, or leave them out with --skip-too-long"
-        return "export with --mode mc, or leave them out with --skip-too-long"
+            return Wording("make the paper with {modes} mc, or leave them out with {skip_too_long}",
+                           ("modes", "skip_too_long"))
+        return Wording("export with {mode} mc, or leave them out with {skip_too_long}", ("mode", "skip_too_long"))
 
     @property
     def questions(self) -> tuple[Question, ...]:

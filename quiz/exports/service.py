@@ -50,7 +50,7 @@ class PaperSource(Protocol, Generic[P]):
 
 def check_versions(versions: int) -> int:
     if not 1 <= versions <= MAX_VERSIONS:
-        raise ExportError(f"--versions must be between 1 and {MAX_VERSIONS}, not {versions}")
+        raise ExportError(f"must be between 1 and {MAX_VERSIONS}, not {versions}", "versions")
     return versions
 
 

@@ -14,7 +14,7 @@ from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, l
 from question_bank.banks.loader import format_of, load_bank_bytes, read_bank
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
-from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError
+from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError, Wording
 from quiz.library.learners import has_control_character
 from quiz.store import Database
 from quiz.store.banks import (
@@ -56,11 +56,11 @@ def shadowed_builtins(db: Database) -> list[str]:
     return [name for name in builtin_bank_names() if origins.get(name) == "imported"]
 
 
-def builtin_conflicts(db: Database) -> list[str]:
+def builtin_conflicts(db: Database) -> list[Wording]:
     """One line per built-in bank left out because an imported bank has its name."""
     return [
-        f"The built-in bank '{name}' is not available: your imported bank '{name}' has that name "
-        f"(re-import yours with --name to use both)"
+        Wording(f"The built-in bank '{name}' is not available: your imported bank '{name}' has that name "
+                "(re-import yours with {name} to use both)", ("name",))
         for name in shadowed_builtins(db)
     ]
 
@@ -110,13 +110,13 @@ TITLE_MAX = 200
 
 
 def _checked_title(title: str | None) -> str | None:
-    """A --title as given (None when blank), or QuizError for control characters or over 200 characters."""
+    """A title as given (None when blank), or QuizError for control characters or over 200 characters."""
     if title is None or not title.strip():
         return None
     if has_control_character(title):
-        raise QuizError("--title: control characters are not allowed")
+        raise QuizError("control characters are not allowed", "title")
     if len(title.strip()) > TITLE_MAX:
-        raise QuizError(f"--title: at most {TITLE_MAX} characters")
+        raise QuizError(f"at most {TITLE_MAX} characters", "title")
     return title.strip()
 
 
@@ -181,20 +181,22 @@ def _kept_title(db: Database, name: str, previous: str | None) -> str | None:
     return previous if previous != file_title else None
 
 
-def describe_changes(changes: BankChanges) -> str:
+def describe_changes(changes: BankChanges) -> Wording:
     """"3 facts: 1 new, 1 changed, 1 retired" (the parts that are not zero), then what happened to
-    the title: "title now 'B' (was 'A')", or "title kept: 'A' (the file's is 'B'; --title changes it)"."""
+    the title: "title now 'B' (was 'A')", or "title kept: 'A' (the file's is 'B'; {title} changes it)"
+    (the field for a front end to spell: the CLI's `--title`)."""
     parts = [f"{n} {word}" for n, word in ((changes.new, "new"), (changes.changed, "changed"),
                                             (changes.retired, "retired")) if n]
     total = f"{changes.facts} fact{'s' if changes.facts != 1 else ''}"
     said = f"{total}: {', '.join(parts)}" if parts else f"{total}, none changed"
     if changes.previous_title is None or not changes.title:
-        return said
+        return Wording(said)
     if changes.title != changes.previous_title:
-        return f"{said}; title now '{changes.title}' (was '{changes.previous_title}')"
+        return Wording(f"{said}; title now '{changes.title}' (was '{changes.previous_title}')")
     if changes.file_title and changes.file_title != changes.title:
-        return f"{said}; title kept: '{changes.title}' (the file's is '{changes.file_title}'; --title changes it)"
-    return said
+        return Wording(f"{said}; title kept: '{changes.title}' (the file's is '{changes.file_title}'; "
+                       "{title} changes it)", ("title",))
+    return Wording(said)
 
 
 def sync_builtin_banks(db: Database) -> None:

@@ -30,7 +30,7 @@ def draft_article(article: Path, output: Path | None, name: str | None, year: in
         raise QuizError(str(error)) from None
     problem = name_problem(name) if name is not None else None
     if problem:
-        raise QuizError(f"--name: {problem}")
+        raise QuizError(problem, "name")
     target = output or article.with_suffix(".toml")
     if output is None and target.exists():
         raise QuizError(f"{target}: already exists; choose where to write the draft with -o FILE")
@@ -40,7 +40,7 @@ def draft_article(article: Path, output: Path | None, name: str | None, year: in
     if not draft.facts:
         raise QuizError(
             f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
-            + ("" if draft.dates or year else " and a year (give one with --year)")
+            + ("" if draft.dates or year else " and a year (give one with {year})"), mentions=("year",),
         )
     files.write_text(target, draft.text)  # through a temporary file: a failed write leaves no half draft
     return DraftReport(target, draft.summary(), draft_problems(target))

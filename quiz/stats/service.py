@@ -52,7 +52,7 @@ class Statistics:
         default = default_period(self.clock(), self._settings(self._learner_id(learner)), bank)
         period = Period(since or default.since, until or default.until, bank)
         if period.since > period.until:
-            raise LearnerError(f"--since {period.since} is after --until {period.until}")
+            raise LearnerError(f"{{since}} {period.since} is after {{until}} {period.until}", mentions=("since", "until"))
         return period
 
     def learner(self, name: str | None = None, period: Period | None = None) -> LearnerReport:
@@ -90,8 +90,8 @@ class Statistics:
         found = sql.learner_row(self.db, name)
         if found is None:
             raise LearnerError(
-                f"no learner named '{name}' yet: study first (`quiz study`), or name one with --learner "
-                "(see `quiz learner list`)"
+                f"no learner named '{name}' yet: study first (`quiz study`), or name one with {{learner}} "
+                "(see `quiz learner list`)", mentions=("learner",),
             )
         return found
 

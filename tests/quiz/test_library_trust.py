@@ -69,12 +69,13 @@ def test_a_teachers_bank_is_never_overwritten_by_a_builtin_of_that_name(db_path)
     assert get_bank(db, BUILTIN).title == "A sample bank for tests"  # the teacher's, parsed from its text
     assert [(b.origin, b.title) for b in list_banks(db) if b.name == BUILTIN] == [("imported", "My class bank")]
     desk = LearnerDoor(db_path, "ann")
-    assert desk.bank_conflicts() == [
+    assert [str(line) for line in desk.bank_conflicts()] == [  # in domain terms: the CLI spells the flag
         f"The built-in bank '{BUILTIN}' is not available: your imported bank '{BUILTIN}' has that name "
-        "(re-import yours with --name to use both)"
+        "(re-import yours with name to use both)"
     ]
     listed = run(db_path, "bank", "list")
     assert listed.exit_code == 0 and "is not available" in listed.stderr
+    assert "(re-import yours with --name to use both)" in listed.stderr
 
 
 # --- re-import -----------------------------------------------------------------------------
