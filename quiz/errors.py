@@ -4,13 +4,16 @@ The CLI catches `QuizError` (the store turns each engine's errors into `StoreErr
 `OSError` once, at its entry point, prints the line and exits with `exit_code`: 2 for bad input, 1 for a fault.
 
 Features speak domain terms: an error about one value names its `field` ("time_limit"), and a
-message may mention other fields as `{attempts}`. Each front end spells them its own way (the CLI
-as `--attempts`, a screen as "attempts"): `error.render(spell)`; `str(error)` is the human form.
+message may mention other fields with `mention("attempts")`. Each front end spells them its own way
+(the CLI as `--attempts`, a screen as "attempts"): `error.render(spell)`; `str(error)` is the human
+form. A mention is a marker no user text carries (NUL-delimited; names, titles and bank text refuse
+control characters), so a title or name holding "{attempts}" is shown as it is, never spelled.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 BAD_INPUT, FAULT = 2, 1
@@ -23,11 +26,17 @@ def human_name(field: str) -> str:
     return field.replace("_", " ")
 
 
-def spelled(template: str, mentions: Iterable[str], spell: Spelling) -> str:
-    """`template` with each mentioned `{field}` spelled (only those: any other brace is text)."""
-    for name in mentions:
-        template = template.replace("{" + name + "}", spell(name))
-    return template
+_MENTION = re.compile("\x00([a-z_]+)\x00")
+
+
+def mention(field: str) -> str:
+    """A field named inside a message, for each front end to spell its own way."""
+    return f"\x00{field}\x00"
+
+
+def spelled(text: str, spell: Spelling) -> str:
+    """`text` with each `mention(...)` spelled; nothing else in it is touched."""
+    return _MENTION.sub(lambda m: spell(m.group(1)), text)
 
 
 @dataclass(frozen=True)
@@ -35,10 +44,9 @@ class Wording:
     """A feature's line of text that mentions fields (advice, a note), for a front end to spell."""
 
     template: str
-    mentions: tuple[str, ...] = ()
 
     def render(self, spell: Spelling = human_name) -> str:
-        return spelled(self.template, self.mentions, spell)
+        return spelled(self.template, spell)
 
     def __str__(self) -> str:
         return self.render()
@@ -50,13 +58,13 @@ class QuizError(Exception):
 
     exit_code = BAD_INPUT
 
-    def __init__(self, message: str = "", field: str | None = None, *, mentions: Iterable[str] = ()) -> None:
-        self.message, self.field, self.mentions = message, field, tuple(mentions)
+    def __init__(self, message: str = "", field: str | None = None) -> None:
+        self.message, self.field = message, field
         super().__init__(self.render())
 
     def render(self, spell: Spelling = human_name) -> str:
         """The one line: `field: message` when it is about one field, each mention spelled."""
-        text = spelled(self.message, self.mentions, spell)
+        text = spelled(self.message, spell)
         return f"{spell(self.field)}: {text}" if self.field else text
 
 

@@ -10,7 +10,7 @@ from quiz.classroom.codes import hash_code, new_code
 from quiz.classroom.members import clean_class_name, need_class, student_name
 from quiz.classroom.types import ClassInfo
 from quiz.clock import Clock, utc_iso
-from quiz.errors import ClassroomError
+from quiz.errors import ClassroomError, mention
 from quiz.store import Database
 from quiz.store import classroom as rows
 
@@ -36,7 +36,7 @@ def add_students(db: Database, class_name: str, names: list[str], clock: Clock) 
     """Add students (learners made as needed), each with a fresh code: [(name, code)], all or none."""
     cleaned = [student_name(n) for n in names]
     if not cleaned:
-        raise ClassroomError("name at least one student (or give {roster} FILE.csv)", mentions=("roster",))
+        raise ClassroomError(f"name at least one student (or give {mention('roster')} FILE.csv)")
     seen: set[str] = set()
     for name in cleaned:
         if name in seen:

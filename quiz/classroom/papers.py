@@ -21,7 +21,7 @@ from quiz.classroom.codes import PAPER_LENGTH, new_code, normal
 from quiz.classroom.frozen import freeze, thaw
 from quiz.classroom.types import Paper
 from quiz.clock import Clock, utc_iso
-from quiz.errors import ClassroomError
+from quiz.errors import ClassroomError, mention
 from quiz.library.banks import get_bank
 from quiz.store import Database
 from quiz.store import classroom as rows
@@ -68,7 +68,7 @@ def read_request(
         raise ClassroomError("a time limit is between 1 second and 7 days", "time_limit")
     opening, closing = _utc(opens), _utc(closes)
     if opening and closing and closing <= opening:
-        raise ClassroomError("must come after {opens}", "closes", mentions=("opens",))
+        raise ClassroomError(f"must come after {mention('opens')}", "closes")
     if closing and closing <= now:
         raise ClassroomError(f"{closing:%Y-%m-%d %H:%M} UTC is already past: the paper would be closed", "closes")
     return PaperRequest(
@@ -149,9 +149,8 @@ def make_paper(
 ) -> Paper:
     if show_key and request.attempts > 1 and not practice:  # practice: seeing the key and retrying is the point
         raise ClassroomError(
-            f"{{show_key}} with {{attempts}} {request.attempts}: the key shown after one attempt would give full "
-            "marks on the next; give one or the other, or make it a {practice} paper",
-            mentions=("show_key", "attempts", "practice"),
+            f"{mention('show_key')} with {mention('attempts')} {request.attempts}: the key shown after one attempt "
+            f"would give full marks on the next; give one or the other, or make it a {mention('practice')} paper",
         )
     cleaned_title = clean_title(title)
     class_id = need_class(db, class_name) if class_name is not None else None

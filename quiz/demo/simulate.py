@@ -24,7 +24,7 @@ from faker import Faker
 
 from question_bank.facts.model import Bank
 from quiz.classroom import Classroom
-from quiz.errors import ClassroomError, UnreadableAnswer
+from quiz.errors import ClassroomError, UnreadableAnswer, mention
 from quiz.library.banks import bank_names, get_bank, sync_builtin_banks
 from quiz.library.learners import ensure_learner
 from quiz.library.preferences import save_settings
@@ -117,8 +117,7 @@ def run_demo(
         if problem:
             raise ClassroomError(f"{db_path} holds {problem}: the demo writes only to a database of its own")
         if class_name in {c.name for c in Classroom(db).classes()}:
-            raise ClassroomError(f"{db_path} has a class '{class_name}' already: give another {{class_name}}",
-                                 mentions=("class_name",))
+            raise ClassroomError(f"{db_path} has a class '{class_name}' already: give another {mention('class_name')}")
         flush(db)
     finally:
         db.close()

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from question_bank.questions import Question
-from quiz.errors import ExportError, Wording
+from quiz.errors import ExportError, Wording, mention
 from quiz.exports.model import ExportSet, is_choice
 
 QUESTION_MAX, ANSWER_MAX, ANSWERS = 120, 75, 4
@@ -59,9 +59,8 @@ def check(export: ExportSet) -> None:
         number, reason = found[0]
         others = [str(n) for n, _ in found[1:]]
         more = f" (also question{'s' if len(others) > 1 else ''} {', '.join(others)})" if others else ""
-        advice = export.mc_advice if reason == NOT_CHOICE else Wording("leave them out with {skip_too_long}",
-                                                                        ("skip_too_long",))
-        raise ExportError(f"kahoot: question {number} {reason}{more}: {advice.template}", mentions=advice.mentions)
+        advice = export.mc_advice if reason == NOT_CHOICE else Wording(f"leave them out with {mention('skip_too_long')}")
+        raise ExportError(f"kahoot: question {number} {reason}{more}: {advice.template}")
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: str | int) -> None:

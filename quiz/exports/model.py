@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from question_bank.facts.model import Bank
 from question_bank.questions import Mode, Question
-from quiz.errors import Wording
+from quiz.errors import Wording, mention
 
 _NOT_CATEGORY = re.compile(r"[^\w .-]+")
 _NOT_IN_TAG = re.compile(r"[<>`]")  # what Moodle's PARAM_TAG takes out of a tag
@@ -54,9 +54,8 @@ class ExportSet:
         """How to get an export of multiple choice only, for this kind of set (a front end spells
         the fields: the CLI's `--modes mc`)."""
         if self.paper:
-            return Wording("make the paper with {modes} mc, or leave them out with {skip_too_long}",
-                           ("modes", "skip_too_long"))
-        return Wording("export with {mode} mc, or leave them out with {skip_too_long}", ("mode", "skip_too_long"))
+            return Wording(f"make the paper with {mention('modes')} mc, or leave them out with {mention('skip_too_long')}")
+        return Wording(f"export with {mention('mode')} mc, or leave them out with {mention('skip_too_long')}")
 
     @property
     def questions(self) -> tuple[Question, ...]:

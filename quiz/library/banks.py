@@ -14,7 +14,7 @@ from question_bank.banks.builtin import builtin_bank_names, builtin_bank_path, l
 from question_bank.banks.loader import format_of, load_bank_bytes, read_bank
 from question_bank.banks.problems import BankError
 from question_bank.facts.model import Bank
-from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError, Wording
+from quiz.errors import BankConflict, BankNotFound, BankProblems, QuizError, Wording, mention
 from quiz.library.learners import has_control_character
 from quiz.store import Database
 from quiz.store.banks import (
@@ -60,7 +60,7 @@ def builtin_conflicts(db: Database) -> list[Wording]:
     """One line per built-in bank left out because an imported bank has its name."""
     return [
         Wording(f"The built-in bank '{name}' is not available: your imported bank '{name}' has that name "
-                "(re-import yours with {name} to use both)", ("name",))
+                f"(re-import yours with {mention('name')} to use both)")
         for name in shadowed_builtins(db)
     ]
 
@@ -183,7 +183,7 @@ def _kept_title(db: Database, name: str, previous: str | None) -> str | None:
 
 def describe_changes(changes: BankChanges) -> Wording:
     """"3 facts: 1 new, 1 changed, 1 retired" (the parts that are not zero), then what happened to
-    the title: "title now 'B' (was 'A')", or "title kept: 'A' (the file's is 'B'; {title} changes it)"
+    the title: "title now 'B' (was 'A')", or "title kept: 'A' (the file's is 'B'; --title changes it)", the field mentioned for the front end to spell
     (the field for a front end to spell: the CLI's `--title`)."""
     parts = [f"{n} {word}" for n, word in ((changes.new, "new"), (changes.changed, "changed"),
                                             (changes.retired, "retired")) if n]
@@ -195,7 +195,7 @@ def describe_changes(changes: BankChanges) -> Wording:
         return Wording(f"{said}; title now '{changes.title}' (was '{changes.previous_title}')")
     if changes.file_title and changes.file_title != changes.title:
         return Wording(f"{said}; title kept: '{changes.title}' (the file's is '{changes.file_title}'; "
-                       "{title} changes it)", ("title",))
+                       f"{mention('title')} changes it)")
     return Wording(said)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, name_problem, read_article
 from quiz import files
-from quiz.errors import QuizError
+from quiz.errors import QuizError, mention
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def draft_article(article: Path, output: Path | None, name: str | None, year: in
     if not draft.facts:
         raise QuizError(
             f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
-            + ("" if draft.dates or year else " and a year (give one with {year})"), mentions=("year",),
+            + ("" if draft.dates or year else f" and a year (give one with {mention('year')})"),
         )
     files.write_text(target, draft.text)  # through a temporary file: a failed write leaves no half draft
     return DraftReport(target, draft.summary(), draft_problems(target))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from quiz.clock import Clock
-from quiz.errors import ClassroomError, LearnerError
+from quiz.errors import ClassroomError, LearnerError, mention
 from quiz.library.preferences import load_settings
 from quiz.settings import Settings
 from quiz.stats.compute import HARDEST, default_period, learner_report
@@ -52,7 +52,7 @@ class Statistics:
         default = default_period(self.clock(), self._settings(self._learner_id(learner)), bank)
         period = Period(since or default.since, until or default.until, bank)
         if period.since > period.until:
-            raise LearnerError(f"{{since}} {period.since} is after {{until}} {period.until}", mentions=("since", "until"))
+            raise LearnerError(f"{mention('since')} {period.since} is after {mention('until')} {period.until}")
         return period
 
     def learner(self, name: str | None = None, period: Period | None = None) -> LearnerReport:
@@ -90,8 +90,8 @@ class Statistics:
         found = sql.learner_row(self.db, name)
         if found is None:
             raise LearnerError(
-                f"no learner named '{name}' yet: study first (`quiz study`), or name one with {{learner}} "
-                "(see `quiz learner list`)", mentions=("learner",),
+                f"no learner named '{name}' yet: study first (`quiz study`), or name one with {mention('learner')} "
+                "(see `quiz learner list`)",
             )
         return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from quiz.cli.errors import as_user_error, flag
-from quiz.errors import ClassroomError, QuizError, SettingsError, Wording
+from quiz.errors import ClassroomError, QuizError, SettingsError, Wording, mention
 
 
 def test_a_field_is_a_human_name_or_a_flag() -> None:
@@ -16,11 +16,12 @@ def test_a_field_is_a_human_name_or_a_flag() -> None:
     assert flag("class_name") == "--class" and flag("skip_too_long") == "--skip-too-long"
 
 
-def test_mentions_are_spelled_and_other_braces_are_text() -> None:
-    error = QuizError("{show_key} with {attempts} 2 in {braces}", mentions=("show_key", "attempts"))
-    assert str(error) == "show key with attempts 2 in {braces}"
-    assert error.render(flag) == "--show-key with --attempts 2 in {braces}"
-    advice = Wording("leave them out with {skip_too_long}", ("skip_too_long",))
+def test_mentions_are_spelled_and_user_text_is_left_as_it_is() -> None:
+    title = "{attempts} and {braces}"  # a user's text that looks like a mention is not one
+    error = QuizError(f"{mention('show_key')} with {mention('attempts')} 2 in '{title}'")
+    assert str(error) == "show key with attempts 2 in '{attempts} and {braces}'"
+    assert error.render(flag) == "--show-key with --attempts 2 in '{attempts} and {braces}'"
+    advice = Wording(f"leave them out with {mention('skip_too_long')}")
     assert str(advice) == "leave them out with skip too long"
     assert advice.render(flag) == "leave them out with --skip-too-long"
 
