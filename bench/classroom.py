@@ -120,7 +120,7 @@ def _results_ms(db_path: Path, code: str) -> float:
 
     db = open_db(db_path)
     report = Classroom(db, _clock).results(code)
-    assert len(report["students"]) == STUDENTS and len(report["items"]) == QUESTIONS
+    assert len(report.students) == STUDENTS and len(report.items) == QUESTIONS
     times = []
     for _ in range(15):
         room = Classroom(db, _clock)  # nothing cached between runs

@@ -20,12 +20,16 @@ _DIGRAPHS = str.maketrans(
 )
 
 class Outcome(StrEnum):
+    """How an answer fared, the one name for it from the checker to the store and the screens.
+    The checker gives the first three; UNANSWERED is a question on a paper left blank."""
+
     CORRECT = "correct"
     NEAR_MISS = "near_miss"
     WRONG = "wrong"
+    UNANSWERED = "unanswered"
 
 
-_RANK = {Outcome.CORRECT: 0, Outcome.NEAR_MISS: 1, Outcome.WRONG: 2}
+_RANK = {Outcome.CORRECT: 0, Outcome.NEAR_MISS: 1, Outcome.WRONG: 2, Outcome.UNANSWERED: 3}
 
 
 @dataclass(frozen=True)

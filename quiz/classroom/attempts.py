@@ -13,10 +13,11 @@ from datetime import datetime
 
 from question_bank.answers import check_question
 from question_bank.questions import Mode
-from quiz.classroom.types import AttemptResult, AttemptView, Paper, ResultItem, TakeItem, Verdict
+from quiz.classroom.types import AttemptResult, AttemptView, Paper, ResultItem, TakeItem
 from quiz.classroom.versions import Version
 from quiz.clock import Clock, parse_utc
 from quiz.errors import ClassroomError
+from quiz.model import Outcome
 from quiz.store import Database
 from quiz.store import classroom as rows
 
@@ -82,7 +83,7 @@ def answer(
     given = clean_answer(text) if question.mode is not Mode.MC else str(text).strip()
     if question.mode is Mode.MC and given not in question.options:
         raise ClassroomError(f"question {position + 1}: '{given}' is not one of its options")
-    verdict = check_question(question, given).outcome.value
+    verdict = check_question(question, given).outcome
     status = rows.record_answer(db, attempt.id, position, given, verdict, clock)
     if status == "late":
         raise ClassroomError("the time is up: the answer was not taken")
@@ -92,11 +93,11 @@ def answer(
         raise ClassroomError("this attempt no longer exists")
 
 
-def effective(row: rows.AnswerRow | None) -> str:
+def effective(row: rows.AnswerRow | None) -> Outcome:
     """The verdict that counts: the teacher's override, else the checker's, else unanswered."""
     if row is None:
-        return Verdict.UNANSWERED.value
-    return row.override_verdict or row.verdict or Verdict.UNANSWERED.value
+        return Outcome.UNANSWERED
+    return row.override_verdict or row.verdict or Outcome.UNANSWERED
 
 
 def result(db: Database, paper: Paper, attempt_id: int, version: Version) -> AttemptResult:
@@ -106,7 +107,7 @@ def result(db: Database, paper: Paper, attempt_id: int, version: Version) -> Att
         row = given.get(position)
         items.append(ResultItem(position, question.prompt, row.given if row and row.verdict else None,
                                 effective(row), question.answer if paper.show_key else None))
-    score = sum(1 for item in items if item.verdict == Verdict.CORRECT.value)
+    score = sum(1 for item in items if item.verdict is Outcome.CORRECT)
     return AttemptResult(float(score), len(items), tuple(items), paper.show_key)
 
 

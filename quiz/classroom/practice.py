@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from question_bank.questions import Question
-from quiz.classroom.types import Verdict
 from quiz.library.preferences import load_settings
-from quiz.model import Rating
+from quiz.model import Outcome, Rating
 from quiz.scheduling.fsrs import Scheduler
 from quiz.store import Database
 from quiz.store import classroom as rows
@@ -17,11 +16,11 @@ from quiz.store.cards import Answer
 from quiz.store.fitting import learner_parameters
 from quiz.store.learners import find_learner
 
-RATING = {Verdict.CORRECT.value: Rating.GOOD, Verdict.NEAR_MISS.value: Rating.HARD, Verdict.WRONG.value: Rating.AGAIN}
+RATING = {Outcome.CORRECT: Rating.GOOD, Outcome.NEAR_MISS: Rating.HARD, Outcome.WRONG: Rating.AGAIN}
 
 
 def schedule(
-    db: Database, bank: str, student: str, answered: list[tuple[Question, str, str]], now: datetime
+    db: Database, bank: str, student: str, answered: list[tuple[Question, str, Outcome]], now: datetime
 ) -> int:
     """Review the student's cards for the (question, given, verdict) answers; how many were reviewed."""
     learner = find_learner(db, student)

@@ -1,4 +1,5 @@
-"""A paper's grades and item analysis: the `quiz paper results --json` contract, and its CSV.
+"""A paper's grades and item analysis (`PaperResults`, whose `to_dict()` is the `quiz paper
+results --json` contract), and its CSV.
 
 Each student's last finished attempt counts (submitted, or past its deadline). Item statistics
 are over the students who were asked the item (all of them, unless the paper draws questions).
@@ -12,12 +13,19 @@ from datetime import datetime
 
 from quiz.classroom.analysis import item_stats, summary
 from quiz.classroom.attempts import effective
-from quiz.classroom.types import Paper, Verdict
+from quiz.classroom.report import (
+    ItemResult,
+    MarkedAnswer,
+    Override,
+    PaperResults,
+    ResultsSummary,
+    StudentResult,
+)
+from quiz.classroom.types import Paper
 from quiz.classroom.versions import Version
 from quiz.clock import parse_utc, utc_iso
+from quiz.model import Outcome
 from quiz.store import classroom as rows
-
-CORRECT = Verdict.CORRECT.value
 
 
 def finished(attempt: rows.AttemptRow, now: str) -> str | None:
@@ -41,18 +49,28 @@ def counted_attempts(attempts: list[rows.AttemptRow], now: str) -> tuple[dict[st
     return last, open_count
 
 
+def _marked(position: int, prompt: str, row: rows.AnswerRow | None) -> MarkedAnswer:
+    override = None
+    if row is not None and row.override_verdict and row.override_by and row.override_at:
+        at = parse_utc(row.override_at)
+        assert at is not None
+        override = Override(row.override_verdict, row.override_by, at)
+    return MarkedAnswer(position + 1, prompt, row.given if row is not None and row.verdict is not None else None,
+                        effective(row), row.verdict if row else None, override)
+
+
 def build(
     paper: Paper, attempts: list[rows.AttemptRow], answers: list[rows.AnswerRow],
     versions: dict[str, Version], now: datetime,
-) -> dict:
-    """The results object; `versions` gives the positions each student was asked."""
+) -> PaperResults:
+    """The paper's results; `versions` gives the positions each student was asked."""
     stamp = utc_iso(now)
     counted, open_count = counted_attempts(attempts, stamp)
     by_attempt: dict[int, dict[int, rows.AnswerRow]] = {}
     for stored in answers:
         by_attempt.setdefault(stored.attempt_id, {})[stored.position] = stored
     everyone = tuple(range(len(paper.questions)))
-    students: list[dict] = []
+    students: list[StudentResult] = []
     maxima: list[int] = []
     item_scores: dict[int, list[float]] = {p: [] for p in everyone}
     item_choices: dict[int, list[str | None]] = {p: [] for p in everyone}
@@ -67,20 +85,13 @@ def build(
         marks = []
         listed = []
         for position in positions:
-            row = given.get(position)
-            verdict = effective(row)
-            mark = 1.0 if verdict == CORRECT else 0.0
+            answer = _marked(position, paper.questions[position].prompt, given.get(position))
+            mark = 1.0 if answer.verdict is Outcome.CORRECT else 0.0
             marks.append(mark)
-            answered = row.given if row is not None and row.verdict is not None else None
             item_scores[position].append(mark)
-            item_choices[position].append(answered)
+            item_choices[position].append(answer.given)
             item_takers[position].append(number)
-            listed.append({
-                "question": position + 1, "prompt": paper.questions[position].prompt, "given": answered,
-                "verdict": verdict, "checker_verdict": row.verdict if row else None,
-                "override": ({"verdict": row.override_verdict, "by": row.override_by, "at": row.override_at}
-                             if row is not None and row.override_verdict else None),
-            })
+            listed.append(answer)
         score = sum(marks)
         totals.append(score)
         maxima.append(len(positions))
@@ -88,34 +99,24 @@ def build(
         ended = parse_utc(finished(attempt, stamp))
         began = parse_utc(attempt.started)
         seconds = round((ended - began).total_seconds(), 3) if ended and began else None
-        students.append({"name": name, "score": score, "max": len(positions), "seconds": seconds,
-                         "attempt": attempt.number, "submitted": finished(attempt, stamp), "answers": listed})
+        students.append(StudentResult(name, score, len(positions), seconds, attempt.number, ended, tuple(listed)))
     items = []
     for position in everyone:
         question = paper.questions[position]
         stats = item_stats(position, question.options, question.answer, item_scores[position],
                            [totals[i] for i in item_takers[position]], item_choices[position])
-        items.append({
-            "question": position + 1, "prompt": question.prompt, "kind": question.kind.value,
-            "mode": question.mode.value, "answer": question.answer, "takers": stats.takers,
-            "facility": stats.facility, "discrimination": stats.discrimination,
-            "options": [{"text": o.text, "correct": o.correct, "chosen": o.chosen, "point_biserial": o.point_biserial}
-                        for o in stats.options],
-            "flags": list(stats.flags),
-        })
+        items.append(ItemResult(
+            position + 1, question.prompt, question.kind.value, question.mode.value, question.answer, stats.takers,
+            stats.facility, stats.discrimination, stats.options, stats.flags,
+        ))
     maximum = max(maxima, default=len(everyone))
     same_items = paper.draw is None or paper.draw >= len(everyone)
     figures = summary(totals, maximum, matrix if same_items else None)
-    settings = paper.to_json()
-    del settings["questions"]
-    return {
-        "paper": {**settings, "questions": len(everyone)},
-        "students": students,
-        "items": items,
-        "summary": {"mean": figures.mean, "median": figures.median, "sd": figures.sd, "alpha": figures.alpha,
-                    "attempts": figures.attempts, "in_progress": open_count, "max": maximum,
-                    "histogram": list(figures.histogram)},
-    }
+    return PaperResults(
+        paper, tuple(students), tuple(items),
+        ResultsSummary(figures.mean, figures.median, figures.sd, figures.alpha, figures.attempts, open_count,
+                       maximum, figures.histogram),
+    )
 
 
 CSV_HEADER = ("student", "score", "max", "seconds", "question", "prompt", "given", "verdict", "answer",
@@ -133,18 +134,18 @@ def _cell(value: object) -> object:
     return value
 
 
-def to_csv(report: dict, paper: Paper) -> str:
+def to_csv(report: PaperResults) -> str:
     """One row per student and answer, as a spreadsheet reads it (text that would start a
     formula is kept as text with a leading `'`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    for student in report["students"]:
-        for item in student["answers"]:
-            override = item["override"] or {}
+    for student in report.students:
+        for item in student.answers:
+            override = item.override
             writer.writerow(tuple(map(_cell, (
-                student["name"], student["score"], student["max"], student["seconds"], item["question"],
-                item["prompt"], item["given"] or "", item["verdict"], paper.questions[item["question"] - 1].answer,
-                override.get("by", ""), override.get("at", ""),
+                student.name, student.score, student.max, student.seconds, item.question,
+                item.prompt, item.given or "", item.verdict.value, report.paper.questions[item.question - 1].answer,
+                override.by if override else "", utc_iso(override.at) if override else "",
             ))))
     return out.getvalue()

@@ -11,14 +11,16 @@ from question_bank.facts.kinds import Kind
 from question_bank.questions import Mode, Question
 from quiz.classroom import attempts, classes, frozen, papers, results, versions
 from quiz.classroom.members import student_name
+from quiz.classroom.report import PaperResults
 from quiz.classroom.taking import Taking
-from quiz.classroom.types import ClassInfo, Paper, Verdict
+from quiz.classroom.types import ClassInfo, Paper
 from quiz.clock import parse_utc, utc_iso
 from quiz.errors import ClassroomError
 from quiz.library.learners import has_control_character
+from quiz.model import Outcome
 from quiz.store import classroom as rows
 
-OVERRIDES = (Verdict.CORRECT.value, Verdict.WRONG.value, Verdict.NEAR_MISS.value)
+OVERRIDES = (Outcome.CORRECT, Outcome.WRONG, Outcome.NEAR_MISS)
 MAX_BY = 64
 
 
@@ -90,12 +92,12 @@ class Classroom(Taking):
         return tuple(q for _, q in versions.numbered(paper, index))
 
     # -- results --------------------------------------------------------------------------------
-    def results(self, code: str) -> dict:
-        """The `quiz paper results --json` contract (see `quiz paper results --help`)."""
+    def results(self, code: str) -> PaperResults:
+        """Grades and item analysis; `.to_dict()` is the `quiz paper results --json` contract."""
         paper_id, paper = frozen.load_paper(self.db, code)
         return self._results(paper_id, paper)
 
-    def _results(self, paper_id: int, paper: Paper) -> dict:
+    def _results(self, paper_id: int, paper: Paper) -> PaperResults:
         attempts = rows.paper_attempts(self.db, paper_id)
         drawn: dict[str, versions.Version] = {}
         if paper.draw is not None and paper.draw < len(paper.questions):
@@ -118,9 +120,9 @@ class Classroom(Taking):
 
     def results_csv(self, code: str) -> str:
         paper_id, paper = frozen.load_paper(self.db, code)
-        return results.to_csv(self._results(paper_id, paper), paper)
+        return results.to_csv(self._results(paper_id, paper))
 
-    def override(self, code: str, student: str, position: int, verdict: str, by: str) -> None:
+    def override(self, code: str, student: str, position: int, verdict: Outcome, by: str) -> None:
         """A teacher's verdict on one answer of the student's counted (last finished) attempt."""
         paper_id, paper = frozen.load_paper(self.db, code)
         name = student_name(student)

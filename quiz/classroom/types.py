@@ -8,19 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from question_bank.questions import Question
-
-
-class Verdict(StrEnum):
-    """How one answer on a paper is marked. Only `correct` earns the mark; `near_miss` (a typed
-    answer the checker found close) is wrong until a teacher overrides it."""
-
-    CORRECT = "correct"
-    NEAR_MISS = "near_miss"
-    WRONG = "wrong"
-    UNANSWERED = "unanswered"
+from quiz.model import Outcome
 
 
 @dataclass(frozen=True)
@@ -98,7 +88,7 @@ class ResultItem:
     position: int
     prompt: str
     given: str | None
-    verdict: str
+    verdict: Outcome  # only CORRECT earns the mark: a near miss is wrong until a teacher overrides it
     answer: str | None  # None unless the paper shows the key
 
 

@@ -19,12 +19,14 @@ from quiz.cli.errors import printable
 from quiz.cli.format import counted
 from quiz.cli.params import DURATION, WHEN, EnumList
 from quiz.errors import ClassroomError
-from quiz.model import Kind, Mode
+from quiz.model import Kind, Mode, Outcome
 
 if TYPE_CHECKING:
+    from quiz.classroom.report import PaperResults
     from quiz.classroom.types import Paper
 
 NEW_JSON = '{"code", "title", "questions"}'
+OVERRIDE_WORDS = (Outcome.CORRECT, Outcome.WRONG, Outcome.NEAR_MISS)  # what a teacher may mark an answer
 
 
 def _whole(text: str, option: str) -> int:
@@ -230,7 +232,7 @@ def results_command(obj: AppContext, code: str, as_json: bool, as_csv: bool) -> 
         return
     report = classroom.results(code)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
     _print_results(report, classroom.not_taken(code))
 
@@ -239,35 +241,34 @@ def _num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _print_results(report: dict, not_taken: list[tuple[str, bool]]) -> None:
-    paper, summary = report["paper"], report["summary"]
-    click.echo(f"{paper['code']}: {paper['title']}  ({summary['attempts']} finished, "
-               f"{summary['in_progress']} in progress)")
+def _print_results(report: PaperResults, not_taken: list[tuple[str, bool]]) -> None:
+    paper, summary = report.paper, report.summary
+    click.echo(f"{paper.code}: {paper.title}  ({summary.attempts} finished, {summary.in_progress} in progress)")
     for label, wanted in (("in progress: ", True), ("not taken: ", False)):  # an open attempt is not "not taken"
         names = [name for name, started in not_taken if started is wanted]
         if names:
             click.echo(label + ", ".join(names))
-    if not report["students"]:
+    if not report.students:
         click.echo("No finished attempts yet.")
         return
-    width = max(len(s["name"]) for s in report["students"])
-    for student in report["students"]:
-        seconds = student["seconds"] or 0
-        click.echo(f"  {student['name']:<{width}}  {student['score']:g}/{student['max']}  "
+    width = max(len(s.name) for s in report.students)
+    for student in report.students:
+        seconds = student.seconds or 0
+        click.echo(f"  {student.name:<{width}}  {student.score:g}/{student.max}  "
                    f"{int(seconds // 60)}m{int(seconds % 60):02d}s")
-        for answer in student["answers"]:
-            if answer["override"]:
-                override = answer["override"]
-                was = answer["checker_verdict"] or "unanswered"
-                click.echo(f"  {'':<{width}}    question {answer['question']}: {override['verdict']} "
-                           f"(override by {printable(override['by'])}; marked {was})")
-    click.echo(f"mean {_num(summary['mean'])}  median {_num(summary['median'])}  sd {_num(summary['sd'])}  "
-               f"alpha {_num(summary['alpha'])}  of {summary['max']}")
-    click.echo("histogram: " + "  ".join(f"{score}:{n}" for score, n in enumerate(summary["histogram"]) if n))
+        for answer in student.answers:
+            if answer.override:
+                override = answer.override
+                was = answer.checker_verdict or Outcome.UNANSWERED
+                click.echo(f"  {'':<{width}}    question {answer.question}: {override.verdict} "
+                           f"(override by {printable(override.by)}; marked {was})")
+    click.echo(f"mean {_num(summary.mean)}  median {_num(summary.median)}  sd {_num(summary.sd)}  "
+               f"alpha {_num(summary.alpha)}  of {summary.max}")
+    click.echo("histogram: " + "  ".join(f"{score}:{n}" for score, n in enumerate(summary.histogram) if n))
     click.echo("question  facility  discrimination  flags")
-    for item in report["items"]:
-        click.echo(f"  {item['question']:>6}  {_num(item['facility']):>8}  {_num(item['discrimination']):>14}  "
-                   f"{', '.join(item['flags'])}")
+    for item in report.items:
+        click.echo(f"  {item.question:>6}  {_num(item.facility):>8}  {_num(item.discrimination):>14}  "
+                   f"{', '.join(item.flags)}")
 
 
 @paper_group.command("override")
@@ -284,5 +285,14 @@ def override_command(obj: AppContext, code: str, student: str, question: str, ve
     number = _whole(question, "QUESTION")
     if number < 1:
         raise ClassroomError("QUESTION: a question number is 1 or more")
-    teacher.classroom.override(code, student, number - 1, verdict.strip().lower(), by or teacher.teacher)
-    click.echo(f"{' '.join(student.split())}'s answer to question {number} is now {verdict.strip().lower()}.")
+    outcome = _override_verdict(verdict)
+    teacher.classroom.override(code, student, number - 1, outcome, by or teacher.teacher)
+    click.echo(f"{' '.join(student.split())}'s answer to question {number} is now {outcome}.")
+
+
+def _override_verdict(text: str) -> Outcome:
+    """VERDICT as typed, read as an outcome a teacher may give (the classroom refuses `unanswered`)."""
+    try:
+        return Outcome(text.strip().lower())
+    except ValueError:
+        raise ClassroomError(f"a verdict is one of {', '.join(OVERRIDE_WORDS)}") from None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quiz.clock import parse_utc, utc_iso
-from quiz.model import STATES, CardState
+from quiz.model import STATES, CardState, Outcome
 from quiz.store.engine import Database
 from quiz.store.schema import CARD_STATE_FIELDS
 
@@ -87,7 +87,7 @@ class Answer:
 
     rating: int
     mode: str
-    verdict: str
+    verdict: Outcome
     wording_id: str = ""
     prompt: str = ""
     given: str = ""
@@ -111,7 +111,7 @@ def write_answer(
         _INSERT_REVIEW,
         (
             card.id, card.learner_id, utc_iso(at), answer.rating, answer.mode, answer.wording_id,
-            answer.prompt, answer.given, answer.expected, answer.verdict, answer.duration_ms,
+            answer.prompt, answer.given, answer.expected, answer.verdict.value, answer.duration_ms,
             *before, *now,
         ),
     ).fetchall()[0]

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from quiz.clock import Clock, utc_iso
-from quiz.model import CardState
+from quiz.model import CardState, Outcome
 from quiz.store import now as store_clock
 from quiz.store.cards import Answer, CardRecord, ensure_cards, load_cards, write_answer
 from quiz.store.engine import Database
@@ -55,10 +55,17 @@ class AnswerRow:
     position: int
     given: str
     answered_at: str
-    verdict: str | None
-    override_verdict: str | None
+    verdict: Outcome | None  # the checker's; None on a row that only holds an override
+    override_verdict: Outcome | None
     override_by: str | None
     override_at: str | None
+
+
+def _answer_row(row: tuple) -> AnswerRow:
+    """The stored TEXT verdicts read back as `Outcome`s: the one place they are converted."""
+    attempt_id, position, given, answered_at, verdict, override, by, at = row
+    return AnswerRow(attempt_id, position, given, answered_at, Outcome(verdict) if verdict else None,
+                     Outcome(override) if override else None, by, at)
 
 
 # -- classes ------------------------------------------------------------------------------------
@@ -258,7 +265,7 @@ def learner_attempts(db: Database, learner: str) -> list[tuple[AttemptRow, str]]
 
 
 def record_answer(
-    db: Database, attempt_id: int, position: int, given: str, verdict: str, clock: Clock
+    db: Database, attempt_id: int, position: int, given: str, verdict: Outcome, clock: Clock
 ) -> str:
     """Store (or replace) an answer: "ok", or why not: "missing", "submitted", "late".
 
@@ -273,7 +280,7 @@ def record_answer(
             "WHERE id = ? AND submitted IS NULL AND (deadline IS NULL OR deadline > ?) "
             "ON CONFLICT (attempt_id, position) DO UPDATE SET "
             "given = excluded.given, answered_at = excluded.answered_at, verdict = excluded.verdict",
-            [position, given, now, verdict, attempt_id, now],
+            [position, given, now, verdict.value, attempt_id, now],
         )
         if cursor.rowcount == 1:
             return "ok"
@@ -303,7 +310,7 @@ def attempt_answers(db: Database, attempt_id: int) -> list[AnswerRow]:
         "FROM attempt_answers WHERE attempt_id = ? ORDER BY position",
         [attempt_id],
     )
-    return [AnswerRow(*row) for row in rows]
+    return [_answer_row(row) for row in rows]
 
 
 def paper_answers(db: Database, paper_id: int) -> list[AnswerRow]:
@@ -313,11 +320,11 @@ def paper_answers(db: Database, paper_id: int) -> list[AnswerRow]:
         "WHERE a.paper_id = ?",  # in no order: the caller files them by attempt and position
         [paper_id],
     )
-    return [AnswerRow(*row) for row in rows]
+    return [_answer_row(row) for row in rows]
 
 
 def set_override(
-    db: Database, attempt_id: int, position: int, verdict: str, by: str, at: str
+    db: Database, attempt_id: int, position: int, verdict: Outcome, by: str, at: str
 ) -> None:
     """A teacher's verdict on one answer (an unanswered question gets an empty answer row)."""
     with db.write():
@@ -326,7 +333,7 @@ def set_override(
             "override_verdict, override_by, override_at) VALUES (?, ?, '', ?, NULL, ?, ?, ?) "
             "ON CONFLICT (attempt_id, position) DO UPDATE SET override_verdict = excluded.override_verdict, "
             "override_by = excluded.override_by, override_at = excluded.override_at",
-            [attempt_id, position, at, verdict, by, at],
+            [attempt_id, position, at, verdict.value, by, at],
         )
 
 

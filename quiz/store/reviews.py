@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from quiz.clock import parse_utc, utc_iso
+from quiz.model import Outcome
 from quiz.settings import Settings, day_start, next_day_start
 from quiz.store.engine import Database
 
@@ -20,7 +21,7 @@ class ReviewRow:
     prompt: str
     given: str
     expected: str
-    verdict: str
+    verdict: Outcome
     duration_ms: int | None
     state_before: str
     state_after: str
@@ -64,7 +65,7 @@ def card_history(db: Database, card_id: int) -> list[ReviewRow]:
     for row in rows:
         at, due = datetime.fromisoformat(row[1]), parse_utc(row[12])
         history.append(ReviewRow(
-            row[0], at, row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10], row[11],
+            row[0], at, row[2], row[3], row[4], row[5], row[6], row[7], Outcome(row[8]), row[9], row[10], row[11],
             due - at if due else None, row[13], row[14],
         ))
     return history

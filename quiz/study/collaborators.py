@@ -24,9 +24,9 @@ class QuestionMaker(Protocol):
 
 
 class Checker(Protocol):
-    """Judges an answer: (outcome, reason), the outcome one of `Outcome`'s values."""
+    """Judges an answer: (outcome, reason)."""
 
-    def __call__(self, question: Question, given: str) -> tuple[str, str]: ...
+    def __call__(self, question: Question, given: str) -> tuple[Outcome, str]: ...
 
 
 class KindsOf(Protocol):
@@ -47,12 +47,12 @@ class BankNames(Protocol):
     def __call__(self, db: Database) -> list[str]: ...
 
 
-def default_checker(question: Question, given: str) -> tuple[str, str]:
+def default_checker(question: Question, given: str) -> tuple[Outcome, str]:
     """`check_question`; a typed date in no form we can read is UnreadableAnswer, not wrong."""
     verdict = check_question(question, given)
     if verdict.outcome != Outcome.CORRECT and unreadable_date(question, given):
         raise UnreadableAnswer(f"Cannot read '{given}' as a date; try e.g. 'August 1944'")
-    return str(verdict.outcome), str(verdict.reason)
+    return verdict.outcome, verdict.reason
 
 
 def unreadable_date(question: Question, given: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from quiz.model import StudyItem
+from quiz.model import Outcome, StudyItem
 
 __all__ = ["CardFilter", "Feedback", "QueueCounts", "SessionSummary", "StudyItem"]
 
@@ -33,7 +33,7 @@ class QueueCounts:
 @dataclass(frozen=True)
 class Feedback:
     correct: bool
-    outcome: str
+    outcome: Outcome
     reason: str
     rating: int
     given: str

@@ -260,8 +260,7 @@ class StudySession:
             number = int(given)
             if 1 <= number <= len(question.options):
                 given = question.options[number - 1]
-        checked, reason = self.check(question, given)
-        outcome = Outcome(checked)
+        outcome, reason = self.check(question, given)
         if mode == Mode.MC:
             rating = Rating.GOOD if outcome == Outcome.CORRECT else Rating.AGAIN
         else:

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from rich.markup import escape
 
+from quiz.model import Outcome
+
 MODE_LABELS = {
     "mc": "multiple choice",
     "typed": "typed answer",
@@ -13,12 +15,13 @@ MODE_LABELS = {
     "flip": "flip card",
 }
 RATING_LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-VERDICT_WORDS = {"correct": "correct", "wrong": "wrong", "near_miss": "near miss", "unanswered": "unanswered"}
+VERDICT_WORDS = {Outcome.CORRECT: "correct", Outcome.WRONG: "wrong", Outcome.NEAR_MISS: "near miss",
+                 Outcome.UNANSWERED: "unanswered"}
 
 
-def verdict_word(verdict: str) -> str:
+def verdict_word(verdict: Outcome) -> str:
     """A verdict as a teacher reads it ("near miss"), not as it is stored ("near_miss")."""
-    return VERDICT_WORDS.get(verdict, verdict.replace("_", " "))
+    return VERDICT_WORDS[verdict]
 
 
 def counted(n: int, word: str, plural: str | None = None) -> str:

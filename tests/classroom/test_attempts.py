@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 
+from quiz.classroom.report import Override
 from quiz.errors import ClassroomError
-from quiz.model import Kind, Mode
+from quiz.model import Kind, Mode, Outcome
 from quiz.store import classroom as rows
 from tests.classroom.conftest import BANK
 
@@ -54,7 +55,7 @@ def test_an_answer_after_the_deadline_is_refused_by_the_store(room, codes, clock
     with pytest.raises(ClassroomError, match="time is up"):
         room.answer(view.attempt_id, 1, right(room, paper, 1))
     # The store itself refuses, whatever the caller checked before.
-    late = rows.record_answer(room.db, view.attempt_id, 1, "x", "correct", lambda: clock.now + timedelta(microseconds=1))
+    late = rows.record_answer(room.db, view.attempt_id, 1, "x", Outcome.CORRECT, lambda: clock.now + timedelta(microseconds=1))
     assert late == "late"
     result = room.submit(view.attempt_id)
     assert result.score == 1.0
@@ -119,16 +120,18 @@ def test_typed_answers_are_checked_and_a_teacher_can_override(room, codes, clock
     room.answer(view.attempt_id, 1, "Somewhere else entirely")
     assert room.submit(view.attempt_id).score == 1.0
     clock.advance(hours=1)
-    room.override(paper.code, "Dušan", 1, "correct", by="Ms Petrović")
-    student = room.results(paper.code)["students"][0]
-    assert student["score"] == 2.0
-    second = student["answers"][1]
-    assert second["verdict"] == "correct" and second["checker_verdict"] == "wrong"
-    assert second["override"] == {"verdict": "correct", "by": "Ms Petrović", "at": "2026-03-02T11:00:00.000000+00:00"}
+    room.override(paper.code, "Dušan", 1, Outcome.CORRECT, by="Ms Petrović")
+    student = room.results(paper.code).students[0]
+    assert student.score == 2.0
+    second = student.answers[1]
+    assert second.verdict is Outcome.CORRECT and second.checker_verdict is Outcome.WRONG
+    assert second.override == Override(Outcome.CORRECT, "Ms Petrović", clock.now)
+    assert second.to_dict()["override"] == {"verdict": "correct", "by": "Ms Petrović",
+                                            "at": "2026-03-02T11:00:00.000000+00:00"}
     with pytest.raises(ClassroomError, match="a verdict is one of"):
-        room.override(paper.code, "Dušan", 1, "great", by="Ms Petrović")
+        room.override(paper.code, "Dušan", 1, Outcome.UNANSWERED, by="Ms Petrović")
     with pytest.raises(ClassroomError, match="no finished attempt"):
-        room.override(paper.code, "Ana", 1, "correct", by="Ms Petrović")
+        room.override(paper.code, "Ana", 1, Outcome.CORRECT, by="Ms Petrović")
 
 
 def test_a_normal_paper_never_touches_the_study_schedule(room, codes) -> None:

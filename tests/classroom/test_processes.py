@@ -80,7 +80,7 @@ def test_thirty_takers_at_once_lose_no_answer(db_path, clock) -> None:
     assert db.execute("SELECT count(*) FROM attempt_answers").fetchone()[0] == 300
     assert db.execute("SELECT count(*) FROM attempts WHERE submitted IS NOT NULL").fetchone()[0] == 30
     report = Classroom(db, clock).results(paper.code)
-    assert [s["score"] for s in report["students"]] == [10.0] * 30
+    assert [s.score for s in report.students] == [10.0] * 30
     db.close()
 
 

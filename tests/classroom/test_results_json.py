@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from quiz.classroom import Classroom, papers
 from quiz.cli import main
+from quiz.model import Outcome
 from tests.classroom.conftest import BANK
 
 DATA = Path(__file__).parent / "data"
@@ -52,8 +53,8 @@ def whole_paper(room: Classroom, codes: dict[str, str], clock) -> str:
     _take(room, clock, paper.code, "Boris", codes["Boris"], near, 5)
     _take(room, clock, paper.code, "Cvijeta", codes["Cvijeta"], {0: right[0], 2: right[2]}, 2)
     _take(room, clock, paper.code, "Dušan", codes["Dušan"], {1: right[1]}, 1, submit=False)
-    room.override(paper.code, "Boris", 1, "correct", "Ms P")
-    room.override(paper.code, "Cvijeta", 3, "near_miss", "Ms P")
+    room.override(paper.code, "Boris", 1, Outcome.CORRECT, "Ms P")
+    room.override(paper.code, "Cvijeta", 3, Outcome.NEAR_MISS, "Ms P")
     return paper.code
 
 

@@ -94,12 +94,12 @@ def test_three_students_take_a_paper_in_three_tabs(room):
     desk = room.desk()
     report = desk.classroom.results(code)
     desk.close()
-    assert sorted(s["name"] for s in report["students"]) == sorted(STUDENTS)
-    assert report["summary"]["attempts"] == 3 and report["summary"]["in_progress"] == 0
-    for student in report["students"]:
+    assert sorted(s.name for s in report.students) == sorted(STUDENTS)
+    assert report.summary.attempts == 3 and report.summary.in_progress == 0
+    for student in report.students:
         # Prompts as read off the screen lose where lines wrapped ("north-" / "east"): compare without spaces.
         # An option is read off its first line only: the stored answer starts with it.
-        stored = {"".join(a["prompt"].split()): "".join(a["given"].split()) for a in student["answers"]}
-        seen = {"".join(p.split()): "".join(g.split()) for p, g in shown[student["name"]].items()}
+        stored = {"".join(a.prompt.split()): "".join(a.given.split()) for a in student.answers}
+        seen = {"".join(p.split()): "".join(g.split()) for p, g in shown[student.name].items()}
         assert stored.keys() == seen.keys()
         assert all(stored[p].startswith(seen[p]) and seen[p] for p in seen), (stored, seen)

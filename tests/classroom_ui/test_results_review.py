@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from textual.widgets import DataTable
 
 from quiz.cli import main
-from quiz.model import Kind, Mode
+from quiz.model import Kind, Mode, Outcome
 from quiz.tui.screens.results import OverrideScreen, ResultsScreen
 from tests.classroom_ui.conftest import SIZE, STUDENTS
 from tests.classroom_ui.test_results_screen import make_quiz_app, take_three
@@ -34,7 +34,7 @@ def detail_row(text: str, number: int) -> list[str]:
 async def test_arrows_move_at_once_and_o_overrides_the_highlighted_student(room) -> None:
     code = room.paper(count=4)
     report = take_three(room, code)
-    third = report["students"][2]["name"]
+    third = report.students[2].name
     app = make_quiz_app(room)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -53,8 +53,8 @@ async def test_arrows_move_at_once_and_o_overrides_the_highlighted_student(room)
 async def test_the_verdict_picker_and_the_override_read_near_miss_in_words(room) -> None:
     code = room.paper(count=4)
     report = take_three(room, code)
-    cvijeta = next(s for s in report["students"] if s["name"] == "Cvijeta")
-    row = [s["name"] for s in report["students"]].index("Cvijeta")
+    cvijeta = next(s for s in report.students if s.name == "Cvijeta")
+    row = [s.name for s in report.students].index("Cvijeta")
     app = make_quiz_app(room)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -73,21 +73,21 @@ async def test_the_verdict_picker_and_the_override_read_near_miss_in_words(room)
         await pilot.pause()
         assert app.screen is screen
         text = screen_text(app)
-        first = cvijeta["answers"][0]["question"]
+        first = cvijeta.answers[0].question
         assert detail_row(text, first)[-1] == "near miss by teacher" and "near_miss" not in text
     desk = room.desk()
     after = desk.classroom.results(code)
     desk.close()
-    answer = next(a for s in after["students"] if s["name"] == "Cvijeta" for a in s["answers"]
-                  if a["question"] == first)
-    assert answer["verdict"] == "near_miss"
+    answer = next(a for s in after.students if s.name == "Cvijeta" for a in s.answers
+                  if a.question == first)
+    assert answer.verdict is Outcome.NEAR_MISS
 
 
 async def test_each_answer_stands_beside_the_answer_expected(room) -> None:
     code = room.paper(count=4, modes=(Mode.TYPED,), kinds=(Kind.DATE,))  # short keys: "7 October 1944"
     report = take_three(room, code)
-    keys = {item["question"]: item["answer"] for item in report["items"]}
-    row = [s["name"] for s in report["students"]].index("Cvijeta")
+    keys = {item.question: item.answer for item in report.items}
+    row = [s.name for s in report.students].index("Cvijeta")
     app = make_quiz_app(room)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from quiz.model import Mode
+from quiz.model import Mode, Outcome
 from quiz.tui.screens.results import PaperPickerScreen, ResultsScreen, number
 from tests.classroom_ui.conftest import STUDENTS
 from tests.support.screens import screen_text
@@ -59,27 +59,27 @@ async def test_the_palette_opens_a_papers_results_with_the_same_numbers_as_the_j
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ResultsScreen) and screen.code == code
-        s = report["summary"]
+        s = report.summary
         text = screen_text(app)
         for label, key in (("mean", "mean"), ("median", "median"), ("sd", "sd"), ("alpha", "alpha")):
-            assert f"{label} {number(s[key])}" in text
-        assert f"attempts {s['attempts']}" in text
+            assert f"{label} {number(getattr(s, key))}" in text
+        assert f"attempts {s.attempts}" in text
         students = screen.query_one("#results-students", DataTable)
         assert [cells(students, i)[:3] for i in range(students.row_count)] == [
-            [st["name"], number(st["score"], 1), str(st["max"])] for st in report["students"]
+            [st.name, number(st.score, 1), str(st.max)] for st in report.students
         ]
         await pilot.press("i")
         await pilot.pause()
         items = screen.query_one("#results-items", DataTable)
-        for i, item in enumerate(report["items"]):
-            assert cells(items, i)[1:3] == [number(item["facility"]), number(item["discrimination"])]
-        mc = next(i for i, item in enumerate(report["items"]) if item["options"])
+        for i, item in enumerate(report.items):
+            assert cells(items, i)[1:3] == [number(item.facility), number(item.discrimination)]
+        mc = next(i for i, item in enumerate(report.items) if item.options)
         items.move_cursor(row=mc)
         await pilot.pause()
         detail = screen_text(app).split("Point-biserial", 1)[1]
-        for option in report["items"][mc]["options"]:
-            row = next(line for line in detail.splitlines() if option["text"] in line)
-            assert f"{option['chosen']} │ {number(option['point_biserial'])}" in " ".join(row.split()), row
+        for option in report.items[mc].options:
+            row = next(line for line in detail.splitlines() if option.text in line)
+            assert f"{option.chosen} │ {number(option.point_biserial)}" in " ".join(row.split()), row
 
 
 async def test_flags_and_each_students_answers_are_shown(room):
@@ -92,11 +92,11 @@ async def test_flags_and_each_students_answers_are_shown(room):
         await pilot.pause()
         screen = app.screen
         students = screen.query_one("#results-students", DataTable)
-        students.move_cursor(row=[s["name"] for s in report["students"]].index("Cvijeta"))
+        students.move_cursor(row=[s.name for s in report.students].index("Cvijeta"))
         await pilot.pause()
         text = screen_text(app)
         assert "Nowhere" in text or "✗" in text  # Cvijeta's answers, each with its verdict
-        flagged = [i for i, item in enumerate(report["items"]) if item["flags"]]
+        flagged = [i for i, item in enumerate(report.items) if item.flags]
         await pilot.press("i")
         await pilot.pause()
         items = screen.query_one("#results-items", DataTable)
@@ -117,31 +117,31 @@ async def test_the_palette_lists_paper_results(room):
 async def test_a_teacher_overrides_a_verdict_from_the_screen(room):
     code = room.paper(count=4)
     before = take_three(room, code)
-    cvijeta = next(s for s in before["students"] if s["name"] == "Cvijeta")
-    wrong = next(a for a in cvijeta["answers"] if a["verdict"] != "correct")
+    cvijeta = next(s for s in before.students if s.name == "Cvijeta")
+    wrong = next(a for a in cvijeta.answers if a.verdict is not Outcome.CORRECT)
     app = make_quiz_app(room)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.push_screen(ResultsScreen(code))
         await pilot.pause()
         screen = app.screen
-        row = [s["name"] for s in before["students"]].index("Cvijeta")
+        row = [s.name for s in before.students].index("Cvijeta")
         screen.query_one("#results-students", DataTable).move_cursor(row=row)
         await pilot.press("o")
         await pilot.pause()
         options = app.screen.query_one("#override-list")
-        options.highlighted = [a["question"] for a in cvijeta["answers"]].index(wrong["question"])
+        options.highlighted = [a.question for a in cvijeta.answers].index(wrong.question)
         await pilot.press("enter")  # this answer…
         await pilot.pause()
         await pilot.press("enter")  # …is correct (the first verdict offered)
         await pilot.pause()
         assert app.screen is screen
         students = screen.query_one("#results-students", DataTable)
-        assert cells(students, row)[1] == number(cvijeta["score"] + 1, 1)
+        assert cells(students, row)[1] == number(cvijeta.score + 1, 1)
         assert "│ ✓ │ correct by" in screen_text(app)  # the mark, and who overrode it
     desk = room.desk()
     after = desk.classroom.results(code)
     desk.close()
-    answer = next(a for s in after["students"] if s["name"] == "Cvijeta" for a in s["answers"]
-                  if a["question"] == wrong["question"])
-    assert answer["verdict"] == "correct" and answer["override"]["by"] == "teacher"
+    answer = next(a for s in after.students if s.name == "Cvijeta" for a in s.answers
+                  if a.question == wrong.question)
+    assert answer.verdict is Outcome.CORRECT and answer.override.by == "teacher"

@@ -167,8 +167,8 @@ async def test_a_countdown_then_submitted_at_the_deadline(room, clock):
     desk = room.desk()
     report = desk.classroom.results(code)
     desk.close()
-    assert [s["name"] for s in report["students"]] == ["Ana"]
-    assert sum(1 for a in report["students"][0]["answers"] if a["given"]) == 1
+    assert [s.name for s in report.students] == ["Ana"]
+    assert sum(1 for a in report.students[0].answers if a.given) == 1
 
 
 async def test_an_answer_after_the_deadline_is_refused_and_the_paper_submitted(room, clock):
@@ -184,7 +184,7 @@ async def test_an_answer_after_the_deadline_is_refused_and_the_paper_submitted(r
     desk = room.desk()
     report = desk.classroom.results(code)
     desk.close()
-    assert [a["given"] for a in report["students"][0]["answers"]] == [None] * 6
+    assert [a.given for a in report.students[0].answers] == [None] * 6
 
 
 async def test_a_closed_app_resumes_with_its_answers_and_the_clock_still_running(room, clock):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quiz.model import Outcome
+
 
 def fake_question(bank, fact, kind, mode, rng, n_options=3):
     """A predictable question: the answer is '<fact>/<kind>'; 'near' is a near miss."""
@@ -16,12 +18,12 @@ def fake_question(bank, fact, kind, mode, rng, n_options=3):
     )
 
 
-def fake_check(question, given: str) -> tuple[str, str]:
+def fake_check(question, given: str) -> tuple[Outcome, str]:
     if given == question.answer:
-        return "correct", "Right."
+        return Outcome.CORRECT, "Right."
     if given == "near":
-        return "near_miss", "Close."
-    return "wrong", f"The answer is {question.answer}."
+        return Outcome.NEAR_MISS, "Close."
+    return Outcome.WRONG, f"The answer is {question.answer}."
 
 
 def answer_right(session):

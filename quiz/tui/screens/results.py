@@ -1,12 +1,13 @@
 """A paper's results for the teacher: grades per student, item analysis per question, the summary.
 
-The numbers are the desk's `classroom.results(code)`, the same dict `quiz paper results --json`
-prints, formatted here and nowhere computed: a screen and the command cannot disagree.
+The numbers are the door's `classroom.results(code)`, the same `PaperResults` whose `to_dict()`
+`quiz paper results --json` prints, formatted here and nowhere computed: a screen and the command
+cannot disagree.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -19,26 +20,30 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 from textual.widgets.option_list import Option
 
 from quiz.errors import ClassroomError
+from quiz.model import Outcome
 from quiz.tui.format import duration, verdict_word
 from quiz.tui.screens.base import DeskAccess, QuizScreen
+
+if TYPE_CHECKING:
+    from quiz.classroom.report import ItemResult, PaperResults, StudentResult
 
 FLAG_LABELS = {
     "unchosen_distractor": "distractor nobody chose",
     "negative_discrimination": "negative discrimination",
 }
-VERDICT_MARKS = {"correct": "✓", "wrong": "✗", "near_miss": "≈", "unanswered": "—"}
+VERDICT_MARKS = {Outcome.CORRECT: "✓", Outcome.WRONG: "✗", Outcome.NEAR_MISS: "≈", Outcome.UNANSWERED: "—"}
 BARS = " ▁▂▃▄▅▆▇█"
 
 
-def number(value: Any, places: int = 2) -> str:
+def number(value: float | None, places: int = 2) -> str:
     """A statistic as the screen shows it; None (undefined: no spread) is a dash."""
     if value is None:
         return "—"
     return f"{value:.{places}f}"
 
 
-def flags_of(item: dict[str, Any]) -> list[str]:
-    return [FLAG_LABELS.get(flag, str(flag)) for flag in item.get("flags", ())]
+def flags_of(item: ItemResult) -> list[str]:
+    return [FLAG_LABELS.get(flag, flag) for flag in item.flags]
 
 
 def roster_line(waiting: list[tuple[str, bool]]) -> Text:
@@ -93,7 +98,7 @@ class ResultsScreen(QuizScreen):
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
-        self.report: dict[str, Any] = {}
+        self.report: PaperResults | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,18 +122,17 @@ class ResultsScreen(QuizScreen):
             self.app.pop_screen()
 
     def load(self) -> None:
-        self.report = self.teacher.classroom.results(self.code)
-        paper = self.report.get("paper", {})
-        self.title = paper.get("title", self.code)
+        self.report = report = self.teacher.classroom.results(self.code)
+        self.title = report.paper.title
         self.sub_title = f"results · {self.code}"
-        s = self.report.get("summary", {})
-        line = Text(f"{paper.get('title', '')} ({self.code})", style="bold")
+        s = report.summary
+        line = Text(f"{report.paper.title} ({self.code})", style="bold")
         line.append(
-            f"   attempts {s.get('attempts', 0)} · mean {number(s.get('mean'))} · median {number(s.get('median'))}"
-            f" · sd {number(s.get('sd'))} · alpha {number(s.get('alpha'))}"
+            f"   attempts {s.attempts} · mean {number(s.mean)} · median {number(s.median)}"
+            f" · sd {number(s.sd)} · alpha {number(s.alpha)}"
         )
         self.query_one("#results-summary", Static).update(line)
-        counts = s.get("histogram")
+        counts = s.histogram
         lines = Text("\n").join(part for part in (
             histogram(list(counts)) if counts else Text(), roster_line(self.teacher.classroom.not_taken(self.code)),
         ) if part)
@@ -141,24 +145,30 @@ class ResultsScreen(QuizScreen):
         table = self.query_one("#results-students", DataTable)
         table.clear(columns=True)
         table.add_columns("Student", "Score", "Max", "%", "Time")
-        for n, student in enumerate(self.report.get("students", [])):
-            score, top = student.get("score"), student.get("max")
-            share = f"{100 * score / top:.0f}%" if score is not None and top else "—"
-            seconds = student.get("seconds")
+        for n, student in enumerate(self.students()):
+            score, top = student.score, student.max
+            share = f"{100 * score / top:.0f}%" if top else "—"
+            seconds = student.seconds
             table.add_row(
-                Text(student["name"]), number(score, 1) if score is not None else "—", str(top), share,
+                Text(student.name), number(score, 1), str(top), share,
                 duration(seconds) if seconds is not None else "—", key=str(n),
             )
+
+    def students(self) -> tuple[StudentResult, ...]:
+        return self.report.students if self.report else ()
+
+    def items(self) -> tuple[ItemResult, ...]:
+        return self.report.items if self.report else ()
 
     def _fill_items(self) -> None:
         table = self.query_one("#results-items", DataTable)
         table.clear(columns=True)
         table.add_columns("#", "Facility", "Discrim.", "Flags", "Question")
-        for n, item in enumerate(self.report.get("items", [])):
+        for n, item in enumerate(self.items()):
             flags = flags_of(item)
-            prompt = " ".join(str(item["prompt"]).split())
+            prompt = " ".join(item.prompt.split())
             table.add_row(
-                str(item.get("question", n + 1)), number(item.get("facility")), number(item.get("discrimination")),
+                str(item.question), number(item.facility), number(item.discrimination),
                 Text("⚑ " + ", ".join(flags), style="bold yellow") if flags else "",
                 Text(prompt if len(prompt) <= 70 else prompt[:69] + "…"), key=str(n),
             )
@@ -177,53 +187,54 @@ class ResultsScreen(QuizScreen):
     def show_detail(self) -> None:
         tab = self.query_one("#results-tabs", TabbedContent).active
         table = self.query_one(f"#results-{tab}", DataTable)
-        rows = self.report.get(tab, [])
         detail = self.query_one("#results-detail", Static)
-        if not rows or table.cursor_row >= len(rows):
-            detail.update(Text("No attempts submitted yet." if tab == "students" else "No items.", style="dim"))
-            return
-        row = rows[table.cursor_row]
-        detail.update(self._student_detail(row, self.expected()) if tab == "students" else self._item_detail(row))
+        row = table.cursor_row
+        if tab == "students":
+            students = self.students()
+            detail.update(self._student_detail(students[row], self.expected()) if 0 <= row < len(students)
+                          else Text("No attempts submitted yet.", style="dim"))
+        else:
+            items = self.items()
+            detail.update(self._item_detail(items[row]) if 0 <= row < len(items) else Text("No items.", style="dim"))
 
     def expected(self) -> dict[int, str]:
         """Question number -> the answer the key expects (the items of the same report)."""
-        return {int(item["question"]): str(item.get("answer", "")) for item in self.report.get("items", [])}
+        return {item.question: item.answer for item in self.items()}
 
     @staticmethod
-    def _student_detail(student: dict[str, Any], expected: dict[int, str]) -> Table:
-        table = Table(title=Text(student["name"], style="bold"), expand=True, show_edge=False, pad_edge=False)
+    def _student_detail(student: StudentResult, expected: dict[int, str]) -> Table:
+        table = Table(title=Text(student.name, style="bold"), expand=True, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Question", ratio=3)
         table.add_column("Given", ratio=2)
         table.add_column("Expected", ratio=2)
         table.add_column("", no_wrap=True)
         table.add_column("Override", min_width=len("Override"), max_width=16)  # its heading whole at 80 columns
-        for answer in student.get("answers", []):
-            verdict = str(answer.get("verdict"))
-            override = answer.get("override")
-            table.add_row(str(answer["question"]), Text(answer.get("prompt", "")), Text(answer.get("given") or "—"),
-                          Text(expected.get(int(answer["question"]), "")), Text(VERDICT_MARKS.get(verdict, verdict)),
-                          Text(f"{verdict_word(override['verdict'])} by {override['by']}") if override else "")
+        for answer in student.answers:
+            override = answer.override
+            table.add_row(str(answer.question), Text(answer.prompt), Text(answer.given or "—"),
+                          Text(expected.get(answer.question, "")), Text(VERDICT_MARKS[answer.verdict]),
+                          Text(f"{verdict_word(override.verdict)} by {override.by}") if override else "")
         return table
 
     @staticmethod
-    def _item_detail(item: dict[str, Any]) -> Table | Text:
-        title = Text(f"{item.get('question')}. {item['prompt']}", style="bold")
+    def _item_detail(item: ItemResult) -> Table | Text:
+        title = Text(f"{item.question}. {item.prompt}", style="bold")
         for flag in flags_of(item):
             title.append(f"  ⚑ {flag}", style="yellow")
-        if not item.get("options"):
-            title.append(f"\n{item.get('mode', 'typed')} answer · key: ", style="")
-            title.append(str(item.get("answer", "")), style="bold")
-            title.append(f" · {item.get('takers', 0)} took it", style="")
+        if not item.options:
+            title.append(f"\n{item.mode} answer · key: ", style="")
+            title.append(item.answer, style="bold")
+            title.append(f" · {item.takers} took it", style="")
             return title
         table = Table(title=title, expand=True, show_edge=False, pad_edge=False)
         table.add_column("Option", ratio=3)
         table.add_column("Key", no_wrap=True)
         table.add_column("Chosen", justify="right", no_wrap=True)
         table.add_column("Point-biserial", justify="right", no_wrap=True)
-        for option in item.get("options", []):
-            table.add_row(Text(option["text"]), "✓" if option.get("correct") else "",
-                          str(option.get("chosen", 0)), number(option.get("point_biserial")))
+        for option in item.options:
+            table.add_row(Text(option.text), "✓" if option.correct else "", str(option.chosen),
+                          number(option.point_biserial))
         return table
 
     # -- actions ------------------------------------------------------------------------------
@@ -240,39 +251,38 @@ class ResultsScreen(QuizScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "override":  # on a student's row only
-            return self.query_one("#results-tabs", TabbedContent).active == "students" and bool(
-                self.report.get("students"))
+            return self.query_one("#results-tabs", TabbedContent).active == "students" and bool(self.students())
         return True
 
     def action_override(self) -> None:
-        students = self.report.get("students", [])
+        students = self.students()
         row = self.query_one("#results-students", DataTable).cursor_row
         if not 0 <= row < len(students):
             return
         student = students[row]
 
-        def apply(choice: tuple[int, str] | None) -> None:
+        def apply(choice: tuple[int, Outcome] | None) -> None:
             if choice is None:
                 return
             number, verdict = choice
             try:  # the teacher is the desk's learner, as `quiz paper override` takes it by default
-                self.teacher.classroom.override(self.code, student["name"], number - 1, verdict, self.teacher.teacher)
+                self.teacher.classroom.override(self.code, student.name, number - 1, verdict, self.teacher.teacher)
             except ClassroomError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
             self.load()
             self.query_one("#results-students", DataTable).move_cursor(row=row)
-            self.notify(f"{student['name']}'s answer to question {number} is now {verdict_word(verdict)}",
+            self.notify(f"{student.name}'s answer to question {number} is now {verdict_word(verdict)}",
                         markup=False)
 
         self.app.push_screen(OverrideScreen(student, self.expected()), apply)
 
 
-class OverrideScreen(ModalScreen[tuple[int, str] | None]):
+class OverrideScreen(ModalScreen[tuple[int, Outcome] | None]):
     """Pick one of a student's answers, then the verdict it gets; dismisses with (question, verdict)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    VERDICTS = ("correct", "wrong", "near_miss")
+    VERDICTS = (Outcome.CORRECT, Outcome.WRONG, Outcome.NEAR_MISS)
     DEFAULT_CSS = """
     OverrideScreen { align: center middle; }
     #override-dialog { width: 90; max-width: 96%; height: auto; max-height: 22; border: round $accent;
@@ -280,7 +290,7 @@ class OverrideScreen(ModalScreen[tuple[int, str] | None]):
     #override-list { height: auto; max-height: 14; margin-top: 1; }
     """
 
-    def __init__(self, student: dict[str, Any], expected: dict[int, str] | None = None) -> None:
+    def __init__(self, student: StudentResult, expected: dict[int, str] | None = None) -> None:
         super().__init__()
         self.student = student
         self.expected = expected or {}
@@ -288,17 +298,17 @@ class OverrideScreen(ModalScreen[tuple[int, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="override-dialog"):
-            yield Static(Text(f"Override one of {self.student['name']}'s verdicts", style="bold"), id="override-title")
+            yield Static(Text(f"Override one of {self.student.name}'s verdicts", style="bold"), id="override-title")
             answers = []
-            for answer in self.student.get("answers", []):
-                line = Text(f"{answer['question']}. ")
-                line.append(" ".join(str(answer.get("prompt", "")).split())[:50])
-                line.append(f"  — {answer.get('given') or '(blank)'}", style="bold")
-                key = self.expected.get(int(answer["question"]))
-                if key is not None and answer.get("verdict") != "correct":
+            for answer in self.student.answers:
+                line = Text(f"{answer.question}. ")
+                line.append(" ".join(answer.prompt.split())[:50])
+                line.append(f"  — {answer.given or '(blank)'}", style="bold")
+                key = self.expected.get(answer.question)
+                if key is not None and answer.verdict is not Outcome.CORRECT:
                     line.append(f"  (expected {key})")
-                line.append(f"  {verdict_word(str(answer.get('verdict')))}", style="dim")
-                answers.append(Option(line, id=str(answer["question"])))
+                line.append(f"  {verdict_word(answer.verdict)}", style="dim")
+                answers.append(Option(line, id=str(answer.question)))
             yield OptionList(*answers, id="override-list")
 
     def on_mount(self) -> None:
@@ -310,13 +320,14 @@ class OverrideScreen(ModalScreen[tuple[int, str] | None]):
         if self.question is None:  # first the answer, then its verdict
             self.question = int(event.option.id or 0)
             self.query_one("#override-title", Static).update(
-                Text(f"Question {self.question} of {self.student['name']}: which verdict?", style="bold"))
+                Text(f"Question {self.question} of {self.student.name}: which verdict?", style="bold"))
             options = self.query_one("#override-list", OptionList)
             options.clear_options()
             options.add_options(Option(Text(verdict_word(v)), id=v) for v in self.VERDICTS)
             options.highlighted = 0
             return
-        self.dismiss((self.question, str(event.option.id)))
+        if event.option.id:  # each verdict's option id is its value
+            self.dismiss((self.question, Outcome(event.option.id)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

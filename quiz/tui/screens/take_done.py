@@ -17,12 +17,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quiz.doors.student import StudentDoor
+from quiz.model import Outcome
 
 if TYPE_CHECKING:
     from quiz.classroom.types import AttemptResult, AttemptView
     from quiz.tui.take_app import TakeApp
 
-VERDICT_MARKS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "near_miss": ("≈", "yellow"), "unanswered": ("—", "")}
+VERDICT_MARKS = {Outcome.CORRECT: ("✓", "green"), Outcome.WRONG: ("✗", "red"), Outcome.NEAR_MISS: ("≈", "yellow"),
+                 Outcome.UNANSWERED: ("—", "")}
 
 
 class TakeAccess:
@@ -74,7 +76,7 @@ class TakeDoneScreen(TakeAccess, Screen[None]):
         table.add_column("", no_wrap=True)
         table.add_column("Answer", ratio=2)
         for n, item in enumerate(result.items, 1):
-            mark, colour = VERDICT_MARKS.get(str(item.verdict), (str(item.verdict or "—"), ""))
+            mark, colour = VERDICT_MARKS[item.verdict]
             table.add_row(
                 str(n), Text(item.prompt), Text(item.given or "—", style="dim" if not item.given else ""),
                 Text(mark, style=f"bold {colour}"), Text(item.answer or ""),

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from quiz.doors.learner import CardDetail
-from quiz.tui.format import RATING_LABELS, interval
+from quiz.tui.format import RATING_LABELS, interval, verdict_word
 
 MODE_SHORT = {"mc": "choice", "typed": "typed", "cloze": "gap", "flip": "flip"}
 
@@ -91,7 +91,7 @@ class CardInfo(Vertical):
                 review.reviewed_at.strftime("%d %b %H:%M"),
                 MODE_SHORT.get(review.mode, review.mode),
                 Text("…" if hide_answer and review.given else _short(review.given or "—", 24)),
-                Text(review.verdict.replace("_", " ")),
+                Text(verdict_word(review.verdict)),
                 RATING_LABELS.get(review.rating, str(review.rating)),
                 interval(review.interval),
                 _fmt(review.stability_after, ".1f"),

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from quiz.model import Outcome
 from quiz.study.items import Feedback
-from quiz.tui.format import RATING_LABELS, interval
+from quiz.tui.format import RATING_LABELS, interval, verdict_word
 
 VERDICTS = {
-    "correct": ("✓ Right", "verdict-right"),
-    "near_miss": ("≈ Near miss", "verdict-near"),
-    "wrong": ("✗ Wrong", "verdict-wrong"),
+    Outcome.CORRECT: ("✓ Right", "verdict-right"),
+    Outcome.NEAR_MISS: ("≈ Near miss", "verdict-near"),
+    Outcome.WRONG: ("✗ Wrong", "verdict-wrong"),
 }
 PLAIN_REASONS = {"", "right", "correct"}  # a verdict that says no more than "✓ Right"
 SPELLED = "Accepted; it is spelled"  # the checker's word for a typo it forgives
@@ -28,7 +29,7 @@ def render_feedback(fb: Feedback, with_answer: bool = True) -> Group:
     Every value is bank or learner text, so each is a `Text` (never markup). Without the answer
     (multiple choice marks its options instead), the grid holds the note, the source and the next
     review."""
-    title, _ = VERDICTS.get(fb.outcome, (fb.outcome, ""))
+    title, _ = VERDICTS.get(fb.outcome, (verdict_word(fb.outcome), ""))
     reason = "" if fb.reason.strip().rstrip(".").lower() in PLAIN_REASONS else fb.reason
     if not fb.correct and reason.startswith(NOT_KNOWN):  # "I don't know": no guess, no "Wrong"
         title, reason = "✗ Not known", reason.removeprefix(NOT_KNOWN).lstrip(": ")
