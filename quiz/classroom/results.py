@@ -50,6 +50,7 @@ def counted_attempts(attempts: list[rows.AttemptRow], now: str) -> tuple[dict[st
 
 
 def _marked(position: int, prompt: str, row: rows.AnswerRow | None) -> MarkedAnswer:
+    """One answer as results show it (a row holding only an override: nothing given, the override counts)."""
     override = None
     if row is not None and row.override_verdict and row.override_by and row.override_at:
         at = parse_utc(row.override_at)
