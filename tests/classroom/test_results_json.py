@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from quiz.classroom import Classroom, papers
 from quiz.cli import main
-from quiz.model import Outcome
+from quiz.model import Mode, Outcome
 from tests.classroom.conftest import BANK
 
 DATA = Path(__file__).parent / "data"
@@ -43,7 +43,7 @@ def _near(answer: str) -> str:
 def whole_paper(room: Classroom, codes: dict[str, str], clock) -> str:
     """Every student sees every question: typed and multiple choice, a near miss, an unanswered
     question, a second attempt that counts, an override, and an attempt still open."""
-    paper = room.new_paper(BANK, "Regression", class_name="7B", count=5, seed=11, modes="mc,typed",
+    paper = room.new_paper(BANK, "Regression", class_name="7B", count=5, seed=11, modes=(Mode.MC, Mode.TYPED),
                            attempts=2)
     q = paper.questions
     right = {p: question.answer for p, question in enumerate(q)}
