@@ -7,6 +7,7 @@ door (`quiz.doors.student`) never imports this module.
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from quiz.exports import ExportSet
     from quiz.exports.service import Exports
     from quiz.stats import Statistics
+    from quiz.stats.progress_model import ClassProgress
 
 _LAZY = {  # value types re-exported for the front ends, imported on first use
     "EXPORT_FORMATS": ("quiz.exports", "FORMATS"),
@@ -96,3 +98,12 @@ class TeacherDoor(Door):
 
         self.close()
         return run_demo(self.db_path, **options)
+
+    def class_progress(self, class_name: str, bank: str | None = None, exam: date | None = None,
+                       idle_days: int | None = None) -> ClassProgress:
+        """The homework view (#21): per student this week's work, backlog, habits and predicted recall
+        on `exam` (None: now); per fact the class's predicted recall. `bank` None: every bank studied."""
+        from quiz.stats.progress import IDLE_DAYS, class_progress
+
+        return class_progress(self.db, self.clock, class_name, bank, exam,
+                              IDLE_DAYS if idle_days is None else idle_days, self.teacher)
