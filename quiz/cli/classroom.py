@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from quiz.cli.class_progress import progress_command
 from quiz.cli.context import AppContext
 from quiz.cli.format import counted
 from quiz.errors import ClassroomError
@@ -91,3 +92,6 @@ def reset_code_command(obj: AppContext, name: str, student: str, as_json: bool) 
     """Give STUDENT of class NAME a new personal code (the old one stops working)."""
     code = obj.teacher().classroom.reset_code(name, student)
     _print_codes([(" ".join(student.split()), code)], as_json)
+
+
+class_group.add_command(progress_command)

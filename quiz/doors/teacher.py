@@ -24,12 +24,16 @@ if TYPE_CHECKING:
     from quiz.exports import ExportSet
     from quiz.exports.service import Exports
     from quiz.stats import Statistics
+    from quiz.stats.progress_model import CSV_COLUMNS as PROGRESS_CSV_COLUMNS
+    from quiz.stats.progress_model import LEGEND as PROGRESS_LEGEND
     from quiz.stats.progress_model import ClassProgress
 
 _LAZY = {  # value types re-exported for the front ends, imported on first use
     "EXPORT_FORMATS": ("quiz.exports", "FORMATS"),
     "ExportSet": ("quiz.exports", "ExportSet"),
     "Exports": ("quiz.exports.service", "Exports"),
+    "PROGRESS_LEGEND": ("quiz.stats.progress_model", "LEGEND"),
+    "PROGRESS_CSV_COLUMNS": ("quiz.stats.progress_model", "CSV_COLUMNS"),
 }
 
 
@@ -40,7 +44,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'quiz.doors.teacher' has no attribute {name!r}")
 
 
-__all__ = ["EXPORT_FORMATS", "ExportSet", "Exports", "TeacherDoor"]
+__all__ = ["EXPORT_FORMATS", "PROGRESS_CSV_COLUMNS", "PROGRESS_LEGEND", "ExportSet", "Exports", "TeacherDoor"]
 
 
 class TeacherDoor(Door):
