@@ -164,6 +164,12 @@ class QuizApp(OneLineCrash, App[float | None]):
 
         self.push_screen(ClassStatsScreen(name))
 
+    def class_progress(self, name: str) -> None:
+        """The teacher's homework view of a class (the numbers of `quiz class progress`)."""
+        from quiz.tui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen(name))
+
     def action_personal_scheduling(self) -> None:
         from quiz.tui.screens.scheduling import SchedulingScreen
 

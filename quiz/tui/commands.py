@@ -39,6 +39,9 @@ class QuizCommands(Provider):
             ("Statistics", app.action_stats, "Reviews per day, retention, forecast, calendar, hours, mastery"),
             *((f"Class statistics: {c.name}", partial(app.class_stats, c.name), "One row per student")
               for c in app.teacher.classroom.classes()),
+            *((f"Class progress: {c.name}", partial(app.class_progress, c.name),
+               "Homework view: this week, backlog, flags, predicted recall on an exam day")
+              for c in app.teacher.classroom.classes()),
             ("Switch learner…", app.action_choose_learner, "Pick or add a learner"),
             ("Home", app.go_home, "Banks and counts"),
         ]
