@@ -63,6 +63,7 @@ TABLES: tuple[Table, ...] = (
     Table("fsrs_parameters", ("learner_id",)),
     Table("app_state", ("key",)),
     Table("extra_new", ("learner_id", "day")),
+    Table("homework", ("id",), "id"),
 )
 
 

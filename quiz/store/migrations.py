@@ -22,6 +22,7 @@ from quiz.store.postgres import schema as pg
 from quiz.store.schema import v1, v2
 from quiz.store.schema_classroom import classroom_v1
 from quiz.store.schema_fsrs import fsrs_v1
+from quiz.store.schema_homework import homework_1
 from quiz.store.schema_stats import stats_v1, stats_v2
 from quiz.store.schema_trust import trust_1
 
@@ -54,6 +55,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("stats_v2", stats_v2, pg.stats_index),
     Migration("trust-1", trust_1, pg.trust_tables),  # app state, extra new cards, folded facts (#9)
     Migration("one-runner", _nothing, _nothing),  # this runner's version table on both engines (#20)
+    Migration("homework-1", homework_1, pg.homework_tables),  # a bank set to a class, with an exam date (#21)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,7 @@ from quiz.store.engine import Database
 from quiz.store.schema import V1, V2
 from quiz.store.schema_classroom import CLASSROOM_V1
 from quiz.store.schema_fsrs import FSRS_V1
+from quiz.store.schema_homework import HOMEWORK_1
 from quiz.store.schema_stats import STATEMENTS_V2
 from quiz.store.schema_trust import TRUST_1
 
@@ -121,3 +122,7 @@ def stats_index(db: Database) -> None:
 
 def trust_tables(db: Database) -> None:
     run(db, TRUST_1)
+
+
+def homework_tables(db: Database) -> None:
+    run(db, HOMEWORK_1)
