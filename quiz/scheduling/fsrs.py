@@ -37,6 +37,11 @@ class Scheduler:
             enable_fuzzing=False,
         )
 
+    @property
+    def decay(self) -> float:
+        """The forgetting curve's exponent (FSRS-6: -w[20]) under this learner's parameters."""
+        return -float(self.fsrs.parameters[20])
+
     def _fsrs_card(self, card_id: int, card: CardState, now: datetime) -> fsrs.Card:
         if card.state == State.NEW:
             return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=now)

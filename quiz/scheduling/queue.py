@@ -9,16 +9,18 @@ ahead limit" does, so a first session does not end with every card it taught sti
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, islice, takewhile
 
 from quiz.model import State, StudyItem
-from quiz.settings import Settings, study_day
+from quiz.scheduling.exam import ExamPlan
+from quiz.settings import Settings, day_start, study_day
 from quiz.store import Database
 from quiz.store.app_state import extra_new
 from quiz.store.cards import CardRecord
+from quiz.store.homework import new_started_since
 from quiz.store.queue import Scope, due_learning, due_reviews, new_cards
 from quiz.store.reviews import today_counts, touched_facts_today
 
@@ -69,6 +71,38 @@ def new_allowance(db: Database, learner_id: int, settings: Settings, now: dateti
     return settings.new_per_day + extra_new(db, learner_id, study_day(now, settings).isoformat())
 
 
+def _new_slots(
+    db: Database, scope: Scope, settings: Settings, now: datetime, plans: list[ExamPlan], allowance: int,
+    own_limit: int, buried: set[tuple[str, str]],
+) -> list[Slot]:
+    """Today's new cards with homework: each homework's first, at most its `daily` a day (default:
+    the learner's allowance), then the learner's other new cards within what is left of their own
+    allowance (homework cards started today count against it, never the other way round)."""
+    since = day_start(now, settings)
+    taken: set[int] = set()
+    hidden = set(buried)  # facts given a homework card today hide their other new cards
+    chosen: list[CardRecord] = []
+    for plan in plans:
+        daily = allowance if plan.daily is None else plan.daily
+        limit = max(0, daily - new_started_since(db, scope.learner_id, plan.bank, sorted(plan.kinds), since))
+        if not limit:
+            continue
+        cards = (c for c in new_cards(db, Scope(scope.learner_id, (plan.bank,)), now)
+                 if plan.covers(c.bank, c.kind) and c.id not in taken)
+        picked = (_one_card_per_fact(cards, hidden, limit) if settings.bury_new_siblings
+                  else list(islice(cards, limit)))
+        chosen += picked
+        taken |= {c.id for c in picked}
+        hidden |= {c.fact_key for c in picked}
+    own_limit = max(0, own_limit - len(chosen))
+    if own_limit:
+        others = (c for c in new_cards(db, scope, now)
+                  if c.id not in taken and not any(plan.covers(c.bank, c.kind) for plan in plans))
+        chosen += (_one_card_per_fact(others, hidden, own_limit) if settings.bury_new_siblings
+                   else list(islice(others, own_limit)))
+    return [Slot(card, State.NEW) for card in chosen]
+
+
 class StudyQueue:
     def __init__(self, learning: list[Slot], reviews: list[Slot], new: list[Slot], buried: set, bury: bool):
         self.learning, self.reviews, self.new = learning, reviews, new
@@ -78,9 +112,11 @@ class StudyQueue:
 
     @classmethod
     def load(
-        cls, db: Database, scope: Scope, settings: Settings, now: datetime, day_end: datetime
+        cls, db: Database, scope: Scope, settings: Settings, now: datetime, day_end: datetime,
+        homework: Sequence[ExamPlan] = (),
     ) -> StudyQueue:
-        """Today's cards within the daily limits, new siblings of touched facts buried."""
+        """Today's cards within the daily limits, new siblings of touched facts buried; the new
+        cards of active `homework` first (see `_new_slots`)."""
         s = settings
         new_done, reviews_done = today_counts(db, scope.learner_id, now, s)
         learning = [Slot(card, State.LEARNING) for card in due_learning(db, scope, day_end, now)]
@@ -91,8 +127,12 @@ class StudyQueue:
             buried = touched_facts_today(db, scope.learner_id, now, s)
             buried |= {slot.card.fact_key for slot in (*learning, *reviews)}
         new: list[Slot] = []
-        new_limit = max(0, new_allowance(db, scope.learner_id, s, now) - new_done)
-        if new_limit and s.bury_new_siblings:
+        allowance = new_allowance(db, scope.learner_id, s, now)
+        new_limit = max(0, allowance - new_done)
+        plans = [plan for plan in homework if plan.bank in scope.banks]
+        if plans:
+            new = _new_slots(db, scope, s, now, plans, allowance, new_limit, buried)
+        elif new_limit and s.bury_new_siblings:
             new = [Slot(card, State.NEW) for card in _one_card_per_fact(new_cards(db, scope, now), buried, new_limit)]
         elif new_limit:
             new = [Slot(card, State.NEW) for card in islice(new_cards(db, scope, now), new_limit)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +23,16 @@ from quiz.library.banks import get_bank, sync_builtin_banks
 from quiz.library.card_sync import ensure_cards
 from quiz.library.learners import ensure_learner
 from quiz.library.preferences import load_settings
-from quiz.model import LEARNING_STATES, Outcome, Rating, State, StudyItem
+from quiz.model import LEARNING_STATES, CardState, Outcome, Rating, State, StudyItem
+from quiz.scheduling.exam import ExamPlan, capped_state, covering, exam_start
 from quiz.scheduling.fsrs import RATINGS, Scheduler
 from quiz.scheduling.queue import Slot as _Slot
 from quiz.scheduling.queue import StudyQueue
 from quiz.settings import next_day_start
 from quiz.store.banks import bank_imported_at, save_bank
-from quiz.store.cards import Answer, UndoRefused, load_card, set_suspended, undo_review, write_answer
+from quiz.store.cards import Answer, CardRecord, UndoRefused, load_card, set_suspended, undo_review, write_answer
 from quiz.store.fitting import learner_parameters
+from quiz.store.homework import learner_homework
 from quiz.store.learners import learner_exists
 from quiz.store.opening import open_db
 from quiz.store.queue import Scope, next_due
@@ -118,6 +120,7 @@ class StudySession:
         self.learner = ensure_learner(self.db, learner, clock)
         self.settings = load_settings(self.db, self.learner.id)
         self.scheduler = Scheduler(self.settings, learner_parameters(self.db, self.learner.id))
+        self.homework = self._homework_plans()
         self.bank = bank
         if bank_loader is None:
             sync_builtin_banks(self.db)
@@ -166,11 +169,29 @@ class StudySession:
             self._store_missing_bank(name)
         ensure_cards(self.db, self.learner.id, name, self._bank, self.kinds, self.clock())
 
+    def _homework_plans(self) -> tuple[ExamPlan, ...]:
+        """The active homework of the learner's classes: its new cards come first, at its daily
+        pace, and its exam date caps its cards' intervals (`quiz.scheduling.exam`)."""
+        return tuple(
+            ExamPlan(row.id, row.bank, frozenset(row.kinds), row.daily,
+                     exam_start(date.fromisoformat(row.exam), self.settings) if row.exam else None)
+            for row in learner_homework(self.db, self.learner.id)
+        )
+
     def _build_queue(self) -> None:
         now = self.clock()
         self.day_end = next_day_start(now, self.settings)
         scope = Scope(self.learner.id, tuple(self.bank_names))
-        self.queue = StudyQueue.load(self.db, scope, self.settings, now, self.day_end)
+        self.queue = StudyQueue.load(self.db, scope, self.settings, now, self.day_end, self.homework)
+
+    def _schedule(self, card: CardRecord, rating: int, now: datetime) -> CardState:
+        """The card after `rating` at `now`: FSRS, its due date capped before a homework's exam."""
+        after = self.scheduler.review(card.sched, rating, now, card.id)
+        plans = covering(self.homework, card.bank, card.kind) if self.homework else ()
+        if not plans:
+            return after
+        retention = self.settings.desired_retention
+        return capped_state(after, now, (plan.exam for plan in plans), retention, self.scheduler.decay)
 
     def _pick(self) -> _Slot | None:
         """The next card that can be asked (a card whose question cannot be made is skipped)."""
@@ -242,7 +263,11 @@ class StudySession:
         if not self._current:
             return {}
         card = self._current.card
-        return self.scheduler.preview(card.sched, self.clock(), card.id)
+        if not covering(self.homework, card.bank, card.kind):
+            return self.scheduler.preview(card.sched, self.clock(), card.id)
+        now = self.clock()
+        dues = {rating: self._schedule(card, rating, now).due for rating in RATINGS}
+        return {rating: due - now for rating, due in dues.items() if due is not None}
 
     def answer(self, given: str, duration_ms: int | None = None) -> Feedback:
         """Check a multiple-choice, typed or cloze answer, schedule the card and commit."""
@@ -297,7 +322,7 @@ class StudySession:
         answer = Answer(rating, str(question.mode), outcome, question.wording_id, question.prompt,
                         given, question.answer, duration_ms)
         card = slot.card
-        after = self.scheduler.review(card.sched, rating, now, card.id)  # outside the write lock
+        after = self._schedule(card, rating, now)  # outside the write lock
         with self.db.write():
             review_id = write_answer(self.db, card, after, answer, now)
             if review_id is None:  # changed since the queue was read: schedule what is stored
@@ -306,7 +331,7 @@ class StudySession:
                     self._require_learner()
                     raise SessionError("this card was deleted in another window")
                 card = stored
-                after = self.scheduler.review(card.sched, rating, now, card.id)
+                after = self._schedule(card, rating, now)
                 review_id = write_answer(self.db, card, after, answer, now)
                 assert review_id is not None  # under the write lock nothing else can change it
         slot.card = card
