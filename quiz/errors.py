@@ -122,3 +122,7 @@ class ClassroomError(QuizError, ValueError):
 
 class ExportError(QuizError, ValueError):
     """An export that cannot be written as asked (unknown format, a question over a format's limits)."""
+
+
+class HomeworkError(QuizError, ValueError):
+    """Homework that cannot be set, shown or stopped as asked; the message names the field."""

@@ -29,6 +29,7 @@ COMMANDS = {
     "demo": ("quiz.cli.demo", "demo"),
     "class": ("quiz.cli.classroom", "class_group"),
     "paper": ("quiz.cli.paper", "paper_group"),
+    "homework": ("quiz.cli.homework", "homework_group"),
     "serve": ("quiz.cli.serve", "serve"),
     "optimize": ("quiz.cli.optimize", "optimize"),
     "simulate": ("quiz.cli.optimize", "simulate"),

@@ -1,4 +1,4 @@
-"""The teacher's door: classes, papers, results, exports, a class's progress, and the demo class.
+"""The teacher's door: classes, papers, homework, results, exports, a class's progress, and the demo class.
 
 Plain Python (never imports Textual); the features are imported when first used. The student's
 door (`quiz.doors.student`) never imports this module.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quiz.exports import FORMATS as EXPORT_FORMATS
     from quiz.exports import ExportSet
     from quiz.exports.service import Exports
+    from quiz.homework.service import Homework
     from quiz.stats import Statistics
     from quiz.stats.progress_model import CSV_COLUMNS as PROGRESS_CSV_COLUMNS
     from quiz.stats.progress_model import LEGEND as PROGRESS_LEGEND
@@ -80,6 +81,13 @@ class TeacherDoor(Door):
         if cached is None or cached.db is not db:
             cached = self._classroom = Classroom(db, self.clock)
         return cached
+
+    @property
+    def homework(self) -> Homework:
+        """A bank's cards set to a class, at a daily pace, before an exam (issue #21)."""
+        from quiz.homework.service import Homework
+
+        return Homework(self.db, self.clock)
 
     @property
     def exports(self) -> Exports:
