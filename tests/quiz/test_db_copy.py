@@ -27,6 +27,9 @@ END = datetime(2026, 5, 10, 12, tzinfo=UTC)
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("copy") / "demo.db"
     run_demo(path, students=5, days=10, seed=0, end=END)
+    homework = cli("--db", str(path), "homework", "set", "--class", "demo", "--bank", "belgrade-offensive",
+                   "--kinds", "date", "--daily", "3")  # so the copy carries a homework row too
+    assert homework.exit_code == 0, homework.output
     return path
 
 
@@ -149,6 +152,8 @@ def _new_rows(location: str | Path) -> None:
     assert door.exit_code == 0, door.output
     added = cli("--db", str(location), "class", "add", "after", "Newcomer")
     assert added.exit_code == 0, added.output
+    homework = cli("--db", str(location), "homework", "set", "--class", "after", "--bank", "belgrade-offensive")
+    assert homework.exit_code == 0, homework.output
 
 
 @pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
