@@ -26,8 +26,8 @@ FLAGS_WIDTH = 8  # "backlog↑", "idle 12d": one flag a line
 
 HELP = """Per student of CLASS: this week's work, backlog, streak, true retention and the recall FSRS
 predicts on the exam day; per fact, the class's predicted recall. Every bank the class studies
-unless --bank; predicted recall is for now unless --exam. The bank and the date are plain
-parameters: homework set for the class will supply them.
+unless --bank; predicted recall is for now unless --exam. With neither, the class's active
+homework gives both (its bank, recall on its exam day).
 
 \b
 What each figure means:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 import click
@@ -12,26 +11,16 @@ import click
 from quiz.cli.context import AppContext
 from quiz.cli.errors import UserError
 from quiz.cli.format import counted
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _exam_date(text: str | None) -> date | None:
-    """`--exam YYYY-MM-DD` as a date (parsed here, judged by the feature)."""
-    if text is None:
-        return None
-    try:
-        if not _ISO_DATE.fullmatch(text.strip()):
-            raise ValueError
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"exam: '{text}' is not a date as YYYY-MM-DD") from None
+from quiz.cli.params import EnumList
+from quiz.model import Kind
 
 
 def _line(info: Any) -> str:
     kinds = ",".join(info.kinds)
     daily = "own pace" if info.daily is None else f"{info.daily} new a day"
     exam = f"exam {info.exam.isoformat()}" if info.exam else "no exam"
+    if info.exam and info.retention is not None:
+        exam += f" (recall {info.retention:.0%} wanted)"
     state = "active" if info.active else f"stopped {info.stopped.date().isoformat()}"
     return (f"#{info.id}  {info.class_name}  {info.bank}  [{kinds}]  {daily}  {exam}  "
             f"set {info.created.date().isoformat()}  {state}")
@@ -45,19 +34,25 @@ def homework_group() -> None:
 @homework_group.command("set")
 @click.option("--class", "class_name", required=True, metavar="CLASS", help="The class to give it to.")
 @click.option("--bank", required=True, metavar="NAME", help="The bank whose cards it gives.")
-@click.option("--kinds", metavar="date,unit,place", help="Which kinds of card (default: all three).")
+@click.option("--kinds", type=EnumList(Kind), metavar="date,unit,place", help="Which kinds of card (default: all three).")
 @click.option("--daily", type=int, metavar="N", help="New cards a day at most (default: each student's own setting).")
-@click.option("--exam", metavar="YYYY-MM-DD", help="The exam date: cards are reviewed before it when needed.")
+@click.option("--exam", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The exam date: a card likely below --retention on the day is reviewed the day before.")
+@click.option("--retention", type=float, metavar="R",
+              help="Predicted recall wanted on the exam day, 0.7 to 0.99 (default: each student's desired "
+                   "retention, which their usual intervals keep already; higher asks for a review before the exam).")
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "class", "bank", "kinds", "daily", "exam", '
-              '"created", "active", "stopped", "cards_made"}.')
+              '"retention", "created", "active", "stopped", "cards_made"}.')
 @click.pass_obj
 def set_command(
-    obj: AppContext, class_name: str, bank: str, kinds: str | None, daily: int | None, exam: str | None, as_json: bool
+    obj: AppContext, class_name: str, bank: str, kinds: tuple[Kind, ...] | None, daily: int | None,
+    exam: datetime | None, retention: float | None, as_json: bool,
 ) -> None:
     """Give the students of --class the cards of --bank (of --kinds), at most --daily new a day."""
-    info, made = obj.teacher().homework.set(class_name, bank, kinds, daily, _exam_date(exam))
+    info, made = obj.teacher().homework.set(class_name, bank, kinds, daily, exam.date() if exam else None,
+                                             retention)
     if as_json:
-        click.echo(json.dumps({**info.as_dict(), "cards_made": made}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**info.to_dict(), "cards_made": made}, ensure_ascii=False, indent=2))
         return
     click.echo(f"Homework #{info.id} set: {_line(info)}")
     click.echo(f"{counted(made, 'card')} made; students see them in `quiz study`.")
@@ -71,7 +66,7 @@ def list_command(obj: AppContext, class_name: str | None, as_json: bool) -> None
     """Every homework, by class: bank, kinds, daily pace, exam, when set, active or stopped."""
     found = obj.teacher().homework.all(class_name)
     if as_json:
-        click.echo(json.dumps([info.as_dict() for info in found], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([info.to_dict() for info in found], ensure_ascii=False, indent=2))
         return
     if not found:
         click.echo("No homework yet: see `quiz homework set --help`.")
@@ -88,11 +83,11 @@ def list_command(obj: AppContext, class_name: str | None, as_json: bool) -> None
 def show_command(obj: AppContext, homework_id: int | None, class_name: str | None, as_json: bool) -> None:
     """A homework (ID, or every one of --class) and, per student, cards started of the total and due today."""
     if (homework_id is None) == (class_name is None):
-        raise UserError("id: give a homework ID or --class, one of them")
+        raise UserError("give a homework ID or --class, one of them")
     homework = obj.teacher().homework
     reports = [homework.report(homework_id)] if homework_id is not None else homework.reports(class_name or "")
     if as_json:
-        click.echo(json.dumps([report.as_dict() for report in reports], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([report.to_dict() for report in reports], ensure_ascii=False, indent=2))
         return
     if not reports:
         click.echo(f"No homework for class '{class_name}'.")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from question_bank.facts.model import Bank
 from quiz.clock import Clock
 from quiz.doors.base import Door
+from quiz.errors import HomeworkError
 from quiz.library import banks as library_banks
 from quiz.paths import default_learner
 
@@ -114,8 +115,23 @@ class TeacherDoor(Door):
     def class_progress(self, class_name: str, bank: str | None = None, exam: date | None = None,
                        idle_days: int | None = None) -> ClassProgress:
         """The homework view (#21): per student this week's work, backlog, habits and predicted recall
-        on `exam` (None: now); per fact the class's predicted recall. `bank` None: every bank studied."""
+        on `exam` (None: now); per fact the class's predicted recall. `bank` None: every bank studied.
+        With neither bank nor exam given, the class's active homework gives both (the latest one
+        with an exam, else the latest one), so the view is the homework's on its exam day."""
         from quiz.stats.progress import IDLE_DAYS, class_progress
 
+        if bank is None and exam is None:
+            bank, exam = self._homework_focus(class_name)
         return class_progress(self.db, self.clock, class_name, bank, exam,
                               IDLE_DAYS if idle_days is None else idle_days, self.teacher)
+
+    def _homework_focus(self, class_name: str) -> tuple[str | None, date | None]:
+        """(bank, exam) of the class's active homework that the progress view follows, or (None, None)."""
+        try:
+            active = [info for info in self.homework.all(class_name) if info.active]
+        except HomeworkError:  # no such class: the progress view says so in its own words
+            return None, None
+        if not active:
+            return None, None
+        chosen = max(active, key=lambda info: (info.exam is not None, info.id))
+        return chosen.bank, chosen.exam

@@ -16,6 +16,7 @@ class HomeworkInfo:
     kinds: tuple[str, ...]
     daily: int | None  # new cards a day at most; None: each student's own new-card setting
     exam: date | None
+    retention: float | None  # predicted recall wanted on the exam day; None: each student's desired retention
     created: datetime
     stopped: datetime | None
 
@@ -23,10 +24,10 @@ class HomeworkInfo:
     def active(self) -> bool:
         return self.stopped is None
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {
             "id": self.id, "class": self.class_name, "bank": self.bank, "kinds": list(self.kinds),
-            "daily": self.daily, "exam": self.exam.isoformat() if self.exam else None,
+            "daily": self.daily, "exam": self.exam.isoformat() if self.exam else None, "retention": self.retention,
             "created": self.created.isoformat(), "active": self.active,
             "stopped": self.stopped.isoformat() if self.stopped else None,
         }
@@ -41,7 +42,7 @@ class StudentProgress:
     total: int
     due_today: int
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
         return {"name": self.name, "started": self.started, "total": self.total, "due_today": self.due_today}
 
 
@@ -50,5 +51,5 @@ class HomeworkReport:
     homework: HomeworkInfo
     students: tuple[StudentProgress, ...]
 
-    def as_dict(self) -> dict:
-        return {**self.homework.as_dict(), "students": [s.as_dict() for s in self.students]}
+    def to_dict(self) -> dict:
+        return {**self.homework.to_dict(), "students": [s.to_dict() for s in self.students]}

@@ -14,7 +14,7 @@ from datetime import date
 from question_bank.facts.model import Bank
 from question_bank.questions import Kind, kinds_for
 from quiz.clock import Clock, parse_utc, utc_iso
-from quiz.errors import BankNotFound, HomeworkError
+from quiz.errors import BankNotFound, HomeworkError, mention
 from quiz.homework.model import HomeworkInfo, HomeworkReport, StudentProgress
 from quiz.library.banks import get_bank, sync_builtin_banks
 from quiz.library.card_sync import card_keys, ensure_kind_cards
@@ -25,19 +25,16 @@ from quiz.store import classroom as class_rows
 from quiz.store import homework as rows
 
 KINDS = tuple(str(kind) for kind in Kind)
+RETENTION_RANGE = (0.7, 0.99)  # as the learner's own desired retention allows
 
 
-def parse_kinds(text: str | Iterable[str] | None) -> tuple[str, ...]:
-    """`date,unit` as kinds in their usual order (None: every kind); HomeworkError names a bad one."""
-    if text is None:
+def chosen_kinds(kinds: Iterable[Kind] | None) -> tuple[str, ...]:
+    """The kinds in their usual order (None: every kind); HomeworkError when none is named."""
+    if kinds is None:
         return KINDS
-    words = text.split(",") if isinstance(text, str) else list(text)
-    chosen = {" ".join(word.split()).lower() for word in words} - {""}
-    unknown = sorted(chosen - set(KINDS))
-    if unknown:
-        raise HomeworkError(f"kinds: '{unknown[0]}' is not a kind (choose from {', '.join(KINDS)})")
+    chosen = {str(kind) for kind in kinds}
     if not chosen:
-        raise HomeworkError(f"kinds: name at least one of {', '.join(KINDS)}")
+        raise HomeworkError("name at least one kind", "kinds")
     return tuple(kind for kind in KINDS if kind in chosen)
 
 
@@ -50,25 +47,32 @@ class Homework:
 
     # -- setting -------------------------------------------------------------------------------
     def set(
-        self, class_name: str, bank: str, kinds: str | Iterable[str] | None = None, daily: int | None = None,
-        exam: date | None = None,
+        self, class_name: str, bank: str, kinds: Iterable[Kind] | None = None, daily: int | None = None,
+        exam: date | None = None, retention: float | None = None,
     ) -> tuple[HomeworkInfo, int]:
         """Give the class's students the bank's cards of `kinds`; the homework and how many cards
-        were made (cards a student had already keep their progress)."""
+        were made (cards a student had already keep their progress). With an `exam`, `retention`
+        is the predicted recall wanted on that day (None: each student's desired retention)."""
         class_id = self._class_id(class_name)
-        chosen = parse_kinds(kinds)
+        chosen = chosen_kinds(kinds)
+        if retention is not None:
+            low, high = RETENTION_RANGE
+            if exam is None:
+                raise HomeworkError(f"is the recall wanted on the exam day: give {mention('exam')} too", "retention")
+            if not low <= retention <= high:
+                raise HomeworkError(f"must be between {low} and {high}, not {retention}", "retention")
         if daily is not None and daily < 0:
-            raise HomeworkError(f"daily: new cards a day must be 0 or more, not {daily}")
+            raise HomeworkError(f"new cards a day must be 0 or more, not {daily}", "daily")
         now = self.clock()
         today = now.astimezone(machine_zone()).date()
         if exam is not None and exam < today:
-            raise HomeworkError(f"exam: {exam.isoformat()} is in the past (today is {today.isoformat()})")
+            raise HomeworkError(f"{exam.isoformat()} is in the past (today is {today.isoformat()})", "exam")
         loaded = self._bank(bank)
         keys = card_keys(loaded, kinds_for, chosen)
         if not keys:
-            raise HomeworkError(f"kinds: bank '{bank}' has no {' or '.join(chosen)} questions")
+            raise HomeworkError(f"bank '{bank}' has no {' or '.join(chosen)} questions", "kinds")
         homework_id = rows.insert_homework(
-            self.db, class_id, bank, chosen, daily, exam.isoformat() if exam else None, utc_iso(now)
+            self.db, class_id, bank, chosen, daily, exam.isoformat() if exam else None, retention, utc_iso(now)
         )
         made = sum(
             ensure_kind_cards(self.db, learner_id, bank, keys, now)
@@ -80,7 +84,7 @@ class Homework:
         cleaned = " ".join(str(name).split())
         found = class_rows.class_id(self.db, cleaned)
         if found is None:
-            raise HomeworkError(f"class: no class '{cleaned}' (see `quiz class list`)")
+            raise HomeworkError(f"no class '{cleaned}' (see `quiz class list`)", "class_name")
         return found
 
     def _bank(self, name: str) -> Bank:
@@ -88,13 +92,13 @@ class Homework:
         try:
             return get_bank(self.db, name)
         except BankNotFound:
-            raise HomeworkError(f"bank: no bank called '{name}' (see `quiz bank list`)") from None
+            raise HomeworkError(f"no bank called '{name}' (see `quiz bank list`)", "bank") from None
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, homework_id: int) -> HomeworkInfo:
         row = rows.homework_row(self.db, homework_id)
         if row is None:
-            raise HomeworkError(f"id: no homework {homework_id} (see `quiz homework list`)")
+            raise HomeworkError(f"no homework {homework_id} (see `quiz homework list`)")
         return _info(row)
 
     def all(self, class_name: str | None = None) -> list[HomeworkInfo]:
@@ -106,7 +110,7 @@ class Homework:
         """The homework and, per student, cards started of the homework's total and due today."""
         row = rows.homework_row(self.db, homework_id)
         if row is None:
-            raise HomeworkError(f"id: no homework {homework_id} (see `quiz homework list`)")
+            raise HomeworkError(f"no homework {homework_id} (see `quiz homework list`)")
         info = _info(row)
         try:
             total = len(card_keys(get_bank(self.db, info.bank), kinds_for, info.kinds))
@@ -128,7 +132,7 @@ class Homework:
         """Stop a homework: its cards stay the students' own, scheduled as usual from now on."""
         info = self.get(homework_id)
         if not info.active:
-            raise HomeworkError(f"id: homework {homework_id} was stopped already")
+            raise HomeworkError(f"homework {homework_id} was stopped already")
         rows.stop_homework(self.db, homework_id, self.clock())
         return self.get(homework_id)
 
@@ -138,8 +142,8 @@ def _info(row: rows.HomeworkRow) -> HomeworkInfo:
     assert created is not None
     return HomeworkInfo(
         row.id, row.class_name, row.bank, row.kinds, row.daily,
-        date.fromisoformat(row.exam) if row.exam else None, created, parse_utc(row.stopped),
+        date.fromisoformat(row.exam) if row.exam else None, row.retention, created, parse_utc(row.stopped),
     )
 
 
-__all__ = ["Homework", "HomeworkInfo", "HomeworkReport", "StudentProgress", "parse_kinds"]
+__all__ = ["Homework", "HomeworkInfo", "HomeworkReport", "StudentProgress", "chosen_kinds"]

@@ -26,6 +26,7 @@ class ExamPlan:
     kinds: frozenset[str]
     daily: int | None = None
     exam: datetime | None = None  # the start of the learner's study day of the exam date (UTC)
+    retention: float | None = None  # recall wanted on the exam day; None: the learner's desired retention
 
     def covers(self, bank: str, kind: str) -> bool:
         return bank == self.bank and kind in self.kinds
@@ -64,8 +65,8 @@ def exam_capped_due(
     (after the exam date scheduling is the usual) keep `due`. The date is never moved later.
 
     With FSRS's own interval for the same retention this binds rarely (its due date is when recall
-    falls to `retention`), mostly through whole-day rounding; it matters for a due date set under
-    another retention or other parameters than the ones the exam is judged with.
+    falls to `retention`), mostly through whole-day rounding; it matters when the homework asks
+    more for the exam day (`--retention 0.95` over a learner's 0.9) than the usual intervals keep.
     """
     if exam is None or stability is None or stability <= 0 or reviewed >= exam or due < exam:
         return due
@@ -76,15 +77,17 @@ def exam_capped_due(
 
 
 def capped_state(
-    card: CardState, reviewed: datetime, exams: Iterable[datetime | None], retention: float, decay: float
+    card: CardState, reviewed: datetime, plans: Iterable[ExamPlan], retention: float, decay: float
 ) -> CardState:
-    """A card's state after a review (`card`), its due date capped by `exam_capped_due` for each
-    exam of the homework covering it (the earliest cap wins)."""
+    """A card's state after a review (`card`), its due date capped by `exam_capped_due` for the
+    exam of each homework covering it (the earliest cap wins), each at the larger of its own
+    retention and the learner's `retention`."""
     due = card.due
     if due is None:
         return card
-    for exam in exams:
+    for plan in plans:
+        wanted = retention if plan.retention is None else max(retention, plan.retention)
         due = exam_capped_due(
-            reviewed=reviewed, due=due, stability=card.stability, exam=exam, retention=retention, decay=decay
+            reviewed=reviewed, due=due, stability=card.stability, exam=plan.exam, retention=wanted, decay=decay
         )
     return card if due == card.due else replace(card, due=due)

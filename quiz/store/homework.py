@@ -12,7 +12,7 @@ from datetime import datetime
 from quiz.clock import utc_iso
 from quiz.store.engine import Database
 
-_COLUMNS = "h.id, h.class_id, c.name, h.bank, h.kinds, h.daily, h.exam, h.created, h.stopped"
+_COLUMNS = "h.id, h.class_id, c.name, h.bank, h.kinds, h.daily, h.exam, h.retention, h.created, h.stopped"
 _SELECT = f"SELECT {_COLUMNS} FROM homework h JOIN classes c ON c.id = h.class_id"
 
 
@@ -25,6 +25,7 @@ class HomeworkRow:
     kinds: tuple[str, ...]
     daily: int | None  # None: each learner's own new-card setting
     exam: str | None  # an ISO date
+    retention: float | None  # wanted on the exam day; None: each learner's desired retention
     created: str
     stopped: str | None
 
@@ -34,21 +35,24 @@ class HomeworkRow:
 
 
 def _row(row: tuple) -> HomeworkRow:
-    hid, class_id, class_name, bank, kinds, daily, exam, created, stopped = row
+    hid, class_id, class_name, bank, kinds, daily, exam, retention, created, stopped = row
     return HomeworkRow(
         int(hid), int(class_id), class_name, bank, tuple(k for k in kinds.split(",") if k),
-        None if daily is None else int(daily), exam, created, stopped,
+        None if daily is None else int(daily), exam,
+        None if retention is None else float(retention), created, stopped,
     )
 
 
 def insert_homework(
-    db: Database, class_id: int, bank: str, kinds: Sequence[str], daily: int | None, exam: str | None, created: str
+    db: Database, class_id: int, bank: str, kinds: Sequence[str], daily: int | None, exam: str | None,
+    retention: float | None, created: str,
 ) -> int:
     """Add a homework; its id."""
     with db.write():
         (hid,) = db.execute(
-            "INSERT INTO homework (class_id, bank, kinds, daily, exam, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            [class_id, bank, ",".join(kinds), daily, exam, created],
+            "INSERT INTO homework (class_id, bank, kinds, daily, exam, retention, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [class_id, bank, ",".join(kinds), daily, exam, retention, created],
         ).fetchall()[0]
     return int(hid)
 

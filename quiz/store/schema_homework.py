@@ -13,6 +13,7 @@ CREATE TABLE homework (
     kinds TEXT NOT NULL,
     daily INTEGER CHECK (daily IS NULL OR daily >= 0),
     exam TEXT,
+    retention REAL CHECK (retention IS NULL OR (retention > 0 AND retention < 1)),
     created TEXT NOT NULL,
     stopped TEXT
 );
@@ -22,7 +23,8 @@ CREATE INDEX homework_class ON homework (class_id)
 
 def homework_1(db: Database) -> None:
     """homework: `kinds` a comma-separated list, `daily` NULL for the learner's own new-card
-    setting, `exam` an ISO date or NULL, `stopped` NULL while active."""
+    setting, `exam` an ISO date or NULL, `retention` the predicted recall wanted on the exam day (NULL:
+    each learner's own desired retention), `stopped` NULL while active."""
     for statement in HOMEWORK_1.split(";"):
         if statement.strip():
             db.execute(statement)

@@ -174,7 +174,7 @@ class StudySession:
         pace, and its exam date caps its cards' intervals (`quiz.scheduling.exam`)."""
         return tuple(
             ExamPlan(row.id, row.bank, frozenset(row.kinds), row.daily,
-                     exam_start(date.fromisoformat(row.exam), self.settings) if row.exam else None)
+                     exam_start(date.fromisoformat(row.exam), self.settings) if row.exam else None, row.retention)
             for row in learner_homework(self.db, self.learner.id)
         )
 
@@ -191,7 +191,7 @@ class StudySession:
         if not plans:
             return after
         retention = self.settings.desired_retention
-        return capped_state(after, now, (plan.exam for plan in plans), retention, self.scheduler.decay)
+        return capped_state(after, now, plans, retention, self.scheduler.decay)
 
     def _pick(self) -> _Slot | None:
         """The next card that can be asked (a card whose question cannot be made is skipped)."""

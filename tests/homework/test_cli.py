@@ -51,19 +51,20 @@ def test_set_list_show_stop(run) -> None:
 
 
 @pytest.mark.parametrize(("args", "field"), [
-    (("set", "--class", "9z", "--bank", BANK), "class"),
-    (("set", "--class", "7b", "--bank", "nope"), "bank"),
-    (("set", "--class", "7b", "--bank", BANK, "--kinds", "date,colour"), "kinds"),
-    (("set", "--class", "7b", "--bank", BANK, "--exam", "2001-01-01"), "exam"),
-    (("set", "--class", "7b", "--bank", BANK, "--exam", "1 June"), "exam"),
-    (("set", "--class", "7b", "--bank", BANK, "--daily", "-1"), "daily"),
-    (("show",), "id"),
-    (("show", "7"), "id"),
-    (("stop", "7"), "id"),
+    (("set", "--class", "9z", "--bank", BANK), "quiz: --class: no class '9z'"),
+    (("set", "--class", "7b", "--bank", "nope"), "quiz: --bank: no bank called 'nope'"),
+    (("set", "--class", "7b", "--bank", BANK, "--kinds", "date,colour"), "--kinds"),
+    (("set", "--class", "7b", "--bank", BANK, "--exam", "2001-01-01"), "quiz: --exam: 2001-01-01 is in the past"),
+    (("set", "--class", "7b", "--bank", BANK, "--exam", "1 June"), "--exam"),
+    (("set", "--class", "7b", "--bank", BANK, "--daily", "-1"), "quiz: --daily: new cards a day must be 0 or more"),
+    (("set", "--class", "7b", "--bank", BANK, "--retention", "0.95"), "quiz: --retention: is the recall wanted"),
+    (("show",), "give a homework ID or --class"),
+    (("show", "7"), "no homework 7"),
+    (("stop", "7"), "no homework 7"),
 ])
 def test_bad_input_is_one_line_naming_the_field(run, args, field) -> None:
     result = run("homework", *args)
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"quiz: {field}: "), lines
+    assert len(lines) == 1 and lines[0].startswith("quiz: ") and field in lines[0], lines
     assert json.loads(run("homework", "list", "--json").output) == []

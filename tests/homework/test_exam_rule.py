@@ -58,7 +58,9 @@ def test_a_card_not_yet_learnt_keeps_its_due_date() -> None:
 
 def test_the_earliest_exam_wins_and_the_cards_are_those_of_the_homework() -> None:
     card = CardState(State.REVIEW, None, 5.0, 5.0, NOW + timedelta(days=30), NOW)
-    capped = capped_state(card, NOW, [EXAM + timedelta(days=5), EXAM], 0.9, DECAY)
+    plans = [ExamPlan(1, "b", frozenset({"date"}), exam=EXAM + timedelta(days=5)),
+             ExamPlan(2, "b", frozenset({"date"}), exam=EXAM)]
+    capped = capped_state(card, NOW, plans, 0.9, DECAY)
     assert capped.due == EXAM - timedelta(days=1) and capped.stability == 5.0
     plans = [ExamPlan(1, "b", frozenset({"date"})), ExamPlan(2, "b", frozenset({"date", "place"}))]
     assert [p.homework_id for p in covering(plans, "b", "date")] == [1, 2]
@@ -72,3 +74,18 @@ def test_the_rule_on_every_usual_interval_never_leaves_recall_below_retention_at
             due = _due(stability, due_in)
             if due >= EXAM:
                 assert recall_at((EXAM - NOW) / timedelta(days=1), stability, DECAY) >= 0.9
+
+
+def test_a_homework_asking_more_for_the_exam_day_brings_a_review_before_it() -> None:
+    """Recall 0.9 at the exam suits a learner at 0.9 (FSRS's own date is kept), not a homework that
+    wants 0.95 on the day: then the card comes back the day before."""
+    stability = 20.0
+    elapsed = 10.0  # days from the review to the exam: recall 0.94 on the day
+    assert 0.9 < recall_at(elapsed, stability, DECAY) < 0.95
+    exam = NOW + timedelta(days=elapsed)
+    card = CardState(State.REVIEW, None, stability, 5.0, NOW + timedelta(days=30), NOW)
+    own = ExamPlan(1, "b", frozenset({"date"}), exam=exam)
+    strict = ExamPlan(2, "b", frozenset({"date"}), exam=exam, retention=0.95)
+    assert capped_state(card, NOW, [own], 0.9, DECAY).due == card.due
+    assert capped_state(card, NOW, [strict], 0.9, DECAY).due == exam - timedelta(days=1)
+    assert capped_state(card, NOW, [strict], 0.97, DECAY).due == exam - timedelta(days=1)  # the larger wins

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from quiz.errors import HomeworkError
+from quiz.model import Kind
 from quiz.store import homework as rows
 from tests.homework.conftest import BANK
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.engines
 
 
 def test_set_gives_each_student_the_cards_of_its_kinds(homework, db, clock) -> None:
-    info, made = homework.set("7b", BANK, "date,place", 5, date(2026, 3, 12))
+    info, made = homework.set("7b", BANK, (Kind.DATE, Kind.PLACE,), 5, date(2026, 3, 12))
     assert (info.class_name, info.bank, info.kinds, info.daily, info.exam) == ("7b", BANK, ("date", "place"), 5,
                                                                                 date(2026, 3, 12))
     assert info.active and info.created == clock()
@@ -25,7 +26,7 @@ def test_set_gives_each_student_the_cards_of_its_kinds(homework, db, clock) -> N
     assert all((s.started, s.total, s.due_today) == (0, total, 0) for s in report.students)
     ana = rows.class_learners(db, info_class_id(db, info.id))[0][0]
     assert rows.homework_cards(db, ana, BANK, ["unit"], clock())[1] == 0  # no unit cards were made
-    again, made_again = homework.set("7b", BANK, "place")  # a second homework: its cards exist already
+    again, made_again = homework.set("7b", BANK, (Kind.PLACE,))  # a second homework: its cards exist already
     assert made_again == 0 and again.daily is None and again.exam is None
     assert [h.id for h in homework.all("7b")] == [info.id, again.id]
 
@@ -37,18 +38,18 @@ def info_class_id(db, homework_id: int) -> int:
 
 
 def test_stop_keeps_the_row_and_the_cards(homework, db, clock) -> None:
-    info, _ = homework.set("7b", BANK, "date")
+    info, _ = homework.set("7b", BANK, (Kind.DATE,))
     clock.advance(days=1)
     stopped = homework.stop(info.id)
     assert not stopped.active and stopped.stopped == clock()
     assert homework.report(info.id).students[0].total > 0
-    with pytest.raises(HomeworkError, match="^id: homework .* stopped already"):
+    with pytest.raises(HomeworkError, match="^homework .* stopped already"):
         homework.stop(info.id)
     assert rows.learner_homework(db, rows.class_learners(db, info_class_id(db, info.id))[0][0]) == []
 
 
 def test_active_homework_of_a_learner_and_the_cascade_with_its_class(homework, db, clock) -> None:
-    info, _ = homework.set("7b", BANK, "unit,place", 3, date(2026, 4, 1))
+    info, _ = homework.set("7b", BANK, (Kind.UNIT, Kind.PLACE,), 3, date(2026, 4, 1))
     class_id = info_class_id(db, info.id)
     ana = rows.class_learners(db, class_id)[0][0]
     (row,) = rows.learner_homework(db, ana)
@@ -60,9 +61,11 @@ def test_active_homework_of_a_learner_and_the_cascade_with_its_class(homework, d
 
 
 BAD = [
-    (("9z", BANK), "class"), (("7b", "nope"), "bank"), (("7b", BANK, "date,colour"), "kinds"),
-    (("7b", BANK, ",", None), "kinds"), (("7b", BANK, None, -1), "daily"),
+    (("9z", BANK), "class name"), (("7b", "nope"), "bank"), (("7b", BANK, ()), "kinds"),
+    (("7b", BANK, None, -1), "daily"),
     (("7b", BANK, None, None, date(2026, 3, 1)), "exam"),  # the day before the test clock's
+    (("7b", BANK, None, None, None, 0.95), "retention"),  # a retention for no exam
+    (("7b", BANK, None, None, date(2026, 4, 1), 0.999), "retention"),
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from quiz.classroom import Classroom
 from quiz.clock import utc_iso
+from quiz.model import Kind
 from quiz.scheduling.fsrs import Scheduler
 from quiz.study.session import StudySession
 from tests.homework.conftest import BANK, pin_to_utc
@@ -37,7 +38,7 @@ def _answer_only(session: StudySession, card_id: int):
 
 
 def test_homework_new_cards_come_first_at_the_daily_pace(homework, db_path, clock) -> None:
-    homework.set("7b", BANK, "place", 3, date(2026, 3, 12))
+    homework.set("7b", BANK, (Kind.PLACE,), 3, date(2026, 3, 12))
     with StudySession(db_path, "Ana", clock=clock, seed=1) as session:
         kinds = _new_kinds(session)
         assert kinds[:3] == [(BANK, "place")] * 3
@@ -77,7 +78,7 @@ def test_a_homework_card_is_reviewed_before_the_exam(homework, db, db_path, cloc
     """Scheduled for 70% retention (as under other parameters), a Good answer would put the card 72
     days out; its recall on the exam would be 0.88 < Ana's 0.9, so it is due the day before the exam.
     The same card of a kind the homework does not cover keeps FSRS's date."""
-    homework.set("7b", BANK, "place", 20, date(2026, 3, 12))
+    homework.set("7b", BANK, (Kind.PLACE,), 20, date(2026, 3, 12))
     StudySession(db_path, "Ana", clock=clock, seed=1).close()  # every kind's cards
     due: dict[str, datetime] = {}
     for kind in ("place", "unit"):
@@ -90,7 +91,7 @@ def test_a_homework_card_is_reviewed_before_the_exam(homework, db, db_path, cloc
 
 
 def test_after_the_exam_the_card_keeps_its_usual_date(homework, db, db_path, clock) -> None:
-    homework.set("7b", BANK, "place", 20, date(2026, 3, 3))
+    homework.set("7b", BANK, (Kind.PLACE,), 20, date(2026, 3, 3))
     StudySession(db_path, "Ana", clock=clock, seed=1).close()
     clock.advance(days=2)  # 4 March: the exam is over
     card_id = _make_review_card(db, "Ana", "place", clock)
@@ -101,7 +102,7 @@ def test_after_the_exam_the_card_keeps_its_usual_date(homework, db, db_path, clo
 
 
 def test_a_student_who_joins_later_gets_the_cards_when_studying(homework, db, db_path, clock) -> None:
-    info, _ = homework.set("7b", BANK, "date", 4)
+    info, _ = homework.set("7b", BANK, (Kind.DATE,), 4)
     Classroom(db, clock).add_students("7b", ["Vesna"])
     pin_to_utc(db, "Vesna", clock)
     total = homework.report(info.id).students[0].total
@@ -114,7 +115,7 @@ def test_a_student_who_joins_later_gets_the_cards_when_studying(homework, db, db
 
 
 def test_stopped_homework_leaves_the_usual_queue(homework, db_path, clock) -> None:
-    info, _ = homework.set("7b", BANK, "place", 2)
+    info, _ = homework.set("7b", BANK, (Kind.PLACE,), 2)
     homework.stop(info.id)
     with StudySession(db_path, "Ana", clock=clock, seed=1) as session:
         assert session.homework == ()  # no pace, no exam

@@ -138,3 +138,20 @@ def test_json_and_csv(demo: Path | str) -> None:
     assert "recall now (no" in table.output
     past = runner.invoke(main, ["--db", str(demo), "class", "progress", "demo", "--exam", "2000-01-01"])
     assert past.exit_code == 2 and "before today" in past.output
+
+
+def test_the_view_follows_the_class_homework_unless_told_otherwise(demo: Path | str) -> None:
+    """A teacher who set homework with an exam sees that bank on that day without naming them."""
+    at = END + timedelta(days=1)
+    exam = (END + timedelta(days=30)).date()
+    door = TeacherDoor(demo, "teacher", clock=lambda: at)
+    try:
+        door.homework.set("demo", BANK, exam=exam, retention=0.95)
+        followed = door.class_progress("demo")
+        assert (followed.bank, followed.exam) == (BANK, exam)
+        told = door.class_progress("demo", exam=(END + timedelta(days=3)).date())
+        assert told.bank is None and told.exam == (END + timedelta(days=3)).date()  # what is given wins
+        door.homework.stop(door.homework.all("demo")[0].id)
+        assert (door.class_progress("demo").bank, door.class_progress("demo").exam) == (None, None)
+    finally:
+        door.close()
