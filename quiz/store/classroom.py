@@ -97,6 +97,14 @@ def class_students(db: Database, class_id: int) -> list[str]:
     return [name for (name,) in rows]
 
 
+def member_names(db: Database, class_id: int | None) -> list[str]:
+    """The names of a class's members, or of everyone in any class (None), for matching a typed name."""
+    if class_id is not None:
+        return class_students(db, class_id)
+    sql = "SELECT DISTINCT l.name FROM class_members m JOIN learners l ON l.id = m.learner_id ORDER BY l.name"
+    return [name for (name,) in db.execute(sql)]
+
+
 def add_members(
     db: Database, class_id: int, members: list[tuple[str, str, str]], created: str
 ) -> list[str]:

@@ -64,6 +64,8 @@ TABLES: tuple[Table, ...] = (
     Table("app_state", ("key",)),
     Table("extra_new", ("learner_id", "day")),
     Table("homework", ("id",), "id"),
+    Table("sign_in_failures", ("id",), "id"),
+    Table("sign_in_locks", ("kind", "subject")),
 )
 
 

@@ -23,6 +23,7 @@ from quiz.store.schema import v1, v2
 from quiz.store.schema_classroom import classroom_v1
 from quiz.store.schema_fsrs import fsrs_v1
 from quiz.store.schema_homework import homework_1
+from quiz.store.schema_sign_in import sign_in_1
 from quiz.store.schema_stats import stats_v1, stats_v2
 from quiz.store.schema_trust import trust_1
 
@@ -56,6 +57,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("trust-1", trust_1, pg.trust_tables),  # app state, extra new cards, folded facts (#9)
     Migration("one-runner", _nothing, _nothing),  # this runner's version table on both engines (#20)
     Migration("homework-1", homework_1, pg.homework_tables),  # a bank set to a class, with an exam date (#21)
+    Migration("sign-in-1", sign_in_1, pg.sign_in_tables),  # wrong personal codes and sign-in locks (#21)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

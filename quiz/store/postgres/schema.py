@@ -16,6 +16,7 @@ from quiz.store.schema import V1, V2
 from quiz.store.schema_classroom import CLASSROOM_V1
 from quiz.store.schema_fsrs import FSRS_V1
 from quiz.store.schema_homework import HOMEWORK_1
+from quiz.store.schema_sign_in import SIGN_IN_1
 from quiz.store.schema_stats import STATEMENTS_V2
 from quiz.store.schema_trust import TRUST_1
 
@@ -126,3 +127,7 @@ def trust_tables(db: Database) -> None:
 
 def homework_tables(db: Database) -> None:
     run(db, HOMEWORK_1)
+
+
+def sign_in_tables(db: Database) -> None:
+    run(db, SIGN_IN_1)
