@@ -1,11 +1,16 @@
-"""Who is in a class, and signing in: names read as the roster stores them, and a student's personal
-code checked. What a student's door needs of classes (making them is `classes.py`, a teacher's)."""
+"""Who is in a class, and signing in: a typed name matched to the roster without case or accents,
+and a student's personal code checked, wrong codes limited (`limits.py`). What a student's door
+needs of classes (making them is `classes.py`, a teacher's)."""
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
+from functools import cache
 
-from quiz.classroom.codes import code_matches
+from question_bank.facts.text import fold
+from quiz.classroom import limits
+from quiz.classroom.codes import code_matches, hash_code
 from quiz.errors import ClassroomError, LearnerError
 from quiz.library.learners import MAX_NAME, clean_name
 from quiz.store import Database
@@ -40,12 +45,52 @@ def need_class(db: Database, name: str) -> int:
     return found
 
 
-def check_code(db: Database, student: str, code: str, class_name: str | None) -> None:
-    """Refuse a student whose personal code is wrong (for that class, or any class of theirs)."""
+NOT_RECOGNISED = "name or personal code not recognised: check both, or ask your teacher"
+
+
+@cache
+def _nobody() -> tuple[str, str]:
+    """A stand-in (salt, hash) checked when the name is on no roster, so an unknown name costs the
+    same scrypt as a wrong code and cannot be told apart by time either."""
+    return hash_code("NOBODY")
+
+
+def match_member(db: Database, typed: str, class_id: int | None) -> str | None:
+    """The member `typed` names, matched without case, accents or script ('mila petrovic' is
+    'Mila Petrović'; Cyrillic as Serbian Latin); None if no one. An exact name always wins; when
+    two members fold alike, only the exact name will do."""
+    names = rows.member_names(db, class_id)
+    if typed in names:
+        return typed
+    key = fold(typed)
+    found = [name for name in names if key and fold(name) == key]
+    if len(found) > 1:
+        where = "this class" if class_id is not None else "the classes"
+        raise ClassroomError(f"two students of {where} have names like '{typed}': type yours exactly as your "
+                             "teacher wrote it, with its accents")
+    return found[0] if found else None
+
+
+def need_member(db: Database, class_name: str, student: str) -> tuple[int, str]:
+    """(class id, member name) for a teacher's command: the student must be in the class."""
+    class_id = need_class(db, class_name)
+    found = match_member(db, student_name(student), class_id)
+    if found is None:
+        raise ClassroomError(f"'{student_name(student)}' is not in class '{clean_class_name(class_name)}'")
+    return class_id, found
+
+
+def check_code(db: Database, student: str, code: str, class_name: str | None,
+               address: str | None, now: datetime) -> str:
+    """The member signing in (their name as the roster has it), or `ClassroomError`: one message
+    for an unknown name and a wrong code, and a lock after too many wrong tries (`limits`)."""
     class_id = need_class(db, class_name) if class_name is not None else None
-    stored = rows.member_codes(db, student, class_id)
-    if not stored:
-        where = f"class '{class_name}'" if class_name else "any class"
-        raise ClassroomError(f"'{student}' is not in {where}")
-    if not any(code_matches(code, salt, digest) for salt, digest in stored):
-        raise ClassroomError(f"wrong personal code for '{student}'")
+    subject = limits.student_subject(class_id, student)
+    limits.refuse_if_locked(db, subject, student, address, now)
+    member = match_member(db, student, class_id)
+    stored = rows.member_codes(db, member, class_id) if member is not None else []
+    right = [code_matches(code, salt, digest) for salt, digest in stored or [_nobody()]]
+    if member is None or not any(right):
+        limits.count_failure(db, subject, student, address, now)
+        raise ClassroomError(NOT_RECOGNISED)
+    return member

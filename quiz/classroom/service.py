@@ -9,8 +9,8 @@ from pathlib import Path
 
 from question_bank.facts.kinds import Kind
 from question_bank.questions import Mode, Question
-from quiz.classroom import attempts, classes, frozen, papers, results, versions
-from quiz.classroom.members import student_name
+from quiz.classroom import attempts, classes, frozen, limits, papers, results, versions
+from quiz.classroom.members import need_member, student_name
 from quiz.classroom.report import PaperResults
 from quiz.classroom.taking import Taking
 from quiz.classroom.types import ClassInfo, Paper
@@ -59,6 +59,15 @@ class Classroom(Taking):
 
     def reset_code(self, class_name: str, student: str) -> str:
         return classes.reset_code(self.db, class_name, student)
+
+    def unlock(self, class_name: str, student: str) -> tuple[str, bool]:
+        """Clear a student's sign-in lock (too many wrong codes): (their name, whether one was in force)."""
+        class_id, name = need_member(self.db, class_name, student)
+        return name, limits.unlock_student(self.db, class_id, name, self._now())  # by folded name
+
+    def unlock_address(self, address: str) -> bool:
+        """Clear a network address's sign-in lock; whether one was in force."""
+        return limits.unlock_address(self.db, address.strip(), self._now())
 
     # -- papers ---------------------------------------------------------------------------------
     def new_paper(

@@ -75,11 +75,12 @@ class Taking:
         return tuple(p for p, _ in self._version(paper, student_name(student)))
 
     # -- taking ---------------------------------------------------------------------------------
-    def start_attempt(self, code: str, student: str, personal_code: str) -> AttemptView:
-        """Start an attempt, or resume the open one (its deadline unchanged)."""
+    def start_attempt(self, code: str, student: str, personal_code: str, address: str | None = None) -> AttemptView:
+        """Start an attempt, or resume the open one (its deadline unchanged). The name is matched
+        without case or accents; wrong codes count against the student and the network `address`
+        (a served tab's; None in a terminal) and lock them after too many (`limits.py`)."""
         paper_id, paper = self._paper(code)
-        name = student_name(student)
-        check_code(self.db, name, personal_code, paper.class_name)
+        name = check_code(self.db, student_name(student), personal_code, paper.class_name, address, self._now())
         version = self._version(paper, name)
         return attempts.start(self.db, paper_id, paper, name, version, self.clock)
 

@@ -9,8 +9,11 @@ is handed this door and no other.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from quiz.classroom.taking import Taking
 from quiz.classroom.types import AttemptResult, AttemptView
+from quiz.clock import Clock
 from quiz.doors.base import Door
 
 __all__ = ["AttemptResult", "AttemptView", "StudentDoor"]
@@ -19,6 +22,11 @@ __all__ = ["AttemptResult", "AttemptView", "StudentDoor"]
 class StudentDoor(Door):
     """One student's way to a paper, on one database. Not a learner's or a teacher's door (it is
     no subclass of theirs, and they are not imported here)."""
+
+    def __init__(self, db_path: Path | str, *, clock: Clock | None = None, create_folder: bool = True,
+                 address: str | None = None) -> None:
+        super().__init__(db_path, clock=clock, create_folder=create_folder)
+        self.address = address  # a served tab's browser's network address (None in a terminal)
 
     @property
     def classroom(self) -> Taking:
@@ -34,8 +42,9 @@ class StudentDoor(Door):
         return self.classroom.paper(code).title
 
     def sign_in(self, code: str, student: str, personal_code: str) -> AttemptView:
-        """Start an attempt at paper `code`, or resume the open one (its deadline unchanged)."""
-        return self.classroom.start_attempt(code, student, personal_code)
+        """Start an attempt at paper `code`, or resume the open one (its deadline unchanged). Wrong
+        codes count against the student and this door's `address` (see `quiz.classroom.limits`)."""
+        return self.classroom.start_attempt(code, student, personal_code, self.address)
 
     def answer(self, attempt_id: int, position: int, given: str) -> None:
         """Commit one answer now; refused past the deadline or once submitted."""

@@ -75,7 +75,7 @@ class SignInScreen(TakeAccess, Screen[None]):
         name = self.query_one("#student-name", Input).value.strip()
         personal = self.query_one("#personal-code", Input).value.strip()
         try:
-            view = self.door.classroom.start_attempt(code, name, personal)
+            view = self.door.sign_in(code, name, personal)
         except StoreError as error:  # nothing wrong with what was typed: keep it, try again
             self.query_one("#sign-in-error", Static).update(Text(f"Not signed in: {why(error)}. Press Enter to try again."))
             return
