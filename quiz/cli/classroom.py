@@ -94,4 +94,28 @@ def reset_code_command(obj: AppContext, name: str, student: str, as_json: bool) 
     _print_codes([(" ".join(student.split()), code)], as_json)
 
 
+@class_group.command("unlock")
+@click.argument("name")
+@click.argument("student")
+@click.pass_obj
+def unlock_command(obj: AppContext, name: str, student: str) -> None:
+    """Let STUDENT of class NAME sign in again after too many wrong codes (the count starts afresh)."""
+    found, cleared = obj.teacher().classroom.unlock(name, student)
+    if cleared:
+        click.echo(f"{found} can sign in again.")
+    else:
+        click.echo(f"{found} was not locked; any wrong codes counted so far are forgotten.")
+
+
+@class_group.command("unlock-address")
+@click.argument("address")
+@click.pass_obj
+def unlock_address_command(obj: AppContext, address: str) -> None:
+    """Let browsers at network ADDRESS sign in again after too many wrong codes from it (`quiz serve`)."""
+    if obj.teacher().classroom.unlock_address(address):
+        click.echo(f"{address.strip()} can sign in again.")
+    else:
+        click.echo(f"{address.strip()} was not locked; any wrong codes counted from it are forgotten.")
+
+
 class_group.add_command(progress_command)

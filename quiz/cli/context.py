@@ -39,11 +39,11 @@ class AppContext:
 
         return self._opened(TeacherDoor(self.db_path, name, create_folder=self.create_folder))
 
-    def student(self) -> StudentDoor:
-        """The student's door, opened now: all a take app gets."""
+    def student(self, address: str | None = None) -> StudentDoor:
+        """The student's door, opened now: all a take app gets (`address`: a served tab's browser's)."""
         from quiz.doors.student import StudentDoor
 
-        return self._opened(StudentDoor(self.db_path, create_folder=self.create_folder))
+        return self._opened(StudentDoor(self.db_path, create_folder=self.create_folder, address=address))
 
     def close(self) -> None:
         for door in self.opened:

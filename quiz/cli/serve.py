@@ -6,6 +6,7 @@ take app only: a tab can take papers and nothing else (no teacher screens, no ke
 
 from __future__ import annotations
 
+import ipaddress
 import shlex
 import socket
 import sys
@@ -33,11 +34,22 @@ class Serving(Protocol):
 
 
 def make_server(command: str, host: str, port: int, public_url: str | None, title: str,
-                max_tabs: int = DEFAULT_MAX_TABS) -> Serving:
+                max_tabs: int = DEFAULT_MAX_TABS, trusted_proxies: frozenset[str] = frozenset()) -> Serving:
     """The class server (quiz.cli.served): textual-serve with origin, size and tab limits."""
     from quiz.cli.served import Limits, QuizServer
 
-    return QuizServer(command, host, port, public_url, title, Limits(max_tabs))
+    return QuizServer(command, host, port, public_url, title, Limits(max_tabs, trusted_proxies))
+
+
+def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
+    """--trusted-proxy values as addresses (a name or a network is refused: one proxy each)."""
+    found = set()
+    for text in given:
+        try:
+            found.add(str(ipaddress.ip_address(text.strip())))
+        except ValueError:
+            raise click.BadParameter(f"{text!r} is not an IP address", param_hint="--trusted-proxy") from None
+    return frozenset(found)
 
 
 @click.command()
@@ -49,8 +61,12 @@ def make_server(command: str, host: str, port: int, public_url: str | None, titl
               help="The address students' browsers use, e.g. http://teacher-pc:8000 (default: from host and port).")
 @click.option("--max-tabs", "max_tabs", type=click.IntRange(1, 1000), default=DEFAULT_MAX_TABS, show_default=True,
               help="Tabs open at once (each runs a take app of about 34 MiB); more get a 'server is full' page.")
+@click.option("--trusted-proxy", "trusted_proxy", metavar="ADDRESS", multiple=True,
+              help="A reverse proxy in front of this server whose X-Forwarded-For is believed (repeatable); "
+                   "without it, a tab's address is its connection's.")
 @click.pass_obj
-def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: str | None, max_tabs: int) -> None:
+def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: str | None, max_tabs: int,
+          trusted_proxy: tuple[str, ...]) -> None:
     """Serve the take screen to browsers: each tab is one student taking a paper.
 
     \b
@@ -59,8 +75,11 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     Students open that address, give their name and personal code, and take the paper; a tab
     can do nothing else (no teacher screens, no key, no one else's results). A tab's connection
     must come from this server's own page (another site's page is refused), a tab's terminal is
-    at most 500x200, and at most --max-tabs tabs run at once.
+    at most 500x200, and at most --max-tabs tabs run at once. Wrong personal codes are limited:
+    5 for one student, or 20 from one browser's address, within 15 minutes lock that student (or
+    address) out for 15 minutes (`quiz class unlock`, `quiz class unlock-address` lift it).
     """
+    proxies = proxy_addresses(trusted_proxy)
     door = obj.student()
     title = "quiz"
     if paper is not None:
@@ -73,5 +92,6 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
         public_url = f"http://{socket.gethostname()}:{port}"
         click.echo(f"quiz: students' browsers will use {public_url}; if that name does not reach this "
                    "machine, give --public-url http://ADDRESS:PORT", err=True)
-    server = make_server(take_command(obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path, paper), host, port, public_url, title, max_tabs)
+    server = make_server(take_command(obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path, paper), host, port, public_url, title,
+                         max_tabs, proxies)
     server.serve()

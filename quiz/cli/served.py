@@ -4,7 +4,10 @@ Stock textual-serve accepts a websocket from any web page's origin, any terminal
 `["resize", {"width": 20000, "height": 10000}]` took a tab to a gigabyte) and any number of tabs
 (one process each, about 34 MiB). Here a tab's websocket must come from the page this server
 served (its `Origin`), sizes are clamped, malformed messages are dropped, and tabs beyond
-`max_tabs` get a plain refusal page (and their websocket a 503) instead of a process.
+`max_tabs` get a plain refusal page (and their websocket a 503) instead of a process. Each tab's
+process is told its browser's network address (`QUIZ_CLIENT_ADDRESS`), which wrong personal codes
+are counted against: the connection's peer, or, only when that peer is a proxy the teacher named
+(`--trusted-proxy`), the address that proxy says it forwarded for.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 from yarl import URL
+
+from quiz.cli.take import CLIENT_ADDRESS
 
 log = logging.getLogger("textual-serve")
 
@@ -64,9 +69,48 @@ def allowed_origins(public_url: str, host: str, port: int) -> frozenset[str]:
     return frozenset(o for o in found if o)
 
 
+def _address(text: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
+
+
+def client_address(remote: str | None, forwarded_for: str | None, trusted: frozenset[str]) -> str | None:
+    """The browser's address: the connection's peer, unless that peer is a trusted proxy; then the
+    nearest address in X-Forwarded-For that is not a trusted proxy (a browser can write any address
+    at the far left of that header, so it is read from the right, and only behind a known proxy)."""
+    peer = _address(remote) if remote else None
+    if peer is None or peer not in trusted or not forwarded_for:
+        return peer
+    for hop in reversed(forwarded_for.split(",")):
+        found = _address(hop)
+        if found is None:
+            return peer  # a hop the proxies did not write well: count the proxy, trust nothing further
+        if found not in trusted:
+            return found
+    return peer
+
+
 @dataclass(frozen=True)
 class Limits:
     max_tabs: int  # tabs running at once (`quiz serve --max-tabs`, whose default is in quiz.cli.serve)
+    trusted_proxies: frozenset[str] = frozenset()  # `quiz serve --trusted-proxy`: whose X-Forwarded-For counts
+
+
+class TabService(AppService):
+    """One tab's take app, told its browser's address (and never the server's own environment's)."""
+
+    def __init__(self, *args: object, address: str | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.address = address
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment.pop(CLIENT_ADDRESS, None)
+        if self.address:
+            environment[CLIENT_ADDRESS] = self.address
+        return environment
 
 
 FULL_PAGE = """<!DOCTYPE html>
@@ -138,8 +182,11 @@ class QuizServer(Server):
             async def close() -> None:
                 await websocket.close()
 
-            service = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                                 close=close, download_manager=self.download_manager, debug=self.debug)
+            address = client_address(request.remote, request.headers.get("X-Forwarded-For"),
+                                     self.limits.trusted_proxies)
+            service = TabService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                                 close=close, download_manager=self.download_manager, debug=self.debug,
+                                 address=address)
             await service.start(width, height)
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:  # the server is stopping

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from quiz.cli.context import AppContext
+
+# Set by `quiz serve` for each tab's process (quiz.cli.served): the browser's network address, which
+# wrong personal codes are also counted against. A terminal take has none: only the student's count.
+CLIENT_ADDRESS = "QUIZ_CLIENT_ADDRESS"
 
 
 @click.command()
@@ -17,7 +23,7 @@ def take(obj: AppContext, code: str | None, student: str | None) -> None:
     Each answer is stored as you give it: if the terminal or browser tab closes, taking the paper
     again resumes where you were, with the clock still running. Without CODE, the screen asks for it.
     """
-    door = obj.student()  # the student's door, and no other: no teacher module is loaded
+    door = obj.student(os.environ.get(CLIENT_ADDRESS) or None)  # the student's door, and no other: no teacher module is loaded
     if code is not None:
         door.paper_title(code)  # an unknown code is one line here, before the screen opens
     door.close()  # the app opens its own connection on its own thread
