@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from quiz.classroom import Classroom
 from quiz.cli import main
+from quiz.errors import ClassroomError
 from quiz.store import open_db
 from tests.classroom.conftest import BANK
 
@@ -143,3 +144,27 @@ def test_results_csv_never_plants_a_formula(run, db_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run("paper", "results", code, "--csv").output)))
     given = [row["given"] for row in rows if row["given"]]
     assert given == ['\'=HYPERLINK("http://evil.example","click")']
+
+
+def test_class_unlock_lets_a_locked_student_sign_in_again(run, db_path: Path) -> None:
+    run("class", "new", "8S")
+    code = json.loads(run("class", "add", "8S", "Mila Petrović", "--json").output)[0]["code"]
+    paper = json.loads(run("paper", "new", "--bank", BANK, "--title", "T", "--class", "8S", "--count", "3",
+                           "--json").output)["code"]
+    db = open_db(db_path)
+    room = Classroom(db)
+    try:
+        for _ in range(5):
+            with pytest.raises(ClassroomError):
+                room.start_attempt(paper, "mila petrovic", "AAAAAA")
+        with pytest.raises(ClassroomError, match="too many wrong codes for Mila Petrović"):
+            room.start_attempt(paper, "Mila Petrović", code)
+        unlocked = run("class", "unlock", "8S", "mila petrovic")
+        assert unlocked.exit_code == 0 and unlocked.output == "Mila Petrović can sign in again.\n"
+        assert room.start_attempt(paper, "Mila Petrović", code).student == "Mila Petrović"
+        assert "was not locked" in run("class", "unlock", "8S", "Mila Petrović").output
+        refused = run("class", "unlock", "8S", "Zoran")
+        assert refused.exit_code == 2 and refused.output.count("\n") == 1 and "not in class '8S'" in refused.output
+        assert "was not locked" in run("class", "unlock-address", "10.0.0.7").output
+    finally:
+        db.close()
