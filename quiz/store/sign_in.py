@@ -35,15 +35,18 @@ def locked_until(db: Database, kind: str, subject: str, now: datetime) -> dateti
 def record_failure(db: Database, limits: list[Limit], now: datetime) -> list[tuple[Limit, datetime]]:
     """Count one wrong try against each limit, in one write; the limits it locked and until when.
 
-    A subject's failures older than its window are dropped as they are passed; reaching the limit
-    locks it and starts its count again, so the next lock needs as many wrong tries again."""
+    Failures older than their window and locks already over are dropped on the way; reaching the
+    limit locks the subject and starts its count again, so the next lock needs as many tries again.
+    Tries checked at the same moment in several tabs can each pass the lock check before the first
+    is counted: a burst may get a few tries past the limit, never many."""
     stamp = utc_iso(now)
     locked: list[tuple[Limit, datetime]] = []
     with db.write():
+        db.execute("DELETE FROM sign_in_locks WHERE locked_until <= ?", [stamp])
         for limit in limits:
             since = utc_iso(now - limit.window)
-            db.execute("DELETE FROM sign_in_failures WHERE kind = ? AND subject = ? AND failed_at <= ?",
-                       [limit.kind, limit.subject, since])
+            # every subject's old failures go, not only this one's: names tried once never pile up
+            db.execute("DELETE FROM sign_in_failures WHERE kind = ? AND failed_at <= ?", [limit.kind, since])
             db.execute("INSERT INTO sign_in_failures (kind, subject, failed_at) VALUES (?, ?, ?)",
                        [limit.kind, limit.subject, stamp])
             (count,) = db.execute("SELECT count(*) FROM sign_in_failures WHERE kind = ? AND subject = ?",

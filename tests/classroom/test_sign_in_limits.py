@@ -147,3 +147,16 @@ def test_the_store_counts_within_the_window_and_restarts_after_a_lock(room, cloc
     assert rows == 0  # the count starts again after a lock
     assert store.clear(db, "student", ["1:ana"], clock.now) == 1
     assert store.locked_until(db, "student", "1:ana", clock.now) is None
+
+
+def test_the_store_drops_old_failures_and_ended_locks_of_every_subject(room, clock) -> None:
+    db = room.db
+    once = store.Limit("student", "1:zoran", 5, timedelta(minutes=15), timedelta(minutes=15))
+    locking = store.Limit("student", "1:ana", 1, timedelta(minutes=15), timedelta(minutes=15))
+    store.record_failure(db, [once], clock.now)
+    store.record_failure(db, [locking], clock.now)  # locked until 10:15
+    clock.advance(minutes=16)
+    store.record_failure(db, [store.Limit("student", "1:boris", 5, timedelta(minutes=15), timedelta(minutes=15))],
+                         clock.now)
+    assert db.execute("SELECT subject FROM sign_in_failures").fetchall() == [("1:boris",)]
+    assert db.execute("SELECT count(*) FROM sign_in_locks").fetchone()[0] == 0
