@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from quiz.cli import main
 from quiz.demo import run_demo
-from quiz.store import copying
+from quiz.store import copy_streams, copying
 from quiz.store.copying import TABLES, copy_database
 from quiz.store.migrations import TABLE as MIGRATIONS
 from quiz.store.opening import open_db
@@ -113,7 +113,7 @@ def test_sqlite_to_sqlite_keeps_every_row_and_output(demo_db: Path, tmp_path: Pa
 
 
 def test_streams_in_batches(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(copying, "BATCH", 7)
+    monkeypatch.setattr(copy_streams, "BATCH", 7)
     seen: list[tuple[str, int, int]] = []
     result = copy_database(demo_db, tmp_path / "copy.db", lambda table, done, total: seen.append((table, done, total)))
     assert dump(tmp_path / "copy.db") == dump(demo_db)
@@ -138,7 +138,7 @@ def test_round_trip_through_postgresql(demo_db: Path, pg_url: str, tmp_path: Pat
 def test_postgresql_to_postgresql_and_in_batches(demo_db: Path, pg_url: str, pg_url_2: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     copy_database(demo_db, pg_url)
-    monkeypatch.setattr(copying, "BATCH", 7)
+    monkeypatch.setattr(copy_streams, "BATCH", 7)
     copy_database(pg_url, pg_url_2)
     assert dump(pg_url_2) == dump(demo_db)
 
@@ -203,16 +203,16 @@ def test_a_failure_leaves_the_target_empty(engine: str, demo_db: Path, tmp_path:
     urls = new_target(engine, tmp_path)
     location = next(urls)
     try:
-        writer = copying._PostgresWriter if engine == "postgresql" else copying._SqliteWriter
+        writer = copy_streams._PostgresWriter if engine == "postgresql" else copy_streams._SqliteWriter
         insert = writer.insert
 
         def failing(self: Any, table: str, names: Any, rows: Any) -> None:
             if table == "papers":
-                raise copying.StoreError("the disk is full")
+                raise copy_streams.StoreError("the disk is full")
             insert(self, table, names, rows)
 
         monkeypatch.setattr(writer, "insert", failing)
-        with pytest.raises(copying.StoreError):
+        with pytest.raises(copy_streams.StoreError):
             copy_database(demo_db, location)
         assert all(rows == [] for rows in dump(location).values())
         monkeypatch.setattr(writer, "insert", insert)

@@ -56,17 +56,20 @@ def _configure(conn: psycopg.Connection[Any]) -> None:
     conn.adapters.register_loader("numeric", FloatLoader)
 
 
-def _probe(url: str) -> None:
-    """Connect once before making a pool: a server that is down, a wrong host, port, database or
-    password is one line at once, not after the pool's 30 s of retries. A server with no
-    connection free is left to the pool, which waits for one."""
+def unreachable(url: str) -> str | None:
+    """Why the server at `url` cannot be used, in one line, or None. One connection, made before a
+    pool is: a server that is down, a wrong host, port, database or password is told at once, not
+    after the pool's 30 s of retries. A server with no connection free is None: the pool waits."""
     try:
         psycopg.connect(url, connect_timeout=PROBE_S).close()
     except psycopg.OperationalError as error:
         text = str(error)
         if "too many" in text or "remaining connection slots" in text:
-            return
-        raise StoreError(f"cannot reach the database server at {safe_location(url)}: {reason(error)}") from None
+            return None
+        return reason(error)
+    except (psycopg.Error, ValueError) as error:  # a URL psycopg cannot read
+        return reason(error)
+    return None
 
 
 def pool_for(url: str) -> ConnectionPool:
@@ -74,7 +77,9 @@ def pool_for(url: str) -> ConnectionPool:
     with _pools_lock:
         pool = _pools.get(url)
         if pool is None:
-            _probe(url)
+            why = unreachable(url)
+            if why is not None:
+                raise StoreError(f"cannot reach the database server at {safe_location(url)}: {why}")
             pool = ConnectionPool(
                 url, min_size=0, max_size=POOL_SIZE, max_idle=IDLE_S, timeout=WAIT_S,
                 kwargs={"autocommit": True}, configure=_configure, open=True, name="quiz",
