@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from quiz.clock import Clock, utc_now
 from quiz.locations import db_location
@@ -36,3 +38,16 @@ class Door:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def lazy_attributes(module: str, table: dict[str, tuple[str, str]]) -> Callable[[str], Any]:
+    """A module's `__getattr__` that imports each name of `table` (name -> (module, attribute))
+    when first asked for: a door re-exports value types without loading their features."""
+
+    def __getattr__(name: str) -> Any:
+        if name in table:
+            source, attribute = table[name]
+            return getattr(importlib.import_module(source), attribute)
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__

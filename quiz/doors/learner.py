@@ -7,7 +7,6 @@ Classes, papers, results and exports are the teacher's door (`quiz.doors.teacher
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ from question_bank.facts.model import Bank
 from question_bank.questions import Kind, Mode, Question, generate_all
 from question_bank.questions.report import BankReport, publication_report
 from quiz.clock import Clock
-from quiz.doors.base import Door
+from quiz.doors.base import Door, lazy_attributes
 from quiz.errors import BankProblems, LearnerError, QuizError, Wording
 from quiz.library import banks as library_banks
 from quiz.library.banks import BankInfo
@@ -64,11 +63,7 @@ _LAZY = {  # value types re-exported for the front ends, imported on first use
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'quiz.doors.learner' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [

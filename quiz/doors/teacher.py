@@ -6,14 +6,13 @@ door (`quiz.doors.student`) never imports this module.
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from question_bank.facts.model import Bank
 from quiz.clock import Clock
-from quiz.doors.base import Door
+from quiz.doors.base import Door, lazy_attributes
 from quiz.errors import HomeworkError
 from quiz.library import banks as library_banks
 from quiz.paths import default_learner
@@ -39,11 +38,7 @@ _LAZY = {  # value types re-exported for the front ends, imported on first use
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'quiz.doors.teacher' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = ["EXPORT_FORMATS", "PROGRESS_CSV_COLUMNS", "PROGRESS_LEGEND", "ExportSet", "Exports", "TeacherDoor"]
