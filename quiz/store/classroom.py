@@ -1,5 +1,9 @@
 """Classroom rows: classes and members, frozen papers, attempts and their answers.
 
+Classes and papers have an owner: a teacher's id, or None for the machine's own teacher (every
+row on a database without teachers); `owner` arguments match it exactly (`IS NOT DISTINCT FROM`).
+A student reaches a paper by its code whoever owns it.
+
 Every write that reads first runs under `db.write()` (the write lock), and the rules a student
 could race against (the opening and closing times, the deadline, a submitted attempt, the attempts
 limit) are checked inside that transaction, against the store's clock read there (`store_now`), so
@@ -36,6 +40,8 @@ class PaperRow:
     settings_json: str
     questions_json: str
     created: str
+    class_id: int | None
+    teacher_id: int | None
 
 
 @dataclass(frozen=True)
@@ -69,22 +75,26 @@ def _answer_row(row: tuple) -> AnswerRow:
 
 
 # -- classes ------------------------------------------------------------------------------------
-def insert_class(db: Database, name: str, created: str) -> bool:
-    """Add a class; False when the name is taken."""
+_OWNED = "teacher_id IS NOT DISTINCT FROM ?"
+
+
+def insert_class(db: Database, name: str, created: str, owner: int | None = None) -> bool:
+    """Add a class; False when its teacher has one by that name (names are unique per teacher)."""
     with db.write():
-        if db.execute("SELECT 1 FROM classes WHERE name = ?", [name]).fetchone():
+        if db.execute(f"SELECT 1 FROM classes WHERE name = ? AND {_OWNED}", [name, owner]).fetchone():
             return False
-        db.execute("INSERT INTO classes (name, created) VALUES (?, ?)", [name, created])
+        db.execute("INSERT INTO classes (name, created, teacher_id) VALUES (?, ?, ?)", [name, created, owner])
     return True
 
 
-def class_id(db: Database, name: str) -> int | None:
-    row = db.execute("SELECT id FROM classes WHERE name = ?", [name]).fetchone()
+def class_id(db: Database, name: str, owner: int | None = None) -> int | None:
+    row = db.execute(f"SELECT id FROM classes WHERE name = ? AND {_OWNED}", [name, owner]).fetchone()
     return int(row[0]) if row else None
 
 
-def class_names(db: Database) -> list[str]:
-    return [name for (name,) in db.execute(f"SELECT name FROM classes ORDER BY {db.dialect.order_nocase('name')}")]
+def class_names(db: Database, owner: int | None = None) -> list[str]:
+    order = db.dialect.order_nocase("name")
+    return [name for (name,) in db.execute(f"SELECT name FROM classes WHERE {_OWNED} ORDER BY {order}", [owner])]
 
 
 def class_students(db: Database, class_id: int) -> list[str]:
@@ -159,23 +169,24 @@ def member_codes(db: Database, name: str, class_id: int | None) -> list[tuple[st
 
 # -- papers -------------------------------------------------------------------------------------
 _PAPER = (
-    "SELECT p.id, p.code, p.title, p.bank, c.name, p.settings_json, p.questions_json, p.created "
-    "FROM papers p LEFT JOIN classes c ON c.id = p.class_id"
+    "SELECT p.id, p.code, p.title, p.bank, c.name, p.settings_json, p.questions_json, p.created, p.class_id, "
+    "p.teacher_id FROM papers p LEFT JOIN classes c ON c.id = p.class_id"
 )
 
 
 def insert_paper(
     db: Database, code: str, title: str, bank: str, class_id: int | None,
-    settings_json: str, questions_json: str, created: str,
+    settings_json: str, questions_json: str, created: str, owner: int | None = None,
 ) -> bool:
-    """Store a paper; False when the code is taken (the caller draws another)."""
+    """Store a paper; False when the code is taken (the caller draws another: codes are unique
+    across teachers, as a student finds a paper by its code alone)."""
     with db.write():
         if db.execute("SELECT 1 FROM papers WHERE code = ?", [code]).fetchone():
             return False
         db.execute(
-            "INSERT INTO papers (code, title, bank, class_id, settings_json, questions_json, created) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [code, title, bank, class_id, settings_json, questions_json, created],
+            "INSERT INTO papers (code, title, bank, class_id, settings_json, questions_json, created, teacher_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [code, title, bank, class_id, settings_json, questions_json, created, owner],
         )
     return True
 
@@ -190,14 +201,28 @@ def paper_row_by_id(db: Database, paper_id: int) -> PaperRow | None:
     return PaperRow(*row) if row else None
 
 
-def all_papers(db: Database) -> list[PaperRow]:
-    return [PaperRow(*row) for row in db.execute(_PAPER + " ORDER BY p.created, p.id")]
+def all_papers(db: Database, owner: int | None = None) -> list[PaperRow]:
+    rows = db.execute(_PAPER + " WHERE p.teacher_id IS NOT DISTINCT FROM ? ORDER BY p.created, p.id", [owner])
+    return [PaperRow(*row) for row in rows]
 
 
-def delete_paper(db: Database, code: str) -> bool:
-    """Delete a paper with its attempts and answers; False when there is none."""
+def paper_owner(db: Database, paper_id: int) -> tuple[bool, int | None]:
+    """(whether the paper exists, its teacher's id: None for the machine's own)."""
+    row = db.execute("SELECT teacher_id FROM papers WHERE id = ?", [paper_id]).fetchone()
+    return (False, None) if row is None else (True, None if row[0] is None else int(row[0]))
+
+
+def paper_class_id(db: Database, code: str) -> int | None:
+    """The id of the class the paper is for (None: no class, or no such paper): class names are
+    unique only per teacher, so a paper's class is found by id, never by name."""
+    row = db.execute("SELECT class_id FROM papers WHERE code = ?", [code]).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def delete_paper(db: Database, code: str, owner: int | None = None) -> bool:
+    """Delete a paper with its attempts and answers; False when its teacher has none by that code."""
     with db.write():
-        cursor = db.execute("DELETE FROM papers WHERE code = ?", [code])
+        cursor = db.execute(f"DELETE FROM papers WHERE code = ? AND {_OWNED}", [code, owner])
     return cursor.rowcount == 1
 
 
@@ -261,13 +286,13 @@ def paper_attempts(db: Database, paper_id: int) -> list[AttemptRow]:
     return [AttemptRow(*row) for row in rows]
 
 
-def learner_attempts(db: Database, learner: str) -> list[tuple[AttemptRow, str]]:
-    """The learner's attempts with their paper's code, oldest first."""
+def learner_attempts(db: Database, learner: str, owner: int | None = None) -> list[tuple[AttemptRow, str]]:
+    """The learner's attempts at papers of `owner`, with their paper's code, oldest first."""
     rows = db.execute(
         "SELECT a.id, a.paper_id, l.name, a.number, a.started, a.deadline, a.submitted, p.code "
         "FROM attempts a JOIN learners l ON l.id = a.learner_id JOIN papers p ON p.id = a.paper_id "
-        "WHERE l.name = ? ORDER BY a.started, a.id",
-        [learner],
+        "WHERE l.name = ? AND p.teacher_id IS NOT DISTINCT FROM ? ORDER BY a.started, a.id",
+        [learner, owner],
     )
     return [(AttemptRow(*row[:7]), row[7]) for row in rows]
 

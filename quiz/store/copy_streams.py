@@ -42,6 +42,8 @@ TABLES: tuple[Table, ...] = (
     Table("review_hours", ("learner_id", "hour", "category", "bank")),
     Table("settings", ("learner_id", "key")),
     Table("card_sync", ("learner_id", "bank")),
+    Table("teachers", ("id",), "id"),
+    Table("teacher_sign_in_failures", ("id",), "id"),
     Table("classes", ("id",), "id"),
     # Members keep the order they joined in: SQLite's implicit rowid, PostgreSQL's explicit one.
     Table("class_members", ("rowid",), "rowid"),

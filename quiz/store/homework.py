@@ -12,7 +12,7 @@ from datetime import datetime
 from quiz.clock import utc_iso
 from quiz.store.engine import Database
 
-_COLUMNS = "h.id, h.class_id, c.name, h.bank, h.kinds, h.daily, h.exam, h.retention, h.created, h.stopped"
+_COLUMNS = "h.id, h.class_id, c.name, h.bank, h.kinds, h.daily, h.exam, h.retention, h.created, h.stopped, c.teacher_id"
 _SELECT = f"SELECT {_COLUMNS} FROM homework h JOIN classes c ON c.id = h.class_id"
 
 
@@ -28,6 +28,7 @@ class HomeworkRow:
     retention: float | None  # wanted on the exam day; None: each learner's desired retention
     created: str
     stopped: str | None
+    teacher_id: int | None  # its class's owner (None: the machine's own teacher)
 
     @property
     def active(self) -> bool:
@@ -35,11 +36,11 @@ class HomeworkRow:
 
 
 def _row(row: tuple) -> HomeworkRow:
-    hid, class_id, class_name, bank, kinds, daily, exam, retention, created, stopped = row
+    hid, class_id, class_name, bank, kinds, daily, exam, retention, created, stopped, owner = row
     return HomeworkRow(
         int(hid), int(class_id), class_name, bank, tuple(k for k in kinds.split(",") if k),
         None if daily is None else int(daily), exam,
-        None if retention is None else float(retention), created, stopped,
+        None if retention is None else float(retention), created, stopped, None if owner is None else int(owner),
     )
 
 
@@ -62,11 +63,11 @@ def homework_row(db: Database, homework_id: int) -> HomeworkRow | None:
     return _row(row) if row else None
 
 
-def homework_rows(db: Database, class_id: int | None = None) -> list[HomeworkRow]:
-    """Every homework (or one class's), by class name then as set."""
-    where, params = ("WHERE h.class_id = ? ", [class_id]) if class_id is not None else ("", [])
+def homework_rows(db: Database, class_id: int | None = None, owner: int | None = None) -> list[HomeworkRow]:
+    """Every homework of the owner's classes (or one class's), by class name then as set."""
+    where, params = ("h.class_id = ?", [class_id]) if class_id is not None else ("c.teacher_id IS NOT DISTINCT FROM ?", [owner])
     order = db.dialect.order_nocase("c.name")
-    return [_row(r) for r in db.execute(f"{_SELECT} {where}ORDER BY {order}, h.id", params)]
+    return [_row(r) for r in db.execute(f"{_SELECT} WHERE {where} ORDER BY {order}, h.id", params)]
 
 
 def stop_homework(db: Database, homework_id: int, at: datetime) -> bool:

@@ -25,6 +25,7 @@ from quiz.store.schema_fsrs import fsrs_v1
 from quiz.store.schema_homework import homework_1
 from quiz.store.schema_sign_in import sign_in_1
 from quiz.store.schema_stats import stats_v1, stats_v2
+from quiz.store.schema_teachers import teachers_1
 from quiz.store.schema_trust import trust_1
 
 TABLE = "quiz_migrations"
@@ -58,6 +59,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("one-runner", _nothing, _nothing),  # this runner's version table on both engines (#20)
     Migration("homework-1", homework_1, pg.homework_tables),  # a bank set to a class, with an exam date (#21)
     Migration("sign-in-1", sign_in_1, pg.sign_in_tables),  # wrong personal codes and sign-in locks (#21)
+    Migration("teachers-1", teachers_1, pg.teachers_tables),  # teachers on one server, owners of classes and papers (#21)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -72,6 +74,16 @@ def migrate(db: Database, stop_before: str | None = None) -> None:
     if db.engine == "sqlite" and stop_before is None and schema_version(db) == len(known):
         return
     _refuse_newer(db, applied_names(db), known)
+    if db.engine == "sqlite":  # SQLite's procedure for rebuilding a table (teachers-1): set outside a transaction
+        db.execute("PRAGMA foreign_keys=OFF")
+    try:
+        _apply(db, known, stop_before)
+    finally:
+        if db.engine == "sqlite":
+            db.execute("PRAGMA foreign_keys=ON")
+
+
+def _apply(db: Database, known: list[str], stop_before: str | None) -> None:
     with db.write():
         applied = _version_table(db)
         _refuse_newer(db, applied, known)

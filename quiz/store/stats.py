@@ -176,9 +176,11 @@ def learner_row(db: Database, name: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def class_students(db: Database, class_name: str) -> list[tuple[int, str]] | None:
-    """(learner id, name) of a class's students by name; None if there is no such class."""
-    found = db.execute("SELECT id FROM classes WHERE name = ?", [class_name]).fetchone()
+def class_students(db: Database, class_name: str, owner: int | None = None) -> list[tuple[int, str]] | None:
+    """(learner id, name) of a class's students by name; None if its teacher (`owner`) has no such class."""
+    found = db.execute(
+        "SELECT id FROM classes WHERE name = ? AND teacher_id IS NOT DISTINCT FROM ?", [class_name, owner]
+    ).fetchone()
     if found is None:
         return None
     return db.execute(

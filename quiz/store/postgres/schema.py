@@ -18,6 +18,7 @@ from quiz.store.schema_fsrs import FSRS_V1
 from quiz.store.schema_homework import HOMEWORK_1
 from quiz.store.schema_sign_in import SIGN_IN_1
 from quiz.store.schema_stats import STATEMENTS_V2
+from quiz.store.schema_teachers import CLASS_NAMES, TEACHERS_1
 from quiz.store.schema_trust import TRUST_1
 
 _RULES = (
@@ -131,3 +132,12 @@ def homework_tables(db: Database) -> None:
 
 def sign_in_tables(db: Database) -> None:
     run(db, SIGN_IN_1)
+
+
+def teachers_tables(db: Database) -> None:
+    """Teachers, their sign-in failures, and an owner on papers and classes; class names unique per
+    teacher (the column's UNIQUE dropped, as PostgreSQL can)."""
+    run(db, TEACHERS_1)
+    db.execute(translate("ALTER TABLE classes ADD COLUMN teacher_id INTEGER REFERENCES teachers(id)"))
+    db.execute("ALTER TABLE classes DROP CONSTRAINT classes_name_key")
+    db.execute(CLASS_NAMES)
