@@ -126,3 +126,11 @@ class ExportError(QuizError, ValueError):
 
 class HomeworkError(QuizError, ValueError):
     """Homework that cannot be set, shown or stopped as asked; the message names the field."""
+
+
+class TeacherError(QuizError, ValueError):
+    """A teacher account that cannot be added, changed or used as asked, or no teacher chosen where one must be."""
+
+
+class SignInRefused(TeacherError):
+    """A teacher's sign-in refused: a wrong name or password, or locked after too many."""

@@ -17,22 +17,25 @@ from quiz.store import classroom as rows
 MAX_ROSTER = 5000
 
 
-def new_class(db: Database, name: str, clock: Clock) -> ClassInfo:
+def new_class(db: Database, name: str, clock: Clock, owner: int | None = None) -> ClassInfo:
+    """A class of the teacher `owner` (None: the machine's own); names are unique per teacher."""
     cleaned = clean_class_name(name)
-    if not rows.insert_class(db, cleaned, utc_iso(clock())):
+    if not rows.insert_class(db, cleaned, utc_iso(clock()), owner):
         raise ClassroomError(f"class '{cleaned}' already exists")
     return ClassInfo(cleaned, [])
 
 
-def class_info(db: Database, name: str) -> ClassInfo:
-    return ClassInfo(clean_class_name(name), rows.class_students(db, need_class(db, name)))
+def class_info(db: Database, name: str, owner: int | None = None) -> ClassInfo:
+    return ClassInfo(clean_class_name(name), rows.class_students(db, need_class(db, name, owner)))
 
 
-def all_classes(db: Database) -> list[ClassInfo]:
-    return [class_info(db, name) for name in rows.class_names(db)]
+def all_classes(db: Database, owner: int | None = None) -> list[ClassInfo]:
+    return [class_info(db, name, owner) for name in rows.class_names(db, owner)]
 
 
-def add_students(db: Database, class_name: str, names: list[str], clock: Clock) -> list[tuple[str, str]]:
+def add_students(
+    db: Database, class_name: str, names: list[str], clock: Clock, owner: int | None = None
+) -> list[tuple[str, str]]:
     """Add students (learners made as needed), each with a fresh code: [(name, code)], all or none."""
     cleaned = [student_name(n) for n in names]
     if not cleaned:
@@ -42,7 +45,7 @@ def add_students(db: Database, class_name: str, names: list[str], clock: Clock) 
         if name in seen:
             raise ClassroomError(f"'{name}' is named twice")
         seen.add(name)
-    return _add(db, need_class(db, class_name), cleaned, clock)
+    return _add(db, need_class(db, class_name, owner), cleaned, clock)
 
 
 def _add(db: Database, class_id: int, names: list[str], clock: Clock) -> list[tuple[str, str]]:
@@ -96,13 +99,15 @@ def read_roster(path: Path) -> list[str]:
     return names
 
 
-def add_roster(db: Database, class_name: str, path: Path, clock: Clock) -> list[tuple[str, str]]:
-    class_id = need_class(db, class_name)
+def add_roster(
+    db: Database, class_name: str, path: Path, clock: Clock, owner: int | None = None
+) -> list[tuple[str, str]]:
+    class_id = need_class(db, class_name, owner)
     return _add(db, class_id, read_roster(path), clock)
 
 
-def reset_code(db: Database, class_name: str, student: str) -> str:
-    class_id = need_class(db, class_name)
+def reset_code(db: Database, class_name: str, student: str, owner: int | None = None) -> str:
+    class_id = need_class(db, class_name, owner)
     name = student_name(student)
     code = new_code()
     if not rows.set_member_code(db, class_id, name, *hash_code(code)):

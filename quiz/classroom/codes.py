@@ -29,10 +29,13 @@ def normal(code: str) -> str:
 
 def hash_code(code: str, salt: str | None = None) -> tuple[str, str]:
     """(salt, hash) of a code, both hex text; a fresh salt unless one is given."""
+    return hash_secret(normal(code), salt)
+
+
+def hash_secret(secret: str, salt: str | None = None, n: int = SCRYPT_N) -> tuple[str, str]:
+    """(salt, hash) of a secret exactly as given (a teacher's password: case and spaces count)."""
     salt = salt if salt is not None else secrets.token_hex(16)
-    digest = hashlib.scrypt(
-        normal(code).encode(), salt=bytes.fromhex(salt), n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
-    )
+    digest = hashlib.scrypt(secret.encode(), salt=bytes.fromhex(salt), n=n, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
     return salt, digest.hex()
 
 

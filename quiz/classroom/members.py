@@ -38,8 +38,10 @@ def student_name(name: str) -> str:
     return cleaned
 
 
-def need_class(db: Database, name: str) -> int:
-    found = rows.class_id(db, clean_class_name(name))
+def need_class(db: Database, name: str, owner: int | None = None) -> int:
+    """The id of the teacher's class `name` (owner None: the machine's own teacher's); another
+    teacher's class is "no class", as if it did not exist."""
+    found = rows.class_id(db, clean_class_name(name), owner)
     if found is None:
         raise ClassroomError(f"no class '{' '.join(name.split())}' (see `quiz class list`)")
     return found
@@ -71,20 +73,20 @@ def match_member(db: Database, typed: str, class_id: int | None) -> str | None:
     return found[0] if found else None
 
 
-def need_member(db: Database, class_name: str, student: str) -> tuple[int, str]:
-    """(class id, member name) for a teacher's command: the student must be in the class."""
-    class_id = need_class(db, class_name)
+def need_member(db: Database, class_name: str, student: str, owner: int | None = None) -> tuple[int, str]:
+    """(class id, member name) for a teacher's command: the student must be in the teacher's class."""
+    class_id = need_class(db, class_name, owner)
     found = match_member(db, student_name(student), class_id)
     if found is None:
         raise ClassroomError(f"'{student_name(student)}' is not in class '{clean_class_name(class_name)}'")
     return class_id, found
 
 
-def check_code(db: Database, student: str, code: str, class_name: str | None,
+def check_code(db: Database, student: str, code: str, class_id: int | None,
                address: str | None, now: datetime) -> str:
-    """The member signing in (their name as the roster has it), or `ClassroomError`: one message
-    for an unknown name and a wrong code, and a lock after too many wrong tries (`limits`)."""
-    class_id = need_class(db, class_name) if class_name is not None else None
+    """The member of class `class_id` (None: of any class) signing in, their name as the roster has
+    it, or `ClassroomError`: one message for an unknown name and a wrong code, and a lock after too
+    many wrong tries (`limits`)."""
     subject = limits.student_subject(class_id, student)
     limits.refuse_if_locked(db, subject, student, address, now)
     member = match_member(db, student, class_id)

@@ -145,7 +145,7 @@ def interleave(groups: list[list[Question]], count: int | None) -> list[Question
 
 def make_paper(
     db: Database, clock: Clock, bank_name: str, title: str, *, class_name: str | None,
-    request: PaperRequest, practice: bool, show_key: bool,
+    request: PaperRequest, practice: bool, show_key: bool, owner: int | None = None,
 ) -> Paper:
     if show_key and request.attempts > 1 and not practice:  # practice: seeing the key and retrying is the point
         raise ClassroomError(
@@ -153,7 +153,7 @@ def make_paper(
             f"would give full marks on the next; give one or the other, or make it a {mention('practice')} paper",
         )
     cleaned_title = clean_title(title)
-    class_id = need_class(db, class_name) if class_name is not None else None
+    class_id = need_class(db, class_name, owner) if class_name is not None else None
     bank = get_bank(db, bank_name)
     every = generate_all(bank, kinds=request.kinds, modes=request.modes, seed=request.seed, n_options=request.options)
     questions = choose(every, request.count, random.Random(request.seed))
@@ -175,7 +175,7 @@ def make_paper(
     created = utc_iso(clock())
     for _ in range(20):
         code = new_code(PAPER_LENGTH)
-        if rows.insert_paper(db, code, cleaned_title, bank.name, class_id, json.dumps(settings), frozen, created):
+        if rows.insert_paper(db, code, cleaned_title, bank.name, class_id, json.dumps(settings), frozen, created, owner):
             break
     else:  # pragma: no cover - 31**6 codes
         raise ClassroomError("could not find a free paper code")
@@ -184,11 +184,11 @@ def make_paper(
     return thaw(row, bank.catalog)
 
 
-def list_papers(db: Database) -> list[Paper]:
-    return [thaw(row, None) for row in rows.all_papers(db)]
+def list_papers(db: Database, owner: int | None = None) -> list[Paper]:
+    return [thaw(row, None) for row in rows.all_papers(db, owner)]
 
 
-def remove_paper(db: Database, code: str) -> None:
-    if not rows.delete_paper(db, normal(code)):
+def remove_paper(db: Database, code: str, owner: int | None = None) -> None:
+    if not rows.delete_paper(db, normal(code), owner):
         raise ClassroomError(f"no paper '{code.strip()}' (see `quiz paper list`)")
 

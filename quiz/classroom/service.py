@@ -14,10 +14,11 @@ from quiz.classroom.members import need_member, student_name
 from quiz.classroom.report import PaperResults
 from quiz.classroom.taking import Taking
 from quiz.classroom.types import ClassInfo, Paper
-from quiz.clock import parse_utc, utc_iso
+from quiz.clock import Clock, parse_utc, utc_iso, utc_now
 from quiz.errors import ClassroomError
 from quiz.library.learners import has_control_character
 from quiz.model import Outcome
+from quiz.store import Database
 from quiz.store import classroom as rows
 
 OVERRIDES = (Outcome.CORRECT, Outcome.WRONG, Outcome.NEAR_MISS)
@@ -38,31 +39,46 @@ def clean_by(by: str) -> str:
 
 class Classroom(Taking):
     """The teacher's classroom: classes, papers, printed versions, results and overrides, on top of
-    a student's `Taking` (which it shares its paper and version caches with)."""
+    a student's `Taking` (which it shares its paper and version caches with).
+
+    `owner` is the teacher whose classes and papers these are (a teacher's id; None: the machine's
+    own, which is everything on a database without teachers). Another teacher's class or paper is
+    "no class"/"no paper", as if it did not exist."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now, owner: int | None = None) -> None:
+        super().__init__(db, clock)
+        self.owner = owner
+
+    def _paper(self, code: str) -> tuple[int, Paper]:
+        paper_id, paper = super()._paper(code)
+        if rows.paper_owner(self.db, paper_id) != (True, self.owner):
+            self._papers.pop(paper_id, None)
+            raise ClassroomError(f"no paper '{code.strip()}' (see `quiz paper list`)")
+        return paper_id, paper
 
     # -- classes --------------------------------------------------------------------------------
     def new_class(self, name: str) -> ClassInfo:
-        return classes.new_class(self.db, name, self.clock)
+        return classes.new_class(self.db, name, self.clock, self.owner)
 
     def add_students(self, class_name: str, names: Iterable[str]) -> list[tuple[str, str]]:
         """Add students, each with a fresh personal code: [(name, code)]; codes are never shown again."""
-        return classes.add_students(self.db, class_name, list(names), self.clock)
+        return classes.add_students(self.db, class_name, list(names), self.clock, self.owner)
 
     def add_roster(self, class_name: str, path: Path | str) -> list[tuple[str, str]]:
-        return classes.add_roster(self.db, class_name, Path(path), self.clock)
+        return classes.add_roster(self.db, class_name, Path(path), self.clock, self.owner)
 
     def classes(self) -> list[ClassInfo]:
-        return classes.all_classes(self.db)
+        return classes.all_classes(self.db, self.owner)
 
     def class_info(self, name: str) -> ClassInfo:
-        return classes.class_info(self.db, name)
+        return classes.class_info(self.db, name, self.owner)
 
     def reset_code(self, class_name: str, student: str) -> str:
-        return classes.reset_code(self.db, class_name, student)
+        return classes.reset_code(self.db, class_name, student, self.owner)
 
     def unlock(self, class_name: str, student: str) -> tuple[str, bool]:
         """Clear a student's sign-in lock (too many wrong codes): (their name, whether one was in force)."""
-        class_id, name = need_member(self.db, class_name, student)
+        class_id, name = need_member(self.db, class_name, student, self.owner)
         return name, limits.unlock_student(self.db, class_id, name, self._now())  # by folded name
 
     def unlock_address(self, address: str) -> bool:
@@ -83,13 +99,13 @@ class Classroom(Taking):
                                       time_limit=time_limit, attempts=attempts, opens=opens, closes=closes,
                                       draw=draw, now=self._now())
         return papers.make_paper(self.db, self.clock, bank, title, class_name=class_name, request=request,
-                                 practice=practice, show_key=show_key)
+                                 practice=practice, show_key=show_key, owner=self.owner)
 
     def papers(self) -> list[Paper]:
-        return papers.list_papers(self.db)
+        return papers.list_papers(self.db, self.owner)
 
     def delete_paper(self, code: str) -> None:
-        papers.remove_paper(self.db, code)
+        papers.remove_paper(self.db, code, self.owner)
         self._papers.clear()
         self._versions.clear()
 
@@ -103,7 +119,7 @@ class Classroom(Taking):
     # -- results --------------------------------------------------------------------------------
     def results(self, code: str) -> PaperResults:
         """Grades and item analysis; `.to_dict()` is the `quiz paper results --json` contract."""
-        paper_id, paper = frozen.load_paper(self.db, code)
+        paper_id, paper = self._paper(code)
         return self._results(paper_id, paper)
 
     def _results(self, paper_id: int, paper: Paper) -> PaperResults:
@@ -121,19 +137,19 @@ class Classroom(Taking):
     def not_taken(self, code: str) -> list[tuple[str, bool]]:
         """The class's students with no finished attempt at the paper, in roster order, each with
         whether an attempt of theirs is open now."""
-        paper_id, paper = frozen.load_paper(self.db, code)
+        paper_id, paper = self._paper(code)
         attempts = rows.paper_attempts(self.db, paper_id)
         done, _ = results.counted_attempts(attempts, utc_iso(self._now()))
         started = {attempt.learner for attempt in attempts}
         return [(name, name in started) for name in self._roster(paper) if name not in done]
 
     def results_csv(self, code: str) -> str:
-        paper_id, paper = frozen.load_paper(self.db, code)
+        paper_id, paper = self._paper(code)
         return results.to_csv(self._results(paper_id, paper))
 
     def override(self, code: str, student: str, position: int, verdict: Outcome, by: str) -> None:
         """A teacher's verdict on one answer of the student's counted (last finished) attempt."""
-        paper_id, paper = frozen.load_paper(self.db, code)
+        paper_id, paper = self._paper(code)
         name = student_name(student)
         if verdict not in OVERRIDES:
             raise ClassroomError(f"a verdict is one of {', '.join(OVERRIDES)}")
@@ -150,7 +166,7 @@ class Classroom(Taking):
         """(paper code, title, score, max, finished) of each finished attempt of the learner."""
         now = utc_iso(self._now())
         found = []
-        for attempt, code in rows.learner_attempts(self.db, student_name(learner_name)):
+        for attempt, code in rows.learner_attempts(self.db, student_name(learner_name), self.owner):
             ended = results.finished(attempt, now)
             if ended is None:
                 continue

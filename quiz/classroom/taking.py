@@ -55,7 +55,7 @@ class Taking:
     def _roster(self, paper: Paper) -> list[str]:
         if paper.class_name is None:
             return []
-        class_id = rows.class_id(self.db, paper.class_name)
+        class_id = rows.paper_class_id(self.db, paper.code)
         return rows.class_students(self.db, class_id) if class_id is not None else []
 
     def _version(self, paper: Paper, student: str) -> versions.Version:
@@ -80,7 +80,8 @@ class Taking:
         without case or accents; wrong codes count against the student and the network `address`
         (a served tab's; None in a terminal) and lock them after too many (`limits.py`)."""
         paper_id, paper = self._paper(code)
-        name = check_code(self.db, student_name(student), personal_code, paper.class_name, address, self._now())
+        class_id = rows.paper_class_id(self.db, paper.code) if paper.class_name is not None else None
+        name = check_code(self.db, student_name(student), personal_code, class_id, address, self._now())
         version = self._version(paper, name)
         return attempts.start(self.db, paper_id, paper, name, version, self.clock)
 

@@ -19,6 +19,7 @@ from quiz.paths import default_learner
 
 if TYPE_CHECKING:
     from quiz.classroom.service import Classroom
+    from quiz.classroom.teachers import Teachers
     from quiz.demo import DemoResult
     from quiz.exports import FORMATS as EXPORT_FORMATS
     from quiz.exports import ExportSet
@@ -47,7 +48,10 @@ __all__ = ["EXPORT_FORMATS", "PROGRESS_CSV_COLUMNS", "PROGRESS_LEGEND", "ExportS
 class TeacherDoor(Door):
     """Everything a teacher can do on one database: the classroom, exports, class statistics.
 
-    `teacher` is who signs an override (default: the OS user name)."""
+    `teacher` is who signs an override (default: the OS user name). On a database with teacher
+    accounts (`quiz teacher add`) it is also whose classes, papers, homework and results the door
+    reaches: it must name a known teacher (or `sign_in` first), else each of those is refused with
+    one line saying how to pick one. Without accounts, the door reaches everything, as before."""
 
     def __init__(
         self, db_path: Path | str, teacher: str | None = None, *, clock: Clock | None = None,
@@ -59,6 +63,26 @@ class TeacherDoor(Door):
     @property
     def teacher(self) -> str:
         return self._teacher or default_learner()
+
+    @property
+    def accounts(self) -> Teachers:
+        """The teacher accounts (the server host's own commands: add, list, remove, password)."""
+        from quiz.classroom.teachers import Teachers
+
+        return Teachers(self.db, self.clock)
+
+    @property
+    def owner(self) -> int | None:
+        """Whose classes and papers this door reaches: None on a database without teachers, else
+        the named teacher's id (TeacherError when none or an unknown one is named)."""
+        return self.accounts.owner(self._teacher)
+
+    def sign_in(self, name: str, password: str) -> str:
+        """Check a teacher's password (rate-limited: see `quiz.classroom.teachers`); from then on
+        this door is theirs. Their name as stored; `SignInRefused` with one line otherwise."""
+        signed = self.accounts.sign_in(name, password)
+        self._teacher = signed
+        return signed
 
     def bank(self, name: str) -> Bank:
         """A bank by name (exports read their questions from it)."""
@@ -73,9 +97,10 @@ class TeacherDoor(Door):
         from quiz.classroom.service import Classroom
 
         db = self.db
+        owner = self.owner
         cached: Classroom | None = getattr(self, "_classroom", None)
-        if cached is None or cached.db is not db:
-            cached = self._classroom = Classroom(db, self.clock)
+        if cached is None or cached.db is not db or cached.owner != owner:
+            cached = self._classroom = Classroom(db, self.clock, owner)
         return cached
 
     @property
@@ -83,7 +108,7 @@ class TeacherDoor(Door):
         """A bank's cards set to a class, at a daily pace, before an exam (issue #21)."""
         from quiz.homework.service import Homework
 
-        return Homework(self.db, self.clock)
+        return Homework(self.db, self.clock, self.owner)
 
     @property
     def exports(self) -> Exports:
@@ -98,7 +123,8 @@ class TeacherDoor(Door):
         learner named is read in the teacher's days (their settings, if they study here)."""
         from quiz.stats import Statistics
 
-        return Statistics(self.db, self.clock, self.teacher, self.classroom.attempts_for)
+        classroom = self.classroom
+        return Statistics(self.db, self.clock, self.teacher, classroom.attempts_for, classroom.owner)
 
     def demo(self, **options: Any) -> DemoResult:
         """Simulate a demo class into this door's database (`quiz.demo.run_demo`'s options)."""
@@ -118,7 +144,7 @@ class TeacherDoor(Door):
         if bank is None and exam is None:
             bank, exam = self._homework_focus(class_name)
         return class_progress(self.db, self.clock, class_name, bank, exam,
-                              IDLE_DAYS if idle_days is None else idle_days, self.teacher)
+                              IDLE_DAYS if idle_days is None else idle_days, self.teacher, self.owner)
 
     def _homework_focus(self, class_name: str) -> tuple[str | None, date | None]:
         """(bank, exam) of the class's active homework that the progress view follows, or (None, None)."""

@@ -39,11 +39,13 @@ def chosen_kinds(kinds: Iterable[Kind] | None) -> tuple[str, ...]:
 
 
 class Homework:
-    """Setting, listing, showing and stopping homework on one connection and clock."""
+    """Setting, listing, showing and stopping homework on one connection and clock, for the classes
+    of one teacher (`owner`: a teacher's id; None, the machine's own): a homework belongs to its class's teacher."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, owner: int | None = None) -> None:
         self.db = db
         self.clock = clock
+        self.owner = owner
 
     # -- setting -------------------------------------------------------------------------------
     def set(
@@ -82,7 +84,7 @@ class Homework:
 
     def _class_id(self, name: str) -> int:
         cleaned = " ".join(str(name).split())
-        found = class_rows.class_id(self.db, cleaned)
+        found = class_rows.class_id(self.db, cleaned, self.owner)
         if found is None:
             raise HomeworkError(f"no class '{cleaned}' (see `quiz class list`)", "class_name")
         return found
@@ -96,21 +98,23 @@ class Homework:
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, homework_id: int) -> HomeworkInfo:
+        return _info(self._row(homework_id))
+
+    def _row(self, homework_id: int) -> rows.HomeworkRow:
+        """The homework, if it is of this teacher's classes (another's is unknown here)."""
         row = rows.homework_row(self.db, homework_id)
-        if row is None:
+        if row is None or row.teacher_id != self.owner:
             raise HomeworkError(f"no homework {homework_id} (see `quiz homework list`)")
-        return _info(row)
+        return row
 
     def all(self, class_name: str | None = None) -> list[HomeworkInfo]:
         """Every homework (or one class's), by class, oldest first."""
         class_id = self._class_id(class_name) if class_name is not None else None
-        return [_info(row) for row in rows.homework_rows(self.db, class_id)]
+        return [_info(row) for row in rows.homework_rows(self.db, class_id, self.owner)]
 
     def report(self, homework_id: int) -> HomeworkReport:
         """The homework and, per student, cards started of the homework's total and due today."""
-        row = rows.homework_row(self.db, homework_id)
-        if row is None:
-            raise HomeworkError(f"no homework {homework_id} (see `quiz homework list`)")
+        row = self._row(homework_id)
         info = _info(row)
         try:
             total = len(card_keys(get_bank(self.db, info.bank), kinds_for, info.kinds))

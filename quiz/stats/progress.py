@@ -51,11 +51,11 @@ class _Fact:
 
 def class_progress(
     db: Database, clock: Clock, class_name: str, bank: str | None = None, exam: date | None = None,
-    idle_days: int = IDLE_DAYS, teacher: str | None = None,
+    idle_days: int = IDLE_DAYS, teacher: str | None = None, owner: int | None = None,
 ) -> ClassProgress:
     """The homework view of `class_name` for `bank` (None: every bank its students have cards in),
     predicted recall on `exam` (None: now). ClassroomError / BankNotFound for bad names or dates."""
-    students = stats_sql.class_students(db, class_name)
+    students = stats_sql.class_students(db, class_name, owner)
     if students is None:
         raise ClassroomError(f"no class named '{class_name}'")
     if idle_days < 1:

@@ -42,9 +42,11 @@ class PaperSource(Protocol):
 
 class Statistics:
     def __init__(self, db: Database, clock: Clock, default_learner: str,
-                 papers: PaperSource | None = None) -> None:
+                 papers: PaperSource | None = None, owner: int | None = None) -> None:
+        """`owner`: the teacher whose classes `class_report` reaches (None: the machine's own)."""
         self.db, self.clock, self.default_learner = db, clock, default_learner
         self.papers = papers
+        self.owner = owner
 
     def period(self, since: date | None = None, until: date | None = None, bank: str | None = None,
                learner: str | None = None) -> Period:
@@ -66,7 +68,7 @@ class Statistics:
     def class_report(self, class_name: str, period: Period | None = None,
                      progress: Callable[[int, int], None] | None = None) -> ClassReport:
         """Each student's statistics and the class's summed (ClassroomError if there is no such class)."""
-        students = sql.class_students(self.db, class_name)
+        students = sql.class_students(self.db, class_name, self.owner)
         if students is None:
             raise ClassroomError(f"no class named '{class_name}'")
         reports = []
