@@ -30,6 +30,7 @@ COMMANDS = {
     "class": ("quiz.cli.classroom", "class_group"),
     "paper": ("quiz.cli.paper", "paper_group"),
     "homework": ("quiz.cli.homework", "homework_group"),
+    "teacher": ("quiz.cli.teachers", "teacher_group"),
     "serve": ("quiz.cli.serve", "serve"),
     "optimize": ("quiz.cli.optimize", "optimize"),
     "simulate": ("quiz.cli.optimize", "simulate"),
@@ -97,14 +98,17 @@ class LazyGroup(DefaultGroup):
     help="SQLite file, or a postgresql:// URL, to use (default: $QUIZ_DB, else the user data dir).",
 )
 @click.option("--create", is_flag=True, help="Create the --db file's folder if it does not exist.")
+@click.option("--teacher", "teacher", envvar="QUIZ_TEACHER", metavar="NAME",
+              help="On a server with teachers: whose classes, papers and homework (default: $QUIZ_TEACHER).")
 @click.version_option(package_name="quiz")
 @click.pass_context
-def main(ctx: click.Context, db_path: str | None, create: bool) -> None:
+def main(ctx: click.Context, db_path: str | None, create: bool, teacher: str | None) -> None:
     """quiz: study fact banks with spaced repetition."""
     # The default database's folder (and $QUIZ_DB's) is made on first use; a --db typed with a
     # folder that is missing is a typo more often than a wish, so it needs --create.
     typed = ctx.get_parameter_source("db_path") is ParameterSource.COMMANDLINE
-    ctx.obj = AppContext(db_location(db_path) if db_path else default_db_path(), create_folder=create or not typed)
+    ctx.obj = AppContext(db_location(db_path) if db_path else default_db_path(), create_folder=create or not typed,
+                         teacher_name=teacher or None)
     if ctx.invoked_subcommand is None:  # `quiz --db FILE` with no command opens the app too
         study = main.get_command(ctx, "study")
         assert study is not None

@@ -20,6 +20,7 @@ D = TypeVar("D", bound=Door)
 class AppContext:
     db_path: Path | str  # a SQLite file, or a postgresql:// URL
     create_folder: bool = True
+    teacher_name: str | None = None  # `quiz --teacher NAME` / $QUIZ_TEACHER: who the host's CLI acts as
     opened: list[Door] = field(default_factory=list)
 
     def _opened(self, door: D) -> D:
@@ -34,10 +35,19 @@ class AppContext:
         return self._opened(LearnerDoor(self.db_path, learner, create_folder=self.create_folder))
 
     def teacher(self, name: str | None = None) -> TeacherDoor:
-        """The teacher's door (`name` signs overrides; default: the user name), opened now."""
+        """The teacher's door, opened now: for `--teacher NAME` if given, else `name` (who signs
+        overrides; default: the user name). On a database with teachers, refused now (one line
+        saying how to pick one) unless `--teacher` names a known one: the shell user is trusted."""
+        door = self.teacher_accounts(name)
+        # both refuse before the command runs: no --teacher once teachers exist, or an unknown one
+        door.accounts.owner(self.teacher_name)
+        return door
+
+    def teacher_accounts(self, name: str | None = None) -> TeacherDoor:
+        """The teacher's door with no teacher required: `quiz teacher …` manages the accounts."""
         from quiz.doors.teacher import TeacherDoor
 
-        return self._opened(TeacherDoor(self.db_path, name, create_folder=self.create_folder))
+        return self._opened(TeacherDoor(self.db_path, self.teacher_name or name, create_folder=self.create_folder))
 
     def student(self, address: str | None = None) -> StudentDoor:
         """The student's door, opened now: all a take app gets (`address`: a served tab's browser's)."""

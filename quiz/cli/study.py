@@ -25,7 +25,7 @@ def study(obj: AppContext, bank: str | None, learner: str | None) -> None:
     from quiz.tui.app import FIRST_QUESTION_MARKER, QuizApp
 
     # the palette's paper results and class statistics are a teacher's: their door, opened when first used
-    teacher = TeacherDoor(obj.db_path, desk.learner, create_folder=obj.create_folder)
+    teacher = TeacherDoor(obj.db_path, obj.teacher_name or desk.learner, create_folder=obj.create_folder)
     app = QuizApp(desk, teacher=teacher, bank=bank)
     shown_at = app.run()
     if app.exit_after_first_question and shown_at is not None:
