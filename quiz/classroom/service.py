@@ -9,7 +9,7 @@ from pathlib import Path
 
 from question_bank.facts.kinds import Kind
 from question_bank.questions import Mode, Question
-from quiz.classroom import attempts, classes, frozen, limits, papers, results, versions
+from quiz.classroom import attempts, classes, limits, papers, results, versions
 from quiz.classroom.members import need_member, student_name
 from quiz.classroom.report import PaperResults
 from quiz.classroom.taking import Taking
