@@ -33,12 +33,15 @@ class Serving(Protocol):
     def serve(self) -> None: ...
 
 
-def make_server(command: str, host: str, port: int, public_url: str | None, title: str,
+def make_server(command: str, host: str, port: int, public_url: str | None, title: str, db_path: Path | str,
                 max_tabs: int = DEFAULT_MAX_TABS, trusted_proxies: frozenset[str] = frozenset()) -> Serving:
-    """The class server (quiz.cli.served): textual-serve with origin, size and tab limits."""
+    """The class server (quiz.cli.served): textual-serve with origin, size and tab limits, and a
+    health check that asks the database through a student's door of its own (on its own thread)."""
     from quiz.cli.served import Limits, QuizServer
+    from quiz.doors.student import StudentDoor
 
-    return QuizServer(command, host, port, public_url, title, Limits(max_tabs, trusted_proxies))
+    probe = StudentDoor(db_path, create_folder=False)
+    return QuizServer(command, host, port, public_url, title, Limits(max_tabs, trusted_proxies), probe)
 
 
 def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
@@ -92,6 +95,6 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
         public_url = f"http://{socket.gethostname()}:{port}"
         click.echo(f"quiz: students' browsers will use {public_url}; if that name does not reach this "
                    "machine, give --public-url http://ADDRESS:PORT", err=True)
-    server = make_server(take_command(obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path, paper), host, port, public_url, title,
-                         max_tabs, proxies)
+    db_path = obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path
+    server = make_server(take_command(db_path, paper), host, port, public_url, title, db_path, max_tabs, proxies)
     server.serve()

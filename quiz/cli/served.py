@@ -7,7 +7,8 @@ served (its `Origin`), sizes are clamped, malformed messages are dropped, and ta
 `max_tabs` get a plain refusal page (and their websocket a 503) instead of a process. Each tab's
 process is told its browser's network address (`QUIZ_CLIENT_ADDRESS`), which wrong personal codes
 are counted against: the connection's peer, or, only when that peer is a proxy the teacher named
-(`--trusted-proxy`), the address that proxy says it forwarded for.
+(`--trusted-proxy`), the address that proxy says it forwarded for. `GET /healthz` says whether this
+server takes another tab (for a proxy or a monitor).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import html
 import ipaddress
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Protocol
 
 import click
 from aiohttp import WSMsgType, web
@@ -26,11 +29,14 @@ from textual_serve.server import Server
 from yarl import URL
 
 from quiz.cli.take import CLIENT_ADDRESS
+from quiz.errors import QuizError
 
 log = logging.getLogger("textual-serve")
 
 MAX_WIDTH, MAX_HEIGHT = 500, 200  # wider than any screen a student has; a frame stays a few MB
 MIN_WIDTH, MIN_HEIGHT = 10, 4
+HEALTH_TIMEOUT_S = 2.0  # a database slower than this to answer `SELECT` is as good as down to a proxy
+HEALTH_FRESH_S = 1.0  # answers within this of the last check reuse it: a flood of checks is one query
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int] | None:
@@ -92,6 +98,13 @@ def client_address(remote: str | None, forwarded_for: str | None, trusted: froze
     return peer
 
 
+class DatabaseProbe(Protocol):
+    """The database as the health check sees it (a door, opened on the check's own thread)."""
+
+    def ping(self) -> None:
+        """Return when the database answers a cheap query; raise QuizError (or OSError) when not."""
+
+
 @dataclass(frozen=True)
 class Limits:
     max_tabs: int  # tabs running at once (`quiz serve --max-tabs`, whose default is in quiz.cli.serve)
@@ -128,12 +141,21 @@ class QuizServer(Server):
     (the stock one waits about 24 s for them on SIGTERM) and says where it listens in one line."""
 
     def __init__(self, command: str, host: str, port: int, public_url: str | None, title: str,
-                 limits: Limits) -> None:
+                 limits: Limits, probe: DatabaseProbe) -> None:
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
         self.limits = limits
         self.origins = allowed_origins(self.public_url, host, port)
         self.sockets: set[web.WebSocketResponse] = set()
         self.tabs = 0  # tabs with a running app; counted before any await, so never over the cap
+        self.probe = probe
+        self._probe_thread = ThreadPoolExecutor(1, thread_name_prefix="healthz")  # a SQLite connection stays on it
+        self._pinging: asyncio.Future[bool] | None = None  # the one check in flight, shared by every caller
+        self._last: tuple[float, bool] | None = None  # (when, answered) of the last finished check
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.router.add_get("/healthz", self.handle_health, name="healthz")
+        return app
 
     async def on_startup(self, app: web.Application) -> None:
         click.echo(f"quiz: serving the take screen on {self.public_url} (at most {self.limits.max_tabs} tabs; "
@@ -142,6 +164,7 @@ class QuizServer(Server):
     async def on_shutdown(self, app: web.Application) -> None:
         for tab in list(self.sockets):
             await tab.close()
+        self._probe_thread.shutdown(wait=False, cancel_futures=True)
 
     def initialize_logging(self) -> None:
         """Warnings only: a classroom's server log is for problems, not every connection."""
@@ -156,6 +179,43 @@ class QuizServer(Server):
             page = FULL_PAGE.format(title=html.escape(self.title), tabs=self.limits.max_tabs)
             return web.Response(status=503, text=page, content_type="text/html")
         return await super().handle_index(request)
+
+    async def handle_health(self, request: web.Request) -> web.Response:
+        """200 when this server takes another tab and its database answers, else 503; the body is
+        counts and flags only (no names, no database address). It opens no tab and counts as none."""
+        database = await self._database_answers()
+        full = self._full()
+        status = "ok" if database and not full else "database unreachable" if not database else "full"
+        body = {"status": status, "tabs": self.tabs, "max_tabs": self.limits.max_tabs, "database": database}
+        return web.json_response(body, status=200 if status == "ok" else 503, headers={"Cache-Control": "no-store"})
+
+    async def _database_answers(self) -> bool:
+        """Whether the database answered a cheap query within HEALTH_TIMEOUT_S. One check runs at a
+        time on its own thread; a check that hangs (a server gone quiet) is waited on by no one for
+        longer than the timeout, and later callers share it instead of starting another."""
+        loop = asyncio.get_running_loop()
+        if self._last is not None and loop.time() - self._last[0] < HEALTH_FRESH_S:
+            return self._last[1]
+        if self._pinging is None:
+            self._pinging = pinging = loop.run_in_executor(self._probe_thread, self._ping)
+            pinging.add_done_callback(self._pinged)
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._pinging), HEALTH_TIMEOUT_S)
+        except TimeoutError:
+            return False
+
+    def _ping(self) -> bool:
+        try:
+            self.probe.ping()
+        except (QuizError, OSError) as error:
+            log.warning("health check: the database did not answer: %s", error)
+            return False
+        return True
+
+    def _pinged(self, future: asyncio.Future[bool]) -> None:
+        self._pinging = None
+        if not future.cancelled() and future.exception() is None:
+            self._last = (asyncio.get_running_loop().time(), future.result())
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         """One tab: refused (403) from another site's page, refused (503) when full; else the

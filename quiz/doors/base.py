@@ -10,6 +10,7 @@ from typing import Any, Self
 from quiz.clock import Clock, utc_now
 from quiz.locations import db_location
 from quiz.store import Database
+from quiz.store.health import ping
 from quiz.store.opening import open_db
 
 
@@ -33,6 +34,15 @@ class Door:
         """Open the database now, so a bad path or a newer file is reported before anything else."""
         self.db  # noqa: B018 - opening is the point
         return self
+
+    def ping(self) -> None:
+        """One cheap query, for a health check: raises `StoreError` when the database does not
+        answer, and then drops the connection so that the next ping opens a fresh one."""
+        try:
+            ping(self.db)
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         if self._db is not None:

@@ -54,7 +54,7 @@ def test_serving_to_the_network_tells_browsers_a_name_they_can_reach(monkeypatch
             pass
 
     def fake_make_server(command: str, host: str, port: int, public_url: str | None, title: str,
-                         max_tabs: int, trusted_proxies: frozenset[str] = frozenset()) -> Server:
+                         db_path: Path | str, max_tabs: int, trusted_proxies: frozenset[str] = frozenset()) -> Server:
         made.append((host, port, public_url))
         return Server()
 
