@@ -9,6 +9,7 @@ and keys go to xterm's helper textarea, focused without a click (a click is a mo
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -18,9 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 CHROMIUM = Path("/usr/bin/chromium")
 VIEWPORT = {"width": 1000, "height": 600}
 KEYBOARD = "textarea.xterm-helper-textarea"
+QUESTION = re.compile(r"Question (\d+) of (\d+)")
+TYPED = "Belgrade"
 
 # Catch `this.terminal = new Terminal(...)` in textual.js: a setter on Object.prototype that
 # keeps the instance on window and then turns itself into a plain property of that object.
@@ -43,6 +48,15 @@ window.__quizScreen = () => {
   return rows.join("\\n");
 };
 """
+
+
+def chromium_or_skip() -> None:
+    """Skip without Debian's chromium; in CI (where .ci/run installs it) its absence fails."""
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests")
+    pytest.skip(f"no {CHROMIUM} (apt-get install chromium fonts-dejavu-core)")
 
 
 def free_port() -> int:
@@ -117,3 +131,44 @@ def open_tab(context, url: str):  # type: ignore[no-untyped-def]
     page.goto(url)
     page.wait_for_selector("body.-first-byte")
     return page
+
+
+def sign_in(page, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait on what the screen shows before each key that moves focus: keys typed while focus moves
+    would land in the old field."""
+    wait_for(page, "▸ Name", timeout=30)
+    page.focus(KEYBOARD)
+    page.keyboard.type(name)
+    wait_for(page, f"  {name} ")
+    page.keyboard.press("Enter")
+    wait_for(page, "▸ Personal code")
+    page.keyboard.type(code)
+    wait_for(page, "•" * len(code))
+    page.keyboard.press("Enter")
+    wait_for(page, "Question 1 of")
+
+
+def answer_everything(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Answer each question in this student's order: the first option, or TYPED; prompt -> given."""
+    given: dict[str, str] = {}
+    total = None
+    for answered in range(1, 100):
+        screen = wait_for(page, "answered")
+        number, total = map(int, QUESTION.search(screen).groups())  # type: ignore[union-attr]
+        lines = screen.splitlines()
+        top = next(i for i, line in enumerate(lines) if "Question" in line and "╭" in line)
+        bottom = next(i for i in range(top, len(lines)) if "╰" in lines[i])
+        prompt = " ".join(line.strip(" │") for line in lines[top + 1:bottom]).strip()
+        if "multiple choice" in lines[bottom]:
+            first = next(line for line in lines[bottom:] if re.match(r"^\s+1 ", line))
+            given[prompt] = first.split("1 ", 1)[1].strip()
+            page.keyboard.press("1")
+        else:
+            page.keyboard.type(TYPED)
+            wait_for(page, f"  {TYPED}")
+            page.keyboard.press("Enter")
+            given[prompt] = TYPED
+        wait_for(page, f"{answered} of {total} answered")
+        if answered == total:
+            return given
+    raise AssertionError("never reached the last question")

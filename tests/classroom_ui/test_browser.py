@@ -7,70 +7,26 @@ store must then hold three submitted attempts with exactly the answers each scre
 
 from __future__ import annotations
 
-import os
-import re
 from datetime import timedelta
 
 import pytest
 
-from tests.classroom_ui.browser import CATCH_TERMINAL, CHROMIUM, KEYBOARD, VIEWPORT, open_tab, served, wait_for
+from tests.classroom_ui.browser import (
+    CATCH_TERMINAL,
+    CHROMIUM,
+    VIEWPORT,
+    answer_everything,
+    chromium_or_skip,
+    open_tab,
+    served,
+    sign_in,
+    wait_for,
+)
 from tests.classroom_ui.conftest import STUDENTS
-
-QUESTION = re.compile(r"Question (\d+) of (\d+)")
-TYPED = "Belgrade"
-
-
-def _chromium_or_skip() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests")
-    pytest.skip(f"no {CHROMIUM} (apt-get install chromium fonts-dejavu-core)")
-
-
-def sign_in(page, name: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    """Wait on what the screen shows before each key that moves focus: keys typed while focus moves
-    would land in the old field."""
-    wait_for(page, "▸ Name", timeout=30)
-    page.focus(KEYBOARD)
-    page.keyboard.type(name)
-    wait_for(page, f"  {name} ")
-    page.keyboard.press("Enter")
-    wait_for(page, "▸ Personal code")
-    page.keyboard.type(code)
-    wait_for(page, "•" * len(code))
-    page.keyboard.press("Enter")
-    wait_for(page, "Question 1 of")
-
-
-def answer_everything(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Answer each question in this student's order: the first option, or TYPED; prompt -> given."""
-    given: dict[str, str] = {}
-    total = None
-    for answered in range(1, 100):
-        screen = wait_for(page, "answered")
-        number, total = map(int, QUESTION.search(screen).groups())  # type: ignore[union-attr]
-        lines = screen.splitlines()
-        top = next(i for i, line in enumerate(lines) if "Question" in line and "╭" in line)
-        bottom = next(i for i in range(top, len(lines)) if "╰" in lines[i])
-        prompt = " ".join(line.strip(" │") for line in lines[top + 1:bottom]).strip()
-        if "multiple choice" in lines[bottom]:
-            first = next(line for line in lines[bottom:] if re.match(r"^\s+1 ", line))
-            given[prompt] = first.split("1 ", 1)[1].strip()
-            page.keyboard.press("1")
-        else:
-            page.keyboard.type(TYPED)
-            wait_for(page, f"  {TYPED}")
-            page.keyboard.press("Enter")
-            given[prompt] = TYPED
-        wait_for(page, f"{answered} of {total} answered")
-        if answered == total:
-            return given
-    raise AssertionError("never reached the last question")
 
 
 def test_three_students_take_a_paper_in_three_tabs(room):
-    _chromium_or_skip()
+    chromium_or_skip()
     sync_api = pytest.importorskip("playwright.sync_api")
     code = room.paper(time_limit=timedelta(minutes=30), count=4)
     shown: dict[str, dict[str, str]] = {}
