@@ -100,10 +100,10 @@ def started(argv: list[str], port: int, log: Path) -> Iterator[subprocess.Popen[
 
 
 @contextmanager
-def serve_process(db: str, port: int, public_url: str, paper: str, log: Path) -> Iterator[str]:
+def serve_process(db: str, port: int, public_url: str, paper: str, log: Path, *extra: str) -> Iterator[str]:
     """`quiz --db DB serve` on a loopback port, telling browsers the proxy's address; yields its own URL."""
     argv = [sys.executable, "-m", "quiz", "--db", db, "serve", "--port", str(port), "--public-url", public_url,
-            "--paper", paper]
+            "--paper", paper, *extra]
     with started(argv, port, log):
         yield f"http://127.0.0.1:{port}"
 

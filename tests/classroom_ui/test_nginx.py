@@ -30,9 +30,10 @@ from tests.classroom_ui.browser import (
     wait_for,
 )
 from tests.classroom_ui.proxy import nginx, nginx_or_skip, serve_process
+from tests.classroom_ui.test_serve_limits import next_frame
 from tests.support.engines import fresh_postgres
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+pytestmark = pytest.mark.slow
 STUDENTS = ("Ana", "Boris")
 
 
@@ -74,6 +75,7 @@ def get(url: str) -> tuple[int, str, dict[str, str]]:
         return answer.code, answer.read().decode(), dict(answer.headers)
 
 
+@pytest.mark.postgres
 def test_two_serve_processes_behind_nginx_lose_no_answer(tmp_path, school_db: str) -> None:
     nginx_or_skip()
     chromium_or_skip()
@@ -137,3 +139,42 @@ def test_two_serve_processes_behind_nginx_lose_no_answer(tmp_path, school_db: st
         seen = {"".join(p.split()): "".join(g.split()) for p, g in shown[student["name"]].items()}
         assert stored.keys() == seen.keys()
         assert all(seen[p] and stored[p].startswith(seen[p]) for p in seen), (stored, seen)  # 0 answers lost
+
+
+def test_a_full_process_passes_new_tabs_to_the_next(tmp_path, room) -> None:
+    """`proxy_next_upstream ... http_503`: a process at its --max-tabs answers 503, and nginx
+    tries the next one, for the page, the websocket and /healthz alike."""
+    nginx_or_skip()
+    paper = room.paper()
+    https_port, http_port, first, second = (free_port() for _ in range(4))
+    public = f"https://127.0.0.1:{https_port}"
+    hosts = [f"http://127.0.0.1:{first}", f"http://127.0.0.1:{second}"]
+
+    async def scenario() -> tuple[list[int], list[int]]:
+        async with aiohttp.ClientSession() as session:
+            full = await session.ws_connect(f"{hosts[0]}/ws", headers={"Origin": hosts[0]})  # behind nginx's back
+            await next_frame(full)
+            through = []
+            for _ in range(3):  # least_conn sees no connections on either: it alternates, and the full one refuses
+                tab = await session.ws_connect(f"{public}/ws", headers={"Origin": public}, ssl=False)
+                await next_frame(tab)
+                through.append(tab)
+            checks = []
+            for _ in range(4):
+                async with session.get(f"{public}/healthz", ssl=False) as answer:
+                    checks.append(answer.status)
+            tabs = []
+            for host in hosts:
+                async with session.get(f"{host}/healthz") as answer:
+                    tabs.append((await answer.json())["tabs"])
+            for tab in [full, *through]:
+                await tab.close()
+            return tabs, checks
+
+    db = str(room.db_path)
+    with serve_process(db, first, public, paper, tmp_path / "first.log", "--max-tabs", "1"), \
+            serve_process(db, second, public, paper, tmp_path / "second.log", "--max-tabs", "10"), \
+            nginx(tmp_path / "nginx", [first, second], https_port, http_port):
+        tabs, checks = asyncio.run(scenario())
+    assert tabs == [1, 3], tabs  # every tab through nginx went to the process with room
+    assert checks == [200] * 4, checks
