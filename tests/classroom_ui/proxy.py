@@ -36,8 +36,13 @@ def nginx_or_skip() -> None:
     pytest.skip(f"no {', '.join(missing)} (apt-get install nginx-light openssl; the service need not run)")
 
 
+PROXY_ADDRESS = "127.0.0.2"  # nginx's address as the serve processes see it; browsers come from 127.0.0.1
+
+
 def site_config(upstreams: list[int], https_port: int, http_port: int, cert: Path, key: Path) -> str:
-    """docs/nginx/quiz.conf with the test's ports, upstreams and certificate; the rest as shipped."""
+    """docs/nginx/quiz.conf with the test's ports, upstreams and certificate; the rest as shipped,
+    but for one line added: nginx connects to the processes from PROXY_ADDRESS, so that the proxy
+    and the browsers have different addresses, as they do on a school's network."""
     text = SHIPPED.read_text()
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;\n" for port in upstreams)
     text, upstream_lines = re.subn(r"(?m)^    server 127\.0\.0\.1:\d+ [^\n]*\n", "", text)
@@ -49,6 +54,7 @@ def site_config(upstreams: list[int], https_port: int, http_port: int, cert: Pat
         r"(?m)^    listen 443 ssl;": f"    listen 127.0.0.1:{https_port} ssl;",
         r"(?m)^(    ssl_certificate +)\S+;": rf"\g<1>{cert};",
         r"(?m)^(    ssl_certificate_key +)\S+;": rf"\g<1>{key};",
+        r"(?m)^(    proxy_http_version 1\.1;)": rf"\g<1>\n    proxy_bind {PROXY_ADDRESS};",
     }
     for pattern, new in replaced.items():
         text, count = re.subn(pattern, new, text)
@@ -100,12 +106,31 @@ def started(argv: list[str], port: int, log: Path) -> Iterator[subprocess.Popen[
 
 
 @contextmanager
-def serve_process(db: str, port: int, public_url: str, paper: str, log: Path, *extra: str) -> Iterator[str]:
-    """`quiz --db DB serve` on a loopback port, telling browsers the proxy's address; yields its own URL."""
+def serve_process(db: str, port: int, public_url: str, paper: str, log: Path,
+                  *extra: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`quiz --db DB serve` on a loopback port behind the proxy (its public URL, its address trusted)."""
     argv = [sys.executable, "-m", "quiz", "--db", db, "serve", "--port", str(port), "--public-url", public_url,
-            "--paper", paper, *extra]
-    with started(argv, port, log):
-        yield f"http://127.0.0.1:{port}"
+            "--trusted-proxy", PROXY_ADDRESS, "--paper", paper, *extra]
+    with started(argv, port, log) as proc:
+        yield proc
+
+
+def tab_addresses(server: subprocess.Popen[bytes]) -> list[str | None]:
+    """Each running tab's QUIZ_CLIENT_ADDRESS (what its wrong codes count against), read from the
+    environment of the take apps in the server's process group."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == server.pid:
+            continue
+        try:
+            if os.getpgid(int(entry.name)) != server.pid:
+                continue
+            environment = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue  # gone meanwhile
+        values = [item.split(b"=", 1)[1].decode() for item in environment if item.startswith(b"QUIZ_CLIENT_ADDRESS=")]
+        found.append(values[0] if values else None)
+    return sorted(found, key=str)
 
 
 @contextmanager

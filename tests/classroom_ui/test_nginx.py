@@ -29,7 +29,7 @@ from tests.classroom_ui.browser import (
     sign_in,
     wait_for,
 )
-from tests.classroom_ui.proxy import nginx, nginx_or_skip, serve_process
+from tests.classroom_ui.proxy import nginx, nginx_or_skip, serve_process, tab_addresses
 from tests.classroom_ui.test_serve_limits import next_frame
 from tests.support.engines import fresh_postgres
 
@@ -90,8 +90,8 @@ def test_two_serve_processes_behind_nginx_lose_no_answer(tmp_path, school_db: st
     public = f"https://127.0.0.1:{https_port}"
     hosts = [f"http://127.0.0.1:{first}", f"http://127.0.0.1:{second}"]
     shown: dict[str, dict[str, str]] = {}
-    with serve_process(school_db, first, public, paper, tmp_path / "first.log"), \
-            serve_process(school_db, second, public, paper, tmp_path / "second.log"), \
+    with serve_process(school_db, first, public, paper, tmp_path / "first.log") as first_server, \
+            serve_process(school_db, second, public, paper, tmp_path / "second.log") as second_server, \
             nginx(tmp_path / "nginx", [first, second], https_port, http_port):
         status, body, _ = get(f"{public}/healthz")
         assert status == 200 and json.loads(body)["database"] is True
@@ -116,6 +116,8 @@ def test_two_serve_processes_behind_nginx_lose_no_answer(tmp_path, school_db: st
                 assert all(url.startswith(f"wss://127.0.0.1:{https_port}/ws?") for url in sockets), sockets
                 per_host = [json.loads(get(f"{host}/healthz")[1])["tabs"] for host in hosts]
                 assert per_host == [1, 1], per_host  # each process serves one tab, both through nginx
+                addresses = tab_addresses(first_server) + tab_addresses(second_server)
+                assert addresses == ["127.0.0.1"] * 2, addresses  # the browser's address, not nginx's
                 for name, page in tabs.items():
                     shown[name] = answer_everything(page)
                     page.keyboard.press("Control+s")
@@ -143,7 +145,8 @@ def test_two_serve_processes_behind_nginx_lose_no_answer(tmp_path, school_db: st
 
 def test_a_full_process_passes_new_tabs_to_the_next(tmp_path, room) -> None:
     """`proxy_next_upstream ... http_503`: a process at its --max-tabs answers 503, and nginx
-    tries the next one, for the page, the websocket and /healthz alike."""
+    tries the next one, for the page, the websocket and /healthz alike. Behind `--trusted-proxy`,
+    each tab is told its browser's address, not the proxy's, and not one the browser wrote."""
     nginx_or_skip()
     paper = room.paper()
     https_port, http_port, first, second = (free_port() for _ in range(4))
@@ -156,7 +159,8 @@ def test_a_full_process_passes_new_tabs_to_the_next(tmp_path, room) -> None:
             await next_frame(full)
             through = []
             for _ in range(3):  # least_conn sees no connections on either: it alternates, and the full one refuses
-                tab = await session.ws_connect(f"{public}/ws", headers={"Origin": public}, ssl=False)
+                tab = await session.ws_connect(f"{public}/ws", ssl=False,
+                                               headers={"Origin": public, "X-Forwarded-For": "6.6.6.6"})
                 await next_frame(tab)
                 through.append(tab)
             checks = []
@@ -167,14 +171,17 @@ def test_a_full_process_passes_new_tabs_to_the_next(tmp_path, room) -> None:
             for host in hosts:
                 async with session.get(f"{host}/healthz") as answer:
                     tabs.append((await answer.json())["tabs"])
+            addresses.extend(tab_addresses(second_server))
             for tab in [full, *through]:
                 await tab.close()
             return tabs, checks
 
     db = str(room.db_path)
+    addresses: list[str | None] = []
     with serve_process(db, first, public, paper, tmp_path / "first.log", "--max-tabs", "1"), \
-            serve_process(db, second, public, paper, tmp_path / "second.log", "--max-tabs", "10"), \
+            serve_process(db, second, public, paper, tmp_path / "second.log", "--max-tabs", "10") as second_server, \
             nginx(tmp_path / "nginx", [first, second], https_port, http_port):
         tabs, checks = asyncio.run(scenario())
     assert tabs == [1, 3], tabs  # every tab through nginx went to the process with room
     assert checks == [200] * 4, checks
+    assert addresses == ["127.0.0.1"] * 3, addresses  # the browser's, not nginx's 127.0.0.2 nor the forged 6.6.6.6
