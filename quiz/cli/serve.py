@@ -7,6 +7,7 @@ take app only: a tab can take papers and nothing else (no teacher screens, no ke
 from __future__ import annotations
 
 import ipaddress
+import os
 import shlex
 import socket
 import sys
@@ -16,14 +17,17 @@ from typing import Protocol
 import click
 
 from quiz.cli.context import AppContext
+from quiz.locations import is_url
 
 DEFAULT_MAX_TABS = 60  # a class of 30 with room for reloads: about 2 GiB of take apps at most
 
 
 def take_command(db_path: Path | str, paper: str | None) -> str:
     """The shell line each tab runs: this Python, this database, the take app (and its paper).
-    `exec` so the shell gives way to Python: one process per tab, not two."""
-    argv = [sys.executable, "-m", "quiz", "--db", str(db_path), "paper", "take"]
+    `exec` so the shell gives way to Python: one process per tab, not two. A database URL is not on
+    the line (anyone's `ps` shows it, password and all): the tab inherits it as $QUIZ_DB."""
+    database = [] if is_url(db_path) else ["--db", str(db_path)]
+    argv = [sys.executable, "-m", "quiz", *database, "paper", "take"]
     if paper is not None:
         argv.append(paper)
     return "exec " + shlex.join(argv)
@@ -96,5 +100,7 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
         click.echo(f"quiz: students' browsers will use {public_url}; if that name does not reach this "
                    "machine, give --public-url http://ADDRESS:PORT", err=True)
     db_path = obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path
+    if is_url(db_path):
+        os.environ["QUIZ_DB"] = str(db_path)  # each tab's process inherits it (see take_command)
     server = make_server(take_command(db_path, paper), host, port, public_url, title, db_path, max_tabs, proxies)
     server.serve()

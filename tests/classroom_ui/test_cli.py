@@ -67,3 +67,10 @@ def test_serving_to_the_network_tells_browsers_a_name_they_can_reach(monkeypatch
     result = CliRunner().invoke(main, [*db, "serve"])
     assert made == [("0.0.0.0", 8123, f"http://{socket.gethostname()}:8123"),
                     ("0.0.0.0", 8000, "http://teacher-pc:8000"), ("127.0.0.1", 8000, None)]
+
+
+def test_a_database_url_is_not_on_a_tabs_command_line() -> None:
+    """`ps` on the server shows every tab's command line: a password in the URL must not be there."""
+    url = "postgresql://quiz:hunter2@db.school.example/quiz"
+    line = take_command(url, "K7Q2")
+    assert "hunter2" not in line and "--db" not in shlex.split(line)
