@@ -5,18 +5,33 @@ this alone. `Classroom` (service.py) is the teacher's, built on it. Bad input ra
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from question_bank.facts.entities import Catalog
+from question_bank.facts.text import fold
 from question_bank.questions import Question
 from quiz.classroom import attempts, frozen, practice, versions
-from quiz.classroom.members import check_code, student_name
+from quiz.classroom.members import check_code, clean_class_name, student_name
 from quiz.classroom.types import AttemptResult, AttemptView, Paper
-from quiz.clock import Clock, utc_now
+from quiz.clock import Clock, parse_utc, utc_now
 from quiz.errors import ClassroomError
 from quiz.store import Database
 from quiz.store import classroom as rows
 from quiz.store import now as store_clock
+
+
+@dataclass(frozen=True)
+class OpenPaper:
+    """A paper of the student's class open now, as the student's home lists it."""
+
+    code: str
+    title: str
+    questions: int
+    attempts_left: int  # new attempts the student may still start
+    in_progress: bool  # an attempt is open: taking the paper resumes it
+    closes: datetime | None
+    time_limit_s: int | None
 
 
 class Taking:
@@ -114,3 +129,61 @@ class Taking:
         attempt, paper = self._attempt(attempt_id)
         version = self._version(paper, attempt.learner)
         return attempts.result(self.db, paper, attempt_id, version)
+
+    # -- a student signed in to their class (the home in a served tab) -------------------------
+    def sign_in_member(self, class_name: str, student: str, personal_code: str, address: str | None = None) -> str:
+        """The member of `class_name` signing in (their name as the roster has it): the same
+        folding, one message and limits as signing in to a paper (`members.check_code`)."""
+        return check_code(self.db, student_name(student), personal_code, self.class_named(class_name),
+                          address, self._now())
+
+    def class_named(self, typed: str) -> str:
+        """The class `typed` names, as stored, matched without case or accents ('7b' is '7B')."""
+        cleaned = clean_class_name(typed)
+        names = rows.class_names(self.db)
+        if cleaned in names:
+            return cleaned
+        found = [name for name in names if fold(name) == fold(cleaned)]
+        if len(found) != 1:
+            raise ClassroomError(f"no class '{cleaned}': check its name with your teacher")
+        return found[0]
+
+    def open_papers(self, class_name: str, student: str) -> list[OpenPaper]:
+        """The class's papers open now that the student can still take (or is taking), oldest first."""
+        now = self._now()
+        used: dict[int, list[rows.AttemptRow]] = {}
+        for attempt, _ in rows.learner_attempts(self.db, student):
+            used.setdefault(attempt.paper_id, []).append(attempt)
+        found = []
+        for row in rows.all_papers(self.db):
+            if row.class_name != class_name:
+                continue
+            paper = frozen.thaw(row, None)
+            try:
+                attempts.check_window(paper, now)
+            except ClassroomError:
+                continue
+            mine = used.get(row.id, [])
+            open_now = any(a.submitted is None and (a.deadline is None or _after(a.deadline, now))
+                           for a in mine)
+            left = max(0, paper.attempts - len(mine))
+            if left or open_now:
+                limit = int(paper.time_limit.total_seconds()) if paper.time_limit else None
+                found.append(OpenPaper(paper.code, paper.title, len(paper.questions), left, open_now,
+                                       paper.closes, limit))
+        return found
+
+    def start_signed_in(self, code: str, class_name: str, student: str) -> AttemptView:
+        """Start (or resume) a paper of the student's own class for a student already signed in to
+        it: the personal code is not asked twice. Another class's paper is refused."""
+        paper_id, paper = self._paper(code)
+        if paper.class_name != class_name:
+            raise ClassroomError(f"paper {paper.code} is not one of your class's papers")
+        version = self._version(paper, student)
+        return attempts.start(self.db, paper_id, paper, student, version, self.clock)
+
+
+
+def _after(stored: str, now: datetime) -> bool:
+    moment = parse_utc(stored)
+    return moment is not None and moment > now

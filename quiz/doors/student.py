@@ -1,7 +1,9 @@
 """The student's door: sign in to a paper with a name and personal code, answer, submit, see one's
-own result, and nothing else.
+own result; or sign in to one's class (a served tab's home) and see one's own homework, open papers
+and progress, and study the homework. Nothing else, and no one else's.
 
-It stands on `quiz.classroom.taking` alone: no making papers, no classes, no class results, no item
+It stands on `quiz.classroom.taking` and `quiz.study` (a study session, one's own homework and
+progress): no making papers, no classes, no class results, no item
 analysis, no exports, no statistics (import-linter's `student-door-chains` contract, and
 tests/test_layers.py in a fresh interpreter). The take app (`quiz paper take`, every served tab)
 is handed this door and no other.
@@ -9,14 +11,32 @@ is handed this door and no other.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.classroom.taking import Taking
+from quiz.classroom.taking import OpenPaper, Taking
 from quiz.classroom.types import AttemptResult, AttemptView
 from quiz.clock import Clock
 from quiz.doors.base import Door
+from quiz.errors import ClassroomError
+from quiz.store.learners import find_learner
+from quiz.study.session import StudySession
+from quiz.study.student_home import HomeworkDue, OwnProgress, homework_due, own_progress
 
-__all__ = ["AttemptResult", "AttemptView", "StudentDoor"]
+__all__ = ["AttemptResult", "AttemptView", "CHECKED_MODES", "HomeworkDue", "OpenPaper", "OwnProgress",
+           "SignedIn", "StudentDoor", "StudySession"]
+
+# Homework in a student's home is judged by the checker, never self-rated: no flip cards.
+CHECKED_MODES = ("mc", "typed", "cloze")
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A student signed in to their class: who, as the roster has them."""
+
+    learner_id: int
+    name: str
+    class_name: str
 
 
 class StudentDoor(Door):
@@ -57,3 +77,47 @@ class StudentDoor(Door):
     def result(self, attempt_id: int) -> AttemptResult:
         """The marks of one's own attempt so far."""
         return self.classroom.attempt_result(attempt_id)
+
+    # -- the student's home: signed in to a class --------------------------------------------------
+    def sign_in_class(self, class_name: str, name: str, personal_code: str) -> SignedIn:
+        """Sign in to one's class (name folded, wrong codes limited as for a paper); the door then
+        serves this student only."""
+        class_name = self.classroom.class_named(class_name)
+        member = self.classroom.sign_in_member(class_name, name, personal_code, self.address)
+        learner = find_learner(self.db, member)
+        if learner is None:  # removed between the check and now
+            raise ClassroomError(f"no student '{member}'")
+        self.signed_in = SignedIn(learner.id, learner.name, class_name)
+        return self.signed_in
+
+    @property
+    def student(self) -> SignedIn:
+        found: SignedIn | None = getattr(self, "signed_in", None)
+        if found is None:
+            raise ClassroomError("sign in to your class first")
+        return found
+
+    def homework(self) -> list[HomeworkDue]:
+        """The active homework of the student's class: cards due today, new cards left today."""
+        return homework_due(self.db, self.student.learner_id, self.clock())
+
+    def progress(self) -> OwnProgress:
+        return own_progress(self.db, self.student.learner_id, self.clock())
+
+    def open_papers(self) -> list[OpenPaper]:
+        who = self.student
+        return self.classroom.open_papers(who.class_name, who.name)
+
+    def take(self, code: str) -> AttemptView:
+        """Start or resume one of the class's open papers, the student already signed in."""
+        who = self.student
+        return self.classroom.start_signed_in(code, who.class_name, who.name)
+
+    def study_session(self, seed: int | None = None) -> StudySession:
+        """Today's queue of the homework's banks only, asked in checked modes only (never a flip
+        card, never self-rated). The session opens its own connection; the caller closes it."""
+        banks = list(dict.fromkeys(h.bank for h in self.homework()))
+        if not banks:
+            raise ClassroomError("no homework is set for your class")
+        return StudySession(self.db_path, self.student.name, bank=None, clock=self.clock, seed=seed,
+                            bank_names=lambda _db: banks, modes=CHECKED_MODES)

@@ -95,3 +95,11 @@ def learner_stats(
         streak += 1
         day_from, day_to = day_start(day_from - timedelta(hours=1), settings), day_from
     return today, streak, total
+
+
+def reviews_since(db: Database, learner_id: int, since: datetime) -> int:
+    """How many answers the learner gave since `since`."""
+    row = db.execute(
+        "SELECT count(*) FROM reviews WHERE learner_id = ? AND reviewed_at >= ?", [learner_id, utc_iso(since)]
+    ).fetchone()
+    return int(row[0])

@@ -81,8 +81,10 @@ class StudySession:
         bank_loader: BankLoader | None = None,
         bank_names: BankNames | None = None,
         checker: Checker | None = None,
+        modes: tuple[str, ...] | None = None,
     ) -> None:
         self.db = open_db(db_path)
+        self.modes = modes  # the modes a question may be asked in (None: all; the student's home: checked ones)
         self._since_checkpoint = 0
         self._closed = False
         try:
@@ -218,6 +220,8 @@ class StudySession:
             mix = "typed" if card.sched.reps % 2 == 0 else "mc"
         kind = _enum(Kind, card.kind)
         for mode in dict.fromkeys((mix, "mc", "typed", "cloze", "flip")):
+            if self.modes is not None and mode not in self.modes:
+                continue
             question = self.make_question(
                 bank, fact, kind, _enum(Mode, mode), self.rng, self.settings.options_per_question
             )
