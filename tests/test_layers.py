@@ -297,8 +297,9 @@ def test_the_take_app_loads_no_teacher_module() -> None:
 
 TAKE_ENTRY = """\
 import json, runpy, sys
-import quiz.tui.take_app
-quiz.tui.take_app.TakeApp.run = lambda self: None  # the app is made as for a student, never started
+import quiz.tui.take_app, quiz.tui.student_app
+quiz.tui.take_app.TakeApp.run = lambda self: None  # the apps are made as for a student, never started
+quiz.tui.student_app.StudentApp.run = lambda self: None
 sys.argv = ["quiz", *sys.argv[1:]]
 try:
     runpy.run_module("quiz", run_name="__main__")
@@ -325,8 +326,29 @@ def test_the_take_command_loads_no_teacher_module(tmp_path: Path, with_code: boo
     out = subprocess.run([sys.executable, "-c", TAKE_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
     loaded = json.loads(out.stdout.splitlines()[-1])
-    assert "quiz.doors.student" in loaded and "quiz.tui.take_app" in loaded  # the path was really taken
+    assert "quiz.doors.student" in loaded and "quiz.cli.take" in loaded  # the path was really taken
     assert _teacher_modules(loaded) == []
+
+
+def test_the_student_home_command_loads_no_teacher_module(tmp_path: Path) -> None:
+    """`quiz serve` without --paper runs `python -m quiz --db DB student` per tab: the student's
+    home app is made (its door, home, study and take screens imported) and no teacher module is in
+    the process, nor the learner's door."""
+    from quiz.cli.serve import take_command
+    from quiz.doors.teacher import TeacherDoor
+
+    db = tmp_path / "quiz.db"
+    TeacherDoor(db, "teacher").close()
+    argv = take_command(db, None).split()
+    assert argv[-1] == "student"
+    out = subprocess.run([sys.executable, "-c", TAKE_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    loaded = json.loads(out.stdout.splitlines()[-1])
+    for module in ("quiz.cli.student", "quiz.tui.student_app", "quiz.tui.screens.student_home",
+                   "quiz.tui.screens.student_study", "quiz.tui.screens.take", "quiz.doors.student"):
+        assert module in loaded
+    assert _teacher_modules(loaded) == []
+    assert "quiz.doors.learner" not in loaded and "quiz.homework.service" not in loaded
 
 
 # --- each rule can fail: a violating import added to the real graph breaks its contract ---------

@@ -32,6 +32,7 @@ COMMANDS = {
     "homework": ("quiz.cli.homework", "homework_group"),
     "teacher": ("quiz.cli.teachers", "teacher_group"),
     "serve": ("quiz.cli.serve", "serve"),
+    "student": ("quiz.cli.student", "student"),
     "optimize": ("quiz.cli.optimize", "optimize"),
     "simulate": ("quiz.cli.optimize", "simulate"),
     "db": ("quiz.cli.db", "db_group"),

@@ -367,7 +367,7 @@ class TakeScreen(TakeAccess, Screen[None]):
         """ctrl+q: leave once the answers on their way are written; with answers the store refused,
         say which, and leave on a second ctrl+q."""
         if self.finished or self.submitting:
-            self.app.exit()
+            self.close_paper()
             return
         self.keep_typed()
         if self.book.saving:
@@ -379,4 +379,4 @@ class TakeScreen(TakeAccess, Screen[None]):
             self.problem(f"The answer to {self.unsaved_line()} is not saved. ctrl+q again leaves without it; "
                          "Enter on it tries again.")
             return
-        self.app.exit()
+        self.close_paper()

@@ -34,11 +34,20 @@ class TakeAccess:
     def door(self) -> StudentDoor:
         return cast("TakeApp", cast(Screen, self).app).door
 
+    def close_paper(self) -> None:
+        """Done with the paper: the take app ends; the student's home app goes back home."""
+        app = cast(Screen, self).app
+        back_home = getattr(app, "back_home", None)  # StudentApp's (no import: it imports this)
+        if back_home is not None:
+            back_home()
+        else:
+            app.exit()
+
 
 class TakeDoneScreen(TakeAccess, Screen[None]):
     """The score, and (if the paper shows it) each answer beside the key."""
 
-    BINDINGS = [Binding("q,escape,enter", "app.quit", "Close")]
+    BINDINGS = [Binding("q,escape,enter", "close", "Close")]
 
     def __init__(self, view: AttemptView, result: AttemptResult | None, problem: str | None = None) -> None:
         super().__init__()
@@ -55,6 +64,9 @@ class TakeDoneScreen(TakeAccess, Screen[None]):
             elif self.result is not None:
                 yield Static("Your answers are in. Your teacher will go through the answers.", classes="hint")
         yield Footer()
+
+    def action_close(self) -> None:
+        self.close_paper()
 
     def on_mount(self) -> None:
         self.title = self.view.paper_title
