@@ -1,7 +1,9 @@
-"""`quiz serve`: the student's door in browsers, one `quiz paper take` process per tab.
+"""`quiz serve`: the student's door in browsers, one process per tab: the student's home
+(`quiz student`), or with --paper the take app on that paper (`quiz paper take CODE`).
 
-textual-serve has no login and runs the command it is given for every tab, so that command is the
-take app only: a tab can take papers and nothing else (no teacher screens, no key, no results).
+textual-serve has no login and runs the command it is given for every tab, so that command is a
+student's app only: a tab signs in and reaches that student's homework, papers and progress, and
+nothing else (no teacher screens, no key, no one else's results).
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ DEFAULT_MAX_TABS = 60  # a class of 30 with room for reloads: about 2 GiB of tak
 
 
 def take_command(db_path: Path | str, paper: str | None) -> str:
-    """The shell line each tab runs: this Python, this database, the take app (and its paper).
-    `exec` so the shell gives way to Python: one process per tab, not two. A database URL is not on
-    the line (anyone's `ps` shows it, password and all): the tab inherits it as $QUIZ_DB."""
+    """The shell line each tab runs: this Python, this database, and the take app on `paper`, or
+    without one the student's home (`quiz student`). `exec` so the shell gives way to Python: one
+    process per tab, not two. A database URL is not on the line (anyone's `ps` shows it, password
+    and all): the tab inherits it as $QUIZ_DB."""
     database = [] if is_url(db_path) else ["--db", str(db_path)]
-    argv = [sys.executable, "-m", "quiz", *database, "paper", "take"]
-    if paper is not None:
-        argv.append(paper)
+    argv = [sys.executable, "-m", "quiz", *database]
+    argv += ["paper", "take", paper] if paper is not None else ["student"]
     return "exec " + shlex.join(argv)
 
 
@@ -63,7 +65,8 @@ def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 opens it to the classroom network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--paper", "paper", metavar="CODE", help="Open every tab on this paper (else each student types its code).")
+@click.option("--paper", "paper", metavar="CODE",
+              help="Open every tab on this paper (else each tab is a student's home: homework, open papers, progress).")
 @click.option("--public-url", "public_url", metavar="URL",
               help="The address students' browsers use, e.g. http://teacher-pc:8000 (default: from host and port).")
 @click.option("--max-tabs", "max_tabs", type=click.IntRange(1, 1000), default=DEFAULT_MAX_TABS, show_default=True,
@@ -74,17 +77,19 @@ def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
 @click.pass_obj
 def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: str | None, max_tabs: int,
           trusted_proxy: tuple[str, ...]) -> None:
-    """Serve the take screen to browsers: each tab is one student taking a paper.
+    """Serve students' browsers: each tab signs in with class, name and personal code and is
+    that student's home (homework due, studied in the browser; the class's open papers; their own
+    progress), or with --paper takes that one paper.
 
     \b
     Loopback only by default. For a classroom:
+      quiz serve --host 0.0.0.0 --public-url http://teacher-pc:8000
       quiz serve --host 0.0.0.0 --public-url http://teacher-pc:8000 --paper CODE
-    Students open that address, give their name and personal code, and take the paper; a tab
-    can do nothing else (no teacher screens, no key, no one else's results). A tab's connection
-    must come from this server's own page (another site's page is refused), a tab's terminal is
-    at most 500x200, and at most --max-tabs tabs run at once. Wrong personal codes are limited:
-    5 for one student, or 20 from one browser's address, within 15 minutes lock that student (or
-    address) out for 15 minutes (`quiz class unlock`, `quiz class unlock-address` lift it).
+    A tab can do nothing else (no teacher screens, no key, no one else's results). A tab's
+    connection must come from this server's own page (another site's page is refused), a tab's
+    terminal is at most 500x200, and at most --max-tabs tabs run at once. Wrong personal codes are
+    limited: 5 for one student, or 20 from one browser's address, within 15 minutes lock that
+    student (or address) out for 15 minutes (`quiz class unlock`, `quiz class unlock-address`).
     """
     proxies = proxy_addresses(trusted_proxy)
     door = obj.student()
