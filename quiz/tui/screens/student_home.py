@@ -69,7 +69,8 @@ class StudentHomeScreen(Screen[None]):
             papers.focus()
         else:
             papers.display = False
-        self.query_one(".home-heading", Static).update("Open papers" if found else "Open papers: none now")
+        self.query_one(".home-heading", Static).update(
+            "Open papers  (↑↓ choose, Enter takes it)" if found else "Open papers: none now")
         self.query_one("#home-progress", Static).update(progress_text(door.progress()))
         self.refresh_bindings()
 

@@ -113,6 +113,7 @@ class StudentStudyScreen(Screen[None]):
             options.focus()
         else:
             typed.value = ""
+            typed.placeholder = "Fill the gap and press Enter" if q.mode == "cloze" else "Type your answer and press Enter"
             typed.focus()
         self.update_bar()
         self.refresh_bindings()
