@@ -66,11 +66,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(db_path: Path, paper: str, timeout: float = 20.0) -> Iterator[str]:
-    """`quiz serve --paper PAPER` on a free loopback port, in its own session; yields its URL.
+def served(db_path: Path, paper: str | None, timeout: float = 20.0) -> Iterator[str]:
+    """`quiz serve --paper PAPER` (without a paper: each tab a student's home) on a free loopback
+    port, in its own session; yields its URL.
     Always stopped at the end, by process group (the server and every tab's app)."""
     port = free_port()
-    argv = [sys.executable, "-m", "quiz", "--db", str(db_path), "serve", "--port", str(port), "--paper", paper]
+    argv = [sys.executable, "-m", "quiz", "--db", str(db_path), "serve", "--port", str(port),
+            *(["--paper", paper] if paper is not None else [])]
     log = open(db_path.with_suffix(".serve.log"), "wb")  # closed in the finally below
     proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                             start_new_session=True)
