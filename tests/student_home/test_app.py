@@ -146,3 +146,18 @@ async def test_a_paper_is_taken_from_the_home_and_the_home_comes_back(home: Home
         await pilot.pause()
         assert isinstance(app.screen, StudentHomeScreen)
         assert "Open papers: none now" in screen_text(app)
+
+
+async def test_the_lock_after_five_wrong_codes_is_said_on_the_sign_in_screen(home: Home) -> None:
+    app = StudentApp(home.door())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await sign_in(app, pilot, "7B", "Boris", "WRONG1")
+        for _ in range(4):  # the fifth wrong code locks
+            screen.query_one("#personal-code", Input).value = "WRONG1"
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "too many wrong codes for Boris: try again at" in screen_text(app)
+        app.screen.query_one("#personal-code", Input).value = home.codes["Boris"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StudentSignInScreen)  # the right code waits for the lock too
