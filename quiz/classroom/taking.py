@@ -183,7 +183,6 @@ class Taking:
         return attempts.start(self.db, paper_id, paper, student, version, self.clock)
 
 
-
 def _after(stored: str, now: datetime) -> bool:
     moment = parse_utc(stored)
     return moment is not None and moment > now

@@ -298,6 +298,8 @@ class StudySession:
 
     def rate(self, rating: int, duration_ms: int | None = None) -> Feedback:
         """The learner's own rating (1 Again .. 4 Easy) of a flip card; commits."""
+        if self.modes is not None and "flip" not in self.modes:
+            raise SessionError("this session's answers are judged by the checker, never self-rated: use answer()")
         if rating not in RATINGS:
             raise SessionError("rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy)")
         slot = self._require_unanswered()

@@ -7,7 +7,7 @@ import pytest
 
 from quiz.classroom.limits import SignInLocked
 from quiz.classroom.members import NOT_RECOGNISED
-from quiz.errors import ClassroomError
+from quiz.errors import ClassroomError, SessionError
 from quiz.model import Mode
 from tests.student_home.conftest import BANK, Home, set_modes
 
@@ -86,6 +86,8 @@ def test_the_homework_session_asks_only_checked_modes_and_counts_as_progress(hom
     door = home.door()
     door.sign_in_class("7B", "Boris", home.codes["Boris"])
     with door.study_session(seed=2) as session:
+        with pytest.raises(SessionError, match="never self-rated"):
+            session.rate(4)
         modes = []
         for n in range(5):
             question = session.current.question
