@@ -12,7 +12,7 @@ from question_bank.facts.entities import Catalog
 from question_bank.facts.text import fold
 from question_bank.questions import Question
 from quiz.classroom import attempts, frozen, practice, versions
-from quiz.classroom.members import check_code, clean_class_name, student_name
+from quiz.classroom.members import check_code, clean_class_name, match_member, student_name
 from quiz.classroom.types import AttemptResult, AttemptView, Paper
 from quiz.clock import Clock, parse_utc, utc_now
 from quiz.errors import ClassroomError
@@ -131,33 +131,41 @@ class Taking:
         return attempts.result(self.db, paper, attempt_id, version)
 
     # -- a student signed in to their class (the home in a served tab) -------------------------
-    def sign_in_member(self, class_name: str, student: str, personal_code: str, address: str | None = None) -> str:
-        """The member of `class_name` signing in (their name as the roster has it): the same
-        folding, one message and limits as signing in to a paper (`members.check_code`)."""
-        return check_code(self.db, student_name(student), personal_code, self.class_named(class_name),
-                          address, self._now())
+    def sign_in_member(self, typed_class: str, student: str, personal_code: str,
+                       address: str | None = None) -> tuple[int, str, str]:
+        """(class id, class name, member name as the roster has them) of a student signing in to
+        their class: the same folding, one message and limits as signing in to a paper
+        (`members.check_code`). Class names are unique per teacher only: of several classes so
+        named (each teacher's own), the one with the student on its roster is theirs."""
+        name = student_name(student)
+        candidates = self._classes_named(typed_class)
+        if len(candidates) > 1:
+            theirs = [c for c in candidates if match_member(self.db, name, c[0]) is not None]
+            if len(theirs) > 1:
+                raise ClassroomError(f"two classes '{candidates[0][1]}' have a student like '{name}': "
+                                     "ask your teacher to sign you in to a paper by its code")
+            candidates = theirs or candidates[:1]
+        class_id, class_name = candidates[0]
+        return class_id, class_name, check_code(self.db, name, personal_code, class_id, address, self._now())
 
-    def class_named(self, typed: str) -> str:
-        """The class `typed` names, as stored, matched without case or accents ('7b' is '7B')."""
+    def _classes_named(self, typed: str) -> list[tuple[int, str]]:
+        """Every teacher's classes `typed` names, matched without case or accents ('7b' is '7B'):
+        the exact name's if any, else the folded name's."""
         cleaned = clean_class_name(typed)
-        names = rows.class_names(self.db)
-        if cleaned in names:
-            return cleaned
-        found = [name for name in names if fold(name) == fold(cleaned)]
-        if len(found) != 1:
+        classes = rows.every_class(self.db)
+        found = [c for c in classes if c[1] == cleaned] or [c for c in classes if fold(c[1]) == fold(cleaned)]
+        if not found:
             raise ClassroomError(f"no class '{cleaned}': check its name with your teacher")
-        return found[0]
+        return found
 
-    def open_papers(self, class_name: str, student: str) -> list[OpenPaper]:
+    def open_papers(self, class_id: int, student: str) -> list[OpenPaper]:
         """The class's papers open now that the student can still take (or is taking), oldest first."""
         now = self._now()
         used: dict[int, list[rows.AttemptRow]] = {}
         for attempt, _ in rows.learner_attempts(self.db, student):
             used.setdefault(attempt.paper_id, []).append(attempt)
         found = []
-        for row in rows.all_papers(self.db):
-            if row.class_name != class_name:
-                continue
+        for row in rows.class_papers(self.db, class_id):
             paper = frozen.thaw(row, None)
             try:
                 attempts.check_window(paper, now)
@@ -173,11 +181,11 @@ class Taking:
                                        paper.closes, limit))
         return found
 
-    def start_signed_in(self, code: str, class_name: str, student: str) -> AttemptView:
+    def start_signed_in(self, code: str, class_id: int, student: str) -> AttemptView:
         """Start (or resume) a paper of the student's own class for a student already signed in to
         it: the personal code is not asked twice. Another class's paper is refused."""
         paper_id, paper = self._paper(code)
-        if paper.class_name != class_name:
+        if rows.paper_class_id(self.db, paper.code) != class_id:
             raise ClassroomError(f"paper {paper.code} is not one of your class's papers")
         version = self._version(paper, student)
         return attempts.start(self.db, paper_id, paper, student, version, self.clock)

@@ -37,6 +37,7 @@ class SignedIn:
     learner_id: int
     name: str
     class_name: str
+    class_id: int
 
 
 class StudentDoor(Door):
@@ -82,12 +83,11 @@ class StudentDoor(Door):
     def sign_in_class(self, class_name: str, name: str, personal_code: str) -> SignedIn:
         """Sign in to one's class (name folded, wrong codes limited as for a paper); the door then
         serves this student only."""
-        class_name = self.classroom.class_named(class_name)
-        member = self.classroom.sign_in_member(class_name, name, personal_code, self.address)
+        class_id, class_name, member = self.classroom.sign_in_member(class_name, name, personal_code, self.address)
         learner = find_learner(self.db, member)
         if learner is None:  # removed between the check and now
             raise ClassroomError(f"no student '{member}'")
-        self.signed_in = SignedIn(learner.id, learner.name, class_name)
+        self.signed_in = SignedIn(learner.id, learner.name, class_name, class_id)
         return self.signed_in
 
     @property
@@ -106,12 +106,12 @@ class StudentDoor(Door):
 
     def open_papers(self) -> list[OpenPaper]:
         who = self.student
-        return self.classroom.open_papers(who.class_name, who.name)
+        return self.classroom.open_papers(who.class_id, who.name)
 
     def take(self, code: str) -> AttemptView:
         """Start or resume one of the class's open papers, the student already signed in."""
         who = self.student
-        return self.classroom.start_signed_in(code, who.class_name, who.name)
+        return self.classroom.start_signed_in(code, who.class_id, who.name)
 
     def study_session(self, seed: int | None = None) -> StudySession:
         """Today's queue of the homework's banks only, asked in checked modes only (never a flip

@@ -97,6 +97,11 @@ def class_names(db: Database, owner: int | None = None) -> list[str]:
     return [name for (name,) in db.execute(f"SELECT name FROM classes WHERE {_OWNED} ORDER BY {order}", [owner])]
 
 
+def every_class(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every teacher's classes: a student names theirs at sign-in, whoever owns it."""
+    return [(int(cid), name) for cid, name in db.execute("SELECT id, name FROM classes ORDER BY id")]
+
+
 def class_students(db: Database, class_id: int) -> list[str]:
     """The roster in the order students joined (the order versions are dealt in)."""
     rows = db.execute(
@@ -210,6 +215,11 @@ def paper_owner(db: Database, paper_id: int) -> tuple[bool, int | None]:
     """(whether the paper exists, its teacher's id: None for the machine's own)."""
     row = db.execute("SELECT teacher_id FROM papers WHERE id = ?", [paper_id]).fetchone()
     return (False, None) if row is None else (True, None if row[0] is None else int(row[0]))
+
+
+def class_papers(db: Database, class_id: int) -> list[PaperRow]:
+    """The papers made for one class, oldest first."""
+    return [PaperRow(*row) for row in db.execute(_PAPER + " WHERE p.class_id = ? ORDER BY p.created, p.id", [class_id])]
 
 
 def paper_class_id(db: Database, code: str) -> int | None:

@@ -13,8 +13,17 @@ import pytest
 from click.testing import CliRunner
 
 from quiz.cli import main
-from tests.classroom_ui.browser import CATCH_TERMINAL, CHROMIUM, KEYBOARD, VIEWPORT, open_tab, screen, served, wait_for
-from tests.classroom_ui.test_browser import _chromium_or_skip
+from tests.classroom_ui.browser import (
+    CATCH_TERMINAL,
+    CHROMIUM,
+    KEYBOARD,
+    VIEWPORT,
+    chromium_or_skip,
+    open_tab,
+    screen,
+    served,
+    wait_for,
+)
 from tests.student_home.conftest import make_home
 from tests.support.clock import Clock
 
@@ -47,7 +56,7 @@ def sign_in(page, class_name: str, name: str, code: str) -> None:  # type: ignor
 
 
 def test_a_student_signs_in_and_studies_five_homework_cards_in_a_browser(tmp_path: Path) -> None:
-    _chromium_or_skip()
+    chromium_or_skip()
     sync_api = pytest.importorskip("playwright.sync_api")
     home = make_home(tmp_path / "quiz.db", Clock(datetime.now(UTC).replace(microsecond=0)))
     with served(tmp_path / "quiz.db", None) as url, sync_api.sync_playwright() as playwright:

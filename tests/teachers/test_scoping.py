@@ -123,3 +123,28 @@ def test_the_machines_own_classes_before_teachers_and_adopting_them(db_path, clo
     assert [p.code for p in ben.classroom.papers()] == [paper.code]
     for opened in (before, ana, ben):
         opened.close()
+
+
+def test_a_student_signs_in_to_their_own_teachers_class_of_that_name(pair, db_path, clock) -> None:
+    """Both teachers have a 7b: Mila (Ben's) signs in to '7b' at home and gets Ben's class and paper,
+    never Ana's; Ana's Ivo gets Ana's."""
+    ana, ben = pair
+    mila_code = ben.classroom.reset_code("7b", "Mila")
+    ivo_code = ana.classroom.reset_code("7b", "Ivo")
+    anas = ana.classroom.new_paper(BANK, "Ana's", class_name="7b", count=2, seed=1)
+    bens = ben.classroom.new_paper(BANK, "Ben's", class_name="7b", count=2, seed=2)
+    mila = StudentDoor(db_path, clock=clock)
+    try:
+        mila.sign_in_class("7B", "mila", mila_code)
+        assert [p.code for p in mila.open_papers()] == [bens.code]
+        with pytest.raises(ClassroomError, match="not one of your class's papers"):
+            mila.take(anas.code)
+        mila.take(bens.code)
+    finally:
+        mila.close()
+    ivo = StudentDoor(db_path, clock=clock)
+    try:
+        ivo.sign_in_class("7b", "Ivo", ivo_code)
+        assert [p.code for p in ivo.open_papers()] == [anas.code]
+    finally:
+        ivo.close()
