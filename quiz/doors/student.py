@@ -116,8 +116,10 @@ class StudentDoor(Door):
     def study_session(self, seed: int | None = None) -> StudySession:
         """Today's queue of the homework's banks only, asked in checked modes only (never a flip
         card, never self-rated). The session opens its own connection; the caller closes it."""
-        banks = list(dict.fromkeys(h.bank for h in self.homework()))
+        homework = self.homework()
+        banks = list(dict.fromkeys(h.bank for h in homework))
         if not banks:
             raise ClassroomError("no homework is set for your class")
+        kinds = tuple(sorted({(h.bank, kind) for h in homework for kind in h.kinds}))  # the homework's cards only
         return StudySession(self.db_path, self.student.name, bank=None, clock=self.clock, seed=seed,
-                            bank_names=lambda _db: banks, modes=CHECKED_MODES)
+                            bank_names=lambda _db: banks, modes=CHECKED_MODES, card_kinds=kinds)

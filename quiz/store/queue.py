@@ -23,14 +23,17 @@ class Scope:
 
     learner_id: int
     banks: tuple[str, ...]
+    kinds: tuple[tuple[str, str], ...] | None = None  # (bank, kind) pairs allowed; None: every kind
 
     def where(self) -> tuple[str, list]:
         marks = ", ".join("?" * len(self.banks)) or "NULL"
-        return (
-            f"learner_id = ? AND bank IN ({marks}) AND EXISTS "
-            "(SELECT 1 FROM facts f WHERE f.bank = cards.bank AND f.fact_id = cards.fact_id)",
-            [self.learner_id, *self.banks],
-        )
+        sql = (f"learner_id = ? AND bank IN ({marks}) AND EXISTS "
+               "(SELECT 1 FROM facts f WHERE f.bank = cards.bank AND f.fact_id = cards.fact_id)")
+        params: list = [self.learner_id, *self.banks]
+        if self.kinds is not None:
+            sql += " AND (" + (" OR ".join("(bank = ? AND kind = ?)" for _ in self.kinds) or "0 = 1") + ")"
+            params += [value for pair in self.kinds for value in pair]
+        return sql, params
 
 
 def due_learning(db: Database, scope: Scope, before: datetime, now: datetime) -> list[CardRecord]:

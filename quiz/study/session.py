@@ -82,9 +82,11 @@ class StudySession:
         bank_names: BankNames | None = None,
         checker: Checker | None = None,
         modes: tuple[str, ...] | None = None,
+        card_kinds: tuple[tuple[str, str], ...] | None = None,
     ) -> None:
         self.db = open_db(db_path)
         self.modes = modes  # the modes a question may be asked in (None: all; the student's home: checked ones)
+        self.card_kinds = card_kinds  # (bank, kind) pairs asked (None: all; the student's home: the homework's)
         self._since_checkpoint = 0
         self._closed = False
         try:
@@ -183,7 +185,7 @@ class StudySession:
     def _build_queue(self) -> None:
         now = self.clock()
         self.day_end = next_day_start(now, self.settings)
-        scope = Scope(self.learner.id, tuple(self.bank_names))
+        scope = Scope(self.learner.id, tuple(self.bank_names), self.card_kinds)
         self.queue = StudyQueue.load(self.db, scope, self.settings, now, self.day_end, self.homework)
 
     def _schedule(self, card: CardRecord, rating: int, now: datetime) -> CardState:
@@ -440,7 +442,7 @@ class StudySession:
 
     def summary(self) -> SessionSummary:
         now = self.clock()
-        scope = Scope(self.learner.id, tuple(self.bank_names))
+        scope = Scope(self.learner.id, tuple(self.bank_names), self.card_kinds)
         soonest, by_tomorrow_end = next_due(self.db, scope, next_day_start(self.day_end, self.settings))
         _, due_today = next_due(self.db, scope, self.day_end)
         complete = self._current is None and self.left() == 0 and due_today == 0

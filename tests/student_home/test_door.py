@@ -8,7 +8,7 @@ import pytest
 from quiz.classroom.limits import SignInLocked
 from quiz.classroom.members import NOT_RECOGNISED
 from quiz.errors import ClassroomError, SessionError
-from quiz.model import Mode
+from quiz.model import Kind, Mode
 from tests.student_home.conftest import BANK, Home, set_modes
 
 pytestmark = pytest.mark.engines
@@ -102,3 +102,25 @@ def test_the_homework_session_asks_only_checked_modes_and_counts_as_progress(hom
     assert progress.exam_recall is not None and 0 < progress.exam_recall < 1
     assert door.homework()[0].new_today == 5
     door.close()
+
+
+def test_the_homework_session_asks_only_the_homeworks_kinds(home: Home) -> None:
+    """A homework of dates only: the home never asks a unit or place card, even one the student has
+    from studying the bank in the terminal."""
+    teacher = home.teacher()
+    for info in teacher.homework.all("7B"):
+        teacher.homework.stop(info.id)
+    teacher.homework.set("7B", BANK, kinds=(Kind.DATE,), daily=2)  # past two, the bank's other cards would come
+    teacher.close()
+    door = home.door()
+    door.sign_in_class("7B", "Boris", home.codes["Boris"])
+    kinds = []
+    with door.study_session(seed=4) as session:
+        for _ in range(12):
+            if session.current is None:
+                break
+            kinds.append(str(session.current.question.kind))
+            session.answer(session.current.question.answer)
+            session.advance()
+    door.close()
+    assert kinds and set(kinds) == {"date"}
