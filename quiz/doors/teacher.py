@@ -141,18 +141,19 @@ class TeacherDoor(Door):
         with an exam, else the latest one), so the view is the homework's on its exam day."""
         from quiz.stats.progress import IDLE_DAYS, class_progress
 
+        kinds = None
         if bank is None and exam is None:
-            bank, exam = self._homework_focus(class_name)
+            bank, exam, kinds = self._homework_focus(class_name)
         return class_progress(self.db, self.clock, class_name, bank, exam,
-                              IDLE_DAYS if idle_days is None else idle_days, self.teacher, self.owner)
+                              IDLE_DAYS if idle_days is None else idle_days, self.teacher, self.owner, kinds)
 
-    def _homework_focus(self, class_name: str) -> tuple[str | None, date | None]:
-        """(bank, exam) of the class's active homework that the progress view follows, or (None, None)."""
+    def _homework_focus(self, class_name: str) -> tuple[str | None, date | None, tuple[str, ...] | None]:
+        """(bank, exam, kinds) of the class's active homework that the progress view follows, or Nones."""
         try:
             active = [info for info in self.homework.all(class_name) if info.active]
         except HomeworkError:  # no such class: the progress view says so in its own words
-            return None, None
+            return None, None, None
         if not active:
-            return None, None
+            return None, None, None
         chosen = max(active, key=lambda info: (info.exam is not None, info.id))
-        return chosen.bank, chosen.exam
+        return chosen.bank, chosen.exam, chosen.kinds

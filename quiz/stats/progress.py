@@ -10,6 +10,7 @@ kinds each asks, so a card never made or never answered counts 0 rather than bei
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -52,9 +53,11 @@ class _Fact:
 def class_progress(
     db: Database, clock: Clock, class_name: str, bank: str | None = None, exam: date | None = None,
     idle_days: int = IDLE_DAYS, teacher: str | None = None, owner: int | None = None,
+    kinds: Collection[str] | None = None,
 ) -> ClassProgress:
     """The homework view of `class_name` for `bank` (None: every bank its students have cards in),
-    predicted recall on `exam` (None: now). ClassroomError / BankNotFound for bad names or dates."""
+    predicted recall on `exam` (None: now), of the cards of `kinds` (None: every kind; a homework's
+    own). ClassroomError / BankNotFound for bad names or dates."""
     students = stats_sql.class_students(db, class_name, owner)
     if students is None:
         raise ClassroomError(f"no class named '{class_name}'")
@@ -67,11 +70,12 @@ def class_progress(
         raise ClassroomError(f"the exam date {exam.isoformat()} is before today ({today.isoformat()})")
     ids = [learner_id for learner_id, _ in students]
     names = [bank] if bank is not None else sql.studied_banks(db, ids)
-    facts = _facts(db, names, strict=bank is not None)
+    facts = _facts(db, names, strict=bank is not None, kinds=kinds)
     banks = tuple(dict.fromkeys(f.bank for f in facts)) if bank is None else (bank,)
     cards: dict[int, list[sql.CardRow]] = defaultdict(list)
     for card in sql.class_cards(db, ids, banks):
-        cards[card.learner_id].append(card)
+        if kinds is None or card.kind in kinds:
+            cards[card.learner_id].append(card)
     hours: dict[int, list[tuple[str, str, int, int]]] = defaultdict(list)
     for learner_id, hour, category, reviews, passed, _time in stats_sql.hour_rows(db, ids, bank) if banks else ():
         hours[learner_id].append((hour, category, int(reviews), int(passed)))
@@ -94,9 +98,10 @@ def class_progress(
     )
 
 
-def _facts(db: Database, names: list[str], *, strict: bool) -> list[_Fact]:
-    """The banks' facts in bank order, each with the kinds it asks (its cards); a bank that no longer
-    loads is left out unless it was asked for by name."""
+def _facts(db: Database, names: list[str], *, strict: bool, kinds: Collection[str] | None = None) -> list[_Fact]:
+    """The banks' facts in bank order, each with the kinds it asks (its cards; of `kinds` only, a
+    fact asking none of them left out); a bank that no longer loads is left out unless it was
+    asked for by name."""
     found = []
     for name in names:
         try:
@@ -105,7 +110,10 @@ def _facts(db: Database, names: list[str], *, strict: bool) -> list[_Fact]:
             if strict:
                 raise
             continue
-        found += [_Fact(name, f.id, f.statement(), tuple(str(k) for k in kinds_for(f))) for f in loaded.facts]
+        for fact in loaded.facts:
+            asked = tuple(str(k) for k in kinds_for(fact) if kinds is None or str(k) in kinds)
+            if asked:
+                found.append(_Fact(name, fact.id, fact.statement(), asked))
     return found
 
 

@@ -16,6 +16,7 @@ from quiz.demo import run_demo
 from quiz.doors.admin import copy
 from quiz.doors.teacher import TeacherDoor
 from quiz.errors import ClassroomError
+from quiz.model import Kind
 from quiz.stats.progress_model import CSV_COLUMNS, Flag
 
 pytestmark = pytest.mark.engines
@@ -146,9 +147,12 @@ def test_the_view_follows_the_class_homework_unless_told_otherwise(demo: Path | 
     exam = (END + timedelta(days=30)).date()
     door = TeacherDoor(demo, "teacher", clock=lambda: at)
     try:
-        door.homework.set("demo", BANK, exam=exam, retention=0.95)
+        whole = door.class_progress("demo", bank=BANK)
+        door.homework.set("demo", BANK, kinds=(Kind.DATE,), exam=exam, retention=0.95)
         followed = door.class_progress("demo")
         assert (followed.bank, followed.exam) == (BANK, exam)
+        # its kinds only: a fact counts its date card, and facts without a date are not in the view
+        assert 0 < followed.card_count == followed.fact_count < whole.card_count
         told = door.class_progress("demo", exam=(END + timedelta(days=3)).date())
         assert told.bank is None and told.exam == (END + timedelta(days=3)).date()  # what is given wins
         door.homework.stop(door.homework.all("demo")[0].id)
