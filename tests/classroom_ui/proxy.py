@@ -106,11 +106,12 @@ def started(argv: list[str], port: int, log: Path) -> Iterator[subprocess.Popen[
 
 
 @contextmanager
-def serve_process(db: str, port: int, public_url: str, paper: str, log: Path,
+def serve_process(db: str, port: int, public_url: str, paper: str | None, log: Path,
                   *extra: str) -> Iterator[subprocess.Popen[bytes]]:
-    """`quiz --db DB serve` on a loopback port behind the proxy (its public URL, its address trusted)."""
+    """`quiz --db DB serve` on a loopback port behind the proxy (its public URL, its address trusted);
+    without a paper, each tab is a student's home."""
     argv = [sys.executable, "-m", "quiz", "--db", db, "serve", "--port", str(port), "--public-url", public_url,
-            "--trusted-proxy", PROXY_ADDRESS, "--paper", paper, *extra]
+            "--trusted-proxy", PROXY_ADDRESS, *(["--paper", paper] if paper is not None else []), *extra]
     with started(argv, port, log) as proc:
         yield proc
 
