@@ -26,6 +26,12 @@ BENCHMARKS: dict[str, tuple[str, dict[str, tuple[float | None, str]]]] = {
     "startup": ("bench.startup", {"tui_first_question_s": (None, "s"), "textual_baseline_s": (None, "s"),
                                   "tui_vs_baseline": (1.5, "×")}),
     "serve": ("bench.serve", {"serve_rss_mb_per_tab": (40.0, "MB"), "serve_pss_mb_per_tab": (None, "MB"), "serve_stop_s": (None, "s")}),
+    "server": ("bench.server", {
+        "server_key_to_screen_p50_ms": (None, "ms"), "server_key_to_screen_p99_ms": (150.0, "ms"),
+        "server_answers_lost": (0.0, ""), "server_cpu_ms_per_answer": (None, "ms"),
+        "server_rss_mb_per_tab": (40.0, "MB"), "server_rss_mb_server": (None, "MB"),
+        "server_sign_in_all_s": (None, "s"), "server_answering_s": (None, "s"),
+    }),
     "exports": ("bench.exports", {"export_all_formats_s": (2.0, "s")}),
     "optimize": ("bench.optimize", {"optimize_s": (10.0, "s"), "optimize_reviews": (None, ""),
                                     "log_loss_default": (None, ""), "log_loss_fitted": (None, "")}),

@@ -14,7 +14,6 @@ desk importing every feature cost about 15 MB more).
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import re
 import signal
@@ -27,18 +26,19 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from bench.ws_client import TIMEOUT_S, open_tab
+
 TABS = 3
-TIMEOUT_S = 60.0
 ANSWERED = re.compile(rb"[1-9]\d* of \d+ answered")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _rss_mb(pid: int) -> float:
+def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -53,17 +53,30 @@ def _pss_mb(pid: int) -> float:
     return 0.0
 
 
-def _group(pgid: int) -> list[int]:
+def group(pgid: int) -> list[int]:
     """Live processes of the server's process group (the server and every tab's app)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if os.getpgid(int(entry.name)) == pgid and _rss_mb(int(entry.name)) > 0:
+                if os.getpgid(int(entry.name)) == pgid and rss_mb(int(entry.name)) > 0:
                     found.append(int(entry.name))
             except (ProcessLookupError, FileNotFoundError, PermissionError):
                 continue
     return found
+
+
+def wait_listening(proc: subprocess.Popen[bytes], port: int) -> None:
+    """Until the server takes connections on `port` (it fails if it ends or takes TIMEOUT_S)."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("quiz serve did not start") from None
+            time.sleep(0.05)
 
 
 def _prepare(db: Path) -> tuple[str, dict[str, str]]:
@@ -83,44 +96,10 @@ def _prepare(db: Path) -> tuple[str, dict[str, str]]:
         door.close()
 
 
-class Tab:
-    """One websocket session: what the app drew so far, and keys typed into it."""
-
-    def __init__(self, socket: object) -> None:
-        self.socket = socket
-        self.screen = bytearray()
-
-    async def read_until(self, pattern: re.Pattern[bytes] | bytes) -> None:
-        from aiohttp import WSMsgType
-
-        deadline = time.monotonic() + TIMEOUT_S
-        seen = len(self.screen)
-        while True:
-            found = pattern.search(bytes(self.screen), seen) if isinstance(pattern, re.Pattern) else (
-                pattern in self.screen[seen:])
-            if found:
-                return
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise RuntimeError(f"tab never showed {pattern!r}")
-            message = await self.socket.receive(timeout=remaining)  # type: ignore[attr-defined]
-            if message.type == WSMsgType.BINARY:
-                self.screen += message.data
-            elif message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.ERROR):
-                raise RuntimeError("the tab's websocket closed")
-
-    async def keys(self, text: str) -> None:
-        await self.socket.send_str(json.dumps(["stdin", text]))  # type: ignore[attr-defined]
-
-
 async def _take(url: str, name: str, code: str, ready: asyncio.Event, idle: list[str], answered: list[str]) -> None:
     """Open a tab, sign in, answer the first question; then hold the tab open until told."""
-    import aiohttp
-
-    origin = url.split("/ws", 1)[0]  # as a browser on the served page sends it: the server checks it
-    async with aiohttp.ClientSession() as session, session.ws_connect(url, headers={"Origin": origin}) as ws:
-        tab = Tab(ws)
-        await tab.read_until(b"Personal code")
+    async with open_tab(url) as tab:
+        await tab.read_until(b"Personal code", since=0)
         idle.append(name)
         while len(idle) < TABS:  # the idle figure is read with every tab at the sign-in screen
             await asyncio.sleep(0.05)
@@ -152,23 +131,23 @@ async def _until(count: int, seen: list[str], tasks: list[asyncio.Task[None]]) -
 
 
 async def _measure(port: int, server: int, codes: dict[str, str]) -> tuple[dict[str, float], float]:
-    url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+    url = f"http://127.0.0.1:{port}/ws"
     done = asyncio.Event()
     idle: list[str] = []
     answered: list[str] = []
     tasks = [asyncio.create_task(_take(url, name, code, done, idle, answered)) for name, code in codes.items()]
     await _until(TABS, idle, tasks)
     await asyncio.sleep(0.3)
-    idle_tabs = [_rss_mb(pid) for pid in _group(server) if pid != server]
+    idle_tabs = [rss_mb(pid) for pid in group(server) if pid != server]
     await _until(TABS, answered, tasks)
     await asyncio.sleep(0.5)
-    pids = [pid for pid in _group(server) if pid != server]
-    tabs = [_rss_mb(pid) for pid in pids]
+    pids = [pid for pid in group(server) if pid != server]
+    tabs = [rss_mb(pid) for pid in pids]
     figures = {
         "serve_rss_mb_per_tab": round(statistics.fmean(tabs), 1),
         "serve_pss_mb_per_tab": round(statistics.fmean(_pss_mb(pid) for pid in pids), 1),
         "serve_rss_mb_per_tab_idle": round(statistics.fmean(idle_tabs), 1),
-        "serve_server_rss_mb": round(_rss_mb(server), 1),
+        "serve_server_rss_mb": round(rss_mb(server), 1),
         "serve_tab_processes": float(len(tabs)),
     }
     stopping = time.monotonic()
@@ -182,20 +161,12 @@ def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "serve.db"
         code, codes = _prepare(db)
-        port = _free_port()
+        port = free_port()
         argv = [sys.executable, "-m", "quiz", "--db", str(db), "serve", "--port", str(port), "--paper", code]
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
         try:
-            deadline = time.monotonic() + TIMEOUT_S
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("quiz serve did not start") from None
-                    time.sleep(0.05)
+            wait_listening(proc, port)
             figures, stopping = asyncio.run(_measure(port, proc.pid, codes))
             proc.wait(TIMEOUT_S)
             figures["serve_stop_s"] = round(time.monotonic() - stopping, 2)
