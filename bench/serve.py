@@ -2,13 +2,16 @@
 
 Tabs are opened as a browser would open them, on the server's websocket (textual-serve starts one
 take-app process per connection), without a browser: this measures the app a tab costs the
-teacher's machine, not Chromium. Each tab signs a student in and answers a question, so the
-answer checker is loaded as it is during a real quiz. RSS is read from /proc, per process.
+teacher's machine, not Chromium. Each tab signs a student in and answers a question, so its
+take screen is running as during a real quiz. RSS is read from /proc, per process.
 
-Where a tab's memory goes (measured Dec 2026, RSS at import): Python and Textual 31 MB; numpy
-17 MB, which lemminflect brings. A tab holds only the student's door (`quiz.doors.student`), which
-loads the taking part of the classroom and no teacher module (Dec 2026, before the doors, the old
-desk importing every feature cost about 15 MB more).
+Where a tab's memory goes (measured Dec 2026, RSS after importing the take app, 39 MB): Python
+9 MB; asyncio 11 MB (with ssl and hashlib's OpenSSL, which asyncio loads); Rich and Textual 16 MB;
+quiz, question_bank and their leaves about 4 MB. numpy and lemminflect are not loaded by a tab;
+rapidfuzz (3.6 MB) only when a paper is graded (question_bank.facts.edits). A tab holds only the
+student's door (`quiz.doors.student`), which loads the taking part of the classroom and no
+teacher module. A tab grows about 12 MB more once its take screen runs and answers are stored
+(bench.server measures that).
 """
 
 from __future__ import annotations

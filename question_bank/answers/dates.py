@@ -13,9 +13,9 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from anyascii import anyascii
-from rapidfuzz.distance import Levenshtein
 
 from question_bank.answers.date_words import Season, read_season, season_months, spelled_years
+from question_bank.facts import edits
 from question_bank.facts.dates import FactDate, Precision, parse_fact_date
 
 _MONTH_NAMES = (
@@ -60,7 +60,7 @@ def _month_typo(token: str) -> str | None:
         return None
     limit = 1 if len(token) <= 5 else 2
     best = [w for w in _FULL_MONTHS if abs(len(w) - len(token)) <= limit
-            and Levenshtein.distance(w, token, score_cutoff=limit) <= limit]
+            and edits.distance(w, token, score_cutoff=limit) <= limit]
     months = {_FULL_MONTHS[w] for w in best}
     return best[0] if len(months) == 1 else None
 

@@ -3,9 +3,6 @@ another catalog place within that allowance is never accepted."""
 
 from __future__ import annotations
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from question_bank.answers import place_words
 from question_bank.answers.units import typo_allowance
 from question_bank.answers.verdict import (
@@ -19,6 +16,7 @@ from question_bank.answers.verdict import (
     show,
     wrong,
 )
+from question_bank.facts import edits
 from question_bank.facts.entities import Catalog, Entity, Place
 
 _COUNTS = ("no", "one", "two", "three", "four")
@@ -111,7 +109,7 @@ def _allowance(folded: str) -> int:
 
 def _distance(a: str, b: str) -> int:
     """Edit distance, not counting spaces ("Novi Sad" vs "Novisad")."""
-    return min(Levenshtein.distance(a, b), Levenshtein.distance(a.replace(" ", ""), b.replace(" ", "")))
+    return min(edits.distance(a, b), edits.distance(a.replace(" ", ""), b.replace(" ", "")))
 
 
 _PLACE_NAMES: dict[int, tuple[Catalog, list[str], list[Place]]] = {}
@@ -131,9 +129,6 @@ def _closer_place(
             _PLACE_NAMES.clear()
         _PLACE_NAMES[id(catalog)] = cached
     _, choices, places = cached
-    found = process.extract(
-        folded, choices, scorer=Levenshtein.distance, score_cutoff=distance - 1, limit=None
-    )
-    return next((places[i] for _, _, i in found if places[i] not in entities), None)
+    return next((places[i] for i in edits.within(folded, choices, distance - 1) if places[i] not in entities), None)
 
 

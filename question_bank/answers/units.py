@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
+from question_bank.facts import edits
 from question_bank.facts.entities import ECHELONS, SIDES
 from question_bank.facts.text import fold
 
@@ -119,7 +118,7 @@ def _echelon(token: str) -> tuple[str | None, bool]:
         return _ECHELON_WORDS[token], False
     if len(token) >= 5:
         for echelon in _FUZZY_ECHELONS:
-            if Levenshtein.distance(token, echelon) <= typo_allowance(len(echelon)):
+            if edits.distance(token, echelon) <= typo_allowance(len(echelon)):
                 return echelon, True
     return None, False
 
@@ -196,8 +195,8 @@ def match_words(given: tuple[str, ...], expected: tuple[str, ...]) -> str:
         if word in remaining:
             remaining.remove(word)
             continue
-        best = min(remaining, key=lambda e: Levenshtein.distance(word, e), default=None)
-        if best is not None and Levenshtein.distance(word, best) <= typo_allowance(len(best)):
+        best = min(remaining, key=lambda e: edits.distance(word, e), default=None)
+        if best is not None and edits.distance(word, best) <= typo_allowance(len(best)):
             remaining.remove(best)
             typo = True
         elif word not in SIDE_WORDS:

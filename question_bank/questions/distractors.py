@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TypeVar
 
-from rapidfuzz.distance import Levenshtein
-
+from question_bank.facts import edits
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
@@ -123,7 +122,7 @@ def entity_distractors(
                 return False
         # A place name a letter or two from the key's reads as a trick, not a distractor (unit
         # names differ by their number: "3rd Bulgarian Army" is a fair option for the 2nd).
-        return not is_place or Levenshtein.distance(key_name, lowered[0], score_cutoff=2) > 2
+        return not is_place or edits.distance(key_name, lowered[0], score_cutoff=2) > 2
 
     catalog = pools.catalog
 

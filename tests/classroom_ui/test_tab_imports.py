@@ -1,0 +1,23 @@
+"""A served tab's process loads what showing a paper needs, not what grading it needs (memory per tab)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("rapidfuzz", "numpy", "lemminflect", "dateparser", "pysbd")
+
+
+def test_the_take_app_loads_no_heavy_library_until_it_grades():
+    probe = ("import sys, quiz.cli, quiz.doors.student, quiz.tui.take_app, quiz.tui.screens.take; "
+             f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
+
+
+def test_edit_distance_still_answers_as_rapidfuzz_does():
+    from question_bank.facts import edits
+
+    assert edits.distance("Belgrade", "Belgrad") == 1
+    assert edits.distance("Novi Sad", "Zagreb", score_cutoff=2) == 3
+    assert edits.within("belgrad", ["zagreb", "belgrade", "beograd"], 2) == [1, 2]
