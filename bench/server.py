@@ -39,9 +39,9 @@ from bench.serve import free_port, group, rss_mb, wait_listening
 from bench.ws_client import TIMEOUT_S, Tab, open_tab
 
 STUDENTS = int(os.environ.get("QUIZ_BENCH_STUDENTS", "100"))
-QUESTIONS = 8
+QUESTIONS = 6
 OPENING = 8  # students opening their tab and signing in at once: a class arrives over a minute, not in 1 ms
-THINK_S = (3.0, 9.0)  # between seeing a question and answering it: a brisk class (2 cores serve ~25 answers/s)
+THINK_S = (2.0, 6.0)  # between seeing a question and answering it: a brisk class
 IDLE_S = 3.0  # the class signed in, nobody typing: what open tabs cost by themselves
 TYPED = "Belgrade"
 MODE = re.compile(rb"multiple choice|typed answer")

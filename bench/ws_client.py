@@ -8,6 +8,8 @@ and waits on text appearing in what arrives after a given point.
 
 from __future__ import annotations
 
+import asyncio
+import bisect
 import json
 import re
 import time
@@ -49,19 +51,42 @@ def text(screen: bytes | bytearray) -> str:
     return ESCAPE.sub(b" ", bytes(screen)).decode("utf-8", "replace")
 
 
-def found(screen: bytes | bytearray, pattern: re.Pattern[bytes] | bytes, start: int) -> bool:
-    """Whether the bytes drawn from `start` on show `pattern`."""
+def found(screen: bytes | bytearray, pattern: re.Pattern[bytes] | bytes, start: int) -> int | None:
+    """Where the first showing of `pattern` in the bytes drawn from `start` on ends, or None."""
     if isinstance(pattern, re.Pattern):
-        return pattern.search(screen, start) is not None
-    return screen.find(pattern, start) >= 0
+        match = pattern.search(screen, start)
+        return None if match is None else match.end()
+    at = screen.find(pattern, start)
+    return None if at < 0 else at + len(pattern)
 
 
 class Tab:
-    """One websocket session: the bytes the app drew so far, and keys typed into it."""
+    """One websocket session: the bytes the app drew so far, and keys typed into it.
+
+    The socket is read all the time (`pump`), as a page does: the server's heartbeat pings are
+    answered while the student thinks, and each frame's arrival time is kept."""
 
     def __init__(self, socket: Any) -> None:
         self.socket = socket
         self.screen = bytearray()
+        self.ends: list[int] = []  # where each frame ends in `screen`…
+        self.times: list[float] = []  # …and when it arrived
+        self.closed = False
+        self._drawn = asyncio.Event()
+
+    async def pump(self) -> None:
+        from aiohttp import WSMsgType
+
+        try:
+            async for message in self.socket:
+                if message.type == WSMsgType.BINARY:
+                    self.screen += message.data
+                    self.ends.append(len(self.screen))
+                    self.times.append(time.monotonic())
+                    self._drawn.set()
+        finally:
+            self.closed = True
+            self._drawn.set()
 
     def mark(self) -> int:
         """Where the screen is now: `read_until(..., since=mark)` waits on what is drawn after it."""
@@ -71,28 +96,18 @@ class Tab:
                          timeout: float = TIMEOUT_S) -> float:
         """Wait until the bytes drawn since `since` (default: now) show `pattern`; returns the
         monotonic time the frame that showed it arrived."""
-        from aiohttp import WSMsgType
-
         start = self.mark() if since is None else since
-        if found(self.screen, pattern, start):
-            return time.monotonic()
         deadline = time.monotonic() + timeout
-        while True:
-            remaining = deadline - time.monotonic()
+        while (end := found(self.screen, pattern, start)) is None:
+            if self.closed:
+                raise ConnectionError("the tab's websocket closed")
+            self._drawn.clear()
             try:
-                if remaining <= 0:
-                    raise TimeoutError
-                message = await self.socket.receive(timeout=remaining)
+                await asyncio.wait_for(self._drawn.wait(), max(deadline - time.monotonic(), 0))
             except TimeoutError:
                 raise TimeoutError(f"the tab never showed {pattern!r}; last drawn: "
                                    f"{text(self.screen[-8000:])[-3000:]!r}") from None
-            if message.type == WSMsgType.BINARY:
-                arrived = time.monotonic()
-                self.screen += message.data
-                if found(self.screen, pattern, start):
-                    return arrived
-            elif message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.ERROR):
-                raise ConnectionError("the tab's websocket closed")
+        return self.times[bisect.bisect_left(self.ends, end)]
 
     async def keys(self, keys: str) -> None:
         await self.socket.send_str(stdin(keys))
@@ -122,4 +137,8 @@ async def open_tab(url: str, width: int = 80, height: int = 24) -> AsyncIterator
     async with aiohttp.ClientSession(timeout=timeout) as session, \
             session.ws_connect(address, headers={"Origin": origin(url)}, heartbeat=None) as socket:
         tab = Tab(socket)
-        yield tab
+        pump = asyncio.create_task(tab.pump())
+        try:
+            yield tab
+        finally:
+            pump.cancel()
