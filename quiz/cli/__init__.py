@@ -33,6 +33,7 @@ COMMANDS = {
     "teacher": ("quiz.cli.teachers", "teacher_group"),
     "serve": ("quiz.cli.serve", "serve"),
     "student": ("quiz.cli.student", "student"),
+    "teacher-tab": ("quiz.cli.teacher_tab", "teacher_tab"),
     "optimize": ("quiz.cli.optimize", "optimize"),
     "simulate": ("quiz.cli.optimize", "simulate"),
     "db": ("quiz.cli.db", "db_group"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.screen import Screen
 
@@ -40,3 +40,22 @@ class QuizScreen(DeskAccess, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.quitting
+
+
+class TeacherHost(Protocol):
+    """An app that hands its screens a teacher's door: the study app, and a served teacher tab."""
+
+    @property
+    def teacher(self) -> TeacherDoor: ...
+
+
+class TeacherScreen(Screen[None]):
+    """A screen that needs the teacher's door and nothing else (the homework view), so it runs in
+    the study app and in a teacher's browser tab alike."""
+
+    @property
+    def teacher(self) -> TeacherDoor:
+        return cast(TeacherHost, self.app).teacher
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not getattr(self.app, "_exit", False)

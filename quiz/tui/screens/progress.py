@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from quiz.errors import QuizError
-from quiz.tui.screens.base import QuizScreen
+from quiz.tui.screens.base import TeacherScreen
 
 if TYPE_CHECKING:
     from quiz.stats.progress_model import ClassProgress
@@ -35,9 +35,10 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-class ProgressScreen(QuizScreen):
+class ProgressScreen(TeacherScreen):
     """A class's homework view; `e` sets the exam date, `b` the bank, Enter-less: the highlighted row
-    shows that student's weakest facts under the table."""
+    shows that student's weakest facts under the table. It reads the teacher's door only (a
+    `TeacherHost` app: the study app, or a served teacher tab) and writes nothing."""
 
     DEFAULT_CSS = """
     ProgressScreen #progress-body { padding: 0 0 0 1; }

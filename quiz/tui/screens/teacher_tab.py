@@ -1,0 +1,138 @@
+"""A teacher's browser tab (`quiz teacher-tab`, served at /teacher by `quiz serve --teachers`): the
+teacher's name and password, then their classes, each opening the homework view (read-only)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.errors import QuizError, StoreError, TeacherError
+from quiz.tui.screens.base import TeacherScreen
+
+if TYPE_CHECKING:
+    from quiz.tui.teacher_app import TeacherApp
+
+__all__ = ["NO_TEACHERS", "TeacherClassesScreen", "TeacherSignInScreen"]
+
+NO_TEACHERS = ("This server has no teacher accounts, so no teacher's view is served: "
+               "add one on the server with `quiz teacher add NAME`.")
+
+
+class TeacherSignInScreen(Screen[None]):
+    """Name and password; a wrong one or a lock is said here, in one line. On a database without
+    teachers there is nothing to sign in to: the screen says so and asks for nothing."""
+
+    def compose(self) -> ComposeResult:
+        app = cast("TeacherApp", self.app)
+        yield Header()
+        with Vertical(id="sign-in"):
+            yield Static("Teacher's view", id="sign-in-title")
+            if not app.has_teachers:
+                yield Static(NO_TEACHERS, id="sign-in-error")
+            else:
+                yield Static("Your teacher's name and password (as `quiz teacher add` set them).", classes="hint")
+                yield Input(placeholder="Teacher's name", id="teacher-name")
+                yield Input(placeholder="Password", password=True, id="teacher-password")
+                yield Static(id="sign-in-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "teacher sign in"
+        if self.query("#teacher-name"):
+            self.set_focus(self.query_one("#teacher-name", Input))
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        """Enter: to the next empty field, or sign in when both are filled."""
+        event.stop()
+        empty = next((w for w in self.query(Input) if not w.value.strip()), None)
+        if empty is not None:
+            self.set_focus(empty)
+            return
+        self.sign_in()
+
+    def sign_in(self) -> None:
+        app = cast("TeacherApp", self.app)
+        name = self.query_one("#teacher-name", Input).value
+        password = self.query_one("#teacher-password", Input)
+        error_line = self.query_one("#sign-in-error", Static)
+        try:
+            signed = app.teacher.sign_in(name, password.value)
+        except StoreError as error:
+            error_line.update(Text(f"Not signed in: {' '.join(str(error).split())}. Press Enter to try again."))
+            return
+        except TeacherError as error:  # SignInRefused: wrong, or locked for a while (one line)
+            line = " ".join(str(error).split())
+            error_line.update(Text(line[:1].upper() + line[1:] + "."))
+            password.value = ""
+            self.set_focus(password)
+            return
+        self.app.switch_screen(TeacherClassesScreen(signed))
+
+
+class TeacherClassesScreen(TeacherScreen):
+    """The signed-in teacher's classes (theirs only: the door is theirs); Enter opens one's
+    homework view."""
+
+    DEFAULT_CSS = """
+    TeacherClassesScreen #teacher-classes-body { padding: 1 2; max-width: 80; }
+    TeacherClassesScreen #teacher-classes { height: auto; max-height: 16; }
+    TeacherClassesScreen #teacher-classes-note { color: $text-muted; margin-top: 1; height: auto; }
+    """
+    BINDINGS = [Binding("r", "reload", "Refresh")]
+
+    def __init__(self, teacher_name: str) -> None:
+        super().__init__()
+        self.teacher_name = teacher_name
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="teacher-classes-body"):
+            yield Static(Text.assemble("Classes of ", (self.teacher_name, "bold")), id="teacher-classes-title")
+            yield OptionList(id="teacher-classes")
+            yield Static("Enter: the class's homework view (e: exam date, b: bank, Esc: back).",
+                         id="teacher-classes-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.teacher_name
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#teacher-classes", OptionList).focus()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        listing = self.query_one("#teacher-classes", OptionList)
+        try:
+            classes = self.teacher.classroom.classes()
+        except QuizError as error:
+            self.query_one("#teacher-classes-note", Static).update(Text(" ".join(str(error).split())))
+            return
+        listing.clear_options()
+        for info in classes:
+            count = len(info.students)
+            listing.add_option(Option(f"{info.name}  ({count} student{'' if count == 1 else 's'})", id=info.name))
+        if classes:
+            listing.highlighted = 0  # Enter opens the first class without a move first
+        else:
+            self.query_one("#teacher-classes-note", Static).update(
+                "No classes yet: make one on the server with `quiz class new`.")
+        listing.focus()
+
+    @on(OptionList.OptionSelected, "#teacher-classes")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        from quiz.tui.screens.progress import ProgressScreen
+
+        if event.option.id is not None:
+            self.app.push_screen(ProgressScreen(event.option.id))
