@@ -3,7 +3,10 @@
 
 textual-serve has no login and runs the command it is given for every tab, so that command is a
 student's app only: a tab signs in and reaches that student's homework, papers and progress, and
-nothing else (no teacher screens, no key, no one else's results).
+nothing else (no teacher screens, no key, no one else's results). With --teachers, `/teacher` is a
+second page whose tabs run `quiz teacher-tab` (a teacher's password, then their own classes'
+homework view, read-only); opt-in, so a classroom host serves students only unless asked, and
+refused on a database without teacher accounts (there would be no password to ask).
 """
 
 from __future__ import annotations
@@ -29,10 +32,17 @@ def take_command(db_path: Path | str, paper: str | None) -> str:
     without one the student's home (`quiz student`). `exec` so the shell gives way to Python: one
     process per tab, not two. A database URL is not on the line (anyone's `ps` shows it, password
     and all): the tab inherits it as $QUIZ_DB."""
+    return _tab_command(db_path, ["paper", "take", paper] if paper is not None else ["student"])
+
+
+def teacher_command(db_path: Path | str) -> str:
+    """The shell line each teacher's tab (/teacher) runs: `quiz teacher-tab` on this database."""
+    return _tab_command(db_path, ["teacher-tab"])
+
+
+def _tab_command(db_path: Path | str, command: list[str]) -> str:
     database = [] if is_url(db_path) else ["--db", str(db_path)]
-    argv = [sys.executable, "-m", "quiz", *database]
-    argv += ["paper", "take", paper] if paper is not None else ["student"]
-    return "exec " + shlex.join(argv)
+    return "exec " + shlex.join([sys.executable, "-m", "quiz", *database, *command])
 
 
 class Serving(Protocol):
@@ -40,14 +50,16 @@ class Serving(Protocol):
 
 
 def make_server(command: str, host: str, port: int, public_url: str | None, title: str, db_path: Path | str,
-                max_tabs: int = DEFAULT_MAX_TABS, trusted_proxies: frozenset[str] = frozenset()) -> Serving:
+                max_tabs: int = DEFAULT_MAX_TABS, trusted_proxies: frozenset[str] = frozenset(),
+                teachers: str | None = None) -> Serving:
     """The class server (quiz.cli.served): textual-serve with origin, size and tab limits, and a
-    health check that asks the database through a student's door of its own (on its own thread)."""
+    health check that asks the database through a student's door of its own (on its own thread);
+    `teachers`: the command of the /teacher page's tabs (None: no such page)."""
     from quiz.cli.served import Limits, QuizServer
     from quiz.doors.student import StudentDoor
 
     probe = StudentDoor(db_path, create_folder=False)
-    return QuizServer(command, host, port, public_url, title, Limits(max_tabs, trusted_proxies), probe)
+    return QuizServer(command, host, port, public_url, title, Limits(max_tabs, trusted_proxies), probe, teachers)
 
 
 def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
@@ -74,9 +86,12 @@ def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
 @click.option("--trusted-proxy", "trusted_proxy", metavar="ADDRESS", multiple=True,
               help="A reverse proxy in front of this server whose X-Forwarded-For is believed (repeatable); "
                    "without it, a tab's address is its connection's.")
+@click.option("--teachers", is_flag=True,
+              help="Also serve teachers at /teacher: a teacher's name and password, then their own classes' "
+                   "homework view (read-only). Needs teacher accounts (`quiz teacher add`).")
 @click.pass_obj
 def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: str | None, max_tabs: int,
-          trusted_proxy: tuple[str, ...]) -> None:
+          trusted_proxy: tuple[str, ...], teachers: bool) -> None:
     """Serve students' browsers: each tab signs in with class, name and personal code and is
     that student's home (homework due, studied in the browser; the class's open papers; their own
     progress), or with --paper takes that one paper.
@@ -90,6 +105,10 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     terminal is at most 500x200, and at most --max-tabs tabs run at once. Wrong personal codes are
     limited: 5 for one student, or 20 from one browser's address, within 15 minutes lock that
     student (or address) out for 15 minutes (`quiz class unlock`, `quiz class unlock-address`).
+
+    \b
+    With --teachers, teachers open http://teacher-pc:8000/teacher: name and password (5 wrong
+    within 15 minutes lock that teacher out for 15), then their own classes' homework view.
     """
     proxies = proxy_addresses(trusted_proxy)
     door = obj.student()
@@ -97,6 +116,12 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     if paper is not None:
         title = f"quiz · {door.paper_title(paper)}"  # an unknown code stops here, one line
     door.close()
+    if teachers:
+        accounts = obj.teacher_accounts()
+        if not accounts.accounts.exist():
+            raise click.UsageError("--teachers needs teacher accounts, so that a teacher's tab asks a password: "
+                                   "add one with `quiz teacher add NAME`")
+        accounts.close()
     if public_url is not None and not public_url.startswith(("http://", "https://")):
         raise click.BadParameter("must start with http:// or https://", param_hint="--public-url")
     if public_url is None and host in ("0.0.0.0", "::", ""):
@@ -107,5 +132,6 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     db_path = obj.db_path.resolve() if isinstance(obj.db_path, Path) else obj.db_path
     if is_url(db_path):
         os.environ["QUIZ_DB"] = str(db_path)  # each tab's process inherits it (see take_command)
-    server = make_server(take_command(db_path, paper), host, port, public_url, title, db_path, max_tabs, proxies)
+    server = make_server(take_command(db_path, paper), host, port, public_url, title, db_path, max_tabs, proxies,
+                         teacher_command(db_path) if teachers else None)
     server.serve()

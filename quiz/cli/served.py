@@ -4,7 +4,10 @@ Stock textual-serve accepts a websocket from any web page's origin, any terminal
 `["resize", {"width": 20000, "height": 10000}]` took a tab to a gigabyte) and any number of tabs
 (one process each, about 45–60 MB RSS). Here a tab's websocket must come from the page this server
 served (its `Origin`), sizes are clamped, malformed messages are dropped, and tabs beyond
-`max_tabs` get a plain refusal page (and their websocket a 503) instead of a process. Each tab's
+`max_tabs` get a plain refusal page (and their websocket a 503) instead of a process. With a
+teacher's command (`quiz serve --teachers`), `/teacher` is a second page whose websocket
+(`/teacher/ws`) runs that command instead of the student's, under the same limits (one tab count
+for both). Each tab's
 process is told its browser's network address (`QUIZ_CLIENT_ADDRESS`), which wrong personal codes
 are counted against: the connection's peer, or, only when that peer is a proxy the teacher named
 (`--trusted-proxy`), the address that proxy says it forwarded for. `GET /healthz` says whether this
@@ -20,8 +23,9 @@ import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+import aiohttp_jinja2
 import click
 from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
@@ -141,8 +145,9 @@ class QuizServer(Server):
     (the stock one waits about 24 s for them on SIGTERM) and says where it listens in one line."""
 
     def __init__(self, command: str, host: str, port: int, public_url: str | None, title: str,
-                 limits: Limits, probe: DatabaseProbe) -> None:
+                 limits: Limits, probe: DatabaseProbe, teacher_command: str | None = None) -> None:
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
+        self.teacher_command = teacher_command  # None: no /teacher page (the default surface is students' only)
         self.limits = limits
         self.origins = allowed_origins(self.public_url, host, port)
         self.sockets: set[web.WebSocketResponse] = set()
@@ -155,11 +160,16 @@ class QuizServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.router.add_get("/healthz", self.handle_health, name="healthz")
+        if self.teacher_command is not None:
+            app.router.add_get("/teacher", self.handle_teacher_index, name="teacher-index")
+            app.router.add_get("/teacher/ws", self.handle_teacher_websocket, name="teacher-websocket")
         return app
 
     async def on_startup(self, app: web.Application) -> None:
         click.echo(f"quiz: serving the take screen on {self.public_url} (at most {self.limits.max_tabs} tabs; "
                    "Ctrl+C stops)")
+        if self.teacher_command is not None:
+            click.echo(f"quiz: teachers sign in at {self.public_url}/teacher")
 
     async def on_shutdown(self, app: web.Application) -> None:
         for tab in list(self.sockets):
@@ -175,10 +185,31 @@ class QuizServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page, or a plain 'full' page (503) once every tab the teacher allowed is open."""
+        return self._page(request, "websocket", self.title)
+
+    async def handle_teacher_index(self, request: web.Request) -> web.StreamResponse:
+        """The teacher's page: the same page, its websocket the teacher's (`/teacher/ws`)."""
+        return self._page(request, "teacher-websocket", "quiz · teacher")
+
+    def _page(self, request: web.Request, websocket_route: str, title: str) -> web.StreamResponse:
+        """textual-serve's page (its template and context), connecting to `websocket_route`."""
         if self._full():
-            page = FULL_PAGE.format(title=html.escape(self.title), tabs=self.limits.max_tabs)
+            page = FULL_PAGE.format(title=html.escape(title), tabs=self.limits.max_tabs)
             return web.Response(status=503, text=page, content_type="text/html")
-        return await super().handle_index(request)
+        router = request.app.router
+        font_size = request.query.get("fontsize", "16")
+
+        def url(route: str, **parts: str) -> str:
+            return f"{self.public_url}{router[route].url_for(**parts)}"
+
+        scheme = "wss:" if self.public_url.startswith("https") else "ws:"
+        context: dict[str, Any] = {
+            "font_size": int(font_size) if font_size.isdigit() else 16,
+            "app_websocket_url": scheme + url(websocket_route).split(":", 1)[1],
+            "config": {"static": {"url": url("static", filename="/").rstrip("/") + "/"}},
+            "application": {"name": title},
+        }
+        return aiohttp_jinja2.render_template("app_index.html", request, context)
 
     async def handle_health(self, request: web.Request) -> web.Response:
         """200 when this server takes another tab and its database answers, else 503; the body is
@@ -220,6 +251,14 @@ class QuizServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         """One tab: refused (403) from another site's page, refused (503) when full; else the
         take app at a clamped size, running until the tab closes."""
+        return await self._tab(request, self.command)
+
+    async def handle_teacher_websocket(self, request: web.Request) -> web.StreamResponse:
+        """One teacher's tab, under the same checks and cap as a student's; the teacher's command."""
+        assert self.teacher_command is not None  # the route exists only with one
+        return await self._tab(request, self.teacher_command)
+
+    async def _tab(self, request: web.Request, command: str) -> web.StreamResponse:
         origin = _origin(request.headers.get("Origin", ""))
         if origin not in self.origins:
             log.warning("refused a tab from origin %r (not this server's page)", request.headers.get("Origin"))
@@ -228,11 +267,11 @@ class QuizServer(Server):
             return web.Response(status=503, text=f"quiz: this class server is full ({self.limits.max_tabs} tabs)\n")
         self.tabs += 1
         try:
-            return await self._run_tab(request)
+            return await self._run_tab(request, command)
         finally:
             self.tabs -= 1
 
-    async def _run_tab(self, request: web.Request) -> web.WebSocketResponse:
+    async def _run_tab(self, request: web.Request, command: str) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15)
         width, height = clamp_size(request.query.get("width", "80"), request.query.get("height", "24")) or (80, 24)
         service: AppService | None = None
@@ -244,7 +283,7 @@ class QuizServer(Server):
 
             address = client_address(request.remote, request.headers.get("X-Forwarded-For"),
                                      self.limits.trusted_proxies)
-            service = TabService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+            service = TabService(command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                                  close=close, download_manager=self.download_manager, debug=self.debug,
                                  address=address)
             await service.start(width, height)
