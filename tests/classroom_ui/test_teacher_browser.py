@@ -1,0 +1,59 @@
+"""#21: a teacher signs in from a headless Chromium tab at /teacher of a real `quiz serve
+--teachers`, sees their own classes (not the other teacher's) and a class's homework view; a
+wrong password first is said in one line (slow)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.classroom_ui.browser import (
+    CATCH_TERMINAL,
+    CHROMIUM,
+    KEYBOARD,
+    VIEWPORT,
+    chromium_or_skip,
+    free_port,
+    wait_for,
+)
+from tests.classroom_ui.proxy import started
+from tests.classroom_ui.test_teacher_route import PASSWORDS, two_teachers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_teacher_signs_in_at_slash_teacher_and_sees_a_class_s_progress(tmp_path) -> None:
+    chromium_or_skip()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    db = tmp_path / "quiz.db"
+    two_teachers(db)
+    port = free_port()
+    argv = [sys.executable, "-m", "quiz", "--db", str(db), "serve", "--port", str(port), "--teachers"]
+    with started(argv, port, db.with_suffix(".browser.log")), sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--disable-webgl"])
+        try:
+            context = browser.new_context(viewport=VIEWPORT)
+            context.route("https://fonts.googleapis.com/**", lambda route: route.abort())
+            context.add_init_script(CATCH_TERMINAL)
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/teacher")
+            page.wait_for_selector("body.-first-byte")
+            wait_for(page, "Teacher's view", timeout=30)
+            page.focus(KEYBOARD)
+            page.keyboard.type("Ana")
+            wait_for(page, "Ana")
+            page.keyboard.press("Enter")
+            page.keyboard.type("not-her-password")
+            page.keyboard.press("Enter")
+            wait_for(page, "Wrong teacher name or password.")
+            page.keyboard.type(PASSWORDS["Ana"])
+            page.keyboard.press("Enter")
+            wait_for(page, "Classes of Ana")
+            shown = wait_for(page, "8a")
+            assert "7b  (2 students)" in shown and "Mila" not in shown
+            page.keyboard.press("Enter")  # the first class: Ana's 7b
+            shown = wait_for(page, "Jana")
+            assert "Ivo" in shown and "Mila" not in shown and "Known: facts" in shown
+        finally:
+            browser.close()
