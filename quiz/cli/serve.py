@@ -133,5 +133,5 @@ def serve(obj: AppContext, host: str, port: int, paper: str | None, public_url: 
     if is_url(db_path):
         os.environ["QUIZ_DB"] = str(db_path)  # each tab's process inherits it (see take_command)
     server = make_server(take_command(db_path, paper), host, port, public_url, title, db_path, max_tabs, proxies,
-                         teacher_command(db_path) if teachers else None)
+                         teachers=teacher_command(db_path) if teachers else None)
     server.serve()

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from quiz.cli import main
-from quiz.cli.serve import take_command
+from quiz.cli.serve import take_command, teacher_command
 from quiz.tui.take_app import TakeApp
 
 
@@ -54,7 +54,8 @@ def test_serving_to_the_network_tells_browsers_a_name_they_can_reach(monkeypatch
             pass
 
     def fake_make_server(command: str, host: str, port: int, public_url: str | None, title: str,
-                         db_path: Path | str, max_tabs: int, trusted_proxies: frozenset[str] = frozenset()) -> Server:
+                         db_path: Path | str, max_tabs: int, trusted_proxies: frozenset[str] = frozenset(),
+                         teachers: str | None = None) -> Server:
         made.append((host, port, public_url))
         return Server()
 
@@ -72,5 +73,6 @@ def test_serving_to_the_network_tells_browsers_a_name_they_can_reach(monkeypatch
 def test_a_database_url_is_not_on_a_tabs_command_line() -> None:
     """`ps` on the server shows every tab's command line: a password in the URL must not be there."""
     url = "postgresql://quiz:hunter2@db.school.example/quiz"
-    line = take_command(url, "K7Q2")
-    assert "hunter2" not in line and "--db" not in shlex.split(line)
+    for line in (take_command(url, "K7Q2"), teacher_command(url)):
+        assert "hunter2" not in line and "--db" not in shlex.split(line)
+    assert shlex.split(teacher_command(url))[-1] == "teacher-tab"
