@@ -351,6 +351,38 @@ def test_the_student_home_command_loads_no_teacher_module(tmp_path: Path) -> Non
     assert "quiz.doors.learner" not in loaded and "quiz.homework.service" not in loaded
 
 
+TEACHER_TAB_ENTRY = """\
+import json, runpy, sys
+import quiz.tui.teacher_app
+quiz.tui.teacher_app.TeacherApp.run = lambda self: None  # made as for a served tab, never started
+sys.argv = ["quiz", *sys.argv[1:]]
+try:
+    runpy.run_module("quiz", run_name="__main__")
+except SystemExit as done:
+    assert not done.code, done.code
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_teacher_tab_command_loads_no_study_app_writes_or_exports(tmp_path: Path) -> None:
+    """`quiz serve --teachers` runs `python -m quiz --db DB teacher-tab` per /teacher tab: the
+    teacher's app and its screens are made, and no study app, palette, writer, export or learner's
+    door is in the process."""
+    from quiz.cli.serve import teacher_command
+    from quiz.doors.teacher import TeacherDoor
+
+    db = tmp_path / "quiz.db"
+    TeacherDoor(db, "teacher").close()
+    argv = teacher_command(db).split()
+    assert argv[-1] == "teacher-tab"
+    out = subprocess.run([sys.executable, "-c", TEACHER_TAB_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    loaded = json.loads(out.stdout.splitlines()[-1])
+    assert {"quiz.cli.teacher_tab", "quiz.tui.teacher_app", "quiz.tui.screens.teacher_tab"} <= set(loaded)
+    banned = ("quiz.tui.app", "quiz.tui.commands", "quiz.tui.writer", "quiz.exports", "quiz.demo", "quiz.doors.learner")
+    assert [m for m in loaded if any(m == b or m.startswith(b + ".") for b in banned)] == []
+
+
 # --- each rule can fail: a violating import added to the real graph breaks its contract ---------
 
 VIOLATIONS = [
@@ -378,6 +410,8 @@ VIOLATIONS = [
     ("student-door-chains", "quiz.doors.student", "quiz.classroom.papers"),
     ("student-door-chains", "quiz.classroom.taking", "quiz.classroom.results"),  # any chain from the door
     ("student-door-chains", "quiz.doors.student", "quiz.doors.teacher"),
+    ("teacher-tab", "quiz.tui.teacher_app", "quiz.tui.writer"),
+    ("teacher-tab", "quiz.tui.screens.progress", "quiz.exports"),
     ("acyclic", "quiz.errors", "quiz.settings"),  # quiz.settings imports quiz.errors
 ]
 

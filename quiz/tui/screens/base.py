@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.screen import Screen
 
-from quiz.doors.learner import LearnerDoor
 from quiz.doors.teacher import TeacherDoor
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the learner's door is the study app's: a teacher's tab never loads it
+    from quiz.doors.learner import LearnerDoor
     from quiz.tui.app import QuizApp
 
 
