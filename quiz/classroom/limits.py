@@ -64,6 +64,18 @@ def count_failure(db: Database, subject: str, shown: str, address: str | None, n
         raise SignInLocked(_message(limit.kind, shown, until))
 
 
+def address_locked_until(db: Database, address: str, now: datetime) -> datetime | None:
+    """When the address's lock ends (None: not locked): for a teacher's sign-in in a served tab."""
+    return store.locked_until(db, ADDRESS, address, now)
+
+
+def count_address_failure(db: Database, address: str, now: datetime) -> datetime | None:
+    """Record one wrong try from `address` alone (a teacher's password); when its lock ends if this
+    try reached the limit. Students' wrong codes and teachers' wrong passwords share one count."""
+    locked = store.record_failure(db, [store.Limit(ADDRESS, address, ADDRESS_TRIES, WINDOW, LOCK)], now)
+    return locked[-1][1] if locked else None
+
+
 def unlock_student(db: Database, class_id: int, name: str, now: datetime) -> bool:
     """Clear a student's lock and count in a class (and on papers without a class); True if one was in force."""
     subjects = [student_subject(class_id, name), student_subject(None, name)]

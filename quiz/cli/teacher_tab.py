@@ -4,6 +4,8 @@ $QUIZ_TEACHER (which a served tab inherits from the server's shell) are ignored,
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from quiz.cli.context import AppContext
@@ -15,9 +17,11 @@ def teacher_tab(obj: AppContext) -> None:
     """A teacher's view: sign in with your teacher's name and password (`quiz teacher add`), then
     your classes and each one's homework view (read-only). Refused on a database without teacher
     accounts. What `quiz serve --teachers` runs in each tab at /teacher; ctrl+q leaves."""
+    from quiz.cli.take import CLIENT_ADDRESS
     from quiz.doors.teacher import TeacherDoor
 
-    door = TeacherDoor(obj.db_path, None, create_folder=False).open()  # no one's until a password is right
+    door = TeacherDoor(obj.db_path, None, create_folder=False,  # no one's until a password is right
+                       address=os.environ.get(CLIENT_ADDRESS) or None).open()
 
     from quiz.tui.teacher_app import TeacherApp
 

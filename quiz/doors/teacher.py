@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from question_bank.facts.model import Bank
 from quiz.clock import Clock
 from quiz.doors.base import Door, lazy_attributes
-from quiz.errors import HomeworkError
+from quiz.errors import HomeworkError, SignInRefused
 from quiz.library import banks as library_banks
 from quiz.paths import default_learner
 
@@ -55,10 +55,11 @@ class TeacherDoor(Door):
 
     def __init__(
         self, db_path: Path | str, teacher: str | None = None, *, clock: Clock | None = None,
-        create_folder: bool = True,
+        create_folder: bool = True, address: str | None = None,
     ) -> None:
         super().__init__(db_path, clock=clock, create_folder=create_folder)
         self._teacher = teacher
+        self.address = address  # a served teacher's tab's browser address (None in a terminal)
 
     @property
     def teacher(self) -> str:
@@ -78,9 +79,23 @@ class TeacherDoor(Door):
         return self.accounts.owner(self._teacher)
 
     def sign_in(self, name: str, password: str) -> str:
-        """Check a teacher's password (rate-limited: see `quiz.classroom.teachers`); from then on
-        this door is theirs. Their name as stored; `SignInRefused` with one line otherwise."""
-        signed = self.accounts.sign_in(name, password)
+        """Check a teacher's password (rate-limited per name: see `quiz.classroom.teachers`; and per
+        network address with the students' codes, `quiz.classroom.limits`); from then on this door
+        is theirs. Their name as stored; `SignInRefused` with one line otherwise."""
+        from quiz.classroom import limits
+
+        now = self.clock()
+        if self.address is not None:
+            until = limits.address_locked_until(self.db, self.address, now)
+            if until is not None:
+                raise SignInRefused(f"too many wrong tries from this network address: try again at "
+                                    f"{limits.at_minute(until)}")
+        try:
+            signed = self.accounts.sign_in(name, password)
+        except SignInRefused:
+            if self.address is not None:
+                limits.count_address_failure(self.db, self.address, now)
+            raise
         self._teacher = signed
         return signed
 

@@ -99,3 +99,23 @@ def test_a_copy_carries_the_teachers(pair, tmp_path) -> None:
     assert copied.sign_in("Ana", PASSWORDS["Ana"]) == "Ana"
     copied.accounts.add("Dora", "dora-secret")  # fresh ids after the copied ones
     copied.close()
+
+
+def test_wrong_passwords_from_one_address_lock_that_address(pair, db_path, clock) -> None:
+    """A served teacher's tab counts wrong passwords per network address too (20 in 15 minutes, the
+    students' limit, shared with their wrong codes): guessing across many names, real or not, stops
+    there, and another address is not affected."""
+    from quiz.doors.teacher import TeacherDoor
+
+    tab = TeacherDoor(db_path, None, clock=clock, address="10.0.0.9")
+    for n in range(20):  # four tries per name: no name reaches its own lock of five
+        with pytest.raises(SignInRefused, match="wrong teacher name or password"):
+            tab.sign_in(["Ana", "Ben", "Cleo", "Dan", "Eve"][n % 5], "guess")
+    with pytest.raises(SignInRefused, match="too many wrong tries from this network address"):
+        tab.sign_in("Ana", PASSWORDS["Ana"])  # even the right password, while the lock lasts
+    other = TeacherDoor(db_path, None, clock=clock, address="10.0.0.10")
+    assert other.sign_in("Ana", PASSWORDS["Ana"]) == "Ana"
+    clock.advance(minutes=16)
+    assert tab.sign_in("Ben", PASSWORDS["Ben"]) == "Ben"
+    tab.close()
+    other.close()
