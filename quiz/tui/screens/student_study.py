@@ -16,14 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, OptionList, Static
 
 from quiz.doors.student import StudySession
 from quiz.errors import StoreError, UnreadableAnswer
 from quiz.study.items import StudyItem
-from quiz.tui.format import mode_line
-from quiz.tui.screens.study_options import marked_options, numbered
+from quiz.tui.screens.question_panel import show_question, show_verdict
 from quiz.tui.screens.study_writes import Answered, HeldKeys, NotDone, StudyWrite
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.feedback import FeedbackPanel
@@ -33,7 +31,6 @@ from quiz.tui.writer import Job, StoreWriter
 if TYPE_CHECKING:
     from quiz.tui.student_app import StudentApp
 
-TYPED_MODES = ("typed", "cloze")
 HINTS = {
     "mc": "1–{n} or ↑↓ Enter · 0 or ? I don't know · Esc home",
     "typed": "type, Enter (empty or ? : I don't know) · Esc home",
@@ -92,29 +89,9 @@ class StudentStudyScreen(Screen[None]):
             self.app.notify(f"Homework done for now: {self.session.reviewed} answered.", timeout=4)
             self.student_app.back_home()
             return
-        q = item.question
         self.phase = "question"
         self.shown_at = time.monotonic()
-        box = self.query_one("#question-box")
-        box.border_title = mode_line(q.kind, q.mode, item.state)
-        box.border_subtitle = HINTS.get(str(q.mode), "").format(n=len(q.options))
-        self.query_one("#question-text", Static).update(Text(q.prompt))
-        options = self.query_one("#options", OptionList)
-        typed = self.query_one("#typed", Input)
-        options.display = q.mode == "mc"
-        typed.display = q.mode in TYPED_MODES
-        for hidden in ("#marked-options", "#typed-note", "#feedback"):
-            self.query_one(hidden).display = False
-        self.query_one("#answer-box").display = True
-        if q.mode == "mc":
-            options.clear_options()
-            options.add_options(Option(numbered(i, opt), id=str(i)) for i, opt in enumerate(q.options, 1))
-            options.highlighted = 0
-            options.focus()
-        else:
-            typed.value = ""
-            typed.placeholder = "Fill the gap and press Enter" if q.mode == "cloze" else "Type your answer and press Enter"
-            typed.focus()
+        show_question(self, item, HINTS)  # checked modes only: choices or an answer box
         self.update_bar()
         self.refresh_bindings()
 
@@ -123,22 +100,8 @@ class StudentStudyScreen(Screen[None]):
         self.query_one(SessionBar).show("Homework", session.reviewed, session.left(), session.counts())
 
     def show_feedback(self, report: Answered) -> None:
-        fb = report.feedback
         self.phase = "feedback"
-        self.query_one("#typed-note").display = False
-        multiple_choice = self.item is not None and self.item.question.mode == "mc"
-        if multiple_choice and self.item is not None:
-            q = self.item.question
-            self.query_one("#options").display = False
-            marked = self.query_one("#marked-options", Static)
-            marked.update(marked_options(q.options, q.answer, fb.given))
-            marked.display = True
-        else:
-            self.query_one("#answer-box").display = False
-        panel = self.query_one(FeedbackPanel)
-        panel.display = True
-        panel.show(fb, with_answer=not multiple_choice)
-        panel.focus()
+        show_verdict(self, self.item, report.feedback)
         self.update_bar()
         self.refresh_bindings()
 

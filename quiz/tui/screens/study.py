@@ -20,15 +20,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, OptionList, Static
 
 from quiz.doors.learner import StudySession
 from quiz.errors import QuizError, StoreError, UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
-from quiz.tui.format import RATING_LABELS, interval, mode_line
+from quiz.tui.format import RATING_LABELS, interval
 from quiz.tui.screens.base import QuizScreen
-from quiz.tui.screens.study_options import marked_options, numbered
+from quiz.tui.screens.question_panel import TYPED_MODES, show_question, show_verdict
 from quiz.tui.screens.study_writes import Answered, HeldKeys, NotDone, StudyWrite, Suspended, Undone
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.feedback import FeedbackPanel
@@ -36,7 +35,6 @@ from quiz.tui.widgets.ratings import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
 from quiz.tui.writer import Job, StoreWriter
 
-TYPED_MODES = ("typed", "cloze")
 DONT_KNOW = "?"  # the session's "I don't know": scored Again, the answer shown
 HINTS = {
     "mc": "1–{n} or ↑↓ Enter · 0 or ? I don't know",
@@ -110,32 +108,10 @@ class StudyScreen(QuizScreen):
         q = item.question
         self.phase = "question"
         self.shown_at = time.monotonic()
-        box = self.query_one("#question-box")
-        box.border_title = mode_line(q.kind, q.mode, item.state)
-        box.border_subtitle = HINTS.get(str(q.mode), "").format(n=len(q.options))
-        self.query_one("#question-text", Static).update(Text(q.prompt))
-        options = self.query_one("#options", OptionList)
-        typed = self.query_one("#typed", Input)
-        options.display = q.mode == "mc"
-        typed.display = q.mode in TYPED_MODES
-        self.query_one("#marked-options").display = False
-        self.query_one("#typed-note").display = False
         self.query_one("#flip-answer").display = False
         self.query_one("#ratings").display = False
-        self.query_one("#feedback").display = False
-        self.query_one("#answer-box").display = True
-        if q.mode == "mc":
-            options.clear_options()
-            options.add_options(Option(numbered(i, opt), id=str(i)) for i, opt in enumerate(q.options, 1))
-            options.highlighted = 0
-            options.focus()
-        elif q.mode in TYPED_MODES:
-            typed.value = ""
-            typed.placeholder = (
-                "Fill the gap and press Enter" if q.mode == "cloze" else "Type your answer and press Enter"
-            )
-            typed.focus()
-        else:  # flip
+        show_question(self, item, HINTS)
+        if q.mode != "mc" and q.mode not in TYPED_MODES:  # flip
             self.query_one("#flip-answer", Static).update(Text("Recall the answer, then press space", style="dim"))
             self.query_one("#flip-answer").display = True
             self.set_focus(None)
@@ -154,20 +130,7 @@ class StudyScreen(QuizScreen):
     def show_feedback(self, fb: Feedback) -> None:
         """The verdict under the question; a multiple-choice question keeps its options, marked."""
         self.phase = "feedback"
-        self.query_one("#typed-note").display = False  # a refusal before this try is old news
-        multiple_choice = self.item is not None and self.item.question.mode == "mc"
-        if multiple_choice and self.item is not None:
-            q = self.item.question
-            self.query_one("#options").display = False
-            marked = self.query_one("#marked-options", Static)
-            marked.update(marked_options(q.options, q.answer, fb.given))
-            marked.display = True
-        else:
-            self.query_one("#answer-box").display = False
-        panel = self.query_one(FeedbackPanel)
-        panel.display = True
-        panel.show(fb, with_answer=not multiple_choice)
-        panel.focus()
+        show_verdict(self, self.item, fb)
         self.update_bar()
         self.refresh_bindings()
 
