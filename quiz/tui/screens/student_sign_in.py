@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from quiz.errors import ClassroomError, StoreError
+from quiz.tui.screens.sign_in_fields import SignInFields
 from quiz.tui.screens.take_answers import why
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["StudentSignInScreen"]
 
 
-class StudentSignInScreen(Screen[None]):
+class StudentSignInScreen(SignInFields, Screen[None]):
     """Class, name and personal code; a wrong code or a lock is said here, in one line."""
 
     LABELS = {"class-name": "Class", "student-name": "Name", "personal-code": "Personal code"}
@@ -39,27 +39,6 @@ class StudentSignInScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "sign in"
         self.focus_field(self.query_one("#class-name", Input))
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        """Enter: to the next empty field, or sign in when all are filled."""
-        event.stop()
-        empty = next((w for w in self.query(Input) if not w.value.strip()), None)
-        if empty is not None:
-            self.focus_field(empty)
-            return
-        self.sign_in()
-
-    def focus_field(self, target: Input) -> None:
-        """Focus a field and mark it in words too, not only by colour (a browser test waits on it)."""
-        self.set_focus(target)
-        for field in self.query(Input):
-            label = self.LABELS.get(field.id or "", "")
-            field.border_title = f"▸ {label}" if field is target else label
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, Input):
-            self.focus_field(event.widget)
 
     def sign_in(self) -> None:
         app = cast("StudentApp", self.app)

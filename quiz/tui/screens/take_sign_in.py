@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from quiz.errors import ClassroomError, StoreError
+from quiz.tui.screens.sign_in_fields import SignInFields
 from quiz.tui.screens.take_answers import why
 from quiz.tui.screens.take_done import TakeAccess
 
 __all__ = ["SignInScreen"]
 
 
-class SignInScreen(TakeAccess, Screen[None]):
+class SignInScreen(SignInFields, TakeAccess, Screen[None]):
     """Who is taking the paper: name and personal code (and the paper's code when not given)."""
 
     LABELS = {"paper-code": "Paper", "student-name": "Name", "personal-code": "Personal code"}
@@ -47,28 +47,6 @@ class SignInScreen(TakeAccess, Screen[None]):
                 self.focus_field(widget)
                 return
         self.focus_field(self.query_one("#personal-code", Input))
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        """Enter: to the next empty field, or sign in when all are filled."""
-        event.stop()
-        fields = [w for w in self.query(Input) if w.display]
-        empty = next((w for w in fields if not w.value.strip()), None)
-        if empty is not None:
-            self.focus_field(empty)
-            return
-        self.sign_in()
-
-    def focus_field(self, target: Input) -> None:
-        """Focus a field and mark it in words too, not only by colour (a browser test waits on it)."""
-        self.set_focus(target)
-        for field in self.query(Input):
-            label = self.LABELS.get(field.id or "", "")
-            field.border_title = f"▸ {label}" if field is target else label
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, Input):
-            self.focus_field(event.widget)  # focused by Tab or the mouse
 
     def sign_in(self) -> None:
         code = self.query_one("#paper-code", Input).value.strip()

@@ -1,0 +1,42 @@
+"""What the sign-in screens share (a paper's and the student's home's): Enter goes to the next
+empty field and signs in once all are filled, and the focused field is marked in words too, not
+only by colour (a browser test waits on it)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, cast
+
+from textual import events
+from textual.screen import Screen
+from textual.widgets import Input
+
+
+class SignInFields:
+    """Mixed into a sign-in `Screen`, which gives `LABELS` (field id -> label) and `sign_in()`."""
+
+    LABELS: ClassVar[dict[str, str]] = {}
+
+    def sign_in(self) -> None:
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: to the next empty field, or sign in when all are filled."""
+        event.stop()
+        fields = [w for w in cast(Screen[None], self).query(Input) if w.display]
+        empty = next((w for w in fields if not w.value.strip()), None)
+        if empty is not None:
+            self.focus_field(empty)
+            return
+        self.sign_in()
+
+    def focus_field(self, target: Input) -> None:
+        """Focus a field and mark it: "▸ Name"."""
+        screen = cast(Screen[None], self)
+        screen.set_focus(target)
+        for field in screen.query(Input):
+            label = self.LABELS.get(field.id or "", "")
+            field.border_title = f"▸ {label}" if field is target else label
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            self.focus_field(event.widget)  # focused by Tab or the mouse
