@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from quiz.model import CardState
+from quiz.scheduling.fsrs import recall_at
 from quiz.settings import Settings, local_moment
 
 DAY = timedelta(days=1)
@@ -41,13 +42,6 @@ def exam_start(day: date, settings: Settings) -> datetime:
     """When an exam on `day` starts for the learner: the start of that study day (UTC), so a card
     due before it is in the queue of a day before the exam."""
     return local_moment(day, settings.rollover_hour, settings.zone())
-
-
-def recall_at(elapsed_days: float, stability: float, decay: float) -> float:
-    """FSRS-6's forgetting curve: the predicted recall `elapsed_days` after a review that left the
-    card with `stability` (days); `decay` is the curve's (negative) exponent, -w[20]."""
-    factor = 0.9 ** (1 / decay) - 1
-    return float((1 + factor * max(0.0, elapsed_days) / stability) ** decay)
 
 
 def exam_capped_due(

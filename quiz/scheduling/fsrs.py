@@ -82,9 +82,32 @@ class Scheduler:
 
     def retrievability(self, card: CardState, now: datetime) -> float | None:
         """Probability of recall now; None for a card never answered."""
-        if card.state == State.NEW or card.stability is None:
+        if card.state == State.NEW or card.stability is None or card.last_review is None:
             return None
-        return self.fsrs.get_card_retrievability(self._fsrs_card(0, card, _utc(now)), _utc(now))
+        elapsed = (_utc(now) - _utc(card.last_review)).total_seconds() / 86400
+        return recall_at(elapsed, card.stability, self.decay)
+
+    def predicted_recall(self, card: Any, moment: datetime) -> float:
+        """The recall FSRS predicts at `moment` for a stored card (anything with the card fields,
+        times as UTC ISO text or datetimes), 0.0 for one never answered: the one figure the
+        teacher's homework view and the student's home both show."""
+        if card.state == State.NEW or card.stability is None or card.last_review is None:
+            return 0.0
+        state = CardState(State(card.state), None, card.stability, card.difficulty, _moment(card.due),
+                          _moment(card.last_review))
+        return self.retrievability(state, moment) or 0.0
+
+
+def recall_at(elapsed_days: float, stability: float, decay: float) -> float:
+    """FSRS-6's forgetting curve, the one every figure of recall uses (py-fsrs's own rounds to
+    whole days): the predicted recall `elapsed_days` after a review that left the
+    card with `stability` (days); `decay` is the curve's (negative) exponent, -w[20]."""
+    factor = 0.9 ** (1 / decay) - 1
+    return float((1 + factor * max(0.0, elapsed_days) / stability) ** decay)
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def retrievability(card: Any, now: datetime, settings: Settings | None = None) -> float | None:

@@ -19,7 +19,7 @@ from quiz.clock import Clock, utc_iso
 from quiz.errors import ClassroomError, QuizError
 from quiz.library.banks import get_bank
 from quiz.library.preferences import load_settings
-from quiz.model import CardState, State
+from quiz.model import State
 from quiz.scheduling.fsrs import Scheduler
 from quiz.settings import Settings, day_start, local_moment, study_day
 from quiz.stats.compute import HourMap, _streaks
@@ -117,14 +117,6 @@ def _facts(db: Database, names: list[str], *, strict: bool, kinds: Collection[st
     return found
 
 
-def _recall(card: sql.CardRow, scheduler: Scheduler, moment: datetime) -> float:
-    if card.state == State.NEW or card.stability is None or card.last_review is None:
-        return 0.0
-    state = CardState(State(card.state), None, card.stability, card.difficulty,
-                      datetime.fromisoformat(card.due) if card.due else None, datetime.fromisoformat(card.last_review))
-    return scheduler.retrievability(state, moment) or 0.0
-
-
 @dataclass(frozen=True)
 class _Recall:
     """One fact for one student: its cards' recall summed, how many cards, studied, and known."""
@@ -142,7 +134,7 @@ class _Recall:
 def _fact_recalls(facts: list[_Fact], cards: list[sql.CardRow], scheduler: Scheduler,
                   moment: datetime) -> list[_Recall]:
     """Per fact (in `facts` order): its cards' predicted recall at `moment` (0 for a card never studied)."""
-    by_key = {(c.bank, c.fact_id, c.kind): _recall(c, scheduler, moment) for c in cards}
+    by_key = {(c.bank, c.fact_id, c.kind): scheduler.predicted_recall(c, moment) for c in cards}
     found = []
     for fact in facts:
         values = [by_key.get((fact.bank, fact.fact_id, kind), 0.0) for kind in fact.kinds]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from quiz.library.preferences import load_settings
-from quiz.scheduling.exam import exam_start, recall_at
+from quiz.scheduling.exam import exam_start
 from quiz.scheduling.fsrs import Scheduler
 from quiz.settings import day_start, next_day_start
 from quiz.store import Database
@@ -35,7 +35,8 @@ class HomeworkDue:
 @dataclass(frozen=True)
 class OwnProgress:
     """The student's own progress: answers today and this week, study days in a row, and for the
-    homework with an exam, the predicted recall on its day (None: no exam, or nothing studied)."""
+    homework with an exam, the predicted recall on its day: FSRS's retrievability then, averaged
+    over all its cards, one never answered counting 0 (None: no exam, or no cards)."""
 
     reviews_today: int
     reviews_week: int
@@ -71,12 +72,9 @@ def own_progress(db: Database, learner_id: int, now: datetime) -> OwnProgress:
     first = exams[0]
     assert first.exam is not None
     at = exam_start(first.exam, settings)
-    decay = Scheduler(settings, learner_parameters(db, learner_id)).decay
-    recalls = []
-    for card in class_cards(db, [learner_id], [first.bank]):
-        if card.kind not in first.kinds or card.stability is None or card.last_review is None:
-            continue
-        elapsed = (at - datetime.fromisoformat(card.last_review)).total_seconds() / 86400
-        recalls.append(recall_at(elapsed, card.stability, decay))
+    scheduler = Scheduler(settings, learner_parameters(db, learner_id))
+    # As the teacher's view counts it: every card of the homework, one never answered as 0.
+    recalls = [scheduler.predicted_recall(card, at) for card in class_cards(db, [learner_id], [first.bank])
+               if card.kind in first.kinds]
     recall = sum(recalls) / len(recalls) if recalls else None
     return OwnProgress(today, week, streak, learnt, total, first.exam, recall)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quiz.model import CardState, State
-from quiz.scheduling.exam import ExamPlan, capped_state, covering, exam_capped_due, recall_at
-from quiz.scheduling.fsrs import Scheduler
+from quiz.scheduling.exam import ExamPlan, capped_state, covering, exam_capped_due
+from quiz.scheduling.fsrs import Scheduler, recall_at
 
 NOW = datetime(2026, 3, 2, 10, tzinfo=UTC)
 DECAY = Scheduler().decay
@@ -24,6 +24,17 @@ def test_recall_is_the_retention_fsrs_aims_at_after_one_stability() -> None:
     assert recall_at(30, 30, DECAY) == pytest.approx(0.9)
     assert recall_at(0, 30, DECAY) == 1.0
     assert recall_at(10, 30, DECAY) > 0.9 > recall_at(40, 30, DECAY)
+
+
+@pytest.mark.parametrize("parameters", [None, [0.3, 1.2, 3.0, 16.0, *Scheduler().fsrs.parameters[4:20], 0.35]])
+def test_the_rules_curve_is_the_one_both_progress_views_show(parameters: list[float] | None) -> None:
+    """The rule's curve and `Scheduler.predicted_recall` (the teacher's view, the student's home)
+    agree, under FSRS's defaults and under a learner's own decay."""
+    scheduler = Scheduler(parameters=parameters)
+    card = CardState(State.REVIEW, None, 12.0, 5.0, NOW + timedelta(days=12), NOW)
+    for days in (0.5, 3, 12, 40, 200):
+        later = NOW + timedelta(days=days)
+        assert recall_at(days, 12.0, scheduler.decay) == pytest.approx(scheduler.predicted_recall(card, later), abs=1e-9)
 
 
 def test_a_30_day_card_10_days_before_the_exam_is_kept_when_recalled_on_the_day() -> None:

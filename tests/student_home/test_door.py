@@ -63,7 +63,7 @@ def test_home_reads_the_students_own_homework_papers_and_progress(home: Home) ->
     door.submit(view.attempt_id)
     assert door.open_papers() == []  # its one attempt is used
     progress = door.progress()
-    assert (progress.reviews_today, progress.learnt, progress.exam_recall) == (0, 0, None)
+    assert (progress.reviews_today, progress.learnt, progress.exam_recall) == (0, 0, 0.0)  # nothing answered: 0%, not unknown
     door.close()
 
 
@@ -124,3 +124,22 @@ def test_the_homework_session_asks_only_the_homeworks_kinds(home: Home) -> None:
             session.advance()
     door.close()
     assert kinds and set(kinds) == {"date"}
+
+
+def test_the_home_predicts_the_same_exam_recall_as_the_teachers_view(home: Home) -> None:
+    """One figure, two doors: the student's "predicted recall on the exam day" is the teacher's
+    homework view's recall for that student (every homework card, one never answered as 0)."""
+    door = home.door()
+    door.sign_in_class("7B", "Boris", home.codes["Boris"])
+    with door.study_session(seed=3) as session:
+        for n in range(6):
+            session.answer(session.current.question.answer if n % 3 else "no idea")
+            session.advance()
+    own = door.progress().exam_recall
+    door.close()
+    teacher = home.teacher()
+    view = teacher.class_progress("7B")
+    teacher.close()
+    boris = next(s for s in view.students if s.name == "Boris")
+    assert own is not None and 0 < own < 0.2  # 6 of 89 cards answered: most of the homework counts 0
+    assert own == pytest.approx(boris.recall, abs=5e-5)  # the view rounds to four places
