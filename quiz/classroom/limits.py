@@ -16,7 +16,7 @@ from quiz.errors import ClassroomError
 from quiz.store import Database
 from quiz.store import sign_in as store
 
-STUDENT, ADDRESS = "student", "address"
+STUDENT, ADDRESS, UNKNOWN_TEACHER = "student", "address", "unknown teacher"
 STUDENT_TRIES, ADDRESS_TRIES = 5, 20
 WINDOW = timedelta(minutes=15)
 LOCK = timedelta(minutes=15)
@@ -74,6 +74,17 @@ def count_address_failure(db: Database, address: str, now: datetime) -> datetime
     try reached the limit. Students' wrong codes and teachers' wrong passwords share one count."""
     locked = store.record_failure(db, [store.Limit(ADDRESS, address, ADDRESS_TRIES, WINDOW, LOCK)], now)
     return locked[-1][1] if locked else None
+
+
+def unknown_teacher_locked_until(db: Database, name: str, now: datetime, tries: int, window: timedelta,
+                                 lock: timedelta) -> datetime | None:
+    """Wrong passwords for a teacher name nobody has, counted as a real teacher's are (`tries`
+    within `window` lock for `lock`), so the lockout never tells which names exist: one try's
+    record, then when the lock ends (None: not locked). `tries` 0 only reads the lock."""
+    subject = fold(name) or name
+    if tries:
+        store.record_failure(db, [store.Limit(UNKNOWN_TEACHER, subject, tries, window, lock)], now)
+    return store.locked_until(db, UNKNOWN_TEACHER, subject, now)
 
 
 def unlock_student(db: Database, class_id: int, name: str, now: datetime) -> bool:

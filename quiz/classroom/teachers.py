@@ -14,6 +14,7 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from quiz.classroom import limits
 from quiz.classroom.codes import SCRYPT_N, hash_secret
 from quiz.clock import Clock, parse_utc, utc_iso
 from quiz.errors import SignInRefused, TeacherError
@@ -177,9 +178,14 @@ class Teachers:
         )
         if outcome is rows.SignIn.OK:
             return cleaned
-        if outcome is rows.SignIn.WRONG and not failures:  # no such teacher: the same cost and answer
-            hash_password(password[:MAX_PASSWORD], "00" * 16)
         until = locked_until(failures)
+        if outcome is rows.SignIn.WRONG and not failures:  # no such teacher: the same cost, count and answer
+            until = limits.unknown_teacher_locked_until(self.db, cleaned, now, 0, WINDOW, LOCKOUT)
+            if until is None:
+                hash_password(password[:MAX_PASSWORD], "00" * 16)
+                until = limits.unknown_teacher_locked_until(self.db, cleaned, now, FAILURES, WINDOW, LOCKOUT)
+            else:
+                outcome = rows.SignIn.LOCKED
         if until is not None and now < until:
             minutes = max(1, -int(-(until - now).total_seconds() // 60))
             wait = f"try again in {_count(minutes, 'minute', 'minutes')}"

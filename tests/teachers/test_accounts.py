@@ -48,6 +48,21 @@ def test_five_wrong_passwords_lock_for_fifteen_minutes(pair, clock) -> None:
             ana.sign_in("Ana", "guess-guess")
 
 
+def test_a_name_nobody_has_locks_alike_so_the_lockout_reveals_no_teacher(pair, clock) -> None:
+    """Guessing a real name and an unknown one reads the same at every try, the lock included."""
+    ana, _ = pair
+    answers: dict[str, list[str]] = {"Ana": [], "Anna": []}
+    for _ in range(6):
+        for name, seen in answers.items():
+            with pytest.raises(SignInRefused) as refused:
+                ana.sign_in(name, "guess-guess")
+            seen.append(str(refused.value).replace(f"'{name}'", "'NAME'"))
+        clock.advance(minutes=1)
+    assert answers["Ana"] == answers["Anna"]
+    assert answers["Anna"][4] == "wrong teacher name or password; too many for 'NAME': try again in 15 minutes"
+    assert answers["Anna"][5] == "too many wrong passwords for 'NAME': try again in 14 minutes"
+
+
 def test_failures_spread_over_more_than_fifteen_minutes_never_lock(pair, clock) -> None:
     ana, _ = pair
     for _ in range(8):
