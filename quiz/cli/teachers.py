@@ -51,7 +51,25 @@ def add_command(obj: AppContext, name: str, from_stdin: bool, adopt: bool) -> No
         click.echo(f"'{info.name}' now has {_classes(info.classes)} and {_papers(info.papers)}.")
     elif first and any(unowned):
         click.echo(f"The {_classes(unowned[0])} and {_papers(unowned[1])} made before "
-                   "there were teachers belong to no teacher now: give them to one with `quiz teacher add NAME --adopt`.")
+                   "there were teachers belong to no teacher now: give them to one with `quiz teacher adopt NAME`.")
+
+
+@teacher_group.command("adopt")
+@click.argument("name")
+@click.pass_obj
+def adopt_command(obj: AppContext, name: str) -> None:
+    """Give teacher NAME the classes and papers that belong to no teacher (made before there were
+    teachers, or by `quiz demo`)."""
+    accounts = obj.teacher_accounts().accounts
+    left = accounts.unowned()
+    if not any(left):
+        click.echo("Every class and paper already belongs to a teacher.")
+        return
+    classes, papers = accounts.adopt(name)
+    info = accounts.get(name)
+    click.echo(f"'{info.name}' adopted {_classes(classes)} and {_papers(papers)}.")
+    if classes < left[0]:
+        click.echo(f"{_classes(left[0] - classes)} left unowned: '{info.name}' already has classes of the same names.")
 
 
 @teacher_group.command("list")

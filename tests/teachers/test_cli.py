@@ -80,3 +80,22 @@ def test_without_teachers_the_teacher_option_only_signs(run) -> None:
     assert "No teachers" in run("teacher", "list").output
     assert run("--teacher", "Ms Smith", "class", "new", "7b").exit_code == 0
     assert "7b" in run("class", "list").output
+
+
+def test_a_teacher_added_later_adopts_the_classes_nobody_owns(run) -> None:
+    """`quiz demo`'s class, or one made before there were teachers, is not stranded once a teacher
+    was added without --adopt: `quiz teacher adopt NAME` gives it to them, a class of a name they
+    already have excepted."""
+    assert run("class", "new", "demo").exit_code == 0
+    assert run("class", "new", "7b").exit_code == 0
+    added = run("teacher", "add", "Ana", "--password-stdin", input="ana-secret-1\n")
+    assert "`quiz teacher adopt NAME`" in added.output
+    assert run("--teacher", "Ana", "class", "new", "7b").exit_code == 0
+    assert json.loads(run("--teacher", "Ana", "class", "list", "--json").output) == [{"name": "7b", "students": 0}]
+    adopted = run("teacher", "adopt", "Ana")
+    assert adopted.exit_code == 0, adopted.output
+    assert adopted.output == "'Ana' adopted 1 class and 0 papers.\n1 class left unowned: 'Ana' already has classes of the same names.\n"
+    names = [c["name"] for c in json.loads(run("--teacher", "Ana", "class", "list", "--json").output)]
+    assert sorted(names) == ["7b", "demo"]
+    unknown = run("teacher", "adopt", "Eve")
+    assert unknown.exit_code == 2 and unknown.output.count("\n") == 1 and "no teacher 'Eve'" in unknown.output
