@@ -99,6 +99,10 @@ class TeacherDoor(Door):
         self._teacher = signed
         return signed
 
+    def sign_out(self) -> None:
+        """This door is no one's again (a served tab's sign-out): it reaches nothing until `sign_in`."""
+        self._teacher = None
+
     def bank(self, name: str) -> Bank:
         """A bank by name (exports read their questions from it)."""
         return library_banks.get_bank(self.db, name)

@@ -10,13 +10,19 @@ teacher accounts is refused: a served tab without a password would show anyone t
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from quiz.doors.teacher import TeacherDoor
 from quiz.tui.crash import OneLineCrash
-from quiz.tui.screens.teacher_tab import TeacherSignInScreen
+from quiz.tui.screens.teacher_tab import TeacherClassesScreen, TeacherSignInScreen
 from quiz.tui.theme import QUIZ_THEME
+
+IDLE = timedelta(minutes=20)  # a tab left open on a classroom PC signs itself out after this
+IDLE_CHECK_S = 30.0
 
 
 class TeacherApp(OneLineCrash, App[None]):
@@ -33,6 +39,8 @@ class TeacherApp(OneLineCrash, App[None]):
         self.has_teachers = door.accounts.exist()
         self.register_theme(QUIZ_THEME)
         self.theme = QUIZ_THEME.name
+        self.signed_in: str | None = None
+        self._last_input = door.clock()
 
     @property
     def teacher(self) -> TeacherDoor:
@@ -41,6 +49,32 @@ class TeacherApp(OneLineCrash, App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(TeacherSignInScreen())
+        self.set_interval(IDLE_CHECK_S, self.sign_out_if_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = self._door.clock()
+        await super().on_event(event)
+
+    def signed(self, name: str) -> None:
+        """A password was right: the door is `name`'s; show their classes."""
+        self.signed_in = name
+        self._last_input = self._door.clock()
+        self.switch_screen(TeacherClassesScreen(name))
+
+    def sign_out(self, note: str = "Signed out.") -> None:
+        """The door is no one's again; back to the sign-in screen, saying why."""
+        self._door.sign_out()
+        self.signed_in = None
+        while len(self.screen_stack) > 2:  # the default screen, then the sign-in's place
+            self.pop_screen()
+        self.switch_screen(TeacherSignInScreen(note))
+
+    def sign_out_if_idle(self) -> None:
+        """Sign out a teacher whose tab has had no key or click for IDLE."""
+        if self.signed_in is not None and self._door.clock() - self._last_input >= IDLE:
+            minutes = int(IDLE.total_seconds() // 60)
+            self.sign_out(f"Signed out after {minutes} minutes without a key or click.")
 
     def action_leave(self) -> None:
         self.exit()

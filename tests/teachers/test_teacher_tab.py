@@ -104,3 +104,36 @@ async def test_a_database_without_teachers_is_refused_in_one_line(db_path, clock
         assert isinstance(app.screen, TeacherSignInScreen)
         assert not app.screen.query(Input)  # nothing to type a name into
         assert error_line(app) == NO_TEACHERS and "`quiz teacher add NAME`" in NO_TEACHERS
+
+
+@pytest.mark.engines
+async def test_x_signs_out_and_twenty_idle_minutes_sign_out_by_themselves(pair, db_path, clock) -> None:
+    """A tab left open on a classroom PC: `x` signs out; so does the tab itself after 20 minutes
+    without a key or click, from the homework view too; then the door reaches no class."""
+    app = tab(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_in(pilot, "Ana", PASSWORDS["Ana"])
+        assert isinstance(app.screen, TeacherClassesScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, TeacherSignInScreen) and error_line(app) == "Signed out."
+        with pytest.raises(Exception, match="--teacher NAME"):
+            app.teacher.classroom.classes()
+
+        await type_in(pilot, "Ana", PASSWORDS["Ana"])
+        await pilot.press("enter")  # the first class's homework view
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        clock.advance(minutes=19)
+        app.sign_out_if_idle()
+        await pilot.press("down")  # a key: the 20 minutes start again
+        clock.advance(minutes=19)
+        app.sign_out_if_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        clock.advance(minutes=1)
+        app.sign_out_if_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, TeacherSignInScreen)
+        assert error_line(app) == "Signed out after 20 minutes without a key or click."
+        assert app.signed_in is None and len(app.screen_stack) == 2

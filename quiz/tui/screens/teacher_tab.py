@@ -28,7 +28,12 @@ NO_TEACHERS = ("This server has no teacher accounts, so no teacher's view is ser
 
 class TeacherSignInScreen(Screen[None]):
     """Name and password; a wrong one or a lock is said here, in one line. On a database without
-    teachers there is nothing to sign in to: the screen says so and asks for nothing."""
+    teachers there is nothing to sign in to: the screen says so and asks for nothing. `note`: why
+    the screen is back (a sign-out)."""
+
+    def __init__(self, note: str = "") -> None:
+        super().__init__()
+        self.note = note
 
     def compose(self) -> ComposeResult:
         app = cast("TeacherApp", self.app)
@@ -41,7 +46,7 @@ class TeacherSignInScreen(Screen[None]):
                 yield Static("Your teacher's name and password (as `quiz teacher add` set them).", classes="hint")
                 yield Input(placeholder="Teacher's name", id="teacher-name")
                 yield Input(placeholder="Password", password=True, id="teacher-password")
-                yield Static(id="sign-in-error")
+                yield Static(Text(self.note), id="sign-in-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,7 +80,7 @@ class TeacherSignInScreen(Screen[None]):
             password.value = ""
             self.set_focus(password)
             return
-        self.app.switch_screen(TeacherClassesScreen(signed))
+        app.signed(signed)
 
 
 class TeacherClassesScreen(TeacherScreen):
@@ -87,7 +92,7 @@ class TeacherClassesScreen(TeacherScreen):
     TeacherClassesScreen #teacher-classes { height: auto; max-height: 16; }
     TeacherClassesScreen #teacher-classes-note { color: $text-muted; margin-top: 1; height: auto; }
     """
-    BINDINGS = [Binding("r", "reload", "Refresh")]
+    BINDINGS = [Binding("r", "reload", "Refresh"), Binding("x", "sign_out", "Sign out")]
 
     def __init__(self, teacher_name: str) -> None:
         super().__init__()
@@ -98,7 +103,8 @@ class TeacherClassesScreen(TeacherScreen):
         with Vertical(id="teacher-classes-body"):
             yield Static(Text.assemble("Classes of ", (self.teacher_name, "bold")), id="teacher-classes-title")
             yield OptionList(id="teacher-classes")
-            yield Static("Enter: the class's homework view (e: exam date, b: bank, Esc: back).",
+            yield Static("Enter: the class's homework view (e: exam date, b: bank, Esc: back). "
+                         "x: sign out (after 20 minutes without a key or click, the tab signs out itself).",
                          id="teacher-classes-note")
         yield Footer()
 
@@ -111,6 +117,9 @@ class TeacherClassesScreen(TeacherScreen):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_sign_out(self) -> None:
+        cast("TeacherApp", self.app).sign_out()
 
     def reload(self) -> None:
         listing = self.query_one("#teacher-classes", OptionList)
