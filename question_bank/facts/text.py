@@ -50,7 +50,7 @@ def parse_slots(marked: str) -> tuple[str, list[Slot]]:
             raise ValueError(f"unbalanced '[' or ']' near '{before.strip()[:30]}'")
         plain.append(before)
         length += len(before)
-        display = match.group(1).strip()
+        display = _one_article(before, match.group(1).strip())
         ref = (match.group(2) or match.group(1)).strip()
         slots.append(Slot(display, ref, length, length + len(display)))
         plain.append(display)
@@ -61,6 +61,20 @@ def parse_slots(marked: str) -> tuple[str, list[Slot]]:
         raise ValueError(f"unbalanced '[' or ']' near '{tail.strip()[:30]}'")
     plain.append(tail)
     return "".join(plain), slots
+
+
+_ARTICLE = re.compile(r"(?i)(?:^|\s)(the|a|an)\s+$")
+
+
+def _one_article(before: str, display: str) -> str:
+    """"crossed the [the Donets|…]" reads "crossed the Donets": an article typed both before a
+    slot and at the start of its display text is said once."""
+    found = _ARTICLE.search(before)
+    if found is None:
+        return display
+    article = found.group(1).lower()
+    head, _, rest = display.partition(" ")
+    return rest if head.lower() == article and rest else display
 
 
 def strip_markup(marked: str) -> str:

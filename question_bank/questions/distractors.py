@@ -24,7 +24,7 @@ from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold, mentions
 from question_bank.questions.geography import anchors, km, named_places
 from question_bank.questions.pools import Tier, pools_for
-from question_bank.questions.templates import month_of
+from question_bank.questions.templates import is_durative, month_of
 
 _T = TypeVar("_T")
 
@@ -149,18 +149,20 @@ def entity_distractors(
 
 def date_options(
     bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str] = frozenset(),
+    across_years: bool = False,
 ) -> tuple[str, ...]:
     """The key and `n` date distractors as text, in chronological order; () if too few.
 
     The key's place among the sorted options is drawn first (uniformly), so that it is not the
     middle one far more often than chance, nor never the earliest; when the candidates cannot fill
-    that place, another place they can fill is taken."""
+    that place, another place they can fill is taken. `across_years`: a month key may have months
+    of the year before or after (a November key has three later months to stand before)."""
     place = int(rng.random() * (n + 1))
     key_order = _chronological((key, ""))
     earlier: list[tuple[FactDate, str]] = []
     later: list[tuple[FactDate, str]] = []
     texts = {key.human()}
-    for candidate in _date_candidates(bank, key, n, rng, avoid):
+    for candidate in _date_candidates(bank, key, n, rng, avoid, across_years):
         when, text = candidate
         if text in texts:
             continue
@@ -189,7 +191,7 @@ def _chronological(option: tuple[FactDate, str]) -> tuple:
 
 
 def _date_candidates(
-    bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str],
+    bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str], across_years: bool = False,
 ) -> Iterator[tuple[FactDate, str]]:
     """Dates that could stand beside the key, each with its text, lazily: the bank's own events of
     the key's precision and year first (in a random order; none of an event naming one of `avoid`,
@@ -218,7 +220,7 @@ def _date_candidates(
             yield candidate, candidate.human()
     last_year = pools.last_year
     for _ in range(8 * n + 8):
-        made = _nearby(key, rng, last_year)
+        made = _nearby(key, rng, last_year, across_years)
         if made is not None:
             yield made, made.human()
 
@@ -248,9 +250,9 @@ def _month(when: FactDate) -> FactDate:
     return month_of(when)
 
 
-def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | None:
-    """A plausible invented date near the key, in the same year and at the same precision (a
-    year: at most the bank's last year and one after it)."""
+def _nearby(key: FactDate, rng: random.Random, last_year: int, across_years: bool = False) -> FactDate | None:
+    """A plausible invented date near the key, in the same year (a month: or a neighbouring one,
+    `across_years`) and at the same precision (a year: at most the bank's last year and one after it)."""
     if key.precision is Precision.DAY:
         # Within a fortnight or so: a day two months off is ruled out by what a student knows of
         # the campaign's season ("the only July date").
@@ -264,7 +266,7 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
         # "In which month of 1945" keeps to the key's year; "mid-February 1945" may have "mid-December
         # 1944" before it, or the key could never be the earliest option.
         index = key.start.year * 12 + key.start.month - 1 + rng.choice((-1, 1)) * rng.randint(1, 4)
-        if index // 12 != key.year and not key.qualifier:
+        if index // 12 != key.year and not key.qualifier and not across_years:
             return None
         shifted = _month_at(index // 12, index % 12 + 1)
         return FactDate(shifted.start, shifted.end, Precision.MONTH, Precision.MONTH, key.qualifier)
@@ -280,7 +282,7 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int) -> FactDate | Non
         # neighbours that overlap neither the key nor each other exist on both sides ("July–August"
         # beside "May–June", "March–April" and "September–October").
         months = (key.end.year * 12 + key.end.month) - (key.start.year * 12 + key.start.month) + 1
-        shift = rng.choice((-1, 1)) * rng.randint(1, 4) * months
+        shift = rng.choice((-1, 1)) * rng.randint(1, 3) * months  # further, they leave the bank's era
         first_index = key.start.year * 12 + key.start.month - 1 + shift
         last_index = key.end.year * 12 + key.end.month - 1 + shift
         first = _month_at(first_index // 12, first_index % 12 + 1)
@@ -310,7 +312,10 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
     seen = {statement_key(fact)}
     when = fact.date
     span = when.precision is Precision.RANGE
-    for pool in (same_year, None):
+    years: set[int] = set()
+    # The same year's events, then the nearest of other years, one a year at first: three events
+    # of 1492 beside a key of 1488 fall together to one thing a student knows of 1492.
+    for pool, one_a_year in ((same_year, False), (None, True), (None, False)):
         if len(chosen) >= n:
             break
         drawn = _draw(same_year, rng, n) if pool is not None else iter(pools.nearest_facts(fact))
@@ -319,11 +324,24 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
             # A span among single days (or a day among spans) stands out as the answer.
             if text in seen or _overlaps(other.date, when) or (other.date.precision is Precision.RANGE) != span:
                 continue
+            if _may_go_on(other, when) or (one_a_year and other.date.year in years):
+                continue
+            if pool is None:
+                years.add(other.date.year)
             seen.add(text)
             chosen.append(other)
             if len(chosen) >= n:
                 break
     return chosen
+
+
+ONGOING = timedelta(days=60)  # how long a lasting action dated before the question may still be true
+
+
+def _may_go_on(other: Fact, when: FactDate) -> bool:
+    """An attack begun shortly before the asked date may still have been going on that day: "What
+    happened on 13 July?" cannot offer "the 4th Panzer Army attacked" of 5 July."""
+    return is_durative(other) and other.date.start < when.start and when.start - other.date.start <= ONGOING
 
 
 def _overlaps(a: FactDate, b: FactDate) -> bool:

@@ -172,10 +172,10 @@ def _pick(
         return None
     if balance is not None and mode is Mode.MC:
         for ask in balance.order(kind, candidates, rng):
-            options = _options(bank, fact, ask, n_options, rng)
+            prompt, options = _asked(bank, fact, ask, n_options, rng)
             if options:
                 balance.record(kind, ask)
-                return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted,
+                return Question(fact.id, kind, mode, ask.wording_id, prompt, ask.answer, ask.accepted,
                                 options, fact.note, fact.source, statement, bank.catalog)
         return None
     first = rng.randrange(count)
@@ -185,9 +185,9 @@ def _pick(
                         fact.note, fact.source, statement, bank.catalog)
     for step in range(count):
         ask = candidates[(first + step) % count]
-        options = _options(bank, fact, ask, n_options, rng)
+        prompt, options = _asked(bank, fact, ask, n_options, rng)
         if options:
-            return Question(fact.id, kind, mode, ask.wording_id, ask.prompt, ask.answer, ask.accepted, options,
+            return Question(fact.id, kind, mode, ask.wording_id, prompt, ask.answer, ask.accepted, options,
                             fact.note, fact.source, statement, bank.catalog)
     return None
 
@@ -207,11 +207,27 @@ GATE_DRAWS = 3  # draws of options a wording gets before the gate moves on to th
 
 def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
     """Options that pass the gate (see gate.py), drawn up to GATE_DRAWS times; () if none do."""
+    return _asked(bank, fact, ask, n, rng)[1]
+
+
+def _asked(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, tuple[str, ...]]:
+    """The prompt as asked with its options (see `_options`)."""
+    prompt = _choice_prompt(ask)
     for _ in range(GATE_DRAWS):
         options = _draw_options(bank, fact, ask, n, rng)
-        if not options or not flaws(ask.prompt, ask.answer, ask.accepted, options):
-            return options
-    return ()
+        if not options or not flaws(prompt, ask.answer, ask.accepted, options):
+            return prompt, options
+    return prompt, ()
+
+
+def _choice_prompt(ask: Ask) -> str:
+    """A month asked as multiple choice names no year: its options carry theirs and may run into
+    the next or last year, so a December key is not always the latest option ("In which month of
+    1944 …" stays for a typed answer)."""
+    target = ask.target
+    if ask.wording_id != "date.which_month" or not isinstance(target, FactDate):
+        return ask.prompt
+    return ask.prompt.replace(f"In which month of {target.start.year} ", "In which month ", 1)
 
 
 def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
@@ -220,7 +236,10 @@ def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) 
         pools = pools_for(bank)
         if ask.wording_id == "date.which_month" and (target.start.year, target.start.month) in pools.busy_months:
             return ()  # "In which month of 1943 …" in a bank of July 1943: trivial
-        return date_options(bank, target, n - 1, rng, pools.fact_names(fact))
+        if ask.wording_id == "date.which_year" and target.start.year in pools.busy_years:
+            return ()  # "In which year …" in "The Belgrade offensive, 1944": trivial
+        return date_options(bank, target, n - 1, rng, pools.fact_names(fact),
+                            across_years=ask.wording_id == "date.which_month")
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank

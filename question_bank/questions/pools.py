@@ -4,6 +4,7 @@ bank and kept on it."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -158,6 +159,12 @@ class Pools:
             self.facts_by_year[fact.date.start.year].append(fact)
         self.all_facts = bank.facts
         self.last_year = max((f.date.end.year for f in bank.facts), default=0)
+        # A year that holds most of the bank's events, or that its title names ("The Belgrade
+        # offensive, 1944"), is no "In which year …?" question either.
+        titled = {int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", bank.title)}
+        self.busy_years = frozenset(
+            y for y, facts in self.facts_by_year.items() if y in titled or (len(facts) >= 0.35 * len(bank.facts) and len(facts) >= 4)
+        )
         self.folded: dict[str, frozenset[str]] = {}
         self.folded_statements: dict[str, str] = {}
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}

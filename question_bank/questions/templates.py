@@ -79,13 +79,29 @@ def _clean(text: str) -> str:
     return text.replace(" ,", ",").replace(",,", ",").replace(" .", ".").replace(" ?", "?")
 
 
+# Verbs of an action that goes on for days: "On what date did the 9th Army attack …?" is also
+# true of the days after it began, so a date question asks when it first did.
+DURATIVE = frozenset({
+    "attack", "counterattack", "bomb", "bombard", "shell", "besiege", "blockade", "fight", "battle",
+    "defend", "advance", "pursue", "occupy", "resist", "search", "patrol", "guard", "shield",
+    "retreat", "orbit", "rule", "reign", "govern",
+})
+
+
+def is_durative(fact: Fact) -> bool:
+    """A day or month (not a span) for an action that lasts: the date is when it began."""
+    return (not fact.is_passive and fact.verb_base in DURATIVE
+            and fact.date.precision in (Precision.DAY, Precision.MONTH))
+
+
 def _event_tail(fact: Fact) -> str:
     """'did {subject} {verb_base} {rest}?' (or '{was} {subject} {rest}?'), cleaned: what follows
-    the question word of every 'When …?' wording."""
+    the question word of every 'When …?' wording ('did … first attack' for a lasting action)."""
     if fact.is_passive:
         body = f"{fact.verb} {fact.subject.text} {fact.rest.text}"
     else:
-        body = f"did {fact.subject.text} {fact.verb_base} {based(fact.rest.text)}"
+        first = "first " if is_durative(fact) else ""
+        body = f"did {fact.subject.text} {first}{fact.verb_base} {based(fact.rest.text)}"
     return _clean(body).rstrip(",") + "?"
 
 

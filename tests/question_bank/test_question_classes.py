@@ -202,3 +202,63 @@ def test_6_a_name_the_question_gives_is_never_an_accepted_answer(name: str) -> N
             stem = q.prompt.lower()
             for accepted in q.accepted:
                 assert not re.search(rf"(?<!\w){re.escape(accepted.lower())}(?!\w)", stem), (q.prompt, accepted)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4e_a_month_key_is_not_always_the_latest_month(name: str) -> None:
+    """Fifth reading: "in 6 of the 7 'which month' questions the key is the latest option". Over
+    the bank, and for each fact asked often enough, the key takes more than one place."""
+    places: Counter[int] = Counter()
+    by_fact: dict[str, Counter[int]] = {}
+    for q in questions(name):
+        if q.wording_id == "date.which_month" and len(q.options) == OPTIONS:
+            index = q.options.index(q.answer)
+            places[index] += 1
+            by_fact.setdefault(q.fact_id, Counter())[index] += 1
+    total = sum(places.values())
+    if total >= 100:
+        for index in range(OPTIONS):
+            assert 0.12 <= places[index] / total <= 0.38, dict(places)
+    for fact_id, seen in by_fact.items():
+        if sum(seen.values()) >= 10:
+            assert max(seen.values()) / sum(seen.values()) <= 0.6, (fact_id, dict(seen))
+
+
+def _lasting(fact) -> bool:  # type: ignore[no-untyped-def]
+    return fact.verb_base in {"attack", "counterattack", "shell", "bomb", "besiege", "fight", "advance", "occupy"}
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_3b_a_lasting_action_is_asked_by_when_it_began(name: str) -> None:
+    """Fifth reading (Kursk): "On what date did the 9th Army attack …?" is true of 10 July too, and
+    "What happened on 13 July?" cannot offer an attack begun on 5 July that was still going on."""
+    b = bank(name)
+    statements = {f.statement(with_date=False).rstrip("."): f for f in b.facts}
+    for q in questions(name):
+        fact = b.fact(q.fact_id)
+        if q.wording_id == "date.what_happened":
+            for option in q.options:
+                other = statements.get(option)
+                if option != q.answer and other is not None and _lasting(other) and not other.is_passive:
+                    days = (fact.date.start - other.date.start).days
+                    assert not 0 < days <= 60, (q.prompt, option)
+        elif (q.kind.value == "date" and _lasting(fact) and not fact.is_passive
+              and fact.date.precision in (Precision.DAY, Precision.MONTH) and not q.wording_id.startswith("date.cloze")):
+            assert f" first {fact.verb_base} " in q.prompt, q.prompt
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4f_no_in_which_year_for_the_year_the_title_names(name: str) -> None:
+    """"In which year …" in "The Belgrade offensive, 1944" is answered by the title."""
+    titled = set(re.findall(r"\d{4}", bank(name).title))
+    for q in questions(name):
+        if q.wording_id == "date.which_year":
+            assert q.answer not in titled, (q.prompt, bank(name).title)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_5b_no_word_said_twice_in_a_row(name: str) -> None:
+    """"crossed the the Donets": a spreadsheet's "the [the Donets|…]" reads once."""
+    for q in questions(name):
+        for text in (q.prompt, *q.options):
+            assert not re.search(r"(?i)\b(the|a|an|of|in|on|to)\s+\1\b", text), text
