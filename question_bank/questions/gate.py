@@ -23,6 +23,7 @@ class Flaw(StrEnum):
     ALSO_RIGHT = "also-right"  # an option is one of the answers that count
     LONG_KEY = "long-key"  # the key is far longer than every other option
     ODD_ONE_OUT = "odd-one-out"  # every wrong option shares a word the key lacks
+    AWKWARD = "awkward"  # the question word stands in a list, or waits through a clause for its verb
 
     @property
     def explanation(self) -> str:
@@ -36,7 +37,17 @@ _EXPLANATIONS = {
     Flaw.ALSO_RIGHT: "a wrong option is also an accepted answer",
     Flaw.LONG_KEY: "the right option is far longer than the others",
     Flaw.ODD_ONE_OUT: "every wrong option shares a word the right one lacks",
+    Flaw.AWKWARD: "the question word stands in a list, or a clause parts it from its verb",
 }
+
+# "Banja Luka, Tešanj, Travnik, which town and other towns …": a question word inside a list.
+_WH_IN_LIST = re.compile(r"\w, which \w+(?: \w+)? (?:and|or) ")
+# "… which river did the first echelons of Army Group E, which had lost …, reach?" and "When did
+# …, which had lost …, reach the Drava?": a relative clause between the subject and its verb.
+_WH_WAITS = re.compile(
+    r"(?:\bwhich [^?]*?\b(?:did|was|were|had)\b|^(?:When|On what date|In which month|In which year|Where)\b)"
+    r"[^?]*?, (?:which|who|whose) [^?]*?, [a-z]+\b[^?]*\?$"
+)
 
 # Words too common to be a cue when an option shares them with the stem.
 _COMMON = frozenset(
@@ -85,6 +96,8 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
             shared = shared & _words(option)
         if shared - _words(answer):  # "Serbian" on every wrong division, "June" on every wrong day
             found.append(Flaw.ODD_ONE_OUT)
+    if _WH_IN_LIST.search(prompt) or _WH_WAITS.search(prompt):
+        found.append(Flaw.AWKWARD)
     longest = max((len(o) for o in wrong), default=0)
     if len(answer) > 25 and len(answer) > (1.3 if len(answer) > 60 else 1.6) * longest:
         found.append(Flaw.LONG_KEY)

@@ -13,7 +13,7 @@ from question_bank.facts.entities import Entity
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.gate import Flaw, flaws
-from question_bank.questions.generate import GATE_DRAWS, MIN_OPTIONS, Mode, _draw_options, asks
+from question_bank.questions.generate import GATE_DRAWS, MIN_OPTIONS, Mode, _choice_prompt, _draw_options, asks
 from question_bank.questions.templates import Ask
 
 
@@ -110,7 +110,7 @@ def _try(bank: Bank, fact: Fact, candidates: list[Ask], rng: random.Random, n_op
     for ask in candidates:
         for _ in range(GATE_DRAWS):
             options = _draw_options(bank, fact, ask, n_options, rng)
-            found = flaws(ask.prompt, ask.answer, ask.accepted, options) if options else [Flaw.FEW_OPTIONS]
+            found = flaws(_choice_prompt(ask), ask.answer, ask.accepted, options) if options else [Flaw.FEW_OPTIONS]
             if not found:
                 return True, []
             seen += [f for f in found if f not in seen]

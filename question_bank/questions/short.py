@@ -22,7 +22,7 @@ from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Clause, Fact
 from question_bank.facts.text import Slot
 from question_bank.questions.gate import flaws
-from question_bank.questions.generate import Question, _options
+from question_bank.questions.generate import Question, _choice_prompt, _options
 from question_bank.questions.templates import Ask, asks_for
 
 SHORT = ".short"  # appended to the wording id of a wording with a phrase taken out
@@ -31,7 +31,11 @@ MAX_CUTS = 3  # side phrases taken out at most at once (a fact has few; subsets 
 # An aside: ", the words between," with no further comma inside (and not "70,000").
 _ASIDE = re.compile(r",\s+[^,]+,(?=\s)")
 # Where a trailing phrase may start: a comma, or a word that opens a subordinate clause.
-_TAIL = re.compile(r",\s|\s(?=(?:when|while|after|before|until|because|since|as soon as|so that|in order to)\s)")
+_TAIL = re.compile(
+    r",\s|(?<!shortly)(?<!soon)(?<!just)(?<!long)(?<!well)(?<!right)(?<!immediately)"
+    r"\s(?=(?:(?:shortly|soon|just|long|well|right|immediately) )?"
+    r"(?:when|while|after|before|until|because|since|as soon as|so that|in order to)\s)"
+)  # "shortly before the attack began" goes whole: "shell … shortly?" would be left
 # "… and set up a liberated zone there", "… to reach the 74th Rifle Division": a second verb.
 _VERB_TAIL = re.compile(r"\s(?:and|to)\s([a-z]+)\b")
 # Verbs whose "to …" is what they say, not why ("forced Army Group F to mass troops"): kept.
@@ -63,7 +67,7 @@ def shorter_question(bank: Bank, question: Question, limit: int, answer_limit: i
     keep = answer_limit is None or all(len(o) <= answer_limit for o in question.options)
     rng = random.Random(zlib.crc32(f"short/{question.fact_id}/{question.wording_id}".encode()))
     for cut, variant in _variants(fact):
-        fitting = [a for a in _asks(variant, question.kind) if len(a.prompt) <= limit]
+        fitting = [a for a in _asks(variant, question.kind) if len(_choice_prompt(a)) <= limit]
         fitting.sort(key=lambda a: (a.wording_id != question.wording_id, a.cloze, -len(a.prompt)))
         for ask in fitting:
             if keep:
@@ -75,7 +79,7 @@ def shorter_question(bank: Bank, question: Question, limit: int, answer_limit: i
                 continue
             if options:
                 wording = ask.wording_id + (SHORT if cut else "")
-                return Question(question.fact_id, question.kind, question.mode, wording, ask.prompt, ask.answer,
+                return Question(question.fact_id, question.kind, question.mode, wording, _choice_prompt(ask), ask.answer,
                                 ask.accepted, options, question.note, question.source, question.statement,
                                 question.catalog)
     return None
@@ -89,7 +93,7 @@ def _asks(fact: Fact, kind: Kind) -> list[Ask]:
 
 def _keeps(ask: Ask, question: Question) -> bool:
     """The wording asks for the question's key, and its options pass the gate under it."""
-    return ask.answer == question.answer and not flaws(ask.prompt, ask.answer, ask.accepted, question.options)
+    return ask.answer == question.answer and not flaws(_choice_prompt(ask), ask.answer, ask.accepted, question.options)
 
 
 def _variants(fact: Fact) -> Iterator[tuple[int, Fact]]:

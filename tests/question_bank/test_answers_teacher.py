@@ -341,7 +341,7 @@ def asked(fact: Fact, kind: Kind, answer: str, named: str) -> Question:
       ["45th Serbian Division", "45th serbian division", "45th Serbian Div"]),
      ("57th Army", Kind.UNIT, "51st Vojvodina Division", "57th Army", ["57th Army", "57-я армия"]),
      ("Drava", Kind.PLACE, "Drava", "Bosnia", ["Bosnia", "Bosna", "Босниа"]),
-     ("Drava", Kind.PLACE, "Drava", "Great Morava", ["Great Morava", "Velika Morava"])],
+     ("Drava", Kind.PLACE, "Drava", "Sandžak", ["Sandžak", "Sandzak", "sandzak"])],
 )
 def test_an_entity_named_in_the_question_is_wrong(
     fact_name: str, kind: Kind, answer: str, named: str, typed: list[str]
