@@ -55,9 +55,13 @@ _FULL_MONTHS = {w: i for w, i in MONTH_WORDS.items() if len(w) >= 4}
 
 
 def _month_typo(token: str) -> str | None:
-    """The month name `token` misspells (one letter off, two for a long word), or None."""
-    if len(token) < 4 or token in MONTH_WORDS:
+    """The month name `token` misspells (one letter off, two for a long word; a three-letter one
+    only by two letters swapped, "Mya"), or None."""
+    if token in MONTH_WORDS or len(token) < 3:
         return None
+    if len(token) == 3:
+        swapped = [w for w in MONTH_WORDS if len(w) == 3 and sorted(w) == sorted(token) and edits.distance(w, token) == 1]
+        return swapped[0] if len({MONTH_WORDS[w] for w in swapped}) == 1 else None
     limit = 1 if len(token) <= 5 else 2
     best = [w for w in _FULL_MONTHS if abs(len(w) - len(token)) <= limit
             and edits.distance(w, token, score_cutoff=limit) <= limit]
@@ -208,7 +212,7 @@ def read_date(text: str, year: int | None) -> tuple[Reading, ...]:
     if season is not None:
         return _season_readings(season, year)
     text = _SPELLED_DAY.sub(_spelled_day, text)
-    text = re.sub(r"[a-z]{4,}", lambda m: _month_typo(m.group()) or m.group(), text)
+    text = re.sub(r"[a-z]{3,}", lambda m: _month_typo(m.group()) or m.group(), text)
     if any(int(m.group(1)) > 31 for m in _ORDINAL.finditer(text)):
         return ()  # "the 45th of October" is no day; dateparser would read October 1945
     found = _read_words(text, year)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from question_bank.answers.units import SIDE_WORDS, UnitName, match_words, parse_unit_name, without
+import re
+import unicodedata
+
+from question_bank.answers.units import SIDE_WORDS, UnitName, match_words, parse_unit_name, typo_allowance, without
 from question_bank.answers.verdict import Verdict, best, fold_name, near, other_entity, right, show, wrong
+from question_bank.facts import edits
 from question_bank.facts.entities import Catalog, Entity, Unit
 
 
@@ -13,6 +17,8 @@ def check_unit(
     folded = fold_name(given)
     if any(fold_name(n) == folded for n in names):
         return right()
+    if any(_mixed_scripts(word) for word in given.split()):
+        return wrong(f"The answer is {expected}")  # "Copрs" with a Cyrillic р is no typing slip
     keys = [e for e in entities if isinstance(e, Unit)]
     other = other_entity(given, entities, catalog, Unit)
     if other is not None:
@@ -22,7 +28,75 @@ def check_unit(
     sides = _other_sides(given, names, keys)
     if sides:
         return wrong(f"Wrong side ({sides[0]}): the answer is {expected}, a {keys[0].side} unit")
-    return best(_compare_unit(n, given, expected) for n in names)
+    if any(_kind_left_out(n, given) for n in names) and not _names_another(given, keys, catalog):
+        return right(f"Accepted; the full name is {expected}")
+    verdict = best(_compare_unit(n, given, expected) for n in names)
+    if not verdict.correct and _spelled_close(given, names, keys, catalog):
+        return right(f"Accepted; it is spelled {expected}")
+    return verdict
+
+
+def _spelled_close(given: str, names: list[str], keys: list[Unit], catalog: Catalog | None) -> bool:
+    """The whole name misspelt a little, spaces aside ("Dongfanghong 1", "Vasco de Gamma",
+    "Voronej Front"), with the same number and no other unit of the catalog as close."""
+    digits = re.findall(r"\d+", fold_name(given))  # "Vostok 2" is no misspelling of Vostok 1, nor "6 4th" of 64th
+    number = parse_unit_name(given).number  # nor LXIV of LXIX
+    typed = fold_name(given).replace(" ", "")
+    close = [n for n in names if re.findall(r"\d+", fold_name(n)) == digits and parse_unit_name(n).number == number
+             and _gap(typed, n) <= typo_allowance(sum(c.isalnum() for c in typed))]
+    if not close or catalog is None:
+        return bool(close)
+    nearest = min(_gap(typed, n) for n in close)
+    own = {k.name for k in keys}
+    return not any(u.name not in own and _gap(typed, u.name) <= nearest for u in catalog.units)
+
+
+def _mixed_scripts(text: str) -> bool:
+    scripts = {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
+    return len(scripts) > 1
+
+
+def _gap(typed: str, name: str) -> int:
+    return edits.distance(typed, fold_name(name).replace(" ", ""))
+
+
+# Words that say what kind of body a name is, not which: "Legislative" names the Legislative
+# Assembly as well as the whole name does, when nothing else in the bank is "Legislative".
+_KIND_WORDS = frozenset(
+    "assembly committee club party council convention agency administration society company bureau "
+    "office of the for".split()
+)
+_DROPPABLE_ECHELONS = frozenset({"front"})  # "the Voronezh", "the 3rd Ukrainian": a front, as said
+
+
+def _kind_left_out(name: str, given: str) -> bool:
+    """True if `given` is the name with only its kind words left out, the rest whole ("Voronezh"
+    or "3rd Ukrainian" for the Voronezh or 3rd Ukrainian Front, "Public Safety" for the Committee
+    of Public Safety): what a teacher accepts."""
+    want, got = parse_unit_name(name), parse_unit_name(given)
+    if got.echelon is not None or got.number != want.number or sum(len(w) for w in got.words) < 4:
+        return False
+    if want.echelon is not None and want.echelon not in _DROPPABLE_ECHELONS:
+        return False  # "Groth" may be the man, "F" says little: the battle group, the army group
+    kept = [w for w in want.words if w not in _KIND_WORDS]
+    dropped = len(kept) < len(want.words) or want.echelon is not None
+    return bool(kept) and dropped and match_words(got.words, tuple(kept)) in ("same", "typo")
+
+
+def _names_another(given: str, keys: list[Unit], catalog: Catalog | None) -> bool:
+    """True if another unit of the catalog has the same number and all of these words (then the
+    kind word says which one is meant: "National" is the Assembly, the Convention or the Guard)."""
+    if catalog is None:
+        return False
+    got = parse_unit_name(given)
+    own = {k.name for k in keys}
+    for unit in catalog.units:
+        if unit.name in own:
+            continue
+        theirs = parse_unit_name(unit.name)
+        if theirs.number == got.number and match_words(got.words, theirs.words) in ("same", "typo", "fewer"):
+            return True
+    return False
 
 
 def _side_left_out(given: str, other: Unit, keys: list[Unit], expected: str) -> bool:

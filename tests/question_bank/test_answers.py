@@ -460,7 +460,7 @@ def test_parse_unit_name() -> None:
         ("Danube", "the Danube", R), ("Danube", "Dunav", R), ("Danube", "Дунав", R),
         ("Danube", "Danube river", R), ("Danube", "Dnieper", W),
         ("Belgrade", "Beograd", R), ("Belgrade", "Београд", R), ("Belgrade", "Belgrad", R),
-        ("Belgrade", "Belgarde", N),
+        ("Belgrade", "Belgarde", R),  # two letters swapped: one slip, as a teacher reads it ("Frnace")
         ("Novi Sad", "Novisad", R), ("Novi Sad", "Novi-Sad", R), ("Novi Sad", "Нови Сад", R),
         ("Negotin", "Pančevo", W), ("Negotin", "Pancevo", W), ("Negotin", "Negtin", R),
         ("Kraljevo", "Kraljevca", W),  # within reach of Kraljevo, but nearer to Kraljevica
