@@ -14,6 +14,8 @@ _LEVEL = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 def check_date(expected: str, given: str, year_stated: bool = False) -> Verdict:
     target = parse_expected(expected)
+    if target.precision is Precision.YEAR and re.fullmatch(r"\s*\d{2}\s*", given):
+        given = "'" + given.strip()  # "09" for "In which year …": the year '09, not a day
     readings = read_date(given, target.year)
     if not readings:
         if not looks_like_a_date(given):  # a name, "idk": no date tried, so no second go
@@ -23,11 +25,17 @@ def check_date(expected: str, given: str, year_stated: bool = False) -> Verdict:
         return best(_judge_season(r, target, year_stated) for r in readings)
     if len(readings) == 2:
         first, second = readings
-        if any(_judge(r, target).correct for r in readings):
+        if _judge(first, target).correct:  # day first, as the quiz writes its dates ("5 July 1943")
+            if first.no_year and not year_stated:
+                return _without_year(target)
+            return right(f"Correct: {first.human()}")
+        if _judge(second, target).correct:
             both = f"{first.human()} or {second.human()}"
             return near(f"'{show(given)}' could be {both}: write the month as a word")
         return wrong(f"It was {target.human()} (and '{show(given)}' could be read two ways)")
     verdict = _judge(readings[0], target)
+    if year_stated and not verdict.correct and readings[0].points and readings[0].points[0].precision is Precision.YEAR:
+        return wrong(f"The question gives the year: it was {target.human()}")  # "1971" for "which month of 1971"
     if readings[0].bare_year and verdict.correct:
         return near(f"Write the year in full: {target.human()}")
     if readings[0].no_year and verdict.correct and not year_stated:
@@ -111,6 +119,8 @@ def _judge_point(given: FactDate, target: FactDate) -> Verdict:
         if gap == 1:
             wanted = "day" if target.precision is Precision.DAY else "month"
             return near(f"Right {given.precision.value}; give the {wanted}: {name}")
+        if given.precision is Precision.YEAR:  # a year for a day: as a month for a day is
+            return near(f"Right year; give the day and month: {name}")
         return wrong(f"Too vague: it was {name}")
     if given.year != target.year and Precision.YEAR not in (given.precision, target.precision):
         moved = with_year(given, target.year)

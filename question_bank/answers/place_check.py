@@ -3,6 +3,8 @@ another catalog place within that allowance is never accepted."""
 
 from __future__ import annotations
 
+import re
+
 from question_bank.answers import place_words
 from question_bank.answers.units import typo_allowance
 from question_bank.answers.verdict import (
@@ -55,8 +57,12 @@ def check_place(
                 return wrong(f"Too broad: {keys[0].name} lies in {other.name}; the answer is {expected}")
             return wrong(f"{other.name} is a different place; the answer is {expected}")
     distance, folded, closest = min(
-        (_distance(c, form), c, n) for c in candidates for n in names for form in name_forms(n)
+        (_distance(c, form) if _single(c) != _single(form) else 0 if c == form else 1, c, n)
+        for c in candidates for n in names for form in name_forms(n)
     )
+    if distance == 1 and any(_single(folded) == _single(form) for n in names for form in name_forms(n)):
+        if _closer_place(folded, 1, entities, catalog) is None:
+            return right(f"Accepted; it is spelled {closest}")  # "Nišš": a key held down a moment long
     letters = sum(c.isalnum() for c in fold_name(closest))
     allowance = typo_allowance(letters)
     if distance > allowance + (1 if letters >= 5 else 0):
@@ -76,6 +82,9 @@ def _check_qualified(
 ) -> Verdict | None:
     """"Pirot, Serbia" or "Belgrade, Yugoslavia": the place with the region or country around it.
     None when the part after the comma is not a known place (the whole text is judged then)."""
+    keys = [e for e in entities if isinstance(e, Place)]
+    if any(fold_name(tail) in {fold_name(k.region), fold_name(k.country)} - {""} for k in keys):
+        return check_place(expected, names, head, entities, catalog)  # "Bristol, England", "Hammaguir, Algeria"
     if catalog is None:
         return None
     outer = [p for p in catalog.find(tail.translate(SERBIAN)) if isinstance(p, Place)]
@@ -105,6 +114,11 @@ def _missing_qualifier(folded: str, names: list[str]) -> bool:
 
 def _allowance(folded: str) -> int:
     return typo_allowance(sum(c.isalnum() for c in folded))
+
+
+def _single(folded: str) -> str:
+    """The name with doubled letters written once."""
+    return re.sub(r"(.)\1+", r"\1", folded)
 
 
 def _distance(a: str, b: str) -> int:

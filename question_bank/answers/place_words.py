@@ -29,6 +29,9 @@ FITTING: dict[str, Words] = {
     "region": Words(("region of",), ("region", "area", "district")),
     "mountain": Words(("mount", "mt", "mountains of"), ("mountains", "mountain", "range", "massif")),
     "lake": Words(("lake",), ("lake",)),
+    "country": Words(("kingdom of", "republic of", "tsardom of", "empire of", "principality of", "state of"), ()),
+    # A landmark is a gorge, a pass, a cape: "the Iron Gates gorge" names the Iron Gates.
+    "landmark": Words(("cape of",), ("gorge", "pass", "strait", "straits", "narrows")),
 }
 # When the place's type is not known (no catalog entry), the words accepted before there were types.
 ANY_TYPE = Words(

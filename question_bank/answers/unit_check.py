@@ -17,6 +17,11 @@ def check_unit(
     folded = fold_name(given)
     if any(fold_name(n) == folded for n in names):
         return right()
+    titled = _TITLE.sub("", given)
+    if titled != given and titled.strip():  # "King Charles I", "Admiral Nelson": the person, titled
+        verdict = check_unit(expected, names, titled, entities, catalog)
+        if verdict.correct:
+            return verdict
     if any(_mixed_scripts(word) for word in given.split()):
         return wrong(f"The answer is {expected}")  # "Copрs" with a Cyrillic р is no typing slip
     keys = [e for e in entities if isinstance(e, Unit)]
@@ -42,7 +47,8 @@ def _spelled_close(given: str, names: list[str], keys: list[Unit], catalog: Cata
     digits = re.findall(r"\d+", fold_name(given))  # "Vostok 2" is no misspelling of Vostok 1, nor "6 4th" of 64th
     number = parse_unit_name(given).number  # nor LXIV of LXIX
     typed = fold_name(given).replace(" ", "")
-    close = [n for n in names if re.findall(r"\d+", fold_name(n)) == digits and parse_unit_name(n).number == number
+    close = [n for n in names if re.findall(r"\d+", fold_name(n)) == digits
+             and (None in (number, parse_unit_name(n).number) or parse_unit_name(n).number == number)
              and _gap(typed, n) <= typo_allowance(sum(c.isalnum() for c in typed))]
     if not close or catalog is None:
         return bool(close)
@@ -67,6 +73,12 @@ _KIND_WORDS = frozenset(
     "office of the for".split()
 )
 _DROPPABLE_ECHELONS = frozenset({"front"})  # "the Voronezh", "the 3rd Ukrainian": a front, as said
+
+
+_TITLE = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?:king|queen|emperor|empress|tsar|czar|tsarina|president|pope|sir|general|admiral|"
+    r"captain|marshal|field marshal|colonel|prince|princess|lord|lady|dr|doctor)\.?\s+"
+)
 
 
 def _kind_left_out(name: str, given: str) -> bool:

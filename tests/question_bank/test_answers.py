@@ -63,9 +63,9 @@ DAY = "7 October 1944"
         ("7-Oct-1944", R), ("'7 October 1944'", R), ("7 October 1944.", R), ("  7 october 1944 ", R),
         ("1944/10/07", R), ("13/10/1944", W), ("10/13/1944", W),
         ("6 October 1944", N), ("8 October 1944", N), ("7 October 1945", N), ("7 Oct 1943", N),
-        ("October 1944", N),
+        ("October 1944", N), ("1944", N),  # the year alone: short of the day as a month is
         ("5 October 1944", W), ("17 October 1944", W), ("1944-10-17", W), ("7 November 1944", W),
-        ("7 September 1944", W), ("1944", W), ("6–8 October 1944", W), ("July 1944", W),
+        ("7 September 1944", W), ("6–8 October 1944", W), ("July 1944", W),
     ],
 )
 def test_day_fact(expected: str, text: str, want: Outcome) -> None:
@@ -75,17 +75,20 @@ def test_day_fact(expected: str, text: str, want: Outcome) -> None:
 @pytest.mark.parametrize(
     "text, want",
     [
-        ("7/10/1944", N), ("10/7/1944", N), ("7-10-1944", N), ("7/10", N),  # one reading is right
+        ("7/10/1944", R), ("7-10-1944", R),  # read day first, as the quiz writes its dates (two
+        # teachers' readings marked "5/8/1943" right for 5 August)
+        ("10/7/1944", N),  # only the month-first reading is right: asked to write the month as a word
         ("7/11/1944", W), ("11/7/1944", W),  # neither reading is right
         ("7/7/1944", W), ("25/10/1944", W),  # only one reading: no ambiguity
     ],
 )
-def test_all_numeric_day_month_order_is_not_guessed(text: str, want: Outcome) -> None:
+def test_all_numeric_dates_are_read_day_first(text: str, want: Outcome) -> None:
     verdict = check_answer("date", DAY, text)
     assert verdict.outcome is want
     if want is N:
         assert "write the month as a word" in verdict.reason
         assert "7 October 1944" in verdict.reason and "10 July 1944" in verdict.reason
+    assert outcome("date", DAY, "7/10") is N  # day first, but no year
 
 
 def test_roman_month_numerals_as_written_in_serbia() -> None:
@@ -125,7 +128,7 @@ def test_month_fact(expected: str, text: str, want: Outcome) -> None:
     "text, want",
     [
         ("1944", R), ("'44", R), ("’44", R), ("in 1944", R), ("7 October 1944", R), ("March 1944", R),
-        ("44", N),  # a bare two-digit number is not silently a year
+        ("44", R),  # "In which year": 44 is '44 (a teacher's reading marked "09" right for 2009)
         ("1945", W), ("2044", W), ("'45", W), ("45", W), ("7", W), ("", W),
     ],
 )
@@ -211,7 +214,7 @@ def test_date_reasons() -> None:
     assert check_answer("date", DAY, "October 1944").reason == (
         "Right month; give the day: 7 October 1944"
     )
-    assert check_answer("date", "1944", "44").reason == "Write the year in full: 1944"
+    assert check_answer("date", DAY, "1944").reason == "Right year; give the day and month: 7 October 1944"
 
 
 def test_accepted_dates_also_count() -> None:
@@ -276,7 +279,7 @@ def test_a_date_without_its_year_stays_wrong_or_near_as_it_was() -> None:
     # the year is the whole answer: a month alone does not name it
     assert check_answer("date", "1944", "March").reason == "Give the year: it was 1944"
     assert outcome("date", "1944", "March") is W
-    assert outcome("date", DAY, "7/10") is N  # two readings, as before
+    assert outcome("date", DAY, "7/10") is N  # day first, but no year
 
 
 def test_dateparser_puts_a_yearless_date_in_the_current_year_but_we_use_the_facts_year() -> None:
@@ -310,7 +313,8 @@ def test_dateparser_cannot_flag_day_month_ambiguity() -> None:
 
     assert dateparser.parse("7/10/1944", languages=["en"]) == datetime(1944, 7, 10)
     assert dateparser.parse("10/7/1944", languages=["en"]) == datetime(1944, 10, 7)
-    assert outcome("date", DAY, "7/10/1944") is N
+    assert outcome("date", DAY, "7/10/1944") is R  # read day first, as the quiz writes its dates
+    assert outcome("date", DAY, "10/7/1944") is N  # month first fits only the other reading
 
 
 def test_dateparser_invents_a_day_for_a_month_and_reads_relative_words() -> None:
@@ -455,7 +459,7 @@ def test_parse_unit_name() -> None:
         ("Zaječar", '"Zaječar"', R), ("Zaječar", "Zajcr", N), ("Zaječar", "Zaj", W),
         ("Niš", "Nis", R), ("Niš", "Ниш", R), ("Niš", "Nish", R), ("Niš", "NIŠ", R), ("Niš", "Nic", W),
         ("Užice", "Uzice", R), ("Užice", "Ужице", R), ("Užice", "Uzica", R),
-        ("Bor", "Bar", W), ("Bor", "Bur", W), ("Bor", "BOR", R), ("Bor", "Borr", W),
+        ("Bor", "Bar", W), ("Bor", "Bur", W), ("Bor", "BOR", R), ("Bor", "Borr", R),
         ("Pirot", "Pirkot", R), ("Pirot", "Pirot", R),
         ("Danube", "the Danube", R), ("Danube", "Dunav", R), ("Danube", "Дунав", R),
         ("Danube", "Danube river", R), ("Danube", "Dnieper", W),
@@ -516,7 +520,8 @@ def test_is_correct_counts_only_correct(monkeypatch: pytest.MonkeyPatch) -> None
     assert is_correct("unit", "64th Rifle Corps", "LXIV Rifle Corps")
     assert is_correct("date", DAY, "October 7, 1944")
     assert not is_correct("place", "Zaječar", "Zajcr")  # a near miss is not correct
-    assert not is_correct("date", DAY, "7/10/1944")
+    assert is_correct("date", DAY, "7/10/1944")  # day first, as the quiz writes dates (a teacher's reading)
+    assert not is_correct("date", DAY, "10/7/1944")  # only the month-first reading fits: a near miss
     assert not is_correct("unit", "64th Rifle Corps", "46th Rifle Corps")
 
 
