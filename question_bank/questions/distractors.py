@@ -149,15 +149,17 @@ def entity_distractors(
 
 def date_options(
     bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str] = frozenset(),
-    across_years: bool = False,
+    across_years: bool = False, place: int | None = None,
 ) -> tuple[str, ...]:
     """The key and `n` date distractors as text, in chronological order; () if too few.
 
     The key's place among the sorted options is drawn first (uniformly), so that it is not the
     middle one far more often than chance, nor never the earliest; when the candidates cannot fill
     that place, another place they can fill is taken. `across_years`: a month key may have months
-    of the year before or after (a November key has three later months to stand before)."""
-    place = int(rng.random() * (n + 1))
+    of the year before or after (a November key has three later months to stand before). `place`:
+    the key's place dealt by the caller (a paper spreads its keys), instead of drawn."""
+    if place is None:
+        place = int(rng.random() * (n + 1))
     key_order = _chronological((key, ""))
     earlier: list[tuple[FactDate, str]] = []
     later: list[tuple[FactDate, str]] = []

@@ -102,6 +102,17 @@ class _Balance:
     def __init__(self) -> None:
         self.prompts: set[str] = set()
         self.counts: dict[str, int] = {}  # by wording id, which names its kind ("date.when")
+        self.places: dict[int, int] = {}  # how often a date key stood first, second, … so far
+
+    def deal(self, size: int, rng: random.Random) -> int:
+        """The place for the next date key: one of the places used least so far (a paper's keys
+        are not mostly in the middle, as a uniform draw that falls back on what fits leaves them)."""
+        least = min(self.places.get(p, 0) for p in range(size))
+        free = [p for p in range(size) if self.places.get(p, 0) == least]
+        return free[int(rng.random() * len(free))]
+
+    def placed(self, place: int) -> None:
+        self.places[place] = self.places.get(place, 0) + 1
 
     def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
         size = len(candidates)
@@ -172,9 +183,12 @@ def _pick(
         return None
     if balance is not None and mode is Mode.MC:
         for ask in balance.order(kind, candidates, rng):
-            prompt, options = _asked(bank, fact, ask, n_options, rng)
+            place = balance.deal(n_options, rng) if isinstance(ask.target, FactDate) else None
+            prompt, options = _asked(bank, fact, ask, n_options, rng, place)
             if options:
                 balance.record(kind, ask)
+                if place is not None:
+                    balance.placed(options.index(ask.answer))
                 return Question(fact.id, kind, mode, ask.wording_id, prompt, ask.answer, ask.accepted,
                                 options, fact.note, fact.source, statement, bank.catalog)
         return None
@@ -210,11 +224,13 @@ def _options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tu
     return _asked(bank, fact, ask, n, rng)[1]
 
 
-def _asked(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, tuple[str, ...]]:
-    """The prompt as asked with its options (see `_options`)."""
+def _asked(
+    bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random, place: int | None = None,
+) -> tuple[str, tuple[str, ...]]:
+    """The prompt as asked with its options (see `_options`); `place`: where a date key goes."""
     prompt = _choice_prompt(ask)
     for _ in range(GATE_DRAWS):
-        options = _draw_options(bank, fact, ask, n, rng)
+        options = _draw_options(bank, fact, ask, n, rng, place)
         if not options or not flaws(prompt, ask.answer, ask.accepted, options):
             return prompt, options
     return prompt, ()
@@ -230,7 +246,9 @@ def _choice_prompt(ask: Ask) -> str:
     return ask.prompt.replace(f"In which month of {target.start.year} ", "In which month ", 1)
 
 
-def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) -> tuple[str, ...]:
+def _draw_options(
+    bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random, place: int | None = None,
+) -> tuple[str, ...]:
     target = ask.target
     if isinstance(target, FactDate):
         pools = pools_for(bank)
@@ -239,7 +257,7 @@ def _draw_options(bank: Bank, fact: Fact, ask: Ask, n: int, rng: random.Random) 
         if ask.wording_id == "date.which_year" and target.start.year in pools.busy_years:
             return ()  # "In which year …" in "The Belgrade offensive, 1944": trivial
         return date_options(bank, target, n - 1, rng, pools.fact_names(fact),
-                            across_years=ask.wording_id == "date.which_month")
+                            across_years=ask.wording_id == "date.which_month", place=place)
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank
@@ -296,7 +314,39 @@ def generate_all(
         for question in questions:
             buckets[(question.mode, question.kind)].append(question)
         ordered = [q for bucket in buckets.values() for q in bucket]
-    return ordered
+    return spread_keys(ordered, random.Random(zlib.crc32(f"keys/{seed}".encode())))
+
+
+def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]:
+    """The questions with the key of every multiple-choice question whose options have no order
+    of their own (units, places, events) moved to a place dealt in turn from shuffled rounds, so
+    that over a paper the key is first, second, third and last about as often (one seed's draw
+    put six keys of seven first). Dates keep their time order."""
+    rounds: dict[int, list[int]] = {}
+    found = []
+    for question in questions:
+        options = question.options
+        if not options or _sorted_by_time(question):
+            found.append(question)
+            continue
+        size = len(options)
+        dealt = rounds.get(size)
+        if not dealt:
+            dealt = rounds[size] = rng.sample(range(size), size)
+        place = dealt.pop()
+        now = options.index(question.answer)
+        if now != place:
+            moved = list(options)
+            moved[now], moved[place] = moved[place], moved[now]
+            question = Question(question.fact_id, question.kind, question.mode, question.wording_id, question.prompt,
+                                question.answer, question.accepted, tuple(moved), question.note, question.source,
+                                question.statement, question.catalog)
+        found.append(question)
+    return found
+
+
+def _sorted_by_time(question: Question) -> bool:
+    return question.kind is Kind.DATE and question.wording_id != "date.what_happened"
 
 
 @contextmanager

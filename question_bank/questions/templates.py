@@ -190,9 +190,10 @@ def descriptors(entity: Entity, fact: Fact) -> list[tuple[str, str, tuple[Entity
             found.append(("side_echelon", f"{side} {noun}",
                           tuple(e for e in units if e.side == side and e.noun == noun and e.category == entity.category)))
         found.append(("echelon", noun, tuple(e for e in units if e.noun == noun and e.category == entity.category)))
-        if generic != noun:
-            found.append(("generic", generic, tuple(e for e in units if e.category == entity.category)
-                          if not entity.is_military else units))
+        # "Which unit" for an army; never "which organisation" for an assembly or "which person"
+        # for an astronaut: a teacher names what it is (and clubs are organisations too).
+        if generic != noun and entity.is_military:
+            found.append(("generic", generic, units))
         if len(units) == 1:  # the entity itself: every descriptor fits it alone
             return found
     else:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from question_bank.facts.kinds import Kind
-from question_bank.questions import Mode, Question, generate_all
+from question_bank.questions import Mode, Question, generate_all, spread_keys
 from question_bank.questions.generate import MAX_OPTIONS, MIN_OPTIONS
 from quiz.classroom.classes import need_class
 from quiz.classroom.codes import PAPER_LENGTH, new_code, normal
@@ -156,7 +156,8 @@ def make_paper(
     class_id = need_class(db, class_name, owner) if class_name is not None else None
     bank = get_bank(db, bank_name)
     every = generate_all(bank, kinds=request.kinds, modes=request.modes, seed=request.seed, n_options=request.options)
-    questions = choose(every, request.count, random.Random(request.seed))
+    # The paper's own choice of questions, its keys dealt again so they spread over it too.
+    questions = spread_keys(choose(every, request.count, random.Random(request.seed)), random.Random(request.seed))
     if not questions:
         raise ClassroomError(f"bank '{bank_name}' has no questions of those kinds and modes")
     if len(questions) > MAX_QUESTIONS:

@@ -262,3 +262,23 @@ def test_5b_no_word_said_twice_in_a_row(name: str) -> None:
     for q in questions(name):
         for text in (q.prompt, *q.options):
             assert not re.search(r"(?i)\b(the|a|an|of|in|on|to)\s+\1\b", text), text
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4g_one_paper_s_keys_take_every_place(name: str) -> None:
+    """Sixth reading: "the key is the first option in 6 of the 7 unit questions" of one seed, and
+    date keys mostly in the middle. Within each seed (what one paper sees), a place holds at most
+    a little over its share of the keys of names and events, and of dates."""
+    for seed in SEEDS:
+        shuffled: Counter[int] = Counter()
+        dated: Counter[int] = Counter()
+        for q in generate_all(bank(name), modes=[Mode.MC], seed=seed, n_options=OPTIONS):
+            if len(q.options) != OPTIONS:
+                continue
+            by_time = q.kind.value == "date" and q.wording_id != "date.what_happened"
+            (dated if by_time else shuffled)[q.options.index(q.answer)] += 1
+        if sum(shuffled.values()) >= OPTIONS:
+            assert max(shuffled.values()) - min(shuffled[p] for p in range(OPTIONS)) <= 1, (seed, dict(shuffled))
+        total = sum(dated.values())
+        if total >= 12:
+            assert max(dated.values()) <= 0.4 * total, (seed, dict(dated))
