@@ -105,7 +105,7 @@ def _judge(reading: Reading, target: FactDate) -> Verdict:
     return _judge_point(reading.points[0], target)
 
 
-def _judge_point(given: FactDate, target: FactDate) -> Verdict:
+def _judge_point(given: FactDate, target: FactDate, alone: bool = True) -> Verdict:
     """A day, month or year against a day, month or year."""
     name = target.human()
     if target.start <= given.start and given.end <= target.end:
@@ -122,14 +122,17 @@ def _judge_point(given: FactDate, target: FactDate) -> Verdict:
         if given.precision is Precision.YEAR:  # a year for a day: as a month for a day is
             return near(f"Right year; give the day and month: {name}")
         return wrong(f"Too vague: it was {name}")
+    # Another real day (one day off, or the right day in another year) is a different date, not
+    # an unfinished answer: wrong, as two of the three teachers who judged the checker marked it.
     if given.year != target.year and Precision.YEAR not in (given.precision, target.precision):
         moved = with_year(given, target.year)
         if moved is not None and _judge_point(moved, target).correct:
             what = "day" if given.precision is Precision.DAY else "month"
-            return near(f"Right {what}, but the year is {target.year}, not {given.year}")
+            return wrong(f"Right {what}, but the year is {target.year}, not {given.year}")
     days_apart = abs((given.start - target.start).days)
     if given.precision is target.precision is Precision.DAY and days_apart == 1:
-        return near(f"Off by one day: it was {name}")
+        # one end of a span a day out is nearly the span; one date a day out is another date
+        return wrong(f"Off by one day: it was {name}") if alone else near(f"Off by one day: it was {name}")
     return wrong(f"It was {name}, not {given.human()}")
 
 
@@ -153,7 +156,7 @@ def _judge_range(reading: Reading, target: FactDate) -> Verdict:
         FactDate(target.end, target.end, unit, unit) if unit is Precision.DAY
         else parse_expected(f"{target.end.year:04d}-{target.end.month:02d}"),
     )
-    verdicts = [_judge_point(g, t) for g, t in zip(reading.points, ends, strict=False)]
+    verdicts = [_judge_point(g, t, alone=False) for g, t in zip(reading.points, ends, strict=False)]
     if all(v.correct for v in verdicts):
         return right()
     if all(v.outcome is not Outcome.WRONG for v in verdicts):

@@ -38,7 +38,7 @@ def check_place(
         qualified = _check_qualified(expected, names, head.strip(), tail.strip(), entities, catalog)
         if qualified is not None:
             return qualified
-    folded = fold_name(given)
+    folded = _PREPOSITION.sub("", fold_name(given))  # "near Negotin", "from Paris": the question's own word
     if not folded:
         return wrong(f"'{show(given)}' is not a place name")
     keys = [e for e in entities if isinstance(e, Place)]
@@ -46,6 +46,9 @@ def check_place(
     candidates = place_words.cores(folded, types)  # "the Great Morava valley", "city of Niš"
     if any(c in name_forms(n) for c in candidates for n in names):
         return right()
+    if any(folded in place_words.cores(form, types)[1:] for n in names for form in name_forms(n)) and \
+            other_entity(given, entities, catalog, Place) is None:
+        return right(f"Accepted; the full name is {expected}")  # "Pascoal" for the mountain Monte Pascoal
     clashes = place_words.clashes(folded, types or ())
     for word, core in clashes:
         if min(_distance(core, form) for n in names for form in name_forms(n)) <= _allowance(core):
@@ -114,6 +117,9 @@ def _missing_qualifier(folded: str, names: list[str]) -> bool:
 
 def _allowance(folded: str) -> int:
     return typo_allowance(sum(c.isalnum() for c in folded))
+
+
+_PREPOSITION = re.compile(r"^(?:near|from|at|in|into|to|on|across|by|off|towards?|outside) (?=\S)")
 
 
 def _single(folded: str) -> str:

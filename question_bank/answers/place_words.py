@@ -27,7 +27,7 @@ FITTING: dict[str, Words] = {
     "settlement": Words(("city of", "town of", "village of", "outskirts of", "area of", "district of"),
                         ("bridgehead", "area", "district", "city", "town", "village", "outskirts")),
     "region": Words(("region of",), ("region", "area", "district")),
-    "mountain": Words(("mount", "mt", "mountains of"), ("mountains", "mountain", "range", "massif")),
+    "mountain": Words(("mount", "mt", "mountains of", "monte", "mont"), ("mountains", "mountain", "range", "massif")),
     "lake": Words(("lake",), ("lake",)),
     "country": Words(("kingdom of", "republic of", "tsardom of", "empire of", "principality of", "state of"), ()),
     # A landmark is a gorge, a pass, a cape: "the Iron Gates gorge" names the Iron Gates.

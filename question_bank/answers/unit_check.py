@@ -44,6 +44,7 @@ def check_unit(
 def _spelled_close(given: str, names: list[str], keys: list[Unit], catalog: Catalog | None) -> bool:
     """The whole name misspelt a little, spaces aside ("Dongfanghong 1", "Vasco de Gamma",
     "Voronej Front"), with the same number and no other unit of the catalog as close."""
+    given = _NUMBER_WORD.sub(lambda m: f" {_NUMBER_WORDS[m.group(1).lower()]}", given)  # "Vostok one", "Vostok I"
     digits = re.findall(r"\d+", fold_name(given))  # "Vostok 2" is no misspelling of Vostok 1, nor "6 4th" of 64th
     number = parse_unit_name(given).number  # nor LXIV of LXIX
     typed = fold_name(given).replace(" ", "")
@@ -55,6 +56,12 @@ def _spelled_close(given: str, names: list[str], keys: list[Unit], catalog: Cata
     nearest = min(_gap(typed, n) for n in close)
     own = {k.name for k in keys}
     return not any(u.name not in own and _gap(typed, u.name) <= nearest for u in catalog.units)
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())} | {
+    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10",
+}
+_NUMBER_WORD = re.compile(r"(?i)\s+(one|two|three|four|five|six|seven|eight|nine|ten|i|ii|iii|iv|v|vi|vii|viii|ix|x)\s*$")
 
 
 def _mixed_scripts(text: str) -> bool:
@@ -88,8 +95,10 @@ def _kind_left_out(name: str, given: str) -> bool:
     want, got = parse_unit_name(name), parse_unit_name(given)
     if got.echelon is not None or got.number != want.number or sum(len(w) for w in got.words) < 4:
         return False
-    if want.echelon is not None and want.echelon not in _DROPPABLE_ECHELONS:
-        return False  # "Groth" may be the man, "F" says little: the battle group, the army group
+    if want.echelon is not None and want.echelon not in _DROPPABLE_ECHELONS and want.number is None:
+        # "Groth" may be the man, "F" says little (the battle group, the army group); with its number
+        # a unit is named without its kind word ("4th Panzer"), unless another unit shares it
+        return False
     kept = [w for w in want.words if w not in _KIND_WORDS]
     dropped = len(kept) < len(want.words) or want.echelon is not None
     return bool(kept) and dropped and match_words(got.words, tuple(kept)) in ("same", "typo")

@@ -40,6 +40,7 @@ ABBREVIATIONS = {
     "belarusian": "belorussian", "rif": "rifle", "tk": "tank", "pz": "panzer", "cav": "cavalry",
     "arty": "artillery", "prol": "proletarian", "bulg": "bulgarian", "yug": "yugoslav", "sov": "soviet",
     "armoured": "armored", "armd": "armored", "gv": "guards", "grp": "group", "gp": "group",
+    "ag": "army group", "hg": "army group",
 }
 # Serbian and Russian unit words, folded from Cyrillic or typed in Latin, read as the English word
 # whatever their case ending: "57. армија", "57-я армия", "3-й Украинский фронт", "Друга армија".

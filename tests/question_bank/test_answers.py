@@ -62,7 +62,7 @@ DAY = "7 October 1944"
         ("the 7th of October 1944", R), ("Saturday, 7 October 1944", R), ("Oct 7th '44", R),
         ("7-Oct-1944", R), ("'7 October 1944'", R), ("7 October 1944.", R), ("  7 october 1944 ", R),
         ("1944/10/07", R), ("13/10/1944", W), ("10/13/1944", W),
-        ("6 October 1944", N), ("8 October 1944", N), ("7 October 1945", N), ("7 Oct 1943", N),
+        ("6 October 1944", W), ("8 October 1944", W), ("7 October 1945", W), ("7 Oct 1943", W),  # another day
         ("October 1944", N), ("1944", N),  # the year alone: short of the day as a month is
         ("5 October 1944", W), ("17 October 1944", W), ("1944-10-17", W), ("7 November 1944", W),
         ("7 September 1944", W), ("6–8 October 1944", W), ("July 1944", W),
@@ -116,7 +116,7 @@ def test_unambiguous_numeric_forms() -> None:
     [
         ("October 1944", R), ("Oct 1944", R), ("1944-10", R), ("october", N), ("oct-1944", R),
         ("in October 1944", R), ("15 October 1944", R), ("1 October 1944", R), ("10/1944", R),
-        ("October 1945", N), ("1944", N),
+        ("October 1945", W), ("1944", N),
         ("November 1944", W), ("September 1944", W), ("15 November 1944", W), ("'44", N),
     ],
 )
@@ -143,7 +143,7 @@ def test_year_fact(text: str, want: Outcome) -> None:
         ("July–August 1944", R), ("July-August 1944", R), ("July to August 1944", R),
         ("Jul–Aug 1944", R), ("July and August 1944", R), ("from July to August 1944", R),
         ("1944-07/1944-08", R), ("july - august", N), ("1 July – 31 August 1944", R),
-        ("July 1944", N), ("12 August 1944", N), ("July–August 1945", N),
+        ("July 1944", N), ("12 August 1944", N), ("July–August 1945", W),  # the right months of another year
         ("July–September 1944", W), ("June–August 1944", W), ("October 1944", W),
     ],
 )
@@ -179,7 +179,7 @@ def test_ranges_within_one_month_and_across_a_new_year() -> None:
     [
         ("mid-February 1945", R), ("February 1945", R), ("mid February 1945", R),
         ("mid-Feb 1945", R), ("middle of February 1945", R), ("15 February 1945", R),
-        ("early February 1945", N), ("2 February 1945", N), ("mid-February 1944", N),
+        ("early February 1945", N), ("2 February 1945", N), ("mid-February 1944", W),
         ("mid-March 1945", W),
     ],
 )
@@ -218,7 +218,7 @@ def test_date_reasons() -> None:
 
 
 def test_accepted_dates_also_count() -> None:
-    assert outcome("date", DAY, "8 October 1944") is N
+    assert outcome("date", DAY, "8 October 1944") is W
     verdict = check_answer("date", DAY, "8 October 1944", accepted=["8 October 1944"])
     assert verdict.outcome is R
 
@@ -272,7 +272,7 @@ def test_a_date_without_its_year_is_a_near_miss(expected: str, text: str, reason
 
 
 def test_a_date_without_its_year_stays_wrong_or_near_as_it_was() -> None:
-    assert outcome("date", DAY, "8 October") is N  # off by one day, whatever the year
+    assert outcome("date", DAY, "8 October") is W  # off by one day: another date, whatever the year
     assert outcome("date", DAY, "17 October") is W
     assert outcome("date", DAY, "7 November") is W
     assert check_answer("date", DAY, "October").reason == "Right month; give the day: 7 October 1944"

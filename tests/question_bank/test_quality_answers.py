@@ -30,7 +30,7 @@ CASES = [
     ("belgrade-liberated", "date", "the twentieth of October", N),  # no year: a near miss
     ("belgrade-liberated", "date", "20 October", N),
     ("belgrade-liberated", "date", "the twentieth of October 1944", R),
-    ("belgrade-liberated", "date", "the twenty-first of October 1944", N),
+    ("belgrade-liberated", "date", "the twenty-first of October 1944", W),  # another day
     ("belgrade-liberated", "date", "20. novembar 1944.", W),
     ("novi-sad-liberated", "date", "okt 1944", R),
     ("novi-sad-liberated", "date", "okt. 1944.", R),
