@@ -105,10 +105,12 @@ class _Balance:
         self.places: dict[int, int] = {}  # how often a date key stood first, second, … so far
 
     def deal(self, size: int, rng: random.Random) -> int:
-        """The place for the next date key: one of the places used least so far (a paper's keys
-        are not mostly in the middle, as a uniform draw that falls back on what fits leaves them)."""
+        """The place for the next date key, drawn from the places used least so far or once more
+        than that: a paper's keys are not mostly in the middle (as a uniform draw that falls back
+        on what fits leaves them), and one fact's key does not land in the same place in every
+        paper (as always taking the least used one did: the same facts come first each time)."""
         least = min(self.places.get(p, 0) for p in range(size))
-        free = [p for p in range(size) if self.places.get(p, 0) == least]
+        free = [p for p in range(size) if self.places.get(p, 0) <= least + 1]
         return free[int(rng.random() * len(free))]
 
     def placed(self, place: int) -> None:
