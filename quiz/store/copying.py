@@ -133,13 +133,14 @@ def _tables(db: Database) -> list[str]:
 
 
 def _columns(db: Database, table: str) -> list[str]:
-    """A table's columns in order; `class_members` with its `rowid` on both engines."""
+    """A table's columns in order; `class_members` with its `rowid` on both engines. PostgreSQL's
+    generated columns (the cards' `*_jd`) are left out: it computes them as the rows go in."""
     if db.engine == "sqlite":
         names = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
     else:
         names = [name for (name,) in db.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND table_name = ? ORDER BY ordinal_position", [table])]
+            "AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position", [table])]
     if table == "class_members" and "rowid" not in names:
         names.insert(0, "rowid")
     return names

@@ -57,6 +57,13 @@ class Dialect:
             return f"CAST({expression} AS INTEGER)"
         return f"CAST(trunc({expression}) AS BIGINT)"
 
+    def card_julianday(self, column: str) -> str:
+        """A card's `last_review` or `due` (maybe after an alias) as a Julian day number: SQLite parses
+        the text; PostgreSQL, where parsing costs more, reads the number it keeps beside it (`*_jd`)."""
+        if self.name == "sqlite":
+            return f"julianday({column})"
+        return f"{column}_jd"
+
     def order_nocase(self, expression: str) -> str:
         if self.name == "sqlite":
             return f"{expression} COLLATE NOCASE"

@@ -61,6 +61,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("sign-in-1", sign_in_1, pg.sign_in_tables),  # wrong personal codes and sign-in locks (#21)
     Migration("teachers-1", teachers_1, pg.teachers_tables),  # teachers on one server, owners of classes and papers (#21)
     Migration("pg-parallel-1", _nothing, pg.parallel_julianday),  # statistics scanned by parallel workers (#20)
+    Migration("pg-julian-1", _nothing, pg.julian_columns),  # cards' times kept as day numbers too (#20)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -42,7 +42,8 @@ def _bin(expr: str, edges: Sequence[float]) -> str:
 
 def _elapsed(db: Database, card: str = "") -> str:
     """Whole days since the card's last review, at least 0."""
-    return f"{db.dialect.greatest}(0, {db.dialect.as_int(f':now - julianday({card}last_review)')})"
+    last_review = db.dialect.card_julianday(f"{card}last_review")
+    return f"{db.dialect.greatest}(0, {db.dialect.as_int(f':now - {last_review}')})"
 
 
 def _r(db: Database, card: str = "") -> str:
@@ -120,12 +121,13 @@ def card_groups(db: Database, learner_id: int, curve: Curve, bank: str | None = 
     S · (desired^(1/decay) − 1) / factor, which needs no power."""
     extra = _BANK if bank is not None else ""
     reach = (curve.desired ** (1 / curve.decay) - 1) / curve.factor
-    greatest = db.dialect.greatest
+    d = db.dialect
+    interval = f"{d.card_julianday('due')} - {d.card_julianday('last_review')}"
     rows = db.execute(
         f"SELECT bank, kind, count(CASE WHEN suspended = 0 THEN 1 END), count(CASE WHEN {_LIVE} THEN 1 END), "
         f"coalesce(sum(CASE WHEN {_LIVE} THEN {_r(db)} END), 0.0), "
         f"count(CASE WHEN {_LIVE} AND {_elapsed(db)} <= stability * :reach THEN 1 END), "
-        f"coalesce(sum(CASE WHEN {_LIVE} THEN 1.0 / {greatest}(1.0, julianday(due) - julianday(last_review)) END), 0.0), "
+        f"coalesce(sum(CASE WHEN {_LIVE} THEN 1.0 / {d.greatest}(1.0, {interval}) END), 0.0), "
         "sum(leech) "
         f"FROM cards WHERE learner_id = :learner{extra} GROUP BY bank, kind",
         {"learner": learner_id, "now": curve.julian, "decay": curve.decay, "factor": curve.factor,

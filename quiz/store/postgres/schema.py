@@ -3,7 +3,8 @@
 Column types are chosen so both engines give the same values back: ids are BIGINT, counters INTEGER
 (their sums come back as integers, not decimals), REAL becomes DOUBLE PRECISION (PostgreSQL's REAL
 is single precision), text sorts bytewise (`COLLATE "C"`, as SQLite's BINARY) and times stay
-fixed-width UTC text. Foreign keys are DEFERRABLE so a bank rename can defer them to commit.
+fixed-width UTC text (a card's two also as day numbers, for the statistics). Foreign keys are
+DEFERRABLE so a bank rename can defer them to commit.
 The steps before PostgreSQL was supported build today's shape at once.
 """
 
@@ -147,3 +148,23 @@ def parallel_julianday(db: Database) -> None:
     """julianday() is safe in parallel workers: a statistic over a learner's 100,000 cards (one
     aggregate with a julianday per card) runs on PostgreSQL's parallel workers, 270 ms to 150 ms."""
     db.execute("ALTER FUNCTION julianday(TEXT) PARALLEL SAFE")
+
+
+# The cards' times as Julian day numbers, kept by PostgreSQL beside the text (generated columns), so
+# the statistics read a number instead of parsing two times per card (~0.7 µs each on PostgreSQL).
+# Immutable is true for the text the store writes: its offset is in it, so neither TimeZone nor
+# DateStyle changes the day number. The body is julianday()'s, so the values are the same.
+UTC_JULIANDAY = """
+CREATE FUNCTION utc_julianday(moment TEXT) RETURNS DOUBLE PRECISION LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ BEGIN RETURN extract(epoch FROM moment::timestamptz) / 86400.0 + 2440587.5; END $$"""
+JULIAN_COLUMNS = ("last_review", "due")
+
+
+def julian_columns(db: Database) -> None:
+    """`cards.last_review_jd` and `cards.due_jd`, and the statistics' covering index carrying them."""
+    db.execute(UTC_JULIANDAY)
+    db.execute("ALTER TABLE cards " + ", ".join(
+        f"ADD COLUMN {c}_jd DOUBLE PRECISION GENERATED ALWAYS AS (utc_julianday({c})) STORED" for c in JULIAN_COLUMNS))
+    index = next(s for s in STATEMENTS_V2 if s.startswith("CREATE INDEX cards_stats"))
+    db.execute("DROP INDEX cards_stats")
+    db.execute(f"{index} INCLUDE ({', '.join(f'{c}_jd' for c in JULIAN_COLUMNS)})")
