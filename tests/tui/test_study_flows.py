@@ -96,6 +96,7 @@ def near_miss_of(question) -> str:
         re.sub(r"\b(\d{4})\b", lambda m: str(int(m.group(1)) + 1), answer),
         " ".join(w for w in words if not (w.isdigit() and len(w) <= 2)),
         re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", " ".join(words[:2])).lower(),
+        f"{words[0]} {words[-1]}",  # "75th Corps": the number and kind, a word short
         answer[:-2],  # a place misspelt one letter more than the checker forgives
         answer[:-3],
     ]
