@@ -18,10 +18,11 @@ from quiz.tui.screens.student_home import StudentHomeScreen
 from quiz.tui.screens.student_sign_in import StudentSignInScreen
 from quiz.tui.screens.student_study import StudentStudyScreen
 from quiz.tui.screens.take import TakeScreen
+from quiz.tui.steady import SteadyCursor
 from quiz.tui.theme import QUIZ_THEME
 
 
-class StudentApp(OneLineCrash, App[None]):
+class StudentApp(SteadyCursor, OneLineCrash, App[None]):
     TITLE = "quiz"
     CSS_PATH = ["screens/take.tcss", "screens/student.tcss"]
     CSS = "HeaderIcon { visibility: hidden; }"  # as the take app's: nothing behind it

@@ -13,10 +13,11 @@ from quiz.doors.student import StudentDoor
 from quiz.tui.crash import OneLineCrash
 from quiz.tui.screens.take import TakeScreen
 from quiz.tui.screens.take_sign_in import SignInScreen
+from quiz.tui.steady import SteadyCursor
 from quiz.tui.theme import QUIZ_THEME  # one palette for both apps
 
 
-class TakeApp(OneLineCrash, App[None]):
+class TakeApp(SteadyCursor, OneLineCrash, App[None]):
     """Takes one paper for one student (the paper and the name may be given, the code never is)."""
 
     TITLE = "quiz"

@@ -19,13 +19,14 @@ from textual.binding import Binding
 from quiz.doors.teacher import TeacherDoor
 from quiz.tui.crash import OneLineCrash
 from quiz.tui.screens.teacher_tab import TeacherClassesScreen, TeacherSignInScreen
+from quiz.tui.steady import SteadyCursor
 from quiz.tui.theme import QUIZ_THEME
 
 IDLE = timedelta(minutes=20)  # a tab left open on a classroom PC signs itself out after this
 IDLE_CHECK_S = 30.0
 
 
-class TeacherApp(OneLineCrash, App[None]):
+class TeacherApp(SteadyCursor, OneLineCrash, App[None]):
     TITLE = "quiz · teacher"
     CSS_PATH = "screens/take.tcss"  # the sign-in's look, as a student's tab has it
     CSS = "HeaderIcon { visibility: hidden; } TeacherSignInScreen { align-horizontal: center; }"

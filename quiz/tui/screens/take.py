@@ -81,6 +81,8 @@ class TakeScreen(TakeAccess, Screen[None]):
         self.leaving = False  # ctrl+q said unsaved answers would be left behind; again leaves
         self.after_saved: Callable[[], None] | None = None  # what waits for the writes on their way
         self.timer: Timer | None = None
+        self._shown_status: Text | None = None  # what the status line and the strip show now
+        self._shown_strip: Text | None = None
         self.writer = StoreWriter(self, "answer writer")
 
     @property
@@ -157,6 +159,22 @@ class TakeScreen(TakeAccess, Screen[None]):
     def update_status(self) -> None:
         """Answered counts what the store holds; an answer on its way is "saving" until then."""
         book = self.book
+        self.show_status_line()
+        strip = Text()
+        for i, item in enumerate(self.items):
+            done = item.position in self.answers  # marked in text too, for a terminal without colour
+            mark = "!" if item.position in book.unsaved else "…" if book.pending(item.position) else "●" if done else " "
+            style = "reverse bold" if i == self.index else ("green" if done else "dim")
+            strip.append(f" {i + 1}{mark}", style=style)
+            strip.append(" ")
+        if strip != self._shown_strip:
+            self._shown_strip = strip
+            self.query_one("#take-strip", Static).update(strip)
+
+    def show_status_line(self) -> None:
+        """The status line (answered, saving, the time left), drawn again only when its text
+        changes, and without laying the screen out again: the line is one cell high (take.tcss)."""
+        book = self.book
         answered = sum(1 for item in self.items if item.position in book.stored)
         status = Text(f"{answered} of {len(self.items)} answered")
         if book.saving:
@@ -165,24 +183,19 @@ class TakeScreen(TakeAccess, Screen[None]):
             left = (self.view.deadline - self.door.clock()).total_seconds()
             status.append("  ·  ")
             status.append(f"{clock_text(left)} left", style="bold red" if left < 60 else "bold")
-        self.query_one("#take-status", Static).update(status)
-        strip = Text()
-        for i, item in enumerate(self.items):
-            done = item.position in self.answers  # marked in text too, for a terminal without colour
-            mark = "!" if item.position in book.unsaved else "…" if book.pending(item.position) else "●" if done else " "
-            style = "reverse bold" if i == self.index else ("green" if done else "dim")
-            strip.append(f" {i + 1}{mark}", style=style)
-            strip.append(" ")
-        self.query_one("#take-strip", Static).update(strip)
+        if status != self._shown_status:
+            self._shown_status = status
+            self.query_one("#take-status", Static).update(status, layout=False)
 
     def tick(self) -> None:
-        """Once a second with a time limit: the countdown, and submitting at the deadline."""
+        """Once a second with a time limit: the countdown (the status line alone), and submitting
+        at the deadline. Without a time limit there is no timer at all."""
         if self.finished:
             return
         if self.view.deadline is not None and self.door.clock() >= self.view.deadline:
             self.finish(at_deadline=True)  # a refusal is said on screen and tried again next second
             return
-        self.update_status()
+        self.show_status_line()
 
     def problem(self, message: str | None) -> None:
         """A line under the question saying why an answer or the submission was not stored."""
