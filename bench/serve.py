@@ -8,7 +8,7 @@ take screen is running as during a real quiz. RSS is read from /proc, per proces
 Where a tab's memory goes (measured Dec 2026, RSS after importing the take app, 39 MB): Python
 9 MB; asyncio 11 MB (with ssl and hashlib's OpenSSL, which asyncio loads); Rich and Textual 16 MB;
 quiz, question_bank and their leaves about 4 MB. numpy and lemminflect are not loaded by a tab;
-rapidfuzz (3.6 MB) only when a paper is graded (question_bank.facts.edits). A tab holds only the
+question_bank.facts.edits is plain Python (rapidfuzz was 3.3 MB of a tab). A tab holds only the
 student's door (`quiz.doors.student`), which loads the taking part of the classroom and no
 teacher module. A tab grows about 12 MB more once its take screen runs and answers are stored
 (bench.server measures that).

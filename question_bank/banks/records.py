@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from question_bank.banks.relations import FACT_RELATION_FIELDS, build_fact_relations
+from question_bank.facts import edits
 from question_bank.facts.dates import FactDate, parse_fact_date
 from question_bank.facts.entities import (
     CATEGORIES,
@@ -237,9 +238,7 @@ def check_side(side: str, sides: Collection[str] | None) -> str | None:
         return f"'{side}' is not one of {', '.join(sides)}"
     if not _SIDE_NAME.fullmatch(side) or not side[0].isupper():
         return f"'{side}' should be a side's name, such as Soviet or Union"
-    from rapidfuzz.distance import Levenshtein  # only for a side outside the known ones
-
-    near = [known for known in SIDES if Levenshtein.distance(fold(known), fold(side)) <= 2]
+    near = [known for known in SIDES if edits.levenshtein(fold(known), fold(side)) <= 2]
     if near:
         return f"'{side}' is not a known side: did you mean '{near[0]}'?"
     return None

@@ -21,3 +21,11 @@ def test_edit_distance_still_answers_as_rapidfuzz_does():
     assert edits.distance("Belgrade", "Belgrad") == 1
     assert edits.distance("Novi Sad", "Zagreb", score_cutoff=2) == 3
     assert edits.within("belgrad", ["zagreb", "belgrade", "beograd"], 2) == [1, 2]
+
+
+def test_grading_a_typed_answer_loads_no_compiled_edit_distance():
+    probe = ("import sys; from question_bank.answers import check_answer; "
+             "check_answer('place', 'Belgrade', 'Belgrad'); check_answer('unit', '64th Rifle Corps', '64th Rifle Crops'); "
+             "print('rapidfuzz' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "False"
