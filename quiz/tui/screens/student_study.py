@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from quiz.doors.student import StudySession
 from quiz.errors import StoreError, UnreadableAnswer
@@ -25,6 +25,7 @@ from quiz.tui.screens.question_panel import show_question, show_verdict
 from quiz.tui.screens.study_writes import Answered, HeldKeys, NotDone, StudyWrite
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.feedback import FeedbackPanel
+from quiz.tui.widgets.footer import SteadyFooter
 from quiz.tui.widgets.session_bar import SessionBar
 from quiz.tui.writer import Job, StoreWriter
 
@@ -71,7 +72,7 @@ class StudentStudyScreen(Screen[None]):
                 yield Static(id="typed-note")
             with Vertical(id="feedback-area"):
                 yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "homework"

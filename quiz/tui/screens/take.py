@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from quiz.errors import ClassroomError, StoreError
@@ -36,6 +36,7 @@ from quiz.tui.screens.take_answers import (
 )
 from quiz.tui.screens.take_done import TakeAccess, TakeDoneScreen
 from quiz.tui.widgets.answer_input import AnswerInput
+from quiz.tui.widgets.footer import SteadyFooter
 from quiz.tui.writer import Job, StoreWriter
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class TakeScreen(TakeAccess, Screen[None]):
             yield AnswerInput(self, id="take-typed", placeholder="Type your answer and press Enter")
             yield Static(id="take-problem")
             yield Static(id="take-confirm")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.title = self.view.paper_title
