@@ -11,9 +11,9 @@ from datetime import datetime
 from enum import IntEnum, StrEnum
 from typing import NewType
 
-from question_bank.answers.check import Outcome
+from question_bank.answers.verdict import Outcome
 from question_bank.facts.kinds import Kind
-from question_bank.questions.generate import Mode, Question
+from question_bank.questions.question import Mode, Question
 
 LearnerId = NewType("LearnerId", int)
 CardId = NewType("CardId", int)

@@ -13,7 +13,7 @@ from question_bank.answers.place_check import check_place
 from question_bank.answers.unit_check import check_unit
 from question_bank.answers.verdict import Outcome, Verdict, best, clean, fold_name, wrong
 from question_bank.facts.entities import Catalog, Entity
-from question_bank.questions.generate import Mode, Question
+from question_bank.questions.question import Mode, Question
 
 __all__ = ["KINDS", "MAX_ANSWER", "Outcome", "Verdict", "check_answer", "check_question", "clean", "is_correct"]
 

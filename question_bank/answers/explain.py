@@ -3,10 +3,13 @@ for `quiz bank answer NAME FACT_ID KIND TEXT`, so a teacher can see what is acce
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from question_bank.answers.check import Outcome, Verdict, check_question
 from question_bank.facts.kinds import Kind
-from question_bank.facts.model import Bank
-from question_bank.questions.generate import typed_questions
+
+if TYPE_CHECKING:
+    from question_bank.facts.model import Bank
 
 _RANK = {Outcome.CORRECT: 0, Outcome.NEAR_MISS: 1, Outcome.WRONG: 2}
 
@@ -28,6 +31,8 @@ def explain(bank: Bank, fact_id: str, kind: str, text: str) -> tuple[Verdict, st
         fact = bank.fact(fact_id)
     except KeyError:
         raise KeyError(f"bank '{bank.name}' has no fact '{fact_id}'") from None
+    from question_bank.questions.generate import typed_questions  # generating: not for a served tab's checker
+
     every = typed_questions(bank, fact, wanted)
     if wanted is Kind.DATE:
         every = [q for q in every if q.answer == fact.date.human()]

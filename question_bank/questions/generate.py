@@ -11,78 +11,18 @@ import random
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from question_bank.facts.dates import FactDate
-from question_bank.facts.entities import Catalog, Entity, Place
+from question_bank.facts.entities import Entity, Place
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
 from question_bank.questions.gate import flaws
 from question_bank.questions.pools import pools_for, unique_date_phrase
+from question_bank.questions.question import Mode, Question
 from question_bank.questions.templates import Ask, asks_for
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
-
-
-class Mode(StrEnum):
-    MC = "mc"  # multiple choice
-    TYPED = "typed"  # type the answer to a question
-    CLOZE = "cloze"  # type the word missing from the statement
-    FLIP = "flip"  # self-graded flashcard
-
-
-@dataclass(frozen=True, init=False)
-class Question:
-    fact_id: str
-    kind: Kind
-    mode: Mode
-    wording_id: str
-    prompt: str
-    answer: str
-    accepted: tuple[str, ...]
-    options: tuple[str, ...]
-    note: str
-    source: str
-    statement: str
-    # The catalog the bank was resolved against: the checker uses it to tell another real place
-    # or unit from a typo ("Western Serbia" is not a typo of "Eastern Serbia").
-    catalog: Catalog | None = field(default=None, compare=False, repr=False)
-
-    def __init__(
-        self, fact_id: str, kind: Kind, mode: Mode, wording_id: str, prompt: str, answer: str,
-        accepted: tuple[str, ...], options: tuple[str, ...], note: str, source: str, statement: str,
-        catalog: Catalog | None = None,
-    ) -> None:
-        """Fills the fields straight into `__dict__`: the generated frozen `__init__` pays an
-        `object.__setattr__` call per field, which was a tenth of generating a whole bank."""
-        fields = self.__dict__
-        fields["fact_id"] = fact_id
-        fields["kind"] = kind
-        fields["mode"] = mode
-        fields["wording_id"] = wording_id
-        fields["prompt"] = prompt
-        fields["answer"] = answer
-        fields["accepted"] = accepted
-        fields["options"] = options
-        fields["note"] = note
-        fields["source"] = source
-        fields["statement"] = statement
-        fields["catalog"] = catalog
-
-    def to_json(self) -> dict:
-        """The documented `quiz bank questions --json` record."""
-        return {
-            "fact_id": self.fact_id,
-            "kind": self.kind.value,
-            "mode": self.mode.value,
-            "wording_id": self.wording_id,
-            "prompt": self.prompt,
-            "answer": self.answer,
-            "accepted": list(self.accepted),
-            "options": list(self.options),
-        }
 
 
 def kinds_for(fact: Fact) -> tuple[Kind, ...]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from question_bank.facts.entities import Catalog
 from question_bank.facts.text import fold
 from question_bank.questions import Question
-from quiz.classroom import attempts, frozen, practice, versions
+from quiz.classroom import attempts, frozen, versions
 from quiz.classroom.members import check_code, clean_class_name, match_member, student_name
 from quiz.classroom.types import AttemptResult, AttemptView, Paper
 from quiz.clock import Clock, parse_utc, utc_now
@@ -121,6 +121,8 @@ class Taking:
         if newly and paper.practice:
             asked = dict(version)
             answered = [(asked[i.position], i.given, i.verdict) for i in marked.items if i.given is not None]
+            from quiz.classroom import practice  # the study schedule: only a practice paper's submission
+
             practice.schedule(self.db, paper.bank, attempt.learner, answered, self.clock())
         return marked
 

@@ -15,7 +15,6 @@ from quiz.cli.context import AppContext
 from quiz.cli.errors import as_user_error, printable
 from quiz.errors import QuizError
 from quiz.locations import db_location
-from quiz.paths import default_db_path
 
 # Each command family lives in its own module, imported only when that command runs (or help
 # lists it): `quiz study` should not pay for the bank and status commands' imports.
@@ -109,7 +108,13 @@ def main(ctx: click.Context, db_path: str | None, create: bool, teacher: str | N
     # The default database's folder (and $QUIZ_DB's) is made on first use; a --db typed with a
     # folder that is missing is a typo more often than a wish, so it needs --create.
     typed = ctx.get_parameter_source("db_path") is ParameterSource.COMMANDLINE
-    ctx.obj = AppContext(db_location(db_path) if db_path else default_db_path(), create_folder=create or not typed,
+    if db_path:
+        location = db_location(db_path)
+    else:  # where the user's data lives (platformdirs, loaded only here: a served tab is given --db)
+        from quiz.paths import default_db_path
+
+        location = default_db_path()
+    ctx.obj = AppContext(location, create_folder=create or not typed,
                          teacher_name=teacher or None)
     if ctx.invoked_subcommand is None:  # `quiz --db FILE` with no command opens the app too
         study = main.get_command(ctx, "study")

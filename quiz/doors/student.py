@@ -13,15 +13,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.classroom.taking import OpenPaper, Taking
 from quiz.classroom.types import AttemptResult, AttemptView
 from quiz.clock import Clock
-from quiz.doors.base import Door
+from quiz.doors.base import Door, lazy_attributes
 from quiz.errors import ClassroomError
 from quiz.store.learners import find_learner
-from quiz.study.session import StudySession
-from quiz.study.student_home import HomeworkDue, OwnProgress, homework_due, own_progress
+
+if TYPE_CHECKING:  # the student's home only (homework, progress, studying): a paper's tab loads none of it
+    from quiz.study.session import StudySession
+    from quiz.study.student_home import HomeworkDue, OwnProgress
+
+_LAZY = {  # value types re-exported for the front ends, imported on first use
+    "HomeworkDue": ("quiz.study.student_home", "HomeworkDue"),
+    "OwnProgress": ("quiz.study.student_home", "OwnProgress"),
+    "StudySession": ("quiz.study.session", "StudySession"),
+}
+
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 __all__ = ["AttemptResult", "AttemptView", "CHECKED_MODES", "HomeworkDue", "OpenPaper", "OwnProgress",
            "SignedIn", "StudentDoor", "StudySession"]
@@ -99,9 +110,13 @@ class StudentDoor(Door):
 
     def homework(self) -> list[HomeworkDue]:
         """The active homework of the student's class: cards due today, new cards left today."""
+        from quiz.study.student_home import homework_due
+
         return homework_due(self.db, self.student.learner_id, self.clock())
 
     def progress(self) -> OwnProgress:
+        from quiz.study.student_home import own_progress
+
         return own_progress(self.db, self.student.learner_id, self.clock())
 
     def open_papers(self) -> list[OpenPaper]:
@@ -116,6 +131,8 @@ class StudentDoor(Door):
     def study_session(self, seed: int | None = None) -> StudySession:
         """Today's queue of the homework's banks only, asked in checked modes only (never a flip
         card, never self-rated). The session opens its own connection; the caller closes it."""
+        from quiz.study.session import StudySession
+
         homework = self.homework()
         banks = list(dict.fromkeys(h.bank for h in homework))
         if not banks:

@@ -8,8 +8,6 @@ from typing import Any
 
 from textual.app import App
 
-from quiz.paths import crash_log_path
-
 
 class OneLineCrash(App[Any]):
     """Mixed into both apps in place of Textual's full-screen traceback."""
@@ -19,6 +17,8 @@ class OneLineCrash(App[Any]):
     def _fatal_error(self) -> None:
         if self._crash_line is None:
             error = self._exception
+            from quiz.paths import crash_log_path  # platformdirs, only once something crashed
+
             log = crash_log_path()
             try:
                 log.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,20 @@ def test_the_take_app_loads_no_heavy_library_until_it_grades():
     assert loaded == []
 
 
+# What a paper's tab never runs: generating questions (its paper is frozen), a study session and the
+# schedule (the student's home loads them when the student studies), a practice paper's scheduling.
+NOT_FOR_A_PAPER = ("question_bank.questions.generate", "question_bank.questions.distractors", "quiz.study.session",
+                   "quiz.study.student_home", "quiz.classroom.practice", "quiz.scheduling", "fsrs")
+
+
+def test_a_paper_s_tab_loads_no_generation_study_or_scheduling():
+    probe = ("import sys, quiz.cli, quiz.cli.take, quiz.doors.student, quiz.tui.take_app, quiz.tui.screens.take; "
+             "from question_bank.answers import check_answer; check_answer('place', 'Belgrade', 'Belgrad'); "
+             f"print(' '.join(m for m in {NOT_FOR_A_PAPER!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
+
+
 def test_edit_distance_still_answers_as_rapidfuzz_does():
     from question_bank.facts import edits
 
