@@ -8,7 +8,7 @@ import os
 import click
 
 from quiz.cli.context import AppContext
-from quiz.cli.take import CLIENT_ADDRESS
+from quiz.cli.take import CLIENT_ADDRESS, without_tls
 
 
 @click.command()
@@ -19,6 +19,7 @@ def student(obj: AppContext) -> None:
     door = obj.student(os.environ.get(CLIENT_ADDRESS) or None)
     door.close()  # the app opens its own connection on its own thread
 
+    without_tls(obj.db_path)
     from quiz.tui.student_app import StudentApp
 
     app = StudentApp(door)

@@ -43,3 +43,11 @@ def test_grading_a_typed_answer_loads_no_compiled_edit_distance():
              "print('rapidfuzz' in sys.modules)")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "False"
+
+
+def test_a_student_s_app_on_sqlite_runs_asyncio_without_ssl():
+    probe = ("import sys; from quiz.cli.take import without_tls; without_tls({db!r}); "
+             "import asyncio, textual.app; asyncio.run(asyncio.sleep(0)); print(sys.modules.get('ssl') is not None)")
+    for db, loaded in (("/tmp/x/quiz.db", "False"), ("postgresql://quiz@localhost/quiz", "True")):
+        shown = subprocess.run([sys.executable, "-c", probe.format(db=db)], capture_output=True, text=True, check=True)
+        assert shown.stdout.strip() == loaded
