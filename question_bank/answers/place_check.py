@@ -38,7 +38,9 @@ def check_place(
         qualified = _check_qualified(expected, names, head.strip(), tail.strip(), entities, catalog)
         if qualified is not None:
             return qualified
-    folded = _PREPOSITION.sub("", fold_name(given))  # "near Negotin", "from Paris": the question's own word
+    folded = fold_name(given)
+    if not any(folded in name_forms(n) for n in names):  # a place may be called "Across A" itself
+        folded = _PREPOSITION.sub("", folded)  # "near Negotin", "from Paris": the question's own word
     if not folded:
         return wrong(f"'{show(given)}' is not a place name")
     keys = [e for e in entities if isinstance(e, Place)]
