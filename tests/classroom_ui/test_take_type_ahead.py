@@ -147,3 +147,14 @@ async def test_leaving_waits_for_the_answers_still_being_written(room):
         await pilot.press("ctrl+q")
         await settle(app, pilot)
     assert stored(room, code, "Boris") == {position: "Zemun"}
+
+
+async def test_a_name_and_code_typed_in_one_burst_sign_in(room):
+    """The sign-in's fields take a burst too: Enter moves on before the next key is handed on."""
+    code = room.paper(modes=(Mode.TYPED,))
+    app = room.take_app(code)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst(app, f"Ana\n{room.codes['Ana']}\n")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TakeScreen)

@@ -137,3 +137,20 @@ async def test_x_signs_out_and_twenty_idle_minutes_sign_out_by_themselves(pair, 
         assert isinstance(app.screen, TeacherSignInScreen)
         assert error_line(app) == "Signed out after 20 minutes without a key or click."
         assert app.signed_in is None and len(app.screen_stack) == 2
+
+
+@pytest.mark.engines
+async def test_a_password_typed_right_after_enter_goes_to_the_password_field(pair, db_path, clock) -> None:
+    """Keys as a fast typist's burst (nothing awaited between them): the name, Enter, the
+    password, Enter signs in; the password never lands in the name field, shown in clear."""
+    from tests.classroom_ui.test_take_type_ahead import burst
+
+    app = tab(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst(app, f"Ana\n{PASSWORDS['Ana']}\n")
+        for _ in range(100):
+            await pilot.pause()
+            if isinstance(app.screen, TeacherClassesScreen):
+                break
+        assert isinstance(app.screen, TeacherClassesScreen), error_line(app)

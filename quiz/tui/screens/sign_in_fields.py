@@ -22,6 +22,17 @@ class SignInFields:
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: to the next empty field, or sign in when all are filled."""
         event.stop()
+        self.action_next_field()
+
+    def answer_entered(self, text: str) -> None:
+        """Enter in a field (an `AnswerInput`, handled before the keys queued behind it: a code
+        typed fast after the name lands in the code's field, never in the name's, in clear)."""
+        self.action_next_field()
+
+    def hold_key(self, event: events.Key) -> bool:
+        return False
+
+    def action_next_field(self) -> None:
         fields = [w for w in cast(Screen[None], self).query(Input) if w.display]
         empty = next((w for w in fields if not w.value.strip()), None)
         if empty is not None:

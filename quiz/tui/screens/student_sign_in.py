@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 from quiz.errors import ClassroomError, StoreError
 from quiz.tui.screens.sign_in_fields import SignInFields
 from quiz.tui.screens.take_answers import why
+from quiz.tui.widgets.answer_input import AnswerInput
 
 if TYPE_CHECKING:
     from quiz.tui.student_app import StudentApp
@@ -30,9 +31,9 @@ class StudentSignInScreen(SignInFields, Screen[None]):
         with Vertical(id="sign-in"):
             yield Static("Your homework and papers", id="sign-in-title")
             yield Static("Give your class, your name and the personal code your teacher gave you.", classes="hint")
-            yield Input(placeholder="Class", id="class-name")
-            yield Input(placeholder="Your name", id="student-name")
-            yield Input(placeholder="Personal code", password=True, id="personal-code")
+            yield AnswerInput(self, placeholder="Class", id="class-name")
+            yield AnswerInput(self, placeholder="Your name", id="student-name")
+            yield AnswerInput(self, placeholder="Personal code", password=True, id="personal-code")
             yield Static(id="sign-in-error")
         yield Footer()
 

@@ -12,6 +12,7 @@ from quiz.errors import ClassroomError, StoreError
 from quiz.tui.screens.sign_in_fields import SignInFields
 from quiz.tui.screens.take_answers import why
 from quiz.tui.screens.take_done import TakeAccess
+from quiz.tui.widgets.answer_input import AnswerInput
 
 __all__ = ["SignInScreen"]
 
@@ -31,11 +32,11 @@ class SignInScreen(SignInFields, TakeAccess, Screen[None]):
         with Vertical(id="sign-in"):
             yield Static("Taking a paper", id="sign-in-title")
             yield Static("Give your name and the personal code your teacher gave you.", classes="hint")
-            paper = Input(self.paper_code or "", placeholder="Paper code", id="paper-code")
+            paper = AnswerInput(self, value=self.paper_code or "", placeholder="Paper code", id="paper-code")
             paper.display = self.paper_code is None
             yield paper
-            yield Input(self.student or "", placeholder="Your name", id="student-name")
-            yield Input(placeholder="Personal code", password=True, id="personal-code")
+            yield AnswerInput(self, value=self.student or "", placeholder="Your name", id="student-name")
+            yield AnswerInput(self, placeholder="Personal code", password=True, id="personal-code")
             yield Static(id="sign-in-error")
         yield Footer()
 

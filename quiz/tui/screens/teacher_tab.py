@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from quiz.errors import QuizError, StoreError, TeacherError
 from quiz.tui.screens.base import TeacherScreen
+from quiz.tui.widgets.answer_input import AnswerInput
 
 if TYPE_CHECKING:
     from quiz.tui.teacher_app import TeacherApp
@@ -44,8 +45,8 @@ class TeacherSignInScreen(Screen[None]):
                 yield Static(NO_TEACHERS, id="sign-in-error")
             else:
                 yield Static("Your teacher's name and password (as `quiz teacher add` set them).", classes="hint")
-                yield Input(placeholder="Teacher's name", id="teacher-name")
-                yield Input(placeholder="Password", password=True, id="teacher-password")
+                yield AnswerInput(self, placeholder="Teacher's name", id="teacher-name")
+                yield AnswerInput(self, placeholder="Password", password=True, id="teacher-password")
                 yield Static(Text(self.note), id="sign-in-error")
         yield Footer()
 
@@ -54,10 +55,16 @@ class TeacherSignInScreen(Screen[None]):
         if self.query("#teacher-name"):
             self.set_focus(self.query_one("#teacher-name", Input))
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        """Enter: to the next empty field, or sign in when both are filled."""
-        event.stop()
+    def answer_entered(self, text: str) -> None:
+        """Enter in a field (an `AnswerInput`: handled before the keys queued behind it, so a
+        password typed fast after the name never lands in the name field, in clear)."""
+        self.action_next_field()
+
+    def hold_key(self, event: events.Key) -> bool:
+        return False
+
+    def action_next_field(self) -> None:
+        """To the next empty field, or sign in when both are filled."""
         empty = next((w for w in self.query(Input) if not w.value.strip()), None)
         if empty is not None:
             self.set_focus(empty)
