@@ -23,6 +23,15 @@ def _bits(a: str) -> dict[str, int]:
 
 def _osa(a: str, b: str) -> int:
     """Optimal string alignment: Levenshtein's edits, and two neighbouring letters swapped as one."""
+    return _edits(a, b, swaps=True)
+
+
+def _levenshtein(a: str, b: str) -> int:
+    return _edits(a, b, swaps=False)
+
+
+def _edits(a: str, b: str, swaps: bool) -> int:
+    """The edit distance, column by column over the longer string (Hyyrö's bit-vector form)."""
     if a == b:
         return 0
     if len(a) > len(b):
@@ -36,7 +45,7 @@ def _osa(a: str, b: str) -> int:
     plus, minus, d0, previous, score = mask, 0, 0, 0, m  # the last column's vertical deltas; D[m][0]
     for char in b:
         eq = matches.get(char, 0)
-        swapped = (((~d0) & eq) << 1) & previous
+        swapped = ((((~d0) & eq) << 1) & previous) if swaps else 0
         d0 = ((((eq & plus) + plus) ^ plus) | eq | minus | swapped) & mask
         h_plus = minus | (~(d0 | plus) & mask)
         h_minus = d0 & plus
@@ -49,34 +58,6 @@ def _osa(a: str, b: str) -> int:
         plus = h_minus | (~(d0 | h_plus) & mask)
         minus = h_plus & d0
         previous = eq
-    return score
-
-
-def _levenshtein(a: str, b: str) -> int:
-    if a == b:
-        return 0
-    if len(a) > len(b):
-        a, b = b, a
-    m = len(a)
-    if m == 0:
-        return len(b)
-    matches = _bits(a)
-    mask = (1 << m) - 1
-    last = 1 << (m - 1)
-    plus, minus, score = mask, 0, m
-    for char in b:
-        eq = matches.get(char, 0)
-        d0 = ((((eq & plus) + plus) ^ plus) | eq | minus) & mask
-        h_plus = minus | (~(d0 | plus) & mask)
-        h_minus = d0 & plus
-        if h_plus & last:
-            score += 1
-        elif h_minus & last:
-            score -= 1
-        h_plus = ((h_plus << 1) | 1) & mask
-        h_minus = (h_minus << 1) & mask
-        plus = h_minus | (~(d0 | h_plus) & mask)
-        minus = h_plus & d0
     return score
 
 
