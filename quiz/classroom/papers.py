@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from question_bank.facts.kinds import Kind
+from question_bank.facts.text import fold, mentions
 from question_bank.questions import Mode, Question, generate_all, spread_keys
 from question_bank.questions.generate import MAX_OPTIONS, MIN_OPTIONS
 from quiz.classroom.classes import need_class
@@ -122,11 +123,71 @@ def choose(questions: list[Question], count: int | None, rng: random.Random) -> 
         if key not in seen:
             seen.add(key)
             by_kind.setdefault(question.kind, []).append(question)
-    picked = interleave(list(by_kind.values()), count)
+    picked = _apart(list(by_kind.values()), count)
     if count is not None and len(picked) < count:
         raise ClassroomError(f"the bank has only {len(picked)} question{'' if len(picked) == 1 else 's'} of those "
                              "kinds and modes", "count")
     return picked
+
+
+def _apart(groups: list[list[Question]], count: int | None) -> list[Question]:
+    """`count` of the questions (or all), taken in turn from each group (a kind), leaving out at
+    first any whose text tells another's answer or whose answer another's text tells ("On 5 August
+    1943, which front liberated Belgorod?" beside "When did the Steppe Front liberate Belgorod?");
+    those left out fill the paper, in turn too, only if it is short without them."""
+    told = _Told()
+    queues = [list(group) for group in groups]
+    left_out: list[list[Question]] = [[] for _ in groups]
+    picked: list[Question] = []
+    while any(queues):
+        for queue, later in zip(queues, left_out, strict=True):
+            while queue:
+                question = queue.pop(0)
+                if told.tells(question):
+                    later.append(question)
+                    continue
+                told.add(question)
+                picked.append(question)
+                break
+            if count is not None and len(picked) == count:
+                return picked
+    rest = interleave(left_out, None if count is None else count - len(picked))
+    return picked + rest
+
+
+class _Told:
+    """What the questions picked so far show and answer, indexed by word, so a bank of thousands
+    of questions is not compared pair by pair."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, list[str]] = {}  # a word -> the telling texts holding it
+        self.keys: dict[str, list[str]] = {}  # a first word -> the answers starting with it
+
+    def tells(self, question: Question) -> bool:
+        text = _telling(question)
+        if any(mentions(known, key) for key in _keys(question) for known in self.texts.get(key.split()[0], ())):
+            return True
+        return any(mentions(text, key) for word in set(text.split()) for key in self.keys.get(word, ()))
+
+    def add(self, question: Question) -> None:
+        text = _telling(question)
+        for word in set(text.split()):
+            self.texts.setdefault(word, []).append(text)
+        for key in _keys(question):
+            self.keys.setdefault(key.split()[0], []).append(key)
+
+
+def _telling(question: Question) -> str:
+    """What a question shows that a student reads as true: its stem, and for "What happened on
+    …?" its options (each a real event of the bank)."""
+    shown = question.prompt
+    if question.wording_id == "date.what_happened":
+        shown += " " + " ".join(question.options)
+    return fold(shown)
+
+
+def _keys(question: Question) -> list[str]:
+    return [folded for key in (question.answer, *question.accepted) if (folded := fold(key))]
 
 
 def interleave(groups: list[list[Question]], count: int | None) -> list[Question]:

@@ -99,3 +99,19 @@ def test_delete_paper_takes_its_attempts(room, codes) -> None:
     assert room.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 0
     with pytest.raises(ClassroomError, match="no paper"):
         room.delete_paper(paper.code)
+
+
+def test_no_question_of_a_paper_tells_another_its_answer(room) -> None:
+    """Readers found questions of one paper answering each other ("On 5 August 1943, which front
+    liberated Belgorod?" beside "When did the Steppe Front liberate Belgorod?"). A 20-question paper
+    of the built-in bank holds no stem, nor "What happened" option, naming another's answer."""
+    from question_bank.facts.text import fold, mentions
+    from quiz.model import Mode as PaperMode
+
+    for seed in range(8):
+        paper = room.new_paper(BANK, f"Apart {seed}", count=20, seed=seed, modes=(PaperMode.MC, PaperMode.TYPED))
+        for a in paper.questions:
+            shown = fold(a.prompt + (" " + " ".join(a.options) if a.wording_id == "date.what_happened" else ""))
+            for b in paper.questions:
+                if b is not a:
+                    assert not any(mentions(shown, fold(k)) for k in (b.answer, *b.accepted) if fold(k)), (a.prompt, b.answer)
