@@ -46,7 +46,8 @@ def check_place(
     keys = [e for e in entities if isinstance(e, Place)]
     types = [k.type for k in keys] if keys else None
     candidates = place_words.cores(folded, types)  # "the Great Morava valley", "city of Niš"
-    if any(c in name_forms(n) for c in candidates for n in names):
+    spelled = place_words.cores(_spelled_out(folded), types)  # "W Serbia", "Port St Julian": exact only
+    if any(c in name_forms(n) for c in (*candidates, *spelled) for n in names):
         return right()
     if any(folded in place_words.cores(form, types)[1:] for n in names for form in name_forms(n)) and \
             other_entity(given, entities, catalog, Place) is None:
@@ -122,6 +123,18 @@ def _allowance(folded: str) -> int:
 
 
 _PREPOSITION = re.compile(r"^(?:near|from|at|in|into|to|on|across|by|off|towards?|outside) (?=\S)")
+
+
+# Short forms a learner writes in a place's name, word by word: "W Serbia", "Port St Julian".
+_SHORT = {"w": "western", "e": "eastern", "n": "northern", "s": "southern", "st": "saint", "ste": "sainte",
+          "ft": "fort", "pt": "port", "mt": "mount", "mts": "mountains", "is": "island", "r": "river"}
+
+
+def _spelled_out(folded: str) -> str:
+    """The short forms of a folded name written out, where they stand before another word. A name
+    written out is taken only as it stands, never as a typo: "E Serbia" is no slip for Western."""
+    words = folded.split()
+    return " ".join(_SHORT.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
 
 
 def _single(folded: str) -> str:

@@ -459,6 +459,7 @@ def test_parse_unit_name() -> None:
         ("Zaječar", '"Zaječar"', R), ("Zaječar", "Zajcr", N), ("Zaječar", "Zaj", W),
         ("Niš", "Nis", R), ("Niš", "Ниш", R), ("Niš", "Nish", R), ("Niš", "NIŠ", R), ("Niš", "Nic", W),
         ("Užice", "Uzice", R), ("Užice", "Ужице", R), ("Užice", "Uzica", R),
+        ("Western Serbia", "W Serbia", R), ("Western Serbia", "W. Serbia", R), ("Western Serbia", "E Serbia", W),
         ("Bor", "Bar", W), ("Bor", "Bur", W), ("Bor", "BOR", R), ("Bor", "Borr", R),
         ("Pirot", "Pirkot", R), ("Pirot", "Pirot", R),
         ("Danube", "the Danube", R), ("Danube", "Dunav", R), ("Danube", "Дунав", R),
