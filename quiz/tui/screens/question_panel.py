@@ -1,22 +1,45 @@
 """A question and its verdict as both study screens show them (the learner's, and the student's
-homework screen), on the widgets each composes under the same ids: #question-box, #question-text,
-#answer-box with #options, #typed and #marked-options, #typed-note, and a FeedbackPanel."""
+homework screen), on the widgets `question_layout` composes for each under the same ids:
+#question-box, #question-text, #answer-box with #options, #typed and #marked-options, #typed-note,
+and a FeedbackPanel."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from rich.text import Text
+from textual.containers import Vertical
 from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import mode_line
 from quiz.tui.screens.study_options import marked_options, numbered
+from quiz.tui.widgets.answer_input import AnswerInput, AnswerTarget
 from quiz.tui.widgets.feedback import FeedbackPanel
+from quiz.tui.widgets.session_bar import SessionBar
 
 TYPED_MODES = ("typed", "cloze")
+
+
+def question_layout(target: AnswerTarget, *more_answers: Widget) -> Iterator[Widget]:
+    """A study screen's body, for its `compose`: the session bar, the question, the answer box
+    (choices, a typed answer, and `more_answers`: the learner's flip card and rating buttons) and
+    the feedback, which scrolls inside the room left with its border whole."""
+    with Vertical(id="study"):
+        yield SessionBar(id="session-bar")
+        with Vertical(id="question-box"):
+            yield Static(id="question-text")
+        with Vertical(id="answer-box"):
+            yield OptionList(id="options")
+            yield Static(id="marked-options")
+            yield AnswerInput(target, id="typed", placeholder="Type your answer and press Enter")
+            yield Static(id="typed-note")
+            yield from more_answers
+        with Vertical(id="feedback-area"):
+            yield FeedbackPanel(id="feedback")
 
 
 def show_question(screen: DOMNode, item: StudyItem, hints: Mapping[str, str]) -> None:

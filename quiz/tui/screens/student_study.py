@@ -14,17 +14,14 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from quiz.doors.student import StudySession
 from quiz.errors import StoreError, UnreadableAnswer
 from quiz.study.items import StudyItem
-from quiz.tui.screens.question_panel import show_question, show_verdict
+from quiz.tui.screens.question_panel import question_layout, show_question, show_verdict
 from quiz.tui.screens.study_writes import Answered, HeldKeys, NotDone, StudyWrite
-from quiz.tui.widgets.answer_input import AnswerInput
-from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.footer import SteadyFooter
 from quiz.tui.widgets.session_bar import SessionBar
 from quiz.tui.writer import Job, StoreWriter
@@ -61,17 +58,7 @@ class StudentStudyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="study"):
-            yield SessionBar(id="session-bar")
-            with Vertical(id="question-box"):
-                yield Static(id="question-text")
-            with Vertical(id="answer-box"):
-                yield OptionList(id="options")
-                yield Static(id="marked-options")
-                yield AnswerInput(self, id="typed", placeholder="Type your answer and press Enter")
-                yield Static(id="typed-note")
-            with Vertical(id="feedback-area"):
-                yield FeedbackPanel(id="feedback")
+        yield from question_layout(self)
         yield SteadyFooter()
 
     def on_mount(self) -> None:

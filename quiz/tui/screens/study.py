@@ -19,7 +19,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 
 from quiz.doors.learner import StudySession
@@ -27,10 +26,8 @@ from quiz.errors import QuizError, StoreError, UnreadableAnswer
 from quiz.study.items import Feedback, StudyItem
 from quiz.tui.format import RATING_LABELS, interval
 from quiz.tui.screens.base import QuizScreen
-from quiz.tui.screens.question_panel import TYPED_MODES, show_question, show_verdict
+from quiz.tui.screens.question_panel import TYPED_MODES, question_layout, show_question, show_verdict
 from quiz.tui.screens.study_writes import Answered, HeldKeys, NotDone, StudyWrite, Suspended, Undone
-from quiz.tui.widgets.answer_input import AnswerInput
-from quiz.tui.widgets.feedback import FeedbackPanel
 from quiz.tui.widgets.ratings import RatingBar
 from quiz.tui.widgets.session_bar import SessionBar
 from quiz.tui.writer import Job, StoreWriter
@@ -78,19 +75,7 @@ class StudyScreen(QuizScreen):
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="study"):
-            yield SessionBar(id="session-bar")
-            with Vertical(id="question-box"):
-                yield Static(id="question-text")
-            with Vertical(id="answer-box"):
-                yield OptionList(id="options")
-                yield Static(id="marked-options")
-                yield AnswerInput(self, id="typed", placeholder="Type your answer and press Enter")
-                yield Static(id="typed-note")
-                yield Static(id="flip-answer")
-                yield RatingBar(id="ratings")
-            with Vertical(id="feedback-area"):  # the room left: the panel scrolls inside it, border whole
-                yield FeedbackPanel(id="feedback")
+        yield from question_layout(self, Static(id="flip-answer"), RatingBar(id="ratings"))
         yield Footer()
 
     def on_mount(self) -> None:
