@@ -76,15 +76,18 @@ def count_address_failure(db: Database, address: str, now: datetime) -> datetime
     return locked[-1][1] if locked else None
 
 
-def unknown_teacher_locked_until(db: Database, name: str, now: datetime, tries: int, window: timedelta,
-                                 lock: timedelta) -> datetime | None:
-    """Wrong passwords for a teacher name nobody has, counted as a real teacher's are (`tries`
-    within `window` lock for `lock`), so the lockout never tells which names exist: one try's
-    record, then when the lock ends (None: not locked). `tries` 0 only reads the lock."""
-    subject = fold(name) or name
-    if tries:
-        store.record_failure(db, [store.Limit(UNKNOWN_TEACHER, subject, tries, window, lock)], now)
-    return store.locked_until(db, UNKNOWN_TEACHER, subject, now)
+def unknown_teacher_locked_until(db: Database, name: str, now: datetime) -> datetime | None:
+    """When the lock on a teacher name nobody has ends (None: not locked)."""
+    return store.locked_until(db, UNKNOWN_TEACHER, fold(name) or name, now)
+
+
+def count_unknown_teacher(db: Database, name: str, now: datetime, tries: int, window: timedelta,
+                          lock: timedelta) -> datetime | None:
+    """Record a wrong password for a teacher name nobody has, counted as a real teacher's are
+    (`tries` within `window` lock for `lock`), so the lockout never tells which names exist; when
+    the lock ends if this try reached it."""
+    locked = store.record_failure(db, [store.Limit(UNKNOWN_TEACHER, fold(name) or name, tries, window, lock)], now)
+    return locked[-1][1] if locked else None
 
 
 def unlock_student(db: Database, class_id: int, name: str, now: datetime) -> bool:

@@ -143,10 +143,9 @@ def _apart(groups: list[list[Question]], count: int | None) -> list[Question]:
         for queue, later in zip(queues, left_out, strict=True):
             while queue:
                 question = queue.pop(0)
-                if told.tells(question):
+                if not told.take(question):
                     later.append(question)
                     continue
-                told.add(question)
                 picked.append(question)
                 break
             if count is not None and len(picked) == count:
@@ -163,18 +162,19 @@ class _Told:
         self.texts: dict[str, list[str]] = {}  # a word -> the telling texts holding it
         self.keys: dict[str, list[str]] = {}  # a first word -> the answers starting with it
 
-    def tells(self, question: Question) -> bool:
-        text = _telling(question)
-        if any(mentions(known, key) for key in _keys(question) for known in self.texts.get(key.split()[0], ())):
-            return True
-        return any(mentions(text, key) for word in set(text.split()) for key in self.keys.get(word, ()))
-
-    def add(self, question: Question) -> None:
-        text = _telling(question)
-        for word in set(text.split()):
+    def take(self, question: Question) -> bool:
+        """Record the question and say True, or say False when it and those taken tell each
+        other's answers (then it is not recorded)."""
+        text, keys = _telling(question), _keys(question)
+        words = set(text.split())
+        if any(mentions(known, key) for key in keys for known in self.texts.get(key.split()[0], ())) or \
+                any(mentions(text, key) for word in words for key in self.keys.get(word, ())):
+            return False
+        for word in words:
             self.texts.setdefault(word, []).append(text)
-        for key in _keys(question):
+        for key in keys:
             self.keys.setdefault(key.split()[0], []).append(key)
+        return True
 
 
 def _telling(question: Question) -> str:

@@ -186,10 +186,10 @@ class Teachers:
             return cleaned
         until = locked_until(failures)
         if outcome is rows.SignIn.WRONG and not failures:  # no such teacher: the same cost, count and answer
-            until = limits.unknown_teacher_locked_until(self.db, cleaned, now, 0, WINDOW, LOCKOUT)
+            until = limits.unknown_teacher_locked_until(self.db, cleaned, now)
             if until is None:
                 hash_password(password[:MAX_PASSWORD], "00" * 16)
-                until = limits.unknown_teacher_locked_until(self.db, cleaned, now, FAILURES, WINDOW, LOCKOUT)
+                until = limits.count_unknown_teacher(self.db, cleaned, now, FAILURES, WINDOW, LOCKOUT)
             else:
                 outcome = rows.SignIn.LOCKED
         if until is not None and now < until:
