@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from question_bank.facts.kinds import Kind
+from question_bank.facts.model import Bank
 from question_bank.facts.text import fold, mentions
 from question_bank.questions import Mode, Question, generate_all, spread_keys
 from question_bank.questions.generate import MAX_OPTIONS, MIN_OPTIONS
@@ -114,7 +115,7 @@ def clean_title(title: str) -> str:
 
 def choose(questions: list[Question], count: int | None, rng: random.Random) -> list[Question]:
     """One question per fact and kind (the mode drawn), taken in turn by kind so no kind crowds
-    out the others; `count` of them, or all."""
+    out the others; `count` of them, or without a count all that tell no other its answer."""
     rng.shuffle(questions)
     by_kind: dict[Kind, list[Question]] = {}
     seen: set[tuple[str, Kind]] = set()
@@ -134,7 +135,9 @@ def _apart(groups: list[list[Question]], count: int | None) -> list[Question]:
     """`count` of the questions (or all), taken in turn from each group (a kind), leaving out at
     first any whose text tells another's answer or whose answer another's text tells ("On 5 August
     1943, which front liberated Belgorod?" beside "When did the Steppe Front liberate Belgorod?");
-    those left out fill the paper, in turn too, only if it is short without them."""
+    those left out fill a paper of `count`, in turn too, only if it is short without them. Without a
+    count the paper is every question that stands apart: a fact's date question and its unit
+    question name each other's answers, so a whole-bank paper asks one of them."""
     told = _Told()
     queues = [list(group) for group in groups]
     left_out: list[list[Question]] = [[] for _ in groups]
@@ -150,8 +153,9 @@ def _apart(groups: list[list[Question]], count: int | None) -> list[Question]:
                 break
             if count is not None and len(picked) == count:
                 return picked
-    rest = interleave(left_out, None if count is None else count - len(picked))
-    return picked + rest
+    if count is None:
+        return picked
+    return picked + interleave(left_out, count - len(picked))
 
 
 class _Told:
@@ -204,6 +208,15 @@ def interleave(groups: list[list[Question]], count: int | None) -> list[Question
     return picked
 
 
+def compose(
+    bank: Bank, *, kinds: Iterable[Kind] | None, modes: Iterable[Mode], seed: int, options: int, count: int | None,
+) -> list[Question]:
+    """The questions of a paper on `bank`: its own choice of the generated ones (see `choose`),
+    their keys dealt again so that they spread over the paper too."""
+    every = generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options)
+    return spread_keys(choose(every, count, random.Random(seed)), random.Random(seed))
+
+
 def make_paper(
     db: Database, clock: Clock, bank_name: str, title: str, *, class_name: str | None,
     request: PaperRequest, practice: bool, show_key: bool, owner: int | None = None,
@@ -216,9 +229,8 @@ def make_paper(
     cleaned_title = clean_title(title)
     class_id = need_class(db, class_name, owner) if class_name is not None else None
     bank = get_bank(db, bank_name)
-    every = generate_all(bank, kinds=request.kinds, modes=request.modes, seed=request.seed, n_options=request.options)
-    # The paper's own choice of questions, its keys dealt again so they spread over it too.
-    questions = spread_keys(choose(every, request.count, random.Random(request.seed)), random.Random(request.seed))
+    questions = compose(bank, kinds=request.kinds, modes=request.modes, seed=request.seed, options=request.options,
+                        count=request.count)
     if not questions:
         raise ClassroomError(f"bank '{bank_name}' has no questions of those kinds and modes")
     if len(questions) > MAX_QUESTIONS:

@@ -63,7 +63,7 @@ def paper_group() -> None:
 @click.option("--bank", "bank", metavar="NAME", help="The bank to draw questions from (required).")
 @click.option("--title", metavar="TEXT", help="The paper's title (required).")
 @click.option("--class", "class_name", metavar="NAME", help="The class that takes it (codes are checked against it).")
-@click.option("--count", type=int, metavar="N", help="How many questions (default: one per fact and kind).")
+@click.option("--count", type=int, metavar="N", help="How many questions (default: one per fact and kind, none that gives another's answer away).")
 @click.option("--kinds", type=EnumList(Kind), metavar="LIST", help="Kinds of question, e.g. date,unit,place (default: all).")
 @click.option("--modes", type=EnumList(Mode), metavar="LIST", default="mc", show_default=True,
               help="Answer modes: mc, typed, cloze.")

@@ -4,8 +4,10 @@ generation that alters them makes the ratings stale.
 
     python -m tests.question_bank.ratings.packets BANK SEED SEED SEED > packet.json
 
-Sample rule: every question of the first seed, every other question (the 1st, 3rd, …) of the
-others; four options, as a paper has by default.
+Sample rule: for each seed, the paper of the whole bank that `quiz paper new --bank BANK --seed
+SEED` makes (multiple choice, four options, no count: one question per fact and kind, none giving
+another's answer away); every question of the first seed's paper, every other question (the 1st,
+3rd, …) of the others'.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from pathlib import Path
 from question_bank.banks.builtin import load_builtin_bank
 from question_bank.banks.loader import load_bank_file
 from question_bank.facts.model import Bank
-from question_bank.questions import Mode, generate_all
+from question_bank.questions import Mode
+from quiz.classroom.papers import compose
 
 TEACHER_BANKS = Path(__file__).parents[2] / "data" / "teacher_banks"
 RATED_BANKS = ("belgrade-offensive", "kursk-1943", "space-race", "age-of-sail", "french-revolution")
@@ -37,7 +40,7 @@ def sample(name: str, seeds: tuple[int, ...]) -> list[dict]:
     bank = load(name)
     chosen: list[dict] = []
     for position, seed in enumerate(seeds):
-        questions = generate_all(bank, modes=[Mode.MC], seed=seed, n_options=OPTIONS)
+        questions = compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=OPTIONS, count=None)
         for index, q in enumerate(questions):
             if position == 0 or index % 2 == 0:
                 chosen.append({
