@@ -16,7 +16,7 @@ from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import Relations
 from question_bank.facts.text import fold
 from question_bank.questions.geography import CLOSE_KM, km, nearest, side_of_country, years_later
-from question_bank.questions.templates import month_of
+from question_bank.questions.templates import month_of, still_going
 
 # The two camps of the theatre in autumn 1944 (Romania and Bulgaria had changed sides): a side-free
 # wording may fall back on an ally's unit, never on the enemy's.
@@ -120,10 +120,12 @@ class Pools:
         # Each entry: the fact, its start and end, and the names of its units and of its places.
         self.facts_naming: dict[tuple[str, int], list[tuple[Fact, date, date, tuple[str, ...], tuple[str, ...]]]]
         self.facts_naming = defaultdict(list)
+        # An action still going on (an offensive opened on the 3rd) counts until it may have ended.
         for fact in bank.facts:
-            entry = (fact, fact.date.start, fact.date.end, tuple(u.name for u in fact.units),
+            until = still_going(fact)
+            entry = (fact, fact.date.start, until, tuple(u.name for u in fact.units),
                      tuple(p.name for p in fact.places))
-            for month_index in _months(fact.date):
+            for month_index in _month_range(fact.date.start, until):
                 for entity in fact.entities:
                     self.facts_naming[(entity.name, month_index)].append(entry)
         self.lowered: dict[str, tuple[str, ...]] = {}
@@ -396,8 +398,12 @@ class Pools:
 
 def _months(when: FactDate) -> range:
     """The months a date covers, as year * 12 + month (at most two years' worth)."""
-    first = when.start.year * 12 + when.start.month
-    last = min(when.end.year * 12 + when.end.month, first + 24)
+    return _month_range(when.start, when.end)
+
+
+def _month_range(start: date, end: date) -> range:
+    first = start.year * 12 + start.month
+    last = min(end.year * 12 + end.month, first + 24)
     return range(first, last + 1)
 
 

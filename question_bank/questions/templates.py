@@ -88,6 +88,22 @@ DURATIVE = frozenset({
 })
 
 
+# Verbs that open something lasting: the units of "opened an offensive towards Belgorod" on 3 August
+# may be the ones that took Belgorod on the 5th.
+INCEPTIVE = frozenset({"open", "begin", "launch", "start", "mount", "resume"})
+LASTING_DAYS = 31  # how long an action dated by its first day may still be going on
+
+
+def still_going(fact: Fact) -> date:
+    """The last day the fact's action may still be going on: its end, or for a lasting action
+    dated by its first day (durative or opened) a month after it began."""
+    when = fact.date
+    if when.precision in (Precision.DAY, Precision.MONTH) and not fact.is_passive and \
+            (fact.verb_base in DURATIVE or fact.verb_base in INCEPTIVE):
+        return max(when.end, when.start + timedelta(days=LASTING_DAYS))
+    return when.end
+
+
 def is_durative(fact: Fact) -> bool:
     """A day or month (not a span) for an action that lasts: the date is when it began."""
     return (not fact.is_passive and fact.verb_base in DURATIVE
