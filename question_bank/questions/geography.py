@@ -53,8 +53,9 @@ NEARBY = 10  # places of the key's form, nearest first (beyond CLOSE_KM), that o
 
 
 # How far a wrong option may lie from the key, by the key's kind of place: a city 400 km off, or
-# a region across the country, is ruled out by what the stem says of where things happened.
-FARTHEST_KM = {"settlement": 220.0, "river": 350.0, "region": 350.0, "mountain": 250.0, "country": 2000.0}
+# a region across the country, is ruled out by what the stem says of where things happened (a
+# bridgehead on the Danube in Baranja: Dalmatia, 305 km off, is no option; Bačka and Banat are).
+FARTHEST_KM = {"settlement": 220.0, "river": 350.0, "region": 250.0, "mountain": 250.0, "country": 2000.0}
 FARTHEST_OTHER_KM = 400.0
 
 
