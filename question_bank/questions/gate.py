@@ -48,6 +48,9 @@ _WH_WAITS = re.compile(
     r"(?:\bwhich [^?]*?\b(?:did|was|were|had)\b|^(?:When|On what date|In which month|In which year|Where)\b)"
     r"[^?]*?, (?:which|who|whose) [^?]*?, [a-z]+\b[^?]*\?$"
 )
+# "… the 13th Corps, with which army and part of the 17th Air Army, freed Niš?" (or "with the 2nd
+# Bulgarian Army and part of which air army"): the question word inside an aside before the verb.
+_WH_ASIDE = re.compile(r", (?:(?:together |along )?with|beside|alongside) [^,?]*?\bwhich [^,?]+, [a-z]+\b[^?]*\?$")
 
 # Words too common to be a cue when an option shares them with the stem.
 _COMMON = frozenset(
@@ -96,12 +99,17 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
             shared = shared & _words(option)
         if shared - _words(answer):  # "Serbian" on every wrong division, "June" on every wrong day
             found.append(Flaw.ODD_ONE_OUT)
-    if _WH_IN_LIST.search(prompt) or _WH_WAITS.search(prompt):
+    if reads_awkwardly(prompt):
         found.append(Flaw.AWKWARD)
     longest = max((len(o) for o in wrong), default=0)
     if len(answer) > 25 and len(answer) > (1.3 if len(answer) > 60 else 1.6) * longest:
         found.append(Flaw.LONG_KEY)
     return found
+
+
+def reads_awkwardly(prompt: str) -> bool:
+    """The question word stands in a list, or waits through a clause or an aside for its verb."""
+    return bool(_WH_IN_LIST.search(prompt) or _WH_WAITS.search(prompt) or _WH_ASIDE.search(prompt))
 
 
 def names_key(prompt: str, names: Iterable[str]) -> bool:

@@ -17,7 +17,7 @@ from question_bank.facts.entities import Entity, Place
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
-from question_bank.questions.gate import flaws
+from question_bank.questions.gate import flaws, reads_awkwardly
 from question_bank.questions.pools import pools_for, unique_date_phrase
 from question_bank.questions.question import Mode, Question
 from question_bank.questions.templates import Ask, asks_for
@@ -100,7 +100,13 @@ def _by_mode(every: list[Ask]) -> dict[Mode, list[Ask]]:
             flip.append(ask)
             if ask.typable:
                 typed.append(ask)
-    return {Mode.MC: mc, Mode.TYPED: typed, Mode.CLOZE: cloze, Mode.FLIP: flip}
+    # The modes without a gate take the wordings that read well, where the fact has one (the gate
+    # keeps multiple choice from the others).
+    return {Mode.MC: mc, Mode.TYPED: _fluent(typed), Mode.CLOZE: _fluent(cloze), Mode.FLIP: _fluent(flip)}
+
+
+def _fluent(asks: list[Ask]) -> list[Ask]:
+    return [a for a in asks if not reads_awkwardly(a.prompt)] or asks
 
 
 def make_question(

@@ -340,7 +340,8 @@ def asked(fact: Fact, kind: Kind, answer: str, named: str) -> Question:
     "fact_name, kind, answer, named, typed",
     [("64th Rifle Corps", Kind.UNIT, "64th Rifle Corps", "45th Serbian Division",
       ["45th Serbian Division", "45th serbian division", "45th Serbian Div"]),
-     ("57th Army", Kind.UNIT, "51st Vojvodina Division", "57th Army", ["57th Army", "57-я армия"]),
+     ("57th Army", Kind.UNIT, "57th Army", "51st Vojvodina Division",
+      ["51st Vojvodina Division", "51st vojvodina div", "51st Vojvodina"]),
      ("Drava", Kind.PLACE, "Drava", "Bosnia", ["Bosnia", "Bosna", "Босниа"]),
      ("Drava", Kind.PLACE, "Drava", "Sandžak", ["Sandžak", "Sandzak", "sandzak"])],
 )

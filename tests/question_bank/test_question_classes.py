@@ -8,6 +8,7 @@ generator that skips its gate fails them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import cache
@@ -186,10 +187,18 @@ def test_4d_the_stem_never_names_the_key_nor_a_word_made_from_it(name: str) -> N
 
 @pytest.mark.parametrize("name", BANKS)
 def test_5_no_wording_that_reads_as_a_list_or_a_broken_clause(name: str) -> None:
-    """"which town and Niš", "What happened in November 1944 – February 1945?"."""
+    """"which town and Niš", "What happened in November 1944 – February 1945?", and (eighth
+    reading) "the 13th Corps, with which army and part of the 17th Air Army, freed Niš?", in
+    multiple choice and, where the fact has another wording, typed."""
+    aside = re.compile(r", with [^,?]*\bwhich [^,?]+, [a-z]+")
     for q in questions(name):
         assert not re.search(r"\bwhich \w+ (and|or) [A-Z0-9]", q.prompt), q.prompt
         assert not re.search(r"\bin \w+ \d{4} – \w+ \d{4}\?", q.prompt), q.prompt
+        assert not aside.search(q.prompt), q.prompt
+    typed = [q for seed in range(20) for q in generate_all(bank(name), modes=[Mode.TYPED], seed=seed)]
+    for q in typed:
+        if q.fact_id == "nis-liberated" and q.kind.value == "unit":
+            assert not aside.search(q.prompt), q.prompt
 
 
 @pytest.mark.parametrize("name", BANKS)
@@ -245,6 +254,52 @@ def test_3b_a_lasting_action_is_asked_by_when_it_began(name: str) -> None:
         elif (q.kind.value == "date" and _lasting(fact) and not fact.is_passive
               and fact.date.precision in (Precision.DAY, Precision.MONTH) and not q.wording_id.startswith("date.cloze")):
             assert f" first {fact.verb_base} " in q.prompt, q.prompt
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_3c_no_unit_of_an_action_still_going_on_at_the_key_s_place(name: str) -> None:
+    """Eighth reading (Kursk): "Which front liberated Belgorod on 5 August?" offered the Voronezh
+    Front, which the bank has opening the offensive towards Belgorod with the Steppe Front on 3
+    August. A unit of an offensive opened (or an attack begun) up to a month before, at one of the
+    fact's places, is never a wrong option."""
+    b = bank(name)
+    for q in questions(name):
+        if q.kind.value != "unit":
+            continue
+        fact = b.fact(q.fact_id)
+        places = {p.name for p in fact.places}
+        barred: set[str] = set()
+        for other in b.facts:
+            days = (fact.date.start - other.date.start).days
+            opened = other.verb_base in {"open", "begin", "launch", "start"} or _lasting(other)
+            if other is not fact and opened and not other.is_passive and 0 <= days <= 31 \
+                    and places & {p.name for p in other.places}:
+                barred |= {u.name for u in other.units}
+        for option in q.options:
+            assert option == q.answer or option not in barred, (q.prompt, option)
+
+
+def _km(a: Place, b: Place) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4h_no_place_option_the_map_rules_out(name: str) -> None:
+    """Eighth reading: "a bridgehead on the Danube" in Baranja offered Dalmatia and Montenegro,
+    300 km and more away. A located wrong option lies within reach of the key for its kind (a town
+    220 km, a region 250, a river 350)."""
+    reach = {"settlement": 220.0, "region": 250.0, "river": 350.0}
+    for q in questions(name):
+        key = entity(name, q.answer) if q.kind.value == "place" else None
+        if not isinstance(key, Place) or key.lat is None or key.family not in reach:
+            continue
+        for option in q.options:
+            other = entity(name, option)
+            if option != q.answer and isinstance(other, Place) and other.lat is not None:
+                assert _km(key, other) <= reach[key.family] + 1, (q.prompt, option)
 
 
 @pytest.mark.parametrize("name", BANKS)
