@@ -12,6 +12,7 @@ from the key. Pools are built once per bank; picking a question's distractors is
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import TypeVar
@@ -22,11 +23,12 @@ from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold, mentions
-from question_bank.questions.geography import anchors, km, named_places
+from question_bank.questions.geography import anchors, km, named_places, side_of_country
 from question_bank.questions.pools import Tier, pools_for
 from question_bank.questions.templates import is_durative, month_of
 
 _T = TypeVar("_T")
+_ITS_FIRST = re.compile(r"\bits first ([\w-]+)")
 
 
 def _draw_indices(size: int, rng: random.Random, wanted: int) -> Iterator[int]:
@@ -95,6 +97,11 @@ def entity_distractors(
     check_since = bool(relations.since)
     when = fact.date
 
+    ruled_sides: set[str] = set()
+    its_first = _ITS_FIRST.search(stem)
+    if its_first:  # "put its first satellite into orbit": not those whose first came before
+        earlier, ruled_sides = pools.first_before(fact, its_first.group(1))
+        banned |= earlier
     unoffered = pools.unoffered
     is_unit = not is_place
     near = anchors(key, [*fact.places, *named_places(prompt, pools.catalog)]) if isinstance(key, Place) and prompt else []
@@ -117,6 +124,8 @@ def entity_distractors(
         for name in lowered:
             if name in stem and mentions(stem, name):
                 return False
+        if ruled_sides and is_place and any(side_of_country(side, fold(candidate.name)) for side in ruled_sides):
+            return False
         if near and isinstance(candidate, Place) and candidate.lat is not None and candidate.lon is not None:
             if any(km(candidate, anchor) > limit for anchor, limit in near):
                 return False

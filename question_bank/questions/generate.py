@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from question_bank.facts.dates import FactDate
+from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
@@ -202,8 +202,9 @@ def _draw_options(
         pools = pools_for(bank)
         if ask.wording_id == "date.which_month" and (target.start.year, target.start.month) in pools.busy_months:
             return ()  # "In which month of 1943 …" in a bank of July 1943: trivial
-        if ask.wording_id == "date.which_year" and target.start.year in pools.busy_years:
-            return ()  # "In which year …" in "The Belgrade offensive, 1944": trivial
+        if target.start.year in pools.busy_years and (
+                ask.wording_id == "date.which_year" or target.precision is Precision.YEAR):
+            return ()  # "In which year …" (or a year's "When …?") in "The Belgrade offensive, 1944": trivial
         return date_options(bank, target, n - 1, rng, pools.fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place)
     if isinstance(target, str):  # an event, for "What happened on …?"

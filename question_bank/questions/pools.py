@@ -230,6 +230,19 @@ class Pools:
         years = 2 if candidate.is_military else 5
         return first <= years_later(when.end, years) and years_later(last, years) >= when.start
 
+    def first_before(self, fact: Fact, noun: str) -> tuple[set[str], set[str]]:
+        """The entities, and the sides of the units, of the bank's events before `fact` that
+        were a first `noun` ("launched Explorer 1, the first American satellite"): for "its first
+        satellite" in 1965, neither the Soviet Union nor the United States is a wrong option."""
+        names: set[str] = set()
+        sides: set[str] = set()
+        first = re.compile(rf"\bfirst (?:[\w-]+ ){{0,2}}{re.escape(noun)}\b")
+        for other in self.all_facts:
+            if other.date.start < fact.date.start and first.search(fold(other.statement())):
+                names.update(e.name for e in other.entities)
+                sides.update(fold(u.side) for u in other.units if u.side)
+        return names, sides
+
     def country_bound(self, fact: Fact, key: Place) -> bool:
         """True if an actor of the fact belongs to the key's country ("Yuri Gagarin", Soviet, lifted off
         from a Soviet launch site): a place of another country would be ruled out by the stem."""

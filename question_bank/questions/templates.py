@@ -104,6 +104,11 @@ def still_going(fact: Fact) -> date:
     return when.end
 
 
+# A clause that already says which moment of a lasting action is meant ("shelled the assembly
+# areas shortly before the attack began"): no "first" beside it.
+_PINNED = re.compile(r"\b(?:before|after|until)\b")
+
+
 def is_durative(fact: Fact) -> bool:
     """A day or month (not a span) for an action that lasts: the date is when it began."""
     return (not fact.is_passive and fact.verb_base in DURATIVE
@@ -116,7 +121,7 @@ def _event_tail(fact: Fact) -> str:
     if fact.is_passive:
         body = f"{fact.verb} {fact.subject.text} {fact.rest.text}"
     else:
-        first = "first " if is_durative(fact) else ""
+        first = "first " if is_durative(fact) and not _PINNED.search(fact.rest.text) else ""
         body = f"did {fact.subject.text} {first}{fact.verb_base} {based(fact.rest.text)}"
     return _clean(body).rstrip(",") + "?"
 
