@@ -158,7 +158,7 @@ def entity_distractors(
 
 def date_options(
     bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str] = frozenset(),
-    across_years: bool = False, place: int | None = None,
+    across_years: bool = False, place: int | None = None, arguable: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """The key and `n` date distractors as text, in chronological order; () if too few.
 
@@ -166,13 +166,14 @@ def date_options(
     middle one far more often than chance, nor never the earliest; when the candidates cannot fill
     that place, another place they can fill is taken. `across_years`: a month key may have months
     of the year before or after (a November key has three later months to stand before). `place`:
-    the key's place dealt by the caller (a paper spreads its keys), instead of drawn."""
+    the key's place dealt by the caller (a paper spreads its keys), instead of drawn. `arguable`:
+    texts of dates never offered (the month next to a month's last day, in another time zone)."""
     if place is None:
         place = int(rng.random() * (n + 1))
     key_order = _chronological((key, ""))
     earlier: list[tuple[FactDate, str]] = []
     later: list[tuple[FactDate, str]] = []
-    texts = {key.human()}
+    texts = {key.human(), *arguable}
     for candidate in _date_candidates(bank, key, n, rng, avoid, across_years):
         when, text = candidate
         if text in texts:

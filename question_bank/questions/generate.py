@@ -11,6 +11,7 @@ import random
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place
@@ -20,7 +21,7 @@ from question_bank.questions.distractors import date_options, entity_distractors
 from question_bank.questions.gate import flaws, reads_awkwardly
 from question_bank.questions.pools import pools_for, unique_date_phrase
 from question_bank.questions.question import Mode, Question
-from question_bank.questions.templates import Ask, asks_for
+from question_bank.questions.templates import Ask, asks_for, month_of
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 
@@ -206,7 +207,8 @@ def _draw_options(
                 ask.wording_id == "date.which_year" or target.precision is Precision.YEAR):
             return ()  # "In which year …" (or a year's "When …?") in "The Belgrade offensive, 1944": trivial
         return date_options(bank, target, n - 1, rng, pools.fact_names(fact),
-                            across_years=ask.wording_id == "date.which_month", place=place)
+                            across_years=ask.wording_id == "date.which_month", place=place,
+                            arguable=_month_across_midnight(fact.date, target))
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank
@@ -228,6 +230,20 @@ def _draw_options(
         texts = [ask.answer, *(e.name for e in others)]
     rng.shuffle(texts)
     return tuple(texts)
+
+
+def _month_across_midnight(when: FactDate, target: FactDate) -> frozenset[str]:
+    """For a month asked of a day at a month's edge, the neighbouring month: Explorer 1 went up on
+    31 January 1958 in Florida and on 1 February by the clock of most of the world."""
+    if target.precision is not Precision.MONTH or when.precision is not Precision.DAY:
+        return frozenset()
+    day = when.start
+    if day.day == 1:
+        return frozenset({month_of(FactDate(day - timedelta(days=1), day - timedelta(days=1), Precision.DAY)).human()})
+    after = day + timedelta(days=1)
+    if after.day == 1:
+        return frozenset({month_of(FactDate(after, after, Precision.DAY)).human()})
+    return frozenset()
 
 
 def _may_offer(bank: Bank, fact: Fact, key: Entity) -> bool:

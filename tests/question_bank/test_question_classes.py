@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -324,6 +325,20 @@ def test_4i_no_option_whose_first_came_before(name: str) -> None:
                         assert option not in {e.name for e in other.entities}, (q.prompt, option)
                         countries = {{"American": "United States"}.get(side, side) for side in sides}
                         assert not any(option.startswith(c[:5]) for c in countries), (q.prompt, option)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_3d_no_month_that_another_time_zone_makes_right(name: str) -> None:
+    """Eighth reading (space race): Explorer 1 went up late on 31 January 1958 in Florida, 1
+    February by UTC, so "February 1958" is arguable beside the key January 1958."""
+    b = bank(name)
+    for q in questions(name):
+        when = b.fact(q.fact_id).date
+        if q.wording_id != "date.which_month" or when.precision is not Precision.DAY:
+            continue
+        for day in (when.start - timedelta(days=1), when.start + timedelta(days=1)):
+            if day.month != when.start.month:
+                assert day.strftime("%B %Y").replace(" 0", " ") not in q.options, (q.prompt, q.options)
 
 
 @pytest.mark.parametrize("name", BANKS)
