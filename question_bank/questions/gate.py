@@ -41,7 +41,8 @@ _EXPLANATIONS = {
 }
 
 # "Banja Luka, Tešanj, Travnik, which town and other towns …": a question word inside a list.
-_WH_IN_LIST = re.compile(r"\w, which \w+(?: \w+)? (?:and|or) ")
+# "… gave up which town, with Banja Luka, Tešanj and other towns, …": a list after it.
+_WH_IN_LIST = re.compile(r"\w, which \w+(?: \w+)? (?:and|or) |\bwhich \w+(?: \w+)?, (?:with|and|or|beside) [A-Z]")
 # "… which river did the first echelons of Army Group E, which had lost …, reach?" and "When did
 # …, which had lost …, reach the Drava?": a relative clause between the subject and its verb.
 _WH_WAITS = re.compile(

@@ -43,7 +43,9 @@ def test_paper_codes_are_short_and_read_in_any_case(room) -> None:
 def test_count_kinds_modes_options_and_balance(room) -> None:
     paper = room.new_paper(BANK, "Mixed", count=12, kinds=(Kind.DATE, Kind.PLACE), modes=(Mode.MC, Mode.TYPED), options=5, seed=9)
     assert len(paper.questions) == 12
-    assert Counter(q.kind.value for q in paper.questions) == {"date": 6, "place": 6}
+    # Kinds in turn, as far as the leak check lets them (a date question naming Vojvodina keeps
+    # out a place question whose answer is Vojvodina).
+    assert set(Counter(q.kind.value for q in paper.questions)) == {"date", "place"}
     assert all(len(q.options) == 5 for q in paper.questions if q.mode.value == "mc")
     assert len({(q.fact_id, q.kind) for q in paper.questions}) == 12  # no fact asked twice the same way
     same = room.new_paper(BANK, "Mixed", count=12, kinds=(Kind.DATE, Kind.PLACE), modes=(Mode.MC, Mode.TYPED), options=5, seed=9)
