@@ -4,10 +4,11 @@ generation that alters them makes the ratings stale.
 
     python -m tests.question_bank.ratings.packets BANK SEED SEED SEED > packet.json
 
-Sample rule: for each seed, the paper of the whole bank that `quiz paper new --bank BANK --seed
-SEED` makes (multiple choice, four options, no count: one question per fact and kind, none giving
-another's answer away); every question of the first seed's paper, every other question (the 1st,
-3rd, …) of the others'.
+Sample rule: for each seed, every question of the paper of the whole bank that `quiz paper new
+--bank BANK --seed SEED` makes (multiple choice, four options, no count: one question per fact and
+kind, none giving another's answer away). Such a paper holds about one question per fact, so the
+three papers are read whole (the readings before the ninth took every question the generator makes
+for the first seed and every other one for two more).
 """
 
 from __future__ import annotations
@@ -39,14 +40,13 @@ def sample(name: str, seeds: tuple[int, ...]) -> list[dict]:
     """The numbered questions of the sample rule for `seeds`."""
     bank = load(name)
     chosen: list[dict] = []
-    for position, seed in enumerate(seeds):
+    for seed in seeds:
         questions = compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=OPTIONS, count=None)
-        for index, q in enumerate(questions):
-            if position == 0 or index % 2 == 0:
-                chosen.append({
-                    "n": len(chosen) + 1, "seed": seed, "fact_id": q.fact_id, "kind": q.kind.value,
-                    "wording": q.wording_id, "prompt": q.prompt, "options": list(q.options), "key": q.answer,
-                })
+        for q in questions:
+            chosen.append({
+                "n": len(chosen) + 1, "seed": seed, "fact_id": q.fact_id, "kind": q.kind.value,
+                "wording": q.wording_id, "prompt": q.prompt, "options": list(q.options), "key": q.answer,
+            })
     return chosen
 
 
