@@ -29,6 +29,8 @@ from question_bank.questions.templates import is_durative, month_of
 
 _T = TypeVar("_T")
 _ITS_FIRST = re.compile(r"\bits first ([\w-]+)")
+_DEATH = re.compile(r"\b(?:kill(?:ed|s)?|die[ds]?|drown(?:ed|s)?|execut(?:ed|es?)|guillotined|assassinated|murdered)\b",
+                    re.IGNORECASE)
 
 
 def _draw_indices(size: int, rng: random.Random, wanted: int) -> Iterator[int]:
@@ -97,6 +99,9 @@ def entity_distractors(
     check_since = bool(relations.since)
     when = fact.date
 
+    # "A fire … killed Gus Grissom, Ed White and _____": no one the bank shows alive afterwards.
+    died = isinstance(key, Unit) and key.category == "person" and bool(_DEATH.search(fact.statement()))
+    spans = pools.spans
     ruled_sides: set[str] = set()
     its_first = _ITS_FIRST.search(stem)
     if its_first:  # "put its first satellite into orbit": not those whose first came before
@@ -111,6 +116,8 @@ def entity_distractors(
         if candidate.name in banned or candidate.name in unoffered:
             return False
         if is_unit and isinstance(candidate, Unit) and not of_the_period(candidate, when):
+            return False
+        if died and candidate.name in spans and spans[candidate.name][1] > when.end:
             return False
         if check_theatre:
             # Another theatre's entity is never an option; a key from elsewhere (Moscow) may

@@ -343,6 +343,22 @@ def test_3d_no_month_that_another_time_zone_makes_right(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", BANKS)
+def test_3e_no_one_the_bank_shows_alive_after_a_death_they_are_offered_for(name: str) -> None:
+    """Ninth reading (space race): "a fire inside Apollo 1 killed Gus Grissom, Ed White and
+    _____" offered Buzz Aldrin and Frank Borman, whom the bank has flying in 1968 and 1969."""
+    b = bank(name)
+    for q in questions(name):
+        fact = b.fact(q.fact_id)
+        key = entity(name, q.answer)
+        if q.kind.value != "unit" or not isinstance(key, Unit) or key.category != "person" or \
+                not re.search(r"\b(killed|died|drowned|executed|guillotined|assassinated)\b", fact.statement()):
+            continue
+        for option in q.options:
+            later = [f for f in b.facts if f.date.start > fact.date.end and option in {u.name for u in f.units}]
+            assert option == q.answer or not later, (q.prompt, option, later[0].id if later else None)
+
+
+@pytest.mark.parametrize("name", BANKS)
 def test_4f_no_in_which_year_for_the_year_the_title_names(name: str) -> None:
     """"In which year …" in "The Belgrade offensive, 1944" is answered by the title, and so is
     "When did a coup … in Bulgaria?" with years for options (eighth reading)."""
