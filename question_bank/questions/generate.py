@@ -264,15 +264,17 @@ def generate_all(
     modes: Iterable[Mode] | None = None,
     seed: int = 0,
     n_options: int = MIN_OPTIONS,
+    events: bool = True,
 ) -> list[Question]:
-    """Every question of the bank, one per fact × kind × mode; deterministic for a seed."""
+    """Every question of the bank, one per fact × kind × mode; deterministic for a seed.
+    `events=False`: no "What happened on …?" (a paper's other questions date its wrong options)."""
     kinds = tuple(Kind(k) for k in kinds) if kinds else tuple(Kind)
     modes = tuple(Mode(m) for m in modes) if modes else tuple(Mode)
     if not MIN_OPTIONS <= n_options <= MAX_OPTIONS:
         raise ValueError(f"options must be between {MIN_OPTIONS} and {MAX_OPTIONS}")
     questions: list[Question] = []
     with _no_gc():
-        _generate_into(questions, bank, kinds, modes, seed, n_options)
+        _generate_into(questions, bank, kinds, modes, seed, n_options, events)
         # A paper reads mode by mode and kind by kind, so a question never sits next to another
         # about the same fact (whose text would hold its answer).
         buckets: dict[tuple[Mode, Kind], list[Question]] = {(m, k): [] for m in modes for k in Kind}
@@ -328,7 +330,7 @@ def _no_gc() -> Iterator[None]:
 
 def _generate_into(
     questions: list[Question], bank: Bank, kinds: tuple[Kind, ...], modes: tuple[Mode, ...], seed: int,
-    n_options: int,
+    n_options: int, events: bool = True,
 ) -> None:
     """What make_question does for every fact × kind × mode, with each fact's wordings built
     once and the per-question work written out (this loop runs 120,000 times for a large bank)."""
@@ -350,7 +352,7 @@ def _generate_into(
                 if not candidates:
                     continue
                 if mode is mc:
-                    if kind is date_kind and not unique_date_phrase(bank, fact):
+                    if kind is date_kind and (not events or not unique_date_phrase(bank, fact)):
                         candidates = [a for a in candidates if a.wording_id != "date.what_happened"]
                     question = _pick(bank, fact, kind, mode, candidates, rng, n_options, statement, balance)
                     if question is not None:

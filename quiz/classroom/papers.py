@@ -182,10 +182,13 @@ class _Told:
 
 
 def _telling(question: Question) -> str:
-    """What a question shows that a student reads as true: its stem, and for "What happened on
-    …?" its options (each a real event of the bank)."""
-    shown = question.prompt
-    if question.wording_id == "date.what_happened":
+    """What a question shows or asks that another must not: its stem, its answer (no two
+    questions of a paper share one: "which river" twice with the Sava for key), and for a date its
+    options (a date that stands in several questions' options is the one a test-wise student
+    picks, and "16 October 2014" among the options tells "In which month …" its October 2014), as
+    for "What happened on …?" (each option a real event of the bank)."""
+    shown = f"{question.prompt} {question.answer}"
+    if question.kind is Kind.DATE:
         shown += " " + " ".join(question.options)
     return fold(shown)
 
@@ -212,8 +215,10 @@ def compose(
     bank: Bank, *, kinds: Iterable[Kind] | None, modes: Iterable[Mode], seed: int, options: int, count: int | None,
 ) -> list[Question]:
     """The questions of a paper on `bank`: its own choice of the generated ones (see `choose`),
-    their keys dealt again so that they spread over the paper too."""
-    every = generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options)
+    their keys dealt again so that they spread over the paper too. A paper asks no "What happened
+    on …?": its wrong options are events that the paper's other questions date (a reader struck
+    out all three options of "What happened on 6 April 1793?" from three date questions' options)."""
+    every = generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options, events=False)
     return spread_keys(choose(every, count, random.Random(seed)), random.Random(seed))
 
 

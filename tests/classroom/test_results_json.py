@@ -1,8 +1,8 @@
 """`quiz paper results CODE --json` stays byte for byte what it was: the files in data/ were
 printed by the command for the papers made here, and the command must print them again. The paper's
 code, normally drawn by `secrets`, is pinned to PAPER1 (the versions a drawn paper deals depend on
-it), and its questions come from data/paper_questions.json, not from the generator, so that a change
-to question generation leaves this contract alone.
+it), and its questions come from data/paper_questions.json, not from the generator nor from the
+paper's choice among its questions, so that a change to either leaves this contract alone.
 
 Refresh a file only for a deliberate change of the contract: run the command on these papers and
 save its output, never regenerate it from the code under test in passing."""
@@ -76,15 +76,14 @@ QUESTIONS = json.loads((DATA / "paper_questions.json").read_text(encoding="utf-8
 
 
 def pin_code(monkeypatch) -> None:
-    """The paper's code, and its questions: the stored ones whose modes were asked for."""
+    """The paper's code, and its questions: the stored ones, as the paper chose them."""
     monkeypatch.setattr(papers, "new_code", lambda length: "PAPER1")
 
-    def stored(bank, kinds=None, modes=None, seed=0, n_options=4):  # type: ignore[no-untyped-def]
+    def stored(bank, *, kinds, modes, seed, options, count):  # type: ignore[no-untyped-def]
         case = "whole" if seed == 11 else "drawn"
-        wanted = {Mode(m) for m in modes} if modes else set(Mode)
-        return [q for q in (unfreeze(item, bank.catalog) for item in QUESTIONS[case]) if q.mode in wanted]
+        return [unfreeze(item, bank.catalog) for item in QUESTIONS[case]]
 
-    monkeypatch.setattr(papers, "generate_all", stored)
+    monkeypatch.setattr(papers, "compose", stored)
 
 
 CASES = {"results_whole.json": whole_paper, "results_drawn.json": drawn_paper}
