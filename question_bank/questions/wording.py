@@ -24,7 +24,8 @@ PROPER_ADJECTIVES = frozenset(
 def mid_sentence(fact: Fact) -> Fact:
     """The fact with its subject's first word in lower case where the bank's sentence capitalised
     it only to start the sentence ("Deputies of the National Assembly" → "did deputies of …");
-    a name ("Red Army", "President Kennedy", "Sans-culottes") keeps its capital."""
+    a name ("Red Army", "President Kennedy") keeps its capital. A hyphenated word goes by its last
+    part ("Sans-culottes and volunteers …" → "did sans-culottes and …"; "Jean-Paul" stays)."""
     text = fact.subject.text
     words = text.split(maxsplit=2)
     if not words or not words[0][:1].isupper() or (fact.subject.slots and fact.subject.slots[0].start == 0):
@@ -32,7 +33,7 @@ def mid_sentence(fact: Fact) -> Fact:
     first = words[0]
     if len(words) > 1 and words[1][:1].isupper():
         return fact  # part of a name
-    if not common_word(first.lower()):
+    if not common_word(first.lower().rsplit("-", 1)[-1] if "-" in first else first.lower()):
         return fact
     lowered = Clause(fact.subject.marked, first[0].lower() + text[1:], fact.subject.slots, fact.subject.entities)
     return replace(fact, subject=lowered)

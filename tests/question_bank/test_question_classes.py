@@ -197,6 +197,7 @@ def test_5_no_wording_that_reads_as_a_list_or_a_broken_clause(name: str) -> None
         assert not re.search(r"\bin \w+ \d{4} – \w+ \d{4}\?", q.prompt), q.prompt
         assert not aside.search(q.prompt), q.prompt
         assert not re.search(r"\bwhich \w+, with [A-Z]", q.prompt), q.prompt  # "which town, with Banja Luka, …"
+        assert not re.search(r"(?<=[a-z,] )[A-Z][a-z]+-[a-z]+\b", q.prompt), q.prompt  # "did Sans-culottes …"
     typed = [q for seed in range(20) for q in generate_all(bank(name), modes=[Mode.TYPED], seed=seed)]
     for q in typed:
         if q.fact_id == "nis-liberated" and q.kind.value == "unit":
