@@ -102,6 +102,7 @@ def entity_distractors(
     # "A fire … killed Gus Grissom, Ed White and _____": no one the bank shows alive afterwards.
     died = isinstance(key, Unit) and key.category == "person" and bool(_DEATH.search(fact.statement()))
     spans = pools.spans
+    within = _named_home(key, prompt, catalog_of=pools.catalog.ancestors) if isinstance(key, Place) else ""
     ruled_sides: set[str] = set()
     its_first = _ITS_FIRST.search(stem)
     if its_first:  # "put its first satellite into orbit": not those whose first came before
@@ -133,6 +134,8 @@ def entity_distractors(
                 return False
         if ruled_sides and is_place and any(side_of_country(side, fold(candidate.name)) for side in ruled_sides):
             return False
+        if within and isinstance(candidate, Place) and within not in _homes(candidate, pools.catalog.ancestors):
+            return False
         if near and isinstance(candidate, Place) and candidate.lat is not None and candidate.lon is not None:
             if any(km(candidate, anchor) > limit for anchor, limit in near):
                 return False
@@ -161,6 +164,26 @@ def entity_distractors(
         _take([favourites], 1, rng, taken, used, fits, on_take)
     _take(tiers, n, rng, taken, used, fits, on_take)
     return taken
+
+
+_ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:n|sh|se|ch|ic)\b")
+
+
+def _homes(place: Place, ancestors: Callable[[Place], frozenset[str]]) -> set[str]:
+    """The folded names of the regions and countries a place lies in."""
+    return {fold(name) for name in (*ancestors(place), place.region, place.country) if name}
+
+
+def _named_home(key: Place, prompt: str, catalog_of: Callable[[Place], frozenset[str]]) -> str:
+    """The region or country of the key that the stem names by its adjective ("Macedonian
+    Partisan units drove the Germans out of …": a town of Macedonia, never Niš), folded; ""."""
+    homes = _homes(key, catalog_of)
+    for word in _ADJECTIVE.findall(prompt):
+        adjective = word.lower()
+        for home in homes:
+            if side_of_country(adjective, home):
+                return home
+    return ""
 
 
 def date_options(

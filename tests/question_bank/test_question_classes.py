@@ -360,6 +360,24 @@ def test_3e_no_one_the_bank_shows_alive_after_a_death_they_are_offered_for(name:
 
 
 @pytest.mark.parametrize("name", BANKS)
+def test_4j_the_stem_s_adjective_keeps_options_in_its_land(name: str) -> None:
+    """Ninth reading: "Macedonian Partisan units drove the Germans out of which city?" offered Niš,
+    a Serbian city. Where a stem's adjective names the key's region or country, every option lies
+    there."""
+    for q in questions(name):
+        key = entity(name, q.answer) if q.kind.value == "place" else None
+        if not isinstance(key, Place):
+            continue
+        for word in re.findall(r"\b[A-Z][a-z]+(?:an|ish)\b", q.prompt):
+            for home in (key.region, key.country):
+                if home and len(home) >= 5 and word[:6] == home[:6] and " " not in home:
+                    for option in q.options:
+                        other = entity(name, option)
+                        assert isinstance(other, Place) and home in (other.region, other.country, *bank(name).catalog.ancestors(other)), \
+                            (q.prompt, option)
+
+
+@pytest.mark.parametrize("name", BANKS)
 def test_4f_no_in_which_year_for_the_year_the_title_names(name: str) -> None:
     """"In which year …" in "The Belgrade offensive, 1944" is answered by the title, and so is
     "When did a coup … in Bulgaria?" with years for options (eighth reading)."""
