@@ -112,6 +112,11 @@ class StoreError(QuizError):
     exit_code = FAULT
 
 
+class CheckUnavailable(StoreError):
+    """A personal code or password could not be checked (the process that hashes it did not run):
+    nothing was wrong with what was typed, so a screen keeps it and offers to try again."""
+
+
 class NewerDatabase(StoreError):
     """The database was written by a newer `quiz`: it is never written by this one."""
 

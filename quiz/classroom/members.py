@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime
-from functools import cache
 
 from question_bank.facts.text import fold
 from quiz.classroom import limits
-from quiz.classroom.codes import code_matches, hash_code
+from quiz.classroom.codes import codes_match, decoy
 from quiz.errors import ClassroomError, LearnerError
 from quiz.library.learners import MAX_NAME, clean_name
 from quiz.store import Database
@@ -50,13 +49,6 @@ def need_class(db: Database, name: str, owner: int | None = None) -> int:
 NOT_RECOGNISED = "name or personal code not recognised: check both, or ask your teacher"
 
 
-@cache
-def _nobody() -> tuple[str, str]:
-    """A stand-in (salt, hash) checked when the name is on no roster, so an unknown name costs the
-    same scrypt as a wrong code and cannot be told apart by time either."""
-    return hash_code("NOBODY")
-
-
 def match_member(db: Database, typed: str, class_id: int | None) -> str | None:
     """The member `typed` names, matched without case, accents or script ('mila petrovic' is
     'Mila Petrović'; Cyrillic as Serbian Latin); None if no one. An exact name always wins; when
@@ -91,8 +83,8 @@ def check_code(db: Database, student: str, code: str, class_id: int | None,
     limits.refuse_if_locked(db, subject, student, address, now)
     member = match_member(db, student, class_id)
     stored = rows.member_codes(db, member, class_id) if member is not None else []
-    right = [code_matches(code, salt, digest) for salt, digest in stored or [_nobody()]]
-    if member is None or not any(right):
+    right = codes_match(code, stored or [decoy()])  # an unknown name costs a wrong code's scrypt
+    if member is None or not right:
         limits.count_failure(db, subject, student, address, now)
         raise ClassroomError(NOT_RECOGNISED)
     return member
