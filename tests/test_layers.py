@@ -295,25 +295,50 @@ def test_the_take_app_loads_no_teacher_module() -> None:
     assert _teacher_modules(json.loads(out.stdout)) == []
 
 
-TAKE_ENTRY = """\
-import json, runpy, sys
-import quiz.tui.take_app, quiz.tui.student_app
-quiz.tui.take_app.TakeApp.run = lambda self: None  # the apps are made as for a student, never started
-quiz.tui.student_app.StudentApp.run = lambda self: None
-sys.argv = ["quiz", *sys.argv[1:]]
+# Runs a tab's command line (`python -m quiz.tab …`, argv from the module on) with each app made as
+# for a student and never started: the app classes are patched as their modules are imported, so
+# nothing is imported before the entry runs (it keeps ssl and hashlib's libcrypto out, first thing).
+# Prints the modules loaded (a module kept out is None in sys.modules: not listed).
+TAB_ENTRY = """\
+import importlib.machinery, json, runpy, sys
+APPS = {"quiz.tui.take_app": "TakeApp", "quiz.tui.student_app": "StudentApp", "quiz.tui.teacher_app": "TeacherApp"}
+class NeverRun(importlib.machinery.PathFinder):
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        spec = super().find_spec(name, path, target) if name in APPS else None
+        if spec is not None:
+            load = spec.loader.exec_module
+            def exec_module(module):
+                load(module)
+                getattr(module, APPS[name]).run = lambda self: None
+            spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, NeverRun)
+module, sys.argv = sys.argv[1], sys.argv[1:]
 try:
-    runpy.run_module("quiz", run_name="__main__")
+    runpy.run_module(module, run_name="__main__")
 except SystemExit as done:
     assert not done.code, done.code
-print(json.dumps(sorted(sys.modules)))
+print(json.dumps(sorted(name for name, loaded in sys.modules.items() if loaded is not None)))
 """
+NOT_IN_A_TAB = ("click", "click_default_group", "quiz.cli", "_hashlib", "ssl", "_ssl")
+
+
+def _tab(argv: list[str]) -> list[str]:
+    """The modules a tab's command line loads (TAB_ENTRY)."""
+    assert argv[:3] == ["exec", sys.executable, "-m"] and argv[3] == "quiz.tab"
+    out = subprocess.run([sys.executable, "-c", TAB_ENTRY, *argv[3:]], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    loaded: list[str] = json.loads(out.stdout.splitlines()[-1])
+    assert [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_IN_A_TAB)] == []
+    return loaded
 
 
 @pytest.mark.parametrize("with_code", [True, False])
 def test_the_take_command_loads_no_teacher_module(tmp_path: Path, with_code: bool) -> None:
-    """The real entry: `python -m quiz --db DB paper take [CODE]`, the command every served tab runs
-    (quiz.cli.serve.take_command), through the CLI's group, the paper group, the student's door and
-    the take app's construction: no teacher module and no teacher's door is in the process."""
+    """The real entry: `python -m quiz.tab --db DB paper take [CODE]`, the command every served tab
+    runs (quiz.cli.serve.take_command), through the student's door and the take app's construction:
+    no teacher module and no teacher's door is in the process, nor click, ssl or hashlib's libcrypto."""
     from quiz.cli.serve import take_command
     from quiz.doors.teacher import TeacherDoor
 
@@ -321,17 +346,15 @@ def test_the_take_command_loads_no_teacher_module(tmp_path: Path, with_code: boo
     teacher = TeacherDoor(db, "teacher")
     code = teacher.classroom.new_paper("belgrade-offensive", "Check", count=2, seed=1).code
     teacher.close()
-    argv = take_command(db, code if with_code else None).split()
-    assert argv[:3] == ["exec", sys.executable, "-m"] and argv[3] == "quiz"
-    out = subprocess.run([sys.executable, "-c", TAKE_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr[-3000:]
-    loaded = json.loads(out.stdout.splitlines()[-1])
-    assert "quiz.doors.student" in loaded and "quiz.cli.take" in loaded  # the path was really taken
+    loaded = _tab(take_command(db, code if with_code else None).split())
+    app = "quiz.tui.take_app" if with_code else "quiz.tui.student_app"  # without a paper: the student's home
+    assert "quiz.doors.student" in loaded and app in loaded  # the path was really taken
+    assert "hashlib" in loaded and "quiz.classroom.codes" in loaded  # hashlib, without its OpenSSL part
     assert _teacher_modules(loaded) == []
 
 
 def test_the_student_home_command_loads_no_teacher_module(tmp_path: Path) -> None:
-    """`quiz serve` without --paper runs `python -m quiz --db DB student` per tab: the student's
+    """`quiz serve` without --paper runs `python -m quiz.tab --db DB student` per tab: the student's
     home app is made (its door, home, study and take screens imported) and no teacher module is in
     the process, nor the learner's door."""
     from quiz.cli.serve import take_command
@@ -341,31 +364,16 @@ def test_the_student_home_command_loads_no_teacher_module(tmp_path: Path) -> Non
     TeacherDoor(db, "teacher").close()
     argv = take_command(db, None).split()
     assert argv[-1] == "student"
-    out = subprocess.run([sys.executable, "-c", TAKE_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr[-3000:]
-    loaded = json.loads(out.stdout.splitlines()[-1])
-    for module in ("quiz.cli.student", "quiz.tui.student_app", "quiz.tui.screens.student_home",
+    loaded = _tab(argv)
+    for module in ("quiz.tui.student_app", "quiz.tui.screens.student_home",
                    "quiz.tui.screens.student_study", "quiz.tui.screens.take", "quiz.doors.student"):
         assert module in loaded
     assert _teacher_modules(loaded) == []
     assert "quiz.doors.learner" not in loaded and "quiz.homework.service" not in loaded
 
 
-TEACHER_TAB_ENTRY = """\
-import json, runpy, sys
-import quiz.tui.teacher_app
-quiz.tui.teacher_app.TeacherApp.run = lambda self: None  # made as for a served tab, never started
-sys.argv = ["quiz", *sys.argv[1:]]
-try:
-    runpy.run_module("quiz", run_name="__main__")
-except SystemExit as done:
-    assert not done.code, done.code
-print(json.dumps(sorted(sys.modules)))
-"""
-
-
 def test_the_teacher_tab_command_loads_no_study_app_writes_or_exports(tmp_path: Path) -> None:
-    """`quiz serve --teachers` runs `python -m quiz --db DB teacher-tab` per /teacher tab: the
+    """`quiz serve --teachers` runs `python -m quiz.tab --db DB teacher-tab` per /teacher tab: the
     teacher's app and its screens are made, and no study app, palette, writer, export or learner's
     door is in the process."""
     from quiz.cli.serve import teacher_command
@@ -375,10 +383,8 @@ def test_the_teacher_tab_command_loads_no_study_app_writes_or_exports(tmp_path: 
     TeacherDoor(db, "teacher").close()
     argv = teacher_command(db).split()
     assert argv[-1] == "teacher-tab"
-    out = subprocess.run([sys.executable, "-c", TEACHER_TAB_ENTRY, *argv[4:]], cwd=ROOT, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr[-3000:]
-    loaded = json.loads(out.stdout.splitlines()[-1])
-    assert {"quiz.cli.teacher_tab", "quiz.tui.teacher_app", "quiz.tui.screens.teacher_tab"} <= set(loaded)
+    loaded = _tab(argv)
+    assert {"quiz.doors.teacher", "quiz.tui.teacher_app", "quiz.tui.screens.teacher_tab"} <= set(loaded)
     banned = ("quiz.tui.app", "quiz.tui.commands", "quiz.tui.writer", "quiz.exports", "quiz.demo", "quiz.doors.learner")
     assert [m for m in loaded if any(m == b or m.startswith(b + ".") for b in banned)] == []
 

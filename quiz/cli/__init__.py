@@ -12,7 +12,8 @@ from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
 from quiz.cli.context import AppContext
-from quiz.cli.errors import as_user_error, printable
+from quiz.cli.errors import as_user_error
+from quiz.console import printable
 from quiz.errors import QuizError
 from quiz.locations import db_location
 

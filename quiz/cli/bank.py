@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import AppContext
-from quiz.cli.errors import flag
 from quiz.cli.format import counted
+from quiz.console import flag
 from quiz.model import Kind, Mode
 
 

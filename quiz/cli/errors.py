@@ -2,7 +2,7 @@
 
 Commands raise `QuizError`s (the store's engine errors arrive as `StoreError`s) or let `OSError`
 through; the group catches them once, here, and turns them into a `UserError` click prints
-without a traceback.
+without a traceback. The wording itself is quiz.console's, which a served tab's entry shares.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from typing import IO, Any
 
 import click
 
-from quiz.errors import BAD_INPUT, FAULT, BankProblems, QuizError
+from quiz.console import described, shown
+from quiz.errors import BAD_INPUT, QuizError
 
 
 class UserError(click.ClickException):
@@ -23,31 +24,12 @@ class UserError(click.ClickException):
         self.prefix = prefix
 
     def show(self, file: IO[Any] | None = None) -> None:
-        if not self.prefix:  # a bank's problems: one FILE:LINE: FIELD: reason line each, as editors read them
-            click.echo(self.message, err=True)
-            return
-        click.echo(f"quiz: {printable(self.message)}", err=True)
-
-
-def printable(text: str) -> str:
-    """One line a terminal shows as written: a newline or an escape sequence a person typed into a
-    name (`--name $'x\\n'`) is shown as `\\n` or `\\x1b`, never acted on."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-
-
-FLAGS = {"class_name": "--class", "n_options": "--options"}  # the fields whose option is not `--field-name`
-
-
-def flag(field: str) -> str:
-    """How the CLI spells a feature's field: `time_limit` is `--time-limit`."""
-    return FLAGS.get(field, "--" + field.replace("_", "-"))
+        click.echo(shown(self.message, self.prefix), err=True)
 
 
 def as_user_error(error: BaseException) -> UserError:
     """The one-line form of an error the CLI's entry point caught, its fields spelled as flags."""
-    if isinstance(error, QuizError):
-        return UserError(error.render(flag), error.exit_code, prefix=not isinstance(error, BankProblems))
-    if isinstance(error, OSError):
-        where = f"{error.filename}: " if error.filename else ""
-        return UserError(f"{where}{error.strerror or error}", FAULT)
-    raise TypeError(error)
+    if not isinstance(error, QuizError | OSError):
+        raise TypeError(error)
+    message, exit_code, prefix = described(error)
+    return UserError(message, exit_code, prefix=prefix)

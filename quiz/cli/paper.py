@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import AppContext
-from quiz.cli.errors import printable
 from quiz.cli.format import counted
 from quiz.cli.params import DURATION, WHEN, EnumList
+from quiz.console import printable
 from quiz.errors import ClassroomError
 from quiz.model import Kind, Mode, Outcome
 

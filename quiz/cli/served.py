@@ -32,8 +32,8 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 from yarl import URL
 
-from quiz.cli.take import CLIENT_ADDRESS
 from quiz.errors import QuizError
+from quiz.tab import CLIENT_ADDRESS
 
 log = logging.getLogger("textual-serve")
 

@@ -38,7 +38,7 @@ def test_serve_wants_a_web_address_for_the_public_url(room):
 def test_each_tab_runs_a_student_app_only_with_the_path_quoted(tmp_path: Path):
     db = tmp_path / "a class; rm -rf 'x'.db"
     argv = shlex.split(take_command(db, "K7Q2"))
-    assert argv == ["exec", sys.executable, "-m", "quiz", "--db", str(db), "paper", "take", "K7Q2"]
+    assert argv == ["exec", sys.executable, "-m", "quiz.tab", "--db", str(db), "paper", "take", "K7Q2"]
     assert shlex.split(take_command(db, None))[-2:] == [str(db), "student"]  # the student's home
 
 

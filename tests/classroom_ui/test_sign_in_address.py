@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from quiz.cli import main
 from quiz.cli.served import TabService, client_address
-from quiz.cli.take import CLIENT_ADDRESS
 from quiz.store import open_db
+from quiz.tab import CLIENT_ADDRESS
 from tests.classroom_ui.test_serve_limits import next_frame, serving
 
 PROXY = frozenset({"127.0.0.1"})

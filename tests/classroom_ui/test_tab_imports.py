@@ -9,7 +9,7 @@ HEAVY = ("rapidfuzz", "numpy", "lemminflect", "dateparser", "pysbd")
 
 
 def test_the_take_app_loads_no_heavy_library_until_it_grades():
-    probe = ("import sys, quiz.cli, quiz.doors.student, quiz.tui.take_app, quiz.tui.screens.take; "
+    probe = ("import sys, quiz.tab, quiz.doors.student, quiz.tui.take_app, quiz.tui.screens.take; "
              f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
@@ -22,7 +22,7 @@ NOT_FOR_A_PAPER = ("question_bank.questions.generate", "question_bank.questions.
 
 
 def test_a_paper_s_tab_loads_no_generation_study_or_scheduling():
-    probe = ("import sys, quiz.cli, quiz.cli.take, quiz.doors.student, quiz.tui.take_app, quiz.tui.screens.take; "
+    probe = ("import sys, quiz.tab, quiz.doors.student, quiz.tui.take_app, quiz.tui.screens.take; "
              "from question_bank.answers import check_answer; check_answer('place', 'Belgrade', 'Belgrad'); "
              f"print(' '.join(m for m in {NOT_FOR_A_PAPER!r} if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
@@ -46,7 +46,7 @@ def test_grading_a_typed_answer_loads_no_compiled_edit_distance():
 
 
 def test_a_student_s_app_on_sqlite_runs_asyncio_without_ssl():
-    probe = ("import sys; from quiz.cli.take import without_tls; without_tls({db!r}); "
+    probe = ("import sys; from quiz.tab import without_tls; without_tls({db!r}); "
              "import asyncio, textual.app; asyncio.run(asyncio.sleep(0)); print(sys.modules.get('ssl') is not None)")
     for db, loaded in (("/tmp/x/quiz.db", "False"), ("postgresql://quiz@localhost/quiz", "True")):
         shown = subprocess.run([sys.executable, "-c", probe.format(db=db)], capture_output=True, text=True, check=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pickle
 
-from quiz.cli.errors import as_user_error, flag
+from quiz.cli.errors import as_user_error
+from quiz.console import flag
 from quiz.errors import ClassroomError, QuizError, SettingsError, Wording, mention
 
 
