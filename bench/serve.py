@@ -5,15 +5,17 @@ take-app process per connection), without a browser: this measures the app a tab
 teacher's machine, not Chromium. Each tab signs a student in and answers a question, so its
 take screen is running as during a real quiz. RSS is read from /proc, per process.
 
-Where a tab's memory goes (measured Dec 2026, RSS; a tab after answering is 43.4 MB here): Python
-9.6 MB; `import textual.app` 31.8 MB with ssl, 27.5 without (a student's app on SQLite keeps ssl
-out: quiz.cli.take.without_tls); OpenSSL's libcrypto, for sign-in's scrypt, 3.5 MB; click and
-sqlite3 1.8 MB; the take app's own modules 4.1 MB (37.0 MB imported, `quiz.doors.student` and the
-taking part of the classroom only: no teacher module, no question generation, no study session);
-the paper, its catalog and the database about 1 MB; the running screens about 5 MB, of which a
-minimal Textual app with the same widgets through this driver costs 2 (29.5 MB in all without
-ssl). numpy, lemminflect and rapidfuzz are not loaded by a tab (edit distance is plain Python);
-dateparser only for a typed date the hand-written reader cannot read (about 8 MB more).
+Where a tab's memory goes (measured Dec 2026, RSS; a tab after answering is 37.9 MB here, 43.3 before
+its process ran `python -m quiz.tab`): Python 9.6 MB; `import textual.app` 31.8 MB with ssl, 27.5
+without (a student's app on SQLite keeps ssl out: quiz.tab.without_tls); sqlite3 1.0 MB; the take
+app's own modules about 4 MB (`quiz.doors.student` and the taking part of the classroom only: no
+teacher module, no question generation, no study session); the paper, its catalog and the database
+about 1 MB; the running screens about 5 MB, of which a minimal Textual app with the same widgets
+through this driver costs 2 (29.5 MB in all without ssl). Kept out of a tab's process by quiz.tab:
+click and the CLI's modules (1.7 MB), and on SQLite OpenSSL's libcrypto (3.5 MB; sign-in's scrypt
+runs in a short-lived child, quiz.classroom.codes). numpy, lemminflect and rapidfuzz are not
+loaded by a tab (edit distance is plain Python); dateparser only for a typed date the hand-written
+reader cannot read (about 8 MB more).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import click
 from quiz.cli.context import AppContext
 from quiz.locations import is_url
 
-DEFAULT_MAX_TABS = 60  # a class of 30 with room for reloads: about 2.7 GB of take apps at most
+DEFAULT_MAX_TABS = 60  # a class of 30 with room for reloads: about 2.3 GB of take apps at most
 
 
 def take_command(db_path: Path | str, paper: str | None) -> str:
@@ -83,7 +83,7 @@ def proxy_addresses(given: tuple[str, ...]) -> frozenset[str]:
 @click.option("--public-url", "public_url", metavar="URL",
               help="The address students' browsers use, e.g. http://teacher-pc:8000 (default: from host and port).")
 @click.option("--max-tabs", "max_tabs", type=click.IntRange(1, 1000), default=DEFAULT_MAX_TABS, show_default=True,
-              help="Tabs open at once (each runs a take app of about 45 MB); more get a 'server is full' page.")
+              help="Tabs open at once (each runs a take app of about 39 MB); more get a 'server is full' page.")
 @click.option("--trusted-proxy", "trusted_proxy", metavar="ADDRESS", multiple=True,
               help="A reverse proxy in front of this server whose X-Forwarded-For is believed (repeatable); "
                    "without it, a tab's address is its connection's.")

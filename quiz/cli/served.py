@@ -2,7 +2,7 @@
 
 Stock textual-serve accepts a websocket from any web page's origin, any terminal size (one
 `["resize", {"width": 20000, "height": 10000}]` took a tab to a gigabyte) and any number of tabs
-(one process each, about 45 MB RSS). Here a tab's websocket must come from the page this server
+(one process each, about 39 MB RSS). Here a tab's websocket must come from the page this server
 served (its `Origin`), sizes are clamped, malformed messages are dropped, and tabs beyond
 `max_tabs` get a plain refusal page (and their websocket a 503) instead of a process. With a
 teacher's command (`quiz serve --teachers`), `/teacher` is a second page whose websocket
