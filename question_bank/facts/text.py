@@ -14,12 +14,14 @@ _SERBIAN_CYRILLIC = str.maketrans(
 )
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """Fold case, diacritics and script so 'ZAJEČAR', 'zajecar' and 'Зајечар' compare equal."""
-    latin = unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC)
-    ascii_text = anyascii(latin).lower()
-    ascii_text = re.sub(r"[^a-z0-9]+", " ", ascii_text)
-    return ascii_text.strip()
+    if not text.isascii():  # plain ASCII (most bank text) needs neither step
+        text = anyascii(unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC))
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 @dataclass(frozen=True)

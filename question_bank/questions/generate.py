@@ -281,7 +281,9 @@ def generate_all(
         for question in questions:
             buckets[(question.mode, question.kind)].append(question)
         ordered = [q for bucket in buckets.values() for q in bucket]
-    return spread_keys(ordered, random.Random(zlib.crc32(f"keys/{seed}".encode())))
+        # Inside the block too: with a whole bank's questions alive, each collection the moved
+        # keys' new questions would set off walks all of them.
+        return spread_keys(ordered, random.Random(zlib.crc32(f"keys/{seed}".encode())))
 
 
 def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]:
