@@ -110,7 +110,7 @@ def entity_distractors(
         banned |= earlier
     unoffered = pools.unoffered
     is_unit = not is_place
-    near = anchors(key, [*fact.places, *named_places(prompt, pools.catalog)]) if isinstance(key, Place) and prompt else []
+    near = anchors(key, [*fact.places, *named_places(prompt, pools.place_named)]) if isinstance(key, Place) and prompt else []
     of_the_period = pools.of_the_period
 
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
@@ -244,16 +244,18 @@ def _date_candidates(
         # A month asked of a day-precision fact draws on every event's month of that year.
         same = pools.months.get(key.year, [])
         same_texts = pools.month_texts.get(key.year, [])
+        same_names = pools.month_names.get(key.year, [])
     else:
         same = pools.dates.get((precision, unit, key.year), [])
         same_texts = pools.date_texts.get((precision, unit, key.year), [])
-    date_entities = pools.date_entities
+        same_names = pools.date_names.get((precision, unit, key.year), [])
     day = precision is Precision.DAY
+    first_day, last_day = key.start.toordinal() - 2 * DAY_SPREAD, key.start.toordinal() + 2 * DAY_SPREAD
     for index in _draw_indices(len(same), rng, 2 * n + 2):
         candidate = same[index]
-        if avoid and not avoid.isdisjoint(date_entities.get(candidate, ())):
+        if day and not first_day <= candidate.start.toordinal() <= last_day:
             continue
-        if day and abs((candidate.start - key.start).days) > 2 * DAY_SPREAD:
+        if avoid and not avoid.isdisjoint(same_names[index]):
             continue
         if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:
             yield candidate, same_texts[index]

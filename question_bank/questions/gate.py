@@ -67,7 +67,7 @@ _fold = lru_cache(maxsize=131072)(fold)  # option texts and names recur across a
 def _cue_words(folded: str) -> frozenset[str]:
     """The words of a folded text that can be a cue, by their first five letters ("Serbian"
     echoes "Serbia")."""
-    return frozenset(w[:5] for w in _WORD.findall(folded) if len(w) >= 4 and w not in _COMMON)
+    return frozenset([w[:5] for w in _WORD.findall(folded) if len(w) >= 4 and w not in _COMMON])
 
 
 @lru_cache(maxsize=65536)
@@ -79,8 +79,11 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
     """The flaws of one multiple-choice question (none: it may be published)."""
     found: list[Flaw] = []
     folded = fold(prompt)
-    stem = _cue_words(folded)
-    echoed = stem & _words(answer)
+    # A cue word of the stem is a piece of its folded text: the key's few words are looked for
+    # there first, and the stem's own words worked out only when one is found.
+    echoed = {word for word in _words(answer) if word in folded}
+    if echoed:
+        echoed &= _cue_words(folded)
     if echoed:
         for option in options:
             if option != answer:
@@ -110,6 +113,8 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
 
 def reads_awkwardly(prompt: str) -> bool:
     """The question word stands in a list, or waits through a clause or an aside for its verb."""
+    if ", wh" not in prompt and "which" not in prompt:  # every pattern needs one (a quick look first)
+        return False
     return bool(_WH_IN_LIST.search(prompt) or _WH_WAITS.search(prompt) or _WH_ASIDE.search(prompt))
 
 

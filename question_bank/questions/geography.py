@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from question_bank.facts.entities import Catalog, Place
+from question_bank.facts.entities import Place
 
 
 def years_later(day: date, years: int) -> date:
@@ -95,15 +95,15 @@ def anchors(key: Place, others: Sequence[Place]) -> list[tuple[Place, float]]:
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*)*")
 
 
-def named_places(text: str, catalog: Catalog) -> list[Place]:
+def named_places(text: str, place_named: Callable[[str], Place | None]) -> list[Place]:
     """The catalog's places the text names by a capitalised name ("from Romania into …"), slots
-    or not."""
+    or not; `place_named` looks a name up (`Catalog.place`, or a bank's cache of it)."""
     found: list[Place] = []
     for match in _NAME.finditer(text):
         words = match.group().split()
         for size in range(len(words), 0, -1):  # "South Morava" before "Morava"
             for start in range(len(words) - size + 1):
-                place = catalog.place(" ".join(words[start : start + size]))
+                place = place_named(" ".join(words[start : start + size]))
                 if place is not None and place not in found:
                     found.append(place)
     return found

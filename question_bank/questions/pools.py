@@ -156,6 +156,10 @@ class Pools:
         # The human text of every pooled date, index for index.
         self.date_texts = {key: [d.human() for d in value] for key, value in self.dates.items()}
         self.month_texts = {key: [d.human() for d in value] for key, value in self.months.items()}
+        # And the names of the events on each (hashing a FactDate for each draw cost more).
+        no_names: set[str] = set()
+        self.date_names = {key: [self.date_entities.get(d, no_names) for d in value] for key, value in self.dates.items()}
+        self.month_names = {key: [self.date_entities.get(d, no_names) for d in value] for key, value in self.months.items()}
         self.facts_by_year: dict[int, list[Fact]] = defaultdict(list)
         for fact in bank.facts:
             self.facts_by_year[fact.date.start.year].append(fact)
@@ -180,6 +184,7 @@ class Pools:
                 self.facts_of[entity.name].append(fact)
         self.located = [p for p in bank.catalog.places if p.lat is not None and p.lon is not None]
         self.close: dict[str, frozenset[str]] = {}
+        self.places_named: dict[str, Place | None] = {}
 
     def close_to(self, place: Place) -> frozenset[str]:
         """Places within CLOSE_KM of `place` (Cape Canaveral and the Kennedy Space Center): offered
@@ -193,6 +198,14 @@ class Pools:
                 if other.name != place.name and km(place, other) <= CLOSE_KM
             )
         return found
+
+    def place_named(self, name: str) -> Place | None:
+        """`Catalog.place`, kept: the stems of a bank name the same places over and over."""
+        try:
+            return self.places_named[name]
+        except KeyError:
+            found = self.places_named[name] = self.catalog.place(name)
+            return found
 
     def fact_mates(self, entity: Entity) -> frozenset[str]:
         """Entities of the same kind that some fact names beside `entity`."""
