@@ -126,6 +126,7 @@ def names_key(prompt: str, names: Iterable[str]) -> bool:
 
 def _names_key(prompt: str, lowered: str, names: Iterable[str]) -> bool:
     proper: set[str] | None = None
+    ascii_prompt = prompt.isascii()
     for name in names:
         folded = _fold(name)
         if not folded:
@@ -133,9 +134,11 @@ def _names_key(prompt: str, lowered: str, names: Iterable[str]) -> bool:
         if folded in lowered and mentions(lowered, folded):
             return True
         for word in _name_words(folded):
+            stem = word[: max(5, len(word) - 2)]
+            if ascii_prompt and stem not in lowered:
+                continue  # an ASCII word folds in place: a word of the stem made from this one shows there
             if proper is None:
                 proper = {_fold(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
-            stem = word[: max(5, len(word) - 2)]
             if any(len(p) > len(word) and p.startswith(stem) for p in proper):
                 return True
     return False

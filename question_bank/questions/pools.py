@@ -185,6 +185,7 @@ class Pools:
         self.located = [p for p in bank.catalog.places if p.lat is not None and p.lon is not None]
         self.close: dict[str, frozenset[str]] = {}
         self.places_named: dict[str, Place | None] = {}
+        self.bound: dict[tuple[str, tuple[str, ...]], bool] = {}  # country_bound by country and sides
 
     def close_to(self, place: Place) -> frozenset[str]:
         """Places within CLOSE_KM of `place` (Cape Canaveral and the Kennedy Space Center): offered
@@ -261,8 +262,12 @@ class Pools:
         from a Soviet launch site): a place of another country would be ruled out by the stem."""
         if not key.country:
             return False
-        country = fold(key.country)
-        return any(unit.side and side_of_country(fold(unit.side), country) for unit in fact.units)
+        index = (key.country, tuple(unit.side for unit in fact.units))
+        found = self.bound.get(index)
+        if found is None:
+            country = fold(key.country)
+            found = self.bound[index] = any(side and side_of_country(fold(side), country) for side in index[1])
+        return found
 
     def _tier(self, name: str, named: dict, own: frozenset[str]) -> str | None:
         """'bank' for an entity the bank names or declares, 'catalog' for one of the shipped
