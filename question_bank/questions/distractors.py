@@ -200,6 +200,22 @@ def date_options(
     texts of dates never offered (the month next to a month's last day, in another time zone)."""
     if place is None:
         place = int(rng.random() * (n + 1))
+    for _ in range(3):
+        chosen = _draw_dates(bank, key, n, rng, avoid, across_years, place, arguable)
+        if chosen is None:
+            return ()
+        if not _stands_apart(key, [when for when, _ in chosen]):
+            ordered = sorted([(key, key.human()), *chosen], key=_chronological)
+            return tuple(text for _, text in ordered)
+    return ()
+
+
+def _draw_dates(
+    bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str], across_years: bool, place: int,
+    arguable: frozenset[str],
+) -> list[tuple[FactDate, str]] | None:
+    """`n` distractors with their texts, `place` of them before the key where the candidates allow;
+    None if too few."""
     key_order = _chronological((key, ""))
     earlier: list[tuple[FactDate, str]] = []
     later: list[tuple[FactDate, str]] = []
@@ -219,12 +235,21 @@ def date_options(
     if not (len(earlier) >= place and len(later) >= n - place):
         places = [p for p in range(n + 1) if p <= len(earlier) and n - p <= len(later)]
         if not places:
-            return ()
+            return None
         place = places[int(rng.random() * len(places))]
     # The nearest of each side beside the key, as drawn (the pool's events came first).
-    chosen_options = [*earlier[:place], *later[: n - place]]
-    ordered = sorted([(key, key.human()), *chosen_options], key=_chronological)
-    return tuple(text for _, text in ordered)
+    return [*earlier[:place], *later[: n - place]]
+
+
+def _stands_apart(key: FactDate, others: list[FactDate]) -> bool:
+    """A day key far from wrong days that crowd together (7 June beside 19, 21 and 23 June; 17 July
+    beside 3, 6 and 9 July): the odd one out is the one a test-wise student picks."""
+    if key.precision is not Precision.DAY or len(others) < 2:
+        return False
+    days = sorted((other.start - key.start).days for other in others)
+    nearest = min(abs(day) for day in days)
+    widest = max(later - earlier for earlier, later in zip(days, days[1:], strict=False))
+    return nearest >= 4 and nearest >= 2 * widest
 
 
 def _chronological(option: tuple[FactDate, str]) -> tuple:

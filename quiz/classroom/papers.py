@@ -165,20 +165,42 @@ class _Told:
     def __init__(self) -> None:
         self.texts: dict[str, list[str]] = {}  # a word -> the telling texts holding it
         self.keys: dict[str, list[str]] = {}  # a first word -> the answers starting with it
+        self.stems: dict[str, list[str]] = {}  # a word -> the stems holding it
+        self.wrong: dict[str, list[str]] = {}  # a first word -> the wrong dates and units offered
 
     def take(self, question: Question) -> bool:
         """Record the question and say True, or say False when it and those taken tell each
-        other's answers (then it is not recorded)."""
+        other's answers, or one's stem places what the other offers as wrong (then it is not
+        recorded)."""
         text, keys = _telling(question), _keys(question)
-        words = set(text.split())
-        if any(mentions(known, key) for key in keys for known in self.texts.get(key.split()[0], ())) or \
-                any(mentions(text, key) for word in words for key in self.keys.get(word, ())):
+        stem, wrong = fold(question.prompt), _wrong(question)
+        if _said(self.texts, self.keys, text, keys) or _said(self.stems, self.wrong, stem, wrong):
             return False
-        for word in words:
-            self.texts.setdefault(word, []).append(text)
-        for key in keys:
-            self.keys.setdefault(key.split()[0], []).append(key)
+        _index(self.texts, self.keys, text, keys)
+        _index(self.stems, self.wrong, stem, wrong)
         return True
+
+
+def _said(texts: dict[str, list[str]], names: dict[str, list[str]], text: str, named: list[str]) -> bool:
+    """Whether a text taken names one of `named`, or `text` names a name taken."""
+    return any(mentions(known, name) for name in named for known in texts.get(name.split()[0], ())) or \
+        any(mentions(text, name) for word in set(text.split()) for name in names.get(word, ()))
+
+
+def _index(texts: dict[str, list[str]], names: dict[str, list[str]], text: str, named: list[str]) -> None:
+    for word in set(text.split()):
+        texts.setdefault(word, []).append(text)
+    for name in named:
+        names.setdefault(name.split()[0], []).append(name)
+
+
+def _wrong(question: Question) -> list[str]:
+    """The wrong dates and units a question offers: another stem of the paper that dates an event
+    on one of them, or places one of the units elsewhere, rules it out (the ninth and tenth
+    readings: "the key is the only date not used elsewhere in the paper")."""
+    if question.kind is Kind.PLACE or question.wording_id == "date.what_happened":
+        return []
+    return [folded for option in question.options if option != question.answer and (folded := fold(option))]
 
 
 def _telling(question: Question) -> str:

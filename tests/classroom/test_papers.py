@@ -122,3 +122,6 @@ def test_no_question_of_a_paper_tells_another_its_answer(room) -> None:
                 if b is not a:
                     assert not any(mentions(shown, fold(k)) for k in (b.answer, *b.accepted) if fold(k)), (a.prompt, b.answer)
                     assert fold(a.answer) != fold(b.answer), (a.prompt, b.prompt)
+                    if a.kind.value != "place":  # no stem dates or places what another offers as wrong
+                        wrong = [fold(o) for o in a.options if o != a.answer]
+                        assert not any(mentions(fold(b.prompt), w) for w in wrong), (a.prompt, b.prompt)

