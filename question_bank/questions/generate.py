@@ -218,9 +218,9 @@ def _draw_options(
         texts = [ask.answer, *(e.statement(with_date=False).rstrip(".") for e in events)]
     else:
         wording = ask.wording_id
-        # Units of the key's side first; only the wordings that name no side ("Which army …",
-        # "Which unit …") fall back on other sides when the key's side has too few.
-        same_side = not wording.endswith(("unit.echelon", "unit.generic"))
+        # Units of the key's side first; only the wording that names no side ("Which army …")
+        # falls back on other sides when the key's side has too few.
+        same_side = not wording.endswith("unit.echelon")
         exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
         if not _may_offer(bank, fact, target):
             return ()

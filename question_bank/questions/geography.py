@@ -71,21 +71,26 @@ def nearest(key: Place, places: list[Place]) -> list[Place]:
     return [p for p in places if p.lat is None]
 
 
-# How much farther than the key a distractor may lie from a place the stem names beside it, by kind.
-_ANCHOR_SLACK_KM = {"settlement": 60.0, "country": 150.0}
+# How much farther than the key a distractor may lie from a place the stem names beside it, by kind,
+# and the kind of place that anchors it: a town or country beside its own kind, a river beside a town
+# ("on the outskirts of Belgrade on the northern bank of which river": not the Ibar, 137 km off).
+_ANCHOR_SLACK_KM = {"settlement": 60.0, "country": 150.0, "river": 50.0}
+_ANCHOR_FAMILY = {"settlement": "settlement", "country": "country", "river": "settlement"}
 
 
 def anchors(key: Place, others: Sequence[Place]) -> list[tuple[Place, float]]:
-    """The places the stem names beside a located settlement or country key ("around Niš and
-    [Leskovac]", "crossed from [Romania] into …"), with the farthest a distractor may lie from each:
+    """The places the stem names beside a located settlement, country or river key ("around Niš
+    and [Leskovac]", "crossed from [Romania] into …", "the outskirts of Belgrade on the northern
+    bank of [the Sava]"), with the farthest a distractor may lie from each:
     half as far again as the key, or the key's distance plus a slack for its kind. Craiova and Sofia are no
     options beside Leskovac, nor Albania for a front crossing from Romania."""
     slack = _ANCHOR_SLACK_KM.get(key.family)
     if slack is None or key.lat is None or key.lon is None:
         return []
+    family = _ANCHOR_FAMILY[key.family]
     found = []
     for other in others:
-        if other is key or other.family != key.family or other.lat is None or other.lon is None:
+        if other is key or other.family != family or other.lat is None or other.lon is None:
             continue
         distance = km(key, other)
         found.append((other, max(1.5 * distance, distance + slack)))

@@ -198,23 +198,20 @@ def noun_for(entity: Entity) -> str:
 
 
 def descriptors(entity: Entity, fact: Fact) -> list[tuple[str, str, tuple[Entity, ...]]]:
-    """Ways to name what is asked for ('Soviet corps', 'corps', 'unit'; 'American astronaut',
-    'astronaut', 'person'), each with the fact's entities it would also fit (those answers count
-    too)."""
+    """Ways to name what is asked for ('Soviet corps', 'corps'; 'American astronaut', 'astronaut'),
+    each with the fact's entities it would also fit (those answers count too)."""
     found: list[tuple[str, str, tuple[Entity, ...]]]
     if isinstance(entity, Unit):
         side, noun = entity.side, entity.noun
-        generic = "unit" if entity.is_military else entity.category
         units = fact.units
         found = []
         if side:
             found.append(("side_echelon", f"{side} {noun}",
                           tuple(e for e in units if e.side == side and e.noun == noun and e.category == entity.category)))
         found.append(("echelon", noun, tuple(e for e in units if e.noun == noun and e.category == entity.category)))
-        # "Which unit" for an army; never "which organisation" for an assembly or "which person"
-        # for an astronaut: a teacher names what it is (and clubs are organisations too).
-        if generic != noun and entity.is_military:
-            found.append(("generic", generic, units))
+        # Never "which unit" for a front, "which organisation" for an assembly or "which person"
+        # for an astronaut: a teacher names what it is (readers found "Which unit took up
+        # positions …?" vague, and every option a front beside "Which unit").
         if len(units) == 1:  # the entity itself: every descriptor fits it alone
             return found
     else:

@@ -166,7 +166,7 @@ class _Told:
         self.texts: dict[str, list[str]] = {}  # a word -> the telling texts holding it
         self.keys: dict[str, list[str]] = {}  # a first word -> the answers starting with it
         self.stems: dict[str, list[str]] = {}  # a word -> the stems holding it
-        self.wrong: dict[str, list[str]] = {}  # a first word -> the wrong dates and units offered
+        self.wrong: dict[str, list[str]] = {}  # a first word -> the wrong options offered
 
     def take(self, question: Question) -> bool:
         """Record the question and say True, or say False when it and those taken tell each
@@ -195,10 +195,11 @@ def _index(texts: dict[str, list[str]], names: dict[str, list[str]], text: str, 
 
 
 def _wrong(question: Question) -> list[str]:
-    """The wrong dates and units a question offers: another stem of the paper that dates an event
-    on one of them, or places one of the units elsewhere, rules it out (the ninth and tenth
-    readings: "the key is the only date not used elsewhere in the paper")."""
-    if question.kind is Kind.PLACE or question.wording_id == "date.what_happened":
+    """The wrong options a question offers: another stem of the paper that dates an event on one of
+    them, places a unit elsewhere or names a place for another event rules it out (the tenth and
+    eleventh readings: "the key is the only date not used elsewhere in the paper"; "broke into
+    Western Serbia" beside Western Serbia offered for another operation)."""
+    if question.wording_id == "date.what_happened":
         return []
     return [folded for option in question.options if option != question.answer and (folded := fold(option))]
 
