@@ -102,12 +102,15 @@ def _by_mode(every: list[Ask]) -> dict[Mode, list[Ask]]:
             if ask.typable:
                 typed.append(ask)
     # The modes without a gate take the wordings that read well, where the fact has one (the gate
-    # keeps multiple choice from the others).
-    return {Mode.MC: mc, Mode.TYPED: _fluent(typed), Mode.CLOZE: _fluent(cloze), Mode.FLIP: _fluent(flip)}
+    # keeps multiple choice from the others); each wording is read once.
+    awkward = {id(ask) for ask in flip if reads_awkwardly(ask.prompt)}
+    awkward.update(id(ask) for ask in cloze if reads_awkwardly(ask.prompt))
+    return {Mode.MC: mc, Mode.TYPED: _fluent(typed, awkward), Mode.CLOZE: _fluent(cloze, awkward),
+            Mode.FLIP: _fluent(flip, awkward)}
 
 
-def _fluent(asks: list[Ask]) -> list[Ask]:
-    return [a for a in asks if not reads_awkwardly(a.prompt)] or asks
+def _fluent(asks: list[Ask], awkward: set[int]) -> list[Ask]:
+    return [a for a in asks if id(a) not in awkward] or asks
 
 
 def make_question(
