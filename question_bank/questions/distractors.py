@@ -103,6 +103,7 @@ def entity_distractors(
     died = isinstance(key, Unit) and key.category == "person" and bool(_DEATH.search(fact.statement()))
     spans = pools.spans
     within = _named_home(key, prompt, catalog_of=pools.catalog.ancestors) if isinstance(key, Place) else ""
+    stems_taken = {_stem_of(key_name)} - {""}
     ruled_sides: set[str] = set()
     its_first = _ITS_FIRST.search(stem)
     if its_first:  # "put its first satellite into orbit": not those whose first came before
@@ -140,8 +141,10 @@ def entity_distractors(
             if any(km(candidate, anchor) > limit for anchor, limit in near):
                 return False
         # A place name a letter or two from the key's reads as a trick, not a distractor (unit
-        # names differ by their number: "3rd Bulgarian Army" is a fair option for the 2nd).
-        return not is_place or edits.distance(key_name, lowered[0], score_cutoff=2) > 2
+        # names differ by their number: "3rd Bulgarian Army" is a fair option for the 2nd); nor
+        # may two options start alike (Smederevo and Smederevska Palanka: one of the pair, surely).
+        return not is_place or (edits.distance(key_name, lowered[0], score_cutoff=2) > 2
+                                and _stem_of(lowered[0]) not in stems_taken)
 
     catalog = pools.catalog
 
@@ -152,6 +155,8 @@ def entity_distractors(
         if isinstance(candidate, Place):
             banned.update(catalog.related_places(candidate))
             banned.update(pools.close_to(candidate))
+            stems_taken.add(_stem_of(candidate.name.lower()))
+            stems_taken.discard("")
 
     taken: list[Entity] = []
     same_country = isinstance(key, Place) and pools.country_bound(fact, key)
@@ -167,6 +172,13 @@ def entity_distractors(
 
 
 _ADJECTIVE = re.compile(r"\b[A-Z][a-z]+(?:n|sh|se|ch|ic)\b")
+
+
+def _stem_of(name: str) -> str:
+    """The first six letters of a name's first word, where that word is long enough to carry a
+    place's own stem ("smeder" for Smederevo and Smederevska Palanka); "" otherwise."""
+    first = name.split(maxsplit=1)[0] if name else ""
+    return first[:6] if len(first) >= 7 else ""
 
 
 def _homes(place: Place, ancestors: Callable[[Place], frozenset[str]]) -> set[str]:
@@ -243,7 +255,10 @@ def _draw_dates(
 
 def _stands_apart(key: FactDate, others: list[FactDate]) -> bool:
     """A day key far from wrong days that crowd together (7 June beside 19, 21 and 23 June; 17 July
-    beside 3, 6 and 9 July): the odd one out is the one a test-wise student picks."""
+    beside 3, 6 and 9 July), or a month key alone in its year (January 1793 beside three months of
+    1792): the odd one out is the one a test-wise student picks."""
+    if key.precision is Precision.MONTH and others:
+        return all(other.start.year != key.start.year for other in others)
     if key.precision is not Precision.DAY or len(others) < 2:
         return False
     days = sorted((other.start - key.start).days for other in others)

@@ -395,6 +395,26 @@ def test_4k_a_day_key_is_not_the_odd_one_out(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", BANKS)
+def test_4l_a_month_key_is_not_alone_in_its_year(name: str) -> None:
+    """Twelfth reading: "January 1793" beside three months of 1792 (and January keys of the space
+    race beside October to December): a student who knows the year needs no month."""
+    for q in questions(name):
+        if q.wording_id == "date.which_month":
+            years = [option.split()[-1] for option in q.options if option != q.answer]
+            assert q.answer.split()[-1] in years, (q.prompt, q.options)
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4m_no_two_place_options_start_alike(name: str) -> None:
+    """Twelfth reading: Smederevo beside Smederevska Palanka ("one of the pair, surely")."""
+    for q in questions(name):
+        if q.kind.value == "place":
+            firsts = [fold(o).split()[0] for o in q.options]
+            stems = [w[:6] for w in firsts if len(w) >= 7]
+            assert len(stems) == len(set(stems)), (q.prompt, q.options)
+
+
+@pytest.mark.parametrize("name", BANKS)
 def test_4f_no_in_which_year_for_the_year_the_title_names(name: str) -> None:
     """"In which year …" in "The Belgrade offensive, 1944" is answered by the title, and so is
     "When did a coup … in Bulgaria?" with years for options (eighth reading)."""
