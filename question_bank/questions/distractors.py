@@ -201,6 +201,7 @@ def _named_home(key: Place, prompt: str, catalog_of: Callable[[Place], frozenset
 def date_options(
     bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str] = frozenset(),
     across_years: bool = False, place: int | None = None, arguable: frozenset[str] = frozenset(),
+    between: tuple[date | None, date | None] = (None, None),
 ) -> tuple[str, ...]:
     """The key and `n` date distractors as text, in chronological order; () if too few.
 
@@ -209,11 +210,12 @@ def date_options(
     that place, another place they can fill is taken. `across_years`: a month key may have months
     of the year before or after (a November key has three later months to stand before). `place`:
     the key's place dealt by the caller (a paper spreads its keys), instead of drawn. `arguable`:
-    texts of dates never offered (the month next to a month's last day, in another time zone)."""
+    texts of dates never offered (the month next to a month's last day, in another time zone).
+    `between`: days every option starts after and before (the same actor's events either side)."""
     if place is None:
         place = int(rng.random() * (n + 1))
     for _ in range(3):
-        chosen = _draw_dates(bank, key, n, rng, avoid, across_years, place, arguable)
+        chosen = _draw_dates(bank, key, n, rng, avoid, across_years, place, arguable, between)
         if chosen is None:
             return ()
         if not _stands_apart(key, [when for when, _ in chosen]):
@@ -224,17 +226,29 @@ def date_options(
 
 def _draw_dates(
     bank: Bank, key: FactDate, n: int, rng: random.Random, avoid: frozenset[str], across_years: bool, place: int,
-    arguable: frozenset[str],
+    arguable: frozenset[str], between: tuple[date | None, date | None],
 ) -> list[tuple[FactDate, str]] | None:
     """`n` distractors with their texts, `place` of them before the key where the candidates allow;
-    None if too few."""
+    None if too few, or if the order of events (`between`) left a side short of its share: the
+    key's place would then be fixed by it (June 1789 for an event of the 17th, the next of its
+    actors' on the 20th: always the latest month), so another wording is tried (the day)."""
     key_order = _chronological((key, ""))
+    after, until = between
+    if not _room(key, after, until, n):
+        return None  # the order of events would leave the key (nearly) always at one end
+    cut_before = cut_after = False
     earlier: list[tuple[FactDate, str]] = []
     later: list[tuple[FactDate, str]] = []
     texts = {key.human(), *arguable}
     for candidate in _date_candidates(bank, key, n, rng, avoid, across_years):
         when, text = candidate
         if text in texts:
+            continue
+        if after is not None and when.end <= after:
+            cut_before = True
+            continue
+        if until is not None and when.start >= until:
+            cut_after = True
             continue
         side = earlier if _chronological(candidate) < key_order else later
         chosen = [c[0] for c in side]
@@ -245,12 +259,30 @@ def _draw_dates(
         if len(earlier) >= place and len(later) >= n - place:
             break
     if not (len(earlier) >= place and len(later) >= n - place):
+        if (cut_before and len(earlier) < place) or (cut_after and len(later) < n - place):
+            return None
         places = [p for p in range(n + 1) if p <= len(earlier) and n - p <= len(later)]
         if not places:
             return None
         place = places[int(rng.random() * len(places))]
     # The nearest of each side beside the key, as drawn (the pool's events came first).
     return [*earlier[:place], *later[: n - place]]
+
+
+def _room(key: FactDate, after: date | None, until: date | None, n: int) -> bool:
+    """Whether all `n` wrong days or months fit between the actor's event before the key and the
+    key, and between the key and its event after, so that the key may take any place (a side
+    without a bound always has room)."""
+    if key.precision is Precision.DAY:
+        before = ((key.start - after).days - 1) // 2 if after else n  # two days apart, after the event
+        later = ((until - key.start).days - 1) // 2 if until else n
+        return before >= n and later >= n
+    if key.precision is Precision.MONTH:
+        month = key.start.year * 12 + key.start.month
+        before = month - (after.year * 12 + after.month) if after else n  # months ending after it
+        later = (until.year * 12 + until.month) - month - (until.day == 1) if until else n
+        return before >= n and later >= n
+    return True
 
 
 def _stands_apart(key: FactDate, others: list[FactDate]) -> bool:

@@ -211,7 +211,7 @@ def _draw_options(
             return ()  # "In which year …" (or a year's "When …?") in "The Belgrade offensive, 1944": trivial
         return date_options(bank, target, n - 1, rng, pools.fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place,
-                            arguable=_month_across_midnight(fact.date, target))
+                            arguable=_month_across_midnight(fact.date, target), between=pools.between(fact))
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank

@@ -219,6 +219,24 @@ class Pools:
             found = self.mates[entity.name] = frozenset(mates)
         return found
 
+    def between(self, fact: Fact) -> tuple[date | None, date | None]:
+        """The starts of the bank's events just before and just after `fact` for the same actor
+        (None where there is none): a date outside them puts the actor's steps out of order, which
+        a student who knows the sequence rules out (Magellan's fleet searching the Río de la Plata
+        in October 1520, when it entered the strait that month; Hitler signing the order for
+        Citadel in September, after calling the attack off in July)."""
+        start = fact.date.start
+        before: date | None = None
+        after: date | None = None
+        for unit in fact.units:
+            for other in self.facts_of.get(unit.name, ()):
+                when = other.date.start
+                if when < start and (before is None or when > before):
+                    before = when
+                elif when > start and (after is None or when < after):
+                    after = when
+        return before, after
+
     def fact_names(self, fact: Fact) -> frozenset[str]:
         found = self.names_of_fact.get(fact.id)
         if found is None:

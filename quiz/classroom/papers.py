@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterable
@@ -216,8 +217,18 @@ def _telling(question: Question) -> str:
     return fold(shown)
 
 
+# A date key within one month ("11–29 November 1944", "late August 1944"), and that month.
+_WITHIN_MONTH = re.compile(r"^(?:\d{1,2}–\d{1,2} |early |mid-|late )([A-Z][a-z]+ \d{4})$")
+
+
 def _keys(question: Question) -> list[str]:
-    return [folded for key in (question.answer, *question.accepted) if (folded := fold(key))]
+    """The answers that count, folded; for a date within one month, its month too: "In November
+    1944, … took a bridgehead" on the paper answers "When was Batina fought?" (11–29 November
+    1944) beside three ranges of other months (thirteenth reading)."""
+    keys = [folded for key in (question.answer, *question.accepted) if (folded := fold(key))]
+    if question.kind is Kind.DATE and (month := _WITHIN_MONTH.match(question.answer)):
+        keys.append(fold(month.group(1)))
+    return keys
 
 
 def interleave(groups: list[list[Question]], count: int | None) -> list[Question]:

@@ -234,8 +234,10 @@ def test_4e_a_month_key_is_not_always_the_latest_month(name: str) -> None:
         for index in range(OPTIONS):
             assert 0.12 <= places[index] / total <= 0.38, dict(places)
     for fact_id, seen in by_fact.items():
+        # Each fact's key takes more than one place, and no place holds two thirds of them (the
+        # order of a voyage's events may keep a key from an end: "never the earliest" is weaker).
         if sum(seen.values()) >= 10:
-            assert max(seen.values()) / sum(seen.values()) <= 0.6, (fact_id, dict(seen))
+            assert len(seen) > 1 and max(seen.values()) / sum(seen.values()) <= 2 / 3, (fact_id, dict(seen))
 
 
 def _lasting(fact) -> bool:  # type: ignore[no-untyped-def]
@@ -412,6 +414,39 @@ def test_4m_no_two_place_options_start_alike(name: str) -> None:
             firsts = [fold(o).split()[0] for o in q.options]
             stems = [w[:6] for w in firsts if len(w) >= 7]
             assert len(stems) == len(set(stems)), (q.prompt, q.options)
+
+
+def _option_start(text: str):  # type: ignore[no-untyped-def]
+    for form in ("%d %B %Y", "%B %Y"):
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            pass
+    return None
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_3f_no_date_that_puts_an_actor_s_steps_out_of_order(name: str) -> None:
+    """Ninth to thirteenth readings: Magellan's fleet searching the Río de la Plata in October 1520,
+    the month the bank has it entering the strait; Hitler signing the order for Citadel after he
+    called the attack off. A wrong day or month falls after the same actor's event before the fact
+    and before its event after."""
+    b = bank(name)
+    for q in questions(name):
+        if q.kind.value != "date" or q.wording_id == "date.what_happened":
+            continue
+        fact = b.fact(q.fact_id)
+        actors = {u.name for u in fact.units}
+        starts = [f.date.start for f in b.facts if f is not fact and actors & {u.name for u in f.units}]
+        before = max((d for d in starts if d < fact.date.start), default=None)
+        after = min((d for d in starts if d > fact.date.start), default=None)
+        for option in q.options:
+            day = _option_start(option)
+            if option == q.answer or day is None:
+                continue
+            last = day if "%d" in option or option[0].isdigit() else day.replace(day=28)
+            assert before is None or last > before, (q.prompt, option, before)
+            assert after is None or day < after, (q.prompt, option, after)
 
 
 @pytest.mark.parametrize("name", BANKS)
