@@ -168,6 +168,7 @@ class _Told:
         self.keys: dict[str, list[str]] = {}  # a first word -> the answers starting with it
         self.stems: dict[str, list[str]] = {}  # a word -> the stems holding it
         self.wrong: dict[str, list[str]] = {}  # a first word -> the wrong options offered
+        self.option_sets: set[frozenset[str]] = set()  # the options of each unit and place question
 
     def take(self, question: Question) -> bool:
         """Record the question and say True, or say False when it and those taken tell each
@@ -175,10 +176,16 @@ class _Told:
         recorded)."""
         text, keys = _telling(question), _keys(question)
         stem, wrong = fold(question.prompt), _wrong(question)
-        if _said(self.texts, self.keys, text, keys) or _said(self.stems, self.wrong, stem, wrong):
+        # Four "which assembly" questions offering the same four assemblies, each the key once,
+        # are a matching exercise: no two questions of a paper offer the same names.
+        offered = frozenset(question.options) if question.kind is not Kind.DATE and question.options else None
+        if _said(self.texts, self.keys, text, keys) or _said(self.stems, self.wrong, stem, wrong) or \
+                offered in self.option_sets:
             return False
         _index(self.texts, self.keys, text, keys)
         _index(self.stems, self.wrong, stem, wrong)
+        if offered is not None:
+            self.option_sets.add(offered)
         return True
 
 

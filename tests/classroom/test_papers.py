@@ -130,3 +130,22 @@ def test_no_question_of_a_paper_tells_another_its_answer(room) -> None:
                     assert not any(mentions(shown, fold(k)) for k in (b.answer, *b.accepted) if fold(k)), (a.prompt, b.answer)
                     assert fold(a.answer) != fold(b.answer), (a.prompt, b.prompt)
                     assert not any(mentions(fold(b.prompt), w) for w in wrong), (a.prompt, b.prompt)
+                    if a.kind.value != "date" and a.options:  # four assemblies four times: a matching exercise
+                        assert set(a.options) != set(b.options), (a.prompt, b.prompt)
+
+
+def test_no_two_questions_of_a_paper_offer_the_same_names() -> None:
+    """Readers of the French Revolution bank: four "which assembly" questions on one paper, each
+    offering the same four assemblies with each the key once, are a matching exercise."""
+    from question_bank.banks.loader import load_bank_file
+    from quiz.classroom.papers import compose
+
+    folder = Path(__file__).parents[1] / "data" / "teacher_banks" / "french-revolution"
+    bank = load_bank_file(folder / "facts.csv", name="french-revolution", entities=folder / "entities.csv")
+    asked = 0
+    for seed in range(6):
+        questions = compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
+        offered = [frozenset(q.options) for q in questions if q.kind is not Kind.DATE]
+        assert len(offered) == len(set(offered)), seed
+        asked += len(offered)
+    assert asked  # the bank's assemblies are still asked
