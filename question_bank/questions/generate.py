@@ -17,7 +17,8 @@ from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
-from question_bank.questions.distractors import date_options, entity_distractors, event_distractors
+from question_bank.questions.date_options import date_options
+from question_bank.questions.distractors import entity_distractors, event_distractors
 from question_bank.questions.gate import flaws, reads_awkwardly
 from question_bank.questions.pools import pools_for, unique_date_phrase
 from question_bank.questions.question import Mode, Question
