@@ -83,7 +83,7 @@ def entity_distractors(
     # "A fire … killed Gus Grissom, Ed White and _____": no one the bank shows alive afterwards.
     died = isinstance(key, Unit) and key.category == "person" and bool(_DEATH.search(fact.statement()))
     spans = pools.spans
-    within = _named_home(key, prompt, catalog_of=pools.catalog.ancestors) if isinstance(key, Place) else ""
+    within = _named_home(key, prompt, pools.catalog.ancestors) if isinstance(key, Place) else ""
     stems_taken = {_stem_of(key_name)} - {""}
     ruled_sides: set[str] = set()
     its_first = _ITS_FIRST.search(stem)
@@ -167,10 +167,10 @@ def _homes(place: Place, ancestors: Callable[[Place], frozenset[str]]) -> set[st
     return {fold(name) for name in (*ancestors(place), place.region, place.country) if name}
 
 
-def _named_home(key: Place, prompt: str, catalog_of: Callable[[Place], frozenset[str]]) -> str:
+def _named_home(key: Place, prompt: str, ancestors: Callable[[Place], frozenset[str]]) -> str:
     """The region or country of the key that the stem names by its adjective ("Macedonian
     Partisan units drove the Germans out of …": a town of Macedonia, never Niš), folded; ""."""
-    homes = _homes(key, catalog_of)
+    homes = _homes(key, ancestors)
     for word in _ADJECTIVE.findall(prompt):
         adjective = word.lower()
         for home in homes:

@@ -207,8 +207,6 @@ def _wrong(question: Question) -> list[str]:
     them, places a unit elsewhere or names a place for another event rules it out (the tenth and
     eleventh readings: "the key is the only date not used elsewhere in the paper"; "broke into
     Western Serbia" beside Western Serbia offered for another operation)."""
-    if question.wording_id == "date.what_happened":
-        return []
     return [folded for option in question.options if option != question.answer and (folded := fold(option))]
 
 
@@ -216,8 +214,7 @@ def _telling(question: Question) -> str:
     """What a question shows or asks that another must not: its stem, its answer (no two
     questions of a paper share one: "which river" twice with the Sava for key), and for a date its
     options (a date that stands in several questions' options is the one a test-wise student
-    picks, and "16 October 2014" among the options tells "In which month …" its October 2014), as
-    for "What happened on …?" (each option a real event of the bank)."""
+    picks, and "16 October 2014" among the options tells "In which month …" its October 2014)."""
     shown = f"{question.prompt} {question.answer}"
     if question.kind is Kind.DATE:
         shown += " " + " ".join(question.options)
