@@ -98,7 +98,17 @@ def _room(key: FactDate, after: date | None, until: date | None, n: int) -> bool
         before = month - (after.year * 12 + after.month) if after else n  # months ending after it
         later = (until.year * 12 + until.month) - month - (until.day == 1) if until else n
         return before >= n and later >= n
+    if key.precision is Precision.RANGE:
+        # The wrong ranges are whole spans away: n of them must fit each side (Vasco da Gama's
+        # crossing of April–May, his landfall in India on 20 May: no range fits after it).
+        return all(_fits_between(_spans_away(key, -k), after, until) for k in range(1, n + 1)) and all(
+            _fits_between(_spans_away(key, k), after, until) for k in range(1, n + 1))
     return True
+
+
+def _fits_between(when: FactDate | None, after: date | None, until: date | None) -> bool:
+    """Whether a wrong date stands between the actor's events either side, as `_draw_dates` keeps it."""
+    return when is not None and (after is None or when.end > after) and (until is None or when.start < until)
 
 
 def _stands_apart(key: FactDate, others: list[FactDate]) -> bool:
@@ -206,23 +216,28 @@ def _nearby(key: FactDate, rng: random.Random, last_year: int, across_years: boo
             return None
         return FactDate(key.start.replace(year=year), key.end.replace(year=year), Precision.YEAR, Precision.YEAR)
     if key.unit is Precision.MONTH:
-        # A span of months moved by whole spans, either way and across a new year, so that three
-        # neighbours that overlap neither the key nor each other exist on both sides ("July–August"
-        # beside "May–June", "March–April" and "September–October").
+        return _spans_away(key, rng.choice((-1, 1)) * rng.randint(1, 3))  # further, they leave the era
+    return _spans_away(key, rng.choice((-3, -2, -1, 1, 2, 3)))
+
+
+def _spans_away(key: FactDate, steps: int) -> FactDate | None:
+    """The range `steps` whole spans of the key away. A span of months moves by whole spans either
+    way and across a new year, so that three neighbours that overlap neither the key nor each other
+    exist on both sides ("July–August" beside "May–June", "March–April" and "September–October");
+    a span of days likewise, so a long campaign gets neighbours that do not overlap it (None if it
+    would run into another year: "25 November 1944 – 3 February 1945")."""
+    if key.unit is Precision.MONTH:
         months = (key.end.year * 12 + key.end.month) - (key.start.year * 12 + key.start.month) + 1
-        shift = rng.choice((-1, 1)) * rng.randint(1, 3) * months  # further, they leave the bank's era
-        first_index = key.start.year * 12 + key.start.month - 1 + shift
-        last_index = key.end.year * 12 + key.end.month - 1 + shift
+        first_index = key.start.year * 12 + key.start.month - 1 + steps * months
+        last_index = key.end.year * 12 + key.end.month - 1 + steps * months
         first = _month_at(first_index // 12, first_index % 12 + 1)
         last = _month_at(last_index // 12, last_index % 12 + 1)
         return FactDate(first.start, last.end, Precision.RANGE, Precision.MONTH)
-    # Whole spans of the key away, so a long campaign gets neighbours that do not overlap it.
-    span = (key.end - key.start).days + 1
-    delta = timedelta(days=rng.choice((-3, -2, -1, 1, 2, 3)) * span)
+    delta = timedelta(days=steps * ((key.end - key.start).days + 1))
     start: date = key.start + delta
     end: date = key.end + delta
     if abs(start.year - key.year) > 1:
-        return None  # it may run into the next year ("25 November 1944 – 3 February 1945")
+        return None
     return FactDate(start, end, Precision.RANGE, Precision.DAY)
 
 

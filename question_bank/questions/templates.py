@@ -59,8 +59,38 @@ class Ask(NamedTuple):
 def asks_for(fact: Fact, kind: str) -> list[Ask]:
     fact = mid_sentence(fact)
     if kind == "date":
-        return date_asks(fact)
+        return _trimmed(date_asks(fact), fact)
     return entity_asks(fact, Unit if kind == "unit" else Place)
+
+
+LONG = 120  # characters: a date stem past this is trimmed of its side phrases where it can be
+
+
+def _trimmed(asks: list[Ask], fact: Fact) -> list[Ask]:
+    """The date wordings, each past LONG characters taken from the fact with the fewest side
+    phrases cut that brings it within LONG ("When did Elcano bring the Victoria back … with
+    eighteen men?" without ", the first ship to sail round the world", which read as if it were the
+    men): the date is the answer, so the event's asides and purposes only weigh the stem down.
+    'What happened …?' keeps the whole event (it is the answer); a wording nothing brings within
+    LONG stays as it is."""
+    long = [i for i, a in enumerate(asks) if len(a.prompt) > LONG and a.wording_id != "date.what_happened"]
+    if not long:
+        return asks
+    from question_bank.questions.trim import variants  # lemminflect, loaded on first need
+
+    asks = list(asks)
+    for lost, variant in variants(fact, second_verbs=False):
+        if not lost:
+            continue
+        shorter = {a.wording_id: a for a in date_asks(variant)}
+        for i in list(long):
+            ask = shorter.get(asks[i].wording_id)
+            if ask is not None and len(ask.prompt) <= LONG:
+                asks[i] = ask
+                long.remove(i)
+        if not long:
+            break
+    return asks
 
 
 # Capitalised words that stay so inside a sentence though the lexicon knows them in lower case.

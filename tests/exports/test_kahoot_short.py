@@ -133,5 +133,5 @@ def test_a_cut_keeps_what_the_sentence_needs() -> None:
     for prompt in cut:
         assert not re.search(r"first person\?|shortly\?|forced Army Group F\b(?! to)|, \?|,\?| ,|  |, (take|reach|added)\b",
                              prompt), prompt
-    assert "On what date did Thomas Stafford and Alexei Leonov shake hands in orbit?" in cut
-    assert "When did Apollo 8 take Frank Borman, Jim Lovell and William Anders around the Moon and back?" in cut
+    assert "In 1944, which Soviet corps added weight to the attack on Belgrade from the north-east?" in cut
+    assert "On 16 September 1944, the 14th Corps gave up defending which river?" in cut

@@ -450,6 +450,22 @@ def test_3f_no_date_that_puts_an_actor_s_steps_out_of_order(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", BANKS)
+def test_3g_a_range_key_is_not_held_at_one_end_by_the_actor_s_next_step(name: str) -> None:
+    """Fourteenth reading of the age of sail: Vasco da Gama's crossing of the Arabian Sea (April–May 1498), with his
+    landfall in India on 20 May: every later range broke the order of his steps, so the key was
+    always the latest of four. A range key whose actor's events leave no room on a side for every
+    wrong range is not offered with options, so each one asked takes more than one place."""
+    b = bank(name)
+    places: dict[str, set[int]] = {}
+    for q in questions(name):
+        fact = b.fact(q.fact_id)
+        if q.kind.value == "date" and fact.date.precision is Precision.RANGE and q.answer == fact.date.human():
+            places.setdefault(q.fact_id, set()).add(q.options.index(q.answer))
+    for fact_id, found in places.items():
+        assert len(found) > 1, (fact_id, found)
+
+
+@pytest.mark.parametrize("name", BANKS)
 def test_4f_no_in_which_year_for_the_year_the_title_names(name: str) -> None:
     """"In which year …" in "The Belgrade offensive, 1944" is answered by the title, and so is
     "When did a coup … in Bulgaria?" with years for options (eighth reading)."""
