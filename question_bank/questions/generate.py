@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from question_bank.facts.dates import FactDate, Precision
-from question_bank.facts.entities import Entity, Place
+from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.date_options import date_options
@@ -224,7 +224,7 @@ def _draw_options(
         wording = ask.wording_id
         # Units of the key's side first; only the wording that names no side ("Which army …")
         # falls back on other sides when the key's side has too few.
-        same_side = not wording.endswith("unit.echelon")
+        same_side = not wording.endswith("unit.echelon") or _names_its_side(fact, target, ask.prompt)
         exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
         if not _may_offer(bank, fact, target):
             return ()
@@ -234,6 +234,16 @@ def _draw_options(
         texts = [ask.answer, *(e.name for e in others)]
     rng.shuffle(texts)
     return tuple(texts)
+
+
+def _names_its_side(fact: Fact, key: Entity, prompt: str) -> bool:
+    """Whether the stem names another actor of the fact on the key's side ("which corps, from the
+    46th Army of the 2nd Ukrainian Front, …"): then a unit of another side is ruled out by it (the
+    seventeenth reading: the Yugoslav 13th Corps offered as a corps of a Soviet army)."""
+    if not isinstance(key, Unit) or not key.side:
+        return False
+    return any(other is not key and isinstance(other, Unit) and other.side == key.side and other.name in prompt
+               for other in fact.units)
 
 
 def _month_across_midnight(when: FactDate, target: FactDate) -> frozenset[str]:

@@ -466,6 +466,28 @@ def test_3g_a_range_key_is_not_held_at_one_end_by_the_actor_s_next_step(name: st
 
 
 @pytest.mark.parametrize("name", BANKS)
+def test_3h_a_stem_naming_the_key_s_side_offers_only_that_side(name: str) -> None:
+    """Seventeenth reading: "which corps, from the 46th Army of the 2nd Ukrainian Front, added
+    weight …" offered the Yugoslav 13th Corps, which its paper-mates name as Yugoslav. When the
+    stem names another actor of the fact on the key's side, every option is of that side."""
+    b = bank(name)
+    checked = 0
+    for q in questions(name):
+        if q.kind.value != "unit":
+            continue
+        fact = b.fact(q.fact_id)
+        key = next((u for u in fact.units if u.name == q.answer), None)
+        if key is None or not key.side or not any(
+                u is not key and u.side == key.side and u.name in q.prompt for u in fact.units):
+            continue
+        checked += 1
+        for option in q.options:
+            found = entity(name, option)
+            assert not isinstance(found, Unit) or found.side in ("", key.side), (q.prompt, option, found.side)
+    assert checked or name != "belgrade-offensive"
+
+
+@pytest.mark.parametrize("name", BANKS)
 def test_4f_no_in_which_year_for_the_year_the_title_names(name: str) -> None:
     """"In which year …" in "The Belgrade offensive, 1944" is answered by the title, and so is
     "When did a coup … in Bulgaria?" with years for options (eighth reading)."""
