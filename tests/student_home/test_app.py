@@ -72,7 +72,7 @@ async def test_the_home_shows_homework_open_papers_and_progress(home: Home) -> N
         await sign_in(app, pilot, "7b", "boris", home.codes["Boris"])
         text = screen_text(app)
         assert isinstance(app.screen, StudentHomeScreen)
-        for seen in ("Homework", "belgrade-offensive", "0/86", home.paper, "Belgrade check", "1 attempt left",
+        for seen in ("Homework", "belgrade-offensive", "0/85", home.paper, "Belgrade check", "1 attempt left",
                      "Your progress", "Answers today 0", "Predicted recall on the exam day", "s Study homework"):
             assert seen in text, seen
         assert "ctrl+p" not in text.lower()  # no command palette
