@@ -386,15 +386,20 @@ def practice_cards(
 ) -> dict[tuple[str, str], CardRecord]:
     """The learner's cards for (fact_id, kind) keys of a bank, made new where missing (inside the
     caller's transaction)."""
+    if not keys:
+        return {}
     ensure_cards(db, learner_id, bank, keys, at)
     wanted = set(keys)
-    found = load_cards(db, "learner_id = ? AND bank = ?", [learner_id, bank])
+    facts = sorted({fact_id for fact_id, _ in keys})
+    found = load_cards(db, f"learner_id = ? AND bank = ? AND fact_id IN ({', '.join('?' * len(facts))})",
+                       [learner_id, bank, *facts])
     return {(c.fact_id, c.kind): c for c in found if (c.fact_id, c.kind) in wanted}
 
 
 def write_practice_reviews(
     db: Database, reviews: list[tuple[CardRecord, CardState, Answer]], at: datetime
-) -> int:
-    """Each card's new state and its review row (inside the caller's transaction); how many written.
-    A card changed since it was read (another window studied it) is left as it is."""
-    return sum(1 for card, after, answer in reviews if write_answer(db, card, after, answer, at) is not None)
+) -> list[int]:
+    """Each card's new state and its review row (inside the caller's transaction); the review ids
+    written. A card changed since it was read (another window studied it) is left as it is."""
+    written = (write_answer(db, card, after, answer, at) for card, after, answer in reviews)
+    return [review_id for review_id in written if review_id is not None]
