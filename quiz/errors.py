@@ -139,3 +139,8 @@ class TeacherError(QuizError, ValueError):
 
 class SignInRefused(TeacherError):
     """A teacher's sign-in refused: a wrong name or password, or locked after too many."""
+
+
+class LiveError(QuizError, ValueError):
+    """A live game that cannot be made, run, joined or answered as asked: a bad setting (named by its
+    field), an unknown code, a question not open. One line, as the others."""

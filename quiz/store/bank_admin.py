@@ -6,7 +6,7 @@ from quiz.store.engine import Database
 
 # Every table with a `bank` column. A test reads both engines' schemas and fails when a new table
 # with a bank column is missing here.
-BANK_TABLES = ("facts", "cards", "card_sync", "papers", "review_hours", "homework")
+BANK_TABLES = ("facts", "cards", "card_sync", "papers", "review_hours", "homework", "live_games")
 
 
 def bank_origin(db: Database, name: str) -> str | None:

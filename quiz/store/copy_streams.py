@@ -56,6 +56,9 @@ TABLES: tuple[Table, ...] = (
     Table("homework", ("id",), "id"),
     Table("sign_in_failures", ("id",), "id"),
     Table("sign_in_locks", ("kind", "subject")),
+    Table("live_games", ("id",), "id"),
+    Table("live_players", ("id",), "id"),
+    Table("live_answers", ("game_id", "question_index", "learner_id")),
 )
 
 

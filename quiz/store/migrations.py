@@ -23,6 +23,7 @@ from quiz.store.schema import v1, v2
 from quiz.store.schema_classroom import classroom_v1
 from quiz.store.schema_fsrs import fsrs_v1
 from quiz.store.schema_homework import homework_1
+from quiz.store.schema_live import live_1
 from quiz.store.schema_sign_in import sign_in_1
 from quiz.store.schema_stats import stats_v1, stats_v2
 from quiz.store.schema_teachers import teachers_1
@@ -62,6 +63,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("teachers-1", teachers_1, pg.teachers_tables),  # teachers on one server, owners of classes and papers (#21)
     Migration("pg-parallel-1", _nothing, pg.parallel_julianday),  # statistics scanned by parallel workers (#20)
     Migration("pg-julian-1", _nothing, pg.julian_columns),  # cards' times kept as day numbers too (#20)
+    Migration("live-1", live_1, pg.live_tables),  # live review: games, players, answers (#22)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -88,7 +88,8 @@ def owned_counts(db: Database, owner: int | None) -> tuple[int, int]:
 
 
 def hand_over(db: Database, owner: int | None, to: int | None) -> tuple[int, int]:
-    """Give every class and paper of `owner` to `to` (None: the machine's own); how many of each.
+    """Give every class and paper of `owner` to `to` (None: the machine's own), with the classes'
+    live games; how many classes and papers.
     A class whose name `to` already has keeps `owner`: the caller sees it in the counts."""
     with db.write():
         classes = db.execute(
@@ -99,6 +100,11 @@ def hand_over(db: Database, owner: int | None, to: int | None) -> tuple[int, int
         papers = db.execute(
             "UPDATE papers SET teacher_id = ? WHERE teacher_id IS NOT DISTINCT FROM ?", [to, owner]
         ).rowcount
+        db.execute(  # a live game follows its class
+            "UPDATE live_games SET teacher_id = ? WHERE teacher_id IS NOT DISTINCT FROM ? "
+            "AND class_id IN (SELECT id FROM classes WHERE teacher_id IS NOT DISTINCT FROM ?)",
+            [to, owner, to],
+        )
     return classes, papers
 
 

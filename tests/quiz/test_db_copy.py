@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from quiz.cli import main
 from quiz.demo import run_demo
 from quiz.store import copy_streams, copying
+from quiz.store import live as live_rows
 from quiz.store.copying import TABLES, copy_database
 from quiz.store.migrations import TABLE as MIGRATIONS
 from quiz.store.opening import open_db
@@ -30,6 +31,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     homework = cli("--db", str(path), "homework", "set", "--class", "demo", "--bank", "belgrade-offensive",
                    "--kinds", "date", "--daily", "3")  # so the copy carries a homework row too
     assert homework.exit_code == 0, homework.output
+    _live_game(path, "demo", END)
     return path
 
 
@@ -154,6 +156,25 @@ def _new_rows(location: str | Path) -> None:
     assert added.exit_code == 0, added.output
     homework = cli("--db", str(location), "homework", "set", "--class", "after", "--bank", "belgrade-offensive")
     assert homework.exit_code == 0, homework.output
+    _live_game(location, "after", END + timedelta(days=1))
+
+
+def _live_game(location: str | Path, class_name: str, at: datetime) -> None:
+    """A live game of the class, its first student joined with an answer."""
+    db = open_db(location)
+    try:
+        class_id, learner_id = db.execute(
+            "SELECT c.id, m.learner_id FROM class_members m JOIN classes c ON c.id = m.class_id WHERE c.name = ? "
+            "ORDER BY m.learner_id LIMIT 1", [class_name]).fetchone()
+        code = f"LIVE{class_id}"
+        assert live_rows.insert_game(db, code, class_id, None, "belgrade-offensive", "weak", "{}", "[]", at)
+        game = live_rows.game_row(db, code)
+        assert game is not None
+        with db.write():
+            live_rows.add_player(db, game.id, learner_id, at)
+            live_rows.insert_answer(db, game.id, 0, learner_id, "1944", "correct", 900, at, 2000)
+    finally:
+        db.close()
 
 
 @pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -17,6 +17,7 @@ from quiz.store.schema import V1, V2
 from quiz.store.schema_classroom import CLASSROOM_V1
 from quiz.store.schema_fsrs import FSRS_V1
 from quiz.store.schema_homework import HOMEWORK_1
+from quiz.store.schema_live import LIVE_1
 from quiz.store.schema_sign_in import SIGN_IN_1
 from quiz.store.schema_stats import STATEMENTS_V2
 from quiz.store.schema_teachers import CLASS_NAMES, TEACHERS_1
@@ -133,6 +134,10 @@ def homework_tables(db: Database) -> None:
 
 def sign_in_tables(db: Database) -> None:
     run(db, SIGN_IN_1)
+
+
+def live_tables(db: Database) -> None:
+    run(db, LIVE_1)
 
 
 def teachers_tables(db: Database) -> None:
