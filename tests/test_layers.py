@@ -289,7 +289,7 @@ def _teacher_modules(loaded: list[str]) -> list[str]:
 def test_the_take_app_loads_no_teacher_module() -> None:
     """What the graph cannot see: importing `quiz.classroom.x` runs quiz/classroom/__init__.py first,
     and that imports the whole service, papers and results included."""
-    student = [m for m in static_graph().modules if m in {"quiz.tui.take_app", "quiz.doors.student"}]
+    student = [m for m in static_graph().modules if m in {"quiz.tui.take_app", "quiz.doors.student", "quiz.live.player"}]
     code = f"import json, sys; import {', '.join(student)}; print(json.dumps(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert _teacher_modules(json.loads(out.stdout)) == []
@@ -403,6 +403,7 @@ VIOLATIONS = [
     ("layers", "quiz.store", "quiz.study"),  # the store above a feature
     ("layers", "quiz.tui", "quiz.cli"),
     ("layers", "quiz.study", "quiz.classroom"),  # features are independent
+    ("layers", "quiz.classroom", "quiz.live"),  # a live game stands on the classroom, never the reverse
     ("layers", "quiz.library", "quiz.scheduling"),
     ("layers", "quiz.errors", "quiz.settings"),
     ("front-ends", "quiz.tui", "quiz.store"),
@@ -416,6 +417,7 @@ VIOLATIONS = [
     ("student-door-chains", "quiz.doors.student", "quiz.classroom.papers"),
     ("student-door-chains", "quiz.classroom.taking", "quiz.classroom.results"),  # any chain from the door
     ("student-door-chains", "quiz.doors.student", "quiz.doors.teacher"),
+    ("student-door-chains", "quiz.live.player", "quiz.classroom.papers"),  # a chain through a live game
     ("teacher-tab", "quiz.tui.teacher_app", "quiz.tui.writer"),
     ("teacher-tab", "quiz.tui.screens.progress", "quiz.exports"),
     ("acyclic", "quiz.errors", "quiz.settings"),  # quiz.settings imports quiz.errors

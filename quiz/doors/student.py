@@ -1,9 +1,10 @@
 """The student's door: sign in to a paper with a name and personal code, answer, submit, see one's
 own result; or sign in to one's class (a served tab's home) and see one's own homework, open papers
-and progress, and study the homework. Nothing else, and no one else's.
+and progress, and study the homework; or join a live game of one's class and answer its questions.
+Nothing else, and no one else's.
 
-It stands on `quiz.classroom.taking` and `quiz.study` (a study session, one's own homework and
-progress): no making papers, no classes, no class results, no item
+It stands on `quiz.classroom.taking`, `quiz.study` (a study session, one's own homework and
+progress) and `quiz.live.player`: no making papers, no classes, no class results, no item
 analysis, no exports, no statistics (import-linter's `student-door-chains` contract, and
 tests/test_layers.py in a fresh interpreter). The take app (`quiz paper take`, every served tab)
 is handed this door and no other.
@@ -22,20 +23,23 @@ from quiz.doors.base import Door, lazy_attributes
 from quiz.errors import ClassroomError
 from quiz.store.learners import find_learner
 
-if TYPE_CHECKING:  # the student's home only (homework, progress, studying): a paper's tab loads none of it
+if TYPE_CHECKING:  # the student's home only (homework, progress, studying, live games): a paper's tab loads none of it
+    from quiz.live.model import PlayerView
+    from quiz.live.player import LivePlayer
     from quiz.study.session import StudySession
     from quiz.study.student_home import HomeworkDue, OwnProgress
 
 _LAZY = {  # value types re-exported for the front ends, imported on first use
     "HomeworkDue": ("quiz.study.student_home", "HomeworkDue"),
     "OwnProgress": ("quiz.study.student_home", "OwnProgress"),
+    "PlayerView": ("quiz.live.model", "PlayerView"),
     "StudySession": ("quiz.study.session", "StudySession"),
 }
 
 __getattr__ = lazy_attributes(__name__, _LAZY)
 
 __all__ = ["AttemptResult", "AttemptView", "CHECKED_MODES", "HomeworkDue", "OpenPaper", "OwnProgress",
-           "SignedIn", "StudentDoor", "StudySession"]
+           "PlayerView", "SignedIn", "StudentDoor", "StudySession"]
 
 # Homework in a student's home is judged by the checker, never self-rated: no flip cards.
 CHECKED_MODES = ("mc", "typed", "cloze")
@@ -140,3 +144,29 @@ class StudentDoor(Door):
         kinds = tuple(sorted({(h.bank, kind) for h in homework for kind in h.kinds}))  # the homework's cards only
         return StudySession(self.db_path, self.student.name, bank=None, clock=self.clock, seed=seed,
                             bank_names=lambda _db: banks, modes=CHECKED_MODES, card_kinds=kinds)
+
+    # -- live games: a whole class answering the teacher's questions at once -------------------------
+    @property
+    def _live(self) -> LivePlayer:
+        from quiz.live.player import LivePlayer
+
+        db = self.db
+        cached: LivePlayer | None = getattr(self, "_live_player", None)
+        if cached is None or cached.db is not db:
+            cached = self._live_player = LivePlayer(db, self.clock)
+        return cached
+
+    def live_sign_in(self, code: str, name: str, personal_code: str) -> SignedIn:
+        """Sign in to the class of live game `code` (its usual personal-code checks and lockouts)."""
+        return self.sign_in_class(self._live.class_of(code), name, personal_code)
+
+    def live_join(self, code: str) -> PlayerView:
+        """Join (or rejoin, with one's score and answers) live game `code` as the signed-in student."""
+        return self._live.join(code, self.student.learner_id)
+
+    def live_view(self, code: str) -> PlayerView:
+        return self._live.view(code, self.student.learner_id)
+
+    def live_answer(self, code: str, index: int, given: str) -> PlayerView:
+        """Answer the open question `index` once (an option's text or number, or typed text)."""
+        return self._live.answer(code, self.student.learner_id, index, given)

@@ -1,4 +1,4 @@
-"""The teacher's door: classes, papers, homework, results, exports, a class's progress, and the demo class.
+"""The teacher's door: classes, papers, homework, live games, results, exports, a class's progress, and the demo class.
 
 Plain Python (never imports Textual); the features are imported when first used. The student's
 door (`quiz.doors.student`) never imports this module.
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from quiz.exports import ExportSet
     from quiz.exports.service import Exports
     from quiz.homework.service import Homework
+    from quiz.live.service import LiveHost
     from quiz.stats import Statistics
     from quiz.stats.progress_model import CSV_COLUMNS as PROGRESS_CSV_COLUMNS
     from quiz.stats.progress_model import LEGEND as PROGRESS_LEGEND
@@ -128,6 +129,19 @@ class TeacherDoor(Door):
         from quiz.homework.service import Homework
 
         return Homework(self.db, self.clock, self.owner)
+
+    @property
+    def live(self) -> LiveHost:
+        """Live review games for a whole class (issue #22): make, run, end and report them (kept, as
+        a game's frozen questions are read once)."""
+        from quiz.live.service import LiveHost
+
+        db = self.db
+        owner = self.owner
+        cached: LiveHost | None = getattr(self, "_live", None)
+        if cached is None or cached.db is not db or cached.owner != owner:
+            cached = self._live = LiveHost(db, self.clock, owner)
+        return cached
 
     @property
     def exports(self) -> Exports:
