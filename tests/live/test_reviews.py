@@ -1,18 +1,24 @@
 """Each answer counts as a review of that student's card, exactly once, in the transaction that
 takes it: right Good, near miss Hard, wrong Again, under the student's own settings; a refused or
 second answer reviews nothing. 35 students answering at once (each on their own connection) leave
-35 answers and 35 reviews, none lost or doubled."""
+35 answers and 35 reviews, none lost or doubled; an answer whose review fails, or a process killed
+while answering, never leaves an answer without its review or the reverse."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from quiz.classroom import practice
 from quiz.clock import utc_iso
 from quiz.errors import LiveError
+from quiz.live import player as player_module
 from quiz.live.model import GameSettings
 from quiz.live.player import LivePlayer
 from quiz.model import Kind, Mode, Outcome, Rating
@@ -128,3 +134,64 @@ def test_35_students_answering_at_once_lose_and_double_nothing(room: Room) -> No
     revealed = room.host.tick(code)  # every player has answered
     assert revealed.reveal is not None and (revealed.reveal.answered, revealed.reveal.players) == (CROWD, CROWD)
     assert room.host.report(code).reviews == CROWD
+
+
+def _crowd(room: Room, class_name: str, size: int) -> tuple[str, list[int]]:
+    """A class of `size` students joined to a one-question game, its question open: (code, learner ids)."""
+    names = [f"{class_name} student {n:02d}" for n in range(size)]
+    pin_to_utc(room.db_path, room.clock, *names)
+    room.teacher.classroom.new_class(class_name)
+    room.teacher.classroom.add_students(class_name, names)
+    code = room.host.create(GameSettings(class_name, questions=1, seconds=300), seed=1).code
+    ids = [room.learner_id(name) for name in names]
+    joining = LivePlayer(room.db, room.clock)
+    for learner_id in ids:
+        joining.join(code, learner_id)
+    room.host.open_next(code)
+    return code, ids
+
+
+def _answers_with_reviews(room: Room, code: str) -> tuple[int, int, int]:
+    """(answers, answers whose review exists, the crowd's reviews in all)."""
+    answers, linked = room.db.execute(
+        "SELECT count(*), count(r.id) FROM live_answers a LEFT JOIN reviews r ON r.id = a.review_id "
+        "AND r.learner_id = a.learner_id WHERE a.game_id = (SELECT id FROM live_games WHERE code = ?)",
+        [code]).fetchone()
+    reviews = room.db.execute(
+        "SELECT count(*) FROM reviews WHERE learner_id IN (SELECT p.learner_id FROM live_players p "
+        "JOIN live_games g ON g.id = p.game_id WHERE g.code = ?)", [code]).fetchone()[0]
+    return int(answers), int(linked), int(reviews)
+
+
+def test_an_answer_whose_review_fails_is_not_taken(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, ids = _crowd(room, "1a", 1)
+    real = player_module.review_answers
+
+    def fails_after_writing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real(*args, **kwargs)
+        raise OSError("the machine stopped")
+
+    monkeypatch.setattr(player_module, "review_answers", fails_after_writing)
+    with pytest.raises(OSError):
+        LivePlayer(room.db, room.clock).answer(code, ids[0], 0, room.right(code, 0))
+    assert _answers_with_reviews(room, code) == (0, 0, 0)
+    monkeypatch.undo()
+    LivePlayer(room.db, room.clock).answer(code, ids[0], 0, room.right(code, 0))  # answered again: taken
+    assert _answers_with_reviews(room, code) == (1, 1, 1)
+
+
+@pytest.mark.slow
+def test_a_process_killed_while_answering_leaves_answers_and_reviews_paired(room: Room) -> None:
+    code, ids = _crowd(room, "2b", 30)
+    script = Path(__file__).with_name("answerer.py")
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(room.db_path), code, room.clock().isoformat(), room.right(code, 0),
+         *map(str, ids)], stdout=subprocess.PIPE, text=True)
+    try:
+        done = [process.stdout.readline() for _ in range(10)]  # type: ignore[union-attr]
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert all(line.startswith("ok") for line in done)
+    answers, linked, reviews = _answers_with_reviews(room, code)
+    assert 10 <= answers < 30 and answers == linked == reviews
