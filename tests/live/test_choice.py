@@ -16,6 +16,7 @@ from quiz.classroom.papers import compose
 from quiz.errors import LiveError
 from quiz.library.banks import get_bank
 from quiz.library.card_sync import card_keys
+from quiz.live.choice import CardMemory, ranked
 from quiz.live.model import GameSettings
 from quiz.model import Kind, Outcome
 from tests.live.conftest import BANK, STUDENTS, Room
@@ -125,3 +126,10 @@ def test_a_typed_answer_is_judged_by_the_papers_checker(room: Room) -> None:
     room.host.reveal(code)
     verdicts = [room.student(n, code).live_view(code) for n in ("Ana", "Boris")]
     assert [(v.verdict, v.points_won) for v in verdicts] == [(Outcome.CORRECT, 1000), (Outcome.NEAR_MISS, 0)]
+
+
+def test_ties_are_broken_by_due_then_recall_then_the_banks_order() -> None:
+    memory = {("a", "date"): CardMemory(0.5, 0), ("b", "date"): CardMemory(0.5, 2),
+              ("c", "unit"): CardMemory(0.2, 0), ("d", "place"): CardMemory(0.5, 2)}
+    assert ranked(memory, "weak") == [("c", "unit"), ("b", "date"), ("d", "place"), ("a", "date")]
+    assert ranked(memory, "due") == [("b", "date"), ("d", "place"), ("c", "unit"), ("a", "date")]
