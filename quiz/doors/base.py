@@ -5,13 +5,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from quiz.clock import Clock, utc_now
 from quiz.locations import db_location
 from quiz.store import Database
 from quiz.store.health import ping
 from quiz.store.opening import open_db
+
+T = TypeVar("T")
 
 
 class Door:
@@ -43,6 +45,17 @@ class Door:
         except BaseException:
             self.close()
             raise
+
+    def kept(self, name: str, make: Callable[[Database], T], *also: object) -> T:
+        """The service `name` on this door's connection: made by `make(db)` once, and again only when
+        the connection (or any of `also`, such as whose door it is) has changed since."""
+        db = self.db
+        kept: dict[str, tuple[Database, tuple, Any]] = self.__dict__.setdefault("_kept", {})
+        found = kept.get(name)
+        if found is None or found[0] is not db or found[1] != also:
+            found = kept[name] = (db, also, make(db))
+        service: T = found[2]
+        return service
 
     def close(self) -> None:
         if self._db is not None:

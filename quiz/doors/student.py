@@ -67,11 +67,7 @@ class StudentDoor(Door):
     @property
     def classroom(self) -> Taking:
         """The taking service on this door's connection and clock (the take screens' calls)."""
-        db = self.db
-        cached: Taking | None = getattr(self, "_taking", None)
-        if cached is None or cached.db is not db:
-            cached = self._taking = Taking(db, self.clock)
-        return cached
+        return self.kept("taking", lambda db: Taking(db, self.clock))
 
     def paper_title(self, code: str) -> str:
         """The title of paper `code` (ClassroomError, one line, if there is none)."""
@@ -150,11 +146,7 @@ class StudentDoor(Door):
     def _live(self) -> LivePlayer:
         from quiz.live.player import LivePlayer
 
-        db = self.db
-        cached: LivePlayer | None = getattr(self, "_live_player", None)
-        if cached is None or cached.db is not db:
-            cached = self._live_player = LivePlayer(db, self.clock)
-        return cached
+        return self.kept("live", lambda db: LivePlayer(db, self.clock))
 
     def live_sign_in(self, code: str, name: str, personal_code: str) -> SignedIn:
         """Sign in to the class of live game `code` (its usual personal-code checks and lockouts)."""

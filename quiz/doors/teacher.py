@@ -116,12 +116,8 @@ class TeacherDoor(Door):
         """Classes, papers, attempts and results (issue #11) on this door's connection and clock."""
         from quiz.classroom.service import Classroom
 
-        db = self.db
         owner = self.owner
-        cached: Classroom | None = getattr(self, "_classroom", None)
-        if cached is None or cached.db is not db or cached.owner != owner:
-            cached = self._classroom = Classroom(db, self.clock, owner)
-        return cached
+        return self.kept("classroom", lambda db: Classroom(db, self.clock, owner), owner)
 
     @property
     def homework(self) -> Homework:
@@ -136,12 +132,8 @@ class TeacherDoor(Door):
         a game's frozen questions are read once)."""
         from quiz.live.service import LiveHost
 
-        db = self.db
         owner = self.owner
-        cached: LiveHost | None = getattr(self, "_live", None)
-        if cached is None or cached.db is not db or cached.owner != owner:
-            cached = self._live = LiveHost(db, self.clock, owner)
-        return cached
+        return self.kept("live", lambda db: LiveHost(db, self.clock, owner), owner)
 
     @property
     def exports(self) -> Exports:
