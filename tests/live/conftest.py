@@ -3,6 +3,7 @@ no class, on the test clock; the teacher's door and each student's door signed i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from quiz.library.preferences import save_settings
 from quiz.live.game import Games
 from quiz.live.model import AskedQuestion, GameSettings, HostView
 from quiz.live.service import LiveHost
+from quiz.model import Kind, Mode
 from quiz.store import Database, open_db
 from tests.support.clock import Clock
 
@@ -68,6 +70,16 @@ class Room:
     def wrong(self, code: str, index: int) -> str:
         key = self.key(code, index)
         return next(option for option in key.options if option != key.answer)
+
+    def dated_paper(self, count: int) -> str:
+        """The code of a paper of `count` typed date questions for 7b whose first key is a whole day
+        ("16 October 2014": without its day, a near miss), whatever the bank's dates are."""
+        for seed in range(1, 100):
+            made = self.teacher.classroom.new_paper(BANK, "Dates", class_name="7b", count=count, seed=seed,
+                                                    kinds=(Kind.DATE,), modes=(Mode.TYPED,))
+            if re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", made.questions[0].answer):
+                return made.code
+        raise AssertionError("no paper seed gives a whole day first")
 
     def close(self) -> None:
         for door in self.doors.values():

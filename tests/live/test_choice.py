@@ -112,12 +112,9 @@ def test_a_game_without_a_seed_draws_one_and_keeps_it(room: Room) -> None:
 
 
 def test_a_typed_answer_is_judged_by_the_papers_checker(room: Room) -> None:
-    made = room.teacher.classroom.new_paper(BANK, "Dates", class_name="7b", count=3, modes=(Mode.TYPED,),
-                                            kinds=(Kind.DATE,), seed=3)
-    code = room.start(source="paper", paper=made.code, questions=3).code
+    code = room.start(source="paper", paper=room.dated_paper(3), questions=3).code
     room.host.open_next(code)
     key = room.right(code, 0)
-    assert len(key.split()) == 3, key  # a day, a month and a year
     near = key.split(maxsplit=1)[1]  # without its day: a near miss
     room.student("Ana", code).live_answer(code, 0, key.lower())
     room.student("Boris", code).live_answer(code, 0, near)

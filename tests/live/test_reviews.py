@@ -21,7 +21,7 @@ from quiz.errors import LiveError
 from quiz.live import player as player_module
 from quiz.live.model import GameSettings
 from quiz.live.player import LivePlayer
-from quiz.model import Kind, Mode, Outcome, Rating
+from quiz.model import Outcome, Rating
 from quiz.store import open_db
 from tests.live.conftest import BANK, Room, pin_to_utc
 
@@ -42,9 +42,7 @@ def _reviews(room: Room, card_id: int) -> list[tuple]:
 
 
 def test_every_answer_moves_that_students_card_once(room: Room) -> None:
-    made = room.teacher.classroom.new_paper(BANK, "Dates", class_name="7b", count=2, modes=(Mode.TYPED,),
-                                            kinds=(Kind.DATE,), seed=3)
-    code = room.start(source="paper", paper=made.code, questions=2).code
+    code = room.start(source="paper", paper=room.dated_paper(2), questions=2).code
     first = room.key(code, 0)
     practice.schedule(room.db, BANK, "Ana", [(first, first.answer, Outcome.CORRECT)], room.clock() - timedelta(days=9))
     before = {name: _card(room, name, first.fact_id, "date") for name in ("Ana", "Boris", "Cvijeta", "Dragan")}
