@@ -1,0 +1,51 @@
+"""A live screen's line to its game: one store thread (`StoreWriter`) for every call, and a look at
+the game a few times a second, never more than one on its way. The UI thread never waits on the
+database; each answer comes back to the screen as a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.message import Message
+from textual.screen import Screen
+
+from quiz.errors import QuizError
+from quiz.tui.writer import Job, StoreWriter
+
+__all__ = ["LiveLink"]
+
+
+class LiveLink:
+    """`look` makes the message with the game as it stands (run on the store thread); `refused`
+    the one for a look the store refused. The screen calls `looked()` when a look's message
+    arrives, so the next can go; `polls` counts them (tests wait on it)."""
+
+    def __init__(self, owner: Screen[None], name: str, look: Callable[[], Message],
+                 refused: Callable[[QuizError], Message]) -> None:
+        self.owner = owner
+        self.writer = StoreWriter(owner, name)
+        self.look_job = Job(look, refused)
+        self.looking = False
+        self.polls = 0
+
+    def start(self, every: float, wanted: Callable[[], bool]) -> None:
+        """Look every `every` seconds while `wanted()` (an ended game is not asked again)."""
+        self.writer.start()
+
+        def poll() -> None:
+            if not self.looking and wanted():
+                self.looking = True
+                self.writer.put(self.look_job)
+
+        self.owner.set_interval(every, poll)
+
+    def looked(self) -> None:
+        self.looking = False
+        self.polls += 1
+
+    def put(self, job: Job) -> None:
+        """A call of the teacher's or the player's, after every call queued before it."""
+        self.writer.put(job)
+
+    def close(self) -> None:
+        self.writer.close()
