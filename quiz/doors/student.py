@@ -148,6 +148,11 @@ class StudentDoor(Door):
 
         return self.kept("live", lambda db: LivePlayer(db, self.clock))
 
+    def live_class(self, code: str) -> str:
+        """The class of live game `code` (LiveError for an unknown or ended one): `quiz live join`
+        checks the code before it asks the student's name."""
+        return self._live.class_of(code)
+
     def live_sign_in(self, code: str, name: str, personal_code: str) -> SignedIn:
         """Sign in to the class of live game `code` (its usual personal-code checks and lockouts)."""
         return self.sign_in_class(self._live.class_of(code), name, personal_code)

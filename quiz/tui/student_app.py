@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from quiz.doors.student import StudentDoor
 from quiz.tui.crash import OneLineCrash
+from quiz.tui.screens.live_play import LivePlayScreen
 from quiz.tui.screens.student_home import StudentHomeScreen
 from quiz.tui.screens.student_sign_in import StudentSignInScreen
 from quiz.tui.screens.student_study import StudentStudyScreen
@@ -44,12 +45,16 @@ class StudentApp(SteadyCursor, OneLineCrash, App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, StudentHomeScreen):
             self.pop_screen()
 
+    def leave_game(self) -> None:
+        """Esc in a live game: home (joining again with `g` comes back with the same score)."""
+        self.back_home()
+
     def action_leave(self) -> None:
         """ctrl+q: a paper is left as the take app leaves it (answers on their way written first),
-        the homework goes home; at home or signing in, the app ends."""
+        the homework and a live game go home; at home or signing in, the app ends."""
         if isinstance(self.screen, TakeScreen):
             self.screen.leave()
-        elif isinstance(self.screen, StudentStudyScreen):
+        elif isinstance(self.screen, StudentStudyScreen | LivePlayScreen):
             self.back_home()
         else:
             self.exit()

@@ -7,8 +7,18 @@ from __future__ import annotations
 from typing import ClassVar, cast
 
 from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, Static
+
+from quiz.tui.widgets.answer_input import AnswerInput, AnswerTarget
+
+
+def name_and_code(target: AnswerTarget) -> ComposeResult:
+    """A student's name and personal code, and the line that says why a sign-in was refused."""
+    yield AnswerInput(target, placeholder="Your name", id="student-name")
+    yield AnswerInput(target, placeholder="Personal code", password=True, id="personal-code")
+    yield Static(id="sign-in-error")
 
 
 class SignInFields:

@@ -1,7 +1,8 @@
 """A student's home (issue #21): homework due today, the class's open papers, their own progress.
 
 Keys: s studies the homework (in the browser, judged by the checker), Enter on a paper takes it
-(the personal code is not asked again), r reads it all again. Only the signed-in student's data.
+(the personal code is not asked again), g joins a live game by its code, r reads it all again.
+Only the signed-in student's data.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = ["StudentHomeScreen"]
 class StudentHomeScreen(Screen[None]):
     BINDINGS = [
         Binding("s", "study", "Study homework"),
+        Binding("g", "join_game", "Join live game"),
         Binding("r", "refresh", "Refresh"),
     ]
 
@@ -95,6 +97,25 @@ class StudentHomeScreen(Screen[None]):
         from quiz.tui.screens.student_study import StudentStudyScreen
 
         self.app.push_screen(StudentStudyScreen(session))
+
+    def action_join_game(self) -> None:
+        from quiz.tui.dialogs.game_code import GameCodeDialog
+
+        self.app.push_screen(GameCodeDialog(), self.join_game)
+
+    def join_game(self, code: str | None) -> None:
+        """Join game `code` as the signed-in student (no personal code again) and play."""
+        if code is None:
+            return
+        door = self.student_app.door
+        try:
+            view = door.live_join(code)
+        except QuizError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        from quiz.tui.screens.live_play import LivePlayScreen
+
+        self.app.push_screen(LivePlayScreen(door, view, door.student.name))
 
     @on(OptionList.OptionSelected, "#home-papers")
     def take(self, event: OptionList.OptionSelected) -> None:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from quiz.errors import ClassroomError, StoreError
-from quiz.tui.screens.sign_in_fields import SignInFields
+from quiz.tui.screens.sign_in_fields import SignInFields, name_and_code
 from quiz.tui.screens.take_answers import why
 from quiz.tui.widgets.answer_input import AnswerInput
 
@@ -32,9 +32,7 @@ class StudentSignInScreen(SignInFields, Screen[None]):
             yield Static("Your homework and papers", id="sign-in-title")
             yield Static("Give your class, your name and the personal code your teacher gave you.", classes="hint")
             yield AnswerInput(self, placeholder="Class", id="class-name")
-            yield AnswerInput(self, placeholder="Your name", id="student-name")
-            yield AnswerInput(self, placeholder="Personal code", password=True, id="personal-code")
-            yield Static(id="sign-in-error")
+            yield from name_and_code(self)
         yield Footer()
 
     def on_mount(self) -> None:
