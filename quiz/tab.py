@@ -81,6 +81,26 @@ def student(db_path: Path | str, *, create_folder: bool) -> int:
     return app.return_code or 0
 
 
+def live_join(db_path: Path | str, code: str, *, create_folder: bool) -> int:
+    """A student's terminal in live game `code` (`quiz live join CODE`): name and personal code,
+    then the game; its exit code. An unknown or ended game is a `LiveError` here, before the
+    screen opens; only the student's door is loaded."""
+    from quiz.doors.student import StudentDoor
+
+    door = StudentDoor(db_path, create_folder=create_folder, address=_address())
+    try:
+        door.open()
+        door.live_class(code)
+    finally:
+        door.close()  # the app opens its own connection on its own thread
+    without_tls(db_path)
+    from quiz.tui.live_join_app import LiveJoinApp
+
+    app = LiveJoinApp(door, code)
+    app.run()
+    return app.return_code or 0
+
+
 def teacher_tab(db_path: Path | str) -> int:
     """A teacher's sign-in, then their classes' homework view; its exit code. The door is signed
     in to no one (`--teacher` and $QUIZ_TEACHER do not count here): a password is asked."""

@@ -30,6 +30,7 @@ COMMANDS = {
     "class": ("quiz.cli.classroom", "class_group"),
     "paper": ("quiz.cli.paper", "paper_group"),
     "homework": ("quiz.cli.homework", "homework_group"),
+    "live": ("quiz.cli.live", "live_group"),
     "teacher": ("quiz.cli.teachers", "teacher_group"),
     "serve": ("quiz.cli.serve", "serve"),
     "student": ("quiz.cli.student", "student"),
