@@ -90,13 +90,13 @@ def live_join(db_path: Path | str, code: str, *, create_folder: bool) -> int:
     door = StudentDoor(db_path, create_folder=create_folder, address=_address())
     try:
         door.open()
-        door.live_class(code)
+        class_name = door.live_class(code)
     finally:
         door.close()  # the app opens its own connection on its own thread
     without_tls(db_path)
     from quiz.tui.live_join_app import LiveJoinApp
 
-    app = LiveJoinApp(door, code)
+    app = LiveJoinApp(door, code, class_name)
     app.run()
     return app.return_code or 0
 

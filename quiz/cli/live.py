@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -151,7 +150,8 @@ def report_json(found: GameReport) -> dict[str, Any]:
         "code": found.code, "class": found.class_name, "bank": found.bank, "source": found.source,
         "started": found.started.isoformat(), "ended": found.ended.isoformat() if found.ended else None,
         "reviews": found.reviews,
-        "leaderboard": [asdict(standing) for standing in found.leaderboard],
+        "leaderboard": [{"rank": s.rank, "name": s.name, "points": s.points, "right": s.right, "answered": s.answered}
+                        for s in found.leaderboard],
         "questions": [{"number": row.index + 1, "prompt": row.prompt, "answer": row.answer, "right": row.right,
                        "answered": row.answered, "players": row.players, "counts": row.counts,
                        "fact_id": row.fact_id, "kind": row.kind} for row in found.questions],
@@ -171,8 +171,9 @@ def report_lines(found: GameReport, shown: Callable[[str], str] | None = None) -
     yield "Questions"
     for row in found.questions:
         yield f"{row.index + 1:>3}. {shown(row.prompt)}"
-        yield f"     answer: {shown(row.answer)} · {row.right} of {row.answered} right · {row.players} players"
-        for given, count in sorted(row.counts.items(), key=lambda item: (-item[1], item[0].casefold())):
+        yield (f"     answer: {shown(row.answer)} · {row.right} right of {row.answered} answered · "
+               f"{row.players} players")
+        for given, count in row.counts.items():  # the options in their order, then typed answers
             mark = "✓" if given.casefold() == row.answer.casefold() else " "
             yield f"       {mark} {count:>3}  {shown(given)}"
     yield ""

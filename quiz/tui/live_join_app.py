@@ -24,15 +24,16 @@ class LiveJoinApp(SteadyCursor, OneLineCrash, App[None]):
     COMMANDS = set()
     BINDINGS = [Binding("ctrl+q", "leave", "Leave", priority=True)]
 
-    def __init__(self, door: StudentDoor, code: str) -> None:
+    def __init__(self, door: StudentDoor, code: str, class_name: str | None = None) -> None:
         super().__init__()
         self.door = door
         self.code = code
+        self.class_name = class_name
         self.register_theme(QUIZ_THEME)
         self.theme = QUIZ_THEME.name
 
     def on_mount(self) -> None:
-        self.push_screen(LiveJoinScreen(self.code))
+        self.push_screen(LiveJoinScreen(self.code, self.class_name))
 
     def leave_game(self) -> None:
         self.exit()

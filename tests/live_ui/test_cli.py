@@ -70,7 +70,7 @@ def test_the_report_as_text_and_json(room: Room) -> None:
     assert text.exit_code == 0, text.output
     out = text.output
     assert f"Live game {code}" in out and "class 7B" in out and "belgrade-offensive" in out
-    assert f"answer: {key} · 1 of 2 right · 2 players" in out
+    assert f"answer: {key} · 1 right of 2 answered · 2 players" in out
     assert f"✓   1  {key}" in out
     assert "Leaderboard" in out and "[b]x" in out
     found = json.loads(run(room, "live", "report", code, "--json").output)

@@ -22,19 +22,24 @@ __all__ = ["LiveJoinScreen"]
 
 
 class LiveJoinScreen(SignInFields, Screen[None]):
-    """Name and personal code for game `code`; a wrong code or a lock is said here, in one line."""
+    """Name and personal code for game `code` (of class `class_name`, when known); a wrong code or
+    a lock is said here, in one line."""
 
     LABELS = {"student-name": "Name", "personal-code": "Personal code"}
     DEFAULT_CSS = "LiveJoinScreen { align-horizontal: center; }"
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, class_name: str | None = None) -> None:
         super().__init__()
         self.code = code
+        self.class_name = class_name
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="sign-in"):
-            yield Static(Text(f"Joining live game {self.code}"), id="sign-in-title")
+            title = Text(f"Joining live game {' '.join(self.code.split()).upper()}")
+            if self.class_name:
+                title.append(f" of class {self.class_name}")
+            yield Static(title, id="sign-in-title")
             yield Static("Give your name and the personal code your teacher gave you.", classes="hint")
             yield from name_and_code(self)
         yield Footer()
