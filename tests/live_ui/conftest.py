@@ -85,9 +85,7 @@ def quick_polls(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("quiz.tui.screens.live_play.POLL_S", 0.05)
 
 
-@pytest.fixture
-def room(tmp_path: Path, clock: Clock) -> Room:
-    path = tmp_path / "quiz.db"
+def make_room(path: Path, clock: Clock) -> Room:
     db = open_db(path)
     for name in STUDENTS:
         save_settings(db, ensure_learner(db, name, clock).id, timezone="UTC")
@@ -97,6 +95,11 @@ def room(tmp_path: Path, clock: Clock) -> Room:
     codes = dict(desk.classroom.add_students("7B", list(STUDENTS)))
     desk.close()
     return Room(path, clock, codes)
+
+
+@pytest.fixture
+def room(tmp_path: Path, clock: Clock) -> Room:
+    return make_room(tmp_path / "quiz.db", clock)
 
 
 async def polled(pilot: Any, screen: Any, times: int = 2) -> None:

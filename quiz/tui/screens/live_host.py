@@ -251,7 +251,7 @@ def host_body(view: HostView) -> RenderableType:
 def lobby(view: HostView) -> RenderableType:
     join = Text.assemble(("Join with ", "bold"), ("quiz live join ", "bold"), (view.code, "bold"),
                          " in a terminal, or ", ("g", "bold"), " on the class server's home.")
-    players = Text(f"{counted(len(view.players), 'player')}: ", style="bold")
+    players = Text.assemble((f"{counted(len(view.players), 'player')}: ", "bold"))
     players.append_text(Text(", ").join(Text(name) for name in view.players) if view.players
                         else Text("waiting for the class…", style="dim"))
     return Group(Text("Game code", style="bold"), big_code(view.code, "bold yellow"), Text(""), join, Text(""),

@@ -304,13 +304,13 @@ def status_line(view: PlayerView, answered: bool) -> Text:
 
 def revealed_note(view: PlayerView) -> Text:
     if view.verdict is Outcome.CORRECT:
-        line = Text("Right!", style="bold green")
+        line = Text.assemble(("Right!", "bold green"))
         if view.points and view.points_won:
             line.append(f"  +{view.points_won} points")
     elif view.verdict is None:
-        line = Text("No answer this time.", style="bold")
+        line = Text.assemble(("No answer this time.", "bold"))
     else:
-        line = Text("Nearly, but not right." if view.verdict is Outcome.NEAR_MISS else "Not right.", style="bold red")
+        line = Text.assemble(("Nearly, but not right." if view.verdict is Outcome.NEAR_MISS else "Not right.", "bold red"))
     line.append("\nThe answer: ", style="dim")
     line.append(view.answer or "")
     line.append("\n")
@@ -325,7 +325,7 @@ def revealed_note(view: PlayerView) -> Text:
 def final_note(view: PlayerView) -> Text:
     if view.rank is None:
         return Text("The game is over.", style="bold")
-    line = Text(f"You came {ordinal(view.rank)} of {view.players}", style="bold")
+    line = Text.assemble((f"You came {ordinal(view.rank)} of {view.players}", "bold"))
     line.append(f" with {view.score} points." if view.points else f" with {counted(view.score, 'right answer')}.")
     line.append("\nEsc leaves.", style="dim")
     return line
