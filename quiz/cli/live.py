@@ -17,7 +17,7 @@ from quiz.cli.context import AppContext
 from quiz.cli.errors import UserError
 from quiz.console import flag
 from quiz.errors import QuizError, StoreError
-from quiz.live.model import DEFAULT_QUESTIONS, DEFAULT_SECONDS, SOURCES, GameReport, GameSettings, HostView
+from quiz.live.model import DEFAULT_QUESTIONS, DEFAULT_SECONDS, SOURCES, GameReport, GameSettings, HostView, State
 
 if TYPE_CHECKING:
     from quiz.doors.teacher import TeacherDoor
@@ -47,12 +47,16 @@ def _teacher(obj: AppContext, teacher: str | None) -> TeacherDoor:
 
 
 def _host(door: TeacherDoor, view: HostView) -> None:
+    """The teacher's screen on the game; leaving it before the end says how to come back."""
     from quiz.tui.live_host_app import LiveHostApp
 
     app = LiveHostApp(door, view)
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)
+    if door.live.view(view.code).state is not State.ENDED:
+        click.echo(f"Game {view.code} is still open: `quiz live host {view.code}` goes back to it "
+                   f"(students keep their place).", err=True)
 
 
 TEACHER = click.option("--teacher", metavar="NAME", help="Whose class and game (default: `quiz --teacher`, $QUIZ_TEACHER).")

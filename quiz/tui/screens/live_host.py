@@ -30,6 +30,7 @@ from quiz.tui.screens.live_link import LiveLink
 from quiz.tui.widgets.big_code import big_code
 from quiz.tui.widgets.footer import SteadyFooter
 from quiz.tui.widgets.live_tables import countdown, distribution, options_table, standings_table
+from quiz.tui.widgets.steady_line import SteadyLine
 from quiz.tui.writer import Job
 
 __all__ = ["POLL_S", "LiveHostScreen", "LiveHosting", "host_body"]
@@ -105,12 +106,12 @@ class LiveHostScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="live-host"):
-            yield Static(id="host-status")
+            yield SteadyLine(id="host-status")
             with VerticalScroll(id="host-scroll"):
                 yield Static(id="host-body")
             with Horizontal(id="host-clock"):
                 yield Digits(id="host-countdown")
-                yield Static(id="host-answers")
+                yield SteadyLine(id="host-answers")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -126,12 +127,14 @@ class LiveHostScreen(Screen[None]):
     @on(HostUpdated)
     def updated(self, report: HostUpdated) -> None:
         self._answered(report.acted)
+        self.link.said(None)
         self.show(report.view)
 
     @on(HostRefused)
     def refused(self, report: HostRefused) -> None:
         self._answered(report.acted)
-        self.notify(str(report.error), severity="warning", timeout=5, markup=False)
+        if report.acted or self.link.said(str(report.error)):  # a failing look is said once, not 4 times a second
+            self.notify(str(report.error), severity="warning", timeout=5, markup=False)
 
     def _answered(self, acted: bool) -> None:
         if acted:
@@ -148,11 +151,13 @@ class LiveHostScreen(Screen[None]):
             self.query_one("#host-body", Static).update(host_body(view))
             self.query_one("#host-clock").display = view.state is State.OPEN
             self.refresh_bindings()
-        self.query_one("#host-status", Static).update(status_line(view), layout=False)
+        self.query_one("#host-status", SteadyLine).show(status_line(view))
         if view.state is State.OPEN:
-            self.query_one("#host-countdown", Digits).update(countdown(view.seconds_left))
-            self.query_one("#host-answers", Static).update(
-                Text(f"{view.answers} of {len(view.players)} answered", style="bold"), layout=False)
+            clock = self.query_one("#host-countdown", Digits)
+            if clock.value != countdown(view.seconds_left):
+                clock.update(countdown(view.seconds_left))
+            self.query_one("#host-answers", SteadyLine).show(
+                Text(f"{view.answers} of {len(view.players)} answered", style="bold"))
 
     # -- the teacher's keys ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

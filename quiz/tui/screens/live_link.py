@@ -27,6 +27,7 @@ class LiveLink:
         self.look_job = Job(look, refused)
         self.looking = False
         self.polls = 0
+        self._said: str | None = None
 
     def start(self, every: float, wanted: Callable[[], bool]) -> None:
         """Look every `every` seconds while `wanted()` (an ended game is not asked again)."""
@@ -42,6 +43,12 @@ class LiveLink:
     def looked(self) -> None:
         self.looking = False
         self.polls += 1
+
+    def said(self, problem: str | None) -> bool:
+        """Note why the last look failed (None: it worked); True when that is news to say."""
+        news = problem is not None and problem != self._said
+        self._said = problem
+        return news
 
     def put(self, job: Job) -> None:
         """A call of the teacher's or the player's, after every call queued before it."""

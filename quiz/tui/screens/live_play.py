@@ -35,6 +35,7 @@ from quiz.tui.screens.take_answers import ChoiceList, why
 from quiz.tui.widgets.answer_input import AnswerInput
 from quiz.tui.widgets.footer import SteadyFooter
 from quiz.tui.widgets.live_tables import countdown, options_table, ordinal
+from quiz.tui.widgets.steady_line import SteadyLine
 from quiz.tui.writer import Job
 
 __all__ = ["POLL_S", "GameLeaver", "LivePlayScreen", "LiveSeat"]
@@ -116,7 +117,7 @@ class LivePlayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="live-play"):
-            yield Static(id="play-status")
+            yield SteadyLine(id="play-status")
             with Vertical(id="play-question"):
                 yield Static(id="play-prompt")
             yield ChoiceList(self, id="play-options")
@@ -139,13 +140,15 @@ class LivePlayScreen(Screen[None]):
     def updated(self, report: PlayUpdated) -> None:
         if report.polled:
             self.link.looked()
+            self.link.said(None)
         self.show(report.view)
 
     @on(PlayRefused)
     def refused(self, report: PlayRefused) -> None:
         if report.index is None:
             self.link.looked()
-            self.notify(str(report.error), severity="warning", timeout=3, markup=False)
+            if self.link.said(str(report.error)):  # a failing look is said once, not 4 times a second
+                self.notify(str(report.error), severity="warning", timeout=5, markup=False)
             return
         if self.sent.get(report.index) == report.given:
             del self.sent[report.index]  # not taken: a store that could not write lets them try again
@@ -171,7 +174,7 @@ class LivePlayScreen(Screen[None]):
         if still != self._shown:
             self._shown = still
             self._draw(view)
-        self.query_one("#play-status", Static).update(status_line(view, self.given is not None), layout=False)
+        self.query_one("#play-status", SteadyLine).show(status_line(view, self.given is not None))
 
     def _draw(self, view: PlayerView) -> None:
         question = view.question
