@@ -173,6 +173,8 @@ def report_lines(found: GameReport, shown: Callable[[str], str] | None = None) -
     yield f"{found.reviews} answer{'s' if found.reviews != 1 else ''} counted as reviews"
     yield ""
     yield "Questions"
+    if not found.questions:
+        yield "  none asked yet"
     for row in found.questions:
         yield f"{row.index + 1:>3}. {shown(row.prompt)}"
         yield (f"     answer: {shown(row.answer)} · {row.right} right of {row.answered} answered · "
