@@ -73,7 +73,11 @@ async def test_the_host_shows_the_code_the_players_the_countdown_the_reveal_and_
         text = screen_text(app)
         assert screen.view.state is State.REVEALED and "1 of 2 right" in text and "(2 of 2 answered)" in text
 
-        await pilot.press("e")  # the end, before question 3: the leaderboard
+        await pilot.press("e")  # the end, before question 3: a second e is asked for
+        await polled(pilot, screen)
+        assert screen.view.state is State.REVEALED
+        assert any("Press e again" in str(note.message) for note in app._notifications)
+        await pilot.press("e")
         await polled(pilot, screen)
         text = screen_text(app)
         assert "Leaderboard" in text and "Game over" in text

@@ -36,6 +36,7 @@ from quiz.tui.writer import Job
 __all__ = ["POLL_S", "LiveHostScreen", "LiveHosting", "host_body"]
 
 POLL_S = 0.25  # how often the screen asks the game how it stands (and lets it reveal by itself)
+ENDING_S = 4.0  # how long a first e waits for the second that ends the game
 
 
 class LiveHosting(Protocol):
@@ -93,6 +94,7 @@ class LiveHostScreen(Screen[None]):
         self.host = host
         self.view = view
         self.acting = False  # a teacher's key is on its way: the next waits for its answer
+        self.ending = False  # e was pressed once mid-game: a second e ends it
         self._shown: HostView | None = None
         code = view.code
         self.link = LiveLink(self, "live host", lambda: HostUpdated(host.tick(code), acted=False),
@@ -145,7 +147,7 @@ class LiveHostScreen(Screen[None]):
     def show(self, view: HostView) -> None:
         """Draw what changed: the body when the game moved, the clock and count every time."""
         self.view = view
-        still = replace(view, seconds_left=None, closes=None)
+        still = replace(view, seconds_left=None, closes=None, answers=0)  # those three are the lines below
         if still != self._shown:
             self._shown = still
             self.query_one("#host-body", Static).update(host_body(view))
@@ -190,8 +192,20 @@ class LiveHostScreen(Screen[None]):
             self._act(self.host.reveal)
 
     def action_end(self) -> None:
-        if not self.acting and self.view.state is not State.ENDED:
+        """e ends the game: at once after the last question, else on a second e (a slip of the
+        finger should not end a class's game)."""
+        view = self.view
+        if self.acting or view.state is State.ENDED:
+            return
+        if self.ending or view.state is State.REVEALED and last_question(view):
             self._act(self.host.end)
+            return
+        self.ending = True
+        self.notify("Press e again to end the game now (the leaderboard is shown).", timeout=ENDING_S)
+        self.set_timer(ENDING_S, self._not_ending)
+
+    def _not_ending(self) -> None:
+        self.ending = False
 
     def action_leave(self) -> None:
         self.app.exit()
@@ -199,6 +213,7 @@ class LiveHostScreen(Screen[None]):
     def _act(self, call: _GameCall) -> None:
         """A teacher's key: its call on the store thread; the next key waits for its answer."""
         self.acting = True
+        self.ending = False
         code = self.view.code
         self.link.put(Job(lambda: HostUpdated(call(code), acted=True), lambda error: HostRefused(error, acted=True)))
 
