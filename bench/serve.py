@@ -30,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -84,6 +86,31 @@ def wait_listening(proc: subprocess.Popen[bytes], port: int) -> None:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("quiz serve did not start") from None
             time.sleep(0.05)
+
+
+@contextmanager
+def serving(location: Path | str, log: Path, *options: str) -> Iterator[tuple[str, int]]:
+    """`quiz serve [OPTIONS]` on a free loopback port, in its own session, its output in `log`: its
+    websocket URL and process group. Stopped at the end, by group (the server and every tab)."""
+    port = free_port()
+    argv = [sys.executable, "-m", "quiz", "--db", str(location), "serve", "--port", str(port), *options]
+    with open(log, "wb") as output:
+        proc = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+    try:
+        wait_listening(proc, port)
+        yield f"http://127.0.0.1:{port}/ws", proc.pid
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(TIMEOUT_S)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
 
 
 def _prepare(db: Path) -> tuple[str, dict[str, str]]:

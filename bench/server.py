@@ -26,16 +26,13 @@ import asyncio
 import os
 import random
 import re
-import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
-from bench.serve import free_port, group, rss_mb, wait_listening
+from bench.serve import group, rss_mb, serving
 from bench.ws_client import TIMEOUT_S, Tab, open_tab
 
 STUDENTS = int(os.environ.get("QUIZ_BENCH_STUDENTS", "100"))
@@ -184,8 +181,7 @@ async def _until(count: int, reached: object, attribute: str, tasks: list[asynci
         await asyncio.sleep(0.05)
 
 
-async def _class(port: int, server: int, codes: dict[str, str]) -> dict[str, float]:
-    url = f"http://127.0.0.1:{port}/ws"
+async def _class(url: str, server: int, codes: dict[str, str]) -> dict[str, float]:
     done = Class()
     opened = time.monotonic()
     tasks = [asyncio.create_task(_student(url, name, code, done)) for name, code in codes.items()]
@@ -225,26 +221,8 @@ def run() -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="quiz-bench-server-") as tmp:
         db = Path(tmp) / "server.db"
         code, codes = _prepare(db)
-        port = free_port()
-        argv = [sys.executable, "-m", "quiz", "--db", str(db), "serve", "--port", str(port), "--paper", code,
-                "--max-tabs", str(STUDENTS)]
-        with open(Path(tmp) / "serve.log", "wb") as log:
-            proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    start_new_session=True)
-        try:
-            wait_listening(proc, port)
-            figures = asyncio.run(_class(port, proc.pid, codes))
-        finally:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)
-                proc.wait(TIMEOUT_S)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                pass
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait()
+        with serving(db, Path(tmp) / "serve.log", "--paper", code, "--max-tabs", str(STUDENTS)) as (url, server):
+            figures = asyncio.run(_class(url, server, codes))
         stored = _stored(db, code)
     figures["server_answers_lost"] = figures["server_answers_sent"] - stored
     figures["server_load_before"] = round(load, 2)

@@ -51,6 +51,13 @@ def text(screen: bytes | bytearray) -> str:
     return ESCAPE.sub(b" ", bytes(screen)).decode("utf-8", "replace")
 
 
+def drawn(shown: str) -> re.Pattern[bytes]:
+    """`shown` as the app draws it: a change of style (an escape sequence) may come between any two
+    of its characters, as under a cursor or where a styled word meets plain text."""
+    between = rb"(?:" + ESCAPE.pattern + rb")*"
+    return re.compile(between.join(re.escape(char.encode()) for char in shown))
+
+
 def found(screen: bytes | bytearray, pattern: re.Pattern[bytes] | bytes, start: int) -> int | None:
     """Where the first showing of `pattern` in the bytes drawn from `start` on ends, or None."""
     if isinstance(pattern, re.Pattern):

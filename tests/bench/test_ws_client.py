@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from bench.ws_client import ESCAPE, found, origin, ping, resize, stdin, text
+from bench.ws_client import ESCAPE, drawn, found, origin, ping, resize, stdin, text
 from quiz.cli.served import clamp_size
 
 
@@ -33,3 +33,10 @@ def test_text_is_looked_for_only_after_the_mark():
     assert found(screen, re.compile(rb"Question \d of 8"), mark) == len(screen)
     assert text(screen[mark:]).strip() == "Question 2 of 8"
     assert ESCAPE.sub(b"", b"\x1b[?25l\x1b[7;12Hx") == b"x"
+
+
+def test_drawn_text_may_change_style_between_its_characters():
+    under_cursor = b"\x1b[7mG\x1b[0m\x1b[2mame code\x1b[0m"
+    assert drawn("Game code").search(under_cursor) is not None
+    assert drawn("Game code").search(b"Game  code") is None
+    assert drawn("Live \xb7 AB").search("Live \xb7 AB".encode()) is not None

@@ -1,0 +1,56 @@
+"""Where a live game is played under load: a class with personal codes, and the teacher's door on
+a thread of its own (awaited from the players' event loop). The live benchmark (`bench.live`) and
+the load test (tests/live_ui/test_load.py) use it, with `bench.serve.serving`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from quiz.doors.teacher import TeacherDoor
+    from quiz.live.service import LiveHost
+
+BANK = "belgrade-offensive"  # the built-in bank
+T = TypeVar("T")
+
+
+def make_class(location: Path | str, class_name: str, students: int) -> dict[str, str]:
+    """A class of `students` ("Student 001"…) with personal codes: name -> code."""
+    from quiz.doors.teacher import TeacherDoor
+
+    door = TeacherDoor(location, "teacher")
+    try:
+        door.classroom.new_class(class_name)
+        return dict(door.classroom.add_students(class_name, [f"Student {n:03d}" for n in range(1, students + 1)]))
+    finally:
+        door.close()
+
+
+class Teacher:
+    """The teacher's door on one thread of its own (a connection stays on the thread that opened
+    it): `await teacher.live(lambda live: live.open_next(code))` leaves the event loop free."""
+
+    def __init__(self, location: Path | str) -> None:
+        self.location = location
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="teacher")
+        self._door: TeacherDoor | None = None
+
+    def _call(self, work: Callable[[LiveHost], T]) -> T:
+        if self._door is None:
+            from quiz.doors.teacher import TeacherDoor
+
+            self._door = TeacherDoor(self.location, "teacher")
+        return work(self._door.live)
+
+    async def live(self, work: Callable[[LiveHost], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, self._call, work)
+
+    def close(self) -> None:
+        if self._door is not None:
+            self._pool.submit(self._door.close).result()
+        self._pool.shutdown()
