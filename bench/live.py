@@ -15,7 +15,7 @@ PostgreSQL; `live_players_*` says how many played):
                                         shows the player's verdict, over every player and question
     live_server_cpu_ms_per_answer_*     CPU of the server and every tab's process (from /proc) from
                                         the first question's opening to the last reveal, per answer
-                                        (PostgreSQL's own processes are not counted)
+    live_db_cpu_ms_per_answer_150       the same for PostgreSQL's processes, when it runs here
     live_rss_mb_per_tab_*               mean RSS of a tab's process at the last reveal
 
 QUIZ_BENCH_PLAYERS=10 plays both games with 10 players (a quick run). PostgreSQL is
@@ -39,10 +39,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import live_tab
-from bench.live_room import BANK, Teacher, make_class
+from bench.live_room import BANK, Teacher, database_processes, make_class
 from bench.serve import group, rss_mb, serving
 from bench.server import _cpu_s
-from bench.ws_client import open_tab
+from bench.ws_client import TIMEOUT_S, open_tab
 
 QUICK = os.environ.get("QUIZ_BENCH_PLAYERS")
 SIZES = {"35": int(QUICK or 35), "150": int(QUICK or 150)}  # SQLite's class, PostgreSQL's school
@@ -76,6 +76,12 @@ class Game:
     opened: asyncio.Condition = field(default_factory=asyncio.Condition)
     opening: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(OPENING))
 
+    @property
+    def step_s(self) -> float:
+        """How long a player waits on one step before the run stops: a big class on a small host
+        is slow, not stuck (2 s a player, at least the client's own minute)."""
+        return max(TIMEOUT_S, 2.0 * self.players)
+
     async def question(self, number: int) -> Question:
         """Question `number` (from 1), once the teacher has opened it."""
         async with self.opened:
@@ -93,35 +99,36 @@ async def _player(url: str, name: str, personal_code: str, game: Game) -> None:
     async with AsyncExitStack() as stack:
         async with game.opening:
             tab = await stack.enter_async_context(open_tab(url))
-            await live_tab.sign_in(tab, CLASS, name, personal_code)
-            await live_tab.join(tab, game.code)
+            await live_tab.sign_in(tab, CLASS, name, personal_code, game.step_s)
+            await live_tab.join(tab, game.code, game.step_s)
         game.joined += 1
         since = tab.mark()
         for number in range(1, QUESTIONS + 1):
             question = await game.question(number)
-            await live_tab.asked(tab, number, QUESTIONS, since)
+            await live_tab.asked(tab, number, QUESTIONS, since, game.step_s)
             await asyncio.sleep(rng.uniform(*THINK_S))
             right = question.options.index(question.key) + 1
             wrong = [n for n in range(1, len(question.options) + 1) if n != right]
-            sent = await live_tab.answer(tab, right if rng.random() < RIGHT_SHARE else rng.choice(wrong))
+            sent = await live_tab.answer(tab, right if rng.random() < RIGHT_SHARE else rng.choice(wrong), game.step_s)
             if sent.shown == live_tab.REFUSED:
                 game.refused += 1
             else:
                 game.sent += 1
-            _, arrived = await live_tab.verdict(tab, sent.mark)
+            _, arrived = await live_tab.verdict(tab, sent.mark, game.step_s)
             question.seen.append(arrived)
             since = tab.mark()
-        await live_tab.final_place(tab, since)
+        await live_tab.final_place(tab, since, game.step_s)
 
 
-async def _host(teacher: Teacher, game: Game, server: int) -> dict[str, float]:
+async def _host(teacher: Teacher, game: Game, server: int, database: Path | str) -> dict[str, float]:
     """Open each question, tick until it is revealed, wait for every screen to show it; end."""
     arriving = time.monotonic()
     while game.joined < game.players:
         await asyncio.sleep(0.1)
     joined = time.monotonic() - arriving
     pids = group(server)
-    cpu_before, started = _cpu_s(pids), time.monotonic()
+    backends = database_processes(database)
+    cpu_before, db_before, started = _cpu_s(pids), _cpu_s(backends), time.monotonic()
     for _ in range(QUESTIONS):
         view = await teacher.live(lambda live: live.open_next(game.code))
         key = (await teacher.live(lambda live: live.report(game.code))).questions[-1].answer  # the teacher's
@@ -138,10 +145,12 @@ async def _host(teacher: Teacher, game: Game, server: int) -> dict[str, float]:
         while len(question.seen) < game.players:
             await asyncio.sleep(0.05)
     playing = time.monotonic() - started
-    cpu = _cpu_s(pids) - cpu_before
+    cpu, db_cpu = _cpu_s(pids) - cpu_before, _cpu_s(backends) - db_before
     tabs = [rss_mb(pid) for pid in pids if pid != server]
     await teacher.live(lambda live: live.end(game.code))
-    return {"join_all_s": joined, "cpu_s": cpu, "game_s": playing, "rss_mb_per_tab": statistics.fmean(tabs), "rss_mb_server": rss_mb(server)}
+    figures = {"join_all_s": joined, "cpu_s": cpu, "game_s": playing, "rss_mb_per_tab": statistics.fmean(tabs),
+               "rss_mb_server": rss_mb(server)}
+    return figures | ({"db_cpu_s": db_cpu} if backends else {})
 
 
 async def _play(url: str, server: int, location: Path | str, codes: dict[str, str], game: Game) -> dict[str, float]:
@@ -151,7 +160,7 @@ async def _play(url: str, server: int, location: Path | str, codes: dict[str, st
         async with asyncio.TaskGroup() as tasks:
             for name, code in codes.items():
                 tasks.create_task(_player(url, name, code, game))
-            host = tasks.create_task(_host(teacher, game, server))
+            host = tasks.create_task(_host(teacher, game, server, location))
         figures = host.result()
         report = await teacher.live(lambda live: live.report(game.code))
     finally:
@@ -171,7 +180,7 @@ async def _play(url: str, server: int, location: Path | str, codes: dict[str, st
         "server_cpu_cores_busy": round(figures["cpu_s"] / figures["game_s"], 2),
         "rss_mb_per_tab": round(figures["rss_mb_per_tab"], 1),
         "rss_mb_server": round(figures["rss_mb_server"], 1),
-    }
+    } | ({"db_cpu_ms_per_answer": round(figures["db_cpu_s"] / max(game.sent, 1) * 1000, 1)} if "db_cpu_s" in figures else {})
 
 
 def game_on(location: Path | str, players: int, log: Path) -> dict[str, float]:
@@ -186,8 +195,17 @@ def game_on(location: Path | str, players: int, log: Path) -> dict[str, float]:
         code = door.live.create(settings, seed=1).code
     finally:
         door.close()
+    game = Game(code, players)
     with serving(location, log, "--max-tabs", str(players + 10)) as (url, server):
-        return asyncio.run(_play(url, server, location, codes, Game(code, players)))
+        try:
+            return asyncio.run(_play(url, server, location, codes, game))
+        except ExceptionGroup as failed:
+            stuck = failed.subgroup((TimeoutError, ConnectionError))
+            if stuck is None:
+                raise
+            print(f"live: the game with {players} players stopped ({game.joined} joined, "
+                  f"{len(game.questions)} questions opened): {str(stuck.exceptions[0])[-1500:]}", file=sys.stderr)
+            return {"players": float(players), "players_joined": float(game.joined), "stopped": 1.0}
 
 
 def _postgres(players: int, folder: Path) -> dict[str, float]:

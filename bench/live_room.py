@@ -54,3 +54,29 @@ class Teacher:
         if self._door is not None:
             self._pool.submit(self._door.close).result()
         self._pool.shutdown()
+
+
+def database_processes(location: Path | str) -> list[int]:
+    """PostgreSQL's processes serving `location` when it runs on this machine (its postmaster's
+    children, the tabs' backends among them), to count their CPU too; none for a SQLite file."""
+    if not str(location).startswith("postgresql"):
+        return []
+    import psycopg
+
+    with psycopg.connect(str(location)) as conn:
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()
+    postmaster = _parent(int(backend[0])) if backend else None
+    if postmaster is None:
+        return []
+    found = [postmaster]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and _parent(int(entry.name)) == postmaster:
+            found.append(int(entry.name))
+    return found
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+        return None

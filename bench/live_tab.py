@@ -9,6 +9,7 @@ the teacher's move it waits on, so text drawn earlier never answers it.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 
@@ -54,37 +55,39 @@ def dots_shown(code: str) -> re.Pattern[bytes]:
     return re.compile(rb"(?<!" + dot + rb")(?:" + dot + rb"){%d}(?!" % len(code) + dot + rb")")
 
 
-async def sign_in(tab: Tab, class_name: str, name: str, personal_code: str, first_s: float = 2 * TIMEOUT_S) -> None:
-    """From a new tab to the student's home. Keys typed in a tab's first moments can be dropped:
-    each field is typed until it shows exactly what was typed, and focus is waited on before each."""
-    await tab.read_until(drawn("▸ Class"), since=0, timeout=first_s)
-    await tab.fill(class_name, name_shown(class_name))
+async def sign_in(tab: Tab, class_name: str, name: str, personal_code: str, step_s: float = TIMEOUT_S) -> None:
+    """From a new tab to the student's home, each step within `step_s` (the first, twice that).
+    Keys typed in a tab's first moments can be dropped: each field is typed until it shows exactly
+    what was typed (a third of a step later, again), and focus is waited on before each."""
+    await tab.read_until(drawn("▸ Class"), since=0, timeout=2 * step_s)
+    await asyncio.sleep(1.0)  # as long as a person takes to start typing: keys before it may be lost
+    await tab.fill(class_name, name_shown(class_name), wait=step_s / 3)
     for label, value, shown in (("▸ Name", name, name_shown(name)),
                                 ("▸ Personal code", personal_code, dots_shown(personal_code))):
         mark = tab.mark()
         await tab.keys("\r")
-        await tab.read_until(drawn(label), since=mark)
-        await tab.fill(value, shown)
+        await tab.read_until(drawn(label), since=mark, timeout=step_s)
+        await tab.fill(value, shown, wait=step_s / 3)
     mark = tab.mark()
     await tab.keys("\r")
-    await tab.read_until(drawn("Your progress"), since=mark)
+    await tab.read_until(drawn("Your progress"), since=mark, timeout=step_s)
 
 
-async def join(tab: Tab, game: str) -> None:
+async def join(tab: Tab, game: str, step_s: float = TIMEOUT_S) -> None:
     """From the home into game `game`: `g`, its code, Enter; until the game's screen shows (the
     lobby, or for a rejoin the game as it stands)."""
     mark = tab.mark()
     await tab.keys("g")
-    await tab.read_until(drawn("Game code"), since=mark)
-    await tab.fill(game, drawn(game))
+    await tab.read_until(drawn("Game code"), since=mark, timeout=step_s)
+    await tab.fill(game, drawn(game), wait=step_s / 3)
     mark = tab.mark()
     await tab.keys("\r")
-    await tab.read_until(drawn(f"Live · {game}"), since=mark)
+    await tab.read_until(drawn(f"Live · {game}"), since=mark, timeout=step_s)
 
 
-async def asked(tab: Tab, number: int, total: int, since: int) -> None:
+async def asked(tab: Tab, number: int, total: int, since: int, step_s: float = TIMEOUT_S) -> None:
     """Until question `number` (from 1) of `total` is on the screen."""
-    await tab.read_until(drawn(f"Question {number} of {total}"), since=since)
+    await tab.read_until(drawn(f"Question {number} of {total}"), since=since, timeout=step_s)
 
 
 @dataclass(frozen=True)
@@ -96,24 +99,24 @@ class Sent:
     shown: str  # SENT, REFUSED, or a verdict (the reveal came first)
 
 
-async def answer(tab: Tab, option: int) -> Sent:
+async def answer(tab: Tab, option: int, step_s: float = TIMEOUT_S) -> Sent:
     """Press option `option`'s number; until the screen says it was sent (or not counted)."""
     mark = tab.mark()
     await tab.keys(str(option))
-    await tab.read_until(ANSWERED, since=mark)
+    await tab.read_until(ANSWERED, since=mark, timeout=step_s)
     return Sent(option, mark, which(ANSWERED, (SENT, REFUSED, *VERDICTS), tab.screen, mark))
 
 
-async def verdict(tab: Tab, since: int, timeout: float = TIMEOUT_S) -> tuple[str, float]:
+async def verdict(tab: Tab, since: int, step_s: float = TIMEOUT_S) -> tuple[str, float]:
     """The verdict the screen shows after the reveal (one of VERDICTS) and when its frame came."""
-    arrived = await tab.read_until(REVEALED, since=since, timeout=timeout)
+    arrived = await tab.read_until(REVEALED, since=since, timeout=step_s)
     return which(REVEALED, VERDICTS, tab.screen, since), arrived
 
 
-async def final_place(tab: Tab, since: int) -> tuple[int, int, int]:
+async def final_place(tab: Tab, since: int, step_s: float = TIMEOUT_S) -> tuple[int, int, int]:
     """(rank, players, points) as the screen says at the end: "You came 2nd of 35 with 2710 points"."""
-    await tab.read_until(drawn("You came "), since=since)
-    await tab.read_until(drawn(" points."), since=since)
+    await tab.read_until(drawn("You came "), since=since, timeout=step_s)
+    await tab.read_until(drawn(" points."), since=since, timeout=step_s)
     found = FINAL.search(plain(tab.screen, since))
     assert found is not None, plain(tab.screen, since)[-2000:]
     rank, players, points = (int(group) for group in found.groups())
