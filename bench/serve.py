@@ -101,16 +101,24 @@ def serving(location: Path | str, log: Path, *options: str) -> Iterator[tuple[st
         wait_listening(proc, port)
         yield f"http://127.0.0.1:{port}/ws", proc.pid
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(TIMEOUT_S)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            pass
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
+        stop_group(proc, TIMEOUT_S)
+
+
+def stop_group(proc: subprocess.Popen[bytes], grace: float = 5.0) -> None:
+    """SIGTERM to the whole group, then SIGKILL whatever is left after `grace` seconds."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
 
 
 def _prepare(db: Path) -> tuple[str, dict[str, str]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from bench.serve import stop_group  # the server and every tab's app, by process group
 
 CHROMIUM = Path("/usr/bin/chromium")
 VIEWPORT = {"width": 1000, "height": 600}
@@ -92,23 +93,6 @@ def served(db_path: Path, paper: str | None, timeout: float = 20.0) -> Iterator[
     finally:
         stop_group(proc)
         log.close()
-
-
-def stop_group(proc: subprocess.Popen[bytes], grace: float = 5.0) -> None:
-    """SIGTERM to the whole group, then SIGKILL whatever is left after `grace` seconds."""
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        proc.wait(grace)
-    except subprocess.TimeoutExpired:
-        pass
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.wait()
 
 
 def screen(page) -> str:  # type: ignore[no-untyped-def]
