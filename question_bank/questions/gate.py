@@ -113,9 +113,15 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
 
 def reads_awkwardly(prompt: str) -> bool:
     """The question word stands in a list, or waits through a clause or an aside for its verb."""
-    if ", " not in prompt:  # every pattern needs a comma (a quick look first)
+    # Quick looks first: every pattern needs a ", ", the list and the aside a "which ", and the
+    # clause and the aside two ", " (most prompts have one, after their date).
+    commas = prompt.count(", ")
+    if not commas:
         return False
-    return bool(_WH_IN_LIST.search(prompt) or _WH_WAITS.search(prompt) or _WH_ASIDE.search(prompt))
+    asks_which = "which " in prompt
+    if asks_which and _WH_IN_LIST.search(prompt):
+        return True
+    return commas >= 2 and bool(_WH_WAITS.search(prompt) or (asks_which and _WH_ASIDE.search(prompt)))
 
 
 def names_key(prompt: str, names: Iterable[str]) -> bool:
