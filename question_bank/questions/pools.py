@@ -5,6 +5,7 @@ bank and kept on it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -186,6 +187,8 @@ class Pools:
         self.close: dict[str, frozenset[str]] = {}
         self.places_named: dict[str, Place | None] = {}
         self.bound: dict[tuple[str, tuple[str, ...]], bool] = {}  # country_bound by country and sides
+        self.neighbours: dict[str, tuple[date | None, date | None]] = {}  # between, by fact id
+        self.starts: dict[str, list[date]] = {}  # _starts_of, by name
 
     def close_to(self, place: Place) -> frozenset[str]:
         """Places within CLOSE_KM of `place` (Cape Canaveral and the Kennedy Space Center): offered
@@ -225,17 +228,31 @@ class Pools:
         a student who knows the sequence rules out (Magellan's fleet searching the Río de la Plata
         in October 1520, when it entered the strait that month; Hitler signing the order for
         Citadel in September, after calling the attack off in July)."""
+        found = self.neighbours.get(fact.id)
+        if found is None:
+            found = self.neighbours[fact.id] = self._between(fact)
+        return found
+
+    def _between(self, fact: Fact) -> tuple[date | None, date | None]:
         start = fact.date.start
         before: date | None = None
         after: date | None = None
         for unit in fact.units:
-            for other in self.facts_of.get(unit.name, ()):
-                when = other.date.start
-                if when < start and (before is None or when > before):
-                    before = when
-                elif when > start and (after is None or when < after):
-                    after = when
+            starts = self._starts_of(unit.name)
+            earlier = bisect_left(starts, start)  # starts[:earlier] are before the fact's
+            if earlier and (before is None or starts[earlier - 1] > before):
+                before = starts[earlier - 1]
+            later = bisect_right(starts, start)  # starts[later:] are after it
+            if later < len(starts) and (after is None or starts[later] < after):
+                after = starts[later]
         return before, after
+
+    def _starts_of(self, name: str) -> list[date]:
+        """The starts of the bank's events that name `name`, sorted, each once."""
+        found = self.starts.get(name)
+        if found is None:
+            found = self.starts[name] = sorted({other.date.start for other in self.facts_of.get(name, ())})
+        return found
 
     def fact_names(self, fact: Fact) -> frozenset[str]:
         found = self.names_of_fact.get(fact.id)
