@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.model import Bank
+from question_bank.questions.date_pools import date_pools_for
 from question_bank.questions.draws import draw_indices
-from question_bank.questions.pools import pools_for
 from question_bank.questions.templates import month_of
 
 
@@ -136,17 +136,17 @@ def _date_candidates(
     """Dates that could stand beside the key, each with its text, lazily: the bank's own events of
     the key's precision and year first (in a random order; none of an event naming one of `avoid`,
     the fact's own entities), then invented ones near the key."""
-    pools = pools_for(bank)
+    pool = date_pools_for(bank)
     precision, unit, qualifier = key.precision, key.unit, key.qualifier
     if precision is Precision.MONTH and not qualifier:
         # A month asked of a day-precision fact draws on every event's month of that year.
-        same = pools.months.get(key.year, [])
-        same_texts = pools.month_texts.get(key.year, [])
-        same_names = pools.month_names.get(key.year, [])
+        same = pool.months.get(key.year, [])
+        same_texts = pool.month_texts.get(key.year, [])
+        same_names = pool.month_names.get(key.year, [])
     else:
-        same = pools.dates.get((precision, unit, key.year), [])
-        same_texts = pools.date_texts.get((precision, unit, key.year), [])
-        same_names = pools.date_names.get((precision, unit, key.year), [])
+        same = pool.dates.get((precision, unit, key.year), [])
+        same_texts = pool.date_texts.get((precision, unit, key.year), [])
+        same_names = pool.date_names.get((precision, unit, key.year), [])
     day = precision is Precision.DAY
     first_day, last_day = key.start.toordinal() - 2 * DAY_SPREAD, key.start.toordinal() + 2 * DAY_SPREAD
     for index in draw_indices(len(same), rng, 2 * n + 2):
@@ -160,7 +160,7 @@ def _date_candidates(
         else:  # restated at the key's precision
             candidate = FactDate(candidate.start, candidate.end, precision, unit, qualifier)
             yield candidate, candidate.human()
-    last_year = pools.last_year
+    last_year = pool.last_year
     for _ in range(8 * n + 8):
         made = _nearby(key, rng, last_year, across_years)
         if made is not None:

@@ -23,6 +23,7 @@ from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import MAIN_THEATRE
 from question_bank.facts.text import fold, mentions
 from question_bank.questions.date_options import overlaps
+from question_bank.questions.date_pools import date_pools_for
 from question_bank.questions.draws import draw, draw_indices
 from question_bank.questions.geography import anchors, km, named_places, side_of_country
 from question_bank.questions.pools import Tier, pools_for
@@ -182,10 +183,10 @@ def _named_home(key: Place, prompt: str, ancestors: Callable[[Place], frozenset[
 def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> list[Fact]:
     """Other events of the bank for 'What happened on …?', none overlapping the fact's date: the
     same year's first, then the nearest in time (a 1520s event among 1490s ones stands out)."""
-    pools = pools_for(bank)
-    same_year = pools.facts_by_year.get(fact.date.year, [])
+    dates = date_pools_for(bank)
+    same_year = dates.facts_by_year.get(fact.date.year, [])
     chosen: list[Fact] = []
-    statement_key = pools.statement_key
+    statement_key = pools_for(bank).statement_key
     seen = {statement_key(fact)}
     when = fact.date
     span = when.precision is Precision.RANGE
@@ -195,7 +196,7 @@ def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> lis
     for pool, one_a_year in ((same_year, False), (None, True), (None, False)):
         if len(chosen) >= n:
             break
-        drawn = draw(same_year, rng, n) if pool is not None else iter(pools.nearest_facts(fact))
+        drawn = draw(same_year, rng, n) if pool is not None else iter(dates.nearest_facts(fact))
         for other in drawn:
             text = statement_key(other)
             # A span among single days (or a day among spans) stands out as the answer.

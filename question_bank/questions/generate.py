@@ -18,9 +18,10 @@ from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
 from question_bank.questions.date_options import date_options
+from question_bank.questions.date_pools import date_pools_for, unique_date_phrase
 from question_bank.questions.distractors import entity_distractors, event_distractors
 from question_bank.questions.gate import flaws, reads_awkwardly
-from question_bank.questions.pools import pools_for, unique_date_phrase
+from question_bank.questions.pools import pools_for
 from question_bank.questions.question import Mode, Question
 from question_bank.questions.templates import Ask, asks_for, month_of
 
@@ -204,15 +205,15 @@ def _draw_options(
 ) -> tuple[str, ...]:
     target = ask.target
     if isinstance(target, FactDate):
-        pools = pools_for(bank)
-        if ask.wording_id == "date.which_month" and (target.start.year, target.start.month) in pools.busy_months:
+        dates = date_pools_for(bank)
+        if ask.wording_id == "date.which_month" and (target.start.year, target.start.month) in dates.busy_months:
             return ()  # "In which month of 1943 …" in a bank of July 1943: trivial
-        if target.start.year in pools.busy_years and (
+        if target.start.year in dates.busy_years and (
                 ask.wording_id == "date.which_year" or target.precision is Precision.YEAR):
             return ()  # "In which year …" (or a year's "When …?") in "The Belgrade offensive, 1944": trivial
-        return date_options(bank, target, n - 1, rng, pools.fact_names(fact),
+        return date_options(bank, target, n - 1, rng, pools_for(bank).fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place,
-                            arguable=_month_across_midnight(fact.date, target), between=pools.between(fact))
+                            arguable=_month_across_midnight(fact.date, target), between=dates.between(fact))
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank

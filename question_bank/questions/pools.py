@@ -5,7 +5,6 @@ bank and kept on it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -17,7 +16,7 @@ from question_bank.facts.model import Bank, Fact
 from question_bank.facts.relations import Relations
 from question_bank.facts.text import fold
 from question_bank.questions.geography import CLOSE_KM, km, nearest, side_of_country, years_later
-from question_bank.questions.templates import month_of, still_going
+from question_bank.questions.templates import still_going
 
 # The two camps of the theatre in autumn 1944 (Romania and Bulgaria had changed sides): a side-free
 # wording may fall back on an ally's unit, never on the enemy's.
@@ -130,48 +129,7 @@ class Pools:
                 for entity in fact.entities:
                     self.facts_naming[(entity.name, month_index)].append(entry)
         self.lowered: dict[str, tuple[str, ...]] = {}
-        dates: dict[tuple, dict[FactDate, None]] = defaultdict(dict)
-        months: dict[int, dict[FactDate, None]] = defaultdict(dict)
-        month_of_start: dict[tuple[int, int], FactDate] = {}  # month_of depends on the start's month only
-        for fact in bank.facts:
-            when = fact.date
-            start = when.start
-            dates[(when.precision, when.unit, start.year)][when] = None
-            if when.precision in (Precision.DAY, Precision.MONTH):
-                month = month_of_start.get((start.year, start.month))
-                if month is None:
-                    month = month_of_start[(start.year, start.month)] = month_of(when)
-                months[start.year][month] = None
-        self.dates = {key: list(value) for key, value in dates.items()}
-        # The entities of the events on each date: a date the bank gives to another event of the
-        # same ship or army is known not to be this one's (the day it sailed is not the day it sank).
-        self.date_entities: dict[FactDate, set[str]] = defaultdict(set)
-        month_counts: dict[tuple[int, int], int] = defaultdict(int)
-        for fact in bank.facts:
-            self.date_entities[fact.date].update(e.name for e in fact.entities)
-            if fact.date.precision in (Precision.DAY, Precision.MONTH):
-                month_counts[(fact.date.start.year, fact.date.start.month)] += 1
-        # A month that holds most of a bank's events ("July 1943" in a Kursk bank) is no question.
-        self.busy_months = frozenset(m for m, c in month_counts.items() if c >= 0.35 * len(bank.facts) and c >= 4)
-        self.months = {key: list(value) for key, value in months.items()}
-        # The human text of every pooled date, index for index.
-        self.date_texts = {key: [d.human() for d in value] for key, value in self.dates.items()}
-        self.month_texts = {key: [d.human() for d in value] for key, value in self.months.items()}
-        # And the names of the events on each (hashing a FactDate for each draw cost more).
-        no_names: set[str] = set()
-        self.date_names = {key: [self.date_entities.get(d, no_names) for d in value] for key, value in self.dates.items()}
-        self.month_names = {key: [self.date_entities.get(d, no_names) for d in value] for key, value in self.months.items()}
-        self.facts_by_year: dict[int, list[Fact]] = defaultdict(list)
-        for fact in bank.facts:
-            self.facts_by_year[fact.date.start.year].append(fact)
         self.all_facts = bank.facts
-        self.last_year = max((f.date.end.year for f in bank.facts), default=0)
-        # A year that holds most of the bank's events, or that its title names ("The Belgrade
-        # offensive, 1944"), is no "In which year …?" question either.
-        titled = {int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", bank.title)}
-        self.busy_years = frozenset(
-            y for y, facts in self.facts_by_year.items() if y in titled or (len(facts) >= 0.35 * len(bank.facts) and len(facts) >= 4)
-        )
         self.folded: dict[str, frozenset[str]] = {}
         self.folded_statements: dict[str, str] = {}
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
@@ -187,8 +145,6 @@ class Pools:
         self.close: dict[str, frozenset[str]] = {}
         self.places_named: dict[str, Place | None] = {}
         self.bound: dict[tuple[str, tuple[str, ...]], bool] = {}  # country_bound by country and sides
-        self.neighbours: dict[str, tuple[date | None, date | None]] = {}  # between, by fact id
-        self.starts: dict[str, list[date]] = {}  # _starts_of, by name
 
     def close_to(self, place: Place) -> frozenset[str]:
         """Places within CLOSE_KM of `place` (Cape Canaveral and the Kennedy Space Center): offered
@@ -222,49 +178,11 @@ class Pools:
             found = self.mates[entity.name] = frozenset(mates)
         return found
 
-    def between(self, fact: Fact) -> tuple[date | None, date | None]:
-        """The starts of the bank's events just before and just after `fact` for the same actor
-        (None where there is none): a date outside them puts the actor's steps out of order, which
-        a student who knows the sequence rules out (Magellan's fleet searching the Río de la Plata
-        in October 1520, when it entered the strait that month; Hitler signing the order for
-        Citadel in September, after calling the attack off in July)."""
-        found = self.neighbours.get(fact.id)
-        if found is None:
-            found = self.neighbours[fact.id] = self._between(fact)
-        return found
-
-    def _between(self, fact: Fact) -> tuple[date | None, date | None]:
-        start = fact.date.start
-        before: date | None = None
-        after: date | None = None
-        for unit in fact.units:
-            starts = self._starts_of(unit.name)
-            earlier = bisect_left(starts, start)  # starts[:earlier] are before the fact's
-            if earlier and (before is None or starts[earlier - 1] > before):
-                before = starts[earlier - 1]
-            later = bisect_right(starts, start)  # starts[later:] are after it
-            if later < len(starts) and (after is None or starts[later] < after):
-                after = starts[later]
-        return before, after
-
-    def _starts_of(self, name: str) -> list[date]:
-        """The starts of the bank's events that name `name`, sorted, each once."""
-        found = self.starts.get(name)
-        if found is None:
-            found = self.starts[name] = sorted({other.date.start for other in self.facts_of.get(name, ())})
-        return found
-
     def fact_names(self, fact: Fact) -> frozenset[str]:
         found = self.names_of_fact.get(fact.id)
         if found is None:
             found = self.names_of_fact[fact.id] = frozenset(e.name for e in fact.entities)
         return found
-
-    def nearest_facts(self, fact: Fact, limit: int = 12) -> list[Fact]:
-        """The bank's facts nearest in time to `fact` (by start), nearest first."""
-        start = fact.date.start.toordinal()
-        found = sorted(self.all_facts[:2000], key=lambda other: abs(other.date.start.toordinal() - start))
-        return found[:limit]
 
     def of_the_period(self, candidate: Unit, when: FactDate) -> bool:
         """Whether an actor the bank names belongs to the period of `when`: a unit named within two
@@ -478,13 +396,3 @@ def pools_for(bank: Bank) -> Pools:
     if pools is None:
         pools = bank._cache["pools"] = Pools(bank)
     return pools
-
-
-def unique_date_phrase(bank: Bank, fact: Fact) -> bool:
-    """True if no other fact of the bank has the same date phrase ("in October 1944")."""
-    counts = bank._cache.get("date_phrases")
-    if counts is None:
-        counts = bank._cache["date_phrases"] = {}
-        for other in bank.facts:
-            counts[other.date_phrase] = counts.get(other.date_phrase, 0) + 1
-    return bool(counts.get(fact.date_phrase, 0) <= 1)
