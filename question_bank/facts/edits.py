@@ -67,7 +67,9 @@ def distance(a: str, b: str, score_cutoff: int | None = None) -> int:
     `score_cutoff + 1`."""
     if score_cutoff is None:
         return _osa(a, b)
-    if abs(len(a) - len(b)) > score_cutoff:
+    if abs(len(a) - len(b)) > score_cutoff or len(set(a) ^ set(b)) > 2 * score_cutoff:
+        # An edit adds or drops at most one letter of a string's set of letters, or swaps one for
+        # another: strings whose sets differ by more than two letters an edit are too far apart.
         return score_cutoff + 1
     found = _osa(a, b)
     return found if found <= score_cutoff else score_cutoff + 1
