@@ -25,7 +25,7 @@ from question_bank.facts.text import fold, mentions
 from question_bank.questions.date_options import overlaps
 from question_bank.questions.date_pools import date_pools_for
 from question_bank.questions.draws import draw, draw_indices
-from question_bank.questions.geography import anchors, km, named_places, side_of_country
+from question_bank.questions.geography import anchors, can_anchor, km, named_places, side_of_country
 from question_bank.questions.pools import Tier, pools_for
 from question_bank.questions.templates import is_durative
 
@@ -84,7 +84,7 @@ def entity_distractors(
     # "A fire … killed Gus Grissom, Ed White and _____": no one the bank shows alive afterwards.
     died = isinstance(key, Unit) and key.category == "person" and bool(_DEATH.search(fact.statement()))
     spans = pools.spans
-    within = _named_home(key, prompt, pools.catalog.ancestors) if isinstance(key, Place) else ""
+    within = _named_home(key, prompt, pools.homes) if isinstance(key, Place) else ""
     stems_taken = {_stem_of(key_name)} - {""}
     ruled_sides: set[str] = set()
     its_first = _ITS_FIRST.search(stem)
@@ -93,7 +93,7 @@ def entity_distractors(
         banned |= earlier
     unoffered = pools.unoffered
     is_unit = not is_place
-    near = anchors(key, [*fact.places, *named_places(prompt, pools.place_named)]) if isinstance(key, Place) and prompt else []
+    near = _stem_anchors(key, fact, prompt, pools.place_named) if isinstance(key, Place) else []
     of_the_period = pools.of_the_period
 
     def fits(candidate: Entity, names: frozenset[str]) -> bool:
@@ -117,7 +117,7 @@ def entity_distractors(
                 return False
         if ruled_sides and is_place and any(side_of_country(side, fold(candidate.name)) for side in ruled_sides):
             return False
-        if within and isinstance(candidate, Place) and within not in _homes(candidate, pools.catalog.ancestors):
+        if within and isinstance(candidate, Place) and within not in pools.homes(candidate):
             return False
         if near and isinstance(candidate, Place) and candidate.lat is not None and candidate.lon is not None:
             if any(km(candidate, anchor) > limit for anchor, limit in near):
@@ -163,21 +163,26 @@ def _stem_of(name: str) -> str:
     return first[:6] if len(first) >= 7 else ""
 
 
-def _homes(place: Place, ancestors: Callable[[Place], frozenset[str]]) -> set[str]:
-    """The folded names of the regions and countries a place lies in."""
-    return {fold(name) for name in (*ancestors(place), place.region, place.country) if name}
-
-
-def _named_home(key: Place, prompt: str, ancestors: Callable[[Place], frozenset[str]]) -> str:
+def _named_home(key: Place, prompt: str, homes_of: Callable[[Place], frozenset[str]]) -> str:
     """The region or country of the key that the stem names by its adjective ("Macedonian
     Partisan units drove the Germans out of …": a town of Macedonia, never Niš), folded; ""."""
-    homes = _homes(key, ancestors)
+    homes = homes_of(key)
     for word in _ADJECTIVE.findall(prompt):
         adjective = word.lower()
         for home in homes:
             if side_of_country(adjective, home):
                 return home
     return ""
+
+
+def _stem_anchors(
+    key: Place, fact: Fact, prompt: str, place_named: Callable[[str], Place | None],
+) -> list[tuple[Place, float]]:
+    """The `anchors` of the key among the fact's places and those the stem names (looked for
+    only where the key can have anchors)."""
+    if not prompt or not can_anchor(key):
+        return []
+    return anchors(key, [*fact.places, *named_places(prompt, place_named)])
 
 
 def event_distractors(bank: Bank, fact: Fact, n: int, rng: random.Random) -> list[Fact]:

@@ -78,15 +78,20 @@ _ANCHOR_SLACK_KM = {"settlement": 60.0, "country": 150.0, "river": 50.0}
 _ANCHOR_FAMILY = {"settlement": "settlement", "country": "country", "river": "settlement"}
 
 
+def can_anchor(key: Place) -> bool:
+    """Whether `anchors` can find any for the key: a located settlement, country or river."""
+    return key.family in _ANCHOR_SLACK_KM and key.lat is not None and key.lon is not None
+
+
 def anchors(key: Place, others: Sequence[Place]) -> list[tuple[Place, float]]:
     """The places the stem names beside a located settlement, country or river key ("around Niš
     and [Leskovac]", "crossed from [Romania] into …", "the outskirts of Belgrade on the northern
     bank of [the Sava]"), with the farthest a distractor may lie from each:
     half as far again as the key, or the key's distance plus a slack for its kind. Craiova and Sofia are no
     options beside Leskovac, nor Albania for a front crossing from Romania."""
-    slack = _ANCHOR_SLACK_KM.get(key.family)
-    if slack is None or key.lat is None or key.lon is None:
+    if not can_anchor(key):
         return []
+    slack = _ANCHOR_SLACK_KM[key.family]
     family = _ANCHOR_FAMILY[key.family]
     found = []
     for other in others:

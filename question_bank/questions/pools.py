@@ -132,6 +132,7 @@ class Pools:
         self.all_facts = bank.facts
         self.folded: dict[str, frozenset[str]] = {}
         self.folded_statements: dict[str, str] = {}
+        self.folded_homes: dict[str, frozenset[str]] = {}
         self.tiers: dict[tuple[Any, ...], list[Tier]] = {}
         self.tier_keys: dict[int, list[frozenset[str]]] = {}
         self.favourite_tiers: dict[tuple[int, ...], Tier] = {}
@@ -283,6 +284,14 @@ class Pools:
                     if other is not fact and other_start <= end and start <= other_end:
                         names.update(units if is_unit else places)
         return names
+
+    def homes(self, place: Place) -> frozenset[str]:
+        """The folded names of the regions and countries a place lies in."""
+        found = self.folded_homes.get(place.name)
+        if found is None:
+            names = (*self.catalog.ancestors(place), place.region, place.country)
+            found = self.folded_homes[place.name] = frozenset(fold(name) for name in names if name)
+        return found
 
     def lower_names(self, entity: Entity) -> tuple[str, ...]:
         found = self.lowered.get(entity.name)
