@@ -15,12 +15,17 @@ _SERBIAN_CYRILLIC = str.maketrans(
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# For ASCII text, the same in one pass: capitals to small letters, anything else but a digit to a space.
+_ASCII_FOLD = str.maketrans({
+    chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)
+})
 
 
 def fold(text: str) -> str:
     """Fold case, diacritics and script so 'ZAJEČAR', 'zajecar' and 'Зајечар' compare equal."""
-    if not text.isascii():  # plain ASCII (most bank text) needs neither step
-        text = anyascii(unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC))
+    if text.isascii():  # plain ASCII (most bank text) needs neither the script nor the regex
+        return " ".join(text.translate(_ASCII_FOLD).split())
+    text = anyascii(unicodedata.normalize("NFC", text).translate(_SERBIAN_CYRILLIC))
     return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
