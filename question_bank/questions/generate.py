@@ -112,6 +112,8 @@ def _by_mode(every: list[Ask]) -> dict[Mode, list[Ask]]:
 
 
 def _fluent(asks: list[Ask], awkward: set[int]) -> list[Ask]:
+    if not awkward:  # the usual case: nothing to leave out
+        return asks
     return [a for a in asks if id(a) not in awkward] or asks
 
 
