@@ -113,15 +113,16 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
 
 def reads_awkwardly(prompt: str) -> bool:
     """The question word stands in a list, or waits through a clause or an aside for its verb."""
-    # Quick looks first: every pattern needs a ", ", the list and the aside a "which ", and the
-    # clause and the aside two ", " (most prompts have one, after their date).
+    # Quick looks first (most prompts have one ", ", after their date, and ask "which" after it):
+    # every pattern needs a ", "; the list a ", which " or a ", " after a "which "; the clause two
+    # ", "; the aside two and a "which ".
     commas = prompt.count(", ")
     if not commas:
         return False
-    asks_which = "which " in prompt
-    if asks_which and _WH_IN_LIST.search(prompt):
+    which = prompt.find("which ")
+    if which >= 0 and (", which " in prompt or prompt.find(", ", which) >= 0) and _WH_IN_LIST.search(prompt):
         return True
-    return commas >= 2 and bool(_WH_WAITS.search(prompt) or (asks_which and _WH_ASIDE.search(prompt)))
+    return commas >= 2 and bool(_WH_WAITS.search(prompt) or (which >= 0 and _WH_ASIDE.search(prompt)))
 
 
 def names_key(prompt: str, names: Iterable[str]) -> bool:
