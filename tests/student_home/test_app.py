@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from textual import events
 from textual.widgets import Input, OptionList
 
 from quiz.cli import main
@@ -161,3 +162,25 @@ async def test_the_lock_after_five_wrong_codes_is_said_on_the_sign_in_screen(hom
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StudentSignInScreen)  # the right code waits for the lock too
+
+
+async def test_a_late_focus_event_of_an_earlier_field_does_not_take_the_focus_back(home: Home) -> None:
+    """On a busy host, the Class field's focus event can be handled after Enter has moved to Name:
+    the name typed next must still land in the Name field."""
+    app = StudentApp(home.door())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        class_field = screen.query_one("#class-name", Input)
+        name_field = screen.query_one("#student-name", Input)
+        class_field.value = "7B"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is name_field
+        screen.post_message(events.DescendantFocus(class_field))
+        await pilot.pause()
+        await pilot.press(*"Mila")
+        await pilot.pause()
+        assert app.focused is name_field
+        assert (class_field.value, name_field.value) == ("7B", "Mila")
+        assert name_field.border_title == "▸ Name" and class_field.border_title == "Class"

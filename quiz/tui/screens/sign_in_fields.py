@@ -52,12 +52,17 @@ class SignInFields:
 
     def focus_field(self, target: Input) -> None:
         """Focus a field and mark it: "▸ Name"."""
-        screen = cast(Screen[None], self)
-        screen.set_focus(target)
-        for field in screen.query(Input):
+        cast(Screen[None], self).set_focus(target)
+        self.mark_field(target)
+
+    def mark_field(self, target: Input) -> None:
+        for field in cast(Screen[None], self).query(Input):
             label = self.LABELS.get(field.id or "", "")
             field.border_title = f"▸ {label}" if field is target else label
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, Input):
-            self.focus_field(event.widget)  # focused by Tab or the mouse
+        """Focused by Tab or the mouse: mark the field. Only marked, never focused again, and only
+        while it still has the focus: on a busy host the event of a field focused earlier can come
+        after Enter has moved on, and must not send what is typed next back into that field."""
+        if isinstance(event.widget, Input) and event.widget is cast(Screen[None], self).focused:
+            self.mark_field(event.widget)
