@@ -1,10 +1,11 @@
 """A teacher's view in a served tab (`quiz teacher-tab`, what `quiz serve --teachers` runs for each
 tab at /teacher): sign in with name and password, then one's own classes and each one's homework
-view (the screen of `quiz class progress`).
+view (the screen of `quiz class progress`), and each one's live game (`g`, hosted on the projector).
 
-Read-only by construction: the app is handed a teacher's door signed in to no one, which reaches
-nothing until a password is right, and then only that teacher's classes; its screens list classes
-and show progress, with no exports, no file writes and no command palette. A database without
+Read-only by construction but for a live game's moves: the app is handed a teacher's door signed
+in to no one, which reaches nothing until a password is right, and then only that teacher's
+classes and games; its screens list classes, show progress and host a game, with no exports, no
+file writes and no command palette. A database without
 teacher accounts is refused: a served tab without a password would show anyone the class's data.
 """
 

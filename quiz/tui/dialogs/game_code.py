@@ -1,4 +1,5 @@
-"""The code of a live game, asked on a student's home (`g`): Enter joins, Esc goes back."""
+"""The code of a live game, asked on a student's home (`g`) and on a teacher's tab: Enter goes on,
+Esc goes back."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ __all__ = ["GameCodeDialog"]
 
 
 class GameCodeDialog(ModalScreen[str | None]):
-    """Dismisses with the code typed (stripped), or None."""
+    """Dismisses with the code typed (stripped), or None. `prompt`: the line above the field."""
 
     DEFAULT_CSS = """
     GameCodeDialog { align: center middle; }
@@ -26,9 +27,13 @@ class GameCodeDialog(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "back", "Back")]
 
+    def __init__(self, prompt: str = "Join a live game: the code on your teacher's screen.") -> None:
+        super().__init__()
+        self.prompt = prompt
+
     def compose(self) -> ComposeResult:
         with Vertical(id="game-code-dialog"):
-            yield Static("Join a live game: the code on your teacher's screen.")
+            yield Static(self.prompt)
             yield AnswerInput(self, placeholder="Game code", id="game-code")
 
     def on_mount(self) -> None:

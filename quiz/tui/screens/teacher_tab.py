@@ -1,12 +1,14 @@
 """A teacher's browser tab (`quiz teacher-tab`, served at /teacher by `quiz serve --teachers`): the
-teacher's name and password, then their classes, each opening the homework view (read-only)."""
+teacher's name and password, then their classes, each opening the homework view (read-only), and
+the class's live game (`g`: start one, or go back to one, and host it on the projector)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,6 +17,9 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.errors import QuizError, StoreError, TeacherError
+from quiz.live.model import GameSettings, HostView
+from quiz.tui.dialogs.game_code import GameCodeDialog
+from quiz.tui.dialogs.live_start import BY_CODE, LiveStartDialog
 from quiz.tui.screens.base import TeacherScreen
 from quiz.tui.widgets.answer_input import AnswerInput
 
@@ -99,11 +104,12 @@ class TeacherClassesScreen(TeacherScreen):
     TeacherClassesScreen #teacher-classes { height: auto; max-height: 16; }
     TeacherClassesScreen #teacher-classes-note { color: $text-muted; margin-top: 1; height: auto; }
     """
-    BINDINGS = [Binding("r", "reload", "Refresh"), Binding("x", "sign_out", "Sign out")]
+    BINDINGS = [Binding("g", "live", "Live game"), Binding("r", "reload", "Refresh"), Binding("x", "sign_out", "Sign out")]
 
     def __init__(self, teacher_name: str) -> None:
         super().__init__()
         self.teacher_name = teacher_name
+        self.starting = False  # a game is being made or looked up on a thread: keys wait for it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +117,7 @@ class TeacherClassesScreen(TeacherScreen):
             yield Static(Text.assemble("Classes of ", (self.teacher_name, "bold")), id="teacher-classes-title")
             yield OptionList(id="teacher-classes")
             yield Static("Enter: the class's homework view (e: exam date, b: bank, Esc: back). "
-                         "x: sign out (after 20 minutes without a key or click, the tab signs out itself).",
+                         "g: a live game for the class. x: sign out (after 20 minutes without a key or click, the tab signs out itself).",
                          id="teacher-classes-note")
         yield Footer()
 
@@ -124,6 +130,54 @@ class TeacherClassesScreen(TeacherScreen):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.starting and super().check_action(action, parameters)
+
+    def action_live(self) -> None:
+        """The highlighted class's live game: start one, or go back to one by its code."""
+        listing = self.query_one("#teacher-classes", OptionList)
+        if listing.highlighted is None:
+            return
+        class_name = listing.get_option_at_index(listing.highlighted).id
+        if class_name is None:
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == BY_CODE:
+                self.app.push_screen(GameCodeDialog("Go back to a live game: its code."), self._game_code)
+            elif choice is not None:
+                self._look_up(lambda: self.teacher.live.create(GameSettings(class_name, source=choice)))
+
+        self.app.push_screen(LiveStartDialog(class_name), chosen)
+
+    def _game_code(self, code: str | None) -> None:
+        if code:
+            self._look_up(lambda: self.teacher.live.view(code))
+
+    def _look_up(self, call: Callable[[], HostView]) -> None:
+        self.starting = True
+        self._host_game(call)
+
+    @work(thread=True, exclusive=True, group="live-start")
+    def _host_game(self, call: Callable[[], HostView]) -> None:
+        """Make or find the game off the UI thread (a game's questions take a moment to choose)."""
+        try:
+            view = call()
+        except QuizError as error:
+            self.app.call_from_thread(self._refused, error)
+            return
+        self.app.call_from_thread(self._host, view)
+
+    def _refused(self, error: QuizError) -> None:
+        self.starting = False
+        self.notify(" ".join(str(error).split()), severity="warning", timeout=6, markup=False)
+
+    def _host(self, view: HostView) -> None:
+        from quiz.tui.screens.teacher_live import ProjectedHostScreen  # a game's screen: loaded when one is hosted
+
+        self.starting = False
+        self.app.push_screen(ProjectedHostScreen(self.teacher.live, view))
 
     def action_sign_out(self) -> None:
         cast("TeacherApp", self.app).sign_out()
@@ -152,3 +206,4 @@ class TeacherClassesScreen(TeacherScreen):
 
         if event.option.id is not None:
             self.app.push_screen(ProgressScreen(event.option.id))
+
