@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from textual.widgets import Input
@@ -30,6 +31,20 @@ def stored(room, code: str, student: str) -> dict[int, str]:
         return dict(desk.classroom.start_attempt(code, student, room.codes[student]).answers)
     finally:
         desk.close()
+
+
+async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the keys are read and the screen's writer has written and reported all it was given
+    (idle three looks in a row: a key still on its way may yet give it a write)."""
+    quiet = 0
+    for _ in range(500):
+        await pilot.pause()
+        writer = getattr(app.screen, "writer", None)
+        quiet = quiet + 1 if writer is None or writer.idle else 0
+        if quiet == 3:
+            break
+        await asyncio.sleep(0.01)
+    await pilot.pause()
 
 
 def option_key(screen: TakeScreen, answer: str | None = None, *, wrong_to: str | None = None) -> str:
@@ -84,17 +99,17 @@ async def test_answers_are_stored_as_given_and_can_be_changed_before_submitting(
         await pilot.pause()
         first, second = screen.item.options[0], screen.item.options[1]
         await pilot.press("1")  # chosen and stored; the screen moves on
-        await pilot.pause()
+        await settle(app, pilot)
         assert screen.index == mc + 1
         assert stored(room, code, "Ana") == {screen.items[mc].position: first}
         await pilot.press("pageup", "2")  # back, and changed
-        await pilot.pause()
+        await settle(app, pilot)
         assert stored(room, code, "Ana") == {screen.items[mc].position: second}
         screen.go(typed)
         await pilot.pause()
         screen.query_one("#take-typed", Input).value = "Somewhere"
         await pilot.press("pagedown")  # leaving the question keeps what was typed, Enter or not
-        await pilot.pause()
+        await settle(app, pilot)
         assert stored(room, code, "Ana") == {screen.items[mc].position: second, screen.items[typed].position: "Somewhere"}
         text = screen_text(app)
         assert "2 of 6 answered" in text

@@ -3,7 +3,6 @@ typed on, and answers reach the store in the order given, without the screen wai
 
 from __future__ import annotations
 
-import asyncio
 import threading
 
 from textual import events
@@ -12,7 +11,7 @@ from textual.widgets import Static
 from quiz.model import Mode
 from quiz.tui.screens.take import TakeDoneScreen, TakeScreen
 from tests.classroom_ui.conftest import SIZE
-from tests.classroom_ui.test_take import sign_in, stored
+from tests.classroom_ui.test_take import settle, sign_in, stored
 
 
 def burst(app, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -21,20 +20,6 @@ def burst(app, text: str) -> None:  # type: ignore[no-untyped-def]
     for char in text:
         key = "enter" if char == "\n" else ("space" if char == " " else char)
         app._driver.send_message(events.Key(key, "\r" if char == "\n" else char))
-
-
-async def settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
-    """Until the keys are read and the screen's writer has written and reported all it was given
-    (idle three looks in a row: a key still on its way may yet give it a write)."""
-    quiet = 0
-    for _ in range(500):
-        await pilot.pause()
-        writer = getattr(app.screen, "writer", None)
-        quiet = quiet + 1 if writer is None or writer.idle else 0
-        if quiet == 3:
-            break
-        await asyncio.sleep(0.01)
-    await pilot.pause()
 
 
 def status(screen: TakeScreen) -> str:
