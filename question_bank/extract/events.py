@@ -115,7 +115,38 @@ def build_event(text: str, slots: list[Slot], removed: list[tuple[int, int]]) ->
     subject = _lower_first(subject.strip(" ,;"))
     if not subject or not rest:
         return None
-    return Event(subject, past, base, rest)
+    past, base, adverbs = _be_agreeing(past, base, subject)
+    return Event(subject, past, base, f"{adverbs} {rest}" if adverbs else rest)
+
+
+_SLOT_TEXT = re.compile(r"\[([^\]|]*)(?:\|[^\]]*)?\]")
+_HEAD_END = re.compile(r"\s(?:of|with|from|in|at|on|under|near)\s|[,(;:]")
+_PLURAL_PRONOUNS = frozenset({"they", "we", "both", "these", "those", "many", "several", "others"})
+
+
+def _be_agreeing(past: str, base: str, subject: str) -> tuple[str, str, str]:
+    """(verb, verb_base, adverbs for the rest): a form of 'be' ('had been', 'finally was') becomes
+    'was' or 'were' alone, which a bank's passive needs as both verb and verb_base, with its
+    adverbs moved to the rest; any other verb is kept as it is."""
+    words_ = past.split()
+    if words_[-1] not in ("was", "were") and base.split()[-1] != "be":
+        return past, base, ""
+    written = words_[-1] in ("was", "were") and base.split()[-1] != "be"  # 'had been' says neither
+    be = words_[-1] if written else "were" if _plural(subject) else "was"
+    return be, be, " ".join(words_[:-1])
+
+
+def _plural(subject: str) -> bool:
+    """True if the subject's head is plural: 'the towns', 'Niš and Pirot', 'they'."""
+    head = _HEAD_END.split(_SLOT_TEXT.sub(lambda m: m.group(1), subject), maxsplit=1)[0].strip()
+    words_ = head.lower().split()
+    if not words_:
+        return False
+    if " and " in f" {head} " or words_[0] in _PLURAL_PRONOUNS:
+        return True
+    last = words_[-1]
+    nouns = getAllLemmas(last).get("NOUN", ())
+    return bool(nouns) and last not in nouns and last.endswith("s")
 
 
 def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:

@@ -159,3 +159,23 @@ def test_escape_sequences_are_dropped_whole_from_the_title_and_text(tmp_path: Pa
     assert data["fact"][0]["note"] == "On 7 October 1944 the 64th Rifle Corps took Zaječar."
     assert "[31m" not in text and "[32m" not in text and "pwned" not in text and "\\u001b" not in text
     load_bank_file(out)
+
+
+@pytest.mark.parametrize(("sentence", "verb", "rest"), [
+    ("By 29 November 1944 the defenders of Zaječar had been driven from the town.", "were", "driven from the town"),
+    ("On 7 October 1944 Zaječar had already been taken by the 64th Rifle Corps.", "was",
+     "already taken by the [64th Rifle Corps]"),
+    ("In 1944 Niš finally was taken.", "was", "finally taken"),
+])
+def test_a_form_of_be_is_written_as_a_passive_the_loader_accepts(sentence: str, verb: str, rest: str,
+                                                                 tmp_path: Path) -> None:
+    """'had been driven' is 'were driven' (verb_base repeating it), agreeing with its subject;
+    adverbs go with the participle, so the question reads 'When were the defenders … driven …?'."""
+    article = tmp_path / "be.txt"
+    article.write_text(sentence + "\n", encoding="utf-8")
+    out = tmp_path / "be.toml"
+    write_draft(article, out)
+    (fact,) = tomllib.loads(out.read_text(encoding="utf-8"))["fact"]
+    assert (fact["verb"], fact["verb_base"], fact["rest"]) == (verb, verb, rest)
+    prompts = [q.prompt for q in generate_all(load_bank_file(out), seed=1)]
+    assert any(re.match(rf"(?:When|In which year) {verb} \S", p) for p in prompts), prompts
