@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from question_bank.banks.catalog import builtin_catalog
+from question_bank.extract.actors import ActorMention, find_actors, names_elsewhere
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import catalog_indexes, words
 from question_bank.extract.places import PlaceMention, by_article, find_places
@@ -24,11 +25,16 @@ class SentenceFinds:
     units: list[UnitMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     year: int | None = None  # the article's year in force before this sentence
+    actors: list[ActorMention] = field(default_factory=list)  # people, organisations, ships, craft
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
 
     def spans(self) -> list[tuple[int, int]]:
         return [(u.start, u.end) for u in self.units] + [(d.start, d.end) for d in self.dates] + [
             (p.start, p.end) for p in self.places
-        ]
+        ] + [(a.start, a.end) for a in self.actors]
 
 
 @dataclass
@@ -50,6 +56,14 @@ class Extraction:
     @property
     def places(self) -> list[PlaceMention]:
         return [p for s in self.sentences for p in s.places]
+
+    @property
+    def actors(self) -> list[UnitMention | ActorMention]:
+        """Units, people, organisations, ships and craft, in text order (each has .text and .kind)."""
+        found: list[UnitMention | ActorMention] = []
+        for finds in self.sentences:
+            found += sorted([*finds.units, *finds.actors], key=lambda a: a.start)
+        return found
 
 
 def extract_article(text: str, year: int | None = None, catalog: Catalog | None = None) -> Extraction:
@@ -74,9 +88,13 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
             (a, b, entity) for a, b, entity in place_index.scan(sentence.text, tokens) if isinstance(entity, Place)
         ]
         taken = [(u.start, u.end) for u in units] + [(d.start, d.end) for d in dates]
+        catalog_places = {(tokens[a].start, tokens[b - 1].end) for a, b, _ in place_hits}
+        actors = [a for a in find_actors(sentence.text, taken) if (a.start, a.end) not in catalog_places]
+        taken += [(a.start, a.end) for a in actors]
         places = find_places(sentence.text, tokens, place_hits, taken)
-        found.append(SentenceFinds(sentence, dates, units, places, year_before))
+        found.append(SentenceFinds(sentence, dates, units, places, year_before, actors))
     _settle_sides(found, catalog)
+    names_elsewhere(found)
     _places_named_elsewhere(found)
     first = found[0].sentence if found else None
     title = first.text if first and first.is_heading and len(first.text.split()) <= 12 else ""

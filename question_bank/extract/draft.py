@@ -12,7 +12,8 @@ from pathlib import Path
 from question_bank.banks.builtin import builtin_bank_names
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
-from question_bank.banks.records import NAME_MAX, check_bank_name, slugify
+from question_bank.banks.records import NAME_MAX, check_bank_name, check_type_word, slugify
+from question_bank.extract.actors import ActorMention
 from question_bank.extract.article import Extraction, SentenceFinds
 from question_bank.extract.events import Event, Slot, build_event, date_phrase
 from question_bank.extract.places import PlaceMention
@@ -41,11 +42,14 @@ class Draft:
     new_units: int
     new_places: int
     remarks: list[str] = field(default_factory=list)
+    actors: int = 0  # people, organisations, ships and craft
+    new_actors: int = 0
 
     def summary(self) -> str:
         return (
             f"sentences read: {self.sentences}\nfacts drafted: {self.facts}\n"
             f"dates found: {self.dates}\nunits found: {self.units} ({self.new_units} not in the catalog, marked # review)\n"
+            f"people, organisations, ships and craft found: {self.actors} ({self.new_actors} declared, marked # review)\n"
             f"places found: {self.places} ({self.new_places} not in the catalog, marked # review)\n"
             f"sentences with nothing to ask: {self.nothing_to_ask}"
         )
@@ -112,6 +116,7 @@ class _Entities:
         self.catalog = extraction.catalog
         self.units: dict[str, UnitMention] = {}
         self.places: dict[str, PlaceMention] = {}
+        self.actors: dict[str, ActorMention] = {}
         sides = Counter(u.side for u in extraction.units if known(u.side))
         self.usual_side = sides.most_common(1)[0][0] if sides else None
         self.unmarked: dict[str, str] = {}
@@ -128,11 +133,24 @@ class _Entities:
         self.units.setdefault(key, unit)
         return Slot(unit.start, unit.end, unit.text, self.units[key].text)
 
+    def actor_slot(self, actor: ActorMention, text: str, others: list[tuple[int, int]]) -> Slot | None:
+        key = fold(actor.full_name)
+        if key in self.places or key in self.units or self.catalog.find(actor.full_name):
+            return None
+        first = self.actors.setdefault(key, actor)
+        if not first.role and actor.role or not first.side and actor.side:
+            self.actors[key] = ActorMention(first.start, first.end, first.text, first.kind, first.role or actor.role,
+                                            first.side or actor.side, first.rule, first.name)
+        start = actor.slot_start
+        if any(start < b and a < actor.start for a, b in others):
+            start = actor.start  # its role words hold another name: keep them out of its slot
+        return Slot(start, actor.end, text[start : actor.end], self.actors[key].full_name)
+
     def place_slot(self, place: PlaceMention) -> Slot | None:
         if place.entity is not None:
             return Slot(place.start, place.end, place.text, place.entity.name)
         key = fold(place.text)
-        if key in self.units or self.catalog.find(place.text):
+        if key in self.units or key in self.actors or self.catalog.find(place.text):
             return None
         self.places.setdefault(key, place)
         return Slot(place.start, place.end, place.text, self.places[key].text)
@@ -152,12 +170,22 @@ class _Entities:
                       f"echelon = {toml_string(echelon)}"]
             if unit.branch:
                 lines.append(f"branch = {toml_string(unit.branch)}")
+        for actor in self.actors.values():
+            article = "an" if actor.kind[0] in "aeiou" else "a"
+            lines += ["", f"[[unit]]  # review: {article} {actor.kind}" + ("" if actor.role else ", no role word found"),
+                      f"name = {toml_string(actor.full_name)}", f"category = {toml_string(actor.kind)}",
+                      f"role = {toml_string(actor.role or _DEFAULT_ROLES[actor.kind])}"]
+            if known(actor.side):
+                lines.append(f"side = {toml_string(actor.side or '')}")
         for place in self.places.values():
-            kind = place.type if place.type in PLACE_TYPES else "town"
+            kind = place.type if check_type_word(place.type, PLACE_TYPES) is None else "town"
             guessed = "" if place.rule == "head" else ": type guessed"
             lines += ["", f"[[place]]  # review{guessed}", f"name = {toml_string(place.text)}",
                       f"type = {toml_string(kind)}"]
         return lines
+
+
+_DEFAULT_ROLES = {"person": "person", "organisation": "organisation", "ship": "ship", "craft": "craft"}
 
 
 def _fact_date(finds: SentenceFinds) -> tuple[FactDate | None, str]:
@@ -224,18 +252,20 @@ def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -
     return Draft(
         text, len(extraction.sentences), facts, len(extraction.dates), len(extraction.units),
         len(extraction.places), nothing, len(entities.units), len(entities.places),
+        actors=sum(len(s.actors) for s in extraction.sentences), new_actors=len(entities.actors),
     )
 
 
 def _fact(finds: SentenceFinds, entities: _Entities) -> tuple[Event, FactDate, str, list[str]] | None:
-    if finds.sentence.is_heading or not (finds.units or finds.places):
+    if finds.sentence.is_heading or not (finds.units or finds.places or finds.actors):
         return None
     when, note = _fact_date(finds)
     if when is None:
         return None
     removed = [date_phrase(finds.sentence.text, finds.dates[0].start, finds.dates[0].end)] if finds.dates else []
     slots = [s for s in (
-        *(entities.unit_slot(u) for u in finds.units), *(entities.place_slot(p) for p in finds.places)
+        *(entities.unit_slot(u) for u in finds.units), *(entities.actor_slot(a, finds.sentence.text, finds.spans()) for a in finds.actors),
+        *(entities.place_slot(p) for p in finds.places),
     ) if s is not None]
     slots = [s for s in slots if not any(s.start < b and a < s.end for a, b in removed)]
     slots, twice = _merge_repeats(finds.sentence.text, slots)

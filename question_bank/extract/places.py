@@ -24,6 +24,7 @@ HEADS_AFTER = frozenset({
     "strait", "peninsula", "point", "top", "orchard", "den", "canal", "gulf", "coast", "plain", "plateau",
     "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
     "house", "farm", "redoubt", "works", "factory", "church", "castle", "tower", "mill", "château", "chateau",
+    "cosmodrome", "spaceport", "ocean", "desert", "oblast", "province",
 })
 HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point"})
 # a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
@@ -39,11 +40,12 @@ _PLACE_TYPES = {
     "river": "river", "creek": "river", "run": "river", "canal": "river", "delta": "river",
     "hill": "mountain", "hills": "mountain", "ridge": "mountain", "mount": "mountain", "mountains": "mountain",
     "heights": "mountain", "top": "mountain", "pass": "mountain", "gap": "mountain",
-    "island": "region", "islands": "region", "isle": "region", "peninsula": "region", "valley": "region",
+    "island": "island", "islands": "island", "isle": "island", "peninsula": "peninsula", "valley": "region",
     "forest": "region", "wood": "region", "woods": "region", "plain": "region", "plateau": "region",
-    "marshes": "region", "marsh": "region", "coast": "region", "bay": "region", "cove": "region",
-    "gulf": "region", "sea": "region", "strait": "region", "lake": "region", "cape": "region", "point": "region",
-    "bend": "region",
+    "marshes": "region", "marsh": "region", "coast": "region", "bay": "bay", "cove": "bay",
+    "gulf": "gulf", "sea": "sea", "strait": "strait", "lake": "lake", "cape": "cape", "point": "cape",
+    "bend": "region", "cosmodrome": "launch site", "spaceport": "launch site", "ocean": "ocean",
+    "desert": "desert", "oblast": "region", "province": "region",
     "bridge": "landmark", "square": "landmark", "cemetery": "landmark", "orchard": "landmark", "den": "landmark",
     "boulevard": "landmark", "street": "landmark", "fortress": "landmark", "fort": "landmark",
     "harbour": "landmark", "harbor": "landmark", "port": "town", "house": "landmark", "farm": "landmark",

@@ -125,6 +125,8 @@ class UnitMention:
     entity: Unit | None = None
     echelon_guessed: bool = False
 
+    kind = "unit"
+
     @property
     def name(self) -> str:
         return self.entity.name if self.entity else self.text
@@ -218,15 +220,25 @@ def _named(text: str) -> list[UnitMention]:
         if ech == "Army" and any(w.lower() in _SERVICES or w.lower() in _NOT_UNIT_NAME for w in words_):
             continue
         start = match.start("name") + parts[0].start()
-        if ech == "Front" and words_[-1].lower() in _THEATRES and text[max(0, start - 8) : start].lower().endswith(
-            ("on the ", "the whole ")
+        if ech == "Front" and _FRONT_LINE.search(text[max(0, start - 16) : start]) and (
+            words_[-1].lower() in _THEATRES or not _fights(text[match.end("ech") :])
         ):
-            continue  # 'on the Eastern Front' is a theatre of war
+            continue  # 'on the Eastern Front', 'fought on the Syrmian Front': a theatre or a front line
         end = match.end("quoted") if match.group("quoted") else match.end("ech")
         if _named_after(match):
             end = match.end("after")  # 'Volunteer Regiment Vannay'
         found.append(_mention(text, start, end, text[start:end], ech))
     return found
+
+
+_FRONT_LINE = re.compile(r"\b(?:on|along|across|behind|at|to) the $|\bthe whole $", re.IGNORECASE)
+_ACTS = re.compile(r"^\s*(?:\w+ly\s+)?(?:attacked|advanced|took|captured|launched|opened|crossed|broke|reached|"
+                   r"struck|drove|pushed|encircled|liberated|ordered|began|held|fought|lost)\b")
+
+
+def _fights(after: str) -> bool:
+    """True if the words after a front's name make it the actor of a verb ('… Front attacked')."""
+    return bool(_ACTS.match(after))
 
 
 def _named_after(match: re.Match[str]) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from question_bank.extract import extract_article
@@ -59,3 +63,124 @@ def test_people_months_and_peoples_are_not_places() -> None:
 def test_a_place_found_once_is_found_again_in_the_article() -> None:
     found = places("The army fought near Ponyri.\nPonyri station changed hands twice.")
     assert found == ["Ponyri", "Ponyri"]
+
+
+def actors(text: str) -> list[tuple[str, str, str]]:
+    """(text, kind, role) of every actor that is not a military unit."""
+    return [(a.text, a.kind, a.role) for finds in extract_article(text).sentences for a in finds.actors]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people: by a first name (faker's lists, Russian names in English spelling), after a title
+    # (written without it), by initials, with a role word before them
+    ("In 1959 the engineer Sergei Korolev visited the plant.", [("Sergei Korolev", "person", "engineer")]),
+    ("Later that year Valentina Tereshkova trained hard.", [("Valentina Tereshkova", "person", "")]),
+    ("General Eisenhower landed at Algiers.", [("Eisenhower", "person", "general")]),
+    ("Admiral Isoroku Yamamoto planned the raid.", [("Isoroku Yamamoto", "person", "admiral")]),
+    ("The sample reached C. J. La Touche quickly.", [("C. J. La Touche", "person", "")]),
+    ("The cosmonaut Alexei Leonov stepped outside.", [("Alexei Leonov", "person", "cosmonaut")]),
+    # organisations: acronyms, head words, 'Radio X', a role word after them
+    ("NASA answered within a week.", [("NASA", "organisation", "")]),
+    ("The capsule was built at OKB-1, the design bureau of the programme.",
+     [("OKB-1", "organisation", "design bureau")]),
+    ("She lectured to the Royal Society twice.", [("Royal Society", "organisation", "society")]),
+    ("He moved to the University of Leeds.", [("University of Leeds", "organisation", "university")]),
+    ("Radio Tirana repeated the claim.", [("Radio Tirana", "organisation", "radio station")]),
+    # ships: a prefix, or a type word before one name or a list of them
+    ("USS Nautilus surfaced near the pole.", [("USS Nautilus", "ship", "")]),
+    ("HMS Hood blew up.", [("HMS Hood", "ship", "")]),
+    ("The cruisers Aurora and Varyag opened fire.", [("Aurora", "ship", "cruiser"), ("Varyag", "ship", "cruiser")]),
+    ("The submarine U-47 slipped in.", [("U-47", "ship", "submarine")]),
+    # craft: a name and a number, a spacecraft when the sentence is about space
+    ("Apollo 13 lost an oxygen tank on the way to the Moon.", [("Apollo 13", "craft", "spacecraft")]),
+    ("The probe Venera reached the surface.", [("Venera", "craft", "probe")]),
+])
+def test_actors_beyond_armies(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert actors(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Troops fought on the Syrmian Front all winter.",          # a front line
+    "Operation Barbarossa opened in June.",                    # an operation's name
+    "The Royal Navy and the Luftwaffe clashed over the Channel.",  # armed services
+    "Hill 112 changed hands.",                                  # a place with a number
+    "The RAF bombed the docks.",                                # an armed service's initials
+    "The German V-2 was a rocket.",                             # a type of weapon, a nationality
+    "Little Round Top was held.",                               # a place whose first word is a name
+    "In May 1944 the Soviets pressed on.",                      # a month, a nationality
+])
+def test_not_actors(text: str) -> None:
+    assert actors(text) == []
+    assert units(text) == []
+
+
+def test_a_surname_alone_after_the_full_name_is_the_same_person() -> None:
+    found = extract_article("The cosmonaut Pavel Belyayev flew first.\nThen Belyayev's partner went outside.\n"
+                            "A crowd met Belyayev in Perm.")
+    people = [(a.text, a.full_name, a.role) for a in found.actors]
+    assert people == [("Pavel Belyayev", "Pavel Belyayev", "cosmonaut"), ("Belyayev", "Pavel Belyayev", "cosmonaut"),
+                      ("Belyayev", "Pavel Belyayev", "cosmonaut")]
+    assert [p.text for p in found.places] == ["Perm"]  # never 'Belyayev' though it follows 'met'
+
+
+def test_a_ship_named_once_with_its_type_is_a_ship_wherever_it_is_named() -> None:
+    found = extract_article("The carrier Lexington sailed at dawn.\nBombers from Lexington hit the harbour.")
+    assert [(a.text, a.kind, a.role) for a in found.actors] == [("Lexington", "ship", "carrier")] * 2
+    assert found.places == []
+
+
+def test_a_gloss_in_another_script_is_not_a_second_actor() -> None:
+    assert actors("In 1961 Vostok 1 (Russian: Восток-1) flew once round the Earth.") == [
+        ("Vostok 1", "craft", "spacecraft")]
+
+
+def test_units_stay_units_and_are_actors_too() -> None:
+    found = extract_article("Admiral Chester Nimitz sent Task Force 16 toward Midway.")
+    assert [(a.text, a.kind) for a in found.actors] == [("Chester Nimitz", "person"), ("Task Force 16", "unit")]
+    assert [u.text for u in found.units] == ["Task Force 16"]
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("The rocket rose from the Baikonur Cosmodrome.", "Baikonur Cosmodrome", "launch site"),
+    ("The fleet anchored off Wake Island.", "Wake Island", "island"),
+    ("They sailed into the Barents Sea.", "Barents Sea", "sea"),
+    ("The survivors drifted across the Pacific Ocean.", "Pacific Ocean", "ocean"),
+    ("Climbers reached Mount Elbrus.", "Mount Elbrus", "mountain"),
+])
+def test_place_types_the_text_says(text: str, place: str, kind: str) -> None:
+    found = [(p.text, p.type) for p in extract_article(text).places]
+    assert found == [(place, kind)]
+
+
+SPACE_ARTICLE = """The first spacewalk
+
+Voskhod 2 was launched from the Baikonur Cosmodrome on 18 March 1965.
+On 18 March 1965 the cosmonaut Alexei Leonov left the capsule for twelve minutes.
+The design bureau OKB-1 had built the craft under Sergei Korolev.
+On 19 March 1965 Leonov and Pavel Belyayev landed in a forest near Perm.
+On 23 March 1965 the space agency NASA launched Gemini 3 from Cape Canaveral.
+In June 1965 the astronaut Edward White made the first American spacewalk.
+"""
+
+
+def test_a_space_article_drafts_imports_and_asks_for_a_cosmonaut_and_an_agency(tmp_path: Path) -> None:
+    """quiz bank extract -> quiz bank import -> quiz bank questions, on an article with no army in it."""
+    from click.testing import CliRunner
+
+    from quiz.cli import main
+
+    article = tmp_path / "spacewalk.txt"
+    article.write_text(SPACE_ARTICLE, encoding="utf-8")
+    draft, db = tmp_path / "spacewalk.toml", tmp_path / "quiz.db"
+    runner = CliRunner()
+    extracted = runner.invoke(main, ["bank", "extract", str(article), "-o", str(draft)])
+    assert extracted.exit_code == 0, extracted.output
+    assert "The draft validates" in extracted.output
+    imported = runner.invoke(main, ["--db", str(db), "bank", "import", str(draft), "--name", "spacewalk"])
+    assert imported.exit_code == 0, imported.output
+    asked = runner.invoke(main, ["--db", str(db), "bank", "questions", "spacewalk", "--kind", "unit", "--json"])
+    assert asked.exit_code == 0, asked.output
+    prompts = {q["prompt"]: q["answer"] for q in json.loads(asked.output)}
+    assert any(p.startswith("Which cosmonaut") and a in ("Alexei Leonov", "Leonov") for p, a in prompts.items()), prompts
+    assert any(re.match(r"Which (?:space )?agency ", p) and a == "NASA" for p, a in prompts.items()), prompts
+    assert not any("cosmonaut which" in p or "agency which" in p for p in prompts), prompts
