@@ -91,7 +91,7 @@ _TITLES = {
     "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
 }
 TITLED = re.compile(
-    r"\b(?P<title>" + "|".join(re.escape(t[:1].upper() + t[1:]) for t in sorted(_TITLES, key=len, reverse=True))
+    r"\b(?=[A-Z])(?P<title>" + "|".join(re.escape(t[:1].upper() + t[1:]) for t in sorted(_TITLES, key=len, reverse=True))
     + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{_CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{_CAP}){{0,3}})"
 )
 PERSON = re.compile(
@@ -204,6 +204,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     return [_with_context(text, m) for m in kept]
 
 
+_DIGIT = re.compile(r"\d")
 _GLOSS = re.compile(r"\s*\([^()]*")
 
 
@@ -254,7 +255,9 @@ def _typed(text: str) -> list[ActorMention]:
 
 
 def _numbered(text: str) -> list[ActorMention]:
-    found = []
+    found: list[ActorMention] = []
+    if not _DIGIT.search(text):
+        return found
     for match in NUMBERED.finditer(text):
         name = match.group("name")
         parts = re.split(r"[ -]", name)
@@ -268,11 +271,11 @@ def _numbered(text: str) -> list[ActorMention]:
 
 
 def _acronyms(text: str) -> list[ActorMention]:
-    capitals = sum(1 for w in text.split() if w.isupper() and len(w) > 1)
-    if capitals > 4:
+    matches = list(ACRONYM.finditer(text))
+    if len(matches) > 4:
         return []  # a heading in capitals, or a table
     found = []
-    for match in ACRONYM.finditer(text):
+    for match in matches:
         name = match.group("name")
         letters = name.split("-")[0]
         if letters in _NOT_ACRONYM or re.fullmatch(r"[IVXLC]+", letters) or len(letters) < 3:
@@ -281,16 +284,19 @@ def _acronyms(text: str) -> list[ActorMention]:
     return found
 
 
-_ORG_NAME = re.compile(
-    rf"(?P<left>(?:{_CAP}\s+){{0,4}})(?P<head>{'|'.join(h.title() for h in _ORG_HEADS)})\b"
+_ORG_HEAD = re.compile(
+    rf"\b(?P<head>{'|'.join(h.title() for h in _ORG_HEADS)})\b"
     rf"(?P<right>\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
 )
+_LEFT_NAME = re.compile(rf"(?:{_CAP}\s+){{1,4}}$")
 
 
 def _organisations(text: str) -> list[ActorMention]:
     found = []
-    for match in _ORG_NAME.finditer(text):
-        left = list(re.finditer(r"\S+", match.group("left")))
+    for match in _ORG_HEAD.finditer(text):
+        window = max(0, match.start() - 80)
+        before = _LEFT_NAME.search(text, window, match.start())
+        left = list(re.finditer(r"\S+", before.group())) if before else []
         while left and (left[0].group().strip("’'") in ("The", "A", "An", "In", "On", "At", "By") or
                         left[0].group().lower() in _NOT_NAME or not _capital(left[0].group())):
             left.pop(0)
@@ -300,7 +306,7 @@ def _organisations(text: str) -> list[ActorMention]:
         has_right = len(right_words) >= 2
         if not left and not has_right:
             continue  # 'the Committee' alone names no organisation
-        start = match.start("left") + left[0].start() if left else match.start("head")
+        start = before.start() + left[0].start() if before and left else match.start("head")
         end = match.end("head")
         if has_right:
             end += (match.group("right") or "").rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
@@ -310,6 +316,8 @@ def _organisations(text: str) -> list[ActorMention]:
 
 
 def _radio(text: str) -> list[ActorMention]:
+    if "Radio " not in text:
+        return []
     return [ActorMention(m.start(), m.end(), m.group(0), "organisation", "radio station", rule="head")
             for m in RADIO.finditer(text)]
 
@@ -351,6 +359,9 @@ def _people(text: str) -> list[ActorMention]:
     for match in PERSON.finditer(text):
         first = match.group("first")
         if first.split("-")[0] not in names or first.lower() in _TITLES:
+            role_named = _role_named(text, match)
+            if role_named is not None:
+                found.append(role_named)
             continue
         rest = _person_name(match.group("rest"))
         if not rest:
@@ -360,18 +371,26 @@ def _people(text: str) -> list[ActorMention]:
             continue  # 'Will Power', 'Grant Park'
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
         found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
-    for match in ROLE_NAMED.finditer(text):
-        nouns = _nouns(match.group("role"))
-        name = _person_name(match.group("name"))
-        if nouns and match.group("role") not in _NOT_ROLE and _ROLE_SUFFIX.search(nouns[0]) and " " in name and \
-                not any(is_common_word(w) for w in name.split()):
-            start = match.start("name")
-            found.append(ActorMention(start, start + len(name), name, "person", nouns[0], rule="role",
-                                      lead=match.start("role") if text[match.end("role")] == " " else -1))
     return found
 
 
-ROLE_NAMED = re.compile(rf"\b(?P<role>[a-z]+)[:,]?\s+(?P<name>{_CAP}\s+{_CAP})")
+def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
+    """A person of two names the lists lack, after a role noun: 'the pilot Gherman Titov'."""
+    before = ROLE_NAMED.search(text, max(0, match.start() - 30), match.start())
+    if before is None:
+        return None
+    role = before.group("role")
+    nouns = _nouns(role)
+    name = _person_name(" ".join(match.group(0).split()[:2]))
+    if not (nouns and role not in _NOT_ROLE and _ROLE_SUFFIX.search(nouns[0]) and " " in name) or \
+            any(is_common_word(w) for w in name.split()):
+        return None
+    start = match.start()
+    return ActorMention(start, start + len(name), name, "person", nouns[0], rule="role",
+                        lead=before.start("role") if text[before.end("role")] == " " else -1)
+
+
+ROLE_NAMED = re.compile(r"\b(?P<role>[a-z]+)[:,]?\s+$")
 
 
 def _initials(text: str) -> list[ActorMention]:

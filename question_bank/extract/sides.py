@@ -7,6 +7,7 @@ be on any side the loader accepts ("Union", "British"), so those are recognised 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from question_bank.banks.records import check_side
 
@@ -47,6 +48,7 @@ def known(side: str | None) -> bool:
     return side is not None and check_side(side, None) is None
 
 
+@lru_cache(maxsize=65536)
 def _side_of(word: str) -> str | None:
     key = word.lower().strip(".,()")
     return SIDE_WORDS.get(key) or SIDE_WORDS.get(key.split()[0]) if key else None
