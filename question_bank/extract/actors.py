@@ -179,9 +179,19 @@ def first_names() -> frozenset[str]:
             if isinstance(value, dict | tuple | list | set | frozenset):
                 names.update(value.keys() if isinstance(value, dict) else value)
     for name in [n for n in names if not n.isascii()]:
-        latin = anyascii(name)
-        names.update({latin, latin.replace("ks", "x"), re.sub(r"(?:iy|y)$", "i", latin), re.sub(r"ey$", "ei", latin)})
+        names.update(_english_spellings(anyascii(name)))
     return frozenset(n for n in names if len(n) > 2 and n.lower() not in _NOT_NAME and n.lower() not in SIDE_WORDS)
+
+
+def _english_spellings(latin: str) -> set[str]:
+    """'Evgeniy' (anyascii of Евгений) as English writes it: Evgeniy, Yevgeny, Yevgeni, Evgeni, …"""
+    stems = {latin, latin.replace("ks", "x")}
+    if latin.startswith("E"):
+        stems |= {"Ye" + stem[1:] for stem in stems}
+    endings = {stem for stem in stems}
+    for stem in stems:
+        endings |= {re.sub(r"(?:iy|y)$", "i", stem), re.sub(r"iy$", "y", stem), re.sub(r"ey$", "ei", stem)}
+    return endings
 
 
 def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
@@ -205,6 +215,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
 
 
 _DIGIT = re.compile(r"\d")
+_LEVEL = re.compile(r"\s\d")
 _GLOSS = re.compile(r"\s*\([^()]*")
 
 
@@ -278,8 +289,9 @@ def _acronyms(text: str) -> list[ActorMention]:
     for match in matches:
         name = match.group("name")
         letters = name.split("-")[0]
-        if letters in _NOT_ACRONYM or re.fullmatch(r"[IVXLC]+", letters) or len(letters) < 3:
-            continue
+        if letters in _NOT_ACRONYM or re.fullmatch(r"[IVXLC]+", letters) or len(letters) < 3 or \
+                _LEVEL.match(text, match.end()):
+            continue  # 'DEFCON 2': a level or a code, not an organisation
         found.append(ActorMention(match.start(), match.end(), name, "organisation", rule="acronym"))
     return found
 

@@ -193,6 +193,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit():
         return None
     start, end = run[0].start, run[-1].end
+    if len(run) == 1 and run[0].text.isupper() and text[end : end + 2][:1] == " " and text[end + 1 : end + 2].isdigit():
+        return None  # 'DEFCON 2', 'SALT 1': a level or a code
     name = text[start:end]
     lowered = [w.text.lower().strip("’'") for w in run]
     head = lowered[-1] if lowered[-1] in HEADS_AFTER else (lowered[0] if lowered[0] in HEADS_BEFORE else "")
@@ -208,15 +210,39 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         if _list_follows(text, tokens, first, accepted_ends):
             return PlaceMention(start, end, name, None, "list")
         return None
+    said = _type_said(text, tokens, first, end)
     if context == "strong" and first > 0:
         if all_common and followed_by_noun:
             return None
-        return PlaceMention(start, end, name, None, "preposition")
+        return PlaceMention(start, end, name, None, "preposition", said)
     if context == "weak" and not all_common and not followed_by_noun:
-        return PlaceMention(start, end, name, None, "preposition")
+        return PlaceMention(start, end, name, None, "preposition", said)
     if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in _LOWER_AFTER)):
-        return PlaceMention(start, end, name, None, "verb")
+        return PlaceMention(start, end, name, None, "verb", said)
     return None
+
+
+_SAID_TYPES = {
+    "town": "town", "city": "city", "village": "village", "island": "island", "port": "town", "river": "river",
+    "province": "region", "region": "region", "state": "state", "country": "country", "hamlet": "village",
+    "capital": "city", "mountain": "mountain", "lake": "lake", "sea": "sea", "atoll": "island",
+}
+_APPOSITIVE_TYPE = re.compile(r",\s+(?:a|the)\s+(?:small\s+|large\s+|[a-z]+ern\s+)?(?P<type>[a-z]+)\b")
+
+
+def _type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
+    """The type the text gives a place: 'the village of Smelovka', 'Klushino, a village west of …';
+    'town' when it says none."""
+    if first >= 2 and tokens[first - 1].text == "of":
+        noun = tokens[first - 2].text.lower()
+        if noun == "the" and first >= 3:
+            noun = tokens[first - 3].text.lower()
+        if noun in _SAID_TYPES:
+            return _SAID_TYPES[noun]
+    appositive = _APPOSITIVE_TYPE.match(text, end)
+    if appositive and appositive.group("type") in _SAID_TYPES:
+        return _SAID_TYPES[appositive.group("type")]
+    return "town"
 
 
 def _context(text: str, tokens: list[Word], first: int) -> str:

@@ -53,6 +53,7 @@ NUMBERED_AFTER = re.compile(
     r"\b(?P<head>Luftflotte|Fliegerkorps|Panzergruppe|Panzer Group|Task Force|Kampfgeschwader|Jagdgeschwader"
     r"|Armeegruppe|Force|Combat Command)\s+(?P<num>\d{1,3}|[A-Z])\b"
 )
+NO_NUMBERED = re.compile(r"\bNo\.\s?\d{1,3}\s+(?P<head>Commando|Squadron|Group|Wing)\b")  # British style
 ARMY_OF = re.compile(r"\bArmy of (?:the )?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 QUOTED_LIST = re.compile(
     rf"\b(?P<ech>{_PLURAL})\s+(?P<names>(?:\"[A-Z][^\"]{{0,40}}\"|“[A-Z][^”]{{0,40}}”)"
@@ -100,7 +101,7 @@ _ECHELONS = {
     "korpsgruppe": "battle group", "task force": "battle group", "combat command": "battle group",
     "command": "command", "luftflotte": "air army", "fliegerkorps": "corps", "panzergruppe": "army",
     "panzer group": "army", "kampfgeschwader": "brigade", "jagdgeschwader": "brigade", "armeegruppe": "army group",
-    "force": "battle group",
+    "force": "battle group", "commando": "battalion",
 }
 _EXACT_ECHELONS = frozenset(
     {"army group", "air army", "army", "front", "corps", "division", "brigade", "regiment", "battalion",
@@ -138,7 +139,7 @@ def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]]) -> list[Uni
     candidates: list[UnitMention] = [
         UnitMention(s, e, text[s:e], u.echelon, u.branch, u.side, "catalog", u) for s, e, u in catalog_hits
     ]
-    for rule in (_numbered, _numbered_after, _shared, _named, _headed, _army_of, _quoted_list):
+    for rule in (_numbered, _numbered_after, _no_numbered, _shared, _named, _headed, _army_of, _quoted_list):
         candidates += rule(text)
     chosen: list[UnitMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.entity is None, m.start)):
@@ -185,6 +186,11 @@ def _numbered(text: str) -> list[UnitMention]:
 
 def _numbered_after(text: str) -> list[UnitMention]:
     return [_mention(text, m.start(), m.end(), m.group(0), m.group("head")) for m in NUMBERED_AFTER.finditer(text)]
+
+
+def _no_numbered(text: str) -> list[UnitMention]:
+    """'No. 4 Commando', 'No. 617 Squadron'."""
+    return [_mention(text, m.start(), m.end(), m.group(0), m.group("head")) for m in NO_NUMBERED.finditer(text)]
 
 
 def _shared(text: str) -> list[UnitMention]:

@@ -184,3 +184,26 @@ def test_a_space_article_drafts_imports_and_asks_for_a_cosmonaut_and_an_agency(t
     assert any(p.startswith("Which cosmonaut") and a in ("Alexei Leonov", "Leonov") for p, a in prompts.items()), prompts
     assert any(re.match(r"Which (?:space )?agency ", p) and a == "NASA" for p, a in prompts.items()), prompts
     assert not any("cosmonaut which" in p or "agency which" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The balloon came down near the village of Pokrovka.", [("Pokrovka", "village")]),
+    ("She grew up in Lindale, a small town north of the lakes.", [("Lindale", "town")]),
+    ("The seaplanes flew from Kure to the island of Tarawa.", [("Kure", "town"), ("Tarawa", "island")]),
+])
+def test_a_place_type_the_sentence_says(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.type) for p in extract_article(text).places] == expected
+
+
+def test_a_british_numbered_unit() -> None:
+    assert units("The men of No. 41 Commando waded ashore.") == [("No. 41 Commando", "No. 41 Commando")]
+
+
+def test_a_level_or_code_in_capitals_is_neither_an_agency_nor_a_place() -> None:
+    found = extract_article("The bombers went to DEFCON 3 within the hour.")
+    assert found.actors == [] and found.places == []
+
+
+def test_russian_first_names_in_their_english_spellings() -> None:
+    names = [a.text for a in extract_article("Vasily Petrov and Dmitri Ustinov met Yevgeny Zamyatin.").actors]
+    assert names == ["Vasily Petrov", "Dmitri Ustinov", "Yevgeny Zamyatin"]
