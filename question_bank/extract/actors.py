@@ -206,12 +206,38 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
         ):
             continue
         chosen.append(mention)
+    chosen += _listed_people(text, chosen, taken)
     kept: list[ActorMention] = []
     for mention in sorted(chosen, key=lambda m: m.start):
         if kept and _GLOSS.fullmatch(text[kept[-1].end : mention.start]):
             continue  # 'Vostok 1 (Russian: Восток-1, "East 1")': the same name in another language
         kept.append(mention)
     return [_with_context(text, m) for m in kept]
+
+
+_LISTED = re.compile(rf"(?:\s*[,;]\s*|\s+and\s+)(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})")
+
+
+def _listed_people(text: str, chosen: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """Names of two or three uncommon words listed right after a person ('Isoroku Yamamoto,
+    Chūichi Nagumo') are people too, though the name lists lack them."""
+    found: list[ActorMention] = []
+    queue = [m for m in chosen if m.kind == "person"]
+    while queue:
+        listed = _LISTED.match(text, queue.pop().end)
+        if listed is None:
+            continue
+        name = _person_name(listed.group("name"))
+        start = listed.start("name")
+        end = start + len(name)
+        if " " not in name or any(is_common_word(w) for w in name.split()) or any(
+            start < b and a < end for a, b in [*taken, *((m.start, m.end) for m in [*chosen, *found])]
+        ):
+            continue
+        mention = ActorMention(start, end, name, "person", rule="list")
+        found.append(mention)
+        queue.append(mention)
+    return found
 
 
 _DIGIT = re.compile(r"\d")

@@ -187,6 +187,8 @@ def find_places(
 
 
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
+    if first > 0 and tokens[first].text == "The" and last - first > 1 and text[tokens[first - 1].end : tokens[first].start] == " ":
+        return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
     skip = _leading(tokens[first:last])
     first += skip
     run = tokens[first:last]

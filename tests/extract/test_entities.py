@@ -207,3 +207,12 @@ def test_a_level_or_code_in_capitals_is_neither_an_agency_nor_a_place() -> None:
 def test_russian_first_names_in_their_english_spellings() -> None:
     names = [a.text for a in extract_article("Vasily Petrov and Dmitri Ustinov met Yevgeny Zamyatin.").actors]
     assert names == ["Vasily Petrov", "Dmitri Ustinov", "Yevgeny Zamyatin"]
+
+
+def test_a_title_of_a_journal_is_not_a_place() -> None:
+    assert places("The first results were printed in The Lancet that summer.") == []
+
+
+def test_a_name_listed_after_a_person_is_a_person() -> None:
+    assert actors("Leaders: Winston Churchill, Tadeusz Bór-Komorowski; Josip Broz Tito.") == [
+        ("Winston Churchill", "person", ""), ("Tadeusz Bór-Komorowski", "person", ""), ("Josip Broz Tito", "person", "")]
