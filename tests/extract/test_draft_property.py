@@ -53,7 +53,10 @@ PEOPLE = st.one_of(
 )
 ACTORS = st.one_of(
     st.sampled_from(["NASA", "OKB-1", "the Royal Society", "USS Yorktown", "HMS Hood", "Vostok 1", "Apollo 13",
-                     "the Soviet Academy of Sciences", "the Communist Party"]),
+                     "the Soviet Academy of Sciences", "the Communist Party", "the carriers Enterprise and Hornet",
+                     "the design bureau OKB-1", "the space agency NASA", "the heavy cruiser Mikuma",
+                     "the Soviet cosmonaut Yuri Gagarin", "Admiral Isoroku Yamamoto, Chūichi Nagumo",
+                     "University of Oxford", "Radio Moscow", "the submarine I-168", "DEFCON 2", "The Lancet"]),
 )
 NAME_WORD = st.text(
     alphabet=st.sampled_from("abcdefghijklmnoprstuvzčćšžđéöüñłиншјр"), min_size=2, max_size=9,
