@@ -537,8 +537,8 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     firsts = {k.split(" ", 1)[0] for k in keys}
     for finds in found:
         text = finds.text
-        settled = [_settled(a, known) for a in finds.actors]
-        if not any(first in text for first in firsts):
+        settled = [_settled(a, known) for a in finds.actors] if finds.actors else []
+        if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
             continue
         taken = [s for s in finds.spans() if not any(p.start == s[0] and p.end == s[1] and p.rule != "catalog"
