@@ -53,7 +53,11 @@ NUMBERED_AFTER = re.compile(
     r"\b(?P<head>Luftflotte|Fliegerkorps|Panzergruppe|Panzer Group|Task Force|Kampfgeschwader|Jagdgeschwader"
     r"|Armeegruppe|Force|Combat Command)\s+(?P<num>\d{1,3}|[A-Z])\b"
 )
-NO_NUMBERED = re.compile(r"\bNo\.\s?\d{1,3}\s+(?P<head>Commando|Squadron|Group|Wing)\b")  # British style
+# British 'No. 4 Commando'; US Navy 'Torpedo Squadron 8'
+NO_NUMBERED = re.compile(
+    r"\bNo\.\s?\d{1,3}\s+(?P<head>Commando|Squadron|Group|Wing)\b|\b(?:Torpedo|Bombing|Scouting|Fighting|Patrol)"
+    r"\s+(?P<head2>Squadron|Wing)\s+\d{1,3}\b"
+)
 ARMY_OF = re.compile(r"\bArmy of (?:the )?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 QUOTED_LIST = re.compile(
     rf"\b(?P<ech>{_PLURAL})\s+(?P<names>(?:\"[A-Z][^\"]{{0,40}}\"|“[A-Z][^”]{{0,40}}”)"
@@ -189,8 +193,9 @@ def _numbered_after(text: str) -> list[UnitMention]:
 
 
 def _no_numbered(text: str) -> list[UnitMention]:
-    """'No. 4 Commando', 'No. 617 Squadron'."""
-    return [_mention(text, m.start(), m.end(), m.group(0), m.group("head")) for m in NO_NUMBERED.finditer(text)]
+    """'No. 4 Commando', 'No. 617 Squadron', 'Torpedo Squadron 8'."""
+    return [_mention(text, m.start(), m.end(), m.group(0), m.group("head") or m.group("head2"))
+            for m in NO_NUMBERED.finditer(text)]
 
 
 def _shared(text: str) -> list[UnitMention]:

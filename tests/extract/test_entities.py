@@ -195,8 +195,12 @@ def test_a_place_type_the_sentence_says(text: str, expected: list[tuple[str, str
     assert [(p.text, p.type) for p in extract_article(text).places] == expected
 
 
-def test_a_british_numbered_unit() -> None:
-    assert units("The men of No. 41 Commando waded ashore.") == [("No. 41 Commando", "No. 41 Commando")]
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The men of No. 41 Commando waded ashore.", "No. 41 Commando"),
+    ("Bombing Squadron 6 dived from the clouds.", "Bombing Squadron 6"),
+])
+def test_units_numbered_after_their_name(text: str, unit: str) -> None:
+    assert units(text) == [(unit, unit)]
 
 
 def test_a_level_or_code_in_capitals_is_neither_an_agency_nor_a_place() -> None:
