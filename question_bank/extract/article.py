@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from question_bank.banks.catalog import builtin_catalog
-from question_bank.extract.dates import DateMention, find_dates
+from question_bank.extract.dates import DateMention, find_dates, month_first
 from question_bank.extract.lexicon import catalog_indexes, words
 from question_bank.extract.narrative import INFOBOX, YearContext, first_year, infobox_year
 from question_bank.extract.places import PlaceMention, by_article, find_places
@@ -65,6 +65,7 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
     headings = (s.text for s in sentences if s.is_heading)
     context = YearContext(year, first_year(text), heading=next(filter(None, map(first_year, headings)), None),
                           infobox=infobox_year(text.splitlines()))
+    context.month_first = month_first(text)
     found: list[SentenceFinds] = []
     for sentence in sentences:
         tokens = words(sentence.text)

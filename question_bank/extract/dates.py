@@ -14,8 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from question_bank.answers.date_words import season_months
-from question_bank.extract.narrative import YEAR, TrialContext, YearContext, shifted
+from question_bank.extract.date_phrases import (
+    COUNT,
+    DAY_WORDS,
+    SEASON,
+    month_span,
+    months,
+    relative_day,
+    relative_period,
+    season_in_story,
+    season_of_year,
+)
+from question_bank.extract.narrative import YEAR, TrialContext, YearContext
 from question_bank.facts.dates import MONTHS, FactDate, Precision
 
 _DIGITS = re.compile(r"\d+")
@@ -40,15 +50,13 @@ _QUALIFIERS = {
     "the middle of": "mid", "the end of": "late", "beginning of": "early", "end of": "late",
     "beginning": "early", "start": "early", "middle": "mid", "end": "late",
 }
-_Q = r"(?P<q>[Ee]arly|[Mm]id|[Ll]ate|(?:the )?beginning of|the start of|the middle of|(?:the )?end of)(?:-|\s+)"
+_Q = r"(?P<q>[Ee]arly|[Mm]id|[Ll]ate|(?:the )?beginning of|the start of|the middle of|(?:the )?end of)(?:-|\s+)(?:in\s+)?"
 _PLACE_WORDS = (
     r"in|during|by|until|till|since|from|through|throughout|before|after|of|that|last|next|and|or|to|for|"
     r"In|During|By|Until|Since|From|Through|Throughout|Before|After"
 )
 # A part of a year as the months it covers: "late 1944" is September to December 1944.
 _YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
-_SEASON_NAMES = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
-_NUMBER_WORDS = {"a": 1, "an": 1} | {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 
 
 @dataclass(frozen=True)
@@ -85,14 +93,6 @@ def _valid_day(year: int, month: int, day: int) -> date | None:
     if 1 <= day <= calendar.monthrange(year, month)[1]:
         return date(year, month, day)
     return None
-
-
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _months(first: tuple[int, int], last: tuple[int, int]) -> FactDate:
-    return FactDate(_month_span(*first)[0], _month_span(*last)[1], Precision.RANGE, Precision.MONTH)
 
 
 Reader = Callable[[re.Match[str], YearContext, str], FactDate | None]
@@ -157,7 +157,7 @@ def _month_range(match: re.Match[str], context: YearContext, lead: str) -> FactD
     years = _range_years(match, context, m1, m2)
     if years is None or (years[1], m2) <= (years[0], m1):
         return None
-    return _months((years[0], m1), (years[1], m2))
+    return months((years[0], m1), (years[1], m2))
 
 
 def _month_date(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
@@ -166,7 +166,7 @@ def _month_date(match: re.Match[str], context: YearContext, lead: str) -> FactDa
     if y is None:
         return None
     qualifier = _QUALIFIERS[match.group("q").lower()] if match.groupdict().get("q") else None
-    start, end = _month_span(y, m)
+    start, end = month_span(y, m)
     return FactDate(start, end, Precision.MONTH, Precision.MONTH, qualifier)
 
 
@@ -182,62 +182,32 @@ def _year_part(match: re.Match[str], context: YearContext, lead: str) -> FactDat
     """'late 1944', 'the end of 1944': the third of the year as months (a year has no finer precision)."""
     y = int(match.group("y"))
     first, last = _YEAR_THIRDS[_QUALIFIERS[match.group("q").lower()]]
-    return _months((y, first), (y, last))
+    return months((y, first), (y, last))
 
 
-def _season(name: str, year: int) -> FactDate:
-    first, last = season_months(_SEASON_NAMES[name.lower()], year)
-    return _months(first, last)
-
-
-def _season_of_year(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
-    """'the spring of 1945', 'summer 1943', 'winter 1944-45' (December 1944 to February 1945)."""
-    name, y = match.group("s").lower(), int(match.group("y"))
-    second = match.group("y2")
-    if second is not None and (_SEASON_NAMES[name] != "winter" or int(second) % 100 != (y + 1) % 100):
+def _numeric_date(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
+    """'12/04/1961': day and month in the order the article writes its dates ('12 April' or 'April
+    12'), or the order the numbers allow (13/04 can only be the 13th); undecided, only the year."""
+    a, b, y = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if a > 12 or (b <= 12 and a != b and context.month_first is False):
+        day, month = a, b
+    elif b > 12 or a == b or context.month_first:
+        day, month = b, a
+    else:
+        return FactDate(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, Precision.YEAR)
+    if not 1 <= month <= 12:
         return None
-    return _season(name, y)
+    when = _valid_day(y, month, day)
+    return FactDate(when, when, Precision.DAY, Precision.DAY) if when else None
 
 
-def _season_in_story(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
-    """'that autumn', 'the following spring': the season of the year the story is at, or the next one."""
-    now = context.month_now()
-    year = now[0] if now else context.year
-    if year is None:
+def month_first(text: str) -> bool | None:
+    """Whether the article writes 'April 12' (True) rather than '12 April' (False); None if neither
+    or if it has no numeric dates to decide."""
+    if not _NUMERIC.search(text):
         return None
-    name = _SEASON_NAMES[match.group("s").lower()]
-    if match.group("next"):
-        for start in (year - 1, year, year + 1):
-            season = _season(name, start)
-            if now is None or (season.start.year, season.start.month) > now:
-                return season
-    if name == "winter" and now is not None and now[1] <= 2:
-        year -= 1  # in January, "that winter" began the December before
-    return _season(name, year)
-
-
-def _relative_day(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
-    """'that night', 'the next day', 'two days later': counted from the last date read, if it was a day."""
-    day = context.last_day()
-    if day is None:
-        return None
-    if match.group("same"):
-        return shifted(day, 0)
-    if match.group("next"):
-        return shifted(day, 1)
-    if match.group("before"):
-        return shifted(day, -1)
-    count = int(match.group("n")) if match.group("n").isdigit() else _NUMBER_WORDS[match.group("n").lower()]
-    count *= 7 if match.group("u").lower().startswith("week") else 1
-    return shifted(day, -count if match.group("dir").lower() == "earlier" else count)
-
-
-def _relative_year(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
-    """'that year', 'the same year', 'the following year': counted from the year the story is at."""
-    if context.year is None:
-        return None
-    y = context.year + (1 if match.group("next") else -1 if match.group("before") else 0)
-    return FactDate(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, Precision.YEAR)
+    american, british = len(_MONTH_DAY.findall(text)), len(_DAY_MONTH.findall(text))
+    return None if american == british else american > british
 
 
 def _iso(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
@@ -265,15 +235,12 @@ def _cy(name: str) -> str:
     return rf"(?:,?\s+(?P<{name}>{_Y}))?"
 
 
-_S = r"(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-_DAY_WORDS = r"(?:day|night|evening|morning|afternoon)"
-_COUNT = "|".join(w for word in sorted(_NUMBER_WORDS, key=len, reverse=True) for w in (word, word.capitalize()))
 _MONTHLY, _YEARLY, _WORDED = "month", "year", "words"  # what a sentence must have for a rule to be tried
 _HAS = {
     _MONTHLY: re.compile(_M),
     _YEARLY: re.compile(r"\d{4}"),
     _WORDED: re.compile(r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all\b|[Ww]inter|later\b|earlier\b|(?:day|night|evening"
-                        r"|morning|afternoon|year)\b"),
+                        r"|morning|afternoon|year|month|day\s+after|day\s+before)\b"),
 }
 
 
@@ -307,31 +274,39 @@ _RULES: list[_Rule] = [
     _Rule(re.compile(rf"(?P<m>{_M}),?\s+(?P<y>{_Y})"), _month_date, _MONTHLY),
     _Rule(re.compile(rf"\b(?:{_PLACE_WORDS})\s+(?P<core>(?P<m>{_FULL_M}))\b(?!\s+\d)"), _month_date, _MONTHLY),
     _Rule(re.compile(rf"(?P<y1>{_Y}){_DASH}(?P<y2>\d{{4}}|\d{{2}})(?!\d)"), _year_range, _YEARLY),
+    _Rule(re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_Y})\s+(?:to|and|until|till)\s+(?P<y2>{_Y})"), _year_range,
+          _YEARLY),
+    _Rule(re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>1\d{3}|20\d{2})(?![/.]?\d)"),
+          _numeric_date, _YEARLY),
     _Rule(re.compile(rf"\b(?P<q>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)(?:in\s+)?(?P<y>{_Y})"), _year_part, _YEARLY),
     _Rule(re.compile(rf"\b(?:[Tt]he\s+)?(?P<q>beginning|start|middle|end)\s+of\s+(?P<y>{_Y})"), _year_part,
           _YEARLY),
     _Rule(re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, _YEARLY),
     _Rule(re.compile(rf"(?P<y>{_Y})"), _year, _YEARLY),
     _Rule(re.compile(
-        rf"\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?{_S}(?:\s+of)?,?\s+(?P<y>{_Y})(?:{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
-    ), _season_of_year, _WORDED, True),
+        rf"\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?{SEASON}(?:\s+of)?,?\s+(?P<y>{_Y})(?:{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?!\d))?"
+    ), season_of_year, _WORDED, True),
     _Rule(re.compile(
         r"\b(?:(?P<next>[Tt]he\s+(?:following|next))|[Tt]hat|[Tt]his|(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough"
         r"(?:out)?|[Oo]ver)\s+)?the)\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\b"
         r"(?:\s+of\s+(?:that|the\s+same)\s+year\b|(?!\s+of\b|-|,?\s+\d))"
-    ), _season_in_story, _WORDED),
+    ), season_in_story, _WORDED),
     _Rule(re.compile(
         r"\b(?:(?P<same>[Tt]hat(?:\s+same)?|[Tt]he\s+same)|(?P<next>[Tt]he\s+(?:following|next))"
-        r"|(?P<before>[Tt]he\s+(?:previous|preceding)))\s+year\b"
-    ), _relative_year, _WORDED),
+        r"|(?P<before>[Tt]he\s+(?:previous|preceding)))\s+(?P<u>year|month)\b"
+    ), relative_period, _WORDED),
     _Rule(re.compile(
-        rf"\b(?:(?P<same>(?:[Tt]hat(?:\s+same)?|[Tt]he\s+same)\s+{_DAY_WORDS})"
-        rf"|(?P<next>[Tt]he\s+(?:next|following)\s+{_DAY_WORDS})"
-        rf"|(?P<before>[Tt]he\s+(?:previous|preceding)\s+{_DAY_WORDS})"
-        rf"|(?P<n>{_COUNT}|[1-9]\d?)\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier))\b(?!')"
-    ), _relative_day, _WORDED),
+        rf"\b(?:(?P<same>(?:[Tt]hat(?:\s+same)?|[Tt]he\s+same)\s+{DAY_WORDS})"
+        rf"|(?P<next>[Tt]he\s+(?:next|following)\s+{DAY_WORDS})"
+        rf"|(?P<before>[Tt]he\s+(?:previous|preceding)\s+{DAY_WORDS})"
+        rf"|[Tt]he\s+day\s+(?:(?P<after>after)|(?P<prior>before))(?=\s*[,.;:)]|\s*$)"
+        rf"|(?P<n>{COUNT}|[1-9]\d?)\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier))\b(?!')"
+    ), relative_day, _WORDED),
 ]
 _YEAR_IN = re.compile(_Y)
+_NUMERIC = re.compile(r"\d[/.]\d{1,2}[/.][12]\d{3}")
+_MONTH_DAY = re.compile(rf"{_M}\s+{_D}")
+_DAY_MONTH = re.compile(rf"{_D}(?:\s+of)?\s+{_M}")
 _MAYBE = re.compile(rf"\d|{_M}|{_HAS[_WORDED].pattern}")  # none of these: no date
 _TRIAL = TrialContext()
 

@@ -54,6 +54,7 @@ class YearContext:
         self.span: tuple[date, date] | None = None
         self.last: FactDate | None = None
         self._day_open = False  # "that day" may point at the last date's day
+        self.month_first: bool | None = None  # 4/12/1961 is 12 April (False) or 4 December (True)
 
     @property
     def year(self) -> int | None:
@@ -117,6 +118,7 @@ class TrialContext(YearContext):
 
     def __init__(self) -> None:
         super().__init__(2000)  # a leap year: 29 February holds
+        self.read(shifted(date(2000, 6, 15), 0), True)
 
     def year_for(self, month: int, day: int = 1) -> int | None:
         return 2000

@@ -210,3 +210,40 @@ def test_that_year_and_the_following_year() -> None:
 ])
 def test_day_and_month_orders_abbreviations_ordinals_and_parentheses(text: str, expected: list[str]) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the tax was raised late in September", ["1944-09+late"]),
+    ("the league existed from 1919 to 1946", ["1919/1946"]),
+    ("between 1928 and 1945 the drug was improved", ["1928/1945"]),
+])
+def test_more_ways_to_write_parts_and_ranges(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_that_month_and_the_following_month() -> None:
+    assert story("The dam broke on 3 May 1921.", "Later that month the valley was emptied.",
+                 "The following month the repairs began.") == [["1921-05-03"], ["1921-05"], ["1921-06"]]
+
+
+def test_no_month_is_counted_from_a_year() -> None:
+    assert story("The dam broke in 1921.", "The following month the repairs began.") == [["1921"], []]
+
+
+def test_the_day_before_at_the_end_of_a_clause() -> None:
+    assert story("The treaty was signed on 9 June 1815.", "The envoys had arrived the day before.",
+                 "The day before the signing they dined.") == [["1815-06-09"], ["1815-06-08"], []]
+
+
+@pytest.mark.parametrize(("article", "expected"), [
+    ("The ship sailed on April 3, 1912. It sank on 4/14/1912.", ["1912-04-03", "1912-04-14"]),
+    ("The ship sailed on 3 April 1912. It sank on 14.4.1912.", ["1912-04-03", "1912-04-14"]),
+    ("The fire began on 2 September 1666. The order was signed on 5/9/1666.", ["1666-09-02", "1666-09-05"]),
+    ("The fire began on September 2, 1666. The order was signed on 5/9/1666.", ["1666-09-02", "1666-05-09"]),
+])
+def test_numeric_dates_in_the_articles_own_order(article: str, expected: list[str]) -> None:
+    assert [d.key for d in extract_article(article).dates] == expected
+
+
+def test_a_numeric_date_of_no_known_order_gives_only_its_year() -> None:
+    assert keys("signed on 5/9/1666") == ["1666"]
