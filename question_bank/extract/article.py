@@ -75,7 +75,7 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
         ]
         units = find_units(sentence.text, unit_hits)
         year_before = context.year
-        infobox = sentence.raw == sentence.line and INFOBOX.match(sentence.line) is not None
+        infobox = INFOBOX.match(sentence.line) is not None
         dates = find_dates(sentence.text, context, [(u.start, u.end) for u in units], narrative=not infobox)
         place_hits = [
             (a, b, entity) for a, b, entity in place_index.scan(sentence.text, tokens) if isinstance(entity, Place)

@@ -57,6 +57,7 @@ _PLACE_WORDS = (
 )
 # A part of a year as the months it covers: "late 1944" is September to December 1944.
 _YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_YEAR_HALVES = {"first": (1, 6), "second": (7, 12)}
 
 
 @dataclass(frozen=True)
@@ -179,9 +180,13 @@ def _year_range(match: re.Match[str], context: YearContext, lead: str) -> FactDa
 
 
 def _year_part(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
-    """'late 1944', 'the end of 1944': the third of the year as months (a year has no finer precision)."""
-    y = int(match.group("y"))
-    first, last = _YEAR_THIRDS[_QUALIFIERS[match.group("q").lower()]]
+    """'late 1944', 'the end of that year', 'the first half of 1942': the part of the year as its
+    months (a year has no finer precision)."""
+    y = int(match.group("y")) if match.group("y") else context.year
+    if y is None:
+        return None
+    part = match.groupdict().get("half")
+    first, last = _YEAR_HALVES[part] if part else _YEAR_THIRDS[_QUALIFIERS[match.group("q").lower()]]
     return months((y, first), (y, last))
 
 
@@ -240,7 +245,7 @@ _HAS = {
     _MONTHLY: re.compile(_M),
     _YEARLY: re.compile(r"\d{4}"),
     _WORDED: re.compile(r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all\b|[Ww]inter|later\b|earlier\b|(?:day|night|evening"
-                        r"|morning|afternoon|year|month|day\s+after|day\s+before)\b"),
+                        r"|morning|afternoon|year|month)\b"),
 }
 
 
@@ -281,6 +286,11 @@ _RULES: list[_Rule] = [
     _Rule(re.compile(rf"\b(?P<q>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)(?:in\s+)?(?P<y>{_Y})"), _year_part, _YEARLY),
     _Rule(re.compile(rf"\b(?:[Tt]he\s+)?(?P<q>beginning|start|middle|end)\s+of\s+(?P<y>{_Y})"), _year_part,
           _YEARLY),
+    _Rule(re.compile(rf"\b(?:[Tt]he\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<y>{_Y})"), _year_part, _YEARLY),
+    _Rule(re.compile(
+        r"\b(?:[Tt]he\s+)?(?:(?P<q>beginning|start|middle|end)|(?P<half>first|second)\s+half)\s+of\s+"
+        r"(?:that|the)\s+(?:same\s+)?year\b(?P<y>)"
+    ), _year_part, _WORDED),
     _Rule(re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"), _iso, _YEARLY),
     _Rule(re.compile(rf"(?P<y>{_Y})"), _year, _YEARLY),
     _Rule(re.compile(
@@ -288,7 +298,7 @@ _RULES: list[_Rule] = [
     ), season_of_year, _WORDED, True),
     _Rule(re.compile(
         r"\b(?:(?P<next>[Tt]he\s+(?:following|next))|[Tt]hat|[Tt]his|(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]hrough"
-        r"(?:out)?|[Oo]ver)\s+)?the)\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\b"
+        r"(?:out)?|[Oo]ver)\s+)?the|[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)\b"
         r"(?:\s+of\s+(?:that|the\s+same)\s+year\b|(?!\s+of\b|-|,?\s+\d))"
     ), season_in_story, _WORDED),
     _Rule(re.compile(
@@ -299,7 +309,7 @@ _RULES: list[_Rule] = [
         rf"\b(?:(?P<same>(?:[Tt]hat(?:\s+same)?|[Tt]he\s+same)\s+{DAY_WORDS})"
         rf"|(?P<next>[Tt]he\s+(?:next|following)\s+{DAY_WORDS})"
         rf"|(?P<before>[Tt]he\s+(?:previous|preceding)\s+{DAY_WORDS})"
-        rf"|[Tt]he\s+day\s+(?:(?P<after>after)|(?P<prior>before))(?=\s*[,.;:)]|\s*$)"
+        rf"|[Tt]he\s+{DAY_WORDS}\s+(?:(?P<after>after)|(?P<prior>before))(?=\s*[,.;:)]|\s*$)"
         rf"|(?P<n>{COUNT}|[1-9]\d?)\s+(?P<u>days?|weeks?)\s+(?P<dir>later|earlier))\b(?!')"
     ), relative_day, _WORDED),
 ]

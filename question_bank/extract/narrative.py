@@ -16,8 +16,8 @@ from question_bank.facts.dates import FactDate, Precision
 
 YEAR = r"(?<![\d,.£$€])(?:1\d{3}|20\d{2})(?![\d,]\d|\d|s\b|’s\b|'s\b)"
 _YEAR_IN = re.compile(YEAR)
-# "Date: 12 April 1961", "Date\t20 October 1944 – 15 May 1945", "| date = 1944": a line of an infobox.
-INFOBOX = re.compile(r"^\s*\|?\s*(?:Dates?|Date\(s\)|Year|Period|When)\s*(?::|=|\t|\s{2,})\s*\S", re.I)
+# "Date: 12 April 1961", "Launch date\t12 April 1961", "| date = 1944": a line of an infobox.
+INFOBOX = re.compile(r"^\s*\|?\s*(?:[\w-]+\s+){0,2}(?:dates?|date\(s\)|years?|period|when)\s*(?::|=|\t|\s{2,})\s*\S", re.I)
 # A span of more than two calendar years ("1914–1918", a life "(1899–1972)") is no point in a story.
 _LONGEST_SPAN_YEARS = 1
 # Long after a range the story is back at its start; just after a short one, at its end.

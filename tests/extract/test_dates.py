@@ -247,3 +247,29 @@ def test_numeric_dates_in_the_articles_own_order(article: str, expected: list[st
 
 def test_a_numeric_date_of_no_known_order_gives_only_its_year() -> None:
     assert keys("signed on 5/9/1666") == ["1666"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in the first half of 1942 the yard launched six ships", ["1942-01/1942-06"]),
+    ("by the end of the year the yard was closed", ["1944-09/1944-12"]),
+    ("In autumn the yard was closed.", ["1944-09/1944-11"]),
+    ("during late winter the yard was closed", ["1944-12/1945-02"]),
+])
+def test_parts_of_the_year_the_story_is_at(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_the_night_before_and_the_morning_after() -> None:
+    assert story("The ball was held on 14 July 1889.", "The guests had come the night before.") == [
+        ["1889-07-14"], ["1889-07-13"],
+    ]
+    assert story("The ball was held on 14 July 1889.", "The guests left the morning after.") == [
+        ["1889-07-14"], ["1889-07-15"],
+    ]
+
+
+def test_an_infobox_line_whose_field_says_what_date_it_is() -> None:
+    """'Launch date: …' is an infobox line: its range does not carry the story into 1962."""
+    assert story("Launch date: 9 May 1961 – 2 March 1962", "On 8 April the crew was chosen.") == [
+        ["1961-05-09/1962-03-02"], ["1961-04-08"],
+    ]
