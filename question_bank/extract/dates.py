@@ -241,12 +241,14 @@ def _cy(name: str) -> str:
 
 
 _MONTHLY, _YEARLY, _WORDED = "month", "year", "words"  # what a sentence must have for a rule to be tried
-_HAS = {
-    _MONTHLY: re.compile(_M),
-    _YEARLY: re.compile(r"\d{4}"),
-    _WORDED: re.compile(r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all\b|[Ww]inter|later\b|earlier\b|(?:day|night|evening"
-                        r"|morning|afternoon|year|month)\b"),
-}
+_MONTH_IN = re.compile(_M)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# What a sentence must contain for a rule of words to be tried (parts of words, a cheap test).
+_WORD_PARTS = ("pring", "ummer", "utumn", "fall", "Fall", "inter", "later", "earlier", "day", "night", "evening",
+               "morning", "afternoon", "year", "month")
+# A month rule's match lies within this many characters before and after a month name it holds
+# ("from the 29th of " … "December, 1944 kilometres").
+_BEFORE_MONTH, _AFTER_MONTH = 30, 40
 
 
 @dataclass(frozen=True)
@@ -317,8 +319,26 @@ _YEAR_IN = re.compile(_Y)
 _NUMERIC = re.compile(r"\d[/.]\d{1,2}[/.][12]\d{3}")
 _MONTH_DAY = re.compile(rf"{_M}\s+{_D}")
 _DAY_MONTH = re.compile(rf"{_D}(?:\s+of)?\s+{_M}")
-_MAYBE = re.compile(rf"\d|{_M}|{_HAS[_WORDED].pattern}")  # none of these: no date
 _TRIAL = TrialContext()
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where in `text` each kind of rule is tried: month rules around the month names, the others
+    over the whole sentence if it has four digits or a word they need, else nowhere."""
+    around: list[tuple[int, int]] = []
+    for month in _MONTH_IN.finditer(text):
+        start, end = max(0, month.start() - _BEFORE_MONTH), text.find(" ", month.end() + _AFTER_MONTH)
+        end = len(text) if end < 0 else end
+        if around and start <= around[-1][1]:
+            around[-1] = (around[-1][0], end)
+        else:
+            around.append((start, end))
+    whole = [(0, len(text))]
+    return {
+        _MONTHLY: around,
+        _YEARLY: whole if _FOUR_DIGITS.search(text) else [],
+        _WORDED: whole if any(part in text for part in _WORD_PARTS) else [],
+    }
 
 
 def find_dates(text: str, context: YearContext, taken: list[tuple[int, int]] | None = None,
@@ -328,16 +348,14 @@ def find_dates(text: str, context: YearContext, taken: list[tuple[int, int]] | N
     The context resolves dates without a year and those counted from another ("the next day"), and
     is moved on by each date read; a line outside the `narrative` (an infobox's) moves nothing.
     """
-    if not _MAYBE.search(text):
+    windows = _windows(text)
+    if not any(windows.values()):
         return []
     blocked = list(taken or ())
     candidates: list[tuple[int, int, re.Match[str], Reader, str]] = []
-    present = {need: bool(has.search(text)) for need, has in _HAS.items()}
     for rule in _RULES:
-        if not present[rule.needs]:
-            continue
         core = "core" in rule.pattern.groupindex
-        for match in rule.pattern.finditer(text):
+        for match in (m for a, b in windows[rule.needs] for m in rule.pattern.finditer(text, a, b)):
             start, end = match.span("core") if core else match.span()
             lead = ""
             if rule.lead:
