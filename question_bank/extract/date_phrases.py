@@ -50,6 +50,8 @@ def season_in_story(match: re.Match[str], context: YearContext, lead: str) -> Fa
     if year is None:
         return None
     name = _SEASON_NAMES[match.group("s").lower()]
+    if match.group("s") == "fall" and match.group(0)[:4].lower() == "the ":
+        return None  # "after the fall" is a city's as often as autumn; "in the fall", "that fall" are autumn
     if match.group("next"):
         for start in (year - 1, year, year + 1):
             season = _season(name, start)

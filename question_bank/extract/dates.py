@@ -49,8 +49,12 @@ _QUALIFIERS = {
     "early": "early", "mid": "mid", "late": "late", "the beginning of": "early", "the start of": "early",
     "the middle of": "mid", "the end of": "late", "beginning of": "early", "end of": "late",
     "beginning": "early", "start": "early", "middle": "mid", "end": "late",
-}
-_Q = r"(?P<q>[Ee]arly|[Mm]id|[Ll]ate|(?:the )?beginning of|the start of|the middle of|(?:the )?end of)(?:-|\s+)(?:in\s+)?"
+} | {f"the {edge} {span} of": part for edge, part in (("first", "early"), ("last", "late"), ("final", "late"))
+     for span in ("week", "days")}
+_Q = (
+    r"(?P<q>[Ee]arly|[Mm]id|[Ll]ate|(?:the )?beginning of|the start of|the middle of|(?:the )?end of"
+    r"|the (?:first|last|final) (?:week|days) of)(?:-|\s+)(?:in\s+)?"
+)
 _PLACE_WORDS = (
     r"in|during|by|until|till|since|from|through|throughout|before|after|of|that|last|next|and|or|to|for|"
     r"In|During|By|Until|Since|From|Through|Throughout|Before|After"

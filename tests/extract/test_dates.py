@@ -273,3 +273,13 @@ def test_an_infobox_line_whose_field_says_what_date_it_is() -> None:
     assert story("Launch date: 9 May 1961 – 2 March 1962", "On 8 April the crew was chosen.") == [
         ["1961-05-09/1962-03-02"], ["1961-04-08"],
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in the first week of June the harvest began", ["1944-06+early"]),
+    ("during the last days of April", ["1944-04+late"]),
+    ("After the fall the regime changed.", []),
+    ("in the fall the regime changed", ["1944-09/1944-11"]),
+])
+def test_weeks_of_a_month_and_the_fall(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
