@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from question_bank.banks.catalog import builtin_catalog
-from question_bank.extract.dates import DateMention, find_dates, month_first
+from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import catalog_indexes, words
-from question_bank.extract.narrative import INFOBOX, YearContext, first_year, infobox_year
+from question_bank.extract.narrative import INFOBOX, infobox_year, month_first
 from question_bank.extract.places import PlaceMention, by_article, find_places
 from question_bank.extract.sentences import Sentence, split_sentences
 from question_bank.extract.sides import side_near

@@ -25,8 +25,10 @@ from question_bank.extract.date_phrases import (
     season_in_story,
     season_of_year,
 )
-from question_bank.extract.narrative import YEAR, TrialContext, YearContext
+from question_bank.extract.narrative import YEAR, TrialContext, YearContext, first_year
 from question_bank.facts.dates import MONTHS, FactDate, Precision
+
+__all__ = ["DateMention", "YearContext", "find_dates", "first_year"]  # the last two kept here for callers
 
 _DIGITS = re.compile(r"\d+")
 _MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(MONTHS, 1)}
@@ -210,15 +212,6 @@ def _numeric_date(match: re.Match[str], context: YearContext, lead: str) -> Fact
     return FactDate(when, when, Precision.DAY, Precision.DAY) if when else None
 
 
-def month_first(text: str) -> bool | None:
-    """Whether the article writes 'April 12' (True) rather than '12 April' (False); None if neither
-    or if it has no numeric dates to decide."""
-    if not _NUMERIC.search(text):
-        return None
-    american, british = len(_MONTH_DAY.findall(text)), len(_DAY_MONTH.findall(text))
-    return None if american == british else american > british
-
-
 def _iso(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
     y, m, d = (int(match.group(k)) for k in ("y", "m", "d"))
     if not 1 <= m <= 12:
@@ -320,9 +313,6 @@ _RULES: list[_Rule] = [
     ), relative_day, _WORDED),
 ]
 _YEAR_IN = re.compile(_Y)
-_NUMERIC = re.compile(r"\d[/.]\d{1,2}[/.][12]\d{3}")
-_MONTH_DAY = re.compile(rf"{_M}\s+{_D}")
-_DAY_MONTH = re.compile(rf"{_D}(?:\s+of)?\s+{_M}")
 _TRIAL = TrialContext()
 
 

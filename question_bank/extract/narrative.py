@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.dates import MONTHS, FactDate, Precision
 
 YEAR = r"(?<![\d,.£$€])(?:1\d{3}|20\d{2})(?![\d,]\d|\d|s\b|’s\b|'s\b)"
 _YEAR_IN = re.compile(YEAR)
@@ -22,6 +22,21 @@ INFOBOX = re.compile(r"^\s*\|?\s*(?:[\w-]+\s+){0,2}(?:dates?|date\(s\)|years?|pe
 _LONGEST_SPAN_YEARS = 1
 # Long after a range the story is back at its start; just after a short one, at its end.
 _SHORT_RANGE = timedelta(days=62)
+
+
+_NUMERIC = re.compile(r"\d[/.]\d{1,2}[/.][12]\d{3}")
+_MONTH_NAME = "(?:" + "|".join(MONTHS) + ")"
+_MONTH_DAY = re.compile(rf"{_MONTH_NAME}\s+(?:the\s+)?\d{{1,2}}\b")
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_NAME}")
+
+
+def month_first(text: str) -> bool | None:
+    """Whether the article writes 'April 12' (True) rather than '12 April' (False), to read its
+    numeric dates (4/12/1961); None if it has none, or writes both orders as often."""
+    if not _NUMERIC.search(text):
+        return None
+    american, british = len(_MONTH_DAY.findall(text)), len(_DAY_MONTH.findall(text))
+    return None if american == british else american > british
 
 
 def first_year(text: str) -> int | None:
