@@ -14,6 +14,7 @@ from question_bank.answers.date_words import season_months
 from question_bank.extract.narrative import YearContext, shifted
 from question_bank.facts.dates import FactDate, Precision
 
+_MONTH_PARTS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
 _SEASON_NAMES = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 _NUMBER_WORDS = {"a": 1, "an": 1} | {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 SEASON = r"(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
@@ -78,6 +79,14 @@ def relative_day(match: re.Match[str], context: YearContext, lead: str) -> FactD
     count = int(match.group("n")) if match.group("n").isdigit() else _NUMBER_WORDS[match.group("n").lower()]
     count *= 7 if match.group("u").lower().startswith("week") else 1
     return shifted(day, -count if match.group("dir").lower() == "earlier" else count)
+
+
+def part_of_month(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
+    """'the end of the month': part of the month the story is at, if a date gave one."""
+    if context.last is None or context.last.precision not in (Precision.DAY, Precision.MONTH):
+        return None
+    start, end = month_span(context.last.start.year, context.last.start.month)
+    return FactDate(start, end, Precision.MONTH, Precision.MONTH, _MONTH_PARTS[match.group("q")])
 
 
 def relative_period(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:

@@ -20,6 +20,7 @@ from question_bank.extract.date_phrases import (
     SEASON,
     month_span,
     months,
+    part_of_month,
     relative_day,
     relative_period,
     season_in_story,
@@ -269,6 +270,10 @@ _RULES: list[_Rule] = [
     _Rule(re.compile(rf"(?P<m>{_M})\s+{_d('d1')}(?P<sep>{_SEP}){_d('d2')}{_cy('y')}"), _same_month_range, _MONTHLY,
           True),
     _Rule(re.compile(rf"{_d('d')}{_OF}(?P<m>{_M}){_cy('y')}"), _day_date, _MONTHLY, True),
+    # Each day of "4 and 5 June 1955" and "June 4 and 5, 1955", with the year written after both.
+    _Rule(re.compile(rf"(?P<core>{_d('d')})\s+and\s+{_D}{_OF}(?P<m>{_M}){_cy('y')}"), _day_date, _MONTHLY),
+    _Rule(re.compile(rf"(?P<core>(?P<m>{_M})\s+{_d('d')})\s+and\s+{_D}\b{_cy('y')}"), _day_date, _MONTHLY),
+    _Rule(re.compile(rf"(?P<m>{_M})\s+{_D}\s+and\s+(?P<core>{_d('d')}\b{_cy('y')})"), _day_date, _MONTHLY),
     _Rule(re.compile(rf"(?P<m>{_M})\s+(?:the\s+)?{_d('d')}\b{_cy('y')}"), _day_date, _MONTHLY),
     _Rule(re.compile(
         rf"(?P<m1>{_FULL_M}|{_M}(?=,?\s+{_Y})){_cy('y1')}(?P<sep>{_SEP})(?P<m2>{_FULL_M}|{_M}(?=,?\s+{_Y}))"
@@ -304,6 +309,9 @@ _RULES: list[_Rule] = [
         r"\b(?:(?P<same>[Tt]hat(?:\s+same)?|[Tt]he\s+same)|(?P<next>[Tt]he\s+(?:following|next))"
         r"|(?P<before>[Tt]he\s+(?:previous|preceding)))\s+(?P<u>year|month)\b"
     ), relative_period, _WORDED),
+    _Rule(re.compile(
+        r"\b(?:[Tt]he\s+)?(?P<q>beginning|start|middle|end)\s+of\s+(?:that|the)\s+(?:same\s+)?month\b"
+    ), part_of_month, _WORDED),
     _Rule(re.compile(
         rf"\b(?:(?P<same>(?:[Tt]hat(?:\s+same)?|[Tt]he\s+same)\s+{DAY_WORDS})"
         rf"|(?P<next>[Tt]he\s+(?:next|following)\s+{DAY_WORDS})"

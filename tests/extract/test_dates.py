@@ -283,3 +283,19 @@ def test_an_infobox_line_whose_field_says_what_date_it_is() -> None:
 ])
 def test_weeks_of_a_month_and_the_fall(text: str, expected: list[str]) -> None:
     assert keys(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the talks of 4 and 5 June 1955", ["1955-06-04", "1955-06-05"]),
+    ("the talks of June 4 and 5, 1955", ["1955-06-04", "1955-06-05"]),
+    ("between 4 and 5 June 1955", ["1955-06-04/1955-06-05"]),
+])
+def test_two_days_of_one_month(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_the_end_of_the_month() -> None:
+    assert story("The mill opened on 3 May 1921.", "By the end of the month it had closed.") == [
+        ["1921-05-03"], ["1921-05+late"],
+    ]
+    assert story("The mill opened in 1921.", "By the end of the month it had closed.") == [["1921"], []]
