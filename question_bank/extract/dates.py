@@ -181,7 +181,7 @@ def _month_date(match: re.Match[str], context: YearContext, lead: str) -> FactDa
 def _year_range(match: re.Match[str], context: YearContext, lead: str) -> FactDate | None:
     y1, tail = int(match.group("y1")), match.group("y2")
     y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
-    if not y1 < y2 <= y1 + 50:
+    if not y1 < y2 <= y1 + 120:  # a life at most
         return None
     return FactDate(date(y1, 1, 1), date(y2, 12, 31), Precision.RANGE, Precision.MONTH)
 

@@ -118,12 +118,12 @@ class YearContext:
 
     def read(self, when: FactDate, named_year: bool, narrative: bool = True) -> None:
         """A date was read; `named_year` if the text gave its year. Outside the narrative (an infobox
-        line) it moves nothing."""
-        if not narrative:
+        line) it moves nothing, nor does a span of many years (a life, "1914–1918")."""
+        if not narrative or when.end.year - when.start.year > _LONGEST_SPAN_YEARS:
             return
         self.last = when
         self._day_open = when.precision is Precision.DAY
-        if named_year and when.end.year - when.start.year <= _LONGEST_SPAN_YEARS:
+        if named_year:
             self.span = (when.start, when.end)
 
 

@@ -299,3 +299,8 @@ def test_the_end_of_the_month() -> None:
         ["1921-05-03"], ["1921-05+late"],
     ]
     assert story("The mill opened in 1921.", "By the end of the month it had closed.") == [["1921"], []]
+
+
+def test_a_life_in_parentheses_does_not_move_the_story() -> None:
+    assert story("In 1944 the corps crossed the river.", "Its commander, Guy Ward (1903–1974), was praised.",
+                 "That autumn the corps rested.") == [["1944"], ["1903/1974"], ["1944-09/1944-11"]]
