@@ -51,13 +51,14 @@ def season_in_story(match: re.Match[str], context: YearContext, lead: str) -> Fa
     if year is None:
         return None
     name = _SEASON_NAMES[match.group("s").lower()]
-    if match.group("s") == "fall" and match.group(0)[:4].lower() == "the ":
-        return None  # "after the fall" is a city's as often as autumn; "in the fall", "that fall" are autumn
     if match.group("next"):
+        after = now or (year, 12)
         for start in (year - 1, year, year + 1):
             season = _season(name, start)
-            if now is None or (season.start.year, season.start.month) > now:
+            if (season.start.year, season.start.month) > after:
                 return season
+    if match.group("s") == "fall" and match.group(0)[:4].lower() == "the ":
+        return None  # "after the fall" is a city's as often as autumn; "in the fall", "that fall" are autumn
     if name == "winter" and now is not None and now[1] <= 2:
         year -= 1  # in January, "that winter" began the December before
     return _season(name, year)

@@ -102,8 +102,8 @@ class YearContext:
         return (later or inside)[0]
 
     def month_now(self) -> tuple[int, int] | None:
-        """(year, month) the story is at, if a date has been read."""
-        if self.last is None:
+        """(year, month) the story is at, if a date that gave a month has been read."""
+        if self.last is None or self.last.precision is Precision.YEAR:
             return None
         at = self.last.end if self.last.end - self.last.start <= _SHORT_RANGE else self.last.start
         return at.year, at.month

@@ -304,3 +304,12 @@ def test_the_end_of_the_month() -> None:
 def test_a_life_in_parentheses_does_not_move_the_story() -> None:
     assert story("In 1944 the corps crossed the river.", "Its commander, Guy Ward (1903–1974), was praised.",
                  "That autumn the corps rested.") == [["1944"], ["1903/1974"], ["1944-09/1944-11"]]
+
+
+def test_the_following_fall_and_the_following_spring_of_a_year() -> None:
+    assert story("The college opened in May 1890.", "The following fall it had forty students.") == [
+        ["1890-05"], ["1890-09/1890-11"],
+    ]
+    assert story("The college opened in 1890.", "The following spring it had forty students.") == [
+        ["1890"], ["1891-03/1891-05"],
+    ]
