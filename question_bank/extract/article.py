@@ -8,6 +8,7 @@ from question_bank.banks.catalog import builtin_catalog
 from question_bank.extract.actors import ActorMention, find_actors, names_elsewhere
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import catalog_indexes, words
+from question_bank.extract.narrative import INFOBOX, infobox_year, month_first
 from question_bank.extract.places import PlaceMention, by_article, find_places
 from question_bank.extract.sentences import Sentence, split_sentences
 from question_bank.extract.sides import side_near
@@ -69,13 +70,18 @@ class Extraction:
 def extract_article(text: str, year: int | None = None, catalog: Catalog | None = None) -> Extraction:
     """Find the dates, units and places of every sentence of `text`.
 
-    `year` is the year of dates that give none before the article names a year of its own.
+    `year` is the year of dates that give none before the article names a year of its own (and has
+    no heading or infobox line that names one).
     """
     catalog = catalog or builtin_catalog()
     unit_index, place_index = catalog_indexes(catalog)
-    context = YearContext(year, first_year(text))
+    sentences = split_sentences(text)
+    headings = (s.text for s in sentences if s.is_heading)
+    context = YearContext(year, first_year(text), heading=next(filter(None, map(first_year, headings)), None),
+                          infobox=infobox_year(text.splitlines()))
+    context.month_first = month_first(text)
     found: list[SentenceFinds] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         tokens = words(sentence.text)
         unit_hits = [
             (tokens[a].start, tokens[b - 1].end, entity)
@@ -83,7 +89,8 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
         ]
         units = find_units(sentence.text, unit_hits)
         year_before = context.year
-        dates = find_dates(sentence.text, context, [(u.start, u.end) for u in units])
+        infobox = INFOBOX.match(sentence.line) is not None
+        dates = find_dates(sentence.text, context, [(u.start, u.end) for u in units], narrative=not infobox)
         place_hits = [
             (a, b, entity) for a, b, entity in place_index.scan(sentence.text, tokens) if isinstance(entity, Place)
         ]
