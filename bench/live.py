@@ -17,6 +17,9 @@ PostgreSQL; `live_players_*` says how many played):
                                         the first question's opening to the last reveal, per answer
     live_db_cpu_ms_per_answer_150       the same for PostgreSQL's processes, when it runs here
     live_rss_mb_per_tab_*               mean RSS of a tab's process at the last reveal
+    live_pg_connections_peak_150        the most connections PostgreSQL's clients held at once
+                                        (sampled twice a second from the first tab on), beside
+    live_pg_max_connections_150         the server's limit
 
 QUIZ_BENCH_PLAYERS=10 plays both games with 10 players (a quick run). PostgreSQL is
 QUIZ_BENCH_POSTGRES or QUIZ_TEST_POSTGRES, else a throwaway server (`.ci/postgres`); when none can
@@ -39,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import live_tab
-from bench.live_room import BANK, Teacher, database_processes, make_class
+from bench.live_room import BANK, Connections, Teacher, database_processes, make_class
 from bench.serve import group, rss_mb, serving
 from bench.server import _cpu_s
 from bench.ws_client import TIMEOUT_S, open_tab
@@ -120,8 +123,27 @@ async def _player(url: str, name: str, personal_code: str, game: Game) -> None:
         await live_tab.final_place(tab, since, game.step_s)
 
 
+async def _count_connections(connections: Connections) -> None:
+    while True:
+        connections.sample()
+        await asyncio.sleep(0.5)
+
+
 async def _host(teacher: Teacher, game: Game, server: int, database: Path | str) -> dict[str, float]:
     """Open each question, tick until it is revealed, wait for every screen to show it; end."""
+    connections = Connections(database)
+    counting = asyncio.create_task(_count_connections(connections))
+    try:
+        figures = await _run_game(teacher, game, server, database)
+    finally:
+        counting.cancel()
+        connections.close()
+    if connections.limit:
+        figures |= {"pg_connections_peak": float(connections.peak), "pg_max_connections": float(connections.limit)}
+    return figures
+
+
+async def _run_game(teacher: Teacher, game: Game, server: int, database: Path | str) -> dict[str, float]:
     arriving = time.monotonic()
     while game.joined < game.players:
         await asyncio.sleep(0.1)
@@ -180,7 +202,8 @@ async def _play(url: str, server: int, location: Path | str, codes: dict[str, st
         "server_cpu_cores_busy": round(figures["cpu_s"] / figures["game_s"], 2),
         "rss_mb_per_tab": round(figures["rss_mb_per_tab"], 1),
         "rss_mb_server": round(figures["rss_mb_server"], 1),
-    } | ({"db_cpu_ms_per_answer": round(figures["db_cpu_s"] / max(game.sent, 1) * 1000, 1)} if "db_cpu_s" in figures else {})
+    } | ({"db_cpu_ms_per_answer": round(figures["db_cpu_s"] / max(game.sent, 1) * 1000, 1)} if "db_cpu_s" in figures else {}) \
+      | {name: figures[name] for name in ("pg_connections_peak", "pg_max_connections") if name in figures}
 
 
 def game_on(location: Path | str, players: int, log: Path) -> dict[str, float]:

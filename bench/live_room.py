@@ -75,6 +75,33 @@ def database_processes(location: Path | str) -> list[int]:
     return found
 
 
+class Connections:
+    """How many connections PostgreSQL's clients hold on `location`'s database (this one left
+    out), and the server's `max_connections`; nothing for a SQLite file."""
+
+    def __init__(self, location: Path | str) -> None:
+        self.conn = None
+        self.peak = 0
+        self.limit = 0
+        if str(location).startswith("postgresql"):
+            import psycopg
+
+            self.conn = psycopg.connect(str(location), autocommit=True)
+            row = self.conn.execute("SHOW max_connections").fetchone()
+            self.limit = int(row[0]) if row else 0
+
+    def sample(self) -> None:
+        if self.conn is not None:
+            row = self.conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid()").fetchone()
+            self.peak = max(self.peak, int(row[0]) if row else 0)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+
 def _parent(pid: int) -> int | None:
     try:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])

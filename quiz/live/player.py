@@ -11,11 +11,13 @@ stands on it (import-linter's `student-door-chains`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from question_bank.answers import check_question
 from question_bank.questions import Mode, Question
 from quiz.classroom.attempts import clean_answer
+from quiz.classroom.codes import normal
 from quiz.classroom.practice import Graded, learner_scheduler, review_answers
 from quiz.clock import Clock
 from quiz.errors import ClassroomError, LiveError
@@ -36,6 +38,7 @@ class LivePlayer:
         self.db = db
         self.clock = clock
         self._games = Games(db, typed_catalogs=True)
+        self._seen: dict[tuple[str, int], tuple[rows.Stamp, Game, PlayerView]] = {}  # the last view of each
 
     def class_of(self, code: str) -> str:
         """The name of the game's class (to sign in to it); LiveError for an unknown or ended game."""
@@ -61,7 +64,14 @@ class LivePlayer:
         return self._view(self._games.reread(game), learner_id)
 
     def view(self, code: str, learner_id: int) -> PlayerView:
-        return self._view(self._player(code, learner_id), learner_id)
+        """The player's view: a screen's look a few times a second. One small query (the game's
+        stamp) says whether anything this player sees has changed; only then is the view read again."""
+        stamp = rows.player_stamp(self.db, normal(code), learner_id)
+        seen = self._seen.get((normal(code), learner_id))
+        if seen is not None and stamp == seen[0]:
+            _, game, view = seen
+            return replace(view, seconds_left=game.seconds_left(store_now(self.db, self.clock)))
+        return self._view(self._player(code, learner_id), learner_id, stamp)
 
     def _player(self, code: str, learner_id: int) -> Game:
         game = self._games.find(code)
@@ -100,28 +110,39 @@ class LivePlayer:
                         rows.link_review(self.db, game.id, index, learner_id, review_id)
         return self._view(self._games.reread(game), learner_id)
 
-    def _view(self, game: Game, learner_id: int) -> PlayerView:
-        joined = rows.players(self.db, game.id)
+    def _view(self, game: Game, learner_id: int, stamp: rows.Stamp | None = None) -> PlayerView:
+        """The view read whole; the standings only once a question is revealed (while one is
+        open, no score moves: the player's own tally is all the view needs)."""
         question, index = game.question, game.index
         mine = rows.own_answer(self.db, game.id, index, learner_id) if index is not None else None
         shown = game.state in SHOWN and question is not None
-        name = next((name for player, name in joined if player == learner_id), None)
-        board = standings(self.db, game, joined)
-        me = next((standing for standing in board if standing.name == name), None)
+        score, rank, players = self._standing(game, learner_id)
         won = None
         if shown:
             won = 0 if mine is None else (mine.points if game.points else int(mine.verdict == Outcome.CORRECT))
-        return PlayerView(
+        view = PlayerView(
             code=game.row.code, state=game.state, index=index, total=len(game.questions),
             question=asked(question, index) if question is not None and index is not None else None,
             seconds_left=game.seconds_left(store_now(self.db, self.clock)),
             answered=mine is not None, given=mine.given if mine else None,
             verdict=Outcome(mine.verdict) if shown and mine else None,
             answer=question.answer if shown and question is not None else None,
-            points_won=won, score=me.points if me else 0,
-            rank=me.rank if me and game.state in SHOWN else None, players=len(joined), points=game.points,
+            points_won=won, score=score, rank=rank, players=players, points=game.points,
         )
+        if stamp is not None and stamp.game_id == game.id and stamp.state == game.row.state \
+                and stamp.index == game.index and stamp.mine == (mine is not None):
+            self._seen[(game.row.code, learner_id)] = (stamp, game, view)
+        return view
 
+    def _standing(self, game: Game, learner_id: int) -> tuple[int, int | None, int]:
+        """(score, rank once shown, players): the whole leaderboard only after a reveal."""
+        if game.state in SHOWN:
+            joined = rows.players(self.db, game.id)
+            name = next((name for player, name in joined if player == learner_id), None)
+            me = next((standing for standing in standings(self.db, game, joined) if standing.name == name), None)
+            return (me.points, me.rank, len(joined)) if me else (0, None, len(joined))
+        tally = rows.own_tally(self.db, game.id, learner_id, game.counted_through)
+        return (tally.points if game.points else tally.right), None, rows.player_count(self.db, game.id)
 
 def _given(question: Question, index: int, given: str) -> str:
     """The answer as the checker takes it: an option's text (given as text or by its number), or

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import replace
 from datetime import timedelta
 
 from question_bank.facts.model import Bank
-from quiz.classroom.codes import new_code
+from quiz.classroom.codes import new_code, normal
 from quiz.clock import Clock
 from quiz.errors import BankNotFound, LiveError, mention
 from quiz.library.banks import bank_names, get_bank
@@ -48,6 +49,7 @@ class LiveHost:
         self.clock = clock
         self.owner = owner
         self._games = Games(db)
+        self._seen: dict[str, tuple[rows.Stamp, Game, HostView]] = {}  # each game's last view, by code
 
     # -- making a game ----------------------------------------------------------------------------
     def create(self, settings: GameSettings, seed: int | None = None) -> HostView:
@@ -139,7 +141,13 @@ class LiveHost:
 
     def tick(self, code: str) -> HostView:
         """The host's view, the open question revealed first if its countdown has passed or every
-        player has answered (read first, so most calls write nothing)."""
+        player has answered. The screen calls it a few times a second: one small query (the game's
+        stamp) says whether anything changed, and most calls read and write nothing more."""
+        stamp = rows.host_stamp(self.db, normal(code))
+        seen = self._seen.get(normal(code))
+        if seen is not None and stamp == seen[0] and not self._due(stamp, seen[1]):
+            _, game, view = seen
+            return replace(view, seconds_left=game.seconds_left(store_now(self.db, self.clock)))
         game = self._own(code)
         if game.state is State.OPEN and self._done(game):
             with self.db.write():
@@ -148,7 +156,16 @@ class LiveHost:
                     rows.set_question(self.db, game.id, State.REVEALED.value, game.index, game.row.opened_at,
                                       game.row.closes_at)
             game = self._games.reread(game)
-        return self._host_view(game)
+        return self._host_view(game, stamp)
+
+    def _due(self, stamp: rows.Stamp, game: Game) -> bool:
+        """Whether the open question of a stamp is due to be revealed: its countdown passed, or
+        every player (one at least) answered."""
+        if stamp.state != State.OPEN.value:
+            return False
+        assert game.row.closes_at is not None and stamp.answers is not None
+        return (store_now(self.db, self.clock) >= game.row.closes_at
+                or 0 < stamp.players <= stamp.answers)
 
     def _done(self, game: Game) -> bool:
         """Whether the open question's countdown has passed, or every player (one at least) answered."""
@@ -199,7 +216,9 @@ class LiveHost:
             raise LiveError(f"no live game {code.strip()}")
         return game
 
-    def _host_view(self, game: Game) -> HostView:
+    def _host_view(self, game: Game, stamp: rows.Stamp | None = None) -> HostView:
+        """The view read whole; the leaderboard only after a reveal and at the end (while a
+        question is open, no score moves). Kept with the stamp read before it, when they agree."""
         joined = rows.players(self.db, game.id)
         question, index = game.question, game.index
         reveal = None
@@ -208,14 +227,19 @@ class LiveHost:
             reveal = Reveal(question.answer, _counts(question.options, answers), _right(answers), len(answers),
                             len(joined))
         now = store_now(self.db, self.clock)
-        return HostView(
+        count = rows.answer_count(self.db, game.id, index) if index is not None else 0
+        board = standings(self.db, game, joined) if game.state in (State.REVEALED, State.ENDED) else ()
+        view = HostView(
             code=game.row.code, class_name=game.row.class_name, bank=game.row.bank, state=game.state, index=index,
             total=len(game.questions), players=tuple(name for _, name in joined),
             question=asked(question, index) if question is not None and index is not None else None,
             closes=game.row.closes_at if game.state is State.OPEN else None, seconds_left=game.seconds_left(now),
-            answers=rows.answer_count(self.db, game.id, index) if index is not None else 0, reveal=reveal,
-            leaderboard=standings(self.db, game, joined), points=game.points,
+            answers=count, reveal=reveal, leaderboard=board, points=game.points,
         )
+        if (stamp is not None and stamp.game_id == game.id and stamp.state == game.row.state and stamp.index == index
+                and stamp.players == len(joined) and stamp.answers == (count if index is not None else stamp.answers)):
+            self._seen[game.row.code] = (stamp, game, view)
+        return view
 
 
 def _check_numbers(settings: GameSettings) -> None:

@@ -114,6 +114,45 @@ def end_game(db: Database, game_id: int, at: datetime) -> None:
     db.execute("UPDATE live_games SET state = 'ended', ended = ? WHERE id = ?", [utc_iso(at), game_id])
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """What tells a screen whether its game changed since its last look: the game's state and
+    question (with its countdown's end), how many joined, how many answered the current question
+    (for the host; None for a player) and whether this player did (False for the host)."""
+
+    game_id: int
+    state: str
+    index: int | None
+    closes_at: str | None
+    players: int
+    answers: int | None
+    mine: bool
+
+
+_PLAYERS = "(SELECT count(*) FROM live_players p WHERE p.game_id = g.id)"
+_ANSWERS = "(SELECT count(*) FROM live_answers a WHERE a.game_id = g.id AND a.question_index = g.current_index)"
+_MINE = ("EXISTS (SELECT 1 FROM live_answers a WHERE a.game_id = g.id AND a.question_index = g.current_index "
+         "AND a.learner_id = ?)")
+
+
+def host_stamp(db: Database, code: str) -> Stamp | None:
+    """Game `code`'s stamp as its host counts it: one small query on the tables' keys."""
+    row = db.execute(f"SELECT g.id, g.state, g.current_index, g.closes_at, {_PLAYERS}, {_ANSWERS} "
+                     "FROM live_games g WHERE g.code = ?", [code]).fetchone()
+    return Stamp(int(row[0]), row[1], _index(row[2]), row[3], int(row[4]), int(row[5]), False) if row else None
+
+
+def player_stamp(db: Database, code: str, learner_id: int) -> Stamp | None:
+    """Game `code`'s stamp as one player sees it (no answer count: others' answers do not show)."""
+    row = db.execute(f"SELECT g.id, g.state, g.current_index, g.closes_at, {_PLAYERS}, {_MINE} "
+                     "FROM live_games g WHERE g.code = ?", [learner_id, code]).fetchone()
+    return Stamp(int(row[0]), row[1], _index(row[2]), row[3], int(row[4]), None, bool(row[5])) if row else None
+
+
+def _index(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
 # -- players --------------------------------------------------------------------------------------
 def is_member(db: Database, class_id: int, learner_id: int) -> bool:
     found = db.execute("SELECT 1 FROM class_members WHERE class_id = ? AND learner_id = ?", [class_id, learner_id])
@@ -211,6 +250,16 @@ def tallies(db: Database, game_id: int, through: int) -> list[Tally]:
         [game_id, through],
     )
     return [Tally(int(learner_id), int(points), int(right), int(answered)) for learner_id, points, right, answered in rows]
+
+
+def own_tally(db: Database, game_id: int, learner_id: int, through: int) -> Tally:
+    """One player's answers to the questions up to index `through`."""
+    points, right, answered = db.execute(
+        "SELECT coalesce(sum(points), 0), coalesce(sum(CASE WHEN verdict = 'correct' THEN 1 ELSE 0 END), 0), "
+        "count(*) FROM live_answers WHERE game_id = ? AND learner_id = ? AND question_index <= ?",
+        [game_id, learner_id, through],
+    ).fetchone()
+    return Tally(learner_id, int(points), int(right), int(answered))
 
 
 def reviews_counted(db: Database, game_id: int) -> int:

@@ -120,7 +120,7 @@ class LiveHostScreen(Screen[None]):
         self.title = f"Live · {self.view.class_name}"
         self.sub_title = f"code {self.view.code}"
         self.show(self.view)
-        self.link.start(POLL_S, lambda: not self.acting and self.view.state is not State.ENDED)
+        self.link.start(POLL_S, lambda: POLL_S if not self.acting and self.view.state is not State.ENDED else None)
 
     def on_unmount(self) -> None:
         self.link.close()

@@ -1,9 +1,11 @@
 """A live screen's line to its game: one store thread (`StoreWriter`) for every call, and a look at
-the game a few times a second, never more than one on its way. The UI thread never waits on the
-database; each answer comes back to the screen as a message."""
+the game as often as the screen's state asks (a few times a second when a change is due, once a
+second or never when none can come), never more than one on its way. The UI thread never waits
+on the database; each answer comes back to the screen as a message."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from textual.message import Message
@@ -28,13 +30,16 @@ class LiveLink:
         self.looking = False
         self.polls = 0
         self._said: str | None = None
+        self._last = 0.0  # when the last look came back (monotonic)
 
-    def start(self, every: float, wanted: Callable[[], bool]) -> None:
-        """Look every `every` seconds while `wanted()` (an ended game is not asked again)."""
+    def start(self, every: float, wait: Callable[[], float | None]) -> None:
+        """Check every `every` seconds whether to look: `wait()` is how long after the last look
+        the next is due (None: no look now, as for an ended game)."""
         self.writer.start()
 
         def poll() -> None:
-            if not self.looking and wanted():
+            due = None if self.looking else wait()
+            if due is not None and time.monotonic() - self._last >= due - every / 2:
                 self.looking = True
                 self.writer.put(self.look_job)
 
@@ -42,6 +47,7 @@ class LiveLink:
 
     def looked(self) -> None:
         self.looking = False
+        self._last = time.monotonic()
         self.polls += 1
 
     def said(self, problem: str | None) -> bool:

@@ -40,7 +40,9 @@ from quiz.tui.writer import Job
 
 __all__ = ["POLL_S", "GameLeaver", "LivePlayScreen", "LiveSeat"]
 
-POLL_S = 0.25
+POLL_S = 0.25  # the screen's heartbeat, and how often it looks when a change is due
+CALM = 4  # in the lobby a look every CALM heartbeats (the first question is the teacher's keypress away)
+STILL = 2  # while the player has a question to answer, or a revealed one, every STILL heartbeats
 SENT = "Answer sent — waiting for the others"
 
 
@@ -130,10 +132,22 @@ class LivePlayScreen(Screen[None]):
         self.title = f"Live · {self.view.code}"
         self.sub_title = self.player
         self.show(self.view)
-        self.link.start(POLL_S, lambda: self.view.state is not State.ENDED)
+        self.link.start(POLL_S, self.next_look)
 
     def on_unmount(self) -> None:
         self.link.close()
+
+    def next_look(self) -> float | None:
+        """Seconds from one look at the game to the next: often only when a change is due (this
+        player has answered, so the reveal comes with the last answer or the countdown's end)."""
+        state = self.view.state
+        if state is State.ENDED:
+            return None
+        if state is State.LOBBY:
+            return CALM * POLL_S
+        if state is State.OPEN and self.given is not None:
+            return POLL_S
+        return STILL * POLL_S
 
     # -- the game's view ------------------------------------------------------------------------
     @on(PlayUpdated)
