@@ -132,7 +132,8 @@ def join(obj: AppContext, code: str) -> None:
 @live_group.command("report")
 @click.argument("code")
 @click.option("--json", "as_json", is_flag=True, help='Print {"code", "class", "bank", "source", "started", "ended", '
-              '"reviews", "leaderboard": [{"rank", "name", "points", "right", "answered"}], "questions": [{"number", '
+              '"reviews", "points" (false: a game without points, ranked by right answers), "leaderboard": [{"rank", "name", '
+              '"points", "right", "answered"}], "questions": [{"number", '
               '"prompt", "answer", "right", "answered", "players", "counts": {answer: n}, "fact_id", "kind"}]}.')
 @TEACHER
 @click.pass_obj
@@ -153,7 +154,7 @@ def report_json(found: GameReport) -> dict[str, Any]:
     return {
         "code": found.code, "class": found.class_name, "bank": found.bank, "source": found.source,
         "started": found.started.isoformat(), "ended": found.ended.isoformat() if found.ended else None,
-        "reviews": found.reviews,
+        "reviews": found.reviews, "points": found.points,
         "leaderboard": [{"rank": s.rank, "name": s.name, "points": s.points, "right": s.right, "answered": s.answered}
                         for s in found.leaderboard],
         "questions": [{"number": row.index + 1, "prompt": row.prompt, "answer": row.answer, "right": row.right,
@@ -183,9 +184,10 @@ def report_lines(found: GameReport, shown: Callable[[str], str] | None = None) -
             mark = "✓" if given.casefold() == row.answer.casefold() else " "
             yield f"       {mark} {count:>3}  {shown(given)}"
     yield ""
-    yield "Leaderboard"
+    yield "Leaderboard" if found.points else "Right answers (a game without points)"
     width = max((len(s.name) for s in found.leaderboard), default=4)
     for s in found.leaderboard:
-        yield f"{s.rank:>3}  {shown(s.name):<{width}}  {s.points:>6} points  {s.right} right of {s.answered} answered"
+        score = f"{s.points:>6} points  " if found.points else ""
+        yield f"{s.rank:>3}  {shown(s.name):<{width}}  {score}{s.right} right of {s.answered} answered"
     if not found.leaderboard:
         yield "  nobody played"

@@ -145,3 +145,4 @@ class GameReport:
     leaderboard: tuple[Standing, ...]
     questions: tuple[ReportRow, ...]
     reviews: int  # answers that were counted as reviews of the students' cards
+    points: bool = True  # False: a game without points, its leaderboard by right answers

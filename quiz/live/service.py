@@ -16,8 +16,9 @@ from datetime import timedelta
 
 from question_bank.facts.model import Bank
 from quiz.classroom.codes import new_code, normal
+from quiz.classroom.members import clean_class_name, need_class
 from quiz.clock import Clock
-from quiz.errors import BankNotFound, LiveError, mention
+from quiz.errors import BankNotFound, ClassroomError, LiveError, mention
 from quiz.library.banks import bank_names, get_bank
 from quiz.live import choice
 from quiz.live.game import Game, Games, asked, standings
@@ -35,7 +36,6 @@ from quiz.live.model import (
 )
 from quiz.model import Outcome
 from quiz.store import Database
-from quiz.store import classroom as class_rows
 from quiz.store import live as rows
 from quiz.store.homework import class_learners, homework_rows
 from quiz.store.now import store_now
@@ -86,11 +86,11 @@ class LiveHost:
         raise LiveError("could not find a free game code")  # pragma: no cover - 31**6 codes
 
     def _class(self, name: str) -> tuple[int, str]:
-        cleaned = " ".join(str(name).split())
-        found = class_rows.class_id(self.db, cleaned, self.owner) if cleaned else None
-        if found is None:
-            raise LiveError(f"no class '{cleaned}' (see `quiz class list`)", "class_name")
-        return found, cleaned
+        """(id, name) of the teacher's class `name`: a LiveError on the class field otherwise."""
+        try:
+            return need_class(self.db, name, self.owner), clean_class_name(name)
+        except ClassroomError as error:
+            raise LiveError(error.message, "class_name") from None
 
     def _bank(self, name: str | None, class_id: int, class_name: str) -> Bank:
         """The bank asked for; else the class's active homework's (the latest), else the only bank."""
@@ -206,7 +206,7 @@ class LiveHost:
             ))
         return GameReport(
             game.row.code, game.row.class_name, game.row.bank, game.row.source, game.row.created, game.row.ended,
-            standings(self.db, game, joined), tuple(questions), rows.reviews_counted(self.db, game.id),
+            standings(self.db, game, joined), tuple(questions), rows.reviews_counted(self.db, game.id), game.points,
         )
 
     # -- views ------------------------------------------------------------------------------------

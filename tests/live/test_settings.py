@@ -31,7 +31,7 @@ BAD = [
     (dict(source="weak", paper="ABCDEF"), "paper", "given only with source paper"),
     (dict(source="paper", paper="NOSUCH"), "paper", "no paper 'NOSUCH'"),
     (dict(class_name="9z"), "class_name", "no class '9z'"),
-    (dict(class_name="  "), "class_name", "no class"),
+    (dict(class_name="  "), "class_name", "a class needs a name"),
     (dict(class_name="empty"), "class_name", "class 'empty' has no students"),
     (dict(bank="no-such-bank"), "bank", "no bank called 'no-such-bank'"),
 ]

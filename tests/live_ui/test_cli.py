@@ -82,3 +82,20 @@ def test_the_report_as_text_and_json(room: Room) -> None:
     assert set(found["leaderboard"][0]) == {"rank", "name", "points", "right", "answered"}
     for ana_or_x in (ana, names):
         ana_or_x.close()
+
+
+def test_the_report_of_a_game_without_points_counts_right_answers(room: Room) -> None:
+    code = room.game(questions=1, points=False).code
+    ana, _ = room.join("Ana", code)
+    door = room.teacher()
+    door.live.open_next(code)
+    ana.live_answer(code, 0, door.live.report(code).questions[0].answer)
+    door.live.end(code)
+    door.close()
+    out = run(room, "live", "report", code).output
+    assert "Right answers (a game without points)" in out and "Leaderboard" not in out
+    assert "points" not in out.split("Right answers (a game without points)", 1)[1]
+    assert "  1 right of 1 answered" in out
+    found = json.loads(run(room, "live", "report", code, "--json").output)
+    assert found["points"] is False and found["leaderboard"][0]["points"] == 1
+    ana.close()
