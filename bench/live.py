@@ -15,7 +15,8 @@ PostgreSQL; `live_players_*` says how many played):
                                         shows the player's verdict, over every player and question
     live_server_cpu_ms_per_answer_*     CPU of the server and every tab's process (from /proc) from
                                         the first question's opening to the last reveal, per answer
-    live_db_cpu_ms_per_answer_150       the same for PostgreSQL's processes, when it runs here
+    live_db_cpu_ms_per_answer_150       the same for PostgreSQL's processes, when it runs here (each
+                                        process alive at the last reveal, from the opening or its start)
     live_rss_mb_per_tab_*               mean RSS of a tab's process at the last reveal
     live_pg_connections_peak_150        the most connections PostgreSQL's clients held at once
                                         (sampled twice a second from the first tab on), beside
@@ -56,6 +57,7 @@ THINK_S = (1.0, 4.0)
 RIGHT_SHARE = 0.7
 OPENING = 8  # tabs opening and signing in at once: a class arrives over a minute, not in 1 ms
 TICK_S = 0.25  # the host screen's tick
+SPARE_CONNECTIONS = 20  # PostgreSQL connections beside the tabs': the server's, the teacher's, the bench's
 
 
 @dataclass
@@ -150,7 +152,7 @@ async def _run_game(teacher: Teacher, game: Game, server: int, database: Path | 
     joined = time.monotonic() - arriving
     pids = group(server)
     backends = database_processes(database)
-    cpu_before, db_before, started = _cpu_s(pids), _cpu_s(backends), time.monotonic()
+    cpu_before, db_before, started = _cpu_s(pids), {pid: _cpu_s([pid]) for pid in backends}, time.monotonic()
     for _ in range(QUESTIONS):
         view = await teacher.live(lambda live: live.open_next(game.code))
         key = (await teacher.live(lambda live: live.report(game.code))).questions[-1].answer  # the teacher's
@@ -167,7 +169,8 @@ async def _run_game(teacher: Teacher, game: Game, server: int, database: Path | 
         while len(question.seen) < game.players:
             await asyncio.sleep(0.05)
     playing = time.monotonic() - started
-    cpu, db_cpu = _cpu_s(pids) - cpu_before, _cpu_s(backends) - db_before
+    cpu = _cpu_s(pids) - cpu_before
+    db_cpu = sum(_cpu_s([pid]) - db_before.get(pid, 0.0) for pid in database_processes(database)) if backends else 0.0
     tabs = [rss_mb(pid) for pid in pids if pid != server]
     await teacher.live(lambda live: live.end(game.code))
     figures = {"join_all_s": joined, "cpu_s": cpu, "game_s": playing, "rss_mb_per_tab": statistics.fmean(tabs),
@@ -243,6 +246,13 @@ def _postgres(players: int, folder: Path) -> dict[str, float]:
         return {}
     try:
         with server() as base, scratch_schema(base, "bench_live") as url:
+            limit = Connections(url)
+            limit.close()
+            if limit.limit < players + SPARE_CONNECTIONS:
+                print(f"live: PostgreSQL's max_connections is {limit.limit}: {players} served tabs hold one each "
+                      f"(and the server, the teacher and this bench a few); give it {players + SPARE_CONNECTIONS} "
+                      "or more (.ci/postgres does)", file=sys.stderr)
+                return {"players": float(players), "pg_max_connections": float(limit.limit), "stopped": 1.0}
             return game_on(url, players, folder / "serve-postgres.log")
     except (OSError, subprocess.CalledProcessError, psycopg.OperationalError) as error:
         print(f"live: PostgreSQL could not run ({error}): SQLite figures only", file=sys.stderr)
