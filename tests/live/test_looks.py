@@ -43,7 +43,7 @@ def test_a_players_look_at_an_unchanged_game_is_one_query(room: Room) -> None:
     code = room.start(questions=2).code
     counted = Counted(room.db)
     ana = room.learner_id("Ana")
-    player = LivePlayer(counted, room.clock)  # type: ignore[arg-type]
+    player = LivePlayer(counted, room.clock)
     for step in (lambda: None, lambda: room.host.open_next(code), lambda: room.host.reveal(code)):
         step()
         first = player.view(code, ana)
@@ -81,7 +81,7 @@ def test_a_players_look_sees_every_change(room: Room) -> None:
 def test_the_hosts_tick_on_an_unchanged_game_is_one_query(room: Room) -> None:
     code = room.start(questions=2).code
     counted = Counted(room.db)
-    host = LiveHost(counted, room.clock, room.teacher.live.owner)  # type: ignore[arg-type]
+    host = LiveHost(counted, room.clock, room.teacher.live.owner)
     host.open_next(code)
     first = host.tick(code)
     counted.statements.clear()

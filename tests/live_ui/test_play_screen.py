@@ -204,3 +204,33 @@ async def test_the_host_and_two_players_play_a_whole_game(room: Room) -> None:
         assert hosting.screen.view.state is State.REVEALED
         assert player.view.state is State.REVEALED and "The answer:" in screen_text(playing)
         other.close()
+
+
+def test_the_screen_looks_often_only_when_a_change_is_due() -> None:
+    """Once a second in the lobby, twice with a question to answer or a revealed one, 4 times a
+    second once answered (the reveal comes with the last answer or the countdown), never after the end."""
+    from quiz.live.model import AskedQuestion, PlayerView
+    from quiz.tui.screens.live_play import POLL_S
+
+    question = AskedQuestion(0, "date", "mc", "When?", ("1941", "1942", "1943", "1944"))
+    lobby = PlayerView("ABCDEF", State.LOBBY, None, 3, None, None, False, None, None, None, None, 0, None, 2)
+
+    class Seat:
+        def live_view(self, code: str) -> PlayerView:
+            raise AssertionError("no look in this test")
+
+        live_answer = live_view
+
+    screen = LivePlayScreen(Seat(), lobby)  # type: ignore[arg-type]
+    assert screen.next_look() == 4 * POLL_S
+    screen.view = PlayerView("ABCDEF", State.OPEN, 0, 3, question, 12.0, False, None, None, None, None, 0, None, 2)
+    assert screen.next_look() == 2 * POLL_S
+    screen.sent[0] = "1943"  # answered here, on its way
+    assert screen.next_look() == POLL_S
+    screen.sent.clear()
+    screen.view = PlayerView("ABCDEF", State.OPEN, 0, 3, question, 12.0, True, "1943", None, None, None, 0, None, 2)
+    assert screen.next_look() == POLL_S
+    screen.view = PlayerView("ABCDEF", State.REVEALED, 0, 3, question, None, True, "1943", None, "1944", 0, 0, 1, 2)
+    assert screen.next_look() == 2 * POLL_S
+    screen.view = PlayerView("ABCDEF", State.ENDED, 0, 3, question, None, True, "1943", None, "1944", 0, 0, 1, 2)
+    assert screen.next_look() is None
