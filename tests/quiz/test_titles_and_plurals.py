@@ -12,6 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from quiz.cli import main
+from quiz.settings import Settings, study_day
 from quiz.study.session import StudySession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +78,7 @@ def test_one_of_anything_is_singular_in_what_the_commands_print(db_path: Path, t
     status = quiz(db_path, "status", "--learner", "ann").output
     assert "1 reviewed today, 1 in all, streak 1 day;" in status
     assert re.search(r"^ann\t1 review\tsince ", quiz(db_path, "learner", "list").output, re.M)
-    today = datetime.now(UTC).date().isoformat()
+    today = study_day(datetime.now(UTC), Settings()).isoformat()  # before the rollover hour, yesterday's
     stats = quiz(db_path, "stats", "--learner", "ann", "--since", today, "--until", today).output
     assert f"Today ({today}): 1 review in " in stats
     assert "Studied 1 of 1 day · streak 1 (longest 1) · 1 review in the period" in stats
