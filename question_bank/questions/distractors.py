@@ -90,7 +90,7 @@ def entity_distractors(
     its_first = _ITS_FIRST.search(stem)
     if its_first:  # "put its first satellite into orbit": not those whose first came before
         earlier, ruled_sides = pools.first_before(fact, its_first.group(1))
-        banned |= earlier
+        banned.update(earlier)
     unoffered = pools.unoffered
     is_unit = not is_place
     near = _stem_anchors(key, fact, prompt, pools.place_named) if isinstance(key, Place) else []
@@ -132,11 +132,11 @@ def entity_distractors(
 
     def took(candidate: Entity) -> None:
         # Three wrong options from one event (the Apollo 1 crew) leave the key the odd one out.
-        banned.update(pools.fact_mates(candidate))
+        banned.add(pools.fact_mates(candidate))
         # Croatia beside Yugoslavia would tell the learner that neither can be the one answer.
         if isinstance(candidate, Place):
-            banned.update(catalog.related_places(candidate))
-            banned.update(pools.close_to(candidate))
+            banned.add(catalog.related_places(candidate))
+            banned.add(pools.close_to(candidate))
             stems_taken.add(_stem_of(candidate.name.lower()))
             stems_taken.discard("")
 

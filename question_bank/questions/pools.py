@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,31 @@ def camp_of(side: str) -> str:
 
 LOCAL_TYPES = frozenset({"landmark", "mountain"})
 Tier = tuple[Sequence[Entity], list[frozenset[str]]]
+
+
+class NameSets:
+    """A union of sets of names, looked into without being built: a question checks a handful of
+    candidates against the names of all the events of its day, which on a large bank are hundreds."""
+
+    def __init__(self, own: set[str]):
+        self.own = own  # names added one by one
+        self.sets: list[Collection[str]] = []
+
+    def add(self, names: Collection[str]) -> None:
+        """Add every name of `names` (kept, not copied: it must not change afterwards)."""
+        if names:
+            self.sets.append(names)
+
+    def update(self, names: Iterable[str]) -> None:
+        self.own.update(names)
+
+    def __contains__(self, name: object) -> bool:
+        if name in self.own:
+            return True
+        for names in self.sets:  # a loop, not any(): this runs for every candidate option
+            if name in names:
+                return True
+        return False
 
 
 class Pools:
@@ -244,25 +269,26 @@ class Pools:
             found = self.folded_statements[fact.id] = fold(fact.statement(with_date=False))
         return found
 
-    def also_true(self, fact: Fact, key: Entity) -> set[str]:
+    def also_true(self, fact: Fact, key: Entity) -> NameSets:
         """Names of entities that could also answer the question about `key` in `fact`: the fact's
         own and excluded ones, the places around or inside the key, the units that served with it,
         and those of the key's kind in other events of the period that share one of the fact's
         entities."""
-        names = {e.name for e in fact.entities}
+        own = {e.name for e in fact.entities}
         if fact.exclude:
-            names.update(e.name for e in fact.exclude)
+            own.update(e.name for e in fact.exclude)
         if fact.also_accept:
-            names.update(fact.also_accept)
+            own.update(fact.also_accept)
+        names = NameSets(own)
         when = fact.date
         start, end = when.start, when.end
         is_unit = isinstance(key, Unit)
         key_name = key.name
         if isinstance(key, Place):
-            names |= self.catalog.related_places(key)
-            names |= self.close_to(key)
+            names.add(self.catalog.related_places(key))
+            names.add(self.close_to(key))
         elif self.relations.together:
-            names |= self.relations.served_with(key.name, when)
+            names.add(self.relations.served_with(key.name, when))
         months = _months(when)
         verb = fact.verb_base.lower()
         which = 0 if is_unit else 1
@@ -274,7 +300,7 @@ class Pools:
         for index in keys:
             found = co_true.get(index)
             if found is not None:
-                names |= found[which]
+                names.add(found[which])
         naming = self.facts_naming
         for entity in fact.entities:
             if entity.name == key_name:
@@ -282,7 +308,7 @@ class Pools:
             for month in months:
                 for other, other_start, other_end, units, places in naming.get((entity.name, month), ()):
                     if other is not fact and other_start <= end and start <= other_end:
-                        names.update(units if is_unit else places)
+                        own.update(units if is_unit else places)
         return names
 
     def homes(self, place: Place) -> frozenset[str]:
