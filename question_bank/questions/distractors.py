@@ -166,8 +166,11 @@ def _stem_of(name: str) -> str:
 def _named_home(key: Place, prompt: str, homes_of: Callable[[Place], frozenset[str]]) -> str:
     """The region or country of the key that the stem names by its adjective ("Macedonian
     Partisan units drove the Germans out of …": a town of Macedonia, never Niš), folded; ""."""
-    homes = homes_of(key)
-    for word in _ADJECTIVE.findall(prompt):
+    words = _ADJECTIVE.findall(prompt)
+    if not words:
+        return ""
+    homes = sorted(homes_of(key))  # in a set's order, two homes the stem names could come either way
+    for word in words:
         adjective = word.lower()
         for home in homes:
             if side_of_country(adjective, home):
