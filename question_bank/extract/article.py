@@ -8,6 +8,7 @@ from question_bank.banks.catalog import builtin_catalog
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import catalog_indexes, words
 from question_bank.extract.places import PlaceMention, by_article, find_places
+from question_bank.extract.progress import Progress
 from question_bank.extract.sentences import Sentence, split_sentences
 from question_bank.extract.sides import side_near
 from question_bank.extract.units import UnitMention, find_units, link, with_side
@@ -52,16 +53,22 @@ class Extraction:
         return [p for s in self.sentences for p in s.places]
 
 
-def extract_article(text: str, year: int | None = None, catalog: Catalog | None = None) -> Extraction:
+def extract_article(
+    text: str, year: int | None = None, catalog: Catalog | None = None, progress: Progress | None = None
+) -> Extraction:
     """Find the dates, units and places of every sentence of `text`.
 
-    `year` is the year of dates that give none before the article names a year of its own.
+    `year` is the year of dates that give none before the article names a year of its own;
+    `progress` is told the sentences read every 100 sentences and at the end.
     """
     catalog = catalog or builtin_catalog()
     unit_index, place_index = catalog_indexes(catalog)
     context = YearContext(year, first_year(text))
     found: list[SentenceFinds] = []
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for sentence in sentences:
+        if progress and sentence.index % 100 == 0:
+            progress(sentence.index, len(sentences))
         tokens = words(sentence.text)
         unit_hits = [
             (tokens[a].start, tokens[b - 1].end, entity)
@@ -76,6 +83,8 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
         taken = [(u.start, u.end) for u in units] + [(d.start, d.end) for d in dates]
         places = find_places(sentence.text, tokens, place_hits, taken)
         found.append(SentenceFinds(sentence, dates, units, places, year_before))
+    if progress:
+        progress(len(sentences), len(sentences))
     _settle_sides(found, catalog)
     _places_named_elsewhere(found)
     first = found[0].sentence if found else None
