@@ -6,6 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# A saved page or a PDF carries markup, fonts and pictures beside its text: the file may be larger,
+# the text it gives may not.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+_DOCUMENTS = (".pdf", ".html", ".htm")
 FORMATS = ".txt, .md, .html, .htm, .pdf"
 # Documents extract cannot read, with what to do instead.
 _OTHER_DOCUMENTS = {
@@ -27,8 +31,9 @@ def read_article(path: str | Path) -> str:
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(str(path), 0, f"is {size / 1024 / 1024:.1f} MB; an article may be at most 5 MB")
+        limit = MAX_DOCUMENT_BYTES if path.suffix.lower() in _DOCUMENTS else MAX_ARTICLE_BYTES
+        if size > limit:
+            raise ArticleError(str(path), 0, f"is {size / 1024 / 1024:.1f} MB; an article may be at most {limit >> 20} MB")
         raw = path.read_bytes()
     except OSError as error:
         raise ArticleError(str(path), 0, error.strerror or str(error)) from None
@@ -37,6 +42,14 @@ def read_article(path: str | Path) -> str:
 
 def article_text(raw: bytes, filename: str) -> str:
     """The text of an article file's bytes, read by its extension; raises ArticleError."""
+    text = _text_of(raw, filename)
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(filename, 0, f"gives {size / 1024 / 1024:.1f} MB of text; an article may be at most 5 MB")
+    return text
+
+
+def _text_of(raw: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix in _OTHER_DOCUMENTS:
         raise ArticleError(filename, 0, f"is {_OTHER_DOCUMENTS[suffix]}; extract reads {FORMATS} (save it as one)")

@@ -150,3 +150,15 @@ def test_the_bar_shows_on_a_terminal_for_a_large_article_only(tmp_path: Path) ->
         assert progress is not None
         progress(50, 100)
     assert "Reading sentences" in "".join(terminal.written)
+
+
+def test_a_saved_page_may_be_large_when_its_text_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    picture = "A" * (6 * 1024 * 1024)
+    path.write_text(f"<html><body><img src='data:image/png;base64,{picture}'><p>{LONG}</p></body></html>",
+                    encoding="utf-8")
+    assert lines(read_article(path)) == [LONG]
+    text = tmp_path / "page.txt"
+    text.write_bytes(path.read_bytes())
+    with pytest.raises(ArticleError, match="at most 5 MB"):
+        read_article(text)
