@@ -12,7 +12,7 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 # Never article text: code, menus, page furniture, and Wikipedia's edit links, notes, reference
 # lists, navigation boxes and tables of contents.
 _DROPPED_TAGS = ["script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form",
-                 "button", "svg", "iframe", "select", "input", "sup"]
+                 "button", "svg", "iframe", "select", "input", "sup", "pre"]
 _DROPPED_SELECTORS = (".mw-editsection, .reference, .reflist, .references, .navbox, .vertical-navbox, "
                       ".toc, #toc, .mw-jump-link, .catlinks, .printfooter, .hatnote, .noprint, .metadata, "
                       ".sistersitebox, .mw-references-wrap, .refbegin")
