@@ -10,6 +10,7 @@ from question_bank.extract.dates import DateMention, YearContext, find_dates, fi
 from question_bank.extract.lexicon import catalog_indexes, words
 from question_bank.extract.narrative import INFOBOX, infobox_year, month_first
 from question_bank.extract.places import PlaceMention, by_article, find_places
+from question_bank.extract.progress import Progress
 from question_bank.extract.sentences import Sentence, split_sentences
 from question_bank.extract.sides import side_near
 from question_bank.extract.units import UnitMention, find_units, link, with_side
@@ -67,11 +68,14 @@ class Extraction:
         return found
 
 
-def extract_article(text: str, year: int | None = None, catalog: Catalog | None = None) -> Extraction:
+def extract_article(
+    text: str, year: int | None = None, catalog: Catalog | None = None, progress: Progress | None = None
+) -> Extraction:
     """Find the dates, units and places of every sentence of `text`.
 
     `year` is the year of dates that give none before the article names a year of its own (and has
-    no heading or infobox line that names one).
+    no heading or infobox line that names one); `progress` is told the sentences read every 100
+    sentences and at the end.
     """
     catalog = catalog or builtin_catalog()
     unit_index, place_index = catalog_indexes(catalog)
@@ -82,6 +86,8 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
     context.month_first = month_first(text)
     found: list[SentenceFinds] = []
     for sentence in sentences:
+        if progress and sentence.index % 100 == 0:
+            progress(sentence.index, len(sentences))
         tokens = words(sentence.text)
         unit_hits = [
             (tokens[a].start, tokens[b - 1].end, entity)
@@ -100,6 +106,8 @@ def extract_article(text: str, year: int | None = None, catalog: Catalog | None 
         taken += [(a.start, a.end) for a in actors]
         places = find_places(sentence.text, tokens, place_hits, taken)
         found.append(SentenceFinds(sentence, dates, units, places, year_before, actors))
+    if progress:
+        progress(len(sentences), len(sentences))
     _settle_sides(found, catalog)
     names_elsewhere(found)
     _places_named_elsewhere(found)

@@ -1,4 +1,11 @@
-"""Sentences of an article, split by pysbd (a rule-based splitter), with citation markers removed."""
+"""Sentences of an article, split by pysbd (a rule-based splitter), with citation markers removed.
+
+pysbd costs about 3 s a megabyte, so a paragraph is first cut where pysbd is sure to end a sentence
+(a plain word's period before a capital, outside brackets and quotes); a piece with no other
+sentence mark is a sentence as it stands, and only the rest go through pysbd. The sentences are
+the ones pysbd gives on the whole paragraph (checked on the evaluation articles and 4 MB of other
+prose, tests/extract/test_sentences.py).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pysbd
+from pysbd.lists_item_replacer import ListItemReplacer
 
 # [23], [12][13], [a], [note 4], [citation needed], [clarification needed], [when?]
 CITATION = re.compile(
@@ -21,6 +29,28 @@ _ESCAPE = re.compile(
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 # pysbd slows down on very long runs of text: a paragraph is cut at a sentence end near this size.
 _CHUNK = 8000
+
+# A place where pysbd always ends a sentence: a word of letters (2 or more, no abbreviation pysbd
+# knows) or a number of 3 digits or more, its period, spaces, a capital letter; or a word of letters,
+# its period, citation numbers ([12][13]), one space, a capital letter.
+_CUT = re.compile(r"(?<![\w.'’\-])([^\W_]+)\.(?:((?:\[\d{1,3}\])+)\s|\s+)(?=[A-Z])")
+_ABBREVIATIONS = frozenset(pysbd.languages.LANGUAGE_CODES["en"].Abbreviation.ABBREVIATIONS)
+# Anything that makes pysbd look beyond a sentence: single quotes that open, em dashes, escapes,
+# quotes after an end mark, a closing quote before a parenthesis (its parens-between-quotes rule).
+_NO_CUTS = re.compile(r"(?:^|\s)['‘]|[.!?]['’]|--|\\|[（「«»]|[\"”]\s\(")
+_MARKS = re.compile(r"[.!?。．！？…ȸȹ]")
+_CLOSING = {")": "(", "]": "[", "”": "“"}
+_PAIRS = ("(", "[", "“", '"')
+_OPENERS = ("(", "“", '"', "'", "‘", "（", "「")  # pysbd may end a sentence after a piece that opens so
+_CITED_END = re.compile(r"\.(?:\[\d{1,3}\])+\s*$")
+_NOTES_AT_END = re.compile(r"(?<![\w.'’\-])([^\W\d_]{2,})\.(\s*(?:\[[^\[\]]*\])+)\s*$")
+_QUOTE_AFTER_DASH = re.compile(r"-[\"'“”]\s")  # pysbd ends a sentence there
+_LIST_ITEMS = set(ListItemReplacer.LATIN_NUMERALS) | set(ListItemReplacer.ROMAN_NUMERALS)
+_LISTS = [re.compile(ListItemReplacer.NUMBERED_LIST_REGEX_1), re.compile(ListItemReplacer.NUMBERED_LIST_PARENS_REGEX)]
+# What every list marker pysbd looks for has (a quick test before pysbd's own patterns).
+_LIST_MARKER = re.compile(r"\d[.)][\s)]|(?:^|[\s(])[a-z]+\)|(?:^|\s)[a-z]\.")
+_LETTER_LISTS = [re.compile(ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS),
+                 re.compile(ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS)]
 
 
 @dataclass(frozen=True)
@@ -64,13 +94,90 @@ def split_sentences(text: str) -> list[Sentence]:
         for chunk in _chunks(line):
             # The splitter's own sentences; `segment()` would then find each one again in the text with
             # a regex of its own (to keep trailing spaces we strip anyway), which doubles the time.
-            for piece in _segmenter().processor(chunk).process():
+            for piece in _split(chunk):
                 raw = piece.strip()
                 cleaned = clean(raw)
                 if not cleaned or not any(ch.isalnum() for ch in cleaned):
                     continue
                 sentences.append(Sentence(len(sentences), number, cleaned, raw, line))
     return sentences
+
+
+def _split(chunk: str) -> list[str]:
+    """pysbd's sentences of `chunk`, pysbd run only on the pieces that need it."""
+    if _NO_CUTS.search(chunk) or _may_be_a_list(chunk):
+        return list(_segmenter().processor(chunk).process())
+    sentences: list[str] = []
+    pieces = _pieces(chunk)
+    carried = ""  # a piece ending in citation numbers that must go on with the next one
+    for number, piece in enumerate(pieces):
+        piece = carried + piece
+        # pysbd keeps "Niš.[12]" whole only when it sees the next sentence, a capital after one space
+        cited = number < len(pieces) - 1 and bool(_CITED_END.search(piece))
+        carried = ""
+        if _is_plain(piece, cited):
+            notes = None if cited else _notes_at_end(piece)
+            # at the end, pysbd makes the notes after the last period a sentence of their own
+            sentences.extend([piece[: notes.end(1) + 1], notes.group(2)] if notes else [piece])
+        elif cited:
+            carried = piece
+        else:
+            sentences.extend(_segmenter().processor(piece).process())
+    return sentences
+
+
+def _is_plain(piece: str, cited: bool) -> bool:
+    """One sentence as it stands: no sentence mark but its last period (`cited`: citation numbers
+    after it), and no opening quote or bracket where pysbd could end a sentence."""
+    marks = _MARKS.findall(piece)
+    if len(marks) > 1 or piece.startswith(_OPENERS) or _QUOTE_AFTER_DASH.search(piece):
+        return False
+    return not marks or cited or piece.rstrip().endswith(".") or bool(_notes_at_end(piece))
+
+
+def _notes_at_end(piece: str) -> re.Match[str] | None:
+    """Notes ([1], [citation needed]) after a plain word's period at the end of a paragraph."""
+    notes = _NOTES_AT_END.search(piece)
+    if notes is None or notes.group(1).lower() in _ABBREVIATIONS:
+        return None
+    return notes if all(piece.count(a) == piece.count(b) for a, b in ("()", "[]")) else None
+
+
+def _pieces(chunk: str) -> list[str]:
+    """`chunk` cut at the places where pysbd is sure to end a sentence."""
+    pieces, start, checked = [], 0, 0
+    depth = dict.fromkeys(_PAIRS, 0)  # open brackets of each kind (and double quotes) so far
+    for match in _CUT.finditer(chunk):
+        word = match.group(1)
+        if not (word.isdigit() and len(word) >= 3 and not match.group(2) or word.isalpha() and len(word) >= 2):
+            continue
+        if word.lower() in _ABBREVIATIONS:
+            continue
+        for ch in chunk[checked:match.start()]:
+            if ch in _PAIRS:
+                depth[ch] += 1
+            elif ch in _CLOSING:
+                depth[_CLOSING[ch]] -= 1
+                if depth[_CLOSING[ch]] < 0:
+                    return [chunk]  # a closing bracket without its opening: pysbd pairs them its own way
+            elif ch == '"':
+                depth['"'] ^= 1
+        checked = match.start()
+        if any(depth.values()):
+            continue
+        pieces.append(chunk[start:match.end()])
+        start = match.end()
+    pieces.append(chunk[start:])
+    return pieces
+
+
+def _may_be_a_list(chunk: str) -> bool:
+    """Two list markers (1. 2., a) b), i. ii.): pysbd reads lists across the paragraph."""
+    if not _LIST_MARKER.search(chunk):
+        return False
+    if any(len(regex.findall(chunk)) >= 2 for regex in _LISTS):
+        return True
+    return any(sum(item in _LIST_ITEMS for item in regex.findall(chunk)) >= 2 for regex in _LETTER_LISTS)
 
 
 def _chunks(line: str) -> list[str]:

@@ -53,6 +53,7 @@ from quiz.study.session import StudySession
 
 if TYPE_CHECKING:  # the features are imported when first used: start-up pays for few
     from question_bank.answers import Verdict
+    from question_bank.extract.progress import Progress
     from quiz.library.drafts import DraftReport
     from quiz.scheduling.personal import OptimizeReport, PersonalScheduling, SimulationReport
     from quiz.stats import Statistics
@@ -228,11 +229,14 @@ class LearnerDoor(Door):
             raise QuizError(str(error.args[0]) if error.args else str(error)) from None
 
     @staticmethod
-    def draft_bank_from_article(article: Path, output: Path | None, name: str | None, year: int | None) -> DraftReport:
-        """Draft a bank from a plain-text article and write it (see `quiz.library.drafts`)."""
+    def draft_bank_from_article(
+        article: Path, output: Path | None, name: str | None, year: int | None, progress: Progress | None = None
+    ) -> DraftReport:
+        """Draft a bank from an article (.txt, .md, .html, .pdf) and write it (see `quiz.library.drafts`);
+        `progress` is told the sentences read."""
         from quiz.library.drafts import draft_article
 
-        return draft_article(article, output, name, year)
+        return draft_article(article, output, name, year, progress)
 
     @staticmethod
     def write_bank_template(path: Path, fmt: str | None = None) -> list[Path]:

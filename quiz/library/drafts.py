@@ -1,4 +1,4 @@
-"""Drafting a bank from a plain-text article (`quiz bank extract`): read it, draft it, write the
+"""Drafting a bank from an article (`quiz bank extract`): read it, draft it, write the
 draft where asked, and check that it loads, for a teacher to review."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from question_bank.extract import ArticleError, draft_bank, draft_problems, extract_article, name_problem, read_article
+from question_bank.extract.progress import Progress
 from quiz import files
 from quiz.errors import QuizError, mention
 
@@ -18,7 +19,9 @@ class DraftReport:
     problems: str | None  # what the loader says of the written draft; None when it validates
 
 
-def draft_article(article: Path, output: Path | None, name: str | None, year: int | None) -> DraftReport:
+def draft_article(
+    article: Path, output: Path | None, name: str | None, year: int | None, progress: Progress | None = None
+) -> DraftReport:
     """Write a draft bank for `article` to `output` (default: beside it, .toml, never overwritten).
 
     Bad input (an unreadable, binary, empty or oversized article, a bad name, nothing to draft) is
@@ -36,7 +39,7 @@ def draft_article(article: Path, output: Path | None, name: str | None, year: in
         raise QuizError(f"{target}: already exists; choose where to write the draft with -o FILE")
     if target.resolve() == article.resolve():
         raise QuizError(f"{target}: is the article itself; choose another file with -o FILE")
-    draft = draft_bank(extract_article(text, year=year), str(article), name=name)
+    draft = draft_bank(extract_article(text, year=year, progress=progress), str(article), name=name)
     if not draft.facts:
         raise QuizError(
             f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
