@@ -8,6 +8,12 @@
     extract_1mb_sentences_s   of which: splitting it into sentences
     extract_1mb_finds_s       of which: the dates, units and places of each sentence (and sides)
     extract_1mb_draft_s       of which: writing the draft from what was found
+    corpus_first_run_KIND_recall/_precision
+                            on the held-out corpus (tests/extract/corpus), the mean of the first-run
+                            figures of the last five articles whose first run is recorded (dates,
+                            actors, places; issue #23's target is >= 0.9 each)
+    corpus_now_KIND_recall/_precision
+                            the same five articles, scored with today's extractor
 
 The reference article is shared/reference/belgrade_offensive_article.txt beside the repository;
 without it the evaluation articles of tests/extract stand in.
@@ -86,4 +92,18 @@ def run() -> dict[str, float]:
         "extract_1mb_sentences_s": sentences_s,
         "extract_1mb_finds_s": extracted - started - sentences_s,
         "extract_1mb_draft_s": drafted - extracted,
+        **corpus_figures(),
     }
+
+
+def corpus_figures() -> dict[str, float]:
+    """First-run and current recall and precision on the last five corpus articles with a recorded first run."""
+    from tests.extract.evaluation import corpus_names, corpus_scores, first_runs, mean_figures
+
+    runs = first_runs()
+    last = [name for name in corpus_names() if name in runs][-5:]
+    if not last:
+        return {}
+    now = {name: {score.kind: score.figures() for score in corpus_scores(name)} for name in last}
+    return ({f"corpus_first_run_{key}": value for key, value in mean_figures(runs, last).items()}
+            | {f"corpus_now_{key}": value for key, value in mean_figures(now, last).items()})

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,7 +169,7 @@ def record_first_run(names: Sequence[str]) -> dict[str, dict[str, dict[str, floa
     return new
 
 
-def mean_figures(runs: dict[str, dict[str, dict[str, float]]], names: Sequence[str]) -> dict[str, float]:
+def mean_figures(runs: Mapping[str, Mapping[str, Mapping[str, float]]], names: Sequence[str]) -> dict[str, float]:
     """`KIND_recall` and `KIND_precision`, each the mean over the named articles."""
     return {f"{kind}_{figure}": sum(runs[n][kind][figure] for n in names) / len(names)
             for kind in CORPUS_KINDS for figure in ("recall", "precision")}
