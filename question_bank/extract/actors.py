@@ -508,6 +508,7 @@ class _Finds(Protocol):
     def text(self) -> str: ...
 
 
+_POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_RUN = re.compile(r"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,3}")
 _TOKEN = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_s][\w-]*)?|\d+")  # 'Khrushchev's' is Khrushchev
 
@@ -525,14 +526,17 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     if not known:
         return
     keys: dict[str, ActorMention] = {}  # names as written, word by word: 'Yuri Gagarin', 'Gagarin'
+    common: set[str] = set()  # surnames that are words too ('Crick', 'Chain'): never at a sentence's start
     for actor in known.values():
         words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
         keys[" ".join(words_)] = actor
         if actor.kind == "person" and len(words_) > 1:
             surname = " ".join(w for w in words_[1:] if len(w) > 1)
             for tail in {surname, words_[-1]}:
-                if len(tail) > 2 and not is_common_word(tail):
-                    keys.setdefault(tail, actor)
+                if len(tail) > 2 and tail not in keys:
+                    keys[tail] = actor
+                    if is_common_word(tail):
+                        common.add(tail)
     longest = max(k.count(" ") for k in keys) + 1
     firsts = {k.split(" ", 1)[0] for k in keys}
     for finds in found:
@@ -541,8 +545,9 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
             continue
-        taken = [s for s in finds.spans() if not any(p.start == s[0] and p.end == s[1] and p.rule != "catalog"
-                                                     for p in finds.places)]
+        guesses = [p for p in finds.places if p.rule != "catalog"]  # a rule's guess gives way to a known actor
+        guessed = {(p.start, p.start + len(_POSSESSIVE.sub("", p.text))) for p in guesses}
+        taken = [span for span in finds.spans() if span not in {(p.start, p.end) for p in guesses}] + list(guessed)
         tokens = list(_TOKEN.finditer(text))
         i = 0
         while i < len(tokens):
@@ -554,8 +559,9 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
                 run = tokens[i : i + n]
                 if any(text[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
                     continue
-                named = keys.get(" ".join(t.group() for t in run))
-                if named is not None:
+                key = " ".join(t.group() for t in run)
+                named = keys.get(key)
+                if named is not None and (key not in common or _alone(text, tokens, i, i + n)):
                     hit = (run[0].start(), run[-1].end(), named)
                     break
             if hit is None:
@@ -563,13 +569,24 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
                 continue
             start, end, actor = hit
             gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start)
-            if not gloss and not any(start < e and s < end for s, e in taken) and \
+            if not gloss and not any(start < e and s < end and (s, e) != (start, end) or (s, e) == (start, end)
+                                     and (s, e) not in guessed for s, e in taken) and \
                     not any(start < a.end and a.start < end for a in settled):
                 settled.append(replace(actor, start=start, end=end, text=text[start:end], rule="article",
                                        name=actor.full_name, lead=-1))
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
+
+
+def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """True if the words `first`..`last` stand as a name of their own inside the sentence: not its
+    first word, and no capitalised word right before or after them ('the White House')."""
+    if first == 0:
+        return False
+    before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
+    return not (_capital(before.group()) and text[before.end() : tokens[first].start()] == " ") and not (
+        after is not None and _capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " ")
 
 
 def _settled(actor: ActorMention, known: dict[str, ActorMention]) -> ActorMention:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, is_common_word
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.facts.entities import Place
@@ -177,6 +178,7 @@ def find_places(
         mentions.append(PlaceMention(start, end, text[start:end], place, "catalog", place.type))
         for k in range(first, last):
             free[k] = False
+    mentions += _known_places(text, tokens, free)
     accepted_ends: set[int] = {m.end for m in mentions}
     for first, last in runs(text, tokens, free):
         mention = _judge(text, tokens, first, last, accepted_ends)
@@ -184,6 +186,49 @@ def find_places(
             mentions.append(mention)
             accepted_ends.add(mention.end)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[PlaceMention]:
+    """Countries, continents, states and capitals of the gazetteer, where they stand as a name of
+    their own: not inside a longer capitalised name ('Victoria Cross') nor used as an adjective
+    ('the New Zealand attack'). Marks their words taken in `free`."""
+    found = []
+    for first, last, place in gazetteer.index().scan(text, tokens):
+        if not all(free[first:last]) or not isinstance(place, Place) or \
+                _joined(text, tokens, free, first - 1, first) or _joined(text, tokens, free, last, last - 1) or \
+                _adjective(text, tokens, first, last):
+            continue
+        start, end = tokens[first].start, tokens[last - 1].end
+        said = _type_said(text, tokens, first, end)  # 'the island of Tarawa', a capital of Kiribati
+        found.append(PlaceMention(start, end, text[start:end], None, "gazetteer", place.type if said == "town" else said))
+        for k in range(first, last):
+            free[k] = False
+    return found
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+
+def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
+    """'the New Zealand attack', 'a Florida company': a place's name between a determiner and a
+    noun stands for an adjective ('the United States answered' is the country)."""
+    if first == 0 or tokens[first - 1].text.lower() not in _DETERMINERS or last >= len(tokens):
+        return False
+    after = tokens[last]
+    if not after.text.islower() or after.text in _FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
+        return False
+    lemmas = getAllLemmas(after.text)
+    return bool(lemmas.get("NOUN")) and all(lemma == after.text for lemma in lemmas.get("VERB", ()))
+
+
+def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int) -> bool:
+    """True if word `k`, next to word `inner`, is a free capitalised word of the same name."""
+    if not 0 <= k < len(tokens) or not free[k] or not tokens[k].capitalised:
+        return False
+    a, b = sorted((k, inner))
+    folded = tokens[k].folded
+    return text[tokens[a].end : tokens[b].start] == " " and folded not in SIDE_WORDS and \
+        folded.rstrip("s") not in SIDE_WORDS and tokens[k].text not in _STOP_FIRST
 
 
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
@@ -206,6 +251,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()
     followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
+    if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
+        return PlaceMention(start, end, name, None, "infobox", _type_said(text, tokens, first, end))
     if context == "list":
         if not _list_like(after) or (all_common and followed_by_noun):
             return None
@@ -224,6 +271,10 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     return None
 
 
+# an infobox line whose field names where something is: every name in it is a place
+_LOCATION_LINE = re.compile(
+    r"(?:Location|Place|Site|Launch site|Landing site|Landing|Venue|Region|Country|Headquarters|Place of birth|"
+    r"Birthplace|Born|Died|Theatre|Theater|Area)s?:\s", re.IGNORECASE)
 _SAID_TYPES = {
     "town": "town", "city": "city", "village": "village", "island": "island", "port": "town", "river": "river",
     "province": "region", "region": "region", "state": "state", "country": "country", "hamlet": "village",
@@ -307,7 +358,7 @@ def by_article(
         if not run:
             continue
         key = " ".join(w.folded for w in run)
-        if key in known:
+        if key in known and key not in gazetteer.index().by_key:  # the gazetteer's own rules judged those
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))
             for k in range(first, last):
