@@ -121,7 +121,7 @@ _CRAFT_NOT = frozenset(
     "grade level class type model mark unit camp stalag oflag bunker building hangar pad complex site launch "
     "plant reactor line channel track platform terminal hill height point kilometre kilometer mile hour minute "
     "verse psalm act scene figure table volume part book series task torpedo bomber fighter squadron force "
-    "group wing apollo-soyuz world".split()
+    "group wing apollo-soyuz world photo photograph figure plate symphony opus op tank".split()
 )
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|spacecraft|spaceflight|space|cosmonauts?|astronauts?|launch\w*|capsule|"
                           r"rocket|lunar|moon|earth|satellite|probe|crewed|mission|cosmodrome)\b", re.IGNORECASE)
@@ -180,7 +180,12 @@ def first_names() -> frozenset[str]:
                 names.update(value.keys() if isinstance(value, dict) else value)
     for name in [n for n in names if not n.isascii()]:
         names.update(_english_spellings(anyascii(name)))
-    return frozenset(n for n in names if len(n) > 2 and n.lower() not in _NOT_NAME and n.lower() not in SIDE_WORDS)
+    return frozenset(n for n in names if len(n) > 2 and n.lower() not in _NOT_NAME and n.lower() not in SIDE_WORDS
+                     and n.lower() not in _PLACE_PREFIXES)
+
+
+# first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'
+_PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape"})
 
 
 def _english_spellings(latin: str) -> set[str]:
@@ -298,7 +303,7 @@ def _numbered(text: str) -> list[ActorMention]:
     for match in NUMBERED.finditer(text):
         name = match.group("name")
         parts = re.split(r"[ -]", name)
-        if not all(_capital(p) and p.lower() not in _CRAFT_NOT and p.lower() not in _NOT_NAME for p in parts) or \
+        if not all(_capital(p) and p.lower().rstrip(".") not in _CRAFT_NOT and p.lower() not in _NOT_NAME for p in parts) or \
                 len(parts[-1]) < 3 or not any(c.islower() for c in parts[-1]) or \
                 re.search(r"\b(?:No\.|Hill|Route)\s*$", text[: match.start()]):
             continue
@@ -344,6 +349,8 @@ def _organisations(text: str) -> list[ActorMention]:
         has_right = len(right_words) >= 2
         if not left and not has_right:
             continue  # 'the Committee' alone names no organisation
+        if left and left[-1].group() == "Space" and match.group("head") in ("Center", "Centre"):
+            continue  # 'Kennedy Space Center': a launch site, a place
         start = before.start() + left[0].start() if before and left else match.start("head")
         end = match.end("head")
         if has_right:
@@ -369,12 +376,14 @@ def _person_name(name: str) -> str:
         if not (_name_word_ok(word) or re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", word)):
             break
         out.append(word)
+        if _POSSESSIVE.search(word):
+            break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
     while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not _capital(out[-1])):
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
-    if out and out[-1].lower() in HEADS_AFTER:
-        return ""
+    if out and (out[-1].lower() in HEADS_AFTER or out[-1].lower() in _ORG_HEADS):
+        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
     return " ".join(out)
 
 
@@ -394,7 +403,7 @@ def _titled(text: str) -> list[ActorMention]:
 def _people(text: str) -> list[ActorMention]:
     names = first_names()
     found = []
-    for match in PERSON.finditer(text):
+    for match in _overlapping(PERSON, text):
         first = match.group("first")
         if first.split("-")[0] not in names or first.lower() in _TITLES:
             role_named = _role_named(text, match)
@@ -409,6 +418,17 @@ def _people(text: str) -> list[ActorMention]:
             continue  # 'Will Power', 'Grant Park'
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
         found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+    return found
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of `pattern` starting at every capitalised word, so that a word that is no first name
+    ('In February Max Perutz …') does not hide the name after it."""
+    found = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        position = match.end("first")
     return found
 
 
@@ -581,11 +601,13 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
 
 def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
     """True if the words `first`..`last` stand as a name of their own inside the sentence: not its
-    first word, and no capitalised word right before or after them ('the White House')."""
+    first word, and no capitalised word right before or after them ('the White House') but a
+    sentence's opening word ('Later')."""
     if first == 0:
         return False
     before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
-    return not (_capital(before.group()) and text[before.end() : tokens[first].start()] == " ") and not (
+    opener = first == 1 and is_common_word(before.group())  # 'Later Crick wrote'
+    return not (_capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (
         after is not None and _capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " ")
 
 

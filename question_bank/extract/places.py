@@ -26,8 +26,20 @@ HEADS_AFTER = frozenset({
     "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
     "house", "farm", "redoubt", "works", "factory", "church", "castle", "tower", "mill", "château", "chateau",
     "cosmodrome", "spaceport", "ocean", "desert", "oblast", "province",
+    # natural features and named sites with head words of their own
+    "glacier", "shelf", "isthmus", "fjord", "reef", "atoll", "lagoon", "archipelago", "highlands", "uplands",
+    "lowlands", "range", "volcano", "crater", "depot", "line", "falls", "canyon", "gorge", "channel", "sound",
+    "massif", "steppe", "basin", "pole",
 })
-HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point"})
+HEADS_BEFORE = frozenset({
+    "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
+    "strait", "straits", "monte", "mont", "complex", "pad",
+})
+# 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
+_OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
+_CODE = re.compile(r"\d{1,4}[A-Z]?")  # 'Hill 112', 'Point 593', 'Launch Complex 39A'
+# the head of a launch site named after a person: 'Kennedy Space Center'
+_SITE_ENDINGS = (("space", "center"), ("space", "centre"), ("air", "base"), ("naval", "base"))
 # a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
 _LOWER_AFTER = frozenset({
     "pocket", "salient", "area", "region", "sector", "bridgehead", "valley", "river", "coast", "coastline",
@@ -52,6 +64,13 @@ _PLACE_TYPES = {
     "harbour": "landmark", "harbor": "landmark", "port": "town", "house": "landmark", "farm": "landmark",
     "redoubt": "landmark", "works": "landmark", "factory": "landmark", "church": "landmark", "castle": "landmark",
     "tower": "landmark", "mill": "landmark", "château": "landmark", "chateau": "landmark",
+    "glacier": "glacier", "shelf": "ice shelf", "isthmus": "region", "fjord": "bay", "reef": "island",
+    "atoll": "island", "lagoon": "lake", "archipelago": "island", "highlands": "region", "uplands": "region",
+    "lowlands": "region", "range": "mountain", "volcano": "mountain", "crater": "region", "depot": "landmark",
+    "line": "landmark", "falls": "river", "canyon": "region", "gorge": "region", "channel": "strait",
+    "sound": "strait", "massif": "mountain", "steppe": "region", "basin": "region", "pole": "region",
+    "straits": "strait", "monte": "mountain", "mont": "mountain", "complex": "launch site", "pad": "launch site",
+    "bight": "bay", "firth": "bay",
 }
 _PREPOSITIONS = frozenset({
     "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
@@ -139,7 +158,9 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]):
+        while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]) \
+                and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER):
+            # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
             if tokens[j].capitalised and gap in (" ", "-", "–"):
                 j += 1
@@ -147,8 +168,12 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
                     and text[tokens[j].end : tokens[j + 1].start] == gap:
                 j += 2  # Kalach-na-Donu, Rostov-on-Don, Pointe du Hoc
-            elif gap == " " and tokens[j].text.isdigit() and tokens[j - 1].text.lower() in HEADS_BEFORE:
+            elif gap == " " and _CODE.fullmatch(tokens[j].text) and tokens[j - 1].text.lower() in HEADS_BEFORE:
                 j += 1  # Hill 112
+            elif gap == " " and tokens[j].text == "of" and j - i == 1 and tokens[i].folded in _OF_HEADS \
+                    and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
+                    and text[tokens[j].end : tokens[j + 1].start] == " ":
+                j += 2  # Bay of Whales
             else:
                 break
         found.append((i, j))
@@ -245,8 +270,16 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     name = text[start:end]
     lowered = [w.text.lower().strip("’'") for w in run]
     head = lowered[-1] if lowered[-1] in HEADS_AFTER else (lowered[0] if lowered[0] in HEADS_BEFORE else "")
+    if len(run) > 2 and lowered[1] == "of" and lowered[0] in _OF_HEADS:
+        head = lowered[0]  # 'Bay of Islands' is a bay
+    if not head and len(run) > 2 and _CODE.fullmatch(run[-1].text) and lowered[-2] in HEADS_BEFORE:
+        head = lowered[-2]  # 'Launch Complex 39A'
     if head and len(run) > 1:
         return PlaceMention(start, end, name, None, "head", _PLACE_TYPES.get(head, "region"))
+    if len(run) > 2 and tuple(lowered[-2:]) in _SITE_ENDINGS:
+        return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
+    if len(run) == 1 and run[0].text.isupper():
+        return None  # 'DNA', 'NATO': an acronym the catalog and the gazetteer lack is no place
     context = _context(text, tokens, first)
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()

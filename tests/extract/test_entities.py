@@ -220,3 +220,21 @@ def test_a_title_of_a_journal_is_not_a_place() -> None:
 def test_a_name_listed_after_a_person_is_a_person() -> None:
     assert actors("Leaders: Winston Churchill, Tadeusz Bór-Komorowski; Josip Broz Tito.") == [
         ("Winston Churchill", "person", ""), ("Tadeusz Bór-Komorowski", "person", ""), ("Josip Broz Tito", "person", "")]
+
+
+def test_a_word_that_is_no_first_name_does_not_hide_the_name_after_it() -> None:
+    """'February' cannot start a person's name, and 'Peter Debye' right after it is still found."""
+    assert actors("In February Peter Debye wrote to him.") == [("Peter Debye", "person", "")]
+
+
+def test_a_possessive_ends_a_persons_name() -> None:
+    assert actors("They played Johann Sebastian's Mass in B minor.") == [("Johann Sebastian", "person", "")]
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_inside_a_sentence() -> None:
+    found = actors("The sample went to Harold Baker in 1960.\nLater Baker and his students measured it.")
+    assert [a[0] for a in found] == ["Harold Baker", "Baker"]
+
+
+def test_a_numbered_code_or_work_is_no_craft() -> None:
+    assert actors("The valve of tank No. 3 failed before Photo 12 was taken.") == []

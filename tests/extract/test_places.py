@@ -46,3 +46,37 @@ def test_a_surname_that_is_also_a_province_is_the_person() -> None:
     found = extract_article("The data came from Ada Franklin in 1950.\nLater Franklin and Hale wrote it up.")
     assert [p.text for p in found.places] == []
     assert "Franklin" in [a.text for a in found.actors]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # natural features and sites named by a head word of their own
+    ("The sledges reached the Nimrod Glacier after a week.", [("Nimrod Glacier", "glacier")]),
+    ("Their camp stood on the Larsen Ice Shelf that winter.", [("Larsen Ice Shelf", "ice shelf")]),
+    ("A gale drove the ship into the Bay of Seals.", [("Bay of Seals", "bay")]),
+    ("The pilots sighted Cape Adare at dawn.", [("Cape Adare", "cape")]),
+    ("The rocket stood on Launch Complex 14 overnight.", [("Launch Complex 14", "launch site")]),
+    ("Engineers at Vandenberg Space Center checked the seals.", [("Vandenberg Space Center", "launch site")]),
+    ("They crossed the Mannerheim Line in February.", [("Mannerheim Line", "landmark")]),
+    ("The men buried the supplies at Bluff Depot.", [("Bluff Depot", "landmark")]),
+])
+def test_natural_features_and_sites_by_their_head_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert place_types(text) == expected
+
+
+def test_a_feature_named_after_a_person_is_no_person() -> None:
+    found = extract_article("The party climbed the Oscar Larsen Glacier with twelve dogs.")
+    assert [p.text for p in found.places] == ["Oscar Larsen Glacier"]
+    assert [a.text for a in found.actors] == []
+
+
+def test_a_possessive_ends_a_place_name_unless_a_head_follows() -> None:
+    assert places("Nansen's North Pole attempt failed near Culp's Hill.") == ["North Pole", "Culp's Hill"]
+
+
+def test_an_acronym_is_no_place() -> None:
+    assert places("The team studied RNA in the winter of 1960 and wrote about RNA again.") == []
+
+
+@pytest.mark.parametrize("text", ["The climbers left Monte Rosa at noon.", "Ships anchored off Saint Helier."])
+def test_a_place_starting_like_a_first_name_is_no_person(text: str) -> None:
+    assert [a.text for a in extract_article(text).actors] == []
