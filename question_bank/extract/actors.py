@@ -67,7 +67,8 @@ _ORG_HEADS = {
     "organisation": "", "organization": "", "federation": "federation", "congress": "congress",
     "parliament": "parliament", "senate": "senate", "hospital": "hospital", "infirmary": "hospital",
     "school": "school", "center": "center", "centre": "center", "nations": "", "command": "command",
-    "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company",
+    "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company", "orchestra": "orchestra",
+    "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
 }
 _ORG_ROLE_WORDS = frozenset({
     "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",
@@ -202,7 +203,8 @@ def _english_spellings(latin: str) -> set[str]:
 def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
-    for rule in (_prefixed_ships, _typed, _numbered, _acronyms, _organisations, _radio, _titled, _people, _initials):
+    for rule in (_prefixed_ships, _typed, _introduced_craft, _numbered, _acronyms, _organisations, _radio, _titled,
+                 _people, _initials, _strong_single):
         candidates += rule(text)
     chosen: list[ActorMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
@@ -296,6 +298,33 @@ def _typed(text: str) -> list[ActorMention]:
     return found
 
 
+_CRAFT_FIELD = re.compile(r"(?:Ships?|Spacecraft|Vessels?|Craft|Flagships?|Submarines?|Boats?)\s*:\s*")
+_TYPE_WORDS = "|".join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))
+_TYPE_AFTER = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+\((?:the\s+)?(?:[a-z]+\s+)?(?:{_TYPE_WORDS})\)")
+_ABOARD = re.compile(rf"\b(?:aboard|on board)\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
+
+
+def _introduced_craft(text: str) -> list[ActorMention]:
+    """Ships and craft named without a prefix where the sentence says what they are: an infobox
+    line 'Ships: Fram (Norway); Terra Nova', a type in parentheses 'Odyssey (command module)', or
+    'aboard the Discovery'."""
+    kind = "craft" if _SPACE_WORDS.search(text) else "ship"
+    spans: list[tuple[int, int]] = []
+    field = _CRAFT_FIELD.match(text)
+    if field:
+        for item in re.finditer(r"[^,;]+", text[field.end() :]):
+            name = _trim(" ".join(_leading_caps(item.group().split("(")[0].split())))
+            if name:
+                start = field.end() + item.start() + item.group().find(name)
+                spans.append((start, start + len(name)))
+    for pattern in (_TYPE_AFTER, _ABOARD):
+        for match in pattern.finditer(text):
+            name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
+            if name:
+                spans.append((match.start("name"), match.start("name") + len(name)))
+    return [ActorMention(a, b, text[a:b], kind, rule="introduced") for a, b in spans]
+
+
 def _numbered(text: str) -> list[ActorMention]:
     found: list[ActorMention] = []
     if not _DIGIT.search(text):
@@ -355,9 +384,29 @@ def _organisations(text: str) -> list[ActorMention]:
         end = match.end("head")
         if has_right:
             end += (match.group("right") or "").rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
+        else:
+            end = _place_after(text, end)
         found.append(ActorMention(start, end, text[start:end], "organisation", _ORG_HEADS[match.group("head").lower()],
                                   rule="head"))
     return found
+
+
+_NEXT_NAME = re.compile(rf" (?P<name>{_CAP}(?: {_CAP})?)(?![\w’'-])")
+
+
+def _place_after(text: str, end: int) -> int:
+    """Where an institution's name ends that a place's name right after its head closes: 'King's
+    College London', 'Imperial College London' (the place is part of the name, not a place)."""
+    after = _NEXT_NAME.match(text, end)
+    if after is None or text[after.end() : after.end() + 1] in ("’", "'"):
+        return end
+    from question_bank.extract import gazetteer
+
+    name = after.group("name")
+    for candidate in (name, name.split()[0]):
+        if gazetteer.is_place(candidate):
+            return after.start("name") + len(candidate)
+    return end
 
 
 def _radio(text: str) -> list[ActorMention]:
@@ -398,6 +447,32 @@ def _titled(text: str) -> list[ActorMention]:
         role = _TITLES[match.group("title").lower()]
         found.append(ActorMention(start, end, text[start:end], "person", role, rule="title", lead=match.start("title")))
     return found
+
+
+# verbs that only a person is the subject of: 'Hitler had decided', 'Stalin ordered'
+_PERSON_VERBS = (
+    "decided|ordered|insisted|refused|wrote|said|told|believed|feared|hoped|wanted|demanded|promised|resigned|"
+    "married|confessed|complained|admitted|recalled|remarked|declared"
+)
+SINGLE = re.compile(rf"(?<![\w’'.-] )(?<![\w’'-])(?P<name>[{_UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+
+
+def _strong_single(text: str) -> list[ActorMention]:
+    """A single name that the sentence makes a person: the subject of a verb only people do
+    ('Hitler had decided'), not an English word, a place's or a side's name."""
+    found = []
+    for match in SINGLE.finditer(text):
+        name = match.group("name")
+        if not _name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or _is_known_place(name):
+            continue
+        found.append(ActorMention(match.start(), match.end("name"), name, "person", rule="single"))
+    return found
+
+
+def _is_known_place(name: str) -> bool:
+    from question_bank.extract import gazetteer
+
+    return gazetteer.is_place(name)
 
 
 def _people(text: str) -> list[ActorMention]:
@@ -537,6 +612,7 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     """One actor, one name and role everywhere: a surname or a ship's name met alone after the
     actor was found ('Gagarin', 'Yorktown') is that actor, even where a rule took it for a place;
     the role and side found at one mention are given to all."""
+    _drop_titles(found)
     known: dict[str, ActorMention] = {}
     for finds in found:
         for actor in finds.actors:
@@ -588,6 +664,8 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
                 i += 1
                 continue
             start, end, actor = hit
+            if n == 1 and " " not in actor.full_name and i > 0 and _first_name_before(text, tokens[i - 1], tokens[i]):
+                start = tokens[i - 1].start()  # 'Roald Amundsen', once 'Amundsen' alone is known as a person
             gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start)
             if not gloss and not any(start < e and s < end and (s, e) != (start, end) or (s, e) == (start, end)
                                      and (s, e) not in guessed for s, e in taken) and \
@@ -597,6 +675,27 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
+
+
+_TITLED = re.compile(rf"\b(?:journal|newspaper|magazine|periodical|gazette)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+
+
+def _drop_titles(found: Sequence[_Finds]) -> None:
+    """A name the article gives as a journal's or a newspaper's ('the journal Nature') is no place
+    anywhere in it ('published in Nature')."""
+    titles = {fold(m.group("name")) for finds in found if "journal" in finds.text or "newspaper" in finds.text
+              or "magazine" in finds.text or "gazette" in finds.text or "periodical" in finds.text
+              for m in _TITLED.finditer(finds.text)}
+    if titles:
+        for finds in found:
+            finds.places = [p for p in finds.places if p.rule == "catalog" or fold(p.text) not in titles]
+
+
+def _first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> bool:
+    """True if `before` is a capitalised name-like word right before a single-name person: their first name."""
+    word = before.group()
+    return text[before.end() : name.start()] == " " and _name_word_ok(word) and not is_common_word(word) and \
+        word.lower() not in _TITLES and not _is_known_place(word) and word.lower() not in _PLACE_PREFIXES
 
 
 def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:

@@ -162,7 +162,7 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
                 and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER):
             # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if tokens[j].capitalised and gap in (" ", "-", "–"):
+            if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)):
                 j += 1
             elif ((gap == "-" and tokens[j].text in _LINKS) or (gap == " " and tokens[j].text in _SPACE_LINKS)) \
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
@@ -179,6 +179,28 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
         found.append((i, j))
         i = j
     return found
+
+
+_TITLE_NOUNS = frozenset({"journal", "newspaper", "magazine", "periodical", "gazette", "weekly", "daily", "ship", "book"})
+_FIELD_NOUNS = frozenset({"prize", "prizes", "award", "medal", "degree", "doctorate", "professor", "professorship",
+                          "chair", "lecturer", "reader", "diploma", "studies"})
+
+
+def _titled_or_field(tokens: list[Word], first: int) -> bool:
+    """'the journal Nature', 'the Nobel Prize in Physiology', 'professor of Chemistry': a title or a
+    field of study stands there, not a place."""
+    before = [w.folded for w in tokens[max(0, first - 2) : first]]
+    if before and before[-1] in _TITLE_NOUNS and tokens[first - 1].text.islower():
+        return True
+    return len(before) == 2 and before[1] in ("in", "of") and before[0] in _FIELD_NOUNS
+
+
+def _names_event(text: str, tokens: list[Word], j: int) -> bool:
+    """True if the capitalised words from `j` on end in an event's word: 'Leningrad–Novgorod Offensive'
+    names two places, where 'Flers–Courcelette' is one."""
+    while j + 1 < len(tokens) and tokens[j + 1].capitalised and text[tokens[j].end : tokens[j + 1].start] == " ":
+        j += 1
+    return tokens[j].folded in _EVENT_TAIL
 
 
 def find_places(
@@ -259,8 +281,13 @@ def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int)
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
     if first > 0 and tokens[first].text == "The" and last - first > 1 and text[tokens[first - 1].end : tokens[first].start] == " ":
         return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
+    if _titled_or_field(tokens, first):
+        return None
     skip = _leading(tokens[first:last])
     first += skip
+    event = last
+    while last - first > 1 and tokens[last - 1].folded in _EVENT_TAIL:
+        last -= 1  # 'the Leningrad–Novgorod Offensive': the place named in an offensive's name
     run = tokens[first:last]
     if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit():
         return None
@@ -287,7 +314,7 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
         return PlaceMention(start, end, name, None, "infobox", _type_said(text, tokens, first, end))
     if context == "list":
-        if not _list_like(after) or (all_common and followed_by_noun):
+        if not (_list_like(after) or event > last) or (all_common and followed_by_noun):
             return None
         if _list_follows(text, tokens, first, accepted_ends):
             return PlaceMention(start, end, name, None, "list")
@@ -308,6 +335,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
 _LOCATION_LINE = re.compile(
     r"(?:Location|Place|Site|Launch site|Landing site|Landing|Venue|Region|Country|Headquarters|Place of birth|"
     r"Birthplace|Born|Died|Theatre|Theater|Area)s?:\s", re.IGNORECASE)
+_RENAMED = frozenset({"now", "formerly", "today", "later"})
+_EVENT_TAIL = frozenset({"offensive", "offensives", "operation", "campaign", "landings", "uprising", "raid"})
 _SAID_TYPES = {
     "town": "town", "city": "city", "village": "village", "island": "island", "port": "town", "river": "river",
     "province": "region", "region": "region", "state": "state", "country": "country", "hamlet": "village",
@@ -335,6 +364,8 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     """'strong' after a place preposition or 'the X of', 'weak' after on/over/between, 'list' after a
     comma or 'and', else ''."""
     k = first - 1
+    if k >= 1 and tokens[k].folded in _RENAMED and any(c in text[tokens[k - 1].end : tokens[k].start] for c in ",("):
+        return "list"  # 'Kuibyshev (now Samara)', 'Leningrad, now Saint Petersburg,'
     if k >= 1 and tokens[k].text.lower() in _POSITION and tokens[k - 1].text.lower() == "the":
         k -= 1
     if k >= 0 and tokens[k].text.lower() == "the":
@@ -342,7 +373,7 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     if k < 0:
         return ""
     gap = text[tokens[k].end : tokens[first].start]
-    if "," in gap or tokens[k].text.lower() in ("and", "or"):
+    if "," in gap or tokens[k].text.lower() in ("and", "or") or gap in ("–", "—"):
         return "list"
     if any(c in gap for c in ".;:()\"“”"):
         return ""
@@ -373,7 +404,7 @@ def _list_like(after: str) -> bool:
 def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:
     """True if the word before the comma or 'and' ends a place already found."""
     k = first - 1
-    if k >= 0 and tokens[k].text.lower() in ("and", "or"):
+    if k >= 0 and tokens[k].text.lower() in ("and", "or") or tokens[k].folded in _RENAMED:
         k -= 1
     return k >= 0 and tokens[k].end in accepted_ends
 

@@ -238,3 +238,39 @@ def test_a_surname_that_is_also_a_word_is_the_person_inside_a_sentence() -> None
 
 def test_a_numbered_code_or_work_is_no_craft() -> None:
     assert actors("The valve of tank No. 3 failed before Photo 12 was taken.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ships and craft named without a prefix where the sentence says what they are
+    ("Vessels: Gauss (Germany); Discovery (United Kingdom)", [("Gauss", "ship"), ("Discovery", "ship")]),
+    ("Spacecraft: Falcon (lunar module), Endeavour (command module)", [("Falcon", "craft"), ("Endeavour", "craft")]),
+    ("The crew spent the winter aboard the Belgica.", [("Belgica", "ship")]),
+])
+def test_ships_and_craft_introduced_without_a_prefix(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a[0], a[1]) for a in actors(text)] == expected
+
+
+def test_a_ship_introduced_once_is_no_place_later() -> None:
+    found = extract_article("The party sailed aboard the Gauss in 1901.\nThey left the Gauss at Kerguelen.")
+    assert [a.text for a in found.actors] == ["Gauss", "Gauss"]
+    assert [p.text for p in found.places] == ["Kerguelen"]
+
+
+def test_a_single_name_is_a_person_when_only_a_person_could_do_what_it_does() -> None:
+    assert actors("Mussolini had ordered the garrison to hold.") == [("Mussolini", "person", "")]
+    assert actors("Norway ordered two ships.") == []
+
+
+def test_a_first_name_the_lists_lack_joins_a_known_surname() -> None:
+    text = "The plan came from Fridtjof Nansen in 1888.\nNansen wrote that the ice would carry them."
+    assert [a.text for a in extract_article(text).actors] == ["Fridtjof Nansen", "Nansen"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She taught at Imperial College London for a decade.", "Imperial College London"),
+    ("The Berlin Radio Orchestra played it twice.", "Berlin Radio Orchestra"),
+])
+def test_an_institution_holding_a_place_is_one_organisation(text: str, expected: str) -> None:
+    found = extract_article(text)
+    assert [a.text for a in found.actors] == [expected]
+    assert [p.text for p in found.places] == []

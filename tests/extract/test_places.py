@@ -80,3 +80,32 @@ def test_an_acronym_is_no_place() -> None:
 @pytest.mark.parametrize("text", ["The climbers left Monte Rosa at noon.", "Ships anchored off Saint Helier."])
 def test_a_place_starting_like_a_first_name_is_no_person(text: str) -> None:
     assert [a.text for a in extract_article(text).actors] == []
+
+
+def test_a_journal_is_no_place_anywhere_in_the_article() -> None:
+    text = "The letter went to the journal Cell in March.\nIt appeared in Cell on 2 May, and in Boston too."
+    assert places(text) == ["Boston"]
+
+
+@pytest.mark.parametrize("text", [
+    "She shared the Nobel Prize in Chemistry in 1964.",
+    "He became professor of Anatomy at the age of thirty.",
+])
+def test_a_field_of_study_is_no_place(text: str) -> None:
+    assert places(text) == []
+
+
+def test_places_named_in_an_offensives_name_are_each_a_place() -> None:
+    assert places("The front moved in the Orsha–Vitebsk Offensive, far from Vitebsk.") == ["Orsha", "Vitebsk", "Vitebsk"]
+
+
+def test_a_place_joined_by_a_dash_in_a_battles_name_is_one_place() -> None:
+    assert places("The Battle of Arras–Cambrai began in April.") == ["Arras–Cambrai"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plant moved to Stalino (now Donetsk) in 1931.", ["Stalino", "Donetsk"]),
+    ("Troops reached Königsberg, now Kaliningrad, in April.", ["Königsberg", "Kaliningrad"]),
+])
+def test_a_later_or_former_name_of_a_place_is_a_place(text: str, expected: list[str]) -> None:
+    assert places(text) == expected
