@@ -454,7 +454,10 @@ _PERSON_VERBS = (
     "decided|ordered|insisted|refused|wrote|said|told|believed|feared|hoped|wanted|demanded|promised|resigned|"
     "married|confessed|complained|admitted|recalled|remarked|declared"
 )
-SINGLE = re.compile(rf"(?<![\w’'.-] )(?<![\w’'-])(?P<name>[{_UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{_UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+
+
+_CAPITAL_BEFORE = re.compile(rf"[{_UPPER}][\w’'.-]* $")
 
 
 def _strong_single(text: str) -> list[ActorMention]:
@@ -463,8 +466,9 @@ def _strong_single(text: str) -> list[ActorMention]:
     found = []
     for match in SINGLE.finditer(text):
         name = match.group("name")
-        if not _name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or _is_known_place(name):
-            continue
+        if not _name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or _is_known_place(name) \
+                or _CAPITAL_BEFORE.search(text, 0, match.start()):
+            continue  # 'General Lee ordered' is for the title rule; 'Norway ordered' is a country
         found.append(ActorMention(match.start(), match.end("name"), name, "person", rule="single"))
     return found
 

@@ -76,3 +76,13 @@ def _key(name: str) -> str:
 def is_place(name: str) -> bool:
     """True if `name`, as written, is one of the package's places ('Florida' is, 'Scott' is not)."""
     return _key(name) in index().by_key
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Folded words for the people of a country ('norwegian', 'peruvian', 'polynesian'): as a name of
+    their own, adjectives, never places."""
+    from countryinfo import CountryInfo
+
+    return frozenset(w.folded for info in CountryInfo.all().values() if isinstance(d := info.get("demonym"), str)
+                     for w in words(d) if len(w.text) > 3)  # 'French Polynesian' gives 'polynesian' too

@@ -44,6 +44,8 @@ _SITE_ENDINGS = (("space", "center"), ("space", "centre"), ("air", "base"), ("na
 _LOWER_AFTER = frozenset({
     "pocket", "salient", "area", "region", "sector", "bridgehead", "valley", "river", "coast", "coastline",
     "district", "basin", "plain", "peninsula", "airfield", "garrison", "hills", "heights", "railway", "station",
+    "formation", "crater", "highlands", "glacier", "massif", "plateau", "range", "lowlands", "isthmus", "archipelago",
+    "lagoon", "estuary", "uplands",
 })
 _AFTER_PLACE = re.compile(
     r"\s+(?:was|were|had been)\s+(?:\w+ly\s+)?(?:liberated|taken|captured|occupied|evacuated|abandoned|besieged|"
@@ -305,6 +307,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, end, name, None, "head", _PLACE_TYPES.get(head, "region"))
     if len(run) > 2 and tuple(lowered[-2:]) in _SITE_ENDINGS:
         return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
+    if len(run) == 1 and run[0].folded in gazetteer.demonyms():
+        return None  # 'the Polynesian islands': a people's adjective
     if len(run) == 1 and run[0].text.isupper():
         return None  # 'DNA', 'NATO': an acronym the catalog and the gazetteer lack is no place
     context = _context(text, tokens, first)
@@ -313,13 +317,13 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
     if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
         return PlaceMention(start, end, name, None, "infobox", _type_said(text, tokens, first, end))
-    if context == "list":
-        if not (_list_like(after) or event > last) or (all_common and followed_by_noun):
-            return None
-        if _list_follows(text, tokens, first, accepted_ends):
-            return PlaceMention(start, end, name, None, "list")
-        return None
     said = _type_said(text, tokens, first, end)
+    if context == "list":
+        if (_list_like(after) or event > last) and not (all_common and followed_by_noun) and \
+                _list_follows(text, tokens, first, accepted_ends):
+            return PlaceMention(start, end, name, None, "list")
+        if all_common or after.split(" ", 1)[0].strip(",.;") not in _LOWER_AFTER:
+            return None  # 'and the Haemus range' is judged by its feature word below
     if context == "strong" and first > 0:
         if all_common and followed_by_noun:
             return None

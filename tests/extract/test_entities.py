@@ -259,6 +259,7 @@ def test_a_ship_introduced_once_is_no_place_later() -> None:
 def test_a_single_name_is_a_person_when_only_a_person_could_do_what_it_does() -> None:
     assert actors("Mussolini had ordered the garrison to hold.") == [("Mussolini", "person", "")]
     assert actors("Norway ordered two ships.") == []
+    assert actors("The talks failed, and Molotov wrote to them at once.") == [("Molotov", "person", "")]
 
 
 def test_a_first_name_the_lists_lack_joins_a_known_surname() -> None:
@@ -274,3 +275,10 @@ def test_an_institution_holding_a_place_is_one_organisation(text: str, expected:
     found = extract_article(text)
     assert [a.text for a in found.actors] == [expected]
     assert [p.text for p in found.places] == []
+
+
+def test_a_nationality_before_words_that_only_describe_a_unit_is_part_of_its_name() -> None:
+    assert units("The Italian Expeditionary Corps crossed the river.") == [
+        ("Italian Expeditionary Corps", "Italian Expeditionary Corps")]
+    assert units("The German Brandenburg Division crossed the river.") == [
+        ("Brandenburg Division", "Brandenburg Division")]

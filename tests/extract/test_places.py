@@ -109,3 +109,11 @@ def test_a_place_joined_by_a_dash_in_a_battles_name_is_one_place() -> None:
 ])
 def test_a_later_or_former_name_of_a_place_is_a_place(text: str, expected: list[str]) -> None:
     assert places(text) == expected
+
+
+def test_a_name_before_a_lower_case_feature_word_is_a_place() -> None:
+    assert places("The crew photographed the Descartes highlands and the Haemus range.") == ["Descartes", "Haemus"]
+
+
+def test_a_peoples_adjective_is_no_place() -> None:
+    assert places("They sailed on to the Micronesian atolls in May.") == []
