@@ -206,6 +206,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     for rule in (_prefixed_ships, _typed, _introduced_craft, _numbered, _acronyms, _organisations, _radio, _titled,
                  _people, _initials, _strong_single):
         candidates += rule(text)
+    candidates = [m for m in candidates if m.kind != "person" or m.rule == "title" or not _is_known_place(m.text)]
     chosen: list[ActorMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if any(mention.start < e and s < mention.end for s, e in taken) or any(
@@ -702,12 +703,29 @@ def _first_name_before(text: str, before: re.Match[str], name: re.Match[str]) ->
         word.lower() not in _TITLES and not _is_known_place(word) and word.lower() not in _PLACE_PREFIXES
 
 
-def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
-    """True if the words `first`..`last` stand as a name of their own inside the sentence: not its
-    first word, and no capitalised word right before or after them ('the White House') but a
-    sentence's opening word ('Later')."""
-    if first == 0:
+_FOLLOWS = re.compile(r"(?:[’']s\b|,|\s+and\s+[A-Z]|\s+(?P<word>[a-z]+)\b)")
+
+
+def _person_follows(text: str, end: int) -> bool:
+    """True if what follows a sentence's first word makes it a name: a possessive, a comma, 'and'
+    with a name, or a verb that is no noun ('Best, a student, ...', 'Banting received ...', but
+    not 'Best results ...')."""
+    after = _FOLLOWS.match(text, end)
+    if after is None:
         return False
+    word = after.group("word")
+    if word is None:
+        return True
+    lemmas = getAllLemmas(word)
+    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")
+
+
+def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """True if the words `first`..`last` stand as a name of their own inside the sentence: no
+    capitalised word right before or after them ('the White House') but a sentence's opening word
+    ('Later'); as the sentence's first word, only with what follows a name."""
+    if first == 0:
+        return _person_follows(text, tokens[last - 1].end())
     before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
     opener = first == 1 and is_common_word(before.group())  # 'Later Crick wrote'
     return not (_capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (

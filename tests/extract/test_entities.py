@@ -282,3 +282,15 @@ def test_a_nationality_before_words_that_only_describe_a_unit_is_part_of_its_nam
         ("Italian Expeditionary Corps", "Italian Expeditionary Corps")]
     assert units("The German Brandenburg Division crossed the river.") == [
         ("Brandenburg Division", "Brandenburg Division")]
+
+
+def test_a_surname_that_is_a_word_opens_a_sentence_only_as_a_name_does() -> None:
+    text = ("The work fell to Charles Best in 1921.\nBest, a student, kept the dogs.\n"
+            "Best received half the prize.\nBest results came later.")
+    assert [a.text for a in extract_article(text).actors] == ["Charles Best", "Best", "Best"]
+
+
+def test_a_continent_is_no_person_though_its_first_word_is_a_first_name() -> None:
+    found = extract_article("Insulin was soon sold across North America by then.")
+    assert [a.text for a in found.actors] == []
+    assert [p.text for p in found.places] == ["North America"]
