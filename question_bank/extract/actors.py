@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from lemminflect import getAllLemmas
 
+from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.places import HEADS_AFTER
 from question_bank.extract.sides import SIDE_WORDS
@@ -309,7 +310,6 @@ def _introduced_craft(text: str) -> list[ActorMention]:
     """Ships and craft named without a prefix where the sentence says what they are: an infobox
     line 'Ships: Fram (Norway); Terra Nova', a type in parentheses 'Odyssey (command module)', or
     'aboard the Discovery'."""
-    kind = "craft" if _SPACE_WORDS.search(text) else "ship"
     spans: list[tuple[int, int]] = []
     field = _CRAFT_FIELD.match(text)
     if field:
@@ -318,11 +318,16 @@ def _introduced_craft(text: str) -> list[ActorMention]:
             if name:
                 start = field.end() + item.start() + item.group().find(name)
                 spans.append((start, start + len(name)))
-    for pattern in (_TYPE_AFTER, _ABOARD):
+    for pattern, cue in ((_TYPE_AFTER, "("), (_ABOARD, " board")):
+        if cue not in text and (cue == "(" or "aboard" not in text):
+            continue
         for match in pattern.finditer(text):
             name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
             if name:
                 spans.append((match.start("name"), match.start("name") + len(name)))
+    if not spans:
+        return []
+    kind = "craft" if _SPACE_WORDS.search(text) else "ship"
     return [ActorMention(a, b, text[a:b], kind, rule="introduced") for a, b in spans]
 
 
@@ -401,8 +406,6 @@ def _place_after(text: str, end: int) -> int:
     after = _NEXT_NAME.match(text, end)
     if after is None or text[after.end() : after.end() + 1] in ("’", "'"):
         return end
-    from question_bank.extract import gazetteer
-
     name = after.group("name")
     for candidate in (name, name.split()[0]):
         if gazetteer.is_place(candidate):
@@ -475,15 +478,13 @@ def _strong_single(text: str) -> list[ActorMention]:
 
 
 def _is_known_place(name: str) -> bool:
-    from question_bank.extract import gazetteer
-
     return gazetteer.is_place(name)
 
 
 def _people(text: str) -> list[ActorMention]:
     names = first_names()
     found = []
-    for match in _overlapping(PERSON, text):
+    for match in _overlapping(PERSON, text, names):
         first = match.group("first")
         if first.split("-")[0] not in names or first.lower() in _TITLES:
             role_named = _role_named(text, match)
@@ -501,14 +502,15 @@ def _people(text: str) -> list[ActorMention]:
     return found
 
 
-def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Matches of `pattern` starting at every capitalised word, so that a word that is no first name
-    ('In February Max Perutz …') does not hide the name after it."""
+def _overlapping(pattern: re.Pattern[str], text: str, names: frozenset[str]) -> list[re.Match[str]]:
+    """Matches of `pattern`, the next one searched right after a first word that is no first name,
+    so that it does not hide the name after it ('In February Max Perutz …')."""
     found = []
     position = 0
     while (match := pattern.search(text, position)) is not None:
         found.append(match)
-        position = match.end("first")
+        first = match.group("first")
+        position = match.end() if first.split("-")[0] in names else match.end("first")
     return found
 
 

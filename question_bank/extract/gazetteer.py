@@ -25,9 +25,9 @@ _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
 def _spellings(name: str) -> list[str]:
-    """'Acores (Azores)' → ['Acores', 'Azores']; 'The Bahamas' → ['The Bahamas', 'Bahamas']."""
+    """'Acores (Azores)' → ['Acores', 'Azores']; 'The Bahamas' → ['Bahamas'] ('the' is no name's word)."""
     found = [part.strip() for part in _PARENTHESES.split(name) if part.strip()]
-    found += [n[4:] for n in found if n.startswith("The ")]
+    found = [n[4:] if n.startswith("The ") else n for n in found]
     return [n for n in found if "," not in n and not n.isupper() and not n.isdigit() and len(n) > 2]
 
 
@@ -73,6 +73,7 @@ def _key(name: str) -> str:
     return " ".join(w.folded for w in words(name))
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """True if `name`, as written, is one of the package's places ('Florida' is, 'Scott' is not)."""
     return _key(name) in index().by_key
@@ -86,3 +87,9 @@ def demonyms() -> frozenset[str]:
 
     return frozenset(w.folded for info in CountryInfo.all().values() if isinstance(d := info.get("demonym"), str)
                      for w in words(d) if len(w.text) > 3)  # 'French Polynesian' gives 'polynesian' too
+
+
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """The folded first word of every name: a sentence without one of them has no gazetteer place."""
+    return frozenset(key.split(" ", 1)[0] for key in index().by_key)
