@@ -483,7 +483,7 @@ def _is_known_place(name: str) -> bool:
 
 def _people(text: str) -> list[ActorMention]:
     names = first_names()
-    found = []
+    found = _of_place(text, names) if " of " in text else []
     for match in _overlapping(PERSON, text, names):
         first = match.group("first")
         if first.split("-")[0] not in names or first.lower() in _TITLES:
@@ -498,6 +498,24 @@ def _people(text: str) -> list[ActorMention]:
         if is_common_word(first) and is_common_word(last) or not any(c.islower() for c in last):
             continue  # 'Will Power', 'Grant Park'
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
+        found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+    return found
+
+
+OF_PERSON = re.compile(rf"(?<![\w’'.-])(?P<first>{_CAP}) of (?P<place>{_CAP})")
+
+
+def _of_place(text: str, names: frozenset[str]) -> list[ActorMention]:
+    """'Benedict of Nursia', 'Catherine of Aragon': a first name, 'of' and a place's name, with no
+    capitalised word before it, is one person."""
+    found = []
+    for match in OF_PERSON.finditer(text):
+        first, place = match.group("first"), match.group("place").rstrip(".")
+        before = text[max(0, match.start() - 30) : match.start()]
+        if first not in names or is_common_word(first) or is_common_word(place) or not _name_word_ok(place) or \
+                _CAPITAL_BEFORE.search(before):
+            continue
+        end = match.start("place") + len(place)
         found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
     return found
 

@@ -294,3 +294,10 @@ def test_a_continent_is_no_person_though_its_first_word_is_a_first_name() -> Non
     found = extract_article("Insulin was soon sold across North America by then.")
     assert [a.text for a in found.actors] == []
     assert [p.text for p in found.places] == ["North America"]
+
+
+def test_a_first_name_of_a_place_is_one_person() -> None:
+    found = extract_article("The chapel was built for Francis of Assisi in the 1220s.")
+    assert [a.text for a in found.actors] == ["Francis of Assisi"]
+    assert [p.text for p in found.places] == []
+    assert actors("The Army of Tennessee withdrew.") == []
