@@ -45,13 +45,16 @@ _SHIP_TYPES = {
     "icebreaker": "icebreaker", "battlecruiser": "battlecruiser", "battlecruisers": "battlecruiser",
     "flagship": "ship", "warship": "ship", "warships": "ship", "ship": "ship", "ships": "ship", "vessel": "ship",
     "tanker": "tanker", "minesweeper": "minesweeper", "schooner": "ship", "yacht": "ship", "gunboat": "gunboat",
+    "freighter": "freighter", "trawler": "trawler", "tug": "tug", "tugboat": "tug", "ferry": "ferry",
+    "whaler": "whaler", "sloop": "ship", "brig": "ship", "barque": "ship", "galleon": "ship", "clipper": "ship",
+    "steamship": "ship", "merchantman": "ship", "troopship": "ship", "raft": "raft",
 }
 _CRAFT_TYPES = {
     "spacecraft": "spacecraft", "capsule": "spacecraft", "probe": "probe", "probes": "probe",
     "satellite": "satellite", "satellites": "satellite", "station": "space station", "shuttle": "spacecraft",
     "module": "spacecraft", "airship": "airship", "lander": "probe", "rover": "rover", "orbiter": "probe",
 }
-_NAME_IN_LIST = rf"(?:{_CAP}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
+_NAME_IN_LIST = rf"(?:{_CAP}(?: {_CAP}){{0,2}}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
 TYPED = re.compile(
     rf"\b(?P<type>{'|'.join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))})\s+"
     rf"(?P<names>{_NAME_IN_LIST}(?:\s*,\s*{_NAME_IN_LIST})*(?:\s*,?\s+and\s+{_NAME_IN_LIST})?)"
@@ -291,8 +294,10 @@ def _typed(text: str) -> list[ActorMention]:
             continue
         role = "" if role == kind else role
         for name in re.finditer(_NAME_IN_LIST, match.group("names")):
-            word = name.group(0).rstrip(".")
-            if not _name_word_ok(word) and not re.fullmatch(r"[A-Z]-\d+", word):
+            word = _trim(" ".join(_leading_caps(name.group(0).split()))).rstrip(".") or name.group(0).rstrip(".")
+            if " " in word and not all(_capital(w) and not is_common_word(w) for w in word.split()[1:]):
+                word = word.split()[0]  # 'the carrier Hornet Task Force 16' is Hornet; 'Fort Cataraqui' is whole
+            if not _name_word_ok(word.split()[0]) and not re.fullmatch(r"[A-Z]-\d+", word):
                 continue
             start = match.start("names") + name.start()
             lead = match.start("type") if name.start() == 0 and name.end() == len(match.group("names")) else -1
@@ -520,6 +525,10 @@ def _of_place(text: str, names: frozenset[str]) -> list[ActorMention]:
     return found
 
 
+_EVENT_HEADS = frozenset({"operation", "battle", "siege", "raid", "campaign", "offensive", "war", "treaty", "plan",
+                          "project", "exercise", "mission"})
+
+
 def _overlapping(pattern: re.Pattern[str], text: str, names: frozenset[str]) -> list[re.Match[str]]:
     """Matches of `pattern`, the next one searched right after a first word that is no first name,
     so that it does not hide the name after it ('In February Max Perutz …')."""
@@ -528,7 +537,8 @@ def _overlapping(pattern: re.Pattern[str], text: str, names: frozenset[str]) -> 
     while (match := pattern.search(text, position)) is not None:
         found.append(match)
         first = match.group("first")
-        position = match.end() if first.split("-")[0] in names else match.end("first")
+        named = first.split("-")[0] in names or first.lower() in _EVENT_HEADS  # 'Operation Little Saturn' is whole
+        position = match.end() if named else match.end("first")
     return found
 
 

@@ -301,3 +301,11 @@ def test_a_first_name_of_a_place_is_one_person() -> None:
     assert [a.text for a in found.actors] == ["Francis of Assisi"]
     assert [p.text for p in found.places] == []
     assert actors("The Army of Tennessee withdrew.") == []
+
+
+def test_a_ship_named_in_two_words_after_its_type() -> None:
+    assert actors("The convoy was led by the freighter Fort Erie into the harbour.") == [("Fort Erie", "ship", "freighter")]
+
+
+def test_an_operations_name_hides_no_person() -> None:
+    assert actors("Operation Little Jupiter began at dawn.") == []
