@@ -190,7 +190,8 @@ def first_names() -> frozenset[str]:
 
 
 # first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'
-_PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape"})
+_PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape",
+                             "north", "south", "east", "west"})
 
 
 def _english_spellings(latin: str) -> set[str]:
@@ -500,8 +501,9 @@ def _people(text: str) -> list[ActorMention]:
         if not rest:
             continue
         last = rest.split()[-1]
-        if is_common_word(first) and is_common_word(last) or not any(c.islower() for c in last):
-            continue  # 'Will Power', 'Grant Park'
+        if is_common_word(first) and is_common_word(last) or not any(c.islower() for c in last) or \
+                is_common_word(last) and _is_known_place(first):
+            continue  # 'Will Power', 'Grant Park', 'Berlin Airlift'
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
         found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
     return found

@@ -309,3 +309,7 @@ def test_a_ship_named_in_two_words_after_its_type() -> None:
 
 def test_an_operations_name_hides_no_person() -> None:
     assert actors("Operation Little Jupiter began at dawn.") == []
+
+
+def test_a_place_and_a_word_are_no_person_though_the_place_is_a_first_name() -> None:
+    assert actors("The Paris Commune lasted two months.") == []
