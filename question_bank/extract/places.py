@@ -242,8 +242,11 @@ def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[Place
     their own: not inside a longer capitalised name ('Victoria Cross') nor used as an adjective
     ('the New Zealand attack'). Marks their words taken in `free`."""
     found: list[PlaceMention] = []
-    for first, last, place in _gazetteer_hits(text, tokens, free):
-        if not isinstance(place, Place) or \
+    starts = gazetteer.first_words()
+    if not any(free[i] and w.folded in starts and w.text[:1].isupper() for i, w in enumerate(tokens)):
+        return found  # most sentences: no word starts a gazetteer name
+    for first, last, place in gazetteer.index().scan(text, tokens):
+        if not all(free[first:last]) or not isinstance(place, Place) or \
                 _joined(text, tokens, free, first - 1, first) or _joined(text, tokens, free, last, last - 1) or \
                 _adjective(text, tokens, first, last):
             continue
@@ -268,34 +271,6 @@ def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
         return False
     lemmas = getAllLemmas(after.text)
     return bool(lemmas.get("NOUN")) and all(lemma == after.text for lemma in lemmas.get("VERB", ()))
-
-
-def _gazetteer_hits(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int, object]]:
-    """(first word, last word + 1, place) of the longest gazetteer names among the free words."""
-    index, starts = gazetteer.index(), gazetteer.first_words()
-    hits: list[tuple[int, int, object]] = []
-    i = 0
-    while i < len(tokens):
-        if not (free[i] and tokens[i].folded in starts and tokens[i].text[:1].isupper()):
-            i += 1
-            continue
-        hit, key = None, ""
-        for n in range(1, min(index.longest, len(tokens) - i) + 1):
-            word = tokens[i + n - 1]
-            if not free[i + n - 1] or n > 1 and not adjacent(text, tokens[i + n - 2 : i + n]):
-                break
-            key = word.folded if n == 1 else f"{key} {word.folded}"
-            if key not in index.prefixes:
-                break
-            bucket = index.by_key.get(key)
-            if bucket and len(bucket) == 1 and word.text[:1].isupper():
-                hit = (i, i + n, bucket[0])
-        if hit:
-            hits.append(hit)
-            i = hit[1]
-        else:
-            i += 1
-    return hits
 
 
 def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int) -> bool:
