@@ -129,6 +129,8 @@ def _settle_sides(found: list[SentenceFinds], catalog: Catalog) -> None:
                 by_name.setdefault(fold(unit.text), unit.side)
     sides = {u.side for finds in found for u in finds.units if u.side and u.side_from in ("catalog", "name")}
     for finds in found:
+        if not finds.units:
+            continue
         text = finds.sentence.text
         masked = _mask(text, [(u.start, u.end) for u in finds.units])
         settled: list[UnitMention] = []
