@@ -35,9 +35,13 @@ _DIGITS = re.compile(r"\d+")
 _MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(MONTHS, 1)}
 _ABBREVIATIONS = [calendar.month_abbr[i] for i in range(1, 13) if calendar.month_abbr[i] != "May"] + ["Sept"]
 # Full names, or an abbreviation ("Oct.", "Sept."); a month alone (no day, no year) must be written in full.
-_FULL_M = "(?:" + "|".join(MONTHS) + ")"
-_M = "(?:" + "|".join(MONTHS) + "|(?:" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b\.?)"
-_D = r"(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+# Each starts with a look at its first character alone, which most places in a text fail at once
+# (the alternatives after it cost twice as much to try).
+_MONTH_INITIAL = "(?=[" + "".join(sorted({name[0] for name in MONTHS})) + "])"
+_FULL_M = f"(?:{_MONTH_INITIAL}(?:" + "|".join(MONTHS) + "))"
+_ABBREVIATED = "(?:" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\b\.?"
+_M = f"(?:{_MONTH_INITIAL}(?:" + "|".join(MONTHS) + f"|{_ABBREVIATED}))"
+_D = r"(?=\d)(?<![\d,.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 _MEASURE = (
     r"km|kilomet|metre|meter|mile|men\b|soldier|troop|tank|gun|aircraft|plane|prisoner|casualt|dead|killed"
     r"|wounded|people|vehicle|ton|round|shell|horse|ship|boat|kg|m\b|ft\b|feet|yard|strong|mm\b|hp\b"
