@@ -161,13 +161,14 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _places_named_elsewhere(found: list[SentenceFinds], tokens_by_sentence: list[list[Word]]) -> None:
     """A name taken as a place by a rule in one sentence is a place wherever it stands alone
     (`tokens_by_sentence`: the words of each sentence of `found`)."""
-    known = {
-        " ".join(w.folded for w in words(p.text)): p.type
-        for finds in found for p in finds.places if p.rule != "catalog"
-    }
+    known: dict[str, str] = {}
+    first_words: set[str] = set()  # a known name's first word, folded ("culp s" of "Culp's Hill")
+    for place in (p for finds in found for p in finds.places if p.rule != "catalog"):
+        name = words(place.text)
+        known[" ".join(w.folded for w in name)] = place.type
+        first_words.update(w.folded for w in name[:1])
     if not known:
         return
-    first_words = {name.split(" ", 1)[0] for name in known}
     for finds, tokens in zip(found, tokens_by_sentence, strict=True):
         if not any(w.folded in first_words for w in tokens):
             continue  # no known name can start in this sentence
