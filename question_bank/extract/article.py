@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from question_bank.banks.catalog import builtin_catalog
 from question_bank.extract.actors import ActorMention, find_actors, names_elsewhere
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
-from question_bank.extract.lexicon import catalog_indexes, words
+from question_bank.extract.lexicon import Word, catalog_indexes, words
 from question_bank.extract.narrative import INFOBOX, infobox_year, month_first
 from question_bank.extract.places import PlaceMention, by_article, find_places
 from question_bank.extract.progress import Progress
@@ -85,10 +85,12 @@ def extract_article(
                           infobox=infobox_year(text.splitlines()))
     context.month_first = month_first(text)
     found: list[SentenceFinds] = []
+    tokens_by_sentence: list[list[Word]] = []
     for sentence in sentences:
         if progress and sentence.index % 100 == 0:
             progress(sentence.index, len(sentences))
         tokens = words(sentence.text)
+        tokens_by_sentence.append(tokens)
         unit_hits = [
             (tokens[a].start, tokens[b - 1].end, entity)
             for a, b, entity in unit_index.scan(sentence.text, tokens) if isinstance(entity, Unit)
@@ -110,7 +112,7 @@ def extract_article(
         progress(len(sentences), len(sentences))
     _settle_sides(found, catalog)
     names_elsewhere(found)
-    _places_named_elsewhere(found)
+    _places_named_elsewhere(found, tokens_by_sentence)
     first = found[0].sentence if found else None
     title = first.text if first and first.is_heading and len(first.text.split()) <= 12 else ""
     return Extraction(title, found, catalog)
@@ -127,6 +129,8 @@ def _settle_sides(found: list[SentenceFinds], catalog: Catalog) -> None:
                 by_name.setdefault(fold(unit.text), unit.side)
     sides = {u.side for finds in found for u in finds.units if u.side and u.side_from in ("catalog", "name")}
     for finds in found:
+        if not finds.units:
+            continue
         text = finds.sentence.text
         masked = _mask(text, [(u.start, u.end) for u in finds.units])
         settled: list[UnitMention] = []
@@ -154,16 +158,20 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _places_named_elsewhere(found: list[SentenceFinds]) -> None:
-    """A name taken as a place by a rule in one sentence is a place wherever it stands alone."""
-    known = {
-        " ".join(w.folded for w in words(p.text)): p.type
-        for finds in found for p in finds.places if p.rule != "catalog"
-    }
+def _places_named_elsewhere(found: list[SentenceFinds], tokens_by_sentence: list[list[Word]]) -> None:
+    """A name taken as a place by a rule in one sentence is a place wherever it stands alone
+    (`tokens_by_sentence`: the words of each sentence of `found`)."""
+    known: dict[str, str] = {}
+    first_words: set[str] = set()  # a known name's first word, folded ("culp s" of "Culp's Hill")
+    for place in (p for finds in found for p in finds.places if p.rule != "catalog"):
+        name = words(place.text)
+        known[" ".join(w.folded for w in name)] = place.type
+        first_words.update(w.folded for w in name[:1])
     if not known:
         return
-    for finds in found:
-        tokens = words(finds.sentence.text)
+    for finds, tokens in zip(found, tokens_by_sentence, strict=True):
+        if not any(w.folded in first_words for w in tokens):
+            continue  # no known name can start in this sentence
         extra = by_article(finds.sentence.text, tokens, finds.spans(), known, {p.end for p in finds.places})
         if extra:
             finds.places = sorted([*finds.places, *extra], key=lambda p: p.start)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lemminflect import getAllLemmas
 
@@ -24,21 +24,23 @@ DIRECTIONS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a sentence: its offsets, as written, folded, and whether it starts with a capital."""
+
     start: int
     end: int
     text: str
     folded: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool
 
 
 def words(text: str) -> list[Word]:
     """The words of `text` (hyphens and slashes separate words; an apostrophe does not)."""
-    return [Word(m.start(), m.end(), m.group(0), _fold_word(m.group(0))) for m in _WORD.finditer(text)]
+    # tuple.__new__ skips the NamedTuple's own __new__, a Python function (200 000 words a MB)
+    return [
+        tuple.__new__(Word, (m.start(), m.end(), (word := m[0]), _fold_word(word), word[0].isupper()))
+        for m in _WORD.finditer(text)
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -74,37 +76,41 @@ class NameIndex:
     def scan(self, text: str, tokens: list[Word]) -> list[tuple[int, int, Entity]]:
         """(first word, last word + 1, entity) of every longest unambiguous catalog name, left to right."""
         found: list[tuple[int, int, Entity]] = []
-        i = 0
-        while i < len(tokens):
-            first = tokens[i]
-            if not (first.capitalised or first.text[0].isdigit() or first.folded in DIRECTIONS):
-                i += 1
+        resume = 0  # the first word after the last name found
+        for i, first in enumerate(tokens):
+            if i < resume or first.folded not in self.prefixes:
                 continue
-            hit = None
-            key = ""
-            for n in range(1, min(self.longest, len(tokens) - i) + 1):
-                if n > 1 and not adjacent(text, tokens[i + n - 2 : i + n]):
-                    break
-                key = tokens[i].folded if n == 1 else f"{key} {tokens[i + n - 1].folded}"
-                if key not in self.prefixes:
-                    break
-                last = tokens[i + n - 1]
-                bucket = self.by_key.get(key)
-                if bucket and len(bucket) == 1 and (last.capitalised or last.text[0].isdigit()):
-                    hit = (i, i + n, bucket[0])
+            if not (first.capitalised or first.text[0].isdigit() or first.folded in DIRECTIONS):
+                continue
+            hit = self._longest_at(text, tokens, i)
             if hit:
                 found.append(hit)
-                i = hit[1]
-            else:
-                i += 1
+                resume = hit[1]
         return found
+
+    def _longest_at(self, text: str, tokens: list[Word], i: int) -> tuple[int, int, Entity] | None:
+        """The longest unambiguous catalog name that starts at word `i` and ends on a capital or a digit."""
+        hit = None
+        key = ""
+        for n in range(1, min(self.longest, len(tokens) - i) + 1):
+            key = tokens[i].folded if n == 1 else f"{key} {tokens[i + n - 1].folded}"
+            if key not in self.prefixes or n > 1 and not adjacent(text, tokens[i + n - 2 : i + n]):
+                break
+            last = tokens[i + n - 1]
+            bucket = self.by_key.get(key)
+            if bucket and len(bucket) == 1 and (last.capitalised or last.text[0].isdigit()):
+                hit = (i, i + n, bucket[0])
+        return hit
+
+
+_NAME_BREAKS = frozenset(",.;:()[]")
 
 
 def adjacent(text: str, run: list[Word]) -> bool:
     """Words of one name are separated by a space, a hyphen or quotes, never by a comma or a stop."""
     for a, b in zip(run, run[1:], strict=False):
         gap = text[a.end : b.start]
-        if not 0 < len(gap) <= 3 or any(c in ",.;:()[]" for c in gap):
+        if not 0 < len(gap) <= 3 or not _NAME_BREAKS.isdisjoint(gap):
             return False
     return True
 

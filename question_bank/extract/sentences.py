@@ -76,14 +76,18 @@ def _segmenter() -> pysbd.Segmenter:
 
 def clean(text: str) -> str:
     """Drop citation markers, escape sequences and control characters, and squeeze spaces."""
-    text = CITATION.sub("", without_controls(text))
+    text = without_controls(text)
+    if "[" in text:
+        text = CITATION.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
 def without_controls(text: str) -> str:
     """`text` with terminal escape sequences dropped whole and other control characters (newline and
     tab too) made spaces."""
-    return _CONTROL.sub(" ", _ESCAPE.sub("", text))
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE.sub("", text)
+    return _CONTROL.sub(" ", text)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -137,6 +141,8 @@ def _is_plain(piece: str, cited: bool) -> bool:
 
 def _notes_at_end(piece: str) -> re.Match[str] | None:
     """Notes ([1], [citation needed]) after a plain word's period at the end of a paragraph."""
+    if not piece.rstrip().endswith("]"):
+        return None
     notes = _NOTES_AT_END.search(piece)
     if notes is None or notes.group(1).lower() in _ABBREVIATIONS:
         return None

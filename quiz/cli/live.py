@@ -15,6 +15,7 @@ from click_default_group import DefaultGroup
 from quiz import tab
 from quiz.cli.context import AppContext
 from quiz.cli.errors import UserError
+from quiz.cli.format import counted
 from quiz.console import flag
 from quiz.errors import QuizError, StoreError
 from quiz.live.model import DEFAULT_QUESTIONS, DEFAULT_SECONDS, SOURCES, GameReport, GameSettings, HostView, State
@@ -171,7 +172,7 @@ def report_lines(found: GameReport, shown: Callable[[str], str] | None = None) -
     ended = f"ended {found.ended:%Y-%m-%d %H:%M} UTC" if found.ended else "still running"
     yield (f"Live game {found.code} · class {shown(found.class_name)} · {shown(found.bank)} · from {found.source} · "
            f"started {found.started:%Y-%m-%d %H:%M} UTC, {ended}")
-    yield f"{found.reviews} answer{'s' if found.reviews != 1 else ''} counted as reviews"
+    yield f"{counted(found.reviews, 'answer')} counted as reviews"
     yield ""
     yield "Questions"
     if not found.questions:
@@ -179,7 +180,7 @@ def report_lines(found: GameReport, shown: Callable[[str], str] | None = None) -
     for row in found.questions:
         yield f"{row.index + 1:>3}. {shown(row.prompt)}"
         yield (f"     answer: {shown(row.answer)} · {row.right} right of {row.answered} answered · "
-               f"{row.players} players")
+               f"{counted(row.players, 'player')}")
         for given, count in row.counts.items():  # the options in their order, then typed answers
             mark = "✓" if given.casefold() == row.answer.casefold() else " "
             yield f"       {mark} {count:>3}  {shown(given)}"

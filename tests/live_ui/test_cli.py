@@ -99,3 +99,16 @@ def test_the_report_of_a_game_without_points_counts_right_answers(room: Room) ->
     found = json.loads(run(room, "live", "report", code, "--json").output)
     assert found["points"] is False and found["leaderboard"][0]["points"] == 1
     ana.close()
+
+
+def test_a_report_of_one_player_says_player_and_answer_in_the_singular(room: Room) -> None:
+    code = room.game(questions=1).code
+    ana, _ = room.join("Ana", code)
+    door = room.teacher()
+    door.live.open_next(code)
+    ana.live_answer(code, 0, door.live.report(code).questions[0].answer)
+    door.live.end(code)
+    door.close()
+    out = run(room, "live", "report", code).output
+    assert "1 answer counted as reviews" in out
+    assert "1 right of 1 answered · 1 player\n" in out
