@@ -29,7 +29,7 @@ HEADS_AFTER = frozenset({
     # natural features and named sites with head words of their own
     "glacier", "shelf", "isthmus", "fjord", "reef", "atoll", "lagoon", "archipelago", "highlands", "uplands",
     "lowlands", "range", "volcano", "crater", "depot", "line", "falls", "canyon", "gorge", "channel", "sound",
-    "massif", "steppe", "basin", "pole",
+    "massif", "steppe", "basin", "pole", "gate", "gates",
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
@@ -72,7 +72,7 @@ _PLACE_TYPES = {
     "line": "landmark", "falls": "river", "canyon": "region", "gorge": "region", "channel": "strait",
     "sound": "strait", "massif": "mountain", "steppe": "region", "basin": "region", "pole": "region",
     "straits": "strait", "monte": "mountain", "mont": "mountain", "complex": "launch site", "pad": "launch site",
-    "bight": "bay", "firth": "bay",
+    "bight": "bay", "firth": "bay", "gate": "landmark", "gates": "landmark",
 }
 _PREPOSITIONS = frozenset({
     "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
