@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from lemminflect import getAllLemmas
 
+from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.places import HEADS_AFTER
 from question_bank.extract.sides import SIDE_WORDS
@@ -44,13 +45,16 @@ _SHIP_TYPES = {
     "icebreaker": "icebreaker", "battlecruiser": "battlecruiser", "battlecruisers": "battlecruiser",
     "flagship": "ship", "warship": "ship", "warships": "ship", "ship": "ship", "ships": "ship", "vessel": "ship",
     "tanker": "tanker", "minesweeper": "minesweeper", "schooner": "ship", "yacht": "ship", "gunboat": "gunboat",
+    "freighter": "freighter", "trawler": "trawler", "tug": "tug", "tugboat": "tug", "ferry": "ferry",
+    "whaler": "whaler", "sloop": "ship", "brig": "ship", "barque": "ship", "galleon": "ship", "clipper": "ship",
+    "steamship": "ship", "merchantman": "ship", "troopship": "ship", "raft": "raft",
 }
 _CRAFT_TYPES = {
     "spacecraft": "spacecraft", "capsule": "spacecraft", "probe": "probe", "probes": "probe",
     "satellite": "satellite", "satellites": "satellite", "station": "space station", "shuttle": "spacecraft",
     "module": "spacecraft", "airship": "airship", "lander": "probe", "rover": "rover", "orbiter": "probe",
 }
-_NAME_IN_LIST = rf"(?:{_CAP}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
+_NAME_IN_LIST = rf"(?:{_CAP}(?: {_CAP}){{0,2}}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
 TYPED = re.compile(
     rf"\b(?P<type>{'|'.join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))})\s+"
     rf"(?P<names>{_NAME_IN_LIST}(?:\s*,\s*{_NAME_IN_LIST})*(?:\s*,?\s+and\s+{_NAME_IN_LIST})?)"
@@ -67,7 +71,8 @@ _ORG_HEADS = {
     "organisation": "", "organization": "", "federation": "federation", "congress": "congress",
     "parliament": "parliament", "senate": "senate", "hospital": "hospital", "infirmary": "hospital",
     "school": "school", "center": "center", "centre": "center", "nations": "", "command": "command",
-    "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company",
+    "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company", "orchestra": "orchestra",
+    "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
 }
 _ORG_ROLE_WORDS = frozenset({
     "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",
@@ -121,7 +126,7 @@ _CRAFT_NOT = frozenset(
     "grade level class type model mark unit camp stalag oflag bunker building hangar pad complex site launch "
     "plant reactor line channel track platform terminal hill height point kilometre kilometer mile hour minute "
     "verse psalm act scene figure table volume part book series task torpedo bomber fighter squadron force "
-    "group wing apollo-soyuz world".split()
+    "group wing apollo-soyuz world photo photograph figure plate symphony opus op tank".split()
 )
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|spacecraft|spaceflight|space|cosmonauts?|astronauts?|launch\w*|capsule|"
                           r"rocket|lunar|moon|earth|satellite|probe|crewed|mission|cosmodrome)\b", re.IGNORECASE)
@@ -180,7 +185,13 @@ def first_names() -> frozenset[str]:
                 names.update(value.keys() if isinstance(value, dict) else value)
     for name in [n for n in names if not n.isascii()]:
         names.update(_english_spellings(anyascii(name)))
-    return frozenset(n for n in names if len(n) > 2 and n.lower() not in _NOT_NAME and n.lower() not in SIDE_WORDS)
+    return frozenset(n for n in names if len(n) > 2 and n.lower() not in _NOT_NAME and n.lower() not in SIDE_WORDS
+                     and n.lower() not in _PLACE_PREFIXES)
+
+
+# first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'
+_PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape",
+                             "north", "south", "east", "west"})
 
 
 def _english_spellings(latin: str) -> set[str]:
@@ -197,8 +208,10 @@ def _english_spellings(latin: str) -> set[str]:
 def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
-    for rule in (_prefixed_ships, _typed, _numbered, _acronyms, _organisations, _radio, _titled, _people, _initials):
+    for rule in (_prefixed_ships, _typed, _introduced_craft, _numbered, _acronyms, _organisations, _radio, _titled,
+                 _people, _initials, _strong_single):
         candidates += rule(text)
+    candidates = [m for m in candidates if m.kind != "person" or m.rule == "title" or not _is_known_place(m.text)]
     chosen: list[ActorMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if any(mention.start < e and s < mention.end for s, e in taken) or any(
@@ -282,13 +295,46 @@ def _typed(text: str) -> list[ActorMention]:
             continue
         role = "" if role == kind else role
         for name in re.finditer(_NAME_IN_LIST, match.group("names")):
-            word = name.group(0).rstrip(".")
-            if not _name_word_ok(word) and not re.fullmatch(r"[A-Z]-\d+", word):
+            word = _trim(" ".join(_leading_caps(name.group(0).split()))).rstrip(".") or name.group(0).rstrip(".")
+            if " " in word and not all(_capital(w) and not is_common_word(w) for w in word.split()[1:]):
+                word = word.split()[0]  # 'the carrier Hornet Task Force 16' is Hornet; 'Fort Cataraqui' is whole
+            if not _name_word_ok(word.split()[0]) and not re.fullmatch(r"[A-Z]-\d+", word):
                 continue
             start = match.start("names") + name.start()
             lead = match.start("type") if name.start() == 0 and name.end() == len(match.group("names")) else -1
             found.append(ActorMention(start, start + len(word), word, kind, role, rule="type", lead=lead))
     return found
+
+
+_CRAFT_FIELD = re.compile(r"(?:Ships?|Spacecraft|Vessels?|Craft|Flagships?|Submarines?|Boats?)\s*:\s*")
+_TYPE_WORDS = "|".join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))
+_TYPE_AFTER = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+\((?:the\s+)?(?:[a-z]+\s+)?(?:{_TYPE_WORDS})\)")
+_ABOARD = re.compile(rf"\b(?:aboard|on board)\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")
+
+
+def _introduced_craft(text: str) -> list[ActorMention]:
+    """Ships and craft named without a prefix where the sentence says what they are: an infobox
+    line 'Ships: Fram (Norway); Terra Nova', a type in parentheses 'Odyssey (command module)', or
+    'aboard the Discovery'."""
+    spans: list[tuple[int, int]] = []
+    field = _CRAFT_FIELD.match(text)
+    if field:
+        for item in re.finditer(r"[^,;]+", text[field.end() :]):
+            name = _trim(" ".join(_leading_caps(item.group().split("(")[0].split())))
+            if name:
+                start = field.end() + item.start() + item.group().find(name)
+                spans.append((start, start + len(name)))
+    for pattern, cue in ((_TYPE_AFTER, "("), (_ABOARD, " board")):
+        if cue not in text and (cue == "(" or "aboard" not in text):
+            continue
+        for match in pattern.finditer(text):
+            name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
+            if name:
+                spans.append((match.start("name"), match.start("name") + len(name)))
+    if not spans:
+        return []
+    kind = "craft" if _SPACE_WORDS.search(text) else "ship"
+    return [ActorMention(a, b, text[a:b], kind, rule="introduced") for a, b in spans]
 
 
 def _numbered(text: str) -> list[ActorMention]:
@@ -298,7 +344,7 @@ def _numbered(text: str) -> list[ActorMention]:
     for match in NUMBERED.finditer(text):
         name = match.group("name")
         parts = re.split(r"[ -]", name)
-        if not all(_capital(p) and p.lower() not in _CRAFT_NOT and p.lower() not in _NOT_NAME for p in parts) or \
+        if not all(_capital(p) and p.lower().rstrip(".") not in _CRAFT_NOT and p.lower() not in _NOT_NAME for p in parts) or \
                 len(parts[-1]) < 3 or not any(c.islower() for c in parts[-1]) or \
                 re.search(r"\b(?:No\.|Hill|Route)\s*$", text[: match.start()]):
             continue
@@ -344,13 +390,33 @@ def _organisations(text: str) -> list[ActorMention]:
         has_right = len(right_words) >= 2
         if not left and not has_right:
             continue  # 'the Committee' alone names no organisation
+        if left and left[-1].group() == "Space" and match.group("head") in ("Center", "Centre"):
+            continue  # 'Kennedy Space Center': a launch site, a place
         start = before.start() + left[0].start() if before and left else match.start("head")
         end = match.end("head")
         if has_right:
             end += (match.group("right") or "").rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
+        else:
+            end = _place_after(text, end)
         found.append(ActorMention(start, end, text[start:end], "organisation", _ORG_HEADS[match.group("head").lower()],
                                   rule="head"))
     return found
+
+
+_NEXT_NAME = re.compile(rf" (?P<name>{_CAP}(?: {_CAP})?)(?![\w’'-])")
+
+
+def _place_after(text: str, end: int) -> int:
+    """Where an institution's name ends that a place's name right after its head closes: 'King's
+    College London', 'Imperial College London' (the place is part of the name, not a place)."""
+    after = _NEXT_NAME.match(text, end)
+    if after is None or text[after.end() : after.end() + 1] in ("’", "'"):
+        return end
+    name = after.group("name")
+    for candidate in (name, name.split()[0]):
+        if gazetteer.is_place(candidate):
+            return after.start("name") + len(candidate)
+    return end
 
 
 def _radio(text: str) -> list[ActorMention]:
@@ -369,12 +435,14 @@ def _person_name(name: str) -> str:
         if not (_name_word_ok(word) or re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", word)):
             break
         out.append(word)
+        if _POSSESSIVE.search(word):
+            break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
     while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not _capital(out[-1])):
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
-    if out and out[-1].lower() in HEADS_AFTER:
-        return ""
+    if out and (out[-1].lower() in HEADS_AFTER or out[-1].lower() in _ORG_HEADS):
+        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
     return " ".join(out)
 
 
@@ -391,10 +459,38 @@ def _titled(text: str) -> list[ActorMention]:
     return found
 
 
+# verbs that only a person is the subject of: 'Hitler had decided', 'Stalin ordered'
+_PERSON_VERBS = (
+    "decided|ordered|insisted|refused|wrote|said|told|believed|feared|hoped|wanted|demanded|promised|resigned|"
+    "married|confessed|complained|admitted|recalled|remarked|declared"
+)
+SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{_UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+
+
+_CAPITAL_BEFORE = re.compile(rf"[{_UPPER}][\w’'.-]* $")
+
+
+def _strong_single(text: str) -> list[ActorMention]:
+    """A single name that the sentence makes a person: the subject of a verb only people do
+    ('Hitler had decided'), not an English word, a place's or a side's name."""
+    found = []
+    for match in SINGLE.finditer(text):
+        name = match.group("name")
+        if not _name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or _is_known_place(name) \
+                or _CAPITAL_BEFORE.search(text, 0, match.start()):
+            continue  # 'General Lee ordered' is for the title rule; 'Norway ordered' is a country
+        found.append(ActorMention(match.start(), match.end("name"), name, "person", rule="single"))
+    return found
+
+
+def _is_known_place(name: str) -> bool:
+    return gazetteer.is_place(name)
+
+
 def _people(text: str) -> list[ActorMention]:
     names = first_names()
-    found = []
-    for match in PERSON.finditer(text):
+    found = _of_place(text, names) if " of " in text else []
+    for match in _overlapping(PERSON, text, names):
         first = match.group("first")
         if first.split("-")[0] not in names or first.lower() in _TITLES:
             role_named = _role_named(text, match)
@@ -405,10 +501,46 @@ def _people(text: str) -> list[ActorMention]:
         if not rest:
             continue
         last = rest.split()[-1]
-        if is_common_word(first) and is_common_word(last) or not any(c.islower() for c in last):
-            continue  # 'Will Power', 'Grant Park'
+        if is_common_word(first) and is_common_word(last) or not any(c.islower() for c in last) or \
+                is_common_word(last) and _is_known_place(first):
+            continue  # 'Will Power', 'Grant Park', 'Berlin Airlift'
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
         found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+    return found
+
+
+OF_PERSON = re.compile(rf"(?<![\w’'.-])(?P<first>{_CAP}) of (?P<place>{_CAP})")
+
+
+def _of_place(text: str, names: frozenset[str]) -> list[ActorMention]:
+    """'Benedict of Nursia', 'Catherine of Aragon': a first name, 'of' and a place's name, with no
+    capitalised word before it, is one person."""
+    found = []
+    for match in OF_PERSON.finditer(text):
+        first, place = match.group("first"), match.group("place").rstrip(".")
+        before = text[max(0, match.start() - 30) : match.start()]
+        if first not in names or is_common_word(first) or is_common_word(place) or not _name_word_ok(place) or \
+                _CAPITAL_BEFORE.search(before):
+            continue
+        end = match.start("place") + len(place)
+        found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+    return found
+
+
+_EVENT_HEADS = frozenset({"operation", "battle", "siege", "raid", "campaign", "offensive", "war", "treaty", "plan",
+                          "project", "exercise", "mission"})
+
+
+def _overlapping(pattern: re.Pattern[str], text: str, names: frozenset[str]) -> list[re.Match[str]]:
+    """Matches of `pattern`, the next one searched right after a first word that is no first name,
+    so that it does not hide the name after it ('In February Max Perutz …')."""
+    found = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        first = match.group("first")
+        named = first.split("-")[0] in names or first.lower() in _EVENT_HEADS  # 'Operation Little Saturn' is whole
+        position = match.end() if named else match.end("first")
     return found
 
 
@@ -508,6 +640,7 @@ class _Finds(Protocol):
     def text(self) -> str: ...
 
 
+_POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_RUN = re.compile(r"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,3}")
 _TOKEN = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_s][\w-]*)?|\d+")  # 'Khrushchev's' is Khrushchev
 
@@ -516,6 +649,7 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     """One actor, one name and role everywhere: a surname or a ship's name met alone after the
     actor was found ('Gagarin', 'Yorktown') is that actor, even where a rule took it for a place;
     the role and side found at one mention are given to all."""
+    _drop_titles(found)
     known: dict[str, ActorMention] = {}
     for finds in found:
         for actor in finds.actors:
@@ -525,14 +659,17 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     if not known:
         return
     keys: dict[str, ActorMention] = {}  # names as written, word by word: 'Yuri Gagarin', 'Gagarin'
+    common: set[str] = set()  # surnames that are words too ('Crick', 'Chain'): never at a sentence's start
     for actor in known.values():
         words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
         keys[" ".join(words_)] = actor
         if actor.kind == "person" and len(words_) > 1:
             surname = " ".join(w for w in words_[1:] if len(w) > 1)
             for tail in {surname, words_[-1]}:
-                if len(tail) > 2 and not is_common_word(tail):
-                    keys.setdefault(tail, actor)
+                if len(tail) > 2 and tail not in keys:
+                    keys[tail] = actor
+                    if is_common_word(tail):
+                        common.add(tail)
     longest = max(k.count(" ") for k in keys) + 1
     firsts = {k.split(" ", 1)[0] for k in keys}
     for finds in found:
@@ -541,8 +678,9 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
             continue
-        taken = [s for s in finds.spans() if not any(p.start == s[0] and p.end == s[1] and p.rule != "catalog"
-                                                     for p in finds.places)]
+        guesses = [p for p in finds.places if p.rule != "catalog"]  # a rule's guess gives way to a known actor
+        guessed = {(p.start, p.start + len(_POSSESSIVE.sub("", p.text))) for p in guesses}
+        taken = [span for span in finds.spans() if span not in {(p.start, p.end) for p in guesses}] + list(guessed)
         tokens = list(_TOKEN.finditer(text))
         i = 0
         while i < len(tokens):
@@ -554,22 +692,76 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
                 run = tokens[i : i + n]
                 if any(text[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
                     continue
-                named = keys.get(" ".join(t.group() for t in run))
-                if named is not None:
+                key = " ".join(t.group() for t in run)
+                named = keys.get(key)
+                if named is not None and (key not in common or _alone(text, tokens, i, i + n)):
                     hit = (run[0].start(), run[-1].end(), named)
                     break
             if hit is None:
                 i += 1
                 continue
             start, end, actor = hit
+            if n == 1 and " " not in actor.full_name and i > 0 and _first_name_before(text, tokens[i - 1], tokens[i]):
+                start = tokens[i - 1].start()  # 'Roald Amundsen', once 'Amundsen' alone is known as a person
             gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start)
-            if not gloss and not any(start < e and s < end for s, e in taken) and \
+            if not gloss and not any(start < e and s < end and (s, e) != (start, end) or (s, e) == (start, end)
+                                     and (s, e) not in guessed for s, e in taken) and \
                     not any(start < a.end and a.start < end for a in settled):
                 settled.append(replace(actor, start=start, end=end, text=text[start:end], rule="article",
                                        name=actor.full_name, lead=-1))
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
+
+
+_TITLED = re.compile(rf"\b(?:journal|newspaper|magazine|periodical|gazette)\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})")
+
+
+def _drop_titles(found: Sequence[_Finds]) -> None:
+    """A name the article gives as a journal's or a newspaper's ('the journal Nature') is no place
+    anywhere in it ('published in Nature')."""
+    titles = {fold(m.group("name")) for finds in found if "journal" in finds.text or "newspaper" in finds.text
+              or "magazine" in finds.text or "gazette" in finds.text or "periodical" in finds.text
+              for m in _TITLED.finditer(finds.text)}
+    if titles:
+        for finds in found:
+            finds.places = [p for p in finds.places if p.rule == "catalog" or fold(p.text) not in titles]
+
+
+def _first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> bool:
+    """True if `before` is a capitalised name-like word right before a single-name person: their first name."""
+    word = before.group()
+    return text[before.end() : name.start()] == " " and _name_word_ok(word) and not is_common_word(word) and \
+        word.lower() not in _TITLES and not _is_known_place(word) and word.lower() not in _PLACE_PREFIXES
+
+
+_FOLLOWS = re.compile(r"(?:[’']s\b|,|\s+and\s+[A-Z]|\s+(?P<word>[a-z]+)\b)")
+
+
+def _person_follows(text: str, end: int) -> bool:
+    """True if what follows a sentence's first word makes it a name: a possessive, a comma, 'and'
+    with a name, or a verb that is no noun ('Best, a student, ...', 'Banting received ...', but
+    not 'Best results ...')."""
+    after = _FOLLOWS.match(text, end)
+    if after is None:
+        return False
+    word = after.group("word")
+    if word is None:
+        return True
+    lemmas = getAllLemmas(word)
+    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")
+
+
+def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """True if the words `first`..`last` stand as a name of their own inside the sentence: no
+    capitalised word right before or after them ('the White House') but a sentence's opening word
+    ('Later'); as the sentence's first word, only with what follows a name."""
+    if first == 0:
+        return _person_follows(text, tokens[last - 1].end())
+    before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
+    opener = first == 1 and is_common_word(before.group())  # 'Later Crick wrote'
+    return not (_capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (
+        after is not None and _capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " ")
 
 
 def _settled(actor: ActorMention, known: dict[str, ActorMention]) -> ActorMention:

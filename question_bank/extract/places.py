@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, is_common_word
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.facts.entities import Place
@@ -25,12 +26,26 @@ HEADS_AFTER = frozenset({
     "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
     "house", "farm", "redoubt", "works", "factory", "church", "castle", "tower", "mill", "château", "chateau",
     "cosmodrome", "spaceport", "ocean", "desert", "oblast", "province",
+    # natural features and named sites with head words of their own
+    "glacier", "shelf", "isthmus", "fjord", "reef", "atoll", "lagoon", "archipelago", "highlands", "uplands",
+    "lowlands", "range", "volcano", "crater", "depot", "line", "falls", "canyon", "gorge", "channel", "sound",
+    "massif", "steppe", "basin", "pole", "gate", "gates",
 })
-HEADS_BEFORE = frozenset({"lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point"})
+HEADS_BEFORE = frozenset({
+    "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
+    "strait", "straits", "monte", "mont", "complex", "pad",
+})
+# 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
+_OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
+_CODE = re.compile(r"\d{1,4}[A-Z]?")  # 'Hill 112', 'Point 593', 'Launch Complex 39A'
+# the head of a launch site named after a person: 'Kennedy Space Center'
+_SITE_ENDINGS = (("space", "center"), ("space", "centre"), ("air", "base"), ("naval", "base"))
 # a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
 _LOWER_AFTER = frozenset({
     "pocket", "salient", "area", "region", "sector", "bridgehead", "valley", "river", "coast", "coastline",
     "district", "basin", "plain", "peninsula", "airfield", "garrison", "hills", "heights", "railway", "station",
+    "formation", "crater", "highlands", "glacier", "massif", "plateau", "range", "lowlands", "isthmus", "archipelago",
+    "lagoon", "estuary", "uplands",
 })
 _AFTER_PLACE = re.compile(
     r"\s+(?:was|were|had been)\s+(?:\w+ly\s+)?(?:liberated|taken|captured|occupied|evacuated|abandoned|besieged|"
@@ -51,6 +66,13 @@ _PLACE_TYPES = {
     "harbour": "landmark", "harbor": "landmark", "port": "town", "house": "landmark", "farm": "landmark",
     "redoubt": "landmark", "works": "landmark", "factory": "landmark", "church": "landmark", "castle": "landmark",
     "tower": "landmark", "mill": "landmark", "château": "landmark", "chateau": "landmark",
+    "glacier": "glacier", "shelf": "ice shelf", "isthmus": "region", "fjord": "bay", "reef": "island",
+    "atoll": "island", "lagoon": "lake", "archipelago": "island", "highlands": "region", "uplands": "region",
+    "lowlands": "region", "range": "mountain", "volcano": "mountain", "crater": "region", "depot": "landmark",
+    "line": "landmark", "falls": "river", "canyon": "region", "gorge": "region", "channel": "strait",
+    "sound": "strait", "massif": "mountain", "steppe": "region", "basin": "region", "pole": "region",
+    "straits": "strait", "monte": "mountain", "mont": "mountain", "complex": "launch site", "pad": "launch site",
+    "bight": "bay", "firth": "bay", "gate": "landmark", "gates": "landmark",
 }
 _PREPOSITIONS = frozenset({
     "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
@@ -138,21 +160,49 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]):
+        while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]) \
+                and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER):
+            # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if tokens[j].capitalised and gap in (" ", "-", "–"):
+            if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)):
                 j += 1
             elif ((gap == "-" and tokens[j].text in _LINKS) or (gap == " " and tokens[j].text in _SPACE_LINKS)) \
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
                     and text[tokens[j].end : tokens[j + 1].start] == gap:
                 j += 2  # Kalach-na-Donu, Rostov-on-Don, Pointe du Hoc
-            elif gap == " " and tokens[j].text.isdigit() and tokens[j - 1].text.lower() in HEADS_BEFORE:
+            elif gap == " " and _CODE.fullmatch(tokens[j].text) and tokens[j - 1].text.lower() in HEADS_BEFORE:
                 j += 1  # Hill 112
+            elif gap == " " and tokens[j].text == "of" and j - i == 1 and tokens[i].folded in _OF_HEADS \
+                    and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
+                    and text[tokens[j].end : tokens[j + 1].start] == " ":
+                j += 2  # Bay of Whales
             else:
                 break
         found.append((i, j))
         i = j
     return found
+
+
+_TITLE_NOUNS = frozenset({"journal", "newspaper", "magazine", "periodical", "gazette", "weekly", "daily", "ship", "book"})
+_FIELD_NOUNS = frozenset({"prize", "prizes", "award", "medal", "degree", "doctorate", "professor", "professorship",
+                          "chair", "lecturer", "reader", "diploma", "studies"})
+
+
+def _titled_or_field(tokens: list[Word], first: int) -> bool:
+    """'the journal Nature', 'the Nobel Prize in Physiology', 'professor of Chemistry': a title or a
+    field of study stands there, not a place."""
+    before = [w.folded for w in tokens[max(0, first - 2) : first]]
+    if before and before[-1] in _TITLE_NOUNS and tokens[first - 1].text.islower():
+        return True
+    return len(before) == 2 and before[1] in ("in", "of") and before[0] in _FIELD_NOUNS
+
+
+def _names_event(text: str, tokens: list[Word], j: int) -> bool:
+    """True if the capitalised words from `j` on end in an event's word: 'Leningrad–Novgorod Offensive'
+    names two places, where 'Flers–Courcelette' is one."""
+    while j + 1 < len(tokens) and tokens[j + 1].capitalised and text[tokens[j].end : tokens[j + 1].start] == " ":
+        j += 1
+    return tokens[j].folded in _EVENT_TAIL
 
 
 def find_places(
@@ -177,6 +227,7 @@ def find_places(
         mentions.append(PlaceMention(start, end, text[start:end], place, "catalog", place.type))
         for k in range(first, last):
             free[k] = False
+    mentions += _known_places(text, tokens, free)
     accepted_ends: set[int] = {m.end for m in mentions}
     for first, last in runs(text, tokens, free):
         mention = _judge(text, tokens, first, last, accepted_ends)
@@ -186,11 +237,62 @@ def find_places(
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[PlaceMention]:
+    """Countries, continents, states and capitals of the gazetteer, where they stand as a name of
+    their own: not inside a longer capitalised name ('Victoria Cross') nor used as an adjective
+    ('the New Zealand attack'). Marks their words taken in `free`."""
+    found: list[PlaceMention] = []
+    starts = gazetteer.first_words()
+    if not any(free[i] and w.folded in starts and w.text[:1].isupper() for i, w in enumerate(tokens)):
+        return found  # most sentences: no word starts a gazetteer name
+    for first, last, place in gazetteer.index().scan(text, tokens):
+        if not all(free[first:last]) or not isinstance(place, Place) or \
+                _joined(text, tokens, free, first - 1, first) or _joined(text, tokens, free, last, last - 1) or \
+                _adjective(text, tokens, first, last):
+            continue
+        start, end = tokens[first].start, tokens[last - 1].end
+        said = _type_said(text, tokens, first, end)  # 'the island of Tarawa', a capital of Kiribati
+        found.append(PlaceMention(start, end, text[start:end], None, "gazetteer", place.type if said == "town" else said))
+        for k in range(first, last):
+            free[k] = False
+    return found
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+
+
+def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
+    """'the New Zealand attack', 'a Florida company': a place's name between a determiner and a
+    noun stands for an adjective ('the United States answered' is the country)."""
+    if first == 0 or tokens[first - 1].text.lower() not in _DETERMINERS or last >= len(tokens):
+        return False
+    after = tokens[last]
+    if not after.text.islower() or after.text in _FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
+        return False
+    lemmas = getAllLemmas(after.text)
+    return bool(lemmas.get("NOUN")) and all(lemma == after.text for lemma in lemmas.get("VERB", ()))
+
+
+def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int) -> bool:
+    """True if word `k`, next to word `inner`, is a free capitalised word of the same name."""
+    if not 0 <= k < len(tokens) or not free[k] or not tokens[k].capitalised:
+        return False
+    a, b = sorted((k, inner))
+    folded = tokens[k].folded
+    return text[tokens[a].end : tokens[b].start] == " " and folded not in SIDE_WORDS and \
+        folded.rstrip("s") not in SIDE_WORDS and tokens[k].text not in _STOP_FIRST
+
+
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
     if first > 0 and tokens[first].text == "The" and last - first > 1 and text[tokens[first - 1].end : tokens[first].start] == " ":
         return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
+    if _titled_or_field(tokens, first):
+        return None
     skip = _leading(tokens[first:last])
     first += skip
+    event = last
+    while last - first > 1 and tokens[last - 1].folded in _EVENT_TAIL:
+        last -= 1  # 'the Leningrad–Novgorod Offensive': the place named in an offensive's name
     run = tokens[first:last]
     if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit():
         return None
@@ -200,19 +302,31 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     name = text[start:end]
     lowered = [w.text.lower().strip("’'") for w in run]
     head = lowered[-1] if lowered[-1] in HEADS_AFTER else (lowered[0] if lowered[0] in HEADS_BEFORE else "")
+    if len(run) > 2 and lowered[1] == "of" and lowered[0] in _OF_HEADS:
+        head = lowered[0]  # 'Bay of Islands' is a bay
+    if not head and len(run) > 2 and _CODE.fullmatch(run[-1].text) and lowered[-2] in HEADS_BEFORE:
+        head = lowered[-2]  # 'Launch Complex 39A'
     if head and len(run) > 1:
         return PlaceMention(start, end, name, None, "head", _PLACE_TYPES.get(head, "region"))
+    if len(run) > 2 and tuple(lowered[-2:]) in _SITE_ENDINGS:
+        return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
+    if len(run) == 1 and run[0].folded in gazetteer.demonyms():
+        return None  # 'the Polynesian islands': a people's adjective
+    if len(run) == 1 and run[0].text.isupper():
+        return None  # 'DNA', 'NATO': an acronym the catalog and the gazetteer lack is no place
     context = _context(text, tokens, first)
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()
     followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
-    if context == "list":
-        if not _list_like(after) or (all_common and followed_by_noun):
-            return None
-        if _list_follows(text, tokens, first, accepted_ends):
-            return PlaceMention(start, end, name, None, "list")
-        return None
+    if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
+        return PlaceMention(start, end, name, None, "infobox", _type_said(text, tokens, first, end))
     said = _type_said(text, tokens, first, end)
+    if context == "list":
+        if (_list_like(after) or event > last) and not (all_common and followed_by_noun) and \
+                _list_follows(text, tokens, first, accepted_ends):
+            return PlaceMention(start, end, name, None, "list")
+        if all_common or after.split(" ", 1)[0].strip(",.;") not in _LOWER_AFTER:
+            return None  # 'and the Haemus range' is judged by its feature word below
     if context == "strong" and first > 0:
         if all_common and followed_by_noun:
             return None
@@ -224,6 +338,12 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     return None
 
 
+# an infobox line whose field names where something is: every name in it is a place
+_LOCATION_LINE = re.compile(
+    r"(?:Location|Place|Site|Launch site|Landing site|Landing|Venue|Region|Country|Headquarters|Place of birth|"
+    r"Birthplace|Born|Died|Theatre|Theater|Area)s?:\s", re.IGNORECASE)
+_RENAMED = frozenset({"now", "formerly", "today", "later"})
+_EVENT_TAIL = frozenset({"offensive", "offensives", "operation", "campaign", "landings", "uprising", "raid"})
 _SAID_TYPES = {
     "town": "town", "city": "city", "village": "village", "island": "island", "port": "town", "river": "river",
     "province": "region", "region": "region", "state": "state", "country": "country", "hamlet": "village",
@@ -251,6 +371,8 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     """'strong' after a place preposition or 'the X of', 'weak' after on/over/between, 'list' after a
     comma or 'and', else ''."""
     k = first - 1
+    if k >= 1 and tokens[k].folded in _RENAMED and any(c in text[tokens[k - 1].end : tokens[k].start] for c in ",("):
+        return "list"  # 'Kuibyshev (now Samara)', 'Leningrad, now Saint Petersburg,'
     if k >= 1 and tokens[k].text.lower() in _POSITION and tokens[k - 1].text.lower() == "the":
         k -= 1
     if k >= 0 and tokens[k].text.lower() == "the":
@@ -258,7 +380,7 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     if k < 0:
         return ""
     gap = text[tokens[k].end : tokens[first].start]
-    if "," in gap or tokens[k].text.lower() in ("and", "or"):
+    if "," in gap or tokens[k].text.lower() in ("and", "or") or gap in ("–", "—"):
         return "list"
     if any(c in gap for c in ".;:()\"“”"):
         return ""
@@ -289,7 +411,7 @@ def _list_like(after: str) -> bool:
 def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:
     """True if the word before the comma or 'and' ends a place already found."""
     k = first - 1
-    if k >= 0 and tokens[k].text.lower() in ("and", "or"):
+    if k >= 0 and tokens[k].text.lower() in ("and", "or") or tokens[k].folded in _RENAMED:
         k -= 1
     return k >= 0 and tokens[k].end in accepted_ends
 
@@ -307,7 +429,7 @@ def by_article(
         if not run:
             continue
         key = " ".join(w.folded for w in run)
-        if key in known:
+        if key in known and key not in gazetteer.index().by_key:  # the gazetteer's own rules judged those
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))
             for k in range(first, last):

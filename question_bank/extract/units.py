@@ -216,8 +216,10 @@ def _named(text: str) -> list[UnitMention]:
     found = []
     for match in NAMED.finditer(text):
         parts = list(_NON_SPACE.finditer(match.group("name")))
-        # 'The …', and a people's name before a unit's own ('German Grossdeutschland Division')
-        while len(parts) > 1 and (parts[0].group() in _STOP or parts[0].group().lower() in NATIONALITIES):
+        # 'The …', and a people's name before a unit's own ('German Grossdeutschland Division'), but
+        # not before words that only describe it ('French Expeditionary Corps' is that corps' name)
+        while len(parts) > 1 and (parts[0].group() in _STOP or parts[0].group().lower() in NATIONALITIES
+                                  and not all(is_common_word(p.group()) for p in parts[1:])):
             parts.pop(0)
         words_ = [p.group() for p in parts]
         if not words_ or words_[0] in _STOP or all(w.lower() in _NOT_UNIT_NAME for w in words_):

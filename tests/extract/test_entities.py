@@ -220,3 +220,96 @@ def test_a_title_of_a_journal_is_not_a_place() -> None:
 def test_a_name_listed_after_a_person_is_a_person() -> None:
     assert actors("Leaders: Winston Churchill, Tadeusz Bór-Komorowski; Josip Broz Tito.") == [
         ("Winston Churchill", "person", ""), ("Tadeusz Bór-Komorowski", "person", ""), ("Josip Broz Tito", "person", "")]
+
+
+def test_a_word_that_is_no_first_name_does_not_hide_the_name_after_it() -> None:
+    """'February' cannot start a person's name, and 'Peter Debye' right after it is still found."""
+    assert actors("In February Peter Debye wrote to him.") == [("Peter Debye", "person", "")]
+
+
+def test_a_possessive_ends_a_persons_name() -> None:
+    assert actors("They played Johann Sebastian's Mass in B minor.") == [("Johann Sebastian", "person", "")]
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_inside_a_sentence() -> None:
+    found = actors("The sample went to Harold Baker in 1960.\nLater Baker and his students measured it.")
+    assert [a[0] for a in found] == ["Harold Baker", "Baker"]
+
+
+def test_a_numbered_code_or_work_is_no_craft() -> None:
+    assert actors("The valve of tank No. 3 failed before Photo 12 was taken.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ships and craft named without a prefix where the sentence says what they are
+    ("Vessels: Gauss (Germany); Discovery (United Kingdom)", [("Gauss", "ship"), ("Discovery", "ship")]),
+    ("Spacecraft: Falcon (lunar module), Endeavour (command module)", [("Falcon", "craft"), ("Endeavour", "craft")]),
+    ("The crew spent the winter aboard the Belgica.", [("Belgica", "ship")]),
+])
+def test_ships_and_craft_introduced_without_a_prefix(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a[0], a[1]) for a in actors(text)] == expected
+
+
+def test_a_ship_introduced_once_is_no_place_later() -> None:
+    found = extract_article("The party sailed aboard the Gauss in 1901.\nThey left the Gauss at Kerguelen.")
+    assert [a.text for a in found.actors] == ["Gauss", "Gauss"]
+    assert [p.text for p in found.places] == ["Kerguelen"]
+
+
+def test_a_single_name_is_a_person_when_only_a_person_could_do_what_it_does() -> None:
+    assert actors("Mussolini had ordered the garrison to hold.") == [("Mussolini", "person", "")]
+    assert actors("Norway ordered two ships.") == []
+    assert actors("The talks failed, and Molotov wrote to them at once.") == [("Molotov", "person", "")]
+
+
+def test_a_first_name_the_lists_lack_joins_a_known_surname() -> None:
+    text = "The plan came from Fridtjof Nansen in 1888.\nNansen wrote that the ice would carry them."
+    assert [a.text for a in extract_article(text).actors] == ["Fridtjof Nansen", "Nansen"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She taught at Imperial College London for a decade.", "Imperial College London"),
+    ("The Berlin Radio Orchestra played it twice.", "Berlin Radio Orchestra"),
+])
+def test_an_institution_holding_a_place_is_one_organisation(text: str, expected: str) -> None:
+    found = extract_article(text)
+    assert [a.text for a in found.actors] == [expected]
+    assert [p.text for p in found.places] == []
+
+
+def test_a_nationality_before_words_that_only_describe_a_unit_is_part_of_its_name() -> None:
+    assert units("The Italian Expeditionary Corps crossed the river.") == [
+        ("Italian Expeditionary Corps", "Italian Expeditionary Corps")]
+    assert units("The German Brandenburg Division crossed the river.") == [
+        ("Brandenburg Division", "Brandenburg Division")]
+
+
+def test_a_surname_that_is_a_word_opens_a_sentence_only_as_a_name_does() -> None:
+    text = ("The work fell to Charles Best in 1921.\nBest, a student, kept the dogs.\n"
+            "Best received half the prize.\nBest results came later.")
+    assert [a.text for a in extract_article(text).actors] == ["Charles Best", "Best", "Best"]
+
+
+def test_a_continent_is_no_person_though_its_first_word_is_a_first_name() -> None:
+    found = extract_article("Insulin was soon sold across North America by then.")
+    assert [a.text for a in found.actors] == []
+    assert [p.text for p in found.places] == ["North America"]
+
+
+def test_a_first_name_of_a_place_is_one_person() -> None:
+    found = extract_article("The chapel was built for Francis of Assisi in the 1220s.")
+    assert [a.text for a in found.actors] == ["Francis of Assisi"]
+    assert [p.text for p in found.places] == []
+    assert actors("The Army of Tennessee withdrew.") == []
+
+
+def test_a_ship_named_in_two_words_after_its_type() -> None:
+    assert actors("The convoy was led by the freighter Fort Erie into the harbour.") == [("Fort Erie", "ship", "freighter")]
+
+
+def test_an_operations_name_hides_no_person() -> None:
+    assert actors("Operation Little Jupiter began at dawn.") == []
+
+
+def test_a_place_and_a_word_are_no_person_though_the_place_is_a_first_name() -> None:
+    assert actors("The Paris Commune lasted two months.") == []
