@@ -98,13 +98,28 @@ def split_sentences(text: str) -> list[Sentence]:
         for chunk in _chunks(line):
             # The splitter's own sentences; `segment()` would then find each one again in the text with
             # a regex of its own (to keep trailing spaces we strip anyway), which doubles the time.
-            for piece in _split(chunk):
+            for piece in _mend_day_splits(_split(chunk)):
                 raw = piece.strip()
                 cleaned = clean(raw)
                 if not cleaned or not any(ch.isalnum() for ch in cleaned):
                     continue
                 sentences.append(Sentence(len(sentences), number, cleaned, raw, line))
     return sentences
+
+
+_DAY_CUT = re.compile(r"(\d{1,2})\.\s+(?=\S)")
+
+
+def _mend_day_splits(pieces: list[str]) -> list[str]:
+    """pysbd takes "April 21. Chinatown burned" for a list item and cuts before "21."; a piece that
+    ends in a word and a next one that opens with such a number are cut after the number instead."""
+    mended = list(pieces)
+    for i in range(len(mended) - 1):
+        before, cut = mended[i].rstrip(), _DAY_CUT.match(mended[i + 1])
+        if cut and before[-1:].isalpha():
+            mended[i] = f"{before} {cut.group(1)}."
+            mended[i + 1] = mended[i + 1][cut.end():]
+    return mended
 
 
 def _split(chunk: str) -> list[str]:

@@ -1,5 +1,6 @@
-"""Sentences come out as pysbd cuts the whole paragraph, though pysbd now only reads the pieces that
-need it: checked on the evaluation articles and on paragraphs made of the tokens that steer pysbd."""
+"""Sentences come out as pysbd cuts the whole paragraph (but for its cut before the day of "April
+21. Chinatown burned", which is mended), though pysbd now only reads the pieces that need it:
+checked on the evaluation articles and on paragraphs made of the tokens that steer pysbd."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pysbd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from question_bank.extract.sentences import clean, split_sentences
+from question_bank.extract.sentences import _mend_day_splits, clean, split_sentences
 from tests.extract.evaluation import ARTICLES
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "belgrade_offensive_article.txt"
@@ -26,10 +27,11 @@ TOKENS = (
 
 
 def pysbd_sentences(text: str) -> list[tuple[int, str]]:
-    """(paragraph, sentence) as pysbd gives them on each whole line, empty ones left out."""
+    """(paragraph, sentence) as pysbd gives them on each whole line, empty ones left out (and its
+    cut before a day number mended, as `test_a_day_number_stays_with_its_month` checks by itself)."""
     found = []
     for number, line in enumerate(p.strip() for p in text.split("\n") if p.strip()):
-        for piece in SEGMENTER.processor(line).process():
+        for piece in _mend_day_splits(SEGMENTER.processor(line).process()):
             if any(ch.isalnum() for ch in clean(piece)):
                 found.append((number, piece.strip()))
     return found
@@ -53,4 +55,15 @@ def test_plain_sentences_and_citations() -> None:
     text = "The corps took Niš.[12][13] It held the town. Gen. Zhukov came in 1944. Then it rained."
     assert [s.raw for s in split_sentences(text)] == [
         "The corps took Niš.[12][13]", "It held the town.", "Gen. Zhukov came in 1944.", "Then it rained.",
+    ]
+
+
+def test_a_day_number_stays_with_its_month() -> None:
+    """pysbd reads "April 21. Chinatown" as a list item in some paragraphs and cuts before "21."."""
+    text = ("The last of it was put out on the morning of April 21. Chinatown (唐人街) burned, and a plan came "
+            "to nothing. The chief, Dennis T. Sullivan, was hurt, and he died on April 22. A new system came in 1913.")
+    assert SEGMENTER.processor(text).process()[0].strip().endswith("April")  # what pysbd does
+    assert [s.raw for s in split_sentences(text)] == [
+        "The last of it was put out on the morning of April 21.", "Chinatown (唐人街) burned, and a plan came to nothing.",
+        "The chief, Dennis T. Sullivan, was hurt, and he died on April 22.", "A new system came in 1913.",
     ]
