@@ -3,6 +3,7 @@ draft where asked, and check that it loads, for a teacher to review."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from quiz.errors import QuizError, mention
 class DraftReport:
     path: Path
     summary: str
-    problems: str | None  # what the loader says of the written draft; None when it validates
 
 
 def draft_article(
@@ -35,6 +35,8 @@ def draft_article(
     if problem:
         raise QuizError(problem, "name")
     target = output or article.with_suffix(".toml")
+    if target.suffix.lower() != ".toml":
+        raise QuizError(f"{target}: a draft is a TOML bank file; give -o a name ending in .toml", "output")
     if output is None and target.exists():
         raise QuizError(f"{target}: already exists; choose where to write the draft with -o FILE")
     if target.resolve() == article.resolve():
@@ -45,5 +47,19 @@ def draft_article(
             f"{article}: nothing to draft: no sentence of {draft.sentences} names a unit or place with a past-tense verb"
             + ("" if draft.dates or year else f" and a year (give one with {mention('year')})"),
         )
+    problems = _problems_of(draft.text, target.name)
+    if problems:  # a bug in the drafter: one line, and no draft that does not load
+        raise QuizError(f"{article}: could not write a draft that validates ({problems}); "
+                        "nothing was written: please report this article")
     files.write_text(target, draft.text)  # through a temporary file: a failed write leaves no half draft
-    return DraftReport(target, draft.summary(), draft_problems(target))
+    return DraftReport(target, draft.summary())
+
+
+def _problems_of(text: str, name: str) -> str | None:
+    """The loader's first problem with a draft's text (checked in a scratch folder under its own
+    file name, as the loader reads the format from the name), or None when it loads."""
+    with tempfile.TemporaryDirectory() as scratch:
+        checked = Path(scratch) / name
+        checked.write_text(text, encoding="utf-8")
+        problems = draft_problems(checked)
+    return problems.splitlines()[0].replace(str(checked), name) if problems else None
