@@ -84,31 +84,30 @@ def test_the_report_as_text_and_json(room: Room) -> None:
         ana_or_x.close()
 
 
-def test_the_report_of_a_game_without_points_counts_right_answers(room: Room) -> None:
-    code = room.game(questions=1, points=False).code
+def one_right_answer(room: Room, points: bool = True) -> str:
+    """A one-question game where Ana alone answers, rightly, and the game ends; its code."""
+    code = room.game(questions=1, points=points).code
     ana, _ = room.join("Ana", code)
     door = room.teacher()
     door.live.open_next(code)
     ana.live_answer(code, 0, door.live.report(code).questions[0].answer)
     door.live.end(code)
     door.close()
+    ana.close()
+    return code
+
+
+def test_the_report_of_a_game_without_points_counts_right_answers(room: Room) -> None:
+    code = one_right_answer(room, points=False)
     out = run(room, "live", "report", code).output
     assert "Right answers (a game without points)" in out and "Leaderboard" not in out
     assert "points" not in out.split("Right answers (a game without points)", 1)[1]
     assert "  1 right of 1 answered" in out
     found = json.loads(run(room, "live", "report", code, "--json").output)
     assert found["points"] is False and found["leaderboard"][0]["points"] == 1
-    ana.close()
 
 
 def test_a_report_of_one_player_says_player_and_answer_in_the_singular(room: Room) -> None:
-    code = room.game(questions=1).code
-    ana, _ = room.join("Ana", code)
-    door = room.teacher()
-    door.live.open_next(code)
-    ana.live_answer(code, 0, door.live.report(code).questions[0].answer)
-    door.live.end(code)
-    door.close()
-    out = run(room, "live", "report", code).output
+    out = run(room, "live", "report", one_right_answer(room)).output
     assert "1 answer counted as reviews" in out
     assert "1 right of 1 answered · 1 player\n" in out
