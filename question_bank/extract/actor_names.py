@@ -1,0 +1,80 @@
+"""What every actor rule shares: the ActorMention found, the pattern of a capitalised name word,
+the words that end a name or are none (months, sides, units' and places' heads, sentence words)
+and whether a word is a name's word, a known place or a noun."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+from question_bank.extract import gazetteer
+from question_bank.extract.sides import SIDE_WORDS
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЀ-ЏΑ-Ω"  # capitals of Latin, Cyrillic and Greek (Latin Extended-A whole)
+CAP = rf"[{UPPER}][\w’'.-]*"
+
+
+# Words that end a name or are none: units' and places' heads, months, sides, sentence words.
+NOT_NAME = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday the a an its his her their this that these those on in at by to "
+    "from with and or but of for after before during under when while as both each some two three meanwhile "
+    "then later army armies corps division brigade regiment battalion front group fleet flotilla squadron "
+    "operation operations battle siege war offensive campaign treaty conference day navy force forces air "
+    "river hill ridge island sea bay lake mount mountains cape valley street square station oblast province "
+    "region district county state republic empire kingdom union cosmodrome airfield airport harbor harbour "
+    "strait gulf ocean coast peninsula canal bridge line pocket raid crisis plan project programme program "
+    "mission flight award prize medal day i we he she it they".split()
+)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A person, organisation, ship or craft named in a sentence: `text` as written (without a
+    title or 'the'), `name` the actor's full name (a surname alone stands for it), `kind` its
+    category and `role` the word a question asks for it by ('' for the kind's own word)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    role: str = ""
+    side: str | None = None
+    rule: str = ""
+    name: str = ""
+    lead: int = -1  # where the words that name its role before it start ('the [Soviet cosmonaut] Yuri …')
+
+    @property
+    def slot_start(self) -> int:
+        """Where a slot for it starts: with its title or role words, so 'the cosmonaut Yuri Gagarin'
+        is asked as 'which cosmonaut', never 'the cosmonaut which cosmonaut'."""
+        return self.lead if self.lead >= 0 else self.start
+
+    @property
+    def full_name(self) -> str:
+        return self.name or self.text
+
+
+def capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_word_ok(word: str) -> bool:
+    bare = word.strip("’'.").lower()
+    return capital(word) and bare not in NOT_NAME and bare not in SIDE_WORDS and bare.rstrip("s") not in SIDE_WORDS
+
+
+def is_known_place(name: str) -> bool:
+    return gazetteer.is_place(name)
+
+
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=65536)
+def noun_lemmas(word: str) -> tuple[str, ...]:
+    """The noun lemmas of `word` ('cosmonauts' → ('cosmonaut',)), none if it is no noun."""
+    return tuple(getAllLemmas(word).get("NOUN", ()))

@@ -1,0 +1,115 @@
+"""Organisations named in a sentence: by a head word ("the Royal Society", "University of
+Oxford", "Justice Department", "King's College London"), as an acronym ("NASA", "OKB-1") or as a
+radio station ("Radio Moscow"); and the role words a question may ask for one by ("the design
+bureau")."""
+
+from __future__ import annotations
+
+import re
+
+from question_bank.extract import gazetteer
+from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, name_word_ok
+
+ACRONYM = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,6}(?:-\d{1,3})?)\b(?![.’'-]\w)")
+ORG_HEADS = {
+    "society": "society", "academy": "academy", "agency": "agency", "administration": "agency",
+    "bureau": "bureau", "institute": "institute", "institution": "institution", "university": "university",
+    "college": "college", "laboratory": "laboratory", "laboratories": "laboratory", "observatory": "observatory",
+    "committee": "committee", "commission": "commission", "council": "council", "party": "party",
+    "company": "company", "corporation": "company", "association": "association", "foundation": "foundation",
+    "league": "league", "ministry": "ministry", "department": "department", "office": "office",
+    "organisation": "", "organization": "", "federation": "federation", "congress": "congress",
+    "parliament": "parliament", "senate": "senate", "hospital": "hospital", "infirmary": "hospital",
+    "school": "school", "center": "center", "centre": "center", "nations": "", "command": "command",
+    "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company", "orchestra": "orchestra",
+    "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
+}
+ORG_ROLE_WORDS = frozenset({
+    "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",
+    "organization", "society", "university", "hospital", "newspaper", "commission", "council", "ministry",
+    "firm", "academy", "observatory", "airline", "manufacturer",
+})
+RADIO = re.compile(rf"\bRadio\s+{CAP}")
+
+
+_NOT_ACRONYM = frozenset(
+    "US USA UK USSR SS NOVJ RKKA NOB HQ TV OK AM PM UTC GMT BC AD CE BCE RAF USAAF USAF RAAF RCAF RN USN USMC "
+    "IJN IJA VVS SSR SFSR ASSR DNA RNA ICBM IRBM MRBM SAM MIG ID UFO POW POWS KIA MIA NB PS WWII WWI CV BB DD "
+    "OKW OKH AA AT MP CO NCO GHQ".split()
+)
+
+
+_LEVEL = re.compile(r"\s\d")
+
+
+def acronyms(text: str) -> list[ActorMention]:
+    matches = list(ACRONYM.finditer(text))
+    if len(matches) > 4:
+        return []  # a heading in capitals, or a table
+    found = []
+    for match in matches:
+        name = match.group("name")
+        letters = name.split("-")[0]
+        if letters in _NOT_ACRONYM or re.fullmatch(r"[IVXLC]+", letters) or len(letters) < 3 or \
+                _LEVEL.match(text, match.end()):
+            continue  # 'DEFCON 2': a level or a code, not an organisation
+        found.append(ActorMention(match.start(), match.end(), name, "organisation", rule="acronym"))
+    return found
+
+
+_ORG_HEAD = re.compile(
+    rf"\b(?P<head>{'|'.join(h.title() for h in ORG_HEADS)})\b"
+    rf"(?P<right>\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})?"
+)
+_LEFT_NAME = re.compile(rf"(?:{CAP}\s+){{1,4}}$")
+
+
+def headed_organisations(text: str) -> list[ActorMention]:
+    found = []
+    for match in _ORG_HEAD.finditer(text):
+        window = max(0, match.start() - 80)
+        before = _LEFT_NAME.search(text, window, match.start())
+        left = list(re.finditer(r"\S+", before.group())) if before else []
+        while left and (left[0].group().strip("’'") in ("The", "A", "An", "In", "On", "At", "By") or
+                        left[0].group().lower() in NOT_NAME or not capital(left[0].group())):
+            left.pop(0)
+        right_words = (match.group("right") or "").split()
+        while right_words and not name_word_ok(right_words[-1]):
+            right_words.pop()
+        has_right = len(right_words) >= 2
+        if not left and not has_right:
+            continue  # 'the Committee' alone names no organisation
+        if left and left[-1].group() == "Space" and match.group("head") in ("Center", "Centre"):
+            continue  # 'Kennedy Space Center': a launch site, a place
+        start = before.start() + left[0].start() if before and left else match.start("head")
+        end = match.end("head")
+        if has_right:
+            end += (match.group("right") or "").rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
+        else:
+            end = _place_after(text, end)
+        found.append(ActorMention(start, end, text[start:end], "organisation", ORG_HEADS[match.group("head").lower()],
+                                  rule="head"))
+    return found
+
+
+_NEXT_NAME = re.compile(rf" (?P<name>{CAP}(?: {CAP})?)(?![\w’'-])")
+
+
+def _place_after(text: str, end: int) -> int:
+    """Where an institution's name ends that a place's name right after its head closes: 'King's
+    College London', 'Imperial College London' (the place is part of the name, not a place)."""
+    after = _NEXT_NAME.match(text, end)
+    if after is None or text[after.end() : after.end() + 1] in ("’", "'"):
+        return end
+    name = after.group("name")
+    for candidate in (name, name.split()[0]):
+        if gazetteer.is_place(candidate):
+            return after.start("name") + len(candidate)
+    return end
+
+
+def radio_stations(text: str) -> list[ActorMention]:
+    if "Radio " not in text:
+        return []
+    return [ActorMention(m.start(), m.end(), m.group(0), "organisation", "radio station", rule="head")
+            for m in RADIO.finditer(text)]

@@ -1,0 +1,274 @@
+"""People named in a sentence: after a title ("Admiral Isoroku Yamamoto", written without the
+title), by a first name from faker's name lists ("Yuri Gagarin", "John F. Kennedy", "Catherine of
+Aragon"), by initials ("C. J. La Touche"), after a role noun ("the pilot Gherman Titov"), as the
+subject of a verb only people do ("Hitler had decided"), or listed right after another person;
+and the role nouns a question may ask for one by ("cosmonaut")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from question_bank.extract.actor_names import (
+    CAP,
+    NOT_NAME,
+    POSSESSIVE,
+    UPPER,
+    ActorMention,
+    capital,
+    is_known_place,
+    name_word_ok,
+    noun_lemmas,
+)
+from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.organisations import ORG_HEADS
+from question_bank.extract.places import HEADS_AFTER
+from question_bank.extract.sides import SIDE_WORDS
+
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"
+
+
+_TITLES = {
+    "general": "general", "gen.": "general", "field marshal": "field marshal", "marshal": "marshal",
+    "admiral": "admiral", "vice admiral": "admiral", "rear admiral": "admiral", "commodore": "commodore",
+    "colonel": "colonel", "col.": "colonel", "lieutenant colonel": "colonel", "major general": "general",
+    "lieutenant general": "general", "brigadier general": "general", "brigadier": "brigadier",
+    "captain": "captain", "capt.": "captain", "lieutenant": "lieutenant", "lt.": "lieutenant",
+    "commander": "commander", "lieutenant commander": "commander", "ensign": "ensign", "sergeant": "sergeant",
+    "president": "president", "vice president": "vice president", "prime minister": "prime minister",
+    "premier": "premier", "chancellor": "chancellor", "senator": "senator", "governor": "governor",
+    "ambassador": "ambassador", "chairman": "chairman", "king": "king", "queen": "queen",
+    "emperor": "emperor", "empress": "empress", "tsar": "tsar", "pope": "pope", "prince": "prince",
+    "princess": "princess", "professor": "professor", "prof.": "professor", "sir": "", "dame": "", "lord": "",
+    "lady": "", "dr.": "", "dr": "", "doctor": "", "mr.": "", "mrs.": "", "ms.": "", "mr": "", "mrs": "",
+    "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
+}
+TITLED = re.compile(
+    r"\b(?=[A-Z])(?P<title>" + "|".join(re.escape(t[:1].upper() + t[1:]) for t in sorted(_TITLES, key=len, reverse=True))
+    + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{0,3}})"
+)
+PERSON = re.compile(
+    rf"\b(?P<first>{CAP})(?P<rest>(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{1,3}})"
+)
+INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*(?:(?:La|Le|De|Van|Von|Du|Da)\s+)?{CAP})")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """First names of faker's person providers (English, German, French, Italian, Czech, and
+    Russian and Ukrainian in their English spellings: Юрий → Yuri, Сергей → Sergei)."""
+    import importlib
+
+    from anyascii import anyascii
+
+    names: set[str] = set()
+    for locale in ("en", "en_GB", "de_DE", "fr_FR", "it_IT", "cs_CZ", "ru_RU", "uk_UA"):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            value = getattr(provider, attribute, ())
+            if isinstance(value, dict | tuple | list | set | frozenset):
+                names.update(value.keys() if isinstance(value, dict) else value)
+    for name in [n for n in names if not n.isascii()]:
+        names.update(_english_spellings(anyascii(name)))
+    return frozenset(n for n in names if len(n) > 2 and n.lower() not in NOT_NAME and n.lower() not in SIDE_WORDS
+                     and n.lower() not in _PLACE_PREFIXES)
+
+
+# first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'
+_PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape",
+                             "north", "south", "east", "west"})
+
+
+def _english_spellings(latin: str) -> set[str]:
+    """'Evgeniy' (anyascii of Евгений) as English writes it: Evgeniy, Yevgeny, Yevgeni, Evgeni, …"""
+    stems = {latin, latin.replace("ks", "x")}
+    if latin.startswith("E"):
+        stems |= {"Ye" + stem[1:] for stem in stems}
+    endings = {stem for stem in stems}
+    for stem in stems:
+        endings |= {re.sub(r"(?:iy|y)$", "i", stem), re.sub(r"iy$", "y", stem), re.sub(r"ey$", "ei", stem)}
+    return endings
+
+
+_LISTED = re.compile(rf"(?:\s*[,;]\s*|\s+and\s+)(?P<name>{CAP}(?:\s+{CAP}){{1,2}})")
+
+
+def listed_people(text: str, chosen: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """Names of two or three uncommon words listed right after a person ('Isoroku Yamamoto,
+    Chūichi Nagumo') are people too, though the name lists lack them."""
+    found: list[ActorMention] = []
+    queue = [m for m in chosen if m.kind == "person"]
+    while queue:
+        listed = _LISTED.match(text, queue.pop().end)
+        if listed is None:
+            continue
+        name = _person_name(listed.group("name"))
+        start = listed.start("name")
+        end = start + len(name)
+        if " " not in name or any(is_common_word(w) for w in name.split()) or any(
+            start < b and a < end for a, b in [*taken, *((m.start, m.end) for m in [*chosen, *found])]
+        ):
+            continue
+        mention = ActorMention(start, end, name, "person", rule="list")
+        found.append(mention)
+        queue.append(mention)
+    return found
+
+
+def _person_name(name: str) -> str:
+    """The name at the start of `name`: capitalised words, initials and particles, without a
+    trailing stop or possessive; '' if it ends in a place's head word ('Little Round Top')."""
+    words_ = name.split()
+    out: list[str] = []
+    for word in words_:
+        if not (name_word_ok(word) or re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", word)):
+            break
+        out.append(word)
+        if POSSESSIVE.search(word):
+            break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
+    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not capital(out[-1])):
+        out.pop()
+    if out:
+        out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
+    if out and (out[-1].lower() in HEADS_AFTER or out[-1].lower() in ORG_HEADS):
+        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
+    return " ".join(out)
+
+
+def titled_people(text: str) -> list[ActorMention]:
+    found = []
+    for match in TITLED.finditer(text):
+        name = _person_name(match.group("name"))
+        if not name or (" " not in name and is_common_word(name) and name not in first_names()):
+            continue
+        start = match.start("name")
+        end = start + len(match.group("name")[: match.group("name").find(name) + len(name)])
+        role = _TITLES[match.group("title").lower()]
+        found.append(ActorMention(start, end, text[start:end], "person", role, rule="title", lead=match.start("title")))
+    return found
+
+
+# verbs that only a person is the subject of: 'Hitler had decided', 'Stalin ordered'
+_PERSON_VERBS = (
+    "decided|ordered|insisted|refused|wrote|said|told|believed|feared|hoped|wanted|demanded|promised|resigned|"
+    "married|confessed|complained|admitted|recalled|remarked|declared"
+)
+SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+
+
+_CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
+
+
+def single_named_people(text: str) -> list[ActorMention]:
+    """A single name that the sentence makes a person: the subject of a verb only people do
+    ('Hitler had decided'), not an English word, a place's or a side's name."""
+    found = []
+    for match in SINGLE.finditer(text):
+        name = match.group("name")
+        if not name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or is_known_place(name) \
+                or _CAPITAL_BEFORE.search(text, 0, match.start()):
+            continue  # 'General Lee ordered' is for the title rule; 'Norway ordered' is a country
+        found.append(ActorMention(match.start(), match.end("name"), name, "person", rule="single"))
+    return found
+
+
+def first_named_people(text: str) -> list[ActorMention]:
+    names = first_names()
+    found = _of_place(text, names) if " of " in text else []
+    for match in _overlapping(PERSON, text, names):
+        first = match.group("first")
+        if first.split("-")[0] not in names or first.lower() in _TITLES:
+            role_named = _role_named(text, match)
+            if role_named is not None:
+                found.append(role_named)
+            continue
+        rest = _person_name(match.group("rest"))
+        if not rest:
+            continue
+        last = rest.split()[-1]
+        if is_common_word(first) and is_common_word(last) or not any(c.islower() for c in last) or \
+                is_common_word(last) and is_known_place(first):
+            continue  # 'Will Power', 'Grant Park', 'Berlin Airlift'
+        end = match.start("rest") + match.group("rest").find(rest) + len(rest)
+        found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+    return found
+
+
+OF_PERSON = re.compile(rf"(?<![\w’'.-])(?P<first>{CAP}) of (?P<place>{CAP})")
+
+
+def _of_place(text: str, names: frozenset[str]) -> list[ActorMention]:
+    """'Benedict of Nursia', 'Catherine of Aragon': a first name, 'of' and a place's name, with no
+    capitalised word before it, is one person."""
+    found = []
+    for match in OF_PERSON.finditer(text):
+        first, place = match.group("first"), match.group("place").rstrip(".")
+        before = text[max(0, match.start() - 30) : match.start()]
+        if first not in names or is_common_word(first) or is_common_word(place) or not name_word_ok(place) or \
+                _CAPITAL_BEFORE.search(before):
+            continue
+        end = match.start("place") + len(place)
+        found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+    return found
+
+
+_EVENT_HEADS = frozenset({"operation", "battle", "siege", "raid", "campaign", "offensive", "war", "treaty", "plan",
+                          "project", "exercise", "mission"})
+
+
+def _overlapping(pattern: re.Pattern[str], text: str, names: frozenset[str]) -> list[re.Match[str]]:
+    """Matches of `pattern`, the next one searched right after a first word that is no first name,
+    so that it does not hide the name after it ('In February Max Perutz …')."""
+    found = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        first = match.group("first")
+        named = first.split("-")[0] in names or first.lower() in _EVENT_HEADS  # 'Operation Little Saturn' is whole
+        position = match.end() if named else match.end("first")
+    return found
+
+
+def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
+    """A person of two names the lists lack, after a role noun: 'the pilot Gherman Titov'."""
+    before = ROLE_NAMED.search(text, max(0, match.start() - 30), match.start())
+    if before is None:
+        return None
+    role = before.group("role")
+    nouns = noun_lemmas(role)
+    name = _person_name(" ".join(match.group(0).split()[:2]))
+    if not (nouns and role not in NOT_ROLE and ROLE_SUFFIX.search(nouns[0]) and " " in name) or \
+            any(is_common_word(w) for w in name.split()):
+        return None
+    start = match.start()
+    return ActorMention(start, start + len(name), name, "person", nouns[0], rule="role",
+                        lead=before.start("role") if text[before.end("role")] == " " else -1)
+
+
+ROLE_NAMED = re.compile(r"\b(?P<role>[a-z]+)[:,]?\s+$")
+
+
+def initialled_people(text: str) -> list[ActorMention]:
+    found = []
+    for match in INITIALS.finditer(text):
+        name = match.group("name")
+        last = name.split()[-1].split(".")[-1]
+        if not name_word_ok(last) or len(last) < 3 or is_common_word(last):
+            continue
+        found.append(ActorMention(match.start(), match.end(), name, "person", rule="initials"))
+    return found
+
+
+ROLE_SUFFIX = re.compile(r"(?:naut|ist|eer|er|or|ian|ant|man|pilot|chief|king|queen|leader|officer)$")
+NOT_ROLE = frozenset({"under", "after", "other", "over", "order", "water", "winter", "summer", "number", "ever",
+                       "later", "river", "border", "corner", "matter", "manner", "power", "tower", "letter",
+                       "center", "centre", "member", "mother", "father", "brother", "daughter", "layer",
+                       "chamber", "paper", "error", "sector", "motor", "floor", "door", "honor", "honour",
+                       "favor", "labor", "major", "minor", "senior", "junior", "prior", "german", "man", "woman"})
+
+
+def first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> bool:
+    """True if `before` is a capitalised name-like word right before a single-name person: their first name."""
+    word = before.group()
+    return text[before.end() : name.start()] == " " and name_word_ok(word) and not is_common_word(word) and \
+        word.lower() not in _TITLES and not is_known_place(word) and word.lower() not in _PLACE_PREFIXES

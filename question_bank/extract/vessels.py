@@ -1,0 +1,147 @@
+"""Ships and craft named in a sentence: a ship's prefix ("USS Yorktown", "HMS Hood"), a type
+before the name ("the carrier Yorktown", "the carriers Enterprise and Hornet", "the probe
+Venera"), a name and a number ("Vostok 1", "Apollo 13"), or a name the sentence introduces as a
+ship or craft (an infobox line "Ships: Fram", "Odyssey (command module)", "aboard the Discovery")."""
+
+from __future__ import annotations
+
+import re
+
+from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, name_word_ok
+from question_bank.extract.lexicon import is_common_word
+
+SHIP_PREFIX = re.compile(
+    rf"\b(?P<prefix>USS|HMS|HMAS|HMCS|HMNZS|SMS|RMS|USNS|USCGC|HNLMS|ORP|MV|SS)\s+(?P<name>{CAP}(?:\s+{CAP}){{0,2}})"
+)
+_SHIP_TYPES = {
+    "carrier": "carrier", "carriers": "carrier", "battleship": "battleship", "battleships": "battleship",
+    "cruiser": "cruiser", "cruisers": "cruiser", "destroyer": "destroyer", "destroyers": "destroyer",
+    "submarine": "submarine", "submarines": "submarine", "frigate": "frigate", "frigates": "frigate",
+    "corvette": "corvette", "corvettes": "corvette", "liner": "liner", "liners": "liner", "steamer": "ship",
+    "icebreaker": "icebreaker", "battlecruiser": "battlecruiser", "battlecruisers": "battlecruiser",
+    "flagship": "ship", "warship": "ship", "warships": "ship", "ship": "ship", "ships": "ship", "vessel": "ship",
+    "tanker": "tanker", "minesweeper": "minesweeper", "schooner": "ship", "yacht": "ship", "gunboat": "gunboat",
+    "freighter": "freighter", "trawler": "trawler", "tug": "tug", "tugboat": "tug", "ferry": "ferry",
+    "whaler": "whaler", "sloop": "ship", "brig": "ship", "barque": "ship", "galleon": "ship", "clipper": "ship",
+    "steamship": "ship", "merchantman": "ship", "troopship": "ship", "raft": "raft",
+}
+_CRAFT_TYPES = {
+    "spacecraft": "spacecraft", "capsule": "spacecraft", "probe": "probe", "probes": "probe",
+    "satellite": "satellite", "satellites": "satellite", "station": "space station", "shuttle": "spacecraft",
+    "module": "spacecraft", "airship": "airship", "lander": "probe", "rover": "rover", "orbiter": "probe",
+}
+_NAME_IN_LIST = rf"(?:{CAP}(?: {CAP}){{0,2}}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
+TYPED = re.compile(
+    rf"\b(?P<type>{'|'.join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))})\s+"
+    rf"(?P<names>{_NAME_IN_LIST}(?:\s*,\s*{_NAME_IN_LIST})*(?:\s*,?\s+and\s+{_NAME_IN_LIST})?)"
+)
+NUMBERED = re.compile(rf"\b(?P<name>{CAP}(?:[ -]{CAP})?)[ -](?P<num>\d{{1,3}})\b(?![.,]\d|\s*(?:%|km|kilo|mile|men|per))")
+
+
+_CRAFT_NOT = frozenset(
+    "no number route highway room pier gate page chapter article section phase stage block zone area sector "
+    "grade level class type model mark unit camp stalag oflag bunker building hangar pad complex site launch "
+    "plant reactor line channel track platform terminal hill height point kilometre kilometer mile hour minute "
+    "verse psalm act scene figure table volume part book series task torpedo bomber fighter squadron force "
+    "group wing apollo-soyuz world photo photograph figure plate symphony opus op tank".split()
+)
+_SPACE_WORDS = re.compile(r"\b(?:orbit\w*|spacecraft|spaceflight|space|cosmonauts?|astronauts?|launch\w*|capsule|"
+                          r"rocket|lunar|moon|earth|satellite|probe|crewed|mission|cosmodrome)\b", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _trim(name: str) -> str:
+    """A name without the words that end it ('Hornet under' is cut at 'under' by the caller)."""
+    words_ = name.split()
+    while words_ and not name_word_ok(words_[-1]):
+        words_.pop()
+    return " ".join(words_)
+
+
+def prefixed_ships(text: str) -> list[ActorMention]:
+    found = []
+    for match in SHIP_PREFIX.finditer(text):
+        name = _trim(" ".join(w for w in _leading_caps(match.group("name").split())))
+        if not name or (match.group("prefix") == "SS" and re.search(r"\b(?:Panzer|Division|Corps|Waffen)\b", text)):
+            continue
+        end = match.start("name") + len(name)
+        found.append(ActorMention(match.start(), end, text[match.start() : end], "ship", "", rule="prefix"))
+    return found
+
+
+def _leading_caps(words_: list[str]) -> list[str]:
+    out = []
+    for word in words_:
+        if not name_word_ok(word):
+            break
+        out.append(word)
+    return out
+
+
+def typed_vessels(text: str) -> list[ActorMention]:
+    found = []
+    for match in TYPED.finditer(text):
+        kind_word = match.group("type")
+        kind, role = ("ship", _SHIP_TYPES[kind_word]) if kind_word in _SHIP_TYPES else ("craft", _CRAFT_TYPES[kind_word])
+        if kind_word == "station" and not text[: match.start()].lower().endswith("space "):
+            continue
+        role = "" if role == kind else role
+        for name in re.finditer(_NAME_IN_LIST, match.group("names")):
+            word = _trim(" ".join(_leading_caps(name.group(0).split()))).rstrip(".") or name.group(0).rstrip(".")
+            if " " in word and not all(capital(w) and not is_common_word(w) for w in word.split()[1:]):
+                word = word.split()[0]  # 'the carrier Hornet Task Force 16' is Hornet; 'Fort Cataraqui' is whole
+            if not name_word_ok(word.split()[0]) and not re.fullmatch(r"[A-Z]-\d+", word):
+                continue
+            start = match.start("names") + name.start()
+            lead = match.start("type") if name.start() == 0 and name.end() == len(match.group("names")) else -1
+            found.append(ActorMention(start, start + len(word), word, kind, role, rule="type", lead=lead))
+    return found
+
+
+_CRAFT_FIELD = re.compile(r"(?:Ships?|Spacecraft|Vessels?|Craft|Flagships?|Submarines?|Boats?)\s*:\s*")
+_TYPE_WORDS = "|".join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))
+_TYPE_AFTER = re.compile(rf"(?P<name>{CAP}(?:\s+{CAP}){{0,2}})\s+\((?:the\s+)?(?:[a-z]+\s+)?(?:{_TYPE_WORDS})\)")
+_ABOARD = re.compile(rf"\b(?:aboard|on board)\s+(?:the\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+
+
+def introduced_craft(text: str) -> list[ActorMention]:
+    """Ships and craft named without a prefix where the sentence says what they are: an infobox
+    line 'Ships: Fram (Norway); Terra Nova', a type in parentheses 'Odyssey (command module)', or
+    'aboard the Discovery'."""
+    spans: list[tuple[int, int]] = []
+    field = _CRAFT_FIELD.match(text)
+    if field:
+        for item in re.finditer(r"[^,;]+", text[field.end() :]):
+            name = _trim(" ".join(_leading_caps(item.group().split("(")[0].split())))
+            if name:
+                start = field.end() + item.start() + item.group().find(name)
+                spans.append((start, start + len(name)))
+    for pattern, cue in ((_TYPE_AFTER, "("), (_ABOARD, " board")):
+        if cue not in text and (cue == "(" or "aboard" not in text):
+            continue
+        for match in pattern.finditer(text):
+            name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
+            if name:
+                spans.append((match.start("name"), match.start("name") + len(name)))
+    if not spans:
+        return []
+    kind = "craft" if _SPACE_WORDS.search(text) else "ship"
+    return [ActorMention(a, b, text[a:b], kind, rule="introduced") for a, b in spans]
+
+
+def numbered_craft(text: str) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    if not _DIGIT.search(text):
+        return found
+    for match in NUMBERED.finditer(text):
+        name = match.group("name")
+        parts = re.split(r"[ -]", name)
+        if not all(capital(p) and p.lower().rstrip(".") not in _CRAFT_NOT and p.lower() not in NOT_NAME for p in parts) or \
+                len(parts[-1]) < 3 or not any(c.islower() for c in parts[-1]) or \
+                re.search(r"\b(?:No\.|Hill|Route)\s*$", text[: match.start()]):
+            continue
+        role = "spacecraft" if _SPACE_WORDS.search(text) else ""
+        found.append(ActorMention(match.start(), match.end(), match.group(0), "craft", role, rule="number"))
+    return found
