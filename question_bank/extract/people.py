@@ -22,7 +22,7 @@ from question_bank.extract.actor_names import (
 )
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import ORG_HEADS
-from question_bank.extract.places import HEADS_AFTER
+from question_bank.extract.place_heads import HEADS_AFTER
 from question_bank.extract.sides import SIDE_WORDS
 
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"

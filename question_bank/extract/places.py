@@ -16,64 +16,22 @@ from lemminflect import getAllLemmas
 
 from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, is_common_word
+from question_bank.extract.place_heads import (
+    HEADS_AFTER,
+    HEADS_BEFORE,
+    LOWER_AFTER,
+    OF_HEADS,
+    PLACE_TYPES,
+    SITE_ENDINGS,
+)
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.facts.entities import Place
 
-HEADS_AFTER = frozenset({
-    "river", "hill", "hills", "ridge", "island", "islands", "bay", "cove", "valley", "bridge", "square",
-    "cemetery", "run", "creek", "forest", "wood", "woods", "pass", "gap", "heights", "mountains", "sea",
-    "strait", "peninsula", "point", "top", "orchard", "den", "canal", "gulf", "coast", "plain", "plateau",
-    "boulevard", "street", "lake", "marshes", "marsh", "bend", "fortress", "harbour", "harbor", "delta",
-    "house", "farm", "redoubt", "works", "factory", "church", "castle", "tower", "mill", "château", "chateau",
-    "cosmodrome", "spaceport", "ocean", "desert", "oblast", "province",
-    # natural features and named sites with head words of their own
-    "glacier", "shelf", "isthmus", "fjord", "reef", "atoll", "lagoon", "archipelago", "highlands", "uplands",
-    "lowlands", "range", "volcano", "crater", "depot", "line", "falls", "canyon", "gorge", "channel", "sound",
-    "massif", "steppe", "basin", "pole", "gate", "gates",
-})
-HEADS_BEFORE = frozenset({
-    "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
-    "strait", "straits", "monte", "mont", "complex", "pad",
-})
-# 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
-_OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
 _CODE = re.compile(r"\d{1,4}[A-Z]?")  # 'Hill 112', 'Point 593', 'Launch Complex 39A'
-# the head of a launch site named after a person: 'Kennedy Space Center'
-_SITE_ENDINGS = (("space", "center"), ("space", "centre"), ("air", "base"), ("naval", "base"))
-# a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
-_LOWER_AFTER = frozenset({
-    "pocket", "salient", "area", "region", "sector", "bridgehead", "valley", "river", "coast", "coastline",
-    "district", "basin", "plain", "peninsula", "airfield", "garrison", "hills", "heights", "railway", "station",
-    "formation", "crater", "highlands", "glacier", "massif", "plateau", "range", "lowlands", "isthmus", "archipelago",
-    "lagoon", "estuary", "uplands",
-})
 _AFTER_PLACE = re.compile(
     r"\s+(?:was|were|had been)\s+(?:\w+ly\s+)?(?:liberated|taken|captured|occupied|evacuated|abandoned|besieged|"
     r"encircled|surrounded|bombed|recaptured|retaken|relieved|stormed|shelled|defended|reached|entered)\b|\s+fell\b"
 )
-_PLACE_TYPES = {
-    "river": "river", "creek": "river", "run": "river", "canal": "river", "delta": "river",
-    "hill": "mountain", "hills": "mountain", "ridge": "mountain", "mount": "mountain", "mountains": "mountain",
-    "heights": "mountain", "top": "mountain", "pass": "mountain", "gap": "mountain",
-    "island": "island", "islands": "island", "isle": "island", "peninsula": "peninsula", "valley": "region",
-    "forest": "region", "wood": "region", "woods": "region", "plain": "region", "plateau": "region",
-    "marshes": "region", "marsh": "region", "coast": "region", "bay": "bay", "cove": "bay",
-    "gulf": "gulf", "sea": "sea", "strait": "strait", "lake": "lake", "cape": "cape", "point": "cape",
-    "bend": "region", "cosmodrome": "launch site", "spaceport": "launch site", "ocean": "ocean",
-    "desert": "desert", "oblast": "region", "province": "region",
-    "bridge": "landmark", "square": "landmark", "cemetery": "landmark", "orchard": "landmark", "den": "landmark",
-    "boulevard": "landmark", "street": "landmark", "fortress": "landmark", "fort": "landmark",
-    "harbour": "landmark", "harbor": "landmark", "port": "town", "house": "landmark", "farm": "landmark",
-    "redoubt": "landmark", "works": "landmark", "factory": "landmark", "church": "landmark", "castle": "landmark",
-    "tower": "landmark", "mill": "landmark", "château": "landmark", "chateau": "landmark",
-    "glacier": "glacier", "shelf": "ice shelf", "isthmus": "region", "fjord": "bay", "reef": "island",
-    "atoll": "island", "lagoon": "lake", "archipelago": "island", "highlands": "region", "uplands": "region",
-    "lowlands": "region", "range": "mountain", "volcano": "mountain", "crater": "region", "depot": "landmark",
-    "line": "landmark", "falls": "river", "canyon": "region", "gorge": "region", "channel": "strait",
-    "sound": "strait", "massif": "mountain", "steppe": "region", "basin": "region", "pole": "region",
-    "straits": "strait", "monte": "mountain", "mont": "mountain", "complex": "launch site", "pad": "launch site",
-    "bight": "bay", "firth": "bay", "gate": "landmark", "gates": "landmark",
-}
 _PREPOSITIONS = frozenset({
     "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
     "beyond", "via", "along", "past", "behind", "inside", "within", "onto", "over", "on", "nearer",
@@ -172,7 +130,7 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
                 j += 2  # Kalach-na-Donu, Rostov-on-Don, Pointe du Hoc
             elif gap == " " and _CODE.fullmatch(tokens[j].text) and tokens[j - 1].text.lower() in HEADS_BEFORE:
                 j += 1  # Hill 112
-            elif gap == " " and tokens[j].text == "of" and j - i == 1 and tokens[i].folded in _OF_HEADS \
+            elif gap == " " and tokens[j].text == "of" and j - i == 1 and tokens[i].folded in OF_HEADS \
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
                     and text[tokens[j].end : tokens[j + 1].start] == " ":
                 j += 2  # Bay of Whales
@@ -302,13 +260,13 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     name = text[start:end]
     lowered = [w.text.lower().strip("’'") for w in run]
     head = lowered[-1] if lowered[-1] in HEADS_AFTER else (lowered[0] if lowered[0] in HEADS_BEFORE else "")
-    if len(run) > 2 and lowered[1] == "of" and lowered[0] in _OF_HEADS:
+    if len(run) > 2 and lowered[1] == "of" and lowered[0] in OF_HEADS:
         head = lowered[0]  # 'Bay of Islands' is a bay
     if not head and len(run) > 2 and _CODE.fullmatch(run[-1].text) and lowered[-2] in HEADS_BEFORE:
         head = lowered[-2]  # 'Launch Complex 39A'
     if head and len(run) > 1:
-        return PlaceMention(start, end, name, None, "head", _PLACE_TYPES.get(head, "region"))
-    if len(run) > 2 and tuple(lowered[-2:]) in _SITE_ENDINGS:
+        return PlaceMention(start, end, name, None, "head", PLACE_TYPES.get(head, "region"))
+    if len(run) > 2 and tuple(lowered[-2:]) in SITE_ENDINGS:
         return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
     if len(run) == 1 and run[0].folded in gazetteer.demonyms():
         return None  # 'the Polynesian islands': a people's adjective
@@ -325,7 +283,7 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         if (_list_like(after) or event > last) and not (all_common and followed_by_noun) and \
                 _list_follows(text, tokens, first, accepted_ends):
             return PlaceMention(start, end, name, None, "list")
-        if all_common or after.split(" ", 1)[0].strip(",.;") not in _LOWER_AFTER:
+        if all_common or after.split(" ", 1)[0].strip(",.;") not in LOWER_AFTER:
             return None  # 'and the Haemus range' is judged by its feature word below
     if context == "strong" and first > 0:
         if all_common and followed_by_noun:
@@ -333,7 +291,7 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, end, name, None, "preposition", said)
     if context == "weak" and not all_common and not followed_by_noun:
         return PlaceMention(start, end, name, None, "preposition", said)
-    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in _LOWER_AFTER)):
+    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER)):
         return PlaceMention(start, end, name, None, "verb", said)
     return None
 
