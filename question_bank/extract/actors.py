@@ -123,7 +123,6 @@ class _Finds(Protocol):
     def text(self) -> str: ...
 
 
-_WORD_RUN = re.compile(r"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,3}")
 _TOKEN = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_s][\w-]*)?|\d+")  # 'Khrushchev's' is Khrushchev
 
 

@@ -144,6 +144,7 @@ class LivePlayer:
         tally = rows.own_tally(self.db, game.id, learner_id, game.counted_through)
         return (tally.points if game.points else tally.right), None, rows.player_count(self.db, game.id)
 
+
 def _given(question: Question, index: int, given: str) -> str:
     """The answer as the checker takes it: an option's text (given as text or by its number), or
     the typed text cleaned."""

@@ -149,10 +149,11 @@ class LiveHost:
             _, game, view = seen
             return replace(view, seconds_left=game.seconds_left(store_now(self.db, self.clock)))
         game = self._own(code)
-        if game.state is State.OPEN and self._done(game):
-            with self.db.write():
+        if game.state is State.OPEN and stamp is not None and self._due(stamp, game):
+            with self.db.write():  # judged again inside the write, on a fresh stamp
                 game = self._games.reread(game)
-                if game.state is State.OPEN and self._done(game):
+                fresh = rows.host_stamp(self.db, game.row.code)
+                if game.state is State.OPEN and fresh is not None and self._due(fresh, game):
                     rows.set_question(self.db, game.id, State.REVEALED.value, game.index, game.row.opened_at,
                                       game.row.closes_at)
             game = self._games.reread(game)
@@ -166,14 +167,6 @@ class LiveHost:
         assert game.row.closes_at is not None and stamp.answers is not None
         return (store_now(self.db, self.clock) >= game.row.closes_at
                 or 0 < stamp.players <= stamp.answers)
-
-    def _done(self, game: Game) -> bool:
-        """Whether the open question's countdown has passed, or every player (one at least) answered."""
-        assert game.index is not None and game.row.closes_at is not None
-        if store_now(self.db, self.clock) >= game.row.closes_at:
-            return True
-        joined = rows.player_count(self.db, game.id)
-        return joined > 0 and rows.answer_count(self.db, game.id, game.index) >= joined
 
     def end(self, code: str) -> HostView:
         """End the game (whatever its state): no more answers; the leaderboard is final."""
