@@ -22,7 +22,7 @@ from question_bank.extract.actor_names import (
 )
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import ORG_HEADS
-from question_bank.extract.place_heads import HEADS_AFTER
+from question_bank.extract.place_heads import FOREIGN_PREFIXES, HEADS_AFTER
 from question_bank.extract.sides import SIDE_WORDS
 
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"
@@ -177,6 +177,8 @@ def first_named_people(text: str) -> list[ActorMention]:
     found = _of_place(text, names) if " of " in text else []
     for match in _overlapping(PERSON, text, names):
         first = match.group("first")
+        if _PREFIX_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # 'San Juan Bautista', 'Los Alamos': a place, not a person
         if first.split("-")[0] not in names or first.lower() in _TITLES:
             role_named = _role_named(text, match)
             if role_named is not None:
@@ -194,6 +196,7 @@ def first_named_people(text: str) -> list[ActorMention]:
     return found
 
 
+_PREFIX_BEFORE = re.compile(rf"\b(?:{'|'.join(p.title() for p in FOREIGN_PREFIXES)}) $")
 OF_PERSON = re.compile(rf"(?<![\w’'.-])(?P<first>{CAP}) of (?P<place>{CAP})")
 
 
