@@ -43,8 +43,14 @@ _TITLES = {
     "lady": "", "dr.": "", "dr": "", "doctor": "", "mr.": "", "mrs.": "", "ms.": "", "mr": "", "mrs": "",
     "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
 }
+def _title_pattern(title: str) -> str:
+    """'Brigadier General' and 'Brigadier general' for 'brigadier general'; the first word capitalised."""
+    first, *rest = title.split()
+    return r"\s+".join([re.escape(first[:1].upper() + first[1:]), *(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in rest)])
+
+
 TITLED = re.compile(
-    r"\b(?=[A-Z])(?P<title>" + "|".join(re.escape(t[:1].upper() + t[1:]) for t in sorted(_TITLES, key=len, reverse=True))
+    r"\b(?=[A-Z])(?P<title>" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True))
     + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{0,3}})"
 )
 PERSON = re.compile(
@@ -143,7 +149,7 @@ def titled_people(text: str) -> list[ActorMention]:
             continue
         start = match.start("name")
         end = start + len(match.group("name")[: match.group("name").find(name) + len(name)])
-        role = _TITLES[match.group("title").lower()]
+        role = _TITLES[" ".join(match.group("title").lower().split())]
         found.append(ActorMention(start, end, text[start:end], "person", role, rule="title", lead=match.start("title")))
     return found
 
@@ -275,3 +281,15 @@ def first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> 
     word = before.group()
     return text[before.end() : name.start()] == " " and name_word_ok(word) and not is_common_word(word) and \
         word.lower() not in _TITLES and not is_known_place(word) and word.lower() not in _PLACE_PREFIXES
+
+
+REGNAL = re.compile(rf"\b(?P<name>{CAP}(?: {CAP})?) (?P<number>(?:X{{0,2}})(?:IX|IV|V?I{{1,3}}|V))\b(?![’'.-]\w)")
+
+
+def regnal_people(text: str) -> list[ActorMention]:
+    """A first name and a regnal number: 'Elizabeth II', 'Louis XIV', 'John Paul II'."""
+    found = []
+    for match in REGNAL.finditer(text):
+        if match.group("name").split()[0] in first_names() and all(name_word_ok(w) for w in match.group("name").split()):
+            found.append(ActorMention(match.start(), match.end(), match.group(0), "person", rule="regnal"))
+    return found

@@ -1,13 +1,15 @@
 """Ships and craft named in a sentence: a ship's prefix ("USS Yorktown", "HMS Hood"), a type
 before the name ("the carrier Yorktown", "the carriers Enterprise and Hornet", "the probe
 Venera"), a name and a number ("Vostok 1", "Apollo 13"), or a name the sentence introduces as a
-ship or craft (an infobox line "Ships: Fram", "Odyssey (command module)", "aboard the Discovery")."""
+ship or craft (an infobox line "Ships: Fram", "Odyssey (command module)", "aboard the Discovery",
+"astern of the Achille", "The Bellona, the largest warship afloat"), or one listed with a ship already
+known ("between Bucentaure and Redoutable")."""
 
 from __future__ import annotations
 
 import re
 
-from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, name_word_ok
+from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, is_known_place, name_word_ok
 from question_bank.extract.lexicon import is_common_word
 
 SHIP_PREFIX = re.compile(
@@ -63,7 +65,7 @@ def _trim(name: str) -> str:
 def prefixed_ships(text: str) -> list[ActorMention]:
     found = []
     for match in SHIP_PREFIX.finditer(text):
-        name = _trim(" ".join(w for w in _leading_caps(match.group("name").split())))
+        name = _trim(" ".join(w for w in _leading_caps(match.group("name").split()))).rstrip(".")
         if not name or (match.group("prefix") == "SS" and re.search(r"\b(?:Panzer|Division|Corps|Waffen)\b", text)):
             continue
         end = match.start("name") + len(name)
@@ -103,7 +105,12 @@ def typed_vessels(text: str) -> list[ActorMention]:
 _CRAFT_FIELD = re.compile(r"(?:Ships?|Spacecraft|Vessels?|Craft|Flagships?|Submarines?|Boats?)\s*:\s*")
 _TYPE_WORDS = "|".join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))
 _TYPE_AFTER = re.compile(rf"(?P<name>{CAP}(?:\s+{CAP}){{0,2}})\s+\((?:the\s+)?(?:[a-z]+\s+)?(?:{_TYPE_WORDS})\)")
-_ABOARD = re.compile(rf"\b(?:aboard|on board)\s+(?:the\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+_ABOARD = re.compile(rf"\b(?:aboard|on board|astern of|abeam of)\s+(?:the\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+# 'The Santísima Trinidad, the largest warship afloat,': a name with a ship's type in apposition
+_TYPE_APPOSED = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}}),\s+(?:the|a|an)\s+(?:[a-z]+\s+){{0,2}}(?:{_TYPE_WORDS})"
+    r"(?=[,.;:)]|\s+(?:afloat|of|in|that|which|with|at|built|launched|and|then|under|commanded|carrying)\b)"
+)
 
 
 def introduced_craft(text: str) -> list[ActorMention]:
@@ -118,8 +125,8 @@ def introduced_craft(text: str) -> list[ActorMention]:
             if name:
                 start = field.end() + item.start() + item.group().find(name)
                 spans.append((start, start + len(name)))
-    for pattern, cue in ((_TYPE_AFTER, "("), (_ABOARD, " board")):
-        if cue not in text and (cue == "(" or "aboard" not in text):
+    for pattern, cues in ((_TYPE_AFTER, ("(",)), (_ABOARD, ("board", "astern", "abeam")), (_TYPE_APPOSED, (", ",))):
+        if not any(cue in text for cue in cues):
             continue
         for match in pattern.finditer(text):
             name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
@@ -144,4 +151,27 @@ def numbered_craft(text: str) -> list[ActorMention]:
             continue
         role = "spacecraft" if _SPACE_WORDS.search(text) else ""
         found.append(ActorMention(match.start(), match.end(), match.group(0), "craft", role, rule="number"))
+    return found
+
+
+_LISTED_AFTER = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
+_LISTED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>{CAP}(?:\s+{CAP}){{0,2}})(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def listed_ships(text: str, ships: list[ActorMention], taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """Names listed right before or after a known ship ('between Bucentaure and Redoutable') that
+    nothing else took: ships too."""
+    found: list[ActorMention] = []
+    for ship in ships:
+        candidates = [(m, m.start("name")) for m in [_LISTED_AFTER.match(text, ship.end)] if m]
+        before = _LISTED_BEFORE.search(text, max(0, ship.start - 60), ship.start)
+        if before:
+            candidates.append((before, before.start("name")))
+        for match, start in candidates:
+            name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
+            end = start + len(name)
+            if not name or is_common_word(name.split()[0]) or is_known_place(name) or \
+                    any(start < b and a < end for a, b in [*taken, *((f.start, f.end) for f in found)]):
+                continue
+            found.append(ActorMention(start, end, name, ship.kind, ship.role, rule="list"))
     return found

@@ -75,3 +75,68 @@ def test_buildings_and_monuments_named_with_a_possessive_are_places() -> None:
 
 def test_a_possessive_after_a_place_is_not_in_its_name() -> None:
     assert _places("On 3 May 1806 the fleet sailed to Ruritania's coast.")[0][0] == "Ruritania"
+
+
+def test_a_ship_named_with_its_prefix_is_the_same_ship_alone_later() -> None:
+    text = ("On 3 May 1805 Admiral James Corbin sailed in HMS Endeavour.\n\n"
+            "At noon Endeavour opened fire, and Corbin fought from Endeavour until dusk.")
+    assert _actors(text) == [["James Corbin", "HMS Endeavour"], ["Endeavour", "Corbin", "Endeavour"]]
+    assert _places(text) == [[], []]
+
+
+def test_a_ship_listed_with_a_known_ship_is_a_ship() -> None:
+    text = ("Ships: HMS Endeavour; Vaillante\n\n"
+            "On 3 May 1805 Endeavour passed between Vaillante and Formidableux.\n\n"
+            "The rigging of Formidableux caught fire.")
+    assert _actors(text) == [["HMS Endeavour", "Vaillante"], ["Endeavour", "Vaillante", "Formidableux"],
+                             ["Formidableux"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Esperanza Real, the largest warship afloat, struck her colours on 3 May 1805.",
+    "On 3 May 1805 the brig passed astern of the Esperanza Real under fire.",
+])
+def test_a_name_the_sentence_makes_a_ship_is_a_ship(text: str) -> None:
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [("Esperanza Real", "ship")]
+
+
+def test_a_person_known_by_a_name_that_is_no_first_name_is_met_by_it_alone() -> None:
+    text = ("Summit party: Walter Brand, Pemba Dorje\n\n"
+            "On 3 May 1951 Brand and Pemba reached the top, and Pemba left a flag there.")
+    assert _actors(text) == [["Walter Brand", "Pemba Dorje"], ["Brand", "Pemba", "Pemba"]]
+
+
+def test_a_first_name_is_not_met_alone_as_the_person() -> None:
+    text = "On 3 May 1951 Walter Brand reached the top.\n\nWalter was a common name then."
+    assert _actors(text) == [["Walter Brand"], []]
+
+
+def test_a_first_name_and_a_regnal_number_is_a_person() -> None:
+    assert _actors("On 2 June 1953, the day of the coronation of Elizabeth II, it rained.") == [["Elizabeth II"]]
+
+
+def test_stacked_titles_are_not_part_of_the_name() -> None:
+    assert _actors("On 3 May 1906 Brigadier General Walter Brand marched.") == [["Walter Brand"]]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("On 3 May 1989 the minister was forced out by the Politburo.", "Politburo"),
+    ("The news reached the Admiralty on 6 November 1805.", "Admiralty"),
+    ("On 3 May 1989 an officer of the Volkspolizei opened the gate.", "Volkspolizei"),
+])
+def test_a_body_without_a_head_word_is_an_organisation(text: str, body: str) -> None:
+    actors = extract_article(text).actors
+    assert [(a.text, a.kind) for a in actors] == [(body, "organisation")]
+    assert _places(text) == [[]]
+
+
+def test_a_place_after_member_of_the_is_no_body() -> None:
+    assert _actors("On 3 May 1989 a member of the Netherlands team spoke.") == [[]]
+
+
+def test_a_state_body_keeps_its_first_word() -> None:
+    assert _actors("On 3 May 1906 the State Flood Commission met.") == [["State Flood Commission"]]
+
+
+def test_a_time_zone_is_no_organisation() -> None:
+    assert _actors("Local time: 05:12 PST") == [[]]
