@@ -44,6 +44,7 @@ from question_bank.extract.vessels import (
     SHIP_PREFIX,
     introduced_craft,
     listed_ships,
+    nation_named_ships,
     numbered_craft,
     prefixed_ships,
     typed_vessels,
@@ -185,12 +186,13 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
     """Each known actor's names (`keys`) wherever they stand alone, and ships listed with a known ship."""
     longest = max(k.count(" ") for k in keys) + 1
     firsts = {k.split(" ", 1)[0] for k in keys}
+    navy = any(a.kind == "ship" for a in known.values())
     for finds in found:
         text = finds.text
         settled = [_settled(a, known) for a in finds.actors] if finds.actors else []
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
-            if _ships_listed(finds, keys, common):
+            if _ships_listed(finds, keys, common, navy):
                 longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
             continue
         guesses = [p for p in finds.places if p.rule != "catalog"]  # a rule's guess gives way to a known actor
@@ -227,15 +229,18 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
-        if _ships_listed(finds, keys, common):
+        if _ships_listed(finds, keys, common, navy):
             longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
 
 
-def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str]) -> bool:
+def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str], navy: bool) -> bool:
     """Adds to `finds` the ships listed with a known ship of it ('between Bucentaure and
-    Redoutable'), known by name from then on; True if there were any."""
+    Redoutable') and, in an article that names ships (`navy`), those named after a people's
+    adjective ('the French Achille'), known by name from then on; True if there were any."""
     ships = [a for a in finds.actors if a.kind == "ship"]
     listed = listed_ships(finds.text, ships, finds.spans()) if ships else []
+    if navy:
+        listed += nation_named_ships(finds.text, finds.spans() + [(a.start, a.end) for a in listed])
     for ship in listed:
         _add_keys(ship, keys, common)
         finds.places = [p for p in finds.places if not (p.start < ship.end and ship.start < p.end)]

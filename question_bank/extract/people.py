@@ -22,7 +22,7 @@ from question_bank.extract.actor_names import (
 )
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import ORG_HEADS
-from question_bank.extract.place_heads import FOREIGN_PREFIXES, HEADS_AFTER
+from question_bank.extract.place_heads import FOREIGN_PREFIXES, HEADS_AFTER, SURNAME_HEADS
 from question_bank.extract.sides import SIDE_WORDS
 
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"
@@ -136,7 +136,7 @@ def _person_name(name: str) -> str:
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
-    if out and (out[-1].lower() in HEADS_AFTER or out[-1].lower() in ORG_HEADS):
+    if out and (out[-1].lower() in HEADS_AFTER and out[-1].lower() not in SURNAME_HEADS or out[-1].lower() in ORG_HEADS):
         return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
     return " ".join(out)
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 MOUNTAIN_PARTS = frozenset({"col", "face", "icefall", "step", "summit", "cwm", "couloir", "spur", "saddle",
                             "buttress", "arete", "arête", "headwall", "shoulder", "glacier", "serac", "bowl"})
 # heads that are common in names of other things ('the Geneva Summit'): a place only with no known place before
-WEAK_HEADS = frozenset({"summit", "step", "face", "shoulder", "bowl", "park", "gallery", "column"})
+WEAK_HEADS = frozenset({"summit", "step", "face", "shoulder", "bowl", "park", "column", "lane", "road",
+                        "spur", "saddle", "memorial", "monument", "palace"})
+# heads that are also common surnames: a first name before them makes a person ('Christopher Lane')
+SURNAME_HEADS = frozenset({"lane", "park"})
 HEADS_AFTER = frozenset({
     "river", "hill", "hills", "ridge", "island", "islands", "bay", "cove", "valley", "bridge", "square",
     "cemetery", "run", "creek", "forest", "wood", "woods", "pass", "gap", "heights", "mountains", "sea",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from question_bank.extract import gazetteer
-from question_bank.extract.lexicon import Word
+from question_bank.extract.lexicon import Word, is_common_word
 from question_bank.extract.place_heads import COMPASS_WORDS, FOREIGN_PREFIXES, HEADS_BEFORE, WEAK_HEADS
 from question_bank.extract.sides import SIDE_WORDS
 
@@ -54,13 +54,14 @@ def adjectives_before_head(run: list[Word]) -> int:
 
 
 def weak_head_ok(run: list[Word], head: str) -> bool:
-    """A head word that ends names of other things too ('the Geneva Summit', 'the Tate Gallery')
-    makes a place only after a compass word or a name that is no known place ('South Summit',
-    'Hillary Step')."""
+    """A head word that ends names of other things too ('the Moscow Summit', 'the Fifth Column')
+    makes a place only after a compass word, a possessive or a name that is no known place nor an
+    English word ('South Summit', 'Nelson's Column', 'Hillary Step')."""
     if head not in WEAK_HEADS or len(run) < 2:
         return True
     before = run[-2]
-    return before.folded in COMPASS_WORDS or not gazetteer.is_place(before.text)
+    return before.folded in COMPASS_WORDS or before.text.endswith(("'s", "’s")) or \
+        not gazetteer.is_place(before.text) and not is_common_word(before.text)
 
 
 _GLOSS = re.compile(r"\s*\((?:[^()]*:[^()]*)?")

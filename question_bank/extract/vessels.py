@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
+from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, is_known_place, name_word_ok
 from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.sides import SIDE_WORDS
 
 SHIP_PREFIX = re.compile(
     rf"\b(?P<prefix>USS|HMS|HMAS|HMCS|HMNZS|SMS|RMS|USNS|USCGC|HNLMS|ORP|MV|SS)\s+(?P<name>{CAP}(?:\s+{CAP}){{0,2}})"
@@ -175,3 +179,42 @@ def listed_ships(text: str, ships: list[ActorMention], taken: list[tuple[int, in
                 continue
             found.append(ActorMention(start, end, name, ship.kind, ship.role, rule="list"))
     return found
+
+
+_NATION_NAMED = re.compile(rf"\b[Tt]he (?P<nation>[A-Z][a-z]+) (?P<name>{CAP}(?: {CAP}){{0,2}})")
+
+
+def nation_named_ships(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """In an article that names ships: 'the French Achille', 'the Spanish Neptuno' (a people's
+    adjective and a name that is no English word, place or people) is a ship too."""
+    found: list[ActorMention] = []
+    if "The " not in text and "the " not in text:
+        return found
+    for match in _NATION_NAMED.finditer(text):
+        nation = match.group("nation").lower()
+        if nation not in SIDE_WORDS and nation not in gazetteer.demonyms():
+            continue
+        name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
+        start = match.start("name")
+        end = start + len(name)
+        if not name or is_common_word(name.split()[0]) or is_known_place(name) or \
+                " " not in name and name.endswith("s") and not name.endswith(("ss", "us")) or \
+                any(start < b and a < end for a, b in taken) or not _name_ends(text, end):
+            continue  # 'the French Revolution', 'the Spanish Netherlands', 'the American Jupiter missiles'
+        found.append(ActorMention(start, end, name, "ship", rule="nation"))
+    return found
+
+
+_NEXT_WORD = re.compile(r"\s*(?P<word>[a-z]+)?")
+_FUNCTION = frozenset("was were had has and or which that with in at to from of off under as but while".split())
+
+
+def _name_ends(text: str, end: int) -> bool:
+    """True if the name ending at `end` stands as a noun of its own: punctuation, a function word
+    or a verb follows, never a noun it qualifies ('the American Jupiter missiles')."""
+    after = _NEXT_WORD.match(text, end)
+    word = after.group("word") if after else None
+    if word is None or word in _FUNCTION:
+        return True
+    lemmas = getAllLemmas(word)
+    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")

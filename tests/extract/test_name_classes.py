@@ -140,3 +140,27 @@ def test_a_state_body_keeps_its_first_word() -> None:
 
 def test_a_time_zone_is_no_organisation() -> None:
     assert _actors("Local time: 05:12 PST") == [[]]
+
+
+def test_a_ship_after_a_people_s_adjective_in_an_article_with_ships() -> None:
+    text = ("On 3 May 1805 HMS Endeavour sailed.\n\n"
+            "The French Vaillante caught fire, and the French Revolution and the American Jupiter missiles were far.")
+    assert _actors(text) == [["HMS Endeavour"], ["Vaillante"]]
+
+
+def test_no_ship_after_a_people_s_adjective_in_an_article_without_ships() -> None:
+    assert _actors("On 3 May 1805 the French Vaillante caught fire.") == [[]]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("On 3 May 1944 the Fifth Column marched to Rosetta.", ["Rosetta"]),
+    ("On 3 May 1944 they met at the Marlow Lane crossing.", ["Marlow Lane"]),
+])
+def test_a_weak_head_after_an_english_word_makes_no_place(text: str, places: list[str]) -> None:
+    assert _places(text) == [places]
+
+
+def test_a_first_name_before_a_street_word_that_is_a_surname_is_a_person() -> None:
+    text = "On 3 May 1944 Christopher Lane and Walter Park wrote to the minister."
+    assert _actors(text) == [["Christopher Lane", "Walter Park"]]
+    assert _places(text) == [[]]
