@@ -30,7 +30,7 @@ HEADS_AFTER = frozenset({
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
-    "strait", "straits", "monte", "mont", "complex", "pad",
+    "strait", "straits", "monte", "mont", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
 })
 # 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
 OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
@@ -88,6 +88,7 @@ OF_NOUNS = frozenset({
     "fortress", "citadel", "castle", "foot", "peak", "summit", "islands", "state", "capital", "inhabitants",
 })
 PLACE_TYPES.update(dict.fromkeys(FOREIGN_PREFIXES, "town"))
+PLACE_TYPES.update(dict.fromkeys(("pier", "dock", "berth", "wharf", "quay"), "landmark"))
 MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()

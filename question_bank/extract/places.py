@@ -241,6 +241,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     while last - first > 1 and tokens[last - 1].folded in _EVENT_TAIL:
         last -= 1  # 'the Leningrad–Novgorod Offensive': the place named in an offensive's name
     run = tokens[first:last]
+    if len(run) > 1 and run[-1].folded == "republic" and not any(w.folded in MONTHS_DAYS for w in run):
+        return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
     if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit() or run[0].folded == "col":
         return None
     start, end = run[0].start, run[-1].end - (2 if run[-1].text.endswith(("'s", "’s")) else 0)  # 'Britain's'
@@ -353,7 +355,7 @@ def _is_place_verb(word: str) -> bool:
 
 
 def _list_like(after: str) -> bool:
-    return not after or after[0] in ",.;:)" or after.startswith(("and ", "or "))
+    return not after or after[0] in ",.;:()" or after.startswith(("and ", "or "))
 
 
 def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:

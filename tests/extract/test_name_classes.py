@@ -164,3 +164,20 @@ def test_a_first_name_before_a_street_word_that_is_a_surname_is_a_person() -> No
     text = "On 3 May 1944 Christopher Lane and Walter Park wrote to the minister."
     assert _actors(text) == [["Christopher Lane", "Walter Park"]]
     assert _places(text) == [[]]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On 3 May 1990 the Carpathian Democratic Republic voted.", "Carpathian Democratic Republic"),
+    ("The Weimar Republic fell in 1933.", "Weimar Republic"),
+])
+def test_a_name_ending_in_republic_is_a_country(text: str, place: str) -> None:
+    assert [(p.text, p.type) for p in extract_article(text).places] == [(place, "country")]
+
+
+def test_a_place_listed_before_its_later_name_in_parentheses() -> None:
+    text = "On 10 April 1912 the ship called at Cherbourg and Queenstown (now Cobh) in Ireland."
+    assert _places(text) == [["Cherbourg", "Queenstown", "Cobh", "Ireland"]]
+
+
+def test_a_numbered_pier_is_one_place() -> None:
+    assert _places("On 18 April 1912 survivors were landed at Pier 54 in Manhattan.") == [["Pier 54", "Manhattan"]]
