@@ -10,6 +10,7 @@ import re
 from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import CAP, NOT_NAME, UPPER, ActorMention, capital, name_word_ok
 from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.sides import SIDE_WORDS
 
 ACRONYM = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,6}(?:-\d{1,3})?)\b(?![.’'-]\w)")
 ORG_HEADS = {
@@ -125,6 +126,7 @@ BODY_NOUNS = frozenset({
     "exchequer", "cabinet", "senate", "parliament", "congress", "junta", "synod", "curia",
 })
 _BODY = re.compile(rf"(?<![\w’'-])(?P<name>{'|'.join(b.title() for b in BODY_NOUNS)})(?![\w’'-]| [{UPPER}])")
+_DETERMINERS = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That", "Our"})
 _CAPITAL_BEFORE = re.compile(rf"(?<![\w’'.-])[{UPPER}][\w’'.-]* $")
 # 'an officer of the Stasi', 'the spokesman of the Politburo': a body named by one word of its own
 _MEMBER_OF = re.compile(
@@ -140,7 +142,9 @@ def bodies(text: str) -> list[ActorMention]:
     found = []
     for match in _BODY.finditer(text):
         before = _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if before is None or is_common_word(before.group().strip()):  # 'The Senate', not 'Weimar Senate'
+        word = before.group().strip() if before else ""
+        if not word or word in _DETERMINERS or is_common_word(word) or word.lower() in SIDE_WORDS or \
+                word.lower() in gazetteer.demonyms():  # 'The Senate', 'the Soviet Politburo', not 'Weimar Senate'
             found.append(ActorMention(match.start(), match.end(), match.group("name"), "organisation", rule="body"))
     if " of the " in text:
         for match in _MEMBER_OF.finditer(text):

@@ -42,6 +42,8 @@ _TITLES = {
     "princess": "princess", "professor": "professor", "prof.": "professor", "sir": "", "dame": "", "lord": "",
     "lady": "", "dr.": "", "dr": "", "doctor": "", "mr.": "", "mrs.": "", "ms.": "", "mr": "", "mrs": "",
     "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
+    "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "sheikh": "sheikh", "emir": "emir",
+    "sultan": "sultan", "shah": "shah", "ayatollah": "ayatollah", "imam": "imam", "rabbi": "rabbi",
 }
 def _title_pattern(title: str) -> str:
     """'Brigadier General' and 'Brigadier general' for 'brigadier general'; the first word capitalised."""
@@ -290,6 +292,11 @@ def regnal_people(text: str) -> list[ActorMention]:
     """A first name and a regnal number: 'Elizabeth II', 'Louis XIV', 'John Paul II'."""
     found = []
     for match in REGNAL.finditer(text):
-        if match.group("name").split()[0] in first_names() and all(name_word_ok(w) for w in match.group("name").split()):
-            found.append(ActorMention(match.start(), match.end(), match.group(0), "person", rule="regnal"))
+        words_ = match.group("name").split()
+        start = match.start()
+        if words_[0].lower() in _TITLES and len(words_) > 1:  # 'Queen Elizabeth II' is Elizabeth II
+            start = match.start() + match.group("name").index(words_[1])
+            words_ = words_[1:]
+        if words_[0] in first_names() and all(name_word_ok(w) for w in words_):
+            found.append(ActorMention(start, match.end(), text[start : match.end()], "person", rule="regnal"))
     return found

@@ -14,6 +14,7 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, is_known_place, name_word_ok
 from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.organisations import BODY_NOUNS
 from question_bank.extract.sides import SIDE_WORDS
 
 SHIP_PREFIX = re.compile(
@@ -174,7 +175,7 @@ def listed_ships(text: str, ships: list[ActorMention], taken: list[tuple[int, in
         for match, start in candidates:
             name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
             end = start + len(name)
-            if not name or is_common_word(name.split()[0]) or is_known_place(name) or \
+            if not name or is_common_word(name.split()[0]) or is_known_place(name) or name.lower() in BODY_NOUNS or \
                     any(start < b and a < end for a, b in [*taken, *((f.start, f.end) for f in found)]):
                 continue
             found.append(ActorMention(start, end, name, ship.kind, ship.role, rule="list"))
@@ -197,7 +198,7 @@ def nation_named_ships(text: str, taken: list[tuple[int, int]]) -> list[ActorMen
         name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
         start = match.start("name")
         end = start + len(name)
-        if not name or is_common_word(name.split()[0]) or is_known_place(name) or \
+        if not name or is_common_word(name.split()[0]) or is_known_place(name) or name.lower() in BODY_NOUNS or \
                 " " not in name and name.endswith("s") and not name.endswith(("ss", "us")) or \
                 any(start < b and a < end for a, b in taken) or not _name_ends(text, end):
             continue  # 'the French Revolution', 'the Spanish Netherlands', 'the American Jupiter missiles'

@@ -181,3 +181,22 @@ def test_a_place_listed_before_its_later_name_in_parentheses() -> None:
 
 def test_a_numbered_pier_is_one_place() -> None:
     assert _places("On 18 April 1912 survivors were landed at Pier 54 in Manhattan.") == [["Pier 54", "Manhattan"]]
+
+
+@pytest.mark.parametrize("text", ["The Presidium met on 3 May 1969.", "On 3 May 1969 the Soviet Presidium met."])
+def test_a_body_after_a_determiner_or_a_people_s_adjective(text: str) -> None:
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [("Presidium", "organisation")]
+
+
+def test_a_body_is_no_ship_in_an_article_with_ships() -> None:
+    text = "On 3 May 1805 HMS Endeavour sailed.\n\nThe Soviet Presidium met on 4 May 1805."
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [
+        ("HMS Endeavour", "ship"), ("Presidium", "organisation")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Queen Elizabeth II sent a message on 3 May 1969.", "Elizabeth II"),
+    ("Archbishop Walter Brand sent a message on 3 May 1969.", "Walter Brand"),
+])
+def test_a_title_is_not_part_of_a_name(text: str, person: str) -> None:
+    assert _actors(text) == [[person]]
