@@ -102,3 +102,7 @@ NOT_PLACE = frozenset(
     "conference address medal parade order day axis allied allies party government republic empire i "
     "headquarters staff forces troops navy air".split()
 )
+# 'the volcano Anak Krakatau', 'the river Somme': a place's type in lower case right before its name
+TYPE_BEFORE = frozenset({"volcano", "river", "mountain", "peak", "island", "islet", "atoll", "town", "city", "village",
+                         "hamlet", "port", "lake", "glacier", "fortress", "valley", "canal", "strait", "province",
+                         "district", "suburb", "oasis", "plateau", "peninsula", "bay", "fjord"})

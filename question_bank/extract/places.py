@@ -27,6 +27,7 @@ from question_bank.extract.place_heads import (
     OF_NOUNS,
     PLACE_TYPES,
     SITE_ENDINGS,
+    TYPE_BEFORE,
     WEAK_HEADS,
 )
 from question_bank.extract.place_names import adjectives_before_head, compass_before, weak_head_ok, without_glosses
@@ -337,8 +338,8 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     word = tokens[k].text.lower()
     if word in _WEAK_PREPOSITIONS:
         return "weak"
-    if word in _PREPOSITIONS or _is_place_verb(word):
-        return "strong"
+    if word in _PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
+        return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
     if word == "of" and k > 0:
         noun = tokens[k - 1].text.lower()
         if noun == "the" and k > 1:

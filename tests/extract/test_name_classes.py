@@ -200,3 +200,11 @@ def test_a_body_is_no_ship_in_an_article_with_ships() -> None:
 ])
 def test_a_title_is_not_part_of_a_name(text: str, person: str) -> None:
     assert _actors(text) == [[person]]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The volcano Anak Kelud rose from the caldera in 1927.", "Anak Kelud"),
+    ("In 1916 the river Ancre flooded.", "Ancre"),
+])
+def test_a_place_after_its_type_in_lower_case(text: str, place: str) -> None:
+    assert _places(text) == [[place]]
