@@ -19,6 +19,7 @@ from question_bank.extract.actor_names import (
     is_known_place,
     name_word_ok,
     noun_lemmas,
+    stands_alone,
 )
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import ORG_HEADS
@@ -147,10 +148,12 @@ def titled_people(text: str) -> list[ActorMention]:
     found = []
     for match in TITLED.finditer(text):
         name = _person_name(match.group("name"))
+        while " " in name and name.split()[0].lower() in _TITLES:  # 'Field Marshal Sir John French'
+            name = name.split(" ", 1)[1]
         if not name or (" " not in name and is_common_word(name) and name not in first_names()):
             continue
-        start = match.start("name")
-        end = start + len(match.group("name")[: match.group("name").find(name) + len(name)])
+        start = match.start("name") + max(0, match.group("name").find(name))
+        end = start + len(name)
         role = _TITLES[" ".join(match.group("title").lower().split())]
         found.append(ActorMention(start, end, text[start:end], "person", role, rule="title", lead=match.start("title")))
     return found
@@ -192,7 +195,7 @@ def first_named_people(text: str) -> list[ActorMention]:
             if role_named is not None:
                 found.append(role_named)
             continue
-        rest = _person_name(match.group("rest"))
+        rest = _person_name(match.group("rest")) or _side_surname(text, match)
         if not rest:
             continue
         last = rest.split()[-1]
@@ -205,6 +208,23 @@ def first_named_people(text: str) -> list[ActorMention]:
 
 
 _PREFIX_BEFORE = re.compile(rf"\b(?:{'|'.join(p.title() for p in FOREIGN_PREFIXES)}) $")
+_SURNAME = re.compile(rf"\s+(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})")
+
+
+def _side_surname(text: str, match: re.Match[str]) -> str:
+    """A surname that is a side's word too ('Harald Jäger', 'John French'), after a first name and
+    standing as a noun of its own (not 'Alexander German forces'); '' if there is none."""
+    surname = _SURNAME.match(match.group("rest"))
+    if surname is None:
+        return ""
+    name = surname.group("name")
+    end = match.start("rest") + surname.end("name")
+    if name.lower() not in SIDE_WORDS or name.endswith("s") or not stands_alone(text, end) or \
+            text[end : end + 2].strip()[:1].isupper():
+        return ""
+    return name
+
+
 OF_PERSON = re.compile(rf"(?<![\w’'.-])(?P<first>{CAP}) of (?P<place>{CAP})")
 
 

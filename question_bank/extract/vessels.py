@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
-
 from question_bank.extract import gazetteer
-from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, is_known_place, name_word_ok
+from question_bank.extract.actor_names import (
+    CAP,
+    NOT_NAME,
+    ActorMention,
+    capital,
+    is_known_place,
+    name_word_ok,
+    stands_alone,
+)
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import BODY_NOUNS
 from question_bank.extract.sides import SIDE_WORDS
@@ -200,22 +206,8 @@ def nation_named_ships(text: str, taken: list[tuple[int, int]]) -> list[ActorMen
         end = start + len(name)
         if not name or is_common_word(name.split()[0]) or is_known_place(name) or name.lower() in BODY_NOUNS or \
                 " " not in name and name.endswith("s") and not name.endswith(("ss", "us")) or \
-                any(start < b and a < end for a, b in taken) or not _name_ends(text, end):
+                any(start < b and a < end for a, b in taken) or not stands_alone(text, end):
             continue  # 'the French Revolution', 'the Spanish Netherlands', 'the American Jupiter missiles'
         found.append(ActorMention(start, end, name, "ship", rule="nation"))
     return found
 
-
-_NEXT_WORD = re.compile(r"\s*(?P<word>[a-z]+)?")
-_FUNCTION = frozenset("was were had has and or which that with in at to from of off under as but while".split())
-
-
-def _name_ends(text: str, end: int) -> bool:
-    """True if the name ending at `end` stands as a noun of its own: punctuation, a function word
-    or a verb follows, never a noun it qualifies ('the American Jupiter missiles')."""
-    after = _NEXT_WORD.match(text, end)
-    word = after.group("word") if after else None
-    if word is None or word in _FUNCTION:
-        return True
-    lemmas = getAllLemmas(word)
-    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")

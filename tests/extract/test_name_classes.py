@@ -208,3 +208,12 @@ def test_a_title_is_not_part_of_a_name(text: str, person: str) -> None:
 ])
 def test_a_place_after_its_type_in_lower_case(text: str, place: str) -> None:
     assert _places(text) == [[place]]
+
+
+def test_a_surname_that_is_a_side_s_word_after_a_first_name() -> None:
+    text = "On 9 November 1989 Walter Jäger, an officer, opened the gates, and Peter German troops waited."
+    assert _actors(text) == [["Walter Jäger"]]
+
+
+def test_a_knight_s_title_after_a_rank_is_not_part_of_the_name() -> None:
+    assert _actors("Admiral Sir Walter Brand planned it on 3 May 1944.") == [["Walter Brand"]]
