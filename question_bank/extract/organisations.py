@@ -126,6 +126,7 @@ BODY_NOUNS = frozenset({
     "exchequer", "cabinet", "senate", "parliament", "congress", "junta", "synod", "curia",
 })
 _BODY = re.compile(rf"(?<![\w’'-])(?P<name>{'|'.join(b.title() for b in BODY_NOUNS)})(?![\w’'-]| [{UPPER}])")
+_BODY_WORDS = tuple(b.title() for b in BODY_NOUNS)
 _DETERMINERS = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That", "Our"})
 _CAPITAL_BEFORE = re.compile(rf"(?<![\w’'.-])[{UPPER}][\w’'.-]* $")
 # 'an officer of the Stasi', 'the spokesman of the Politburo': a body named by one word of its own
@@ -139,8 +140,9 @@ def bodies(text: str) -> list[ActorMention]:
     """Governing and party bodies named without a head word: a body's noun capitalised on its own
     ('the Politburo', 'the Admiralty'), or a single name after 'a member of the' and the like ('an
     officer of the Stasi'), not an English word, a place or a people."""
-    found = []
-    for match in _BODY.finditer(text):
+    found: list[ActorMention] = []
+    bodies_named = any(word in text for word in _BODY_WORDS)
+    for match in _BODY.finditer(text) if bodies_named else ():
         before = _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start())
         word = before.group().strip() if before else ""
         if not word or word in _DETERMINERS or is_common_word(word) or word.lower() in SIDE_WORDS or \

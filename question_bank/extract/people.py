@@ -310,7 +310,9 @@ REGNAL = re.compile(rf"\b(?P<name>{CAP}(?: {CAP})?) (?P<number>(?:X{{0,2}})(?:IX
 
 def regnal_people(text: str) -> list[ActorMention]:
     """A first name and a regnal number: 'Elizabeth II', 'Louis XIV', 'John Paul II'."""
-    found = []
+    found: list[ActorMention] = []
+    if " I" not in text and " V" not in text and " X" not in text:
+        return found  # most sentences: no regnal number
     for match in REGNAL.finditer(text):
         words_ = match.group("name").split()
         start = match.start()

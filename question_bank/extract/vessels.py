@@ -123,6 +123,10 @@ _TYPE_APPOSED = re.compile(
     r"(?=[,.;:)]|\s+(?:afloat|of|in|that|which|with|at|built|launched|and|then|under|commanded|carrying)\b)"
 )
 
+_PARENTHESIS = re.compile(r"\(")
+_ABOARD_CUE = re.compile(r"board|astern|abeam")
+_APPOSED_CUE = re.compile(rf", (?:the|a|an) (?:[a-z]+ ){{0,2}}(?:{_TYPE_WORDS})")
+
 
 def introduced_craft(text: str) -> list[ActorMention]:
     """Ships and craft named without a prefix where the sentence says what they are: an infobox
@@ -136,8 +140,8 @@ def introduced_craft(text: str) -> list[ActorMention]:
             if name:
                 start = field.end() + item.start() + item.group().find(name)
                 spans.append((start, start + len(name)))
-    for pattern, cues in ((_TYPE_AFTER, ("(",)), (_ABOARD, ("board", "astern", "abeam")), (_TYPE_APPOSED, (", ",))):
-        if not any(cue in text for cue in cues):
+    for pattern, cue in ((_TYPE_AFTER, _PARENTHESIS), (_ABOARD, _ABOARD_CUE), (_TYPE_APPOSED, _APPOSED_CUE)):
+        if not cue.search(text):
             continue
         for match in pattern.finditer(text):
             name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
