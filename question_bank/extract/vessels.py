@@ -120,9 +120,16 @@ _ABOARD = re.compile(rf"\b(?:aboard|on board|astern of|abeam of)\s+(?:the\s+)?(?
 # 'The Santísima Trinidad, the largest warship afloat,': a name with a ship's type in apposition
 _TYPE_APPOSED = re.compile(
     rf"(?:\b[Tt]he\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}}),\s+(?:the|a|an)\s+(?:[a-z]+\s+){{0,2}}(?:{_TYPE_WORDS})"
-    r"(?=[,.;:)]|\s+(?:afloat|of|in|that|which|with|at|built|launched|and|then|under|commanded|carrying)\b)"
+    r"(?=[,.;:)]|\s+(?:afloat|of|in|that|which|with|at|built|launched|and|then|under|commanded|carrying|left|"
+    r"remaining|still)\b)"
 )
 
+# verbs whose object or subject is only ever a ship: 'torpedoed Kaga', 'Hiei was scuttled', 'Kirishima sank'
+_SUNK = re.compile(rf"\b(?:sank|torpedoed|scuttled|rammed)\s+(?:the\s+)?(?P<names>{_NAME_IN_LIST}(?:\s*,\s*{_NAME_IN_LIST})*"
+                   rf"(?:\s*,?\s+and\s+{_NAME_IN_LIST})?)")
+_SANK = re.compile(rf"(?<![\w’'-])(?P<names>{CAP}(?:\s+{CAP}){{0,2}})\s+(?:sank|capsized|foundered|(?:was|had been)\s+"
+                   r"(?:sunk|scuttled|torpedoed))\b")
+_SINKING = re.compile(r"\b(?:sank|torpedoed|scuttled|rammed|sunk|capsized|foundered)\b")
 _PARENTHESIS = re.compile(r"\(")
 _ABOARD_CUE = re.compile(r"board|astern|abeam")
 _APPOSED_CUE = re.compile(rf", (?:the|a|an) (?:[a-z]+ ){{0,2}}(?:{_TYPE_WORDS})")
@@ -147,10 +154,25 @@ def introduced_craft(text: str) -> list[ActorMention]:
             name = _trim(" ".join(_leading_caps(match.group("name").split()))).rstrip(".")
             if name:
                 spans.append((match.start("name"), match.start("name") + len(name)))
+    if _SINKING.search(text):
+        spans += _sunk(text)
     if not spans:
         return []
     kind = "craft" if _SPACE_WORDS.search(text) else "ship"
     return [ActorMention(a, b, text[a:b], kind, rule="introduced") for a, b in spans]
+
+
+def _sunk(text: str) -> list[tuple[int, int]]:
+    """Names a ship's verb makes ships: 'torpedoed Kaga and Akagi', 'Hiei was scuttled'."""
+    spans = []
+    for pattern in (_SUNK, _SANK):
+        for match in pattern.finditer(text):
+            for name in re.finditer(_NAME_IN_LIST, match.group("names")):
+                word = _trim(" ".join(_leading_caps(name.group(0).split()))).rstrip(".")
+                start = match.start("names") + name.start()
+                if word and not is_known_place(word) and not is_common_word(word.split()[0]):
+                    spans.append((start, start + len(word)))
+    return spans
 
 
 def numbered_craft(text: str) -> list[ActorMention]:
