@@ -25,6 +25,7 @@ ORG_HEADS = {
     "school": "school", "center": "center", "centre": "center", "nations": "", "command": "command",
     "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company", "orchestra": "orchestra",
     "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
+    "opera": "opera company", "ballet": "ballet company", "philharmonic": "orchestra",
 }
 ORG_ROLE_WORDS = frozenset({
     "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",

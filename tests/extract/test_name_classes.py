@@ -226,3 +226,8 @@ def test_a_knight_s_title_after_a_rank_is_not_part_of_the_name() -> None:
 ])
 def test_a_name_a_ship_s_verb_or_type_makes_a_ship(text: str, ships: list[str]) -> None:
     assert [(a.text, a.kind) for a in extract_article(text).actors] == [(s, "ship") for s in ships]
+
+
+def test_an_opera_company_is_an_organisation() -> None:
+    text = "On 17 April 1906 she sang with the Vanderbilt Opera in Denver."
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [("Vanderbilt Opera", "organisation")]
