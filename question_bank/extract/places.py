@@ -259,6 +259,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         head = lowered[-2]  # 'Launch Complex 39A'
     if head and len(run) > 1:
         return PlaceMention(start, end, name, None, "head", PLACE_TYPES.get(head, "region"))
+    if lowered[-1] in WEAK_HEADS and len(run) > 1 and gazetteer.is_place(text[start : run[-2].end]):
+        return PlaceMention(start, run[-2].end, text[start : run[-2].end], None, "gazetteer")  # 'the Lisbon Summit'
     if len(run) > 2 and tuple(lowered[-2:]) in SITE_ENDINGS:
         return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
     if len(run) == 1 and run[0].folded in gazetteer.demonyms():

@@ -29,9 +29,9 @@ def test_a_first_name_after_a_foreign_place_prefix_is_no_person() -> None:
 
 
 @pytest.mark.parametrize(("text", "place"), [
-    ("Refugees fled to West Berlin on 3 May 1961.", "West Berlin"),
-    ("The elections in East Germany were held on 18 March 1990.", "East Germany"),
-    ("The coast of Northern California shook on 3 May 1911.", "Northern California"),
+    ("Refugees fled to West Jerusalem on 3 May 1961.", "West Jerusalem"),
+    ("The elections in Southern France were held on 18 March 1990.", "Southern France"),
+    ("The coast of Northern Italy shook on 3 May 1911.", "Northern Italy"),
 ])
 def test_a_capitalised_compass_word_is_part_of_the_place(text: str, place: str) -> None:
     assert _places(text) == [[place]]
@@ -49,9 +49,9 @@ def test_a_person_s_name_inside_a_mountain_s_part_is_no_person() -> None:
     assert _places(text) == [["Whymper Step"]]
 
 
-@pytest.mark.parametrize("text", ["The Moscow Summit ended on 3 May 1972.", "The Moscow Column marched on 3 May 1972."])
+@pytest.mark.parametrize("text", ["The Lisbon Summit ended on 3 May 1972.", "The Lisbon Column marched on 3 May 1972."])
 def test_a_meeting_or_a_column_named_after_a_city_is_no_place_of_its_own(text: str) -> None:
-    assert _places(text) == [["Moscow"]]
+    assert _places(text) == [["Lisbon"]]
 
 
 def test_a_people_s_adjective_before_a_mountain_is_not_in_its_name() -> None:
@@ -65,7 +65,7 @@ def test_a_name_in_another_language_in_parentheses_is_the_same_place() -> None:
 
 
 def test_a_former_name_in_parentheses_is_a_place_of_its_own() -> None:
-    assert _places("On 3 May 1951 they reached Kuibyshev (now Samara) by rail.") == [["Kuibyshev", "Samara"]]
+    assert _places("On 3 May 1951 they reached Tsaritsyn (now Volgograd) by rail.") == [["Tsaritsyn", "Volgograd"]]
 
 
 def test_buildings_and_monuments_named_with_a_possessive_are_places() -> None:
@@ -112,7 +112,7 @@ def test_a_first_name_is_not_met_alone_as_the_person() -> None:
 
 
 def test_a_first_name_and_a_regnal_number_is_a_person() -> None:
-    assert _actors("On 2 June 1953, the day of the coronation of Elizabeth II, it rained.") == [["Elizabeth II"]]
+    assert _actors("On 2 June 1953, the day of the coronation of Frederick IX, it rained.") == [["Frederick IX"]]
 
 
 def test_stacked_titles_are_not_part_of_the_name() -> None:
@@ -120,8 +120,8 @@ def test_stacked_titles_are_not_part_of_the_name() -> None:
 
 
 @pytest.mark.parametrize(("text", "body"), [
-    ("On 3 May 1989 the minister was forced out by the Politburo.", "Politburo"),
-    ("The news reached the Admiralty on 6 November 1805.", "Admiralty"),
+    ("On 3 May 1989 the minister was forced out by the Presidium.", "Presidium"),
+    ("The news reached the Secretariat on 6 November 1805.", "Secretariat"),
     ("On 3 May 1989 an officer of the Volkspolizei opened the gate.", "Volkspolizei"),
 ])
 def test_a_body_without_a_head_word_is_an_organisation(text: str, body: str) -> None:
@@ -195,7 +195,7 @@ def test_a_body_is_no_ship_in_an_article_with_ships() -> None:
 
 
 @pytest.mark.parametrize(("text", "person"), [
-    ("Queen Elizabeth II sent a message on 3 May 1969.", "Elizabeth II"),
+    ("King Frederick IX sent a message on 3 May 1969.", "Frederick IX"),
     ("Archbishop Walter Brand sent a message on 3 May 1969.", "Walter Brand"),
 ])
 def test_a_title_is_not_part_of_a_name(text: str, person: str) -> None:
