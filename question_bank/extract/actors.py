@@ -26,7 +26,14 @@ from lemminflect import getAllLemmas
 
 from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
 from question_bank.extract.lexicon import is_common_word
-from question_bank.extract.organisations import ORG_ROLE_WORDS, acronyms, bodies, headed_organisations, radio_stations
+from question_bank.extract.organisations import (
+    ORG_ROLE_WORDS,
+    acronyms,
+    bodies,
+    headed_organisations,
+    listed_organisations,
+    radio_stations,
+)
 from question_bank.extract.people import (
     NOT_ROLE,
     ROLE_SUFFIX,
@@ -56,7 +63,7 @@ __all__ = ["ActorMention", "find_actors", "names_elsewhere"]
 def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
-    for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, titled_people,
+    for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
                  first_named_people, initialled_people, single_named_people, regnal_people, bodies):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule == "title" or not is_known_place(m.text)]

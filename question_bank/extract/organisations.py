@@ -156,3 +156,27 @@ def bodies(text: str) -> list[ActorMention]:
                     name.lower() not in gazetteer.demonyms() and name.lower() not in BODY_NOUNS:
                 found.append(ActorMention(match.start("name"), match.end("name"), name, "organisation", rule="body"))
     return found
+
+
+_NAMED_AS = rf"{CAP}(?: {CAP}){{0,2}}"
+# 'firms such as Pfizer and Merck': names listed after a plural kind of organisation
+_SUCH_AS = re.compile(
+    r"\b(?:firms|companies|manufacturers|banks|agencies|newspapers|laboratories|universities|airlines|"
+    rf"corporations|publishers)(?:,)?\s+(?:such as|like|including|among them)\s+(?P<names>{_NAMED_AS}"
+    rf"(?:\s*,\s*{_NAMED_AS})*(?:\s*,?\s+and\s+{_NAMED_AS})?)"
+)
+
+
+def listed_organisations(text: str) -> list[ActorMention]:
+    """Names listed after a plural kind of organisation: 'firms such as Pfizer and Merck'."""
+    if " such as " not in text and " like " not in text and " including " not in text and " among them " not in text:
+        return []
+    found = []
+    for match in _SUCH_AS.finditer(text):
+        for name in re.finditer(_NAMED_AS, match.group("names")):
+            words_ = name.group().rstrip(".").split()
+            if all(name_word_ok(w) for w in words_) and not gazetteer.is_place(" ".join(words_)):
+                start = match.start("names") + name.start()
+                found.append(ActorMention(start, start + len(" ".join(words_)), " ".join(words_), "organisation",
+                                          rule="list"))
+    return found

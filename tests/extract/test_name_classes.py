@@ -231,3 +231,9 @@ def test_a_name_a_ship_s_verb_or_type_makes_a_ship(text: str, ships: list[str]) 
 def test_an_opera_company_is_an_organisation() -> None:
     text = "On 17 April 1906 she sang with the Vanderbilt Opera in Denver."
     assert [(a.text, a.kind) for a in extract_article(text).actors] == [("Vanderbilt Opera", "organisation")]
+
+
+def test_names_listed_after_a_plural_kind_of_organisation() -> None:
+    text = "By 1950 companies such as Vantrel, Orlin Dyes and Kessmark were making it."
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [
+        ("Vantrel", "organisation"), ("Orlin Dyes", "organisation"), ("Kessmark", "organisation")]
