@@ -160,7 +160,8 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     common: set[str] = set()  # surnames that are words too ('Crick', 'Chain'): never at a sentence's start
     for actor in known.values():
         _add_keys(actor, keys, common)
-    _match_known(found, known, keys, common)
+    if keys:
+        _match_known(found, known, keys, common)
 
 
 def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[str]) -> None:
@@ -168,7 +169,14 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
     Victory' is 'Victory'); a person's surname, and a first word that is no first name of the name
     lists ('Tenzing' of 'Tenzing Norgay', 'Mao' of 'Mao Zedong')."""
     words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+    if actor.kind == "ship" and actor.rule == "type" and is_known_place(actor.full_name):
+        return  # 'the liner New York': the city wherever it stands alone
     keys[" ".join(words_)] = actor
+    firm = _FIRM.match(actor.full_name) if actor.kind == "organisation" else None
+    if firm:  # 'Eli Lilly and Company' is 'Eli Lilly' and 'Lilly'
+        for short in {firm.group("name"), firm.group("name").split()[-1]}:
+            if not is_common_word(short) and not is_known_place(short):
+                keys.setdefault(short, actor)
     if actor.kind == "ship" and SHIP_PREFIX.match(actor.full_name) and len(words_) > 1:
         bare = " ".join(words_[1:])
         keys.setdefault(bare, actor)
@@ -186,6 +194,9 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
                 keys[tail] = actor
                 if is_common_word(tail):
                     common.add(tail)
+
+
+_FIRM = re.compile(r"(?P<name>.+?) (?:and|&) (?:Company|Co\.?|Sons)$")
 
 
 def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: dict[str, ActorMention],

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from question_bank.extract import gazetteer
-from question_bank.extract.actor_names import CAP, NOT_NAME, UPPER, ActorMention, capital, name_word_ok
+from question_bank.extract.actor_names import CAP, NOT_NAME, POSSESSIVE, UPPER, ActorMention, capital, name_word_ok
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.sides import SIDE_WORDS
 
@@ -26,7 +26,12 @@ ORG_HEADS = {
     "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company", "orchestra": "orchestra",
     "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
     "opera": "opera company", "ballet": "ballet company", "philharmonic": "orchestra",
+    "board": "board", "service": "service", "patrol": "patrol", "assembly": "assembly", "brothers": "company",
+    "sons": "company", "line": "shipping line",
 }
+# 'the Gustav Line' is a defended line, a place; 'the Cunard Line' a shipping line, where ships are named
+_SHIPPING = re.compile(r"\b(?:[Ss]hip\w*|[Ll]iners?|[Ss]team\w*|[Vv]essels?|[Pp]assengers?|[Vv]oyages?|[Oo]wner|"
+                       r"[Cc]hairman|[Cc]hartered|[Ff]leet|[Cc]ompany)\b")
 ORG_ROLE_WORDS = frozenset({
     "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",
     "organization", "society", "university", "hospital", "newspaper", "commission", "council", "ministry",
@@ -67,6 +72,7 @@ _ORG_HEAD = re.compile(
 )
 _OPENERS = frozenset({"state", "war", "navy", "air", "county", "district", "union"})  # 'State Department'
 _LEFT_NAME = re.compile(rf"(?:{CAP}\s+){{1,4}}$")
+_FIRM_AND = re.compile(rf"(?:{CAP}\s+){{1,3}}(?:and|&)\s+$")
 
 
 def headed_organisations(text: str) -> list[ActorMention]:
@@ -74,6 +80,8 @@ def headed_organisations(text: str) -> list[ActorMention]:
     for match in _ORG_HEAD.finditer(text):
         window = max(0, match.start() - 80)
         before = _LEFT_NAME.search(text, window, match.start())
+        if before is None and match.group("head") in ("Company", "Sons", "Brothers"):
+            before = _FIRM_AND.search(text, window, match.start())  # 'Eli Lilly and Company'
         left = list(re.finditer(r"\S+", before.group())) if before else []
         while left and (left[0].group().strip("’'") in ("The", "A", "An", "In", "On", "At", "By") or
                         left[0].group().lower() in NOT_NAME and left[0].group().lower() not in _OPENERS
@@ -82,11 +90,15 @@ def headed_organisations(text: str) -> list[ActorMention]:
         right_words = (match.group("right") or "").split()
         while right_words and not name_word_ok(right_words[-1]):
             right_words.pop()
-        has_right = len(right_words) >= 2
+        has_right = len(right_words) >= 2 and not (before and before.group().endswith(("and ", "& ")))
         if not left and not has_right:
             continue  # 'the Committee' alone names no organisation
         if left and left[-1].group() == "Space" and match.group("head") in ("Center", "Centre"):
             continue  # 'Kennedy Space Center': a launch site, a place
+        if match.group("head") == "Line" and (not left or not _SHIPPING.search(text)):
+            continue
+        while any(POSSESSIVE.search(w.group()) for w in left[:-1]):  # "Morgan's International … Company"
+            left.pop(0)
         start = before.start() + left[0].start() if before and left else match.start("head")
         end = match.end("head")
         if has_right:

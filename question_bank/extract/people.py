@@ -280,14 +280,25 @@ ROLE_NAMED = re.compile(r"\b(?P<role>[a-z]+)[:,]?\s+$")
 
 
 def initialled_people(text: str) -> list[ActorMention]:
+    """Initials and a surname: 'C. J. La Touche', 'J. Bruce Ismay' (a middle name between), and a
+    surname that is a word too after two initials or more ('A. B. Hill', not 'U.S. Navy')."""
     found = []
     for match in INITIALS.finditer(text):
         name = match.group("name")
+        initials = len(re.findall(r"(?<![\w.])[A-Z]\.", name))
+        more = None if POSSESSIVE.search(name) else _MIDDLE_NAME.match(text, match.end())
+        if more and not is_common_word(more.group("name")) and name_word_ok(more.group("name")):
+            name += " " + more.group("name")
+        name = POSSESSIVE.sub("", name)
         last = name.split()[-1].split(".")[-1]
-        if not name_word_ok(last) or len(last) < 3 or is_common_word(last):
+        surname_ok = name_word_ok(last) or initials >= 2 and last.lower() in HEADS_AFTER  # 'A. B. Hill'
+        if not surname_ok or len(last) < 3 or is_common_word(last) and (initials < 2 or last.lower() in ORG_HEADS):
             continue
-        found.append(ActorMention(match.start(), match.end(), name, "person", rule="initials"))
+        found.append(ActorMention(match.start(), match.start() + len(name), name, "person", rule="initials"))
     return found
+
+
+_MIDDLE_NAME = re.compile(rf" (?P<name>[{UPPER}][a-zà-ÿ]+(?:[’']s)?)(?![\w’'-])")
 
 
 ROLE_SUFFIX = re.compile(r"(?:naut|ist|eer|er|or|ian|ant|man|pilot|chief|king|queen|leader|officer)$")
@@ -305,7 +316,7 @@ def first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> 
         word.lower() not in _TITLES and not is_known_place(word) and word.lower() not in _PLACE_PREFIXES
 
 
-REGNAL = re.compile(rf"\b(?P<name>{CAP}(?: {CAP})?) (?P<number>(?:X{{0,2}})(?:IX|IV|V?I{{1,3}}|V))\b(?![’'.-]\w)")
+REGNAL = re.compile(rf"\b(?P<name>{CAP}(?: {CAP}){{0,2}}) (?P<number>(?:X{{0,2}})(?:IX|IV|V?I{{1,3}}|V))\b(?![’'.-]\w)")
 
 
 def regnal_people(text: str) -> list[ActorMention]:

@@ -1,0 +1,62 @@
+"""Classes of names missed in the fourth batch of held-out articles (issue #23): shipping lines
+and firms, people named by initials or with a regnal number, kin named by a first name, and ships
+named like a place. Every sentence here is written for the test; none of its names is in a
+corpus article."""
+
+from __future__ import annotations
+
+import pytest
+
+from question_bank.extract import extract_article
+
+
+def _actors(text: str) -> list[tuple[str, str]]:
+    return [(a.text, a.kind) for a in extract_article(text).actors]
+
+
+def _places(text: str) -> list[str]:
+    return [p.text for p in extract_article(text).places]
+
+
+def test_a_shipping_line_is_an_organisation_not_a_place() -> None:
+    text = "The steamer was chartered by the Blue Gannet Line on 3 May 1921."
+    assert ("Blue Gannet Line", "organisation") in _actors(text)
+    assert _places(text) == []
+
+
+def test_a_defended_line_is_still_a_place() -> None:
+    text = "On 3 May 1944 the infantry reached the Varek Line under heavy fire."
+    assert _actors(text) == []
+    assert _places(text) == ["Varek Line"]
+
+
+@pytest.mark.parametrize("name", ["Board of Fisheries", "Coastal Survey Service", "Northern Reef Patrol",
+                                  "General Assembly"])
+def test_boards_services_patrols_and_assemblies_are_organisations(name: str) -> None:
+    assert _actors(f"On 3 May 1921 the {name} met at noon.") == [(name, "organisation")]
+
+
+def test_a_firm_named_x_and_company_is_one_organisation_and_its_short_name_later() -> None:
+    text = ("On 3 May 1921 Joran Vessick and Company of Omaha bought the patent.\n\n"
+            "Vessick sold the drug from 1922.")
+    assert [a.text for a in extract_article(text).actors] == ["Joran Vessick and Company", "Vessick"]
+
+
+def test_a_possessive_owner_is_not_part_of_the_company_s_name() -> None:
+    text = "In 1902 the line was bought by R. T. Orsay's Atlantic Carrying Company."
+    assert _actors(text) == [("R. T. Orsay", "person"), ("Atlantic Carrying Company", "organisation")]
+
+
+@pytest.mark.parametrize("name", ["T. R. Hill", "K. L. M. Field", "R. Dunmore Vessick"])
+def test_people_named_by_initials(name: str) -> None:
+    assert _actors(f"On 3 May 1921 {name} arrived at the camp.") == [(name, "person")]
+
+
+def test_a_regnal_number_after_three_names() -> None:
+    assert _actors("On 3 May 1912 John Peter Vessick III sailed.") == [("John Peter Vessick III", "person")]
+
+
+def test_a_liner_named_like_a_city_is_a_ship_there_and_the_city_elsewhere() -> None:
+    text = "On 3 May 1912 she nearly struck the liner Lisbon.\n\nShe reached Lisbon on 7 May."
+    assert _actors(text) == [("Lisbon", "ship")]
+    assert _places(text) == ["Lisbon"]
