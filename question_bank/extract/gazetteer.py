@@ -21,6 +21,19 @@ from question_bank.facts.entities import Place
 # Continents and polar regions the package names only by its own grouping ("Americas").
 _REGIONS_BEYOND = (("North America", "continent"), ("South America", "continent"), ("Arctic", "region"),
                    ("Antarctic", "region"), ("Middle East", "region"), ("Far East", "region"))
+# Countries by their everyday or former names, and historical and geographical regions, that the package
+# lacks: general vocabulary of encyclopedia text, not any one article's names.
+_COUNTRIES_BEYOND = (
+    "Britain England Scotland Wales America Korea Persia Siam Ceylon Burma Formosa Prussia Bohemia Moravia "
+    "Indochina Czechoslovakia Yugoslavia Rhodesia Abyssinia Mesopotamia Palestine Transjordan Byzantium"
+).split()
+_REGIONS_NAMED = (
+    "Manchuria Siberia Ulster Flanders Bavaria Saxony Silesia Pomerania Galicia Dalmatia Crimea Scandinavia "
+    "Borneo Sumatra Java Anatolia Caucasus Transvaal Labrador Sinai Arabia Catalonia Lapland Patagonia Kashmir "
+    "Balkans Levant Normandy Brittany Burgundy Provence Alsace Lorraine Tuscany Lombardy Sicily Sardinia "
+    "Corsica Crete Transylvania Bessarabia Ukraine Karelia Kurdistan Punjab Bengal Tibet Mongolia Sahara"
+).split() + ["Soviet Union", "East Germany", "West Germany", "Ottoman Empire", "Austria-Hungary", "East Prussia",
+             "Upper Silesia", "Holy Roman Empire", "British Isles", "Korean Peninsula"]
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
@@ -53,6 +66,10 @@ def places() -> tuple[Place, ...]:
             add(spelling, "country", False)
     for name, kind in _REGIONS_BEYOND:
         add(name, kind, False)
+    for name in _COUNTRIES_BEYOND:
+        add(name, "country", True)
+    for name in _REGIONS_NAMED:
+        add(name, "region", True)
     for info in countries:
         for field, kind in (("region", "continent"), ("subregion", "region")):
             add(info.get(field), kind, False)

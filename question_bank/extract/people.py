@@ -144,6 +144,9 @@ def _person_name(name: str) -> str:
     return " ".join(out)
 
 
+_HEAD_AFTER = re.compile(rf" ([{UPPER}][a-z]+)\b")
+
+
 def titled_people(text: str) -> list[ActorMention]:
     found = []
     for match in TITLED.finditer(text):
@@ -154,6 +157,9 @@ def titled_people(text: str) -> list[ActorMention]:
             continue
         start = match.start("name") + max(0, match.group("name").find(name))
         end = start + len(name)
+        head = _HEAD_AFTER.match(text, end)
+        if head and head.group(1).lower() in HEADS_AFTER:
+            continue  # 'King Olaf Sound', 'Queen Maud Land': a place named after a person
         role = _TITLES[" ".join(match.group("title").lower().split())]
         found.append(ActorMention(start, end, text[start:end], "person", role, rule="title", lead=match.start("title")))
     return found

@@ -26,7 +26,7 @@ HEADS_AFTER = frozenset({
     "massif", "steppe", "basin", "pole", "gate", "gates",
     # named parts of a mountain, faults, streets, buildings and monuments
     *MOUNTAIN_PARTS, "fault", "avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
-    "palace", "column", "monument", "memorial", "gallery", "monastery",
+    "palace", "column", "monument", "memorial", "gallery", "monastery", "camp", "banks", "building", "hotel",
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
@@ -67,7 +67,9 @@ PLACE_TYPES = {
     "bight": "bay", "firth": "bay", "gate": "landmark", "gates": "landmark", "fault": "region",
     **{part: "mountain" for part in MOUNTAIN_PARTS if part != "glacier"},
     **{word: "landmark" for word in ("avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
-                                     "palace", "column", "monument", "memorial", "gallery", "monastery")},
+                                     "palace", "column", "monument", "memorial", "gallery", "monastery", "camp",
+                                     "building", "hotel")},
+    "banks": "region",
 }
 # first words of places' names in Spanish, Portuguese and Italian ('San Francisco', 'Los Alamos',
 # 'Rio de Janeiro', 'El Alamein'): a capitalised name after one of them is a place, never a person
@@ -102,6 +104,9 @@ NOT_PLACE = frozenset(
     "conference address medal parade order day axis allied allies party government republic empire i "
     "headquarters staff forces troops navy air".split()
 )
+ARABIC_ARTICLES = frozenset({"el", "al", "ad", "ash", "as", "at", "az", "ar", "an", "en", "ed", "es", "ech"})  # el-Arish
+TITLE_WORDS = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "general", "admiral", "president",
+                         "lord", "sir", "pope", "tsar", "marshal", "captain", "commander", "colonel"})
 # 'the volcano Anak Krakatau', 'the river Somme': a place's type in lower case right before its name
 TYPE_BEFORE = frozenset({"volcano", "river", "mountain", "peak", "island", "islet", "atoll", "town", "city", "village",
                          "hamlet", "port", "lake", "glacier", "fortress", "valley", "canal", "strait", "province",

@@ -17,6 +17,7 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, is_common_word
 from question_bank.extract.place_heads import (
+    ARABIC_ARTICLES,
     FOREIGN_PREFIXES,
     HEADS_AFTER,
     HEADS_BEFORE,
@@ -27,6 +28,7 @@ from question_bank.extract.place_heads import (
     OF_NOUNS,
     PLACE_TYPES,
     SITE_ENDINGS,
+    TITLE_WORDS,
     TYPE_BEFORE,
     WEAK_HEADS,
 )
@@ -115,6 +117,9 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
                     and text[tokens[j].end : tokens[j + 1].start] == gap:
                 j += 2  # Kalach-na-Donu, Rostov-on-Don, Pointe du Hoc
+            elif gap == " " and tokens[j].text in ARABIC_ARTICLES and j + 1 < len(tokens) and free[j + 1] \
+                    and tokens[j + 1].capitalised and text[tokens[j].end : tokens[j + 1].start] == "-":
+                j += 2  # Sharm el-Sheikh, Tell al-Amarna
             elif gap == " " and _CODE.fullmatch(tokens[j].text) and tokens[j - 1].text.lower() in HEADS_BEFORE:
                 j += 1  # Hill 112
             elif gap == " " and tokens[j].text == "of" and j - i == 1 and tokens[i].folded in OF_HEADS \
@@ -244,7 +249,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     run = tokens[first:last]
     if len(run) > 1 and run[-1].folded == "republic" and not any(w.folded in MONTHS_DAYS for w in run):
         return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
-    if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit() or run[0].folded == "col":
+    titled = int(len(run) > 2 and run[0].folded in TITLE_WORDS and run[-1].folded in HEADS_AFTER)  # 'King Olaf Bay'
+    if not run or any(_excluded(w) for w in run[titled:]) or run[0].text[0].isdigit() or run[0].folded == "col":
         return None
     start, end = run[0].start, run[-1].end - (2 if run[-1].text.endswith(("'s", "’s")) else 0)  # 'Britain's'
     if len(run) == 1 and run[0].text.isupper() and text[end : end + 2][:1] == " " and text[end + 1 : end + 2].isdigit():

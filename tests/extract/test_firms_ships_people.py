@@ -60,3 +60,23 @@ def test_a_liner_named_like_a_city_is_a_ship_there_and_the_city_elsewhere() -> N
     text = "On 3 May 1912 she nearly struck the liner Lisbon.\n\nShe reached Lisbon on 7 May."
     assert _actors(text) == [("Lisbon", "ship")]
     assert _places(text) == ["Lisbon"]
+
+
+@pytest.mark.parametrize("name", ["Prussia", "Manchuria", "Britain", "Flanders"])
+def test_former_countries_and_historical_regions_are_places(name: str) -> None:
+    assert _places(f"In 1871 {name} and Austria signed a treaty.") == [name, "Austria"]
+
+
+def test_an_arabic_article_joined_by_a_hyphen_is_part_of_the_place() -> None:
+    assert _places("On 3 May 1967 the troops reached Ras el-Tawil at dusk.") == ["Ras el-Tawil"]
+
+
+def test_a_place_named_after_a_king_is_a_place_not_the_king() -> None:
+    text = "On 3 May 1916 the boat reached King Olaf Bay on the far coast."
+    assert _actors(text) == []
+    assert _places(text) == ["King Olaf Bay"]
+
+
+@pytest.mark.parametrize("name", ["Drift Camp", "Grand Shoals Banks", "Physics Building", "Marlow Hotel"])
+def test_camps_banks_buildings_and_hotels_are_places(name: str) -> None:
+    assert _places(f"On 3 May 1916 the men moved to {name} with the sledges.") == [name]
