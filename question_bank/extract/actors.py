@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from lemminflect import getAllLemmas
 
 from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
+from question_bank.extract.kin import demonym_named_ships, kin
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import (
     ORG_ROLE_WORDS,
@@ -64,7 +65,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
-                 first_named_people, initialled_people, single_named_people, regnal_people, bodies):
+                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule == "title" or not is_known_place(m.text)]
     chosen: list[ActorMention] = []
@@ -259,6 +260,8 @@ def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str]
     listed = listed_ships(finds.text, ships, finds.spans()) if ships else []
     if navy:
         listed += nation_named_ships(finds.text, finds.spans() + [(a.start, a.end) for a in listed])
+        taken = finds.spans() + [(a.start, a.end) for a in listed]
+        listed += [s for s in demonym_named_ships(finds.text) if not any(s.start < b and a < s.end for a, b in taken)]
     for ship in listed:
         _add_keys(ship, keys, common)
         finds.places = [p for p in finds.places if not (p.start < ship.end and ship.start < p.end)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import (
     CAP,
     NOT_NAME,
@@ -209,8 +210,32 @@ def first_named_people(text: str) -> list[ActorMention]:
                 is_common_word(last) and is_known_place(first):
             continue  # 'Will Power', 'Grant Park', 'Berlin Airlift'
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
-        found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
+        start = _name_before(text, match.start())
+        found.append(ActorMention(start, end, text[start:end], "person", rule="first name"))
     return found
+
+
+_WORD_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<word>[{UPPER}][a-zà-ÿ]{{2,}}) $")
+
+
+_FOREIGN_TITLES = frozenset(
+    "piloto capitán capitan teniente comandante coronel almirante kapitän kapitan leutnant hauptmann oberst herr "
+    "frau monsieur madame señor senor señora don doña dom signor signora graf baron count countess duke mullah".split()
+)
+
+
+def _name_before(text: str, start: int) -> int:
+    """Where a person's name starts that a first word the name lists lack opens ('Abdel Karim
+    Faruq'): a capitalised word right before, no English word, place, people, side or title."""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or before.start() == 0 or text[: before.start()].rstrip().endswith((".", ":", "\n")):
+        return start  # a sentence's or a field's first word may be any word
+    word = before.group("word")
+    if is_common_word(word) or not name_word_ok(word) or is_known_place(word) or word.lower() in _TITLES or \
+            word.lower() in gazetteer.demonyms() or word.lower() in _EVENT_HEADS or word.lower() in ORG_HEADS or \
+            word.lower() in _FOREIGN_TITLES:
+        return start
+    return before.start()
 
 
 _PREFIX_BEFORE = re.compile(rf"\b(?:{'|'.join(p.title() for p in FOREIGN_PREFIXES)}) $")
@@ -275,7 +300,7 @@ def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
     nouns = noun_lemmas(role)
     name = _person_name(" ".join(match.group(0).split()[:2]))
     if not (nouns and role not in NOT_ROLE and ROLE_SUFFIX.search(nouns[0]) and " " in name) or \
-            any(is_common_word(w) for w in name.split()):
+            is_common_word(name.split()[0]) or name.split()[-1].lower() in ORG_HEADS:
         return None
     start = match.start()
     return ActorMention(start, start + len(name), name, "person", nouns[0], rule="role",
@@ -307,7 +332,8 @@ def initialled_people(text: str) -> list[ActorMention]:
 _MIDDLE_NAME = re.compile(rf" (?P<name>[{UPPER}][a-zà-ÿ]+(?:[’']s)?)(?![\w’'-])")
 
 
-ROLE_SUFFIX = re.compile(r"(?:naut|ist|eer|er|or|ian|ant|man|pilot|chief|king|queen|leader|officer)$")
+ROLE_SUFFIX = re.compile(
+    r"(?:naut|ist|eer|er|or|ian|ant|man|pilot|chief|king|queen|leader|officer|secretary|minister|stowaway)$")
 NOT_ROLE = frozenset({"under", "after", "other", "over", "order", "water", "winter", "summer", "number", "ever",
                        "later", "river", "border", "corner", "matter", "manner", "power", "tower", "letter",
                        "center", "centre", "member", "mother", "father", "brother", "daughter", "layer",

@@ -36,7 +36,9 @@ _SHIP_TYPES = {
     "tanker": "tanker", "minesweeper": "minesweeper", "schooner": "ship", "yacht": "ship", "gunboat": "gunboat",
     "freighter": "freighter", "trawler": "trawler", "tug": "tug", "tugboat": "tug", "ferry": "ferry",
     "whaler": "whaler", "sloop": "ship", "brig": "ship", "barque": "ship", "galleon": "ship", "clipper": "ship",
-    "steamship": "ship", "merchantman": "ship", "troopship": "ship", "raft": "raft",
+    "steamship": "ship", "merchantman": "ship", "troopship": "ship", "raft": "raft", "submersible": "submersible",
+    "catcher": "whale catcher", "lifeboat": "lifeboat", "barquentine": "ship", "collier": "collier",
+    "dredger": "dredger", "bathyscaphe": "submersible", "steamers": "ship", "trawlers": "trawler", "tugs": "tug",
 }
 _CRAFT_TYPES = {
     "spacecraft": "spacecraft", "capsule": "spacecraft", "probe": "probe", "probes": "probe",
@@ -45,7 +47,8 @@ _CRAFT_TYPES = {
 }
 _NAME_IN_LIST = rf"(?:{CAP}(?: {CAP}){{0,2}}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
 TYPED = re.compile(
-    rf"\b(?P<type>{'|'.join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))})\s+"
+    rf"\b(?P<type>{'|'.join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))})"
+    r"(?:,?\s+(?:among them|such as|including|notably))?\s+"  # 'other ships, among them Aldara and Vesk'
     rf"(?P<names>{_NAME_IN_LIST}(?:\s*,\s*{_NAME_IN_LIST})*(?:\s*,?\s+and\s+{_NAME_IN_LIST})?)"
 )
 NUMBERED = re.compile(rf"\b(?P<name>{CAP}(?:[ -]{CAP})?)[ -](?P<num>\d{{1,3}})\b(?![.,]\d|\s*(?:%|km|kilo|mile|men|per))")

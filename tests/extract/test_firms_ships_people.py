@@ -80,3 +80,32 @@ def test_a_place_named_after_a_king_is_a_place_not_the_king() -> None:
 @pytest.mark.parametrize("name", ["Drift Camp", "Grand Shoals Banks", "Physics Building", "Marlow Hotel"])
 def test_camps_banks_buildings_and_hotels_are_places(name: str) -> None:
     assert _places(f"On 3 May 1916 the men moved to {name} with the sledges.") == [name]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("On 3 May 1921 he sailed with his wife Odile, a nurse.", [("Odile", "person")]),
+    ("On 3 May 1921, at the wish of her son, Tobiah, she was buried there.", [("Tobiah", "person")]),
+    ("The liner and her sister Aldavia were launched in 1911.", [("Aldavia", "ship")]),
+])
+def test_kin_named_by_a_first_name_and_a_ship_s_sister(text: str, found: list[tuple[str, str]]) -> None:
+    assert _actors(text) == found
+
+
+def test_a_people_s_word_standing_as_a_noun_is_a_ship_in_an_article_about_ships() -> None:
+    text = ("The steamer Orvane left Hull on 3 May 1912.\n\n"
+            "That night the Texan, of the Gulf Coast Line, stopped in the ice, and the Texan's wireless was off.")
+    assert [a.text for a in extract_article(text).actors if a.kind == "ship"] == ["Orvane", "Texan", "Texan"]
+
+
+def test_ships_listed_after_among_them_and_craft_types() -> None:
+    text = "On 3 May 1912 warnings came from other ships, among them Verbena and Castellan, and the submersible Pell."
+    assert _actors(text) == [("Verbena", "ship"), ("Castellan", "ship"), ("Pell", "ship")]
+
+
+def test_people_of_unlisted_names_after_a_role_noun() -> None:
+    text = "On 3 May 1956 the foreign secretary Oswin Tarrant met the archaeologist Dorran Field and a stowaway, Efan Gorst."
+    assert _actors(text) == [("Oswin Tarrant", "person"), ("Dorran Field", "person"), ("Efan Gorst", "person")]
+
+
+def test_a_first_word_the_name_lists_lack_before_a_listed_name() -> None:
+    assert _actors("On 3 May 1956 Abdel Karim Hassan flew to Cairo.") == [("Abdel Karim Hassan", "person")]

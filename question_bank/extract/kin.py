@@ -1,0 +1,67 @@
+"""People named by a first name alone where the sentence says whose kin they are ("his wife
+Marie", "her son, Tomas"), and ships named as a ship's sister ("her sister Aldara", "the sister
+ship Vesk"); and ships named by a people's word alone in an article about ships ("the Texan
+stopped")."""
+
+from __future__ import annotations
+
+import re
+
+from lemminflect import getAllLemmas
+
+from question_bank.extract import gazetteer
+from question_bank.extract.actor_names import CAP, UPPER, ActorMention, is_known_place, name_word_ok
+from question_bank.extract.lexicon import is_common_word
+
+_KIN_WORDS = "wife|husband|son|daughter|brother|sister|mother|father|widow|fiancée|fiancé|nephew|niece|cousin"
+_KIN = re.compile(
+    rf"(?:\b(?:his|her|their|its)|[’']s?) (?P<kin>{_KIN_WORDS})(?P<ship> ship)?,? (?P<name>[{UPPER}][\w’'-]+(?: {CAP})?)"
+)
+_SHIP_CUE = re.compile(r"\b(?:ships?|liners?|steam\w*|vessels?|launched|sailed|hull|class|afloat|sank|voyage)\b")
+
+
+def kin(text: str) -> list[ActorMention]:
+    """'his wife Marie', 'with her son, Tomas Lind': a person; 'her sister Aldara' where the
+    sentence speaks of ships, or 'the sister ship Aldara': a ship."""
+    if " sister" not in text and not any(f" {w}" in text for w in _KIN_WORDS.split("|")):
+        return []
+    found = []
+    for match in _KIN.finditer(text):
+        words_ = [w.strip("’'.,") for w in match.group("name").split()]
+        if len(words_) > 1 and (is_common_word(words_[1]) or not name_word_ok(words_[1])):
+            words_ = words_[:1]
+        name = " ".join(words_).removesuffix("’s").removesuffix("'s")
+        if not name_word_ok(name.split()[0]) or is_common_word(name.split()[0]) or is_known_place(name):
+            continue
+        start = match.start("name")
+        ship = match.group("ship") or match.group("kin") == "sister" and _SHIP_CUE.search(text) is not None
+        found.append(ActorMention(start, start + len(name), name, "ship" if ship else "person", rule="kin"))
+    return found
+
+
+_DEMONYM_NOUN = re.compile(rf"\b[Tt]he (?P<name>[{UPPER}][a-z]+an)(?P<after>[’']s\b|,| [a-z]+\b)")
+
+
+def demonym_named_ships(text: str) -> list[ActorMention]:
+    """'the Texan, of the Gulf Line', 'the Texan's wireless', 'the Texan stopped': a people's word
+    in the singular, standing as a noun after 'the', in an article that names ships, is a ship."""
+    found = []
+    for match in _DEMONYM_NOUN.finditer(text):
+        name, after = match.group("name"), match.group("after").strip()
+        if not _is_demonym(name):
+            continue
+        if after.isalpha() and (after in ("of", "and", "or", "in") or getAllLemmas(after).get("NOUN")) or \
+                after == "," and re.match(rf",? (?:[{UPPER}]|the |a )", text[match.end("name") + 1 :]):
+            continue  # 'the Texan coast', 'the Texan of ...', 'the American, Ray Lind'
+
+        found.append(ActorMention(match.start("name"), match.end("name"), name, "ship", rule="demonym"))
+    return found
+
+
+def _is_demonym(word: str) -> bool:
+    """'Texan' (Texas), 'Californian' (California), 'Canadian': a people's word of a known place."""
+    folded = word.lower()
+    if folded in gazetteer.demonyms():
+        return True
+    stems = (word[:-1], word[:-2] + "a", word[:-3] + "a", word[:-2] + "as", word[:-2])
+    return any(len(stem) > 3 and gazetteer.is_place(stem) for stem in stems)
