@@ -47,6 +47,7 @@ from question_bank.extract.people import (
     single_named_people,
     titled_people,
 )
+from question_bank.extract.people_cues import led_by_people, who_named_people
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.extract.vessels import (
     SHIP_PREFIX,
@@ -65,9 +66,10 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
-                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin):
+                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin,
+                 who_named_people, led_by_people):
         candidates += rule(text)
-    candidates = [m for m in candidates if m.kind != "person" or m.rule == "title" or not is_known_place(m.text)]
+    candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if any(mention.start < e and s < mention.end for s, e in taken) or any(

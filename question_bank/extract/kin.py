@@ -48,7 +48,7 @@ def demonym_named_ships(text: str) -> list[ActorMention]:
     found = []
     for match in _DEMONYM_NOUN.finditer(text):
         name, after = match.group("name"), match.group("after").strip()
-        if not _is_demonym(name):
+        if not is_demonym(name):
             continue
         if after.isalpha() and (after in ("of", "and", "or", "in") or getAllLemmas(after).get("NOUN")) or \
                 after == "," and re.match(rf",? (?:[{UPPER}]|the |a )", text[match.end("name") + 1 :]):
@@ -58,7 +58,7 @@ def demonym_named_ships(text: str) -> list[ActorMention]:
     return found
 
 
-def _is_demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
     """'Texan' (Texas), 'Californian' (California), 'Canadian': a people's word of a known place."""
     folded = word.lower()
     if folded in gazetteer.demonyms():
