@@ -104,6 +104,15 @@ NOT_PLACE = frozenset(
     "conference address medal parade order day axis allied allies party government republic empire i "
     "headquarters staff forces troops navy air".split()
 )
+PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
+    "beyond", "via", "along", "past", "behind", "inside", "within", "onto", "over", "on", "nearer",
+    "reached", "reaching", "reach", "entered", "entering", "took", "taking", "captured", "capturing",
+    "seized", "liberated", "liberating", "occupied", "recaptured", "besieged", "encircled", "evacuated",
+    "abandoned", "bombed", "crossed", "crossing", "stormed", "bypassed", "surrounded", "retook", "retaken",
+    "regained", "shelled", "held", "holding", "defended", "approached", "approaching",
+})
+WEAK_PREPOSITIONS = frozenset({"on", "over", "off"})  # 'sank off Kea'
 ARABIC_ARTICLES = frozenset({"el", "al", "ad", "ash", "as", "at", "az", "ar", "an", "en", "ed", "es", "ech"})  # el-Arish
 TITLE_WORDS = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "general", "admiral", "president",
                          "lord", "sir", "pope", "tsar", "marshal", "captain", "commander", "colonel"})

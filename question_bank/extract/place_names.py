@@ -86,6 +86,12 @@ def without_glosses(text: str, mentions: Sequence[M]) -> list[M]:
     return kept
 
 
+def glossed(text: str, ends: set[int], start: int) -> bool:
+    """True if a name starting at `start` is a gloss in parentheses of a place ending at one of `ends`."""
+    return any(end <= start and _GLOSS.fullmatch(text[end:start]) and not _RENAMED.search(text[end:start])
+               for end in ends)
+
+
 _BARE_HEADS = ("mount ", "monte ", "mont ")
 
 
@@ -95,3 +101,26 @@ def names_of(key: str) -> list[str]:
         if key.startswith(head) and " " not in key[len(head) :]:
             return [key, key[len(head) :]]
     return [key]
+
+
+_SAID_TYPES = {
+    "town": "town", "city": "city", "village": "village", "island": "island", "port": "town", "river": "river",
+    "province": "region", "region": "region", "state": "state", "country": "country", "hamlet": "village",
+    "capital": "city", "mountain": "mountain", "lake": "lake", "sea": "sea", "atoll": "island",
+}
+_APPOSITIVE_TYPE = re.compile(r",\s+(?:a|the)\s+(?:small\s+|large\s+|[a-z]+ern\s+)?(?P<type>[a-z]+)\b")
+
+
+def type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
+    """The type the text gives a place: 'the village of Smelovka', 'Klushino, a village west of …';
+    'town' when it says none."""
+    if first >= 2 and tokens[first - 1].text == "of":
+        noun = tokens[first - 2].text.lower()
+        if noun == "the" and first >= 3:
+            noun = tokens[first - 3].text.lower()
+        if noun in _SAID_TYPES:
+            return _SAID_TYPES[noun]
+    appositive = _APPOSITIVE_TYPE.match(text, end)
+    if appositive and appositive.group("type") in _SAID_TYPES:
+        return _SAID_TYPES[appositive.group("type")]
+    return "town"

@@ -26,13 +26,22 @@ from question_bank.extract.place_heads import (
     NOT_PLACE,
     OF_HEADS,
     OF_NOUNS,
+    PLACE_PREPOSITIONS,
     PLACE_TYPES,
     SITE_ENDINGS,
     TITLE_WORDS,
     TYPE_BEFORE,
     WEAK_HEADS,
+    WEAK_PREPOSITIONS,
 )
-from question_bank.extract.place_names import adjectives_before_head, compass_before, weak_head_ok, without_glosses
+from question_bank.extract.place_names import (
+    adjectives_before_head,
+    compass_before,
+    glossed,
+    type_said,
+    weak_head_ok,
+    without_glosses,
+)
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.facts.entities import Place
 
@@ -41,15 +50,6 @@ _AFTER_PLACE = re.compile(
     r"\s+(?:was|were|had been)\s+(?:\w+ly\s+)?(?:liberated|taken|captured|occupied|evacuated|abandoned|besieged|"
     r"encircled|surrounded|bombed|recaptured|retaken|relieved|stormed|shelled|defended|reached|entered)\b|\s+fell\b"
 )
-_PREPOSITIONS = frozenset({
-    "in", "at", "near", "to", "from", "toward", "towards", "into", "through", "across", "around", "outside",
-    "beyond", "via", "along", "past", "behind", "inside", "within", "onto", "over", "on", "nearer",
-    "reached", "reaching", "reach", "entered", "entering", "took", "taking", "captured", "capturing",
-    "seized", "liberated", "liberating", "occupied", "recaptured", "besieged", "encircled", "evacuated",
-    "abandoned", "bombed", "crossed", "crossing", "stormed", "bypassed", "surrounded", "retook", "retaken",
-    "regained", "shelled", "held", "holding", "defended", "approached", "approaching",
-})
-_WEAK_PREPOSITIONS = frozenset({"on", "over"})
 # 'the middle Don', 'the upper Volga': a position word may stand between 'the' and a river's name
 _POSITION = frozenset({"middle", "upper", "lower", "northern", "southern", "eastern", "western", "central", "great"})
 _FUNCTION_AFTER = frozenset(
@@ -71,7 +71,7 @@ def _leading(run: list[Word]) -> int:
     count = 0
     for word in run[:2]:
         lowered = word.text.lower()
-        if word.text in _STOP_FIRST or lowered in _PREPOSITIONS or lowered in _WEAK_PREPOSITIONS:
+        if word.text in _STOP_FIRST or lowered in PLACE_PREPOSITIONS or lowered in WEAK_PREPOSITIONS:
             count += 1
         else:
             break
@@ -204,7 +204,7 @@ def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[Place
                 _adjective(text, tokens, first, last):
             continue
         start, end = tokens[first].start, tokens[last - 1].end
-        said = _type_said(text, tokens, first, end)  # 'the island of Tarawa', a capital of Kiribati
+        said = type_said(text, tokens, first, end)  # 'the island of Tarawa', a capital of Kiribati
         found.append(PlaceMention(start, end, text[start:end], None, "gazetteer", place.type if said == "town" else said))
         for k in range(first, last):
             free[k] = False
@@ -277,9 +277,11 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()
     followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
+    if _RENAMED_AFTER.match(text, end) and not all_common and first > 0:
+        return PlaceMention(start, end, name, None, "preposition", type_said(text, tokens, first, end))  # 'X (now Y)'
     if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
-        return PlaceMention(start, end, name, None, "infobox", _type_said(text, tokens, first, end))
-    said = _type_said(text, tokens, first, end)
+        return PlaceMention(start, end, name, None, "infobox", type_said(text, tokens, first, end))
+    said = type_said(text, tokens, first, end)
     if context == "list":
         if (_list_like(after) or event > last) and not (all_common and followed_by_noun) and \
                 _list_follows(text, tokens, first, accepted_ends):
@@ -303,27 +305,7 @@ _LOCATION_LINE = re.compile(
     r"Birthplace|Born|Died|Theatre|Theater|Area)s?:\s", re.IGNORECASE)
 _RENAMED = frozenset({"now", "formerly", "today", "later"})
 _EVENT_TAIL = frozenset({"offensive", "offensives", "operation", "campaign", "landings", "uprising", "raid"})
-_SAID_TYPES = {
-    "town": "town", "city": "city", "village": "village", "island": "island", "port": "town", "river": "river",
-    "province": "region", "region": "region", "state": "state", "country": "country", "hamlet": "village",
-    "capital": "city", "mountain": "mountain", "lake": "lake", "sea": "sea", "atoll": "island",
-}
-_APPOSITIVE_TYPE = re.compile(r",\s+(?:a|the)\s+(?:small\s+|large\s+|[a-z]+ern\s+)?(?P<type>[a-z]+)\b")
-
-
-def _type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
-    """The type the text gives a place: 'the village of Smelovka', 'Klushino, a village west of …';
-    'town' when it says none."""
-    if first >= 2 and tokens[first - 1].text == "of":
-        noun = tokens[first - 2].text.lower()
-        if noun == "the" and first >= 3:
-            noun = tokens[first - 3].text.lower()
-        if noun in _SAID_TYPES:
-            return _SAID_TYPES[noun]
-    appositive = _APPOSITIVE_TYPE.match(text, end)
-    if appositive and appositive.group("type") in _SAID_TYPES:
-        return _SAID_TYPES[appositive.group("type")]
-    return "town"
+_RENAMED_AFTER = re.compile(r" \((?:now|formerly|today) [A-Z]")
 
 
 def _context(text: str, tokens: list[Word], first: int) -> str:
@@ -344,9 +326,9 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     if any(c in gap for c in ".;:()\"“”"):
         return ""
     word = tokens[k].text.lower()
-    if word in _WEAK_PREPOSITIONS:
+    if word in WEAK_PREPOSITIONS:
         return "weak"
-    if word in _PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
+    if word in PLACE_PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
         return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
     if word == "of" and k > 0:
         noun = tokens[k - 1].text.lower()
@@ -388,7 +370,7 @@ def by_article(
         if not run:
             continue
         key = " ".join(w.folded for w in run)
-        if key in known and key not in gazetteer.index().by_key:  # the gazetteer's own rules judged those
+        if key in known and key not in gazetteer.index().by_key and not glossed(text, found_ends, run[0].start):
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))
             for k in range(first, last):

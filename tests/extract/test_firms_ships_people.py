@@ -109,3 +109,8 @@ def test_people_of_unlisted_names_after_a_role_noun() -> None:
 
 def test_a_first_word_the_name_lists_lack_before_a_listed_name() -> None:
     assert _actors("On 3 May 1956 Abdel Karim Hassan flew to Cairo.") == [("Abdel Karim Hassan", "person")]
+
+
+def test_a_place_before_its_later_name_and_a_place_off_which_a_ship_sank() -> None:
+    text = "In 1912 she was bound for Varnok (now Tessaly), and in 1916 she sank off Orvel (Ὄρβελ), in a gale."
+    assert _places(text) == ["Varnok", "Tessaly", "Orvel"]
