@@ -190,6 +190,8 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
         if len(first) > 2 and first.split("-")[0] not in first_names() and not is_common_word(first) \
                 and not is_known_place(first) and first not in keys:
             keys[first] = actor
+    if actor.rule == "regnal" and len(words_) > 2:
+        words_ = words_[:-1]  # 'Astor' of 'John Jacob Astor IV'; 'Elizabeth II' has no surname
     if actor.kind == "person" and len(words_) > 1:
         surname = " ".join(w for w in words_[1:] if len(w) > 1)
         for tail in {surname, words_[-1]}:

@@ -48,6 +48,8 @@ _NOT_ACRONYM = frozenset(
 )
 
 
+_TWO_LETTER_BODIES = frozenset({"UN", "EU", "EC", "AU"})  # the United Nations, the European Union …
+_SIGNAL_BEFORE = re.compile(r"\b(?:signal|call|code|codeword|message|call sign|callsign|word|cry|slogan)s? $")
 _LEVEL = re.compile(r"\s\d")
 
 
@@ -59,9 +61,12 @@ def acronyms(text: str) -> list[ActorMention]:
     for match in matches:
         name = match.group("name")
         letters = name.split("-")[0]
-        if letters in _NOT_ACRONYM or re.fullmatch(r"[IVXLC]+", letters) or len(letters) < 3 or \
+        if letters in _NOT_ACRONYM or re.fullmatch(r"[IVXLC]+", letters) or len(letters) < 3 and \
+                letters not in _TWO_LETTER_BODIES or \
                 _LEVEL.match(text, match.end()):
             continue  # 'DEFCON 2': a level or a code, not an organisation
+        if _SIGNAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # 'the distress call SOS': a signal
         found.append(ActorMention(match.start(), match.end(), name, "organisation", rule="acronym"))
     return found
 

@@ -298,7 +298,8 @@ def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
         return None
     role = before.group("role")
     nouns = noun_lemmas(role)
-    name = _person_name(" ".join(match.group(0).split()[:2]))
+    words_ = match.group(0).split()
+    name = _person_name(" ".join(words_[: 3 if re.fullmatch(r"[A-Z]\.", words_[1]) else 2]))  # 'Gouverneur K. Warren'
     if not (nouns and role not in NOT_ROLE and ROLE_SUFFIX.search(nouns[0]) and " " in name) or \
             is_common_word(name.split()[0]) or name.split()[-1].lower() in ORG_HEADS:
         return None

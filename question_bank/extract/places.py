@@ -269,8 +269,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, run[-2].end, text[start : run[-2].end], None, "gazetteer")  # 'the Lisbon Summit'
     if len(run) > 2 and tuple(lowered[-2:]) in SITE_ENDINGS:
         return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
-    if len(run) == 1 and run[0].folded in gazetteer.demonyms():
-        return None  # 'the Polynesian islands': a people's adjective
+    if run[-1].folded in gazetteer.demonyms() or len(run) == 1 and run[0].folded in _LANGUAGES:
+        return None  # 'the Polynesian islands', 'the South African ship': a people's adjective; 'from the Latin'
     if len(run) == 1 and run[0].text.isupper():
         return None  # 'DNA', 'NATO': an acronym the catalog and the gazetteer lack is no place
     context = _context(text, tokens, first)
@@ -305,6 +305,7 @@ _LOCATION_LINE = re.compile(
     r"Birthplace|Born|Died|Theatre|Theater|Area)s?:\s", re.IGNORECASE)
 _RENAMED = frozenset({"now", "formerly", "today", "later"})
 _EVENT_TAIL = frozenset({"offensive", "offensives", "operation", "campaign", "landings", "uprising", "raid"})
+_LANGUAGES = frozenset({"latin", "greek", "sanskrit", "hebrew", "arabic", "esperanto", "gaelic", "yiddish", "aramaic"})
 _RENAMED_AFTER = re.compile(r" \((?:now|formerly|today) [A-Z]")
 
 

@@ -114,3 +114,25 @@ def test_a_first_word_the_name_lists_lack_before_a_listed_name() -> None:
 def test_a_place_before_its_later_name_and_a_place_off_which_a_ship_sank() -> None:
     text = "In 1912 she was bound for Varnok (now Tessaly), and in 1916 she sank off Orvel (Ὄρβελ), in a gale."
     assert _places(text) == ["Varnok", "Tessaly", "Orvel"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("In 1916 the South African ship reached Cape Town.", ["Cape Town"]),
+    ("The word comes from the Latin for island, first used in 1916.", []),
+])
+def test_a_people_s_adjective_after_a_compass_word_and_a_language_are_no_places(text: str, places: list[str]) -> None:
+    assert _places(text) == places
+
+
+def test_a_surname_after_a_name_with_a_regnal_number() -> None:
+    text = "On 3 May 1912 John Peter Vessick III sailed.\n\nVessick drowned on 5 May."
+    assert [a.text for a in extract_article(text).actors] == ["John Peter Vessick III", "Vessick"]
+
+
+def test_a_two_letter_body_is_an_organisation_and_a_signal_is_none() -> None:
+    assert _actors("On 3 May 1956 the UN sent a force, and the ship sent the distress call XQT.") == [
+        ("UN", "organisation")]
+
+
+def test_an_unlisted_first_name_and_an_initial_after_a_role_noun() -> None:
+    assert _actors("On 3 May 1863 the engineer Ormond T. Vessick found it.") == [("Ormond T. Vessick", "person")]
