@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from question_bank.extract.lexicon import is_common_word, words
 from question_bank.extract.sides import NATIONALITIES, SIDE_WORDS, side_in_phrase
+from question_bank.extract.state_regiments import state_regiment_spans
 from question_bank.facts.entities import Catalog, Unit
 
 _ORD_WORDS = (
@@ -55,7 +56,7 @@ NUMBERED_AFTER = re.compile(
 )
 # British 'No. 4 Commando'; US Navy 'Torpedo Squadron 8'
 NO_NUMBERED = re.compile(
-    r"\bNo\.\s?\d{1,3}\s+(?P<head>Commando|Squadron|Group|Wing)\b|\b(?:Torpedo|Bombing|Scouting|Fighting|Patrol)"
+    r"\b(?:No\.\s?)?\d{1,3}\s+(?P<head>Commando|Squadron|Group|Wing)\b|\b(?:Torpedo|Bombing|Scouting|Fighting|Patrol)"
     r"\s+(?P<head2>Squadron|Wing)\s+\d{1,3}\b"
 )
 ARMY_OF = re.compile(r"\bArmy of (?:the )?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
@@ -143,7 +144,8 @@ def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]]) -> list[Uni
     candidates: list[UnitMention] = [
         UnitMention(s, e, text[s:e], u.echelon, u.branch, u.side, "catalog", u) for s, e, u in catalog_hits
     ]
-    for rule in (_numbered, _numbered_after, _no_numbered, _shared, _named, _headed, _army_of, _quoted_list):
+    for rule in (_numbered, _numbered_after, _no_numbered, _shared, _named, _headed, _army_of, _quoted_list,
+                 _state_regiments):
         candidates += rule(text)
     chosen: list[UnitMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.entity is None, m.start)):
@@ -175,6 +177,10 @@ def _mention(text: str, start: int, end: int, name: str, echelon_words: str) -> 
         start, end, " ".join(name.split()), echelon, _branch(name), *side_in_phrase(text, start, end),
         echelon_guessed=guessed,
     )
+
+
+def _state_regiments(text: str) -> list[UnitMention]:  # 'the 20th Maine'
+    return [_mention(text, s, e, text[s:e], "regiment") for s, e in state_regiment_spans(text)]
 
 
 def _numbered(text: str) -> list[UnitMention]:

@@ -136,3 +136,10 @@ def test_a_two_letter_body_is_an_organisation_and_a_signal_is_none() -> None:
 
 def test_an_unlisted_first_name_and_an_initial_after_a_role_noun() -> None:
     assert _actors("On 3 May 1863 the engineer Ormond T. Vessick found it.") == [("Ormond T. Vessick", "person")]
+
+
+def test_regiments_named_by_a_number_and_a_state_and_numbered_commandos_are_units() -> None:
+    article = extract_article("On 2 July 1863 the 12th Vermont held the hill, and the 9th Texas charged; "
+                              "in 1956 40 Commando landed.")
+    assert [u.text for u in article.units] == ["12th Vermont", "9th Texas", "40 Commando"]
+    assert [p.text for p in article.places] == []
