@@ -53,6 +53,11 @@ def adjectives_before_head(run: list[Word]) -> int:
     return 0
 
 
+# 'Varnok National Park', 'the Varnok Historical Park': what makes a park, road or memorial a named site
+_SITE_QUALIFIERS = frozenset({"national", "military", "state", "memorial", "royal", "historical", "historic",
+                              "regional", "provincial", "marine", "public", "botanical", "war"})
+
+
 def weak_head_ok(run: list[Word], head: str) -> bool:
     """A head word that ends names of other things too ('the Moscow Summit', 'the Fifth Column')
     makes a place only after a compass word, a possessive or a name that is no known place nor an
@@ -60,7 +65,7 @@ def weak_head_ok(run: list[Word], head: str) -> bool:
     if head not in WEAK_HEADS or len(run) < 2:
         return True
     before = run[-2]
-    return before.folded in COMPASS_WORDS or before.text.endswith(("'s", "’s")) or \
+    return before.folded in COMPASS_WORDS or before.text.endswith(("'s", "’s")) or before.folded in _SITE_QUALIFIERS or \
         not gazetteer.is_place(before.text) and not is_common_word(before.text)
 
 

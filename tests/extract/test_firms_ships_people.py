@@ -143,3 +143,8 @@ def test_regiments_named_by_a_number_and_a_state_and_numbered_commandos_are_unit
                               "in 1956 40 Commando landed.")
     assert [u.text for u in article.units] == ["12th Vermont", "9th Texas", "40 Commando"]
     assert [p.text for p in article.places] == []
+
+
+def test_a_national_park_of_several_words_is_a_place() -> None:
+    assert _places("Much of the field is kept as the Varnok National Military Park since 1933.") == [
+        "Varnok National Military Park"]
