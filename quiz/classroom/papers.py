@@ -255,8 +255,10 @@ def compose(
     """The questions of a paper on `bank`: its own choice of the generated ones (see `choose`),
     their keys dealt again so that they spread over the paper too. A paper asks no "What happened
     on …?": its wrong options are events that the paper's other questions date (a reader struck
-    out all three options of "What happened on 6 April 1793?" from three date questions' options)."""
-    every = generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options, events=False)
+    out all three options of "What happened on 6 April 1793?" from three date questions' options),
+    nor the date of a fact a teacher marked well known (`Fact.on_papers`: a free mark for every student)."""
+    every = [q for q in generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options, events=False)
+             if bank.fact(q.fact_id).on_papers(q.kind)]
     return spread_keys(choose(every, count, random.Random(seed)), random.Random(seed))
 
 
