@@ -128,15 +128,12 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
     option while some wrong option has no such word, or it alone has none of them."""
     if not wrong:
         return False
-    titled = [bool(_TITLE.search(option)) for option in wrong]
-    key_titled = bool(_TITLE.search(answer))
-    if (key_titled and not any(titled)) or (not key_titled and all(titled)):
+    key_titled, key_words = _shape(answer)
+    shapes = [_shape(option) for option in wrong]
+    if (key_titled and not any(t for t, _ in shapes)) or (not key_titled and all(t for t, _ in shapes)):
         return True
-    key_words = _middle_words(answer)
-    if key_words is None:
-        return False
-    middles = [_middle_words(option) for option in wrong]
-    if any(m is None for m in middles):
+    middles = [words for _, words in shapes]
+    if key_words is None or any(m is None for m in middles):
         return False  # not every option is a numbered unit: no shape to compare
     if key_words:
         return not any(key_words & m for m in middles if m) and not all(middles)
@@ -144,13 +141,13 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _middle_words(option: str) -> frozenset[str] | None:
-    """The words of a numbered unit's name between its ordinal and its kind word ("SS Mountain" of
-    the 7th SS Mountain Division "Prinz Eugen"); None if the option is no numbered unit."""
-    match = _UNIT_SHAPE.match(_TITLE.sub("", option))
-    if match is None:
-        return None
-    return frozenset(_fold(match["middle"] or "").split())
+def _shape(option: str) -> tuple[bool, frozenset[str] | None]:
+    """Whether an option ends in an honour title in quotes, and the words of a numbered unit's
+    name between its ordinal and its kind word ("SS Mountain" of the 7th SS Mountain Division
+    "Prinz Eugen"; None if the option is no numbered unit)."""
+    titled = _TITLE.search(option)
+    match = _UNIT_SHAPE.match(option[: titled.start()] if titled else option)
+    return bool(titled), frozenset(_fold(match["middle"] or "").split()) if match else None
 
 
 def reads_awkwardly(prompt: str) -> bool:
