@@ -20,6 +20,7 @@ from question_bank.facts.model import Bank, Fact
 from question_bank.questions.date_options import date_options
 from question_bank.questions.date_pools import date_pools_for, unique_date_phrase
 from question_bank.questions.distractors import entity_distractors, event_distractors
+from question_bank.questions.eras import eras_for, within_era
 from question_bank.questions.gate import flaws, reads_awkwardly
 from question_bank.questions.pools import pools_for
 from question_bank.questions.question import Mode, Question
@@ -213,9 +214,12 @@ def _draw_options(
         if target.start.year in dates.busy_years and (
                 ask.wording_id == "date.which_year" or target.precision is Precision.YEAR):
             return ()  # "In which year …" (or a year's "When …?") in "The Belgrade offensive, 1944": trivial
+        eras = eras_for(bank)
+        if target.precision is not Precision.YEAR and fact.id in eras.anniversaries:
+            return ()  # "In which month was the March of the Victor held?": Belgrade's liberation's October
         return date_options(bank, target, n - 1, rng, pools_for(bank).fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place,
-                            arguable=_month_across_midnight(fact.date, target), between=dates.between(fact))
+                            arguable=_month_across_midnight(fact.date, target), between=within_era(eras, fact, target, dates.between(fact)))
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank
