@@ -290,11 +290,14 @@ def _merge_repeats(text: str, slots: list[Slot]) -> tuple[list[Slot], list[str]]
     "[Niš] (Ниш)") joins its slot, so a question never shows the answer beside the blank; a
     repeat further away loses its slot and is named (for a review note)."""
     kept: list[Slot] = []
+    kept_refs: list[str] = []  # each kept slot's ref, folded
     twice: list[str] = []
     for slot in sorted(slots, key=lambda s: s.start):
-        index = next((i for i, k in enumerate(kept) if fold(k.ref) == fold(slot.ref)), None)
+        ref = fold(slot.ref)
+        index = kept_refs.index(ref) if ref in kept_refs else None
         if index is None:
             kept.append(slot)
+            kept_refs.append(ref)
             continue
         first = kept[index]
         if index == len(kept) - 1 and _JOINS.fullmatch(text[first.end : slot.start]):
