@@ -8,8 +8,10 @@ letter, a digit or a direction word ('western Serbia') are tried.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from lemminflect import getAllLemmas
@@ -41,6 +43,18 @@ def words(text: str) -> list[Word]:
         tuple.__new__(Word, (m.start(), m.end(), (word := m[0]), _fold_word(word), word[0].isupper()))
         for m in _WORD.finditer(text)
     ]
+
+
+def free_words(tokens: list[Word], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each of `tokens` (the words of a text, in order), True if it overlaps none of `spans`."""
+    free = [True] * len(tokens)
+    for start, end in spans:  # the words that end after its start and start before its end
+        for k in range(bisect_right(tokens, start, key=_END), bisect_left(tokens, end, key=_START)):
+            free[k] = False
+    return free
+
+
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 @lru_cache(maxsize=65536)
