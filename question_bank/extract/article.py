@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from question_bank.banks.catalog import builtin_catalog
+from question_bank.collector import collector_paused
 from question_bank.extract.actors import ActorMention, find_actors, names_elsewhere
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import Word, catalog_indexes, words
@@ -77,7 +78,11 @@ def extract_article(
     no heading or infobox line that names one); `progress` is told the sentences read every 100
     sentences and at the end.
     """
-    catalog = catalog or builtin_catalog()
+    with collector_paused():
+        return _extract(text, year, catalog or builtin_catalog(), progress)
+
+
+def _extract(text: str, year: int | None, catalog: Catalog, progress: Progress | None) -> Extraction:
     unit_index, place_index = catalog_indexes(catalog)
     sentences = split_sentences(text)
     headings = (s.text for s in sentences if s.is_heading)
