@@ -45,6 +45,14 @@ def words(text: str) -> list[Word]:
     ]
 
 
+def holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """True if `text` holds one of `parts` (a loop: any() over a generator costs more than the tests)."""
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
 def free_words(tokens: list[Word], spans: list[tuple[int, int]]) -> list[bool]:
     """For each of `tokens` (the words of a text, in order), True if it overlaps none of `spans`."""
     free = [True] * len(tokens)
@@ -91,8 +99,10 @@ class NameIndex:
         """(first word, last word + 1, entity) of every longest unambiguous catalog name, left to right."""
         found: list[tuple[int, int, Entity]] = []
         resume = 0  # the first word after the last name found
-        for i, first in enumerate(tokens):
-            if i < resume or first.folded not in self.prefixes:
+        prefixes = self.prefixes
+        for i in [i for i, w in enumerate(tokens) if w.folded in prefixes]:
+            first = tokens[i]
+            if i < resume:
                 continue
             if not (first.capitalised or first.text[0].isdigit() or first.folded in DIRECTIONS):
                 continue

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from question_bank.extract.lexicon import is_common_word, words
+from question_bank.extract.lexicon import holds_any, is_common_word, words
 from question_bank.extract.sides import NATIONALITIES, SIDE_WORDS, side_in_phrase
 from question_bank.facts.entities import Catalog, Unit
 
@@ -146,7 +146,7 @@ def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]]) -> list[Uni
     ]
     lowered = text.lower()
     for rule, clues, in_lowered in _RULES:
-        if any(clue in (lowered if in_lowered else text) for clue in clues):
+        if holds_any(lowered if in_lowered else text, clues):
             candidates += rule(text)
     chosen: list[UnitMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.entity is None, m.start)):
