@@ -39,9 +39,9 @@ _DATE_LEAD = re.compile(
 )
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S ]\s*| \s+")  # runs of white space but a plain space alone (which stays as it is)
 _LEADING_AND = re.compile(r"^(?:and|but)\s+")
-_SPACE_BEFORE = re.compile(r"\s+([,;:.)])")
+_SPACE_BEFORE = re.compile(r" ([,;:.)])")  # (white space is one plain space by then)
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 
