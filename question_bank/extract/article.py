@@ -141,9 +141,9 @@ def _settle_sides(found: list[SentenceFinds], catalog: Catalog) -> None:
         settled: list[UnitMention] = []
         for unit in finds.units:
             near = side_near(masked, unit.start, unit.end)
-            hint = unit.side or by_name.get(fold(unit.text))
-            unit = link(unit, catalog, hint or near)
-            unit = with_side(unit, by_name.get(fold(unit.text)), "article")
+            named = by_name.get(fold(unit.text))  # (link keeps the text)
+            unit = link(unit, catalog, unit.side or named or near)
+            unit = with_side(unit, named, "article")
             if unit.side is None and len(sides) == 2 and text[: unit.start].rstrip().endswith(("against", "against the")):
                 foes = [u.side for u in settled if u.side in sides]
                 if foes:
@@ -175,7 +175,7 @@ def _places_named_elsewhere(found: list[SentenceFinds], tokens_by_sentence: list
     if not known:
         return
     for finds, tokens in zip(found, tokens_by_sentence, strict=True):
-        if not any(w.folded in first_words for w in tokens):
+        if first_words.isdisjoint([w.folded for w in tokens]):
             continue  # no known name can start in this sentence
         extra = by_article(finds.sentence.text, tokens, finds.spans(), known, {p.end for p in finds.places})
         if extra:

@@ -299,7 +299,7 @@ def _render(text: str, start: int, end: int, slots: list[Slot], removed: list[tu
             continue
         out.append(text[pos:a])
         if slot is not None:
-            same = fold(slot.display) == fold(slot.ref)
+            same = slot.display == slot.ref or fold(slot.display) == fold(slot.ref)
             out.append(f"[{slot.display}]" if same else f"[{slot.display}|{slot.ref}]")
         pos = max(pos, min(b, end))
     out.append(text[pos:end])
