@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from question_bank.extract.date_phrases import (
     COUNT,
@@ -265,6 +266,11 @@ class _Rule:
     lead: bool = False  # "from", "between" and "the" before the match belong to it
     clues: tuple[str, ...] = ()  # text the pattern cannot match without one of (a cheap test first)
 
+    @cached_property
+    def core(self) -> bool:
+        """True if the date is the pattern's 'core' group, not the whole match."""
+        return "core" in self.pattern.groupindex
+
 
 _RULES: list[_Rule] = [
     _Rule(re.compile(
@@ -375,7 +381,7 @@ def find_dates(text: str, context: YearContext, taken: list[tuple[int, int]] | N
         spans = windows[rule.needs]
         if not spans or rule.clues and not holds_any(text, rule.clues):
             continue
-        core = "core" in rule.pattern.groupindex
+        core = rule.core
         for match in (m for a, b in spans for m in rule.pattern.finditer(text, a, b)):
             start, end = match.span("core") if core else match.span()
             lead = ""

@@ -158,11 +158,9 @@ def _outside(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[
     """The tokens (in text order, none overlapping) that overlap none of `spans`."""
     if not spans or not tokens:
         return tokens
-    starts = [t.start() for t in tokens]
-    ends = [t.end() for t in tokens]
     dropped: set[int] = set()
     for s, e in spans:  # the tokens that end after s and start before e
-        dropped.update(range(bisect_right(ends, s), bisect_left(starts, e)))
+        dropped.update(range(bisect_right(tokens, s, key=re.Match.end), bisect_left(tokens, e, key=re.Match.start)))
     return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens
 
 
