@@ -19,6 +19,11 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
 
 BANK = "belgrade-offensive"
 STUDENTS = 30
@@ -30,11 +35,12 @@ def _clock() -> datetime:
     return NOW
 
 
-def _setup(db_path: Path) -> tuple[str, list[tuple[str, str]]]:
+def _setup(location: str | Path) -> tuple[str, list[tuple[str, str]]]:
+    """A class of STUDENTS and a paper for it, in a SQLite file or a PostgreSQL schema; (code, students)."""
     from quiz.classroom import Classroom
     from quiz.store import open_db
 
-    db = open_db(db_path)
+    db = open_db(location)
     room = Classroom(db, _clock)
     room.new_class("bench")
     codes = room.add_students("bench", [f"Student {i:02d}" for i in range(STUDENTS)])
@@ -59,14 +65,14 @@ def _paper_new_ms(db_path: Path) -> float:
     return statistics.median(times) * 1000
 
 
-def _take(db_path: str, code: str, name: str, personal: str, go, out) -> None:  # type: ignore[no-untyped-def]
+def _take(location: str, code: str, name: str, personal: str, go: Event, out: Queue[tuple[int, list[float]]]) -> None:
     """One student in a forked process; sends back (answers given, answer times)."""
     from quiz.classroom import Classroom
     from quiz.store import open_db
 
     go.wait()
     rng = random.Random(name)
-    db = open_db(db_path)
+    db = open_db(location)
     room = Classroom(db, _clock)
     view = room.start_attempt(code, name, personal)
     paper = room.paper(code)
@@ -85,12 +91,12 @@ def _take(db_path: str, code: str, name: str, personal: str, go, out) -> None:  
     os._exit(0)
 
 
-def _concurrent(db_path: Path, code: str, codes: list[tuple[str, str]]) -> dict[str, float]:
+def _concurrent(location: str | Path, code: str, codes: list[tuple[str, str]]) -> dict[str, float]:
     from quiz.store import open_db
 
     fork = multiprocessing.get_context("fork")
     go, out = fork.Event(), fork.Queue()
-    takers = [fork.Process(target=_take, args=(str(db_path), code, name, personal, go, out)) for name, personal in codes]
+    takers = [fork.Process(target=_take, args=(str(location), code, name, personal, go, out)) for name, personal in codes]
     for taker in takers:
         taker.start()
     started = time.perf_counter()
@@ -103,7 +109,7 @@ def _concurrent(db_path: Path, code: str, codes: list[tuple[str, str]]) -> dict[
     for taker in takers:
         taker.join(30)
     wall = time.perf_counter() - started
-    db = open_db(db_path)
+    db = open_db(location)
     stored = db.execute("SELECT count(*) FROM attempt_answers").fetchone()[0]
     db.close()
     times.sort()

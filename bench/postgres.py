@@ -69,7 +69,7 @@ def answer_median_us(location: str | Path) -> float:
     db.close()
     rng = random.Random(1)
     session = StudySession(location, "bench", "belgrade-offensive", clock=clock, seed=1)
-    steps = []
+    steps: list[float] = []
     for _ in range(20):  # warm the bank's parsers and question indexes
         if session.current is None:
             break
@@ -126,8 +126,8 @@ def run() -> dict[str, float]:
         with scratch_schema(base, "bench") as url:
             figures["pg_answer_median_us"] = answer_median_us(url)
         with scratch_schema(base, "bench") as url:
-            code, codes = classroom._setup(url)  # type: ignore[arg-type]
-            concurrent = classroom._concurrent(url, code, codes)  # type: ignore[arg-type]
+            code, codes = classroom._setup(url)
+            concurrent = classroom._concurrent(url, code, codes)
             figures.update({f"pg_{key}": value for key, value in concurrent.items()})
         source = build_stats(_cache_dir())
         with scratch_schema(base, "bench") as url:

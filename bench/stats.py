@@ -19,8 +19,13 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.store import Database
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 LEARNER = "bench"
@@ -28,6 +33,11 @@ CARDS, REVIEWS, DAYS = 100_000, 1_000_000, 730
 CLASS, CLASS_CARDS, CLASS_REVIEWS, CLASS_DAYS = 30, 3_000, 100_000, 365
 DATA_VERSION = 1
 KINDS = ("date", "unit", "place")
+
+# id, learner_id, bank, fact_id, kind, state, stability, difficulty, last_review, due, lapses, leech, suspended
+CardRow = tuple[int, int, str, str, str, str, float | None, float | None, str | None, str | None, int, int, int]
+# card_id, learner_id, reviewed_at, rating, verdict, duration_ms, state_before, due_before, last_review_before
+ReviewRow = tuple[int, int, str, int, str, int, str, str | None, str | None]
 
 
 def _cache_dir() -> Path:
@@ -40,9 +50,9 @@ def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
 
-def _learner(conn, rng: random.Random, learner_id: int, first_card: int, cards: int, reviews: int, days: int) -> None:
+def _learner(db: Database, rng: random.Random, learner_id: int, first_card: int, cards: int, reviews: int, days: int) -> None:
     banks = [f"bank-{i}" for i in range(10)]
-    card_rows = []
+    card_rows: list[CardRow] = []
     for n in range(cards):
         cid = first_card + n
         bank, kind = banks[n % 10], KINDS[n % 3]
@@ -55,7 +65,7 @@ def _learner(conn, rng: random.Random, learner_id: int, first_card: int, cards: 
         lapses = min(12, int(rng.expovariate(1.2)))
         card_rows.append((cid, learner_id, bank, f"f{n // 3}", kind, "review", stability, rng.uniform(1, 10),
                           _iso(last), _iso(due), lapses, int(lapses >= 8), rng.random() < 0.01))
-    conn.executemany(
+    db.executemany(
         "INSERT INTO cards (id, learner_id, bank, fact_id, kind, state, stability, difficulty, last_review, due, "
         "lapses, leech, suspended, reps, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '')",
         card_rows,
@@ -63,7 +73,7 @@ def _learner(conn, rng: random.Random, learner_id: int, first_card: int, cards: 
     per_day = reviews / (days * 0.9)
     start = NOW - timedelta(days=days)
     made = 0
-    batch = []
+    batch: list[ReviewRow] = []
     habit = rng.choice((7, 12, 18, 20))
     for day in range(days):
         if rng.random() > 0.9 and made + per_day < reviews:
@@ -77,22 +87,23 @@ def _learner(conn, rng: random.Random, learner_id: int, first_card: int, cards: 
                 roll = rng.random()
                 state = "new" if roll < 0.08 else "learning" if roll < 0.2 else "relearning" if roll < 0.25 else "review"
                 rating = 1 if rng.random() < 0.12 else rng.choice((2, 3, 3, 3, 4))
-                last = due = None
+                last_before: str | None = None
+                due_before: str | None = None
                 if state == "review":
                     interval = rng.choice((1, 3, 7, 15, 30, 60, 120))
-                    last, due = _iso(at - timedelta(days=interval)), _iso(at)
+                    last_before, due_before = _iso(at - timedelta(days=interval)), _iso(at)
                 batch.append((cid, learner_id, _iso(at), rating, "correct" if rating > 1 else "wrong",
-                              rng.randint(2000, 15000), state, due, last))
+                              rng.randint(2000, 15000), state, due_before, last_before))
                 at += timedelta(seconds=rng.uniform(2, 6))
                 made += 1
         if len(batch) > 50_000:
-            _reviews(conn, batch)
+            _reviews(db, batch)
             batch = []
-    _reviews(conn, batch)
+    _reviews(db, batch)
 
 
-def _reviews(conn, rows: list) -> None:
-    conn.executemany(
+def _reviews(db: Database, rows: list[ReviewRow]) -> None:
+    db.executemany(
         "INSERT INTO reviews (card_id, learner_id, reviewed_at, rating, mode, verdict, duration_ms, state_before, "
         "state_after, due_before, last_review_before, reps_before, reps_after, lapses_before, lapses_after, "
         "leech_before, leech_after, suspended_before, suspended_after) "
@@ -113,28 +124,26 @@ def build(cache: Path) -> Path:
     cache.mkdir(parents=True)
     rng = random.Random(13)
     db = open_db(db_path)
-    conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    names = [LEARNER, *(f"student-{i:02d}" for i in range(CLASS))]
-    conn.executemany("INSERT INTO learners (id, name, created) VALUES (?, ?, ?)",
-                     [(i + 1, n, _iso(NOW)) for i, n in enumerate(names)])
-    conn.executemany("INSERT INTO settings (learner_id, key, value) VALUES (?, 'timezone', '\"Europe/Belgrade\"')",
-                     [(i + 1,) for i in range(len(names))])
-    conn.execute("INSERT INTO classes (id, name, created) VALUES (1, 'bench', ?)", [_iso(NOW)])
-    conn.executemany("INSERT INTO class_members (class_id, learner_id, code_hash, code_salt) VALUES (1, ?, '', '')",
-                     [(i + 2,) for i in range(CLASS)])
-    _learner(conn, rng, 1, 1, CARDS, REVIEWS, DAYS)
-    for i in range(CLASS):
-        _learner(conn, rng, i + 2, CARDS + 1 + i * CLASS_CARDS, CLASS_CARDS, CLASS_REVIEWS, CLASS_DAYS)
-    conn.execute("COMMIT")
-    conn.execute("ANALYZE")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with db.write():
+        names = [LEARNER, *(f"student-{i:02d}" for i in range(CLASS))]
+        db.executemany("INSERT INTO learners (id, name, created) VALUES (?, ?, ?)",
+                       [(i + 1, n, _iso(NOW)) for i, n in enumerate(names)])
+        db.executemany("INSERT INTO settings (learner_id, key, value) VALUES (?, 'timezone', '\"Europe/Belgrade\"')",
+                       [(i + 1,) for i in range(len(names))])
+        db.execute("INSERT INTO classes (id, name, created) VALUES (1, 'bench', ?)", [_iso(NOW)])
+        db.executemany("INSERT INTO class_members (class_id, learner_id, code_hash, code_salt) VALUES (1, ?, '', '')",
+                       [(i + 2,) for i in range(CLASS)])
+        _learner(db, rng, 1, 1, CARDS, REVIEWS, DAYS)
+        for i in range(CLASS):
+            _learner(db, rng, i + 2, CARDS + 1 + i * CLASS_CARDS, CLASS_CARDS, CLASS_REVIEWS, CLASS_DAYS)
+    db.execute("ANALYZE")
+    db.checkpoint(truncate=True)
     db.close()
     (cache / "done").write_text("ok")
     return db_path
 
 
-def _median_ms(action, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def _median_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
     """(wall, CPU) medians in ms: on a shared machine the CPU time says what the code costs."""
     walls, cpus = [], []
     for _ in range(runs):

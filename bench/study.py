@@ -28,6 +28,14 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quiz.model import Outcome, Rating
+from quiz.scheduling.queue import Slot
+from quiz.study.session import Feedback, StudySession
+
+if TYPE_CHECKING:
+    from quiz.store import Database
 
 BANKS = 10
 FACTS_PER_BANK = 3_334
@@ -39,6 +47,17 @@ LEARNER = "bench"
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 DATA_VERSION = 4
 ANSWERS = 300
+
+# id, learner_id, bank, fact_id, kind, state, step, stability, difficulty, due, last_review, reps, lapses,
+# suspended, buried_until, leech, created
+CardRow = tuple[int, int, str, str, str, str, int | None, float | None, float | None, str | None, str | None,
+                int, int, int, str | None, int, str]
+# id, card_id, learner_id, reviewed_at, rating, mode, wording_id, prompt, given, expected, verdict, duration_ms,
+# then each of CARD_STATE_FIELDS before and after: state, step, stability, difficulty, due, last_review, reps,
+# lapses, leech, suspended
+ReviewRow = tuple[int, int, int, str, int, str, str, str, str, str, str, int,
+                  str, str, int | None, int | None, float, float, float, float, str, str, str, str,
+                  int, int, int, int, int, int, int, int]
 
 
 def _cache_dir() -> Path:
@@ -74,7 +93,6 @@ def build(cache: Path) -> Path:
     fake.seed_instance(7)
     rng = random.Random(7)
     db = open_db(db_path)
-    conn = db.conn
     for i, name in enumerate(_bank_names()):
         bank = synthetic_bank(FACTS_PER_BANK, seed=i)
         bank = type(bank)(name, f"Synthetic bank {i}", bank.facts, bank.catalog, source="synthetic")
@@ -84,26 +102,27 @@ def build(cache: Path) -> Path:
                   clock=lambda imported=imported: imported)
     names = {fake.unique.first_name() for _ in range(CLASS_SIZE)}
     learners = [LEARNER, *sorted(names)[:CLASS_SIZE]]
-    conn.executemany("INSERT INTO learners (id, name, created) VALUES (?, ?, ?)",
-                     [(i + 1, n, _iso(NOW - timedelta(days=800))) for i, n in enumerate(learners)])
-    imported_at = {r[0]: r[1] for r in conn.execute("SELECT name, imported_at FROM banks")}
+    db.executemany("INSERT INTO learners (id, name, created) VALUES (?, ?, ?)",
+                   [(i + 1, n, _iso(NOW - timedelta(days=800))) for i, n in enumerate(learners)])
+    imported_at = {r[0]: r[1] for r in db.execute("SELECT name, imported_at FROM banks")}
     card_id = 0
     review_id = 0
     for learner_id, _name in enumerate(learners, start=1):
         banks = _bank_names() if learner_id == 1 else [_bank_names()[learner_id % BANKS]]
         reviews_wanted = REVIEWS if learner_id == 1 else CLASS_REVIEWS_EACH
-        cards, reviews = [], []
+        cards: list[CardRow] = []
+        reviews: list[ReviewRow] = []
         total_cards = len(banks) * FACTS_PER_BANK * len(KINDS)
         per_card = reviews_wanted / (total_cards * 0.8)
-        for bank in banks:
-            conn.execute("INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?)",
-                         [learner_id, bank, sync_fingerprint(imported_at[bank])])
+        for bank_name in banks:
+            db.execute("INSERT INTO card_sync (learner_id, bank, fingerprint) VALUES (?, ?, ?)",
+                       [learner_id, bank_name, sync_fingerprint(imported_at[bank_name])])
             for f in range(FACTS_PER_BANK):
                 for kind in KINDS:
                     card_id += 1
                     roll = rng.random()
                     if roll < 0.2:  # new
-                        cards.append((card_id, learner_id, bank, f"fact-{f}", kind, "new", None, None, None, None,
+                        cards.append((card_id, learner_id, bank_name, f"fact-{f}", kind, "new", None, None, None, None,
                                       None, 0, 0, 0, None, 0, _iso(NOW - timedelta(days=800))))
                         continue
                     state = "review" if roll < 0.999 else rng.choice(("learning", "relearning"))
@@ -118,7 +137,7 @@ def build(cache: Path) -> Path:
                     n_reviews = max(1, int(rng.expovariate(1 / per_card)))
                     lapses = rng.randint(0, min(9, n_reviews // 3))
                     step = 0 if state != "review" else None
-                    cards.append((card_id, learner_id, bank, f"fact-{f}", kind, state, step, stability, difficulty,
+                    cards.append((card_id, learner_id, bank_name, f"fact-{f}", kind, state, step, stability, difficulty,
                                   _iso(due), _iso(last), n_reviews, lapses, 0, None, int(lapses >= 8),
                                   _iso(NOW - timedelta(days=800))))
                     at = last
@@ -134,32 +153,30 @@ def build(cache: Path) -> Path:
                                         n_reviews - k - 1, n_reviews - k, lapses, lapses, 0, 0, 0, 0))
                         at -= timedelta(days=rng.uniform(0.5, 30))
                     if len(reviews) >= 100_000:
-                        _insert(conn, cards, reviews)
+                        _insert(db, cards, reviews)
                         cards, reviews = [], []
-        _insert(conn, cards, reviews)
-    conn.execute("ANALYZE")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _insert(db, cards, reviews)
+    db.execute("ANALYZE")
+    db.checkpoint(truncate=True)
     db.close()
     (cache / "done").write_text("ok")
     return db_path
 
 
-def _insert(conn, cards: list, reviews: list) -> None:
+def _insert(db: Database, cards: list[CardRow], reviews: list[ReviewRow]) -> None:
     from quiz.store.schema import CARD_STATE_FIELDS
 
-    if not conn.in_transaction:  # learners and card_sync rows may have opened one already
-        conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(
-        "INSERT INTO cards (id, learner_id, bank, fact_id, kind, state, step, stability, difficulty, due, "
-        "last_review, reps, lapses, suspended, buried_until, leech, created) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        cards,
-    )
     pairs = [f"{c}_before, {c}_after" for c in CARD_STATE_FIELDS]
     columns = ("id, card_id, learner_id, reviewed_at, rating, mode, wording_id, prompt, given, expected, "
                f"verdict, duration_ms, {', '.join(pairs)}")
-    conn.executemany(f"INSERT INTO reviews ({columns}) VALUES ({', '.join('?' * 32)})", reviews)
-    conn.execute("COMMIT")
+    with db.write():
+        db.executemany(
+            "INSERT INTO cards (id, learner_id, bank, fact_id, kind, state, step, stability, difficulty, due, "
+            "last_review, reps, lapses, suspended, buried_until, leech, created) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            cards,
+        )
+        db.executemany(f"INSERT INTO reviews ({columns}) VALUES ({', '.join('?' * 32)})", reviews)
 
 
 class _Banks:
@@ -190,45 +207,45 @@ def _copy(source: Path, target: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _session(db_path: Path, banks: _Banks, clock: _Clock, seed: int = 1):
-    from quiz.study.session import StudySession
+class _TimedSession(StudySession):
+    """A study session that times each schedule-and-commit step (FSRS, card update, review insert, COMMIT)."""
 
-    return StudySession(db_path, LEARNER, clock=clock, seed=seed, bank_loader=banks,
-                        bank_names=lambda db: _bank_names())
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.commit_seconds: list[float] = []
+        super().__init__(*args, **kwargs)
 
-
-def _answer_loop(session, clock: _Clock, rng: random.Random, count: int) -> tuple[list[float], list[float]]:
-    """Answer `count` cards; per answer, the whole step and the schedule-and-commit part (seconds)."""
-    from quiz.study.session import StudySession
-
-    commits: list[float] = []
-    original = StudySession._commit
-
-    def timed_commit(*args, **kwargs):
+    def _commit(
+        self, slot: Slot, rating: Rating, given: str, outcome: Outcome, reason: str, duration_ms: int | None
+    ) -> Feedback:
         started = time.perf_counter()
-        result = original(*args, **kwargs)
-        commits.append(time.perf_counter() - started)
-        return result
+        feedback = super()._commit(slot, rating, given, outcome, reason, duration_ms)
+        self.commit_seconds.append(time.perf_counter() - started)
+        return feedback
 
-    StudySession._commit = timed_commit
-    steps = []
-    try:
-        for _ in range(count):
-            if session.current is None:
-                break
-            question = session.current.question
-            knows = rng.random() < 0.85
-            started = time.perf_counter()
-            if str(question.mode) == "flip":
-                session.rate(3 if knows else 1)
-            else:
-                session.answer(question.answer if knows else "1 January 1900")  # wrong, yet readable as a date
-            session.advance()
-            steps.append(time.perf_counter() - started)
-            clock.now += timedelta(seconds=20)
-    finally:
-        StudySession._commit = original
-    return steps, commits
+
+def _session(db_path: Path, banks: _Banks, clock: _Clock, seed: int = 1) -> _TimedSession:
+    return _TimedSession(db_path, LEARNER, clock=clock, seed=seed, bank_loader=banks,
+                         bank_names=lambda db: _bank_names())
+
+
+def _answer_loop(session: _TimedSession, clock: _Clock, rng: random.Random, count: int) -> tuple[list[float], list[float]]:
+    """Answer `count` cards; per answer, the whole step and the schedule-and-commit part (seconds)."""
+    commits_before = len(session.commit_seconds)
+    steps: list[float] = []
+    for _ in range(count):
+        if session.current is None:
+            break
+        question = session.current.question
+        knows = rng.random() < 0.85
+        started = time.perf_counter()
+        if str(question.mode) == "flip":
+            session.rate(3 if knows else 1)
+        else:
+            session.answer(question.answer if knows else "1 January 1900")  # wrong, yet readable as a date
+        session.advance()
+        steps.append(time.perf_counter() - started)
+        clock.now += timedelta(seconds=20)
+    return steps, session.commit_seconds[commits_before:]
 
 
 def _warm(banks: _Banks) -> None:
@@ -297,11 +314,10 @@ def run() -> dict[str, float]:
         _copy(source, child_db)
         process = subprocess.Popen(
             [sys.executable, "-c", f"from bench.study import _child; _child({str(child_db)!r}, {str(cache)!r})"],
-            stdout=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent,  # its one line is not needed
         )
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
-        process.stdout.read()
         if process.returncode != 0:
             raise RuntimeError("the peak-RSS child failed")
         peak_kb = usage.ru_maxrss  # kilobytes on Linux

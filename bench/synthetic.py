@@ -32,8 +32,8 @@ def synthetic_bank(facts: int, seed: int = 0) -> Bank:
         for side, echelon in [(rng.choice(SIDES), rng.choice(ECHELONS))]
     ]
     regions = [f"{fake.unique.last_name()} Region" for _ in range(12)]
-    towns = []
-    names = set()
+    towns: list[Place] = []
+    names: set[str] = set()  # lower-cased: no two towns differ only by case
     while len(towns) < max(40, facts // 10):
         name = fake.city()
         if name.lower() in names:

@@ -78,3 +78,19 @@ POSSESSIVE = re.compile(r"[’']s?$")
 def noun_lemmas(word: str) -> tuple[str, ...]:
     """The noun lemmas of `word` ('cosmonauts' → ('cosmonaut',)), none if it is no noun."""
     return tuple(getAllLemmas(word).get("NOUN", ()))
+
+
+_NEXT_WORD = re.compile(r"\s*(?P<word>[a-z]+)?")
+_FUNCTION = frozenset("was were had has and or which that with in at to from of off under as but while".split())
+
+
+def stands_alone(text: str, end: int) -> bool:
+    """True if the name ending at `end` stands as a noun of its own: punctuation, a function word
+    or a verb follows, never a noun it qualifies ('the American Jupiter missiles', 'Alexander German
+    forces')."""
+    after = _NEXT_WORD.match(text, end)
+    word = after.group("word") if after else None
+    if word is None or word in _FUNCTION:
+        return True
+    lemmas = getAllLemmas(word)
+    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")

@@ -26,19 +26,36 @@ from lemminflect import getAllLemmas
 
 from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
 from question_bank.extract.lexicon import is_common_word
-from question_bank.extract.organisations import ORG_ROLE_WORDS, acronyms, headed_organisations, radio_stations
+from question_bank.extract.organisations import (
+    ORG_ROLE_WORDS,
+    acronyms,
+    bodies,
+    headed_organisations,
+    listed_organisations,
+    radio_stations,
+)
 from question_bank.extract.people import (
     NOT_ROLE,
     ROLE_SUFFIX,
     first_name_before,
     first_named_people,
+    first_names,
     initialled_people,
     listed_people,
+    regnal_people,
     single_named_people,
     titled_people,
 )
 from question_bank.extract.sides import SIDE_WORDS
-from question_bank.extract.vessels import introduced_craft, numbered_craft, prefixed_ships, typed_vessels
+from question_bank.extract.vessels import (
+    SHIP_PREFIX,
+    introduced_craft,
+    listed_ships,
+    nation_named_ships,
+    numbered_craft,
+    prefixed_ships,
+    typed_vessels,
+)
 from question_bank.facts.text import fold
 
 __all__ = ["ActorMention", "find_actors", "names_elsewhere"]
@@ -46,8 +63,8 @@ __all__ = ["ActorMention", "find_actors", "names_elsewhere"]
 def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
-    for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, titled_people,
-                 first_named_people, initialled_people, single_named_people):
+    for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
+                 first_named_people, initialled_people, single_named_people, regnal_people, bodies):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule == "title" or not is_known_place(m.text)]
     chosen: list[ActorMention] = []
@@ -142,22 +159,48 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     keys: dict[str, ActorMention] = {}  # names as written, word by word: 'Yuri Gagarin', 'Gagarin'
     common: set[str] = set()  # surnames that are words too ('Crick', 'Chain'): never at a sentence's start
     for actor in known.values():
-        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
-        keys[" ".join(words_)] = actor
-        if actor.kind == "person" and len(words_) > 1:
-            surname = " ".join(w for w in words_[1:] if len(w) > 1)
-            for tail in {surname, words_[-1]}:
-                if len(tail) > 2 and tail not in keys:
-                    keys[tail] = actor
-                    if is_common_word(tail):
-                        common.add(tail)
+        _add_keys(actor, keys, common)
+    _match_known(found, known, keys, common)
+
+
+def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[str]) -> None:
+    """The names `actor` is met by alone: its full name; a ship's name without its prefix ('HMS
+    Victory' is 'Victory'); a person's surname, and a first word that is no first name of the name
+    lists ('Tenzing' of 'Tenzing Norgay', 'Mao' of 'Mao Zedong')."""
+    words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+    keys[" ".join(words_)] = actor
+    if actor.kind == "ship" and SHIP_PREFIX.match(actor.full_name) and len(words_) > 1:
+        bare = " ".join(words_[1:])
+        keys.setdefault(bare, actor)
+        if all(is_common_word(w) for w in words_[1:]):
+            common.add(bare)
+    if actor.kind == "person" and len(words_) > 1 and actor.rule != "regnal":
+        first = words_[0]
+        if len(first) > 2 and first.split("-")[0] not in first_names() and not is_common_word(first) \
+                and not is_known_place(first) and first not in keys:
+            keys[first] = actor
+    if actor.kind == "person" and len(words_) > 1:
+        surname = " ".join(w for w in words_[1:] if len(w) > 1)
+        for tail in {surname, words_[-1]}:
+            if len(tail) > 2 and tail not in keys:
+                keys[tail] = actor
+                if is_common_word(tail):
+                    common.add(tail)
+
+
+def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: dict[str, ActorMention],
+                 common: set[str]) -> None:
+    """Each known actor's names (`keys`) wherever they stand alone, and ships listed with a known ship."""
     longest = max(k.count(" ") for k in keys) + 1
     firsts = {k.split(" ", 1)[0] for k in keys}
+    navy = any(a.kind == "ship" for a in known.values())
     for finds in found:
         text = finds.text
         settled = [_settled(a, known) for a in finds.actors] if finds.actors else []
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
+            if _ships_listed(finds, keys, common, navy):
+                longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
             continue
         guesses = [p for p in finds.places if p.rule != "catalog"]  # a rule's guess gives way to a known actor
         guessed = {(p.start, p.start + len(POSSESSIVE.sub("", p.text))) for p in guesses}
@@ -193,6 +236,23 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
+        if _ships_listed(finds, keys, common, navy):
+            longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
+
+
+def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str], navy: bool) -> bool:
+    """Adds to `finds` the ships listed with a known ship of it ('between Bucentaure and
+    Redoutable') and, in an article that names ships (`navy`), those named after a people's
+    adjective ('the French Achille'), known by name from then on; True if there were any."""
+    ships = [a for a in finds.actors if a.kind == "ship"]
+    listed = listed_ships(finds.text, ships, finds.spans()) if ships else []
+    if navy:
+        listed += nation_named_ships(finds.text, finds.spans() + [(a.start, a.end) for a in listed])
+    for ship in listed:
+        _add_keys(ship, keys, common)
+        finds.places = [p for p in finds.places if not (p.start < ship.end and ship.start < p.end)]
+    finds.actors = sorted([*finds.actors, *listed], key=lambda a: a.start)
+    return bool(listed)
 
 
 _TITLED = re.compile(rf"\b(?:journal|newspaper|magazine|periodical|gazette)\s+(?P<name>{CAP}(?:\s+{CAP}){{0,3}})")

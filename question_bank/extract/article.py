@@ -10,6 +10,7 @@ from question_bank.extract.actors import ActorMention, find_actors, names_elsewh
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import Word, catalog_indexes, words
 from question_bank.extract.narrative import INFOBOX, infobox_year, month_first
+from question_bank.extract.place_names import names_of
 from question_bank.extract.places import PlaceMention, by_article, find_places
 from question_bank.extract.progress import Progress
 from question_bank.extract.sentences import Sentence, split_sentences
@@ -169,9 +170,9 @@ def _places_named_elsewhere(found: list[SentenceFinds], tokens_by_sentence: list
     known: dict[str, str] = {}
     first_words: set[str] = set()  # a known name's first word, folded ("culp s" of "Culp's Hill")
     for place in (p for finds in found for p in finds.places if p.rule != "catalog"):
-        name = words(place.text)
-        known[" ".join(w.folded for w in name)] = place.type
-        first_words.update(w.folded for w in name[:1])
+        for key in names_of(" ".join(w.folded for w in words(place.text))):  # 'Mount Everest', 'Everest'
+            known[key] = place.type
+            first_words.add(key.split(" ", 1)[0])
     if not known:
         return
     for finds, tokens in zip(found, tokens_by_sentence, strict=True):

@@ -228,6 +228,8 @@ def _main_verb(text: str, tokens: list[re.Match[str]], end: int) -> tuple[int, i
             continue
         if lowered in _PRESENT:
             return None
+        if _non_finite(tokens, index):
+            continue  # 'the first antibiotic to be widely used', 'could be seen': no main verb
         found = _verb_at(tokens, index, lowered)
         if found is not None:
             v_start, v_end, past, base = found
@@ -240,6 +242,16 @@ def _main_verb(text: str, tokens: list[re.Match[str]], end: int) -> tuple[int, i
 
 
 _PRESENT = frozenset({"is", "are", "has", "have", "takes", "remains", "contains"})
+_NON_FINITE_BEFORE = frozenset({"to", "be", "being"})
+
+
+def _non_finite(tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at `index` follows 'to', 'be' or 'being' (adverbs aside): an infinitive or
+    a participle ('to be widely used', 'might be taken'), never the sentence's past tense."""
+    k = index - 1
+    while k >= 0 and _ADVERB.match(tokens[k].group(0).lower()) and tokens[k].group(0).lower() != "not":
+        k -= 1
+    return k >= 0 and tokens[k].group(0).lower() in _NON_FINITE_BEFORE
 _BEFORE_NOUN = frozenset({"and", "or", "in", "of", "with", "for", "to", "at", "newly", "recently", "well"})
 
 

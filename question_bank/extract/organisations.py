@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from question_bank.extract import gazetteer
-from question_bank.extract.actor_names import CAP, NOT_NAME, ActorMention, capital, name_word_ok
+from question_bank.extract.actor_names import CAP, NOT_NAME, UPPER, ActorMention, capital, name_word_ok
+from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.sides import SIDE_WORDS
 
 ACRONYM = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,6}(?:-\d{1,3})?)\b(?![.’'-]\w)")
 ORG_HEADS = {
@@ -23,6 +25,7 @@ ORG_HEADS = {
     "school": "school", "center": "center", "centre": "center", "nations": "", "command": "command",
     "bank": "bank", "museum": "museum", "inc": "company", "ltd": "company", "orchestra": "orchestra",
     "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
+    "opera": "opera company", "ballet": "ballet company", "philharmonic": "orchestra",
 }
 ORG_ROLE_WORDS = frozenset({
     "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",
@@ -35,7 +38,8 @@ RADIO = re.compile(rf"\bRadio\s+{CAP}")
 _NOT_ACRONYM = frozenset(
     "US USA UK USSR SS NOVJ RKKA NOB HQ TV OK AM PM UTC GMT BC AD CE BCE RAF USAAF USAF RAAF RCAF RN USN USMC "
     "IJN IJA VVS SSR SFSR ASSR DNA RNA ICBM IRBM MRBM SAM MIG ID UFO POW POWS KIA MIA NB PS WWII WWI CV BB DD "
-    "OKW OKH AA AT MP CO NCO GHQ".split()
+    "OKW OKH AA AT MP CO NCO GHQ PST PDT EST EDT CST CDT MST MDT CET CEST EET EEST WET BST MSK IST JST AEST "
+    "AEDT HST AKST".split()
 )
 
 
@@ -61,6 +65,7 @@ _ORG_HEAD = re.compile(
     rf"\b(?P<head>{'|'.join(h.title() for h in ORG_HEADS)})\b"
     rf"(?P<right>\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})?"
 )
+_OPENERS = frozenset({"state", "war", "navy", "air", "county", "district", "union"})  # 'State Department'
 _LEFT_NAME = re.compile(rf"(?:{CAP}\s+){{1,4}}$")
 
 
@@ -71,7 +76,8 @@ def headed_organisations(text: str) -> list[ActorMention]:
         before = _LEFT_NAME.search(text, window, match.start())
         left = list(re.finditer(r"\S+", before.group())) if before else []
         while left and (left[0].group().strip("’'") in ("The", "A", "An", "In", "On", "At", "By") or
-                        left[0].group().lower() in NOT_NAME or not capital(left[0].group())):
+                        left[0].group().lower() in NOT_NAME and left[0].group().lower() not in _OPENERS
+                        or not capital(left[0].group())):
             left.pop(0)
         right_words = (match.group("right") or "").split()
         while right_words and not name_word_ok(right_words[-1]):
@@ -113,3 +119,64 @@ def radio_stations(text: str) -> list[ActorMention]:
         return []
     return [ActorMention(m.start(), m.end(), m.group(0), "organisation", "radio station", rule="head")
             for m in RADIO.finditer(text)]
+
+
+# nouns that name a governing or party body on their own, capitalised: 'the Politburo', 'the Admiralty'
+BODY_NOUNS = frozenset({
+    "politburo", "presidium", "admiralty", "secretariat", "directorate", "commissariat", "chancellery", "treasury",
+    "exchequer", "cabinet", "senate", "parliament", "congress", "junta", "synod", "curia",
+})
+_BODY = re.compile(rf"(?<![\w’'-])(?P<name>{'|'.join(b.title() for b in BODY_NOUNS)})(?![\w’'-]| [{UPPER}])")
+_BODY_WORDS = tuple(b.title() for b in BODY_NOUNS)
+_DETERMINERS = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That", "Our"})
+_CAPITAL_BEFORE = re.compile(rf"(?<![\w’'.-])[{UPPER}][\w’'.-]* $")
+# 'an officer of the Stasi', 'the spokesman of the Politburo': a body named by one word of its own
+_MEMBER_OF = re.compile(
+    r"\b(?:officers?|agents?|members?|spokes(?:man|woman|person)|directors?|chairman|chairwoman|informers?|"
+    rf"informants?|employees?|founders?|secretary|chief) of the (?P<name>[{UPPER}][\w-]{{2,}})(?![\w’'-]| [{UPPER}])"
+)
+
+
+def bodies(text: str) -> list[ActorMention]:
+    """Governing and party bodies named without a head word: a body's noun capitalised on its own
+    ('the Politburo', 'the Admiralty'), or a single name after 'a member of the' and the like ('an
+    officer of the Stasi'), not an English word, a place or a people."""
+    found: list[ActorMention] = []
+    bodies_named = any(word in text for word in _BODY_WORDS)
+    for match in _BODY.finditer(text) if bodies_named else ():
+        before = _CAPITAL_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        word = before.group().strip() if before else ""
+        if not word or word in _DETERMINERS or is_common_word(word) or word.lower() in SIDE_WORDS or \
+                word.lower() in gazetteer.demonyms():  # 'The Senate', 'the Soviet Politburo', not 'Weimar Senate'
+            found.append(ActorMention(match.start(), match.end(), match.group("name"), "organisation", rule="body"))
+    if " of the " in text:
+        for match in _MEMBER_OF.finditer(text):
+            name = match.group("name")
+            if name_word_ok(name) and not is_common_word(name) and not gazetteer.is_place(name) and \
+                    name.lower() not in gazetteer.demonyms() and name.lower() not in BODY_NOUNS:
+                found.append(ActorMention(match.start("name"), match.end("name"), name, "organisation", rule="body"))
+    return found
+
+
+_NAMED_AS = rf"{CAP}(?: {CAP}){{0,2}}"
+# 'firms such as Pfizer and Merck': names listed after a plural kind of organisation
+_SUCH_AS = re.compile(
+    r"\b(?:firms|companies|manufacturers|banks|agencies|newspapers|laboratories|universities|airlines|"
+    rf"corporations|publishers)(?:,)?\s+(?:such as|like|including|among them)\s+(?P<names>{_NAMED_AS}"
+    rf"(?:\s*,\s*{_NAMED_AS})*(?:\s*,?\s+and\s+{_NAMED_AS})?)"
+)
+
+
+def listed_organisations(text: str) -> list[ActorMention]:
+    """Names listed after a plural kind of organisation: 'firms such as Pfizer and Merck'."""
+    if " such as " not in text and " like " not in text and " including " not in text and " among them " not in text:
+        return []
+    found = []
+    for match in _SUCH_AS.finditer(text):
+        for name in re.finditer(_NAMED_AS, match.group("names")):
+            words_ = name.group().rstrip(".").split()
+            if all(name_word_ok(w) for w in words_) and not gazetteer.is_place(" ".join(words_)):
+                start = match.start("names") + name.start()
+                found.append(ActorMention(start, start + len(" ".join(words_)), " ".join(words_), "organisation",
+                                          rule="list"))
+    return found

@@ -19,10 +19,11 @@ from question_bank.extract.actor_names import (
     is_known_place,
     name_word_ok,
     noun_lemmas,
+    stands_alone,
 )
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import ORG_HEADS
-from question_bank.extract.place_heads import HEADS_AFTER
+from question_bank.extract.place_heads import FOREIGN_PREFIXES, HEADS_AFTER, SURNAME_HEADS
 from question_bank.extract.sides import SIDE_WORDS
 
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"
@@ -42,9 +43,17 @@ _TITLES = {
     "princess": "princess", "professor": "professor", "prof.": "professor", "sir": "", "dame": "", "lord": "",
     "lady": "", "dr.": "", "dr": "", "doctor": "", "mr.": "", "mrs.": "", "ms.": "", "mr": "", "mrs": "",
     "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
+    "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "sheikh": "sheikh", "emir": "emir",
+    "sultan": "sultan", "shah": "shah", "ayatollah": "ayatollah", "imam": "imam", "rabbi": "rabbi",
 }
+def _title_pattern(title: str) -> str:
+    """'Brigadier General' and 'Brigadier general' for 'brigadier general'; the first word capitalised."""
+    first, *rest = title.split()
+    return r"\s+".join([re.escape(first[:1].upper() + first[1:]), *(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in rest)])
+
+
 TITLED = re.compile(
-    r"\b(?=[A-Z])(?P<title>" + "|".join(re.escape(t[:1].upper() + t[1:]) for t in sorted(_TITLES, key=len, reverse=True))
+    r"\b(?=[A-Z])(?P<title>" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True))
     + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{0,3}})"
 )
 PERSON = re.compile(
@@ -130,7 +139,7 @@ def _person_name(name: str) -> str:
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
-    if out and (out[-1].lower() in HEADS_AFTER or out[-1].lower() in ORG_HEADS):
+    if out and (out[-1].lower() in HEADS_AFTER and out[-1].lower() not in SURNAME_HEADS or out[-1].lower() in ORG_HEADS):
         return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
     return " ".join(out)
 
@@ -139,11 +148,13 @@ def titled_people(text: str) -> list[ActorMention]:
     found = []
     for match in TITLED.finditer(text):
         name = _person_name(match.group("name"))
+        while " " in name and name.split()[0].lower() in _TITLES:  # 'Field Marshal Sir John French'
+            name = name.split(" ", 1)[1]
         if not name or (" " not in name and is_common_word(name) and name not in first_names()):
             continue
-        start = match.start("name")
-        end = start + len(match.group("name")[: match.group("name").find(name) + len(name)])
-        role = _TITLES[match.group("title").lower()]
+        start = match.start("name") + max(0, match.group("name").find(name))
+        end = start + len(name)
+        role = _TITLES[" ".join(match.group("title").lower().split())]
         found.append(ActorMention(start, end, text[start:end], "person", role, rule="title", lead=match.start("title")))
     return found
 
@@ -177,12 +188,14 @@ def first_named_people(text: str) -> list[ActorMention]:
     found = _of_place(text, names) if " of " in text else []
     for match in _overlapping(PERSON, text, names):
         first = match.group("first")
+        if _PREFIX_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # 'San Juan Bautista', 'Los Alamos': a place, not a person
         if first.split("-")[0] not in names or first.lower() in _TITLES:
             role_named = _role_named(text, match)
             if role_named is not None:
                 found.append(role_named)
             continue
-        rest = _person_name(match.group("rest"))
+        rest = _person_name(match.group("rest")) or _side_surname(text, match)
         if not rest:
             continue
         last = rest.split()[-1]
@@ -192,6 +205,24 @@ def first_named_people(text: str) -> list[ActorMention]:
         end = match.start("rest") + match.group("rest").find(rest) + len(rest)
         found.append(ActorMention(match.start(), end, text[match.start() : end], "person", rule="first name"))
     return found
+
+
+_PREFIX_BEFORE = re.compile(rf"\b(?:{'|'.join(p.title() for p in FOREIGN_PREFIXES)}) $")
+_SURNAME = re.compile(rf"\s+(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})")
+
+
+def _side_surname(text: str, match: re.Match[str]) -> str:
+    """A surname that is a side's word too ('Harald Jäger', 'John French'), after a first name and
+    standing as a noun of its own (not 'Alexander German forces'); '' if there is none."""
+    surname = _SURNAME.match(match.group("rest"))
+    if surname is None:
+        return ""
+    name = surname.group("name")
+    end = match.start("rest") + surname.end("name")
+    if name.lower() not in SIDE_WORDS or name.endswith("s") or not stands_alone(text, end) or \
+            text[end : end + 2].strip()[:1].isupper():
+        return ""
+    return name
 
 
 OF_PERSON = re.compile(rf"(?<![\w’'.-])(?P<first>{CAP}) of (?P<place>{CAP})")
@@ -272,3 +303,22 @@ def first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> 
     word = before.group()
     return text[before.end() : name.start()] == " " and name_word_ok(word) and not is_common_word(word) and \
         word.lower() not in _TITLES and not is_known_place(word) and word.lower() not in _PLACE_PREFIXES
+
+
+REGNAL = re.compile(rf"\b(?P<name>{CAP}(?: {CAP})?) (?P<number>(?:X{{0,2}})(?:IX|IV|V?I{{1,3}}|V))\b(?![’'.-]\w)")
+
+
+def regnal_people(text: str) -> list[ActorMention]:
+    """A first name and a regnal number: 'Elizabeth II', 'Louis XIV', 'John Paul II'."""
+    found: list[ActorMention] = []
+    if " I" not in text and " V" not in text and " X" not in text:
+        return found  # most sentences: no regnal number
+    for match in REGNAL.finditer(text):
+        words_ = match.group("name").split()
+        start = match.start()
+        if words_[0].lower() in _TITLES and len(words_) > 1:  # 'Queen Elizabeth II' is Elizabeth II
+            start = match.start() + match.group("name").index(words_[1])
+            words_ = words_[1:]
+        if words_[0] in first_names() and all(name_word_ok(w) for w in words_):
+            found.append(ActorMention(start, match.end(), text[start : match.end()], "person", rule="regnal"))
+    return found

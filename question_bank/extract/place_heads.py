@@ -5,6 +5,14 @@ the place type each head word gives ("river", "mountain", "landmark")."""
 
 from __future__ import annotations
 
+# the named parts of a mountain: 'South Col', 'Lhotse Face', 'Khumbu Icefall', 'Hillary Step'
+MOUNTAIN_PARTS = frozenset({"col", "face", "icefall", "step", "summit", "cwm", "couloir", "spur", "saddle",
+                            "buttress", "arete", "arête", "headwall", "shoulder", "glacier", "serac", "bowl"})
+# heads that are common in names of other things ('the Geneva Summit'): a place only with no known place before
+WEAK_HEADS = frozenset({"summit", "step", "face", "shoulder", "bowl", "park", "column", "lane", "road",
+                        "spur", "saddle", "memorial", "monument", "palace"})
+# heads that are also common surnames: a first name before them makes a person ('Christopher Lane')
+SURNAME_HEADS = frozenset({"lane", "park"})
 HEADS_AFTER = frozenset({
     "river", "hill", "hills", "ridge", "island", "islands", "bay", "cove", "valley", "bridge", "square",
     "cemetery", "run", "creek", "forest", "wood", "woods", "pass", "gap", "heights", "mountains", "sea",
@@ -16,10 +24,13 @@ HEADS_AFTER = frozenset({
     "glacier", "shelf", "isthmus", "fjord", "reef", "atoll", "lagoon", "archipelago", "highlands", "uplands",
     "lowlands", "range", "volcano", "crater", "depot", "line", "falls", "canyon", "gorge", "channel", "sound",
     "massif", "steppe", "basin", "pole", "gate", "gates",
+    # named parts of a mountain, faults, streets, buildings and monuments
+    *MOUNTAIN_PARTS, "fault", "avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
+    "palace", "column", "monument", "memorial", "gallery", "monastery",
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
-    "strait", "straits", "monte", "mont", "complex", "pad",
+    "strait", "straits", "monte", "mont", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
 })
 # 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
 OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
@@ -53,5 +64,45 @@ PLACE_TYPES = {
     "line": "landmark", "falls": "river", "canyon": "region", "gorge": "region", "channel": "strait",
     "sound": "strait", "massif": "mountain", "steppe": "region", "basin": "region", "pole": "region",
     "straits": "strait", "monte": "mountain", "mont": "mountain", "complex": "launch site", "pad": "launch site",
-    "bight": "bay", "firth": "bay", "gate": "landmark", "gates": "landmark",
+    "bight": "bay", "firth": "bay", "gate": "landmark", "gates": "landmark", "fault": "region",
+    **{part: "mountain" for part in MOUNTAIN_PARTS if part != "glacier"},
+    **{word: "landmark" for word in ("avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
+                                     "palace", "column", "monument", "memorial", "gallery", "monastery")},
 }
+# first words of places' names in Spanish, Portuguese and Italian ('San Francisco', 'Los Alamos',
+# 'Rio de Janeiro', 'El Alamein'): a capitalised name after one of them is a place, never a person
+FOREIGN_PREFIXES = frozenset({"san", "santa", "santo", "são", "sao", "los", "las", "rio", "río", "puerto", "porto",
+                              "el", "ciudad", "villa", "vila", "castel", "borgo"})
+# compass words that, capitalised before a place's name, are part of it ('West Berlin', 'East Germany')
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "upper", "lower", "north-east", "north-west", "south-east", "south-west"})
+# 'the monastery of Tengboche', 'the coast of Dalmatia': nouns whose 'of' is followed by a place
+OF_NOUNS = frozenset({
+    "town", "city", "village", "river", "rivers", "region", "area", "port", "island", "outskirts", "fall",
+    "siege", "battle", "defenders", "defence", "defense", "defences", "defenses", "streets", "front", "capture",
+    "liberation", "gates", "suburbs", "centre", "center", "heart", "north", "south", "east", "west", "north-east",
+    "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "slopes",
+    "bank", "banks", "valley", "mountains", "province", "garrison", "ruins", "walls", "environs", "vicinity",
+    "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
+    "monastery", "abbey", "coast", "shores", "county", "district", "kingdom", "colony", "harbour", "harbor",
+    "fortress", "citadel", "castle", "foot", "peak", "summit", "islands", "state", "capital", "inhabitants",
+})
+PLACE_TYPES.update(dict.fromkeys(FOREIGN_PREFIXES, "town"))
+PLACE_TYPES.update(dict.fromkeys(("pier", "dock", "berth", "wharf", "quay"), "landmark"))
+MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+# words that are no place's nor part of one ('Col' is, as the head of 'South Col', unless it starts a name)
+NOT_PLACE = frozenset(
+    "general colonel major captain lieutenant lt gen marshal field president king queen prince princess "
+    "emperor admiral commander chief sir lord pope tsar premier prime minister mr mrs dr doctor "
+    "army armies corps division divisions brigade brigades regiment regiments battalion battalions front group "
+    "fleet flotilla command guards panzer operation operations battle siege war offensive campaign treaty "
+    "conference address medal parade order day axis allied allies party government republic empire i "
+    "headquarters staff forces troops navy air".split()
+)
+# 'the volcano Anak Krakatau', 'the river Somme': a place's type in lower case right before its name
+TYPE_BEFORE = frozenset({"volcano", "river", "mountain", "peak", "island", "islet", "atoll", "town", "city", "village",
+                         "hamlet", "port", "lake", "glacier", "fortress", "valley", "canal", "strait", "province",
+                         "district", "suburb", "oasis", "plateau", "peninsula", "bay", "fjord"})

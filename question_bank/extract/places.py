@@ -17,13 +17,20 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, free_words, is_common_word
 from question_bank.extract.place_heads import (
+    FOREIGN_PREFIXES,
     HEADS_AFTER,
     HEADS_BEFORE,
     LOWER_AFTER,
+    MONTHS_DAYS,
+    NOT_PLACE,
     OF_HEADS,
+    OF_NOUNS,
     PLACE_TYPES,
     SITE_ENDINGS,
+    TYPE_BEFORE,
+    WEAK_HEADS,
 )
+from question_bank.extract.place_names import adjectives_before_head, compass_before, weak_head_ok, without_glosses
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.facts.entities import Place
 
@@ -41,28 +48,8 @@ _PREPOSITIONS = frozenset({
     "regained", "shelled", "held", "holding", "defended", "approached", "approaching",
 })
 _WEAK_PREPOSITIONS = frozenset({"on", "over"})
-_OF_NOUNS = frozenset({
-    "town", "city", "village", "river", "rivers", "region", "area", "port", "island", "outskirts", "fall",
-    "siege", "battle", "defenders", "defence", "defense", "defences", "defenses", "streets", "front", "capture",
-    "liberation", "gates", "suburbs", "centre", "center", "heart", "north", "south", "east", "west", "north-east",
-    "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "slopes",
-    "bank", "banks", "valley", "mountains", "province", "garrison", "ruins", "walls", "environs", "vicinity",
-    "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
-})
 # 'the middle Don', 'the upper Volga': a position word may stand between 'the' and a river's name
 _POSITION = frozenset({"middle", "upper", "lower", "northern", "southern", "eastern", "western", "central", "great"})
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
-_NOT_PLACE = frozenset(
-    "general colonel col major captain lieutenant lt gen marshal field president king queen prince princess "
-    "emperor admiral commander chief sir lord pope tsar premier prime minister mr mrs dr doctor "
-    "army armies corps division divisions brigade brigades regiment regiments battalion battalions front group "
-    "fleet flotilla command guards panzer operation operations battle siege war offensive campaign treaty "
-    "conference address medal parade order day axis allied allies party government republic empire i "
-    "headquarters staff forces troops navy air".split()
-)
 _FUNCTION_AFTER = frozenset(
     "and or on in at to by with which was were who that throughout while until after before from for as but "
     "where when during the a an had".split()
@@ -107,7 +94,7 @@ class PlaceMention:
 
 def _excluded(word: Word) -> bool:
     folded = word.text.lower().strip("’'")
-    return folded in _NOT_PLACE or folded in _MONTHS_DAYS or folded in SIDE_WORDS or folded.rstrip("s") in SIDE_WORDS
+    return folded in NOT_PLACE or folded in MONTHS_DAYS or folded in SIDE_WORDS or folded.rstrip("s") in SIDE_WORDS
 
 
 def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int]]:
@@ -170,12 +157,13 @@ def find_places(
     free = free_words(tokens, taken)
     mentions: list[PlaceMention] = []
     for first, last, place in catalog_hits:
-        start, end = tokens[first].start, tokens[last - 1].end
         if not all(free[first:last]):
             continue
+        first = compass_before(text, tokens, free, first)  # 'East Germany'
+        start, end = tokens[first].start, tokens[last - 1].end
         if first == 0 and last == 1 and is_common_word(tokens[0].text):
             continue  # 'Split by the attack, …' at the start of a sentence
-        if last < len(tokens) and free[last] and tokens[last].text.lower() in HEADS_AFTER \
+        if last < len(tokens) and free[last] and tokens[last].folded in HEADS_AFTER and tokens[last].folded not in WEAK_HEADS \
                 and tokens[last].capitalised and adjacent(text, tokens[last - 1 : last + 1]):
             end = tokens[last].end  # 'the Sava River' shows the river Sava
             last += 1
@@ -189,7 +177,7 @@ def find_places(
         if mention is not None:
             mentions.append(mention)
             accepted_ends.add(mention.end)
-    return sorted(mentions, key=lambda m: m.start)
+    return without_glosses(text, sorted(mentions, key=lambda m: m.start))
 
 
 def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[PlaceMention]:
@@ -201,8 +189,10 @@ def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[Place
     if not any(free[i] and w.folded in starts and w.text[:1].isupper() for i, w in enumerate(tokens)):
         return found  # most sentences: no word starts a gazetteer name
     for first, last, place in gazetteer.index().scan(text, tokens):
-        if not all(free[first:last]) or not isinstance(place, Place) or \
-                _joined(text, tokens, free, first - 1, first) or _joined(text, tokens, free, last, last - 1) or \
+        if not all(free[first:last]) or not isinstance(place, Place):
+            continue
+        first = compass_before(text, tokens, free, first)  # 'West Berlin', 'Northern California'
+        if _joined(text, tokens, free, first - 1, first) or _joined(text, tokens, free, last, last - 1) or \
                 _adjective(text, tokens, first, last):
             continue
         start, end = tokens[first].start, tokens[last - 1].end
@@ -243,26 +233,31 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
     if _titled_or_field(tokens, first):
         return None
-    skip = _leading(tokens[first:last])
-    first += skip
+    first += _leading(tokens[first:last])
+    first += adjectives_before_head(tokens[first:last])  # 'the British Mount Everest expedition'
     event = last
     while last - first > 1 and tokens[last - 1].folded in _EVENT_TAIL:
         last -= 1  # 'the Leningrad–Novgorod Offensive': the place named in an offensive's name
     run = tokens[first:last]
-    if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit():
+    if len(run) > 1 and run[-1].folded == "republic" and not any(w.folded in MONTHS_DAYS for w in run):
+        return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
+    if not run or any(_excluded(w) for w in run) or run[0].text[0].isdigit() or run[0].folded == "col":
         return None
-    start, end = run[0].start, run[-1].end
+    start, end = run[0].start, run[-1].end - (2 if run[-1].text.endswith(("'s", "’s")) else 0)  # 'Britain's'
     if len(run) == 1 and run[0].text.isupper() and text[end : end + 2][:1] == " " and text[end + 1 : end + 2].isdigit():
         return None  # 'DEFCON 2', 'SALT 1': a level or a code
     name = text[start:end]
     lowered = [w.text.lower().strip("’'") for w in run]
-    head = lowered[-1] if lowered[-1] in HEADS_AFTER else (lowered[0] if lowered[0] in HEADS_BEFORE else "")
+    head = lowered[-1] if lowered[-1] in HEADS_AFTER and weak_head_ok(run, lowered[-1]) else (
+        lowered[0] if lowered[0] in HEADS_BEFORE or lowered[0] in FOREIGN_PREFIXES else "")
     if len(run) > 2 and lowered[1] == "of" and lowered[0] in OF_HEADS:
         head = lowered[0]  # 'Bay of Islands' is a bay
     if not head and len(run) > 2 and _CODE.fullmatch(run[-1].text) and lowered[-2] in HEADS_BEFORE:
         head = lowered[-2]  # 'Launch Complex 39A'
     if head and len(run) > 1:
         return PlaceMention(start, end, name, None, "head", PLACE_TYPES.get(head, "region"))
+    if lowered[-1] in WEAK_HEADS and len(run) > 1 and gazetteer.is_place(text[start : run[-2].end]):
+        return PlaceMention(start, run[-2].end, text[start : run[-2].end], None, "gazetteer")  # 'the Lisbon Summit'
     if len(run) > 2 and tuple(lowered[-2:]) in SITE_ENDINGS:
         return PlaceMention(start, end, name, None, "head", "launch site" if lowered[-2] == "space" else "landmark")
     if len(run) == 1 and run[0].folded in gazetteer.demonyms():
@@ -342,13 +337,13 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     word = tokens[k].text.lower()
     if word in _WEAK_PREPOSITIONS:
         return "weak"
-    if word in _PREPOSITIONS or _is_place_verb(word):
-        return "strong"
+    if word in _PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
+        return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
     if word == "of" and k > 0:
         noun = tokens[k - 1].text.lower()
         if noun == "the" and k > 1:
             noun = tokens[k - 2].text.lower()
-        if noun in _OF_NOUNS and (noun != "front" or tokens[k - 2].text.lower() == "in"):
+        if noun in OF_NOUNS and (noun != "front" or tokens[k - 2].text.lower() == "in"):
             return "strong"
     return ""
 
@@ -360,7 +355,7 @@ def _is_place_verb(word: str) -> bool:
 
 
 def _list_like(after: str) -> bool:
-    return not after or after[0] in ",.;:)" or after.startswith(("and ", "or "))
+    return not after or after[0] in ",.;:()" or after.startswith(("and ", "or "))
 
 
 def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:

@@ -179,3 +179,18 @@ def test_a_form_of_be_is_written_as_a_passive_the_loader_accepts(sentence: str, 
     assert (fact["verb"], fact["verb_base"], fact["rest"]) == (verb, verb, rest)
     prompts = [q.prompt for q in generate_all(load_bank_file(out), seed=1)]
     assert any(re.match(rf"(?:When|In which year) {verb} \S", p) for p in prompts), prompts
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1928 penicillin, the first antibiotic to be widely used in medicine, was found by Alexander Fleming in London.",
+    "In 1944 the bridge, which could be seen from Zemun, was taken by the 64th Rifle Corps.",
+])
+def test_an_infinitive_or_a_participle_after_be_is_not_the_main_verb(sentence: str, tmp_path: Path) -> None:
+    """'to be widely used' made 'used' the verb of a fact whose subject ended '… to be'."""
+    article = tmp_path / "inf.txt"
+    article.write_text(sentence + "\n", encoding="utf-8")
+    out = tmp_path / "inf.toml"
+    write_draft(article, out)
+    (fact,) = tomllib.loads(out.read_text(encoding="utf-8"))["fact"]
+    assert fact["verb"] == "was"
+    assert not fact["subject"].endswith(" be")
