@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-import gc
 import random
 import zlib
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import timedelta
 
+from question_bank.collector import collector_paused
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.kinds import Kind
@@ -294,7 +293,7 @@ def generate_all(
     if not MIN_OPTIONS <= n_options <= MAX_OPTIONS:
         raise ValueError(f"options must be between {MIN_OPTIONS} and {MAX_OPTIONS}")
     questions: list[Question] = []
-    with _no_gc():
+    with collector_paused():
         _generate_into(questions, bank, kinds, modes, seed, n_options, events)
         # A paper reads mode by mode and kind by kind, so a question never sits next to another
         # about the same fact (whose text would hold its answer).
@@ -337,18 +336,6 @@ def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]
 
 def _sorted_by_time(question: Question) -> bool:
     return question.kind is Kind.DATE and question.wording_id != "date.what_happened"
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Generation makes many small objects that live on; the cycle collector only slows it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _generate_into(
