@@ -72,7 +72,7 @@ def control_character(text: str) -> str | None:
     return f"contains the control character U+{ord(found.group()):04X}; remove it"
 
 FACT_REQUIRED = ("id", "date", "subject", "verb", "verb_base", "rest", "note")
-FACT_OPTIONAL = ("precision", "source", "tags", *FACT_RELATION_FIELDS)
+FACT_OPTIONAL = ("precision", "source", "tags", *FACT_RELATION_FIELDS, "well_known")
 CSV_REQUIRED = (*FACT_REQUIRED, "source")  # a CSV has no [bank] table to take a source from
 UNIT_FIELDS = {
     "name": True, "side": False, "echelon": False, "branch": False, "aliases": False, "parent": False,
@@ -178,14 +178,22 @@ def build_fact(
         report("subject", "names no unit or place: mark at least one with [brackets]")
     fact_id, note = values["id"], values["note"]
     extras = build_fact_relations(record, catalog, report)  # exclude, also_accept, asks
+    well_known = record.get("well_known", False)
+    if not isinstance(well_known, bool):
+        report("well_known", f"must be true or false, not {_shown(well_known)}")
     if problems_before.count or not complete or tags is None:
         return None
     if fact_id is None or verb is None or base is None or note is None or when is None:
         return None  # unreachable: each was reported as missing or wrong above
     return Fact(
         id=fact_id, subject=clauses["subject"], verb=verb, verb_base=base,
-        rest=clauses["rest"], date=when, note=note, source=source, tags=tags, **extras,
+        rest=clauses["rest"], date=when, note=note, source=source, tags=tags, well_known=well_known, **extras,
     )
+
+
+def _shown(value: object) -> str:
+    """A TOML value as a reader would recognise it: 'yes' quoted, a number or list as written."""
+    return f"'{value}'" if isinstance(value, str) else repr(value)
 
 
 def _clause(marked: str, catalog: Catalog, name: str, report: Report, hint: str) -> Clause | None:

@@ -17,11 +17,13 @@ from question_bank.facts.text import parse_slots
 REQUIRED = ("date", "note", "source")
 PARTS = ("subject", "verb", "verb_base", "rest")
 STEERING = ("exclude", "also_accept", "asks")  # ';'-separated, as docs/bank-format.md says
-COLUMNS = ("id", "date", "precision", "statement", *PARTS, "note", "source", "tags", *STEERING)
+COLUMNS = ("id", "date", "precision", "statement", *PARTS, "note", "source", "tags", *STEERING, "well_known")
 COLUMNS_HELP = (
     "columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, "
-    "exclude, also_accept, asks"
+    "exclude, also_accept, asks, well_known"
 )
+# A yes/no cell as teachers (and a workbook's TRUE/FALSE) write it; blank is no.
+YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False, "": False}
 ID_LENGTH = 48
 UNKNOWN_HINT = " (declare it in an entities file: --entities)"
 
@@ -137,6 +139,11 @@ def _read_row(row: Row, sheet: Sheet, filename: str, problems: list[Problem]) ->
     if values.get("tags"):
         record["tags"] = [tag for tag in values["tags"].split(";")]
     record.update({key: values[key] for key in STEERING if values.get(key)})
+    flag = values.get("well_known", "").lower()
+    if flag in YES_NO:
+        record["well_known"] = YES_NO[flag]
+    else:
+        read.reported("well_known", f"'{values['well_known']}' is not yes, no, true, false, 1 or 0 (blank is no)")
     statement = values.get("statement", "")
     if statement:
         read.from_statement = True

@@ -33,6 +33,8 @@ FACT_HELP = (
     ("also_accept", "optional", "other typed answers that count, separated by ;"),
     ("asks", "optional", "what the fact is asked on: date, unit, place or names of its [slots], separated by ;; "
                          "empty: everything"),
+    ("well_known", "optional", "yes when every student of the topic knows the date (the Moon landing): papers "
+                               "then leave out its date question, study still asks it; empty: no"),
 )
 ENTITY_HELP = (
     ("kind", "needed", "unit (a military formation), person, organisation, ship, craft or place"),

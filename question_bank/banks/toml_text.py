@@ -59,6 +59,8 @@ def _fact(fact: Fact) -> dict[str, Any]:
         table["also_accept"] = list(fact.also_accept)
     if fact.asks:
         table["asks"] = list(fact.asks)
+    if fact.well_known:
+        table["well_known"] = True
     return table
 
 

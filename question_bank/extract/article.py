@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from question_bank.banks.catalog import builtin_catalog
+from question_bank.collector import collector_paused
 from question_bank.extract.actors import ActorMention, find_actors, names_elsewhere
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import Word, catalog_indexes, words
@@ -78,7 +79,11 @@ def extract_article(
     no heading or infobox line that names one); `progress` is told the sentences read every 100
     sentences and at the end.
     """
-    catalog = catalog or builtin_catalog()
+    with collector_paused():
+        return _extract(text, year, catalog or builtin_catalog(), progress)
+
+
+def _extract(text: str, year: int | None, catalog: Catalog, progress: Progress | None) -> Extraction:
     unit_index, place_index = catalog_indexes(catalog)
     sentences = split_sentences(text)
     headings = (s.text for s in sentences if s.is_heading)
@@ -137,9 +142,9 @@ def _settle_sides(found: list[SentenceFinds], catalog: Catalog) -> None:
         settled: list[UnitMention] = []
         for unit in finds.units:
             near = side_near(masked, unit.start, unit.end)
-            hint = unit.side or by_name.get(fold(unit.text))
-            unit = link(unit, catalog, hint or near)
-            unit = with_side(unit, by_name.get(fold(unit.text)), "article")
+            named = by_name.get(fold(unit.text))  # (link keeps the text)
+            unit = link(unit, catalog, unit.side or named or near)
+            unit = with_side(unit, named, "article")
             if unit.side is None and len(sides) == 2 and text[: unit.start].rstrip().endswith(("against", "against the")):
                 foes = [u.side for u in settled if u.side in sides]
                 if foes:
@@ -171,7 +176,7 @@ def _places_named_elsewhere(found: list[SentenceFinds], tokens_by_sentence: list
     if not known:
         return
     for finds, tokens in zip(found, tokens_by_sentence, strict=True):
-        if not any(w.folded in first_words for w in tokens):
+        if first_words.isdisjoint([w.folded for w in tokens]):
             continue  # no known name can start in this sentence
         extra = by_article(finds.sentence.text, tokens, finds.spans(), known, {p.end for p in finds.places})
         if extra:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from question_bank.extract.date_phrases import (
     COUNT,
@@ -26,6 +27,7 @@ from question_bank.extract.date_phrases import (
     season_in_story,
     season_of_year,
 )
+from question_bank.extract.lexicon import holds_any
 from question_bank.extract.narrative import YEAR, TrialContext, YearContext, first_year
 from question_bank.facts.dates import MONTHS, FactDate, Precision
 
@@ -244,8 +246,10 @@ def _cy(name: str) -> str:
 
 
 _MONTHLY, _YEARLY, _WORDED = "month", "year", "words"  # what a sentence must have for a rule to be tried
-_MONTH_IN = re.compile(_M)
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# _M's matches, written so that a search skips ahead to a month's first letter (a pattern that opens
+# with a look-ahead cannot): every abbreviation an alternative of its own.
+_MONTH_IN = re.compile("|".join([*MONTHS, *(rf"{a}\b\.?" for a in sorted(_ABBREVIATIONS, key=len, reverse=True))]))
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # (not \d{4}: a search skips ahead only to a pattern's first character)
 # What a sentence must contain for a rule of words to be tried (parts of words, a cheap test).
 _WORD_PARTS = ("pring", "ummer", "utumn", "fall", "Fall", "inter", "later", "earlier", "day", "night", "evening",
                "morning", "afternoon", "year", "month")
@@ -261,6 +265,11 @@ class _Rule:
     needs: str
     lead: bool = False  # "from", "between" and "the" before the match belong to it
     clues: tuple[str, ...] = ()  # text the pattern cannot match without one of (a cheap test first)
+
+    @cached_property
+    def core(self) -> bool:
+        """True if the date is the pattern's 'core' group, not the whole match."""
+        return "core" in self.pattern.groupindex
 
 
 _RULES: list[_Rule] = [
@@ -352,7 +361,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return {
         _MONTHLY: around,
         _YEARLY: whole if _FOUR_DIGITS.search(text) else [],
-        _WORDED: whole if any(part in text for part in _WORD_PARTS) else [],
+        _WORDED: whole if holds_any(text, _WORD_PARTS) else [],
     }
 
 
@@ -370,9 +379,9 @@ def find_dates(text: str, context: YearContext, taken: list[tuple[int, int]] | N
     candidates: list[tuple[int, int, re.Match[str], Reader, str]] = []
     for rule in _RULES:
         spans = windows[rule.needs]
-        if not spans or rule.clues and not any(clue in text for clue in rule.clues):
+        if not spans or rule.clues and not holds_any(text, rule.clues):
             continue
-        core = "core" in rule.pattern.groupindex
+        core = rule.core
         for match in (m for a, b in spans for m in rule.pattern.finditer(text, a, b)):
             start, end = match.span("core") if core else match.span()
             lead = ""

@@ -13,6 +13,7 @@ from question_bank.banks.builtin import builtin_bank_names
 from question_bank.banks.loader import load_bank_file
 from question_bank.banks.problems import BankError
 from question_bank.banks.records import NAME_MAX, check_bank_name, check_type_word, slugify
+from question_bank.collector import collector_paused
 from question_bank.extract.actors import ActorMention
 from question_bank.extract.article import Extraction, SentenceFinds
 from question_bank.extract.events import Event, Slot, build_event, date_phrase
@@ -209,6 +210,11 @@ def _precision(when: FactDate) -> str:
 
 def draft_bank(extraction: Extraction, filename: str, name: str | None = None) -> Draft:
     """The draft bank of an extraction, as TOML the bank loader accepts."""
+    with collector_paused():
+        return _draft(extraction, filename, name)
+
+
+def _draft(extraction: Extraction, filename: str, name: str | None) -> Draft:
     entities = _Entities(extraction)
     filename = " ".join(without_controls(filename).split())  # shown in the title, source and comments
     title = extraction.title or filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
@@ -290,11 +296,14 @@ def _merge_repeats(text: str, slots: list[Slot]) -> tuple[list[Slot], list[str]]
     "[Niš] (Ниш)") joins its slot, so a question never shows the answer beside the blank; a
     repeat further away loses its slot and is named (for a review note)."""
     kept: list[Slot] = []
+    kept_refs: list[str] = []  # each kept slot's ref, folded
     twice: list[str] = []
     for slot in sorted(slots, key=lambda s: s.start):
-        index = next((i for i, k in enumerate(kept) if fold(k.ref) == fold(slot.ref)), None)
+        ref = fold(slot.ref)
+        index = kept_refs.index(ref) if ref in kept_refs else None
         if index is None:
             kept.append(slot)
+            kept_refs.append(ref)
             continue
         first = kept[index]
         if index == len(kept) - 1 and _JOINS.fullmatch(text[first.end : slot.start]):

@@ -8,6 +8,7 @@ past-tense verb outside names, participles ('led by') and relative clauses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,9 +39,9 @@ _DATE_LEAD = re.compile(
 )
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[^\S ]\s*| \s+")  # runs of white space but a plain space alone (which stays as it is)
 _LEADING_AND = re.compile(r"^(?:and|but)\s+")
-_SPACE_BEFORE = re.compile(r"\s+([,;:.)])")
+_SPACE_BEFORE = re.compile(r" ([,;:.)])")  # (white space is one plain space by then)
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 
@@ -99,7 +100,7 @@ def build_event(text: str, slots: list[Slot], removed: list[tuple[int, int]]) ->
     text = text.replace("[", "(").replace("]", ")").replace("|", "/")
     end = len(text.rstrip(" .!?"))
     blocked = [(s.start, s.end) for s in slots] + removed
-    tokens = [m for m in _WORD.finditer(text) if not _inside(m.start(), m.end(), blocked)]
+    tokens = _outside(list(_WORD.finditer(text)), blocked)
     start, leads = _leading_clauses(text, tokens, removed)
     verb = _main_verb(text, [t for t in tokens if t.start() >= start], end)
     if verb is None:
@@ -151,6 +152,16 @@ def _plural(subject: str) -> bool:
 
 def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
+
+
+def _outside(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The tokens (in text order, none overlapping) that overlap none of `spans`."""
+    if not spans or not tokens:
+        return tokens
+    dropped: set[int] = set()
+    for s, e in spans:  # the tokens that end after s and start before e
+        dropped.update(range(bisect_right(tokens, s, key=re.Match.end), bisect_left(tokens, e, key=re.Match.start)))
+    return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens
 
 
 def _leading_clauses(text: str, tokens: list[re.Match[str]], removed: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
@@ -209,7 +220,6 @@ def _main_verb(text: str, tokens: list[re.Match[str]], end: int) -> tuple[int, i
         # the word before, unless a name (a slot) stands between them
         previous = tokens[index - 1].group(0).lower() if index and not gap.strip(" -") else ""
         lowered = word.lower()
-        nxt = [t.group(0).lower() for t in tokens[index + 1 : index + 4]]
         if lowered in _RELATIVE:
             in_relative = True
             continue
@@ -220,7 +230,7 @@ def _main_verb(text: str, tokens: list[re.Match[str]], end: int) -> tuple[int, i
             return None
         if _non_finite(tokens, index):
             continue  # 'the first antibiotic to be widely used', 'could be seen': no main verb
-        found = _verb_at(tokens, index, lowered, nxt)
+        found = _verb_at(tokens, index, lowered)
         if found is not None:
             v_start, v_end, past, base = found
             adverbs = _adverbs_before(text, tokens, index)
@@ -245,11 +255,11 @@ def _non_finite(tokens: list[re.Match[str]], index: int) -> bool:
 _BEFORE_NOUN = frozenset({"and", "or", "in", "of", "with", "for", "to", "at", "newly", "recently", "well"})
 
 
-def _verb_at(tokens: list[re.Match[str]], index: int, lowered: str, nxt: list[str]) -> tuple[int, int, str, str] | None:
+def _verb_at(tokens: list[re.Match[str]], index: int, lowered: str) -> tuple[int, int, str, str] | None:
     token = tokens[index]
     if lowered in ("was", "were"):
         return token.start(), token.end(), lowered, lowered
-    if lowered == "did" and nxt[:1] == ["not"] and len(nxt) > 1:
+    if lowered == "did" and (nxt := _next_words(tokens, index))[:1] == ["not"] and len(nxt) > 1:
         return token.start(), tokens[index + 2].end(), f"did not {nxt[1]}", f"not {nxt[1]}"
     if lowered == "had":
         adverbs = []
@@ -264,9 +274,14 @@ def _verb_at(tokens: list[re.Match[str]], index: int, lowered: str, nxt: list[st
             break
         return None
     lemma = simple_past(lowered)
-    if lemma and not (nxt[:1] == ["by"] or nxt[:2] == ["up", "of"]):
+    if lemma and not ((nxt := _next_words(tokens, index))[:1] == ["by"] or nxt[:2] == ["up", "of"]):
         return token.start(), token.end(), lowered, lemma
     return None
+
+
+def _next_words(tokens: list[re.Match[str]], index: int) -> list[str]:
+    """The (up to three) words after token `index`, in lower case."""
+    return [t.group(0).lower() for t in tokens[index + 1 : index + 4]]
 
 
 def _adverbs_before(text: str, tokens: list[re.Match[str]], index: int) -> list[str]:
@@ -294,7 +309,7 @@ def _render(text: str, start: int, end: int, slots: list[Slot], removed: list[tu
             continue
         out.append(text[pos:a])
         if slot is not None:
-            same = fold(slot.display) == fold(slot.ref)
+            same = slot.display == slot.ref or fold(slot.display) == fold(slot.ref)
             out.append(f"[{slot.display}]" if same else f"[{slot.display}|{slot.ref}]")
         pos = max(pos, min(b, end))
     out.append(text[pos:end])

@@ -8,8 +8,10 @@ letter, a digit or a direction word ('western Serbia') are tried.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from lemminflect import getAllLemmas
@@ -41,6 +43,26 @@ def words(text: str) -> list[Word]:
         tuple.__new__(Word, (m.start(), m.end(), (word := m[0]), _fold_word(word), word[0].isupper()))
         for m in _WORD.finditer(text)
     ]
+
+
+def holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """True if `text` holds one of `parts` (a loop: any() over a generator costs more than the tests)."""
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+def free_words(tokens: list[Word], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each of `tokens` (the words of a text, in order), True if it overlaps none of `spans`."""
+    free = [True] * len(tokens)
+    for start, end in spans:  # the words that end after its start and start before its end
+        for k in range(bisect_right(tokens, start, key=_END), bisect_left(tokens, end, key=_START)):
+            free[k] = False
+    return free
+
+
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 @lru_cache(maxsize=65536)
@@ -77,8 +99,10 @@ class NameIndex:
         """(first word, last word + 1, entity) of every longest unambiguous catalog name, left to right."""
         found: list[tuple[int, int, Entity]] = []
         resume = 0  # the first word after the last name found
-        for i, first in enumerate(tokens):
-            if i < resume or first.folded not in self.prefixes:
+        prefixes = self.prefixes
+        for i in [i for i, w in enumerate(tokens) if w.folded in prefixes]:
+            first = tokens[i]
+            if i < resume:
                 continue
             if not (first.capitalised or first.text[0].isdigit() or first.folded in DIRECTIONS):
                 continue

@@ -15,7 +15,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from question_bank.extract import gazetteer
-from question_bank.extract.lexicon import Word, adjacent, is_common_word
+from question_bank.extract.lexicon import Word, adjacent, free_words, is_common_word
 from question_bank.extract.place_heads import (
     ARABIC_ARTICLES,
     FOREIGN_PREFIXES,
@@ -159,10 +159,7 @@ def find_places(
     text: str, tokens: list[Word], catalog_hits: list[tuple[int, int, Place]], taken: list[tuple[int, int]],
 ) -> list[PlaceMention]:
     """Every place in `text` not inside a `taken` span (units, dates), in order."""
-    def is_free(w: Word) -> bool:
-        return not any(w.start < e and s < w.end for s, e in taken)
-
-    free = [is_free(w) for w in tokens]
+    free = free_words(tokens, taken)
     mentions: list[PlaceMention] = []
     for first, last, place in catalog_hits:
         if not all(free[first:last]):
@@ -364,7 +361,7 @@ def by_article(
     """Names found as places elsewhere in the article (`known`: folded name → type), wherever they
     stand alone as a capitalised name here, and names listed with them ('Montauban and Serre').
     `found_ends` are where the sentence's places already found end."""
-    free = [not any(w.start < e and s < w.end for s, e in taken) for w in tokens]
+    free = free_words(tokens, taken)
     found = []
     for first, last in runs(text, tokens, free):
         run = tokens[first + _leading(tokens[first:last]) : last]

@@ -26,7 +26,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ESCAPE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]"
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Runs of spaces, tabs and other spaces that are not one plain space already (those stay as they are).
+_SPACES = re.compile(r"[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*| [ \t\u00a0\u2009\u202f]+")
 # pysbd slows down on very long runs of text: a paragraph is cut at a sentence end near this size.
 _CHUNK = 8000
 
@@ -37,7 +38,8 @@ _CUT = re.compile(r"(?<![\w.'’\-])([^\W_]+)\.(?:((?:\[\d{1,3}\])+)\s|\s+)(?=[A
 _ABBREVIATIONS = frozenset(pysbd.languages.LANGUAGE_CODES["en"].Abbreviation.ABBREVIATIONS)
 # Anything that makes pysbd look beyond a sentence: single quotes that open, em dashes, escapes,
 # quotes after an end mark, a closing quote before a parenthesis (its parens-between-quotes rule).
-_NO_CUTS = re.compile(r"(?:^|\s)['‘]|[.!?]['’]|--|\\|[（「«»]|[\"”]\s\(")
+# (Each pattern is tried alone: one pattern with all of them cannot skip ahead to its first character.)
+_NO_CUTS = (re.compile(r"\s['‘]"), re.compile(r"[.!?]['’]"), re.compile(r"[（「«»]"), re.compile(r"[\"”]\s\("))
 _MARKS = re.compile(r"[.!?。．！？…ȸȹ]")
 _CLOSING = {")": "(", "]": "[", "”": "“"}
 _PAIRS = ("(", "[", "“", '"')
@@ -47,8 +49,11 @@ _NOTES_AT_END = re.compile(r"(?<![\w.'’\-])([^\W\d_]{2,})\.(\s*(?:\[[^\[\]]*\]
 _QUOTE_AFTER_DASH = re.compile(r"-[\"'“”]\s")  # pysbd ends a sentence there
 _LIST_ITEMS = set(ListItemReplacer.LATIN_NUMERALS) | set(ListItemReplacer.ROMAN_NUMERALS)
 _LISTS = [re.compile(ListItemReplacer.NUMBERED_LIST_REGEX_1), re.compile(ListItemReplacer.NUMBERED_LIST_PARENS_REGEX)]
-# What every list marker pysbd looks for has (a quick test before pysbd's own patterns).
-_LIST_MARKER = re.compile(r"\d[.)][\s)]|(?:^|[\s(])[a-z]+\)|(?:^|\s)[a-z]\.")
+# What every list marker pysbd looks for has (a quick test before pysbd's own patterns): a number's
+# "1." or "1)", letters and a parenthesis "a)", "iv)", a letter and a period "a." (each tried alone,
+# which is faster than one pattern with all three).
+_LIST_MARKERS = (re.compile(r"\d[.)][\s)]"), re.compile(r"\s[a-z]\."), re.compile(r"[a-z]\."))
+_LETTERS_MARKER = re.compile(r"(?:^|[\s(])[a-z]+\)")
 _LETTER_LISTS = [re.compile(ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS),
                  re.compile(ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS)]
 
@@ -124,7 +129,7 @@ def _mend_day_splits(pieces: list[str]) -> list[str]:
 
 def _split(chunk: str) -> list[str]:
     """pysbd's sentences of `chunk`, pysbd run only on the pieces that need it."""
-    if _NO_CUTS.search(chunk) or _may_be_a_list(chunk):
+    if _no_cuts(chunk) or _may_be_a_list(chunk):
         return list(_segmenter().processor(chunk).process())
     sentences: list[str] = []
     pieces = _pieces(chunk)
@@ -143,6 +148,11 @@ def _split(chunk: str) -> list[str]:
         else:
             sentences.extend(_segmenter().processor(piece).process())
     return sentences
+
+
+def _no_cuts(chunk: str) -> bool:
+    """True if `chunk` has something that makes pysbd look beyond a sentence (see _NO_CUTS)."""
+    return chunk.startswith(("'", "‘")) or "--" in chunk or "\\" in chunk or any(p.search(chunk) for p in _NO_CUTS)
 
 
 def _is_plain(piece: str, cited: bool) -> bool:
@@ -194,7 +204,9 @@ def _pieces(chunk: str) -> list[str]:
 
 def _may_be_a_list(chunk: str) -> bool:
     """Two list markers (1. 2., a) b), i. ii.): pysbd reads lists across the paragraph."""
-    if not _LIST_MARKER.search(chunk):
+    number, letter, first_letter = _LIST_MARKERS
+    if not (number.search(chunk) or letter.search(chunk) or first_letter.match(chunk)
+            or ")" in chunk and _LETTERS_MARKER.search(chunk)):
         return False
     if any(len(regex.findall(chunk)) >= 2 for regex in _LISTS):
         return True

@@ -45,7 +45,12 @@ _BEFORE = re.compile(r"(?:^|[\s(])([A-Za-zÀ-ž.-]+)\s+(?:the\s+)?$")
 
 def known(side: str | None) -> bool:
     """True for a side a bank's own unit may have."""
-    return side is not None and check_side(side, None) is None
+    return side is not None and _known_side(side)
+
+
+@lru_cache(maxsize=1024)
+def _known_side(side: str) -> bool:
+    return check_side(side, None) is None
 
 
 @lru_cache(maxsize=65536)

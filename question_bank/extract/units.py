@@ -11,10 +11,11 @@ exactly and its words are all in that unit's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from question_bank.extract.lexicon import is_common_word, words
+from question_bank.extract.lexicon import holds_any, is_common_word, words
 from question_bank.extract.sides import NATIONALITIES, SIDE_WORDS, side_in_phrase
 from question_bank.extract.state_regiments import state_regiment_spans
 from question_bank.facts.entities import Catalog, Unit
@@ -144,9 +145,10 @@ def find_units(text: str, catalog_hits: list[tuple[int, int, Unit]]) -> list[Uni
     candidates: list[UnitMention] = [
         UnitMention(s, e, text[s:e], u.echelon, u.branch, u.side, "catalog", u) for s, e, u in catalog_hits
     ]
-    for rule in (_numbered, _numbered_after, _no_numbered, _shared, _named, _headed, _army_of, _quoted_list,
-                 _state_regiments):
-        candidates += rule(text)
+    lowered = text.lower()
+    for rule, clues, in_lowered in _RULES:
+        if holds_any(lowered if in_lowered else text, clues):
+            candidates += rule(text)
     chosen: list[UnitMention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.entity is None, m.start)):
         if any(mention.start < c.end and c.start < mention.end for c in chosen):
@@ -314,6 +316,26 @@ def _quoted_list(text: str) -> list[UnitMention]:
             end = match.start("names") + quoted.end()
             found.append(_mention(text, start, end, quoted.group(1), singular))
     return found
+
+
+_PLURALS = ("Armies", "Fronts", "Corps", "Divisions", "Brigades", "Regiments", "Battalions", "Squadrons", "Groups",
+            "armies", "divisions", "brigades", "regiments", "battalions")
+# Each rule, with words one of which its pattern cannot match without (in the text as written, or
+# lower-cased): a cheap test that skips the rule's pattern in most sentences.
+_RULES: tuple[tuple[Callable[[str], list[UnitMention]], tuple[str, ...], bool], ...] = (
+    (_numbered, ("army", "front", "corps", "division", "brigade", "regiment", "battalion", "flotilla", "fleet",
+                 "squadron", "legion", "detachment", "group", "wing"), True),
+    (_numbered_after, ("Luftflotte", "Fliegerkorps", "Panzergruppe", "Panzer Group", "Force", "Kampfgeschwader",
+                       "Jagdgeschwader", "Armeegruppe", "Command"), False),
+    (_no_numbered, ("No.", "Squadron", "Wing", "Commando"), False),
+    (_shared, _PLURALS, False),
+    (_named, ("Front", "Division", "Brigade", "Regiment", "Corps", "Legion", "Battalion", "Flotilla", "Fleet", "Army"),
+     False),
+    (_headed, ("Group", "group", "Armeeabteilung", "gruppe", "Force", "Command", "Detachment"), False),
+    (_army_of, ("Army of",), False),
+    (_quoted_list, _PLURALS, False),
+    (_state_regiments, ("th ", "st ", "nd ", "rd "), False),
+)
 
 
 # --- linking to the catalog -----------------------------------------------------------------

@@ -87,6 +87,7 @@ class Fact:
     exclude: tuple[Entity, ...] = ()  # never offered as a wrong option of this fact
     also_accept: tuple[str, ...] = ()  # other answers that count (a catalog name brings its aliases)
     asks: tuple[str, ...] = ()  # kinds ("date", "unit", "place") and slot entities asked; () is all
+    well_known: bool = False  # its date is common knowledge for the topic (a teacher's mark)
 
     def offers(self, kind: str, entity: Entity | None = None) -> bool:
         """Whether the fact is asked in `kind` (and on the slot `entity`)."""
@@ -97,6 +98,11 @@ class Fact:
                 e.name in self.asks for e in (self.units if kind == "unit" else self.places if kind == "place" else ())
             )
         return kind in self.asks or entity.name in self.asks
+
+    def on_papers(self, kind: str) -> bool:
+        """Whether a paper (or a live game, which asks a paper's choice) asks the fact in `kind`:
+        not the date of a well-known fact, a free mark on any paper; study and exports still ask it."""
+        return not (self.well_known and kind == "date")
 
     @cached_property
     def units(self) -> tuple[Unit, ...]:
@@ -149,6 +155,7 @@ class Fact:
             "places": [p.name for p in self.places],
             "note": self.note,
             "source": self.source,
+            "well_known": self.well_known,
         }
 
 

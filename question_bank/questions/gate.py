@@ -24,6 +24,7 @@ class Flaw(StrEnum):
     LONG_KEY = "long-key"  # the key is far longer than every other option
     ODD_ONE_OUT = "odd-one-out"  # every wrong option shares a word the key lacks
     AWKWARD = "awkward"  # the question word stands in a list, or waits through a clause for its verb
+    ODD_SHAPE = "odd-shape"  # the key alone has a title or a name word, or alone lacks what all the others have
 
     @property
     def explanation(self) -> str:
@@ -38,6 +39,7 @@ _EXPLANATIONS = {
     Flaw.LONG_KEY: "the right option is far longer than the others",
     Flaw.ODD_ONE_OUT: "every wrong option shares a word the right one lacks",
     Flaw.AWKWARD: "the question word stands in a list, or a clause parts it from its verb",
+    Flaw.ODD_SHAPE: "the right option alone has a title or a name word, or alone lacks one the others have",
 }
 
 # "Banja Luka, Tešanj, Travnik, which town and other towns …": a question word inside a list.
@@ -103,12 +105,49 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
             shared = shared & _words(option)
         if shared - _words(answer):  # "Serbian" on every wrong division, "June" on every wrong day
             found.append(Flaw.ODD_ONE_OUT)
+    if odd_shape(answer, wrong):
+        found.append(Flaw.ODD_SHAPE)
     if reads_awkwardly(prompt):
         found.append(Flaw.AWKWARD)
     longest = max((len(o) for o in wrong), default=0)
     if len(answer) > 25 and len(answer) > (1.3 if len(answer) > 60 else 1.6) * longest:
         found.append(Flaw.LONG_KEY)
     return found
+
+
+# "7th SS Mountain Division \"Prinz Eugen\"": an ordinal, the words of its name, its kind word last,
+# then an honour title in quotes.
+_UNIT_SHAPE = re.compile(r"^\d+(?:st|nd|rd|th) (?:(?P<middle>.+) )?\S+$")
+_TITLE = re.compile(r"\s*[\"“«„][^\"”»“]*[\"”»“]\s*$")
+
+
+def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
+    """The key stands apart by its shape: the only option with an honour title in quotes (or the
+    only one without, every wrong option having one); or, among numbered units, its words between
+    ordinal and kind ("1st Proletarian Corps" among "12th Corps" and "13th Corps") are in no wrong
+    option while some wrong option has no such word, or it alone has none of them."""
+    if not wrong:
+        return False
+    key_titled, key_words = _shape(answer)
+    shapes = [_shape(option) for option in wrong]
+    if (key_titled and not any(t for t, _ in shapes)) or (not key_titled and all(t for t, _ in shapes)):
+        return True
+    middles = [words for _, words in shapes]
+    if key_words is None or any(m is None for m in middles):
+        return False  # not every option is a numbered unit: no shape to compare
+    if key_words:
+        return not any(key_words & m for m in middles if m) and not all(middles)
+    return all(middles)
+
+
+@lru_cache(maxsize=65536)
+def _shape(option: str) -> tuple[bool, frozenset[str] | None]:
+    """Whether an option ends in an honour title in quotes, and the words of a numbered unit's
+    name between its ordinal and its kind word ("SS Mountain" of the 7th SS Mountain Division
+    "Prinz Eugen"; None if the option is no numbered unit)."""
+    titled = _TITLE.search(option)
+    match = _UNIT_SHAPE.match(option[: titled.start()] if titled else option)
+    return bool(titled), frozenset(_fold(match["middle"] or "").split()) if match else None
 
 
 def reads_awkwardly(prompt: str) -> bool:

@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-import gc
 import random
 import zlib
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import timedelta
 
+from question_bank.collector import collector_paused
 from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.kinds import Kind
@@ -20,6 +19,7 @@ from question_bank.facts.model import Bank, Fact
 from question_bank.questions.date_options import date_options
 from question_bank.questions.date_pools import date_pools_for, unique_date_phrase
 from question_bank.questions.distractors import entity_distractors, event_distractors
+from question_bank.questions.eras import eras_for, within_era
 from question_bank.questions.gate import flaws, reads_awkwardly
 from question_bank.questions.pools import pools_for
 from question_bank.questions.question import Mode, Question
@@ -213,9 +213,12 @@ def _draw_options(
         if target.start.year in dates.busy_years and (
                 ask.wording_id == "date.which_year" or target.precision is Precision.YEAR):
             return ()  # "In which year …" (or a year's "When …?") in "The Belgrade offensive, 1944": trivial
+        eras = eras_for(bank)
+        if target.precision is not Precision.YEAR and fact.id in eras.anniversaries:
+            return ()  # "In which month was the March of the Victor held?": Belgrade's liberation's October
         return date_options(bank, target, n - 1, rng, pools_for(bank).fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place,
-                            arguable=_month_across_midnight(fact.date, target), between=dates.between(fact))
+                            arguable=_month_across_midnight(fact.date, target), between=within_era(eras, fact, target, dates.between(fact)))
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank
@@ -290,7 +293,7 @@ def generate_all(
     if not MIN_OPTIONS <= n_options <= MAX_OPTIONS:
         raise ValueError(f"options must be between {MIN_OPTIONS} and {MAX_OPTIONS}")
     questions: list[Question] = []
-    with _no_gc():
+    with collector_paused():
         _generate_into(questions, bank, kinds, modes, seed, n_options, events)
         # A paper reads mode by mode and kind by kind, so a question never sits next to another
         # about the same fact (whose text would hold its answer).
@@ -333,18 +336,6 @@ def spread_keys(questions: list[Question], rng: random.Random) -> list[Question]
 
 def _sorted_by_time(question: Question) -> bool:
     return question.kind is Kind.DATE and question.wording_id != "date.what_happened"
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Generation makes many small objects that live on; the cycle collector only slows it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _generate_into(

@@ -1,6 +1,6 @@
 """What the gate lets through for a bank: per fact, kind and slot, whether it is published as
 multiple choice, as typed or cloze only, or not at all, and why; and the coverage, published slots
-over slots (`quiz bank questions NAME --report`)."""
+over slots (`quiz bank questions NAME --report`); and which published slots papers leave out."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from question_bank.questions.gate import Flaw, flaws
 from question_bank.questions.generate import GATE_DRAWS, MIN_OPTIONS, Mode, _choice_prompt, _draw_options, asks
 from question_bank.questions.templates import Ask
 
+WELL_KNOWN = "well_known"  # the reason code of a slot papers leave out: a teacher marked its date well known
+
 
 @dataclass(frozen=True)
 class SlotReport:
@@ -28,6 +30,7 @@ class SlotReport:
     typed: bool
     withheld: tuple[Flaw, ...]  # why multiple choice was withheld (every flaw seen, once)
     asked: bool = True  # False when the fact's `asks` leaves this slot out
+    left_out_of_papers: str | None = None  # why papers (and live games) skip it: "well_known"
 
     @property
     def published(self) -> bool:
@@ -37,7 +40,7 @@ class SlotReport:
         return {
             "fact_id": self.fact_id, "kind": self.kind.value, "slot": self.slot, "asked": self.asked,
             "multiple_choice": self.multiple_choice, "typed": self.typed, "published": self.published,
-            "withheld": [flaw.value for flaw in self.withheld],
+            "withheld": [flaw.value for flaw in self.withheld], "left_out_of_papers": self.left_out_of_papers,
         }
 
 
@@ -92,7 +95,8 @@ def publication_report(bank: Bank, seed: int = 0, n_options: int = MIN_OPTIONS) 
                      if entity is None or a.target is entity]
             passed, seen = _try(bank, fact, mc, rng, n_options)
             counts.update(seen if not passed else ())
-            slots.append(SlotReport(fact.id, kind, slot, passed, bool(typed), tuple(seen) if not passed else ()))
+            slots.append(SlotReport(fact.id, kind, slot, passed, bool(typed), tuple(seen) if not passed else (),
+                                    left_out_of_papers=None if fact.on_papers(kind) else WELL_KNOWN))
     return BankReport(bank.name, tuple(slots), counts)
 
 

@@ -18,6 +18,7 @@ from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank
 from question_bank.facts.text import fold, mentions
 from question_bank.questions import Mode, Question, generate_all, spread_keys
+from question_bank.questions.date_pools import date_pools_for
 from question_bank.questions.generate import MAX_OPTIONS, MIN_OPTIONS
 from quiz.classroom.classes import need_class
 from quiz.classroom.codes import PAPER_LENGTH, new_code, normal
@@ -156,6 +157,12 @@ def _apart(groups: list[list[Question]], count: int | None) -> list[Question]:
                 return picked
     if count is None:
         return picked
+    # Short: first those left out only for sharing wrong options with a paper-mate, then the rest.
+    for later in left_out:
+        for question in list(later):
+            if len(picked) < count and told.take(question, echoes=False):
+                later.remove(question)
+                picked.append(question)
     return picked + interleave(left_out, count - len(picked))
 
 
@@ -168,25 +175,39 @@ class _Told:
         self.keys: dict[str, list[str]] = {}  # a first word -> the answers starting with it
         self.stems: dict[str, list[str]] = {}  # a word -> the stems holding it
         self.wrong: dict[str, list[str]] = {}  # a first word -> the wrong options offered
-        self.option_sets: set[frozenset[str]] = set()  # the options of each unit and place question
+        self.offered: dict[str, list[Question]] = {}  # an option -> the unit and place questions offering it
 
-    def take(self, question: Question) -> bool:
+    def take(self, question: Question, echoes: bool = True) -> bool:
         """Record the question and say True, or say False when it and those taken tell each
-        other's answers, or one's stem places what the other offers as wrong (then it is not
-        recorded)."""
+        other's answers, or one's stem places what the other offers as wrong, or (`echoes`) they
+        share wrong options (then it is not recorded)."""
         text, keys = _telling(question), _keys(question)
         stem, wrong = fold(question.prompt), _wrong(question)
-        # Four "which assembly" questions offering the same four assemblies, each the key once,
-        # are a matching exercise: no two questions of a paper offer the same names.
-        offered = frozenset(question.options) if question.kind is not Kind.DATE and question.options else None
+        named = question.kind is not Kind.DATE and bool(question.options)
         if _said(self.texts, self.keys, text, keys) or _said(self.stems, self.wrong, stem, wrong) or \
-                offered in self.option_sets:
+                (named and echoes and self._echoes(question)):
             return False
         _index(self.texts, self.keys, text, keys)
         _index(self.stems, self.wrong, stem, wrong)
-        if offered is not None:
-            self.option_sets.add(offered)
+        if named:
+            for option in question.options:
+                self.offered.setdefault(option, []).append(question)
         return True
+
+    def _echoes(self, question: Question) -> bool:
+        """Whether a unit or place question taken offers two or more of this one's wrong options,
+        or this one two of its: the option seen once is then the key (Šumadija, Kosovo and Western
+        Serbia in two questions), and four "which assembly" questions with the same four names
+        are a matching exercise."""
+        options = set(question.options)
+        mates = {id(q): q for option in question.options for q in self.offered.get(option, ())}
+        return any(_shared_wrong(question, mate.options) >= 2 or _shared_wrong(mate, options) >= 2
+                   for mate in mates.values())
+
+
+def _shared_wrong(question: Question, options: Iterable[str]) -> int:
+    """How many of `question`'s wrong options are among `options`."""
+    return len(set(options) & set(question.options) - {question.answer})
 
 
 def _said(texts: dict[str, list[str]], names: dict[str, list[str]], text: str, named: list[str]) -> bool:
@@ -255,8 +276,15 @@ def compose(
     """The questions of a paper on `bank`: its own choice of the generated ones (see `choose`),
     their keys dealt again so that they spread over the paper too. A paper asks no "What happened
     on …?": its wrong options are events that the paper's other questions date (a reader struck
-    out all three options of "What happened on 6 April 1793?" from three date questions' options)."""
-    every = generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options, events=False)
+    out all three options of "What happened on 6 April 1793?" from three date questions' options),
+    nor the date of a fact a teacher marked well known (`Fact.on_papers`: a free mark for every student)."""
+    every = [q for q in generate_all(bank, kinds=kinds, modes=modes, seed=seed, n_options=options, events=False)
+             if bank.fact(q.fact_id).on_papers(q.kind)]
+    # Nor, typed, a year most of the bank's events share or its title names ("1944" in "The
+    # Belgrade offensive, 1944"): trivial, as multiple choice already withholds it, and every stem
+    # dated in it would name its answer, leaving a paper of five questions.
+    busy = {str(year) for year in date_pools_for(bank).busy_years}
+    every = [q for q in every if q.kind is not Kind.DATE or q.answer not in busy]
     return spread_keys(choose(every, count, random.Random(seed)), random.Random(seed))
 
 

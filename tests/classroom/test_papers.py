@@ -149,3 +149,28 @@ def test_no_two_questions_of_a_paper_offer_the_same_names() -> None:
         assert len(offered) == len(set(offered)), seed
         asked += len(offered)
     assert asked  # the bank's assemblies are still asked
+
+
+@pytest.mark.parametrize("name", ["belgrade-offensive", "french-revolution", "kursk-1943"])
+def test_no_two_questions_of_a_paper_share_two_wrong_names(name: str) -> None:
+    """Eighteenth reading: a paper-mate repeating three of a question's four options (Šumadija,
+    Kosovo and Western Serbia asked twice) leaves the option seen once as the key. Two unit or
+    place questions of a paper share at most one wrong option, either way round."""
+    from question_bank.banks.builtin import load_builtin_bank
+    from question_bank.banks.loader import load_bank_file
+    from quiz.classroom.papers import compose
+
+    folder = Path(__file__).parents[1] / "data" / "teacher_banks" / name
+    bank = load_builtin_bank(name) if name == "belgrade-offensive" else \
+        load_bank_file(folder / "facts.csv", name=name, entities=folder / "entities.csv")
+    asked = 0
+    for seed in range(10):
+        named = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
+                 if q.kind is not Kind.DATE]
+        for a in named:
+            wrong = set(a.options) - {a.answer}
+            for b in named:
+                if b is not a:
+                    assert len(wrong & set(b.options)) <= 1, (seed, a.prompt, a.options, b.prompt, b.options)
+        asked += len(named)
+    assert asked >= 10  # the bank's units and places are still asked

@@ -32,7 +32,7 @@ def test_bank_export_writes_every_format(run, tmp_path: Path) -> None:  # type: 
         result = run("bank", "export", "belgrade-offensive", "--format", name, "--mode", "mc", "--kind", "date",
                      "-o", str(out))
         if name == "kahoot":  # the built-in bank's prompts are longer than Kahoot allows: reported, not cut
-            assert result.exit_code == 2 and "Kahoot allows 120" in result.output and not out.exists()
+            assert result.exit_code == 2 and "Kahoot allows" in result.output and not out.exists()
             continue
         assert result.exit_code == 0, result.output
         assert result.output.startswith(f"wrote {out}: ")

@@ -48,7 +48,7 @@ FIELDS = {
 }
 HEADER_ERROR = (
     "(columns: date, statement (or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, "
-    "exclude, also_accept, asks)"
+    "exclude, also_accept, asks, well_known)"
 )
 FACT_FIELDS = f"(expected: {', '.join((*FACT_REQUIRED, *FACT_OPTIONAL))})"
 SLUG_NAME = "is not a slug (lowercase letters, digits and '-')"

@@ -142,7 +142,8 @@ def test_every_problem_of_a_statement_row_comes_at_once():
 def test_header_without_statement_or_parts():
     assert problems("bank.csv", "date,note,source\n1944,N.,S\n") == [
         "bank.csv:1: header: missing column(s) statement (or subject, verb, rest) (columns: date, statement "
-        "(or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, exclude, also_accept, asks)"
+        "(or subject, verb, rest), note, source; optional: id, verb_base, precision, tags, exclude, also_accept, asks, "
+        "well_known)"
     ]
 
 

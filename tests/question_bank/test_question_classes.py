@@ -523,3 +523,115 @@ def test_4g_one_paper_s_keys_take_every_place(name: str) -> None:
         total = sum(dated.values())
         if total >= 12:
             assert max(dated.values()) <= 0.4 * total, (seed, dict(dated))
+
+
+_NUMBERED = re.compile(r"^\d+(?:st|nd|rd|th) (.*?)\s*\S+$")
+
+
+def _titled(option: str) -> bool:
+    return bool(re.search(r"[\"“«„][^\"”»]+[\"”»“]$", option))
+
+
+def _name_words(option: str) -> set[str] | None:
+    """The words of a numbered unit between its ordinal and its kind word, None if not numbered."""
+    match = _NUMBERED.match(re.sub(r"\s*[\"“«„][^\"”»]+[\"”»“]$", "", option))
+    return set(fold(match.group(1)).split()) if match else None
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4n_the_key_has_no_shape_of_its_own(name: str) -> None:
+    """Eighteenth reading: "7th SS Mountain Division "Prinz Eugen"" the only option with an honour
+    title among plain divisions; "1st Proletarian Corps" the only corps with a name among "12th
+    Corps" and "13th Corps". The key is not alone in having a title (nor alone without one), and
+    among numbered units its name words are in a wrong option, or every wrong option has its own
+    (nor has it none where every wrong option has some)."""
+    for q in questions(name):
+        if q.kind.value == "date":
+            continue
+        wrong = [o for o in q.options if o != q.answer]
+        titled = [_titled(o) for o in wrong]
+        assert any(titled) if _titled(q.answer) else not all(titled), (q.prompt, q.options)
+        key_words, words = _name_words(q.answer), [_name_words(o) for o in wrong]
+        if key_words is None or any(w is None for w in words):
+            continue
+        if key_words:
+            assert any(key_words & w for w in words if w) or all(words), (q.prompt, q.options)
+        else:
+            assert not all(words), (q.prompt, q.options)
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+
+
+def _months_of(option: str) -> tuple[int, int] | None:
+    """The first and last month an option of dates spans, as year * 12 + month."""
+    months = [_MONTHS[m] for m in re.findall(r"[A-Z][a-z]+", option) if m in _MONTHS]
+    years = [int(y) for y in re.findall(r"\b\d{4}\b", option)]
+    if not months or not years:
+        return None
+    return years[0] * 12 + months[0], years[-1] * 12 + months[-1]
+
+
+def _eras(name: str) -> dict[str, tuple[int, int]]:
+    """Per fact, its era in months: the facts dated finer than a year of its run of years (runs
+    parted by five years or more), or for a fact naming units those naming units too; an era of
+    fewer than three such facts has no bounds."""
+    runs: list[list] = []
+    last = None
+    for fact in sorted(bank(name).facts, key=lambda f: f.date.start):
+        if last is None or (fact.date.start - last).days >= 5 * 365:
+            runs.append([])
+        runs[-1].append(fact)
+        last = fact.date.end if last is None else max(last, fact.date.end)
+    eras: dict[str, tuple[int, int]] = {}
+    for run in runs:
+        dated = [f for f in run if f.date.precision is not Precision.YEAR]
+        fighting = [f for f in dated if f.units]
+        for fact in run:
+            pinned = fighting if fact.units and len(fighting) >= 3 else dated
+            if len(dated) >= 3:
+                eras[fact.id] = (min(f.date.start.year * 12 + f.date.start.month for f in pinned),
+                                 max(f.date.end.year * 12 + f.date.end.month for f in pinned))
+    return eras
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_3i_no_wrong_date_outside_the_event_s_era(name: str) -> None:
+    """Eighteenth reading: "mid-June 1945" for a march of Army Group E in a bank whose fighting
+    ended in May 1945. No wrong day, month or range lies wholly more than three months before or
+    after the dated facts of its era."""
+    eras = _eras(name)
+    for q in questions(name):
+        era = eras.get(q.fact_id)
+        if q.kind.value != "date" or q.wording_id == "date.what_happened" or era is None:
+            continue
+        for option in q.options:
+            span = _months_of(option)
+            if option != q.answer and span is not None:
+                assert era[0] - 3 <= span[1] and span[0] <= era[1] + 3, (q.prompt, option, era)
+
+
+def _anniversaries(name: str) -> set[str]:
+    """Facts dated to a day or month a multiple of five years after a fact of the same month that
+    shares a place (a town, or the region it lies in)."""
+    timed = [f for f in bank(name).facts if f.date.precision in (Precision.DAY, Precision.MONTH)]
+
+    def where(fact) -> set[str]:  # type: ignore[no-untyped-def]
+        return {fold(n) for p in fact.places for n in (p.name, p.region) if n}
+    return {f.id for f in timed for e in timed
+            if f.date.start.year > e.date.start.year and (f.date.start.year - e.date.start.year) % 5 == 0
+            and f.date.start.month == e.date.start.month and where(f) & where(e)}
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4o_a_commemoration_is_not_asked_its_month(name: str) -> None:
+    """Eighteenth reading: "In which month was the March of the Victor held in Belgrade?" (October
+    2014, seventy years after Belgrade's liberation in October 1944): its month is guessable, so
+    its date is asked as a year or typed, never by month or day with options."""
+    found = _anniversaries(name)
+    if name == "belgrade-offensive":
+        assert "march-of-the-victor" in found
+    for q in questions(name):
+        if q.fact_id in found and q.kind.value == "date" and q.wording_id != "date.what_happened":
+            assert all(re.fullmatch(r"\d{4}", o) for o in q.options), (q.prompt, q.options)
