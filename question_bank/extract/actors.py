@@ -87,6 +87,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
 
 
 _GLOSS = re.compile(r"\s*\([^()]*")
+_NAMED_ATTACK = re.compile(r"[’']s (?:Charge|Raid|Attack|Assault|Ride|March|Rebellion|Revolt|Stand)\b")
 
 
 _ROLE_BEFORE = re.compile(r"(?:(?P<side>[A-Z][a-z]+)\s+)?(?:(?P<modifier>[a-z]+)[- ])?(?P<role>[a-z]+)\s+$")
@@ -243,7 +244,8 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
             start, end, actor = hit
             if n == 1 and " " not in actor.full_name and i > 0 and first_name_before(text, tokens[i - 1], tokens[i]):
                 start = tokens[i - 1].start()  # 'Roald Amundsen', once 'Amundsen' alone is known as a person
-            gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start)
+            gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start) or \
+                _NAMED_ATTACK.match(text, end) is not None  # 'Lindqvist's Charge' names an attack
             if not gloss and not any(start < e and s < end and (s, e) != (start, end) or (s, e) == (start, end)
                                      and (s, e) not in guessed for s, e in taken) and \
                     not any(start < a.end and a.start < end for a in settled):
