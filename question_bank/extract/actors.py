@@ -31,6 +31,7 @@ from question_bank.extract.organisations import (
     ORG_ROLE_WORDS,
     acronyms,
     bodies,
+    field_organisations,
     headed_organisations,
     listed_organisations,
     radio_stations,
@@ -67,7 +68,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
                  first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin,
-                 who_named_people, led_by_people):
+                 who_named_people, led_by_people, field_organisations):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []

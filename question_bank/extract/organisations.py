@@ -197,3 +197,24 @@ def listed_organisations(text: str) -> list[ActorMention]:
                 found.append(ActorMention(start, start + len(" ".join(words_)), " ".join(words_), "organisation",
                                           rule="list"))
     return found
+
+
+# an infobox line whose field names who built, owned or ran something: its value is an organisation
+_MAKER_FIELD = re.compile(r"(?:Builders?|Owners?|Operators?|Manufacturers?|Shipyard|Shipbuilders?|Publishers?|"
+                          rf"Developers?|Makers?)\s*:\s*(?P<name>{CAP}(?:\s+(?:and|&|of|{CAP})){{0,5}})")
+
+
+def field_organisations(text: str) -> list[ActorMention]:
+    """'Builder: Harvey and Lowe, Glasgow', 'Operator: Blue Gannet Line': the maker or owner an
+    infobox line names, up to the first comma, unless it is a known place."""
+    match = _MAKER_FIELD.match(text)
+    if match is None:
+        return []
+    words_ = match.group("name").split()
+    while words_ and (words_[-1] in ("and", "&", "of") or not capital(words_[-1])):
+        words_.pop()
+    name = " ".join(words_).rstrip(".,;")
+    if not name or gazetteer.is_place(name):
+        return []
+    start = match.start("name")
+    return [ActorMention(start, start + len(name), name, "organisation", rule="field")]

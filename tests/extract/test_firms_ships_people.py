@@ -148,3 +148,8 @@ def test_regiments_named_by_a_number_and_a_state_and_numbered_commandos_are_unit
 def test_a_national_park_of_several_words_is_a_place() -> None:
     assert _places("Much of the field is kept as the Varnok National Military Park since 1933.") == [
         "Varnok National Military Park"]
+
+
+def test_the_builder_an_infobox_names_is_an_organisation_and_so_is_its_name_later() -> None:
+    text = "Builder: Harvey and Lowe, Glasgow\n\nIn 1911 Lord Garve of Harvey and Lowe planned the ship."
+    assert [a.text for a in extract_article(text).actors] == ["Harvey and Lowe", "Garve", "Harvey and Lowe"]
