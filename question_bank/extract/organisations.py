@@ -31,7 +31,7 @@ ORG_HEADS = {
 }
 # 'the Gustav Line' is a defended line, a place; 'the Cunard Line' a shipping line, where ships are named
 _SHIPPING = re.compile(r"\b(?:[Ss]hip\w*|[Ll]iners?|[Ss]team\w*|[Vv]essels?|[Pp]assengers?|[Vv]oyages?|[Oo]wner|"
-                       r"[Cc]hairman|[Cc]hartered|[Ff]leet|[Cc]ompany)\b")
+                       r"[Cc]hairman|[Cc]hartered|[Ff]leet)\b")
 ORG_ROLE_WORDS = frozenset({
     "agency", "bureau", "institute", "laboratory", "company", "party", "committee", "organisation",
     "organization", "society", "university", "hospital", "newspaper", "commission", "council", "ministry",

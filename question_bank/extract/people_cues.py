@@ -57,7 +57,7 @@ def led_by_people(text: str) -> list[ActorMention]:
     found = []
     for match in _LED_BY.finditer(text):
         words_ = match.group("name").split()
-        if is_common_word(words_[0]) or any(w.lower() in _NOT_FIRST or is_demonym(w) for w in words_) or \
+        if is_common_word(words_[0]) or any(w.lower() in _NOT_FIRST or is_demonym(w) or not name_word_ok(w) for w in words_) or \
                 is_known_place(words_[0]) or is_known_place(match.group("name")):
             continue
         found.append(ActorMention(match.start("name"), match.end("name"), match.group("name"), "person", rule="led by"))

@@ -153,3 +153,9 @@ def test_a_national_park_of_several_words_is_a_place() -> None:
 def test_the_builder_an_infobox_names_is_an_organisation_and_so_is_its_name_later() -> None:
     text = "Builder: Harvey and Lowe, Glasgow\n\nIn 1911 Lord Garve of Harvey and Lowe planned the ship."
     assert [a.text for a in extract_article(text).actors] == ["Harvey and Lowe", "Garve", "Harvey and Lowe"]
+
+
+def test_a_defended_line_beside_an_infantry_company_is_still_a_place() -> None:
+    text = "A company of riflemen reached the Varek Line on 3 May 1944."
+    assert _actors(text) == []
+    assert _places(text) == ["Varek Line"]

@@ -31,3 +31,7 @@ def test_a_place_or_a_headed_name_after_under_is_no_person() -> None:
 def test_a_known_surname_in_an_attack_s_name_is_no_actor() -> None:
     text = "On 3 July 1863 Oren Lindqvist led the assault.\n\nLindqvist's Charge failed within the hour."
     assert _actors(text) == ["Oren Lindqvist"]
+
+
+def test_a_side_s_word_after_under_is_no_person() -> None:
+    assert _actors("In 1944 the town fell under Soviet Control again.") == []
