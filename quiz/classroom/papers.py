@@ -198,10 +198,12 @@ class _Told:
         """Whether a unit or place question taken offers two or more of this one's wrong options,
         or this one two of its: the option seen once is then the key (Šumadija, Kosovo and Western
         Serbia in two questions), and four "which assembly" questions with the same four names
-        are a matching exercise."""
+        are a matching exercise; nor may two offer each other's key (Smederevo and Topola in both,
+        each the key of one: the nineteenth reading), which leaves two options to each."""
         options = set(question.options)
         mates = {id(q): q for option in question.options for q in self.offered.get(option, ())}
         return any(_shared_wrong(question, mate.options) >= 2 or _shared_wrong(mate, options) >= 2
+                   or (mate.answer in options and question.answer in mate.options)
                    for mate in mates.values())
 
 

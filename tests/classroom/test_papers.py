@@ -174,3 +174,23 @@ def test_no_two_questions_of_a_paper_share_two_wrong_names(name: str) -> None:
                     assert len(wrong & set(b.options)) <= 1, (seed, a.prompt, a.options, b.prompt, b.options)
         asked += len(named)
     assert asked >= 10  # the bank's units and places are still asked
+
+
+@pytest.mark.parametrize("name", ["belgrade-offensive", "french-revolution", "kursk-1943"])
+def test_no_two_questions_of_a_paper_offer_each_other_s_key(name: str) -> None:
+    """Nineteenth reading: "north of which town?" (Topola) beside "in the area of which town?"
+    (Smederevo), each offering the other's key, leaves a test-wise student two options in both."""
+    from question_bank.banks.builtin import load_builtin_bank
+    from question_bank.banks.loader import load_bank_file
+    from quiz.classroom.papers import compose
+
+    folder = Path(__file__).parents[1] / "data" / "teacher_banks" / name
+    bank = load_builtin_bank(name) if name == "belgrade-offensive" else \
+        load_bank_file(folder / "facts.csv", name=name, entities=folder / "entities.csv")
+    for seed in range(30):
+        named = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
+                 if q.kind is not Kind.DATE]
+        for a in named:
+            for b in named:
+                if b is not a:
+                    assert not (a.answer in b.options and b.answer in a.options), (seed, a.prompt, b.prompt)
