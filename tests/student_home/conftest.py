@@ -17,6 +17,17 @@ from quiz.store import open_db
 from tests.support.clock import Clock
 
 BANK = "belgrade-offensive"
+
+
+def _cards_of(bank: str) -> int:
+    """The homework's cards: one per fact and kind the built-in bank asks (its data changes)."""
+    from question_bank.banks.builtin import load_builtin_bank
+    from question_bank.questions import kinds_for
+
+    return sum(len(kinds_for(fact)) for fact in load_builtin_bank(bank).facts)
+
+
+CARDS = _cards_of(BANK)
 STUDENTS = ("Mila Petrović", "Boris")
 SIZE = (80, 24)
 

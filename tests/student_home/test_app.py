@@ -18,7 +18,7 @@ from quiz.tui.screens.student_sign_in import StudentSignInScreen
 from quiz.tui.screens.student_study import StudentStudyScreen
 from quiz.tui.screens.take import TakeDoneScreen, TakeScreen
 from quiz.tui.student_app import StudentApp
-from tests.student_home.conftest import SIZE, Home, make_home, set_modes
+from tests.student_home.conftest import CARDS, SIZE, Home, make_home, set_modes
 from tests.support.clock import Clock
 from tests.support.screens import screen_text
 
@@ -73,7 +73,7 @@ async def test_the_home_shows_homework_open_papers_and_progress(home: Home) -> N
         await sign_in(app, pilot, "7b", "boris", home.codes["Boris"])
         text = screen_text(app)
         assert isinstance(app.screen, StudentHomeScreen)
-        for seen in ("Homework", "belgrade-offensive", "0/85", home.paper, "Belgrade check", "1 attempt left",
+        for seen in ("Homework", "belgrade-offensive", f"0/{CARDS}", home.paper, "Belgrade check", "1 attempt left",
                      "Your progress", "Answers today 0", "Predicted recall on the exam day", "s Study homework"):
             assert seen in text, seen
         assert "ctrl+p" not in text.lower()  # no command palette

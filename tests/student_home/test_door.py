@@ -9,7 +9,7 @@ from quiz.classroom.limits import SignInLocked
 from quiz.classroom.members import NOT_RECOGNISED
 from quiz.errors import ClassroomError, SessionError
 from quiz.model import Kind, Mode
-from tests.student_home.conftest import BANK, Home, set_modes
+from tests.student_home.conftest import BANK, CARDS, Home, set_modes
 
 pytestmark = pytest.mark.engines
 
@@ -54,7 +54,7 @@ def test_home_reads_the_students_own_homework_papers_and_progress(home: Home) ->
     door.sign_in_class("7B", "Boris", home.codes["Boris"])
     (homework,) = door.homework()
     assert (homework.bank, homework.due_today, homework.new_today, homework.learnt) == (BANK, 0, 10, 0)
-    assert homework.total == 85 and homework.exam is not None
+    assert homework.total == CARDS and homework.exam is not None
     (paper,) = door.open_papers()
     assert (paper.code, paper.attempts_left, paper.in_progress) == (home.paper, 1, False)
     view = door.take(home.paper)  # no personal code asked again
@@ -141,5 +141,5 @@ def test_the_home_predicts_the_same_exam_recall_as_the_teachers_view(home: Home)
     view = teacher.class_progress("7B")
     teacher.close()
     boris = next(s for s in view.students if s.name == "Boris")
-    assert own is not None and 0 < own < 0.2  # 6 of 85 cards answered: most of the homework counts 0
+    assert own is not None and 0 < own < 0.2  # 6 of the homework's cards answered: most of the homework counts 0
     assert own == pytest.approx(boris.recall, abs=5e-5)  # the view rounds to four places
