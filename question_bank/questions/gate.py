@@ -33,7 +33,7 @@ class Flaw(StrEnum):
 
 _EXPLANATIONS = {
     Flaw.FEW_OPTIONS: "too few plausible wrong options of its kind in the bank's own world",
-    Flaw.LONE_ECHO: "only the right option shares a word with the question",
+    Flaw.LONE_ECHO: "only the right option (or it and one other) shares a word with the question",
     Flaw.STEM_NAMES_KEY: "the question names the answer, or a word made from it",
     Flaw.ALSO_RIGHT: "a wrong option is also an accepted answer",
     Flaw.LONG_KEY: "the right option is far longer than the others",
@@ -87,11 +87,15 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
     if echoed:
         echoed &= _cue_words(folded)
     if echoed:
-        for option in options:
-            if option != answer:
-                echoed = echoed - _words(option)
-        if echoed:  # a word of the stem that only the key repeats ("Serbian" beside "Serbia")
-            found.append(Flaw.LONE_ECHO)
+        wrong_words = [_words(option) for option in options if option != answer]
+        for word in echoed:
+            echoes = sum(word in words for words in wrong_words)
+            # A word of the stem that only the key repeats ("Serbian" beside "Serbia"), or that the
+            # key and one wrong option repeat while two or more do not: "the 23rd Serbian Division
+            # and which division" among two Serbian, a Vojvodina and a Slavonian one leaves two.
+            if not echoes or len(wrong_words) - echoes >= 2:
+                found.append(Flaw.LONE_ECHO)
+                break
     if _names_key(prompt, folded, accepted or (answer,)):
         found.append(Flaw.STEM_NAMES_KEY)
     right = {_fold(a) for a in accepted}
