@@ -156,13 +156,10 @@ def test_no_two_questions_of_a_paper_share_two_wrong_names(name: str) -> None:
     """Eighteenth reading: a paper-mate repeating three of a question's four options (Šumadija,
     Kosovo and Western Serbia asked twice) leaves the option seen once as the key. Two unit or
     place questions of a paper share at most one wrong option, either way round."""
-    from question_bank.banks.builtin import load_builtin_bank
-    from question_bank.banks.loader import load_bank_file
     from quiz.classroom.papers import compose
+    from tests.classroom.test_well_known_papers import bank_of
 
-    folder = Path(__file__).parents[1] / "data" / "teacher_banks" / name
-    bank = load_builtin_bank(name) if name == "belgrade-offensive" else \
-        load_bank_file(folder / "facts.csv", name=name, entities=folder / "entities.csv")
+    bank = bank_of(name)
     asked = 0
     for seed in range(10):
         named = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
@@ -180,13 +177,10 @@ def test_no_two_questions_of_a_paper_share_two_wrong_names(name: str) -> None:
 def test_no_two_place_questions_of_a_paper_offer_each_other_s_key(name: str) -> None:
     """Nineteenth reading: "north of which town?" (Topola) beside "in the area of which town?"
     (Smederevo), each offering the other's key, leaves a test-wise student two options in both."""
-    from question_bank.banks.builtin import load_builtin_bank
-    from question_bank.banks.loader import load_bank_file
     from quiz.classroom.papers import compose
+    from tests.classroom.test_well_known_papers import bank_of
 
-    folder = Path(__file__).parents[1] / "data" / "teacher_banks" / name
-    bank = load_builtin_bank(name) if name == "belgrade-offensive" else \
-        load_bank_file(folder / "facts.csv", name=name, entities=folder / "entities.csv")
+    bank = bank_of(name)
     for seed in range(30):
         places = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
                   if q.kind is Kind.PLACE]
