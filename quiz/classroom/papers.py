@@ -268,10 +268,10 @@ def interleave(groups: list[list[Question]], count: int | None) -> list[Question
     index = 0
     while any(index < len(group) for group in groups):
         for group in groups:
+            if count is not None and len(picked) >= count:
+                return picked  # also when nothing was wanted: a paper one short filled by the rest
             if index < len(group):
                 picked.append(group[index])
-                if count is not None and len(picked) == count:
-                    return picked
         index += 1
     return picked
 
