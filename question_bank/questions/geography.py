@@ -28,6 +28,19 @@ DEMONYMS = {
 }
 
 
+def country_adjectives(country: str) -> tuple[str, ...]:
+    """The adjectives a text names a country by, lower case: "romanian" for Romania, "greek" for
+    Greece, "hungarian" for Hungary, "soviet" for the Soviet Union."""
+    found = {side for side, name in DEMONYMS.items() if name == country and side != "union"}
+    if country.endswith("a"):  # Romania, Bulgaria, Cuba
+        found.add(country + "n")
+    elif country.endswith("many"):  # Germany
+        found.add(country[:-1])
+    elif country.endswith("y"):  # Hungary, Italy
+        found.add(country[:-1] + "ian")
+    return tuple(sorted(found))
+
+
 def side_of_country(side: str, country: str) -> bool:
     """Whether a side's adjective names the country ("Soviet" and "Soviet Union", "Serbian" and
     "Serbia", "American" and "United States")."""

@@ -14,12 +14,14 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from question_bank.facts.entities import Place
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank
 from question_bank.facts.text import fold, mentions
 from question_bank.questions import Mode, Question, generate_all, spread_keys
 from question_bank.questions.date_pools import date_pools_for
 from question_bank.questions.generate import MAX_OPTIONS, MIN_OPTIONS
+from question_bank.questions.geography import country_adjectives
 from quiz.classroom.classes import need_class
 from quiz.classroom.codes import PAPER_LENGTH, new_code, normal
 from quiz.classroom.frozen import freeze, thaw
@@ -255,10 +257,15 @@ _WITHIN_MONTH = re.compile(r"^(?:\d{1,2}–\d{1,2} |early |mid-|late )([A-Z][a-z
 def _keys(question: Question) -> list[str]:
     """The answers that count, folded; for a date within one month, its month too: "In November
     1944, … took a bridgehead" on the paper answers "When was Batina fought?" (11–29 November
-    1944) beside three ranges of other months (thirteenth reading)."""
+    1944) beside three ranges of other months (thirteenth reading); for a country, its adjectives
+    ("on the Romanian bank" beside "events in which country …": the twenty-first reading)."""
     keys = [folded for key in (question.answer, *question.accepted) if (folded := fold(key))]
     if question.kind is Kind.DATE and (month := _WITHIN_MONTH.match(question.answer)):
         keys.append(fold(month.group(1)))
+    if question.kind is Kind.PLACE and question.catalog is not None:
+        found = question.catalog.find(question.answer)
+        if len(found) == 1 and isinstance(found[0], Place) and found[0].type == "country":
+            keys += country_adjectives(fold(found[0].name))  # "the Romanian bank" answers "which country"
     return keys
 
 

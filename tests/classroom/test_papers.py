@@ -202,3 +202,35 @@ def test_a_paper_of_a_count_holds_that_many_questions(name: str) -> None:
         for count in (5, 10):
             questions = compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=count)
             assert len(questions) == count, (seed, count)
+
+
+@pytest.mark.parametrize("name", ["belgrade-offensive", "french-revolution", "kursk-1943", "space-race"])
+def test_no_stem_of_a_paper_names_another_s_country_by_its_adjective(name: str) -> None:
+    """Twenty-first reading: "events in which country forced Army Group F to mass troops" (Romania)
+    beside a paper-mate placing a Soviet division "on the Romanian bank" of the Danube."""
+    from question_bank.facts.entities import Place
+    from question_bank.facts.text import fold, mentions
+    from question_bank.questions.geography import country_adjectives
+    from quiz.classroom.papers import compose
+    from tests.classroom.test_well_known_papers import bank_of
+
+    bank = bank_of(name)
+    for seed in range(30):
+        paper = compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
+        for a in paper:
+            found = bank.catalog.find(a.answer) if a.kind is Kind.PLACE else []
+            if len(found) != 1 or not isinstance(found[0], Place) or found[0].type != "country":
+                continue
+            for b in paper:
+                for adjective in country_adjectives(fold(a.answer)) if b is not a else ():
+                    assert not mentions(fold(b.prompt), adjective), (seed, a.prompt, b.prompt)
+
+
+def test_a_country_s_adjectives() -> None:
+    from question_bank.questions.geography import country_adjectives
+
+    assert country_adjectives("romania") == ("romanian",)
+    assert country_adjectives("hungary") == ("hungarian",)
+    assert country_adjectives("germany") == ("german",)
+    assert "greek" in country_adjectives("greece")
+    assert country_adjectives("soviet union") == ("soviet",)
