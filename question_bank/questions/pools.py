@@ -357,9 +357,13 @@ class Pools:
                 pool = [p for p in self.places.get((form, "any", "", "bank"), [])]
                 pool += self.places.get((form, "any", "", "catalog"), [])
                 home = [p for p in pool if p.country == key.country] if key.country else pool
-                # The nearest at home first (no Sofia for a Serbian town while Serbian ones remain),
-                # then across the border unless an actor of the fact belongs to the key's country.
-                tiers_: list[Sequence[Entity] | None] = [nearest(key, home)]
+                # The nearest of the key's own region first (the twenty-first reading: Smederevo
+                # among Banat towns, Pančevo among towns south of the Danube, stood out by the map),
+                # then at home (no Sofia for a Serbian town while Serbian ones remain), then across
+                # the border unless an actor of the fact belongs to the key's country.
+                region = [p for p in home if p.region == key.region] if key.region else []
+                tiers_: list[Sequence[Entity] | None] = [nearest(key, region)] if region else []
+                tiers_.append(nearest(key, home))
                 if exact_type and key.type == "city":
                     # Towns at home before cities abroad: Jagodina, not Sofia, beside Niš.
                     towns = self.places.get(("town", "any", "", "bank"), []) + self.places.get(

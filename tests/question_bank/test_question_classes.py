@@ -639,3 +639,34 @@ def test_4o_a_commemoration_is_not_asked_its_month(name: str) -> None:
     for q in questions(name):
         if q.fact_id in found and q.kind.value == "date" and q.wording_id != "date.what_happened":
             assert all(re.fullmatch(r"\d{4}", o) for o in q.options), (q.prompt, q.options)
+
+
+_EXACT_TYPE = ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4p_a_place_key_is_not_alone_in_its_region_while_its_region_has_room(name: str) -> None:
+    """Twenty-first reading: Smederevo offered with Pančevo, Bela Crkva and Vršac ("all Banat towns
+    north of the Danube: Smederevo is the only option on the retreat route"), and Pančevo with
+    Ruma, Smederevo and Mladenovac. The key may stand alone in its region, while two or more
+    options share another, only when its region has no other place of its kind in reach that the
+    fact leaves open (not its own, excluded, nor named by the stem)."""
+    facts = {f.id: f for f in bank(name).facts}
+    places = bank(name).catalog.places
+    reach = {"settlement": 220.0, "region": 250.0, "river": 350.0}
+    for q in questions(name):
+        key = entity(name, q.answer) if q.kind.value == "place" else None
+        if not isinstance(key, Place) or not key.region or key.lat is None:
+            continue
+        options = [entity(name, option) for option in q.options]
+        regions = Counter(o.region for o in options if isinstance(o, Place) and o is not key)
+        if key.region in regions or not regions or regions.most_common(1)[0][1] < 2:
+            continue
+        fact = facts[q.fact_id]
+        taken = {e.name for e in (*fact.entities, *fact.exclude)}
+        exact = q.wording_id in _EXACT_TYPE
+        room = [p.name for p in places if p.region == key.region and p.name not in taken
+                and (p.type == key.type if exact else p.family == key.family)
+                and p.lat is not None and 25 < _km(key, p) <= reach.get(key.family, 400.0)
+                and fold(p.name) not in fold(q.prompt)]
+        assert not room, (q.prompt, q.options, room)
