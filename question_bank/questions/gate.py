@@ -92,8 +92,10 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
             echoes = sum(word in words for words in wrong_words)
             # A word of the stem that only the key repeats ("Serbian" beside "Serbia"), or that the
             # key and one wrong option repeat while two or more do not: "the 23rd Serbian Division
-            # and which division" among two Serbian, a Vojvodina and a Slavonian one leaves two.
-            if not echoes or len(wrong_words) - echoes >= 2:
+            # and which division" among two Serbian, a Vojvodina and a Slavonian one leaves two;
+            # nor one that all but one option repeat: the one (a Vojvodina division among three
+            # Serbian beside "the 25th Serbian Division") is set aside (the twenty-second reading).
+            if echoes < len(wrong_words):
                 found.append(Flaw.LONE_ECHO)
                 break
     if _names_key(prompt, folded, accepted or (answer,)):

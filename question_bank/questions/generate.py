@@ -21,6 +21,7 @@ from question_bank.questions.date_pools import date_pools_for, unique_date_phras
 from question_bank.questions.distractors import entity_distractors, event_distractors
 from question_bank.questions.eras import eras_for, within_era
 from question_bank.questions.gate import flaws, reads_awkwardly
+from question_bank.questions.geography import names_a_country_s_bank
 from question_bank.questions.pools import pools_for
 from question_bank.questions.question import Mode, Question
 from question_bank.questions.templates import Ask, asks_for, month_of
@@ -234,6 +235,8 @@ def _draw_options(
         exact_type = wording in ("place.type", "place.in_situ", "place.gap")  # the stem says "which town"
         if not _may_offer(bank, fact, target):
             return ()
+        if isinstance(target, Place) and target.type == "river" and names_a_country_s_bank(ask.prompt):
+            return ()  # "crossed which river near Negotin to reach … the Romanian bank?": the Danube
         others = entity_distractors(bank, fact, target, n - 1, rng, same_side, ask.prompt, exact_type)
         if len(others) < n - 1:
             return ()

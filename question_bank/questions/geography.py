@@ -41,6 +41,15 @@ def country_adjectives(country: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+_COUNTRY_S_BANK = re.compile(r"\b[A-Z][\w'’-]*(?:an|ese|ish|ch|ic|ian) (?:bank|shore)\b")
+
+
+def names_a_country_s_bank(text: str) -> bool:
+    """Whether the text puts something on a country's bank of a river ("to reach the 74th Rifle
+    Division on the Romanian bank"): the river is then the border river, which any map names."""
+    return bool(_COUNTRY_S_BANK.search(text))
+
+
 def side_of_country(side: str, country: str) -> bool:
     """Whether a side's adjective names the country ("Soviet" and "Soviet Union", "Serbian" and
     "Serbia", "American" and "United States")."""
