@@ -64,17 +64,22 @@ class DatePools:
         self.busy_years = frozenset(
             y for y, facts in self.facts_by_year.items() if y in titled or (len(facts) >= 0.35 * len(bank.facts) and len(facts) >= 4)
         )
-        # The starts of the events that name each entity, sorted, each once.
+        # The starts of the events that name each entity, sorted, each once; and the last day of
+        # those that began on each start (an event lasting weeks: "held Kraljevo for Army Group E
+        # from 15 October to 29 November" places the group's next step after it).
         starts: dict[str, set[date]] = defaultdict(set)
+        self.ends: dict[tuple[str, date], date] = {}
         for fact in facts:
             for entity in fact.entities:
                 starts[entity.name].add(fact.date.start)
+                key = (entity.name, fact.date.start)
+                self.ends[key] = max(self.ends.get(key, fact.date.end), fact.date.end)
         self.starts = {name: sorted(days) for name, days in starts.items()}
         self.neighbours: dict[str, tuple[date | None, date | None]] = {}  # between, by fact id
 
     def between(self, fact: Fact) -> tuple[date | None, date | None]:
         """The starts of the bank's events just before and just after `fact` for the same actor
-        (None where there is none): a date outside them puts the actor's steps out of order, which
+        (None where there is none; for a lasting event before it that is over by then, its end): a date outside them puts the actor's steps out of order, which
         a student who knows the sequence rules out (Magellan's fleet searching the Río de la Plata
         in October 1520, when it entered the strait that month; Hitler signing the order for
         Citadel in September, after calling the attack off in July)."""
@@ -90,8 +95,12 @@ class DatePools:
         for unit in fact.units:
             starts = self.starts.get(unit.name, [])
             earlier = bisect_left(starts, start)  # starts[:earlier] are before the fact's
-            if earlier and (before is None or starts[earlier - 1] > before):
-                before = starts[earlier - 1]
+            if earlier:
+                last = starts[earlier - 1]
+                end = self.ends[(unit.name, last)]
+                bound = end if end < start else last  # after a lasting event, once it is over
+                if before is None or bound > before:
+                    before = bound
             later = bisect_right(starts, start)  # starts[later:] are after it
             if later < len(starts) and (after is None or starts[later] < after):
                 after = starts[later]

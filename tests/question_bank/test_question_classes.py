@@ -689,3 +689,24 @@ def test_3j_no_river_asked_by_a_stem_that_names_a_country_s_bank(name: str) -> N
             assert not bank_of.search(q.prompt), (q.prompt, q.options)
     if name == "belgrade-offensive":
         assert asked  # its other rivers are still asked
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_3k_no_wrong_date_inside_an_actor_s_lasting_event_before(name: str) -> None:
+    """Twenty-first and twenty-third readings: "mid-October 1944" for Army Group E reaching the
+    Drava, beside a paper-mate holding Kraljevo open for it from 15 October to 29 November. A wrong
+    date of an actor's later step begins after the actor's lasting event before it is over."""
+    b = bank(name)
+    for q in questions(name):
+        if q.kind.value != "date" or q.wording_id == "date.what_happened":
+            continue
+        fact = b.fact(q.fact_id)
+        actors = {u.name for u in fact.units}
+        over = [f.date for f in b.facts if f is not fact and actors & {u.name for u in f.units}
+                and f.date.start < fact.date.start and f.date.end > f.date.start and f.date.end < fact.date.start]
+        for option in q.options:
+            months = _months_of(option)
+            if option == q.answer or months is None:
+                continue
+            for lasting in over:
+                assert months[0] >= lasting.end.year * 12 + lasting.end.month, (q.prompt, option, lasting.human())
