@@ -131,7 +131,7 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
     """The key stands apart by its shape: the only option with an honour title in quotes (or the
     only one without, every wrong option having one); or, among numbered units, its words between
     ordinal and kind ("1st Proletarian Corps" among "12th Corps" and "13th Corps") are in no wrong
-    option while some wrong option has no such word, or it alone has none of them."""
+    option while some wrong option has no such word or two share one, or it alone has none of them."""
     if not wrong:
         return False
     key_titled, key_words = _shape(answer)
@@ -142,7 +142,12 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
     if key_words is None or any(m is None for m in middles):
         return False  # not every option is a numbered unit: no shape to compare
     if key_words:
-        return not any(key_words & m for m in middles if m) and not all(middles)
+        if any(key_words & m for m in middles if m):
+            return False
+        # Alone without a name word, or alone in its name while two wrong options share one:
+        # "51st Vojvodina Division" for Baranja among the 45th and 23rd Serbian (the twenty-fourth
+        # reading: "the only division whose region name fits the place").
+        return not all(middles) or any(len([m for m in middles if word in m]) >= 2 for m in middles for word in m)
     return all(middles)
 
 
