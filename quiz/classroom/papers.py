@@ -200,16 +200,16 @@ class _Told:
         """Whether a unit or place question taken offers two or more of this one's wrong options,
         or this one two of its: the option seen once is then the key (Šumadija, Kosovo and Western
         Serbia in two questions), and four "which assembly" questions with the same four names
-        are a matching exercise; nor may two place questions offer each other's key (Smederevo and
-        Topola in both, each the key of one: the nineteenth reading), which leaves two options to
-        each. Units are left to cross: a bank's fronts or armies are few, so two "which front"
+        are a matching exercise; nor may a place question offer another's key (Smederevo and
+        Topola in both, each the key of one, left two options to each: the nineteenth reading;
+        Western Serbia offered for Rübezahl beside the question it answers: the twenty-fourth). Units are left to cross: a bank's fronts or armies are few, so two "which front"
         questions nearly always offer each other's key, and refusing it halved Kursk's papers."""
         options = set(question.options)
         crossed = question.kind is Kind.PLACE
         mates = {id(q): q for option in question.options for q in self.offered.get(option, ())}
         return any(_shared_wrong(question, mate.options) >= 2 or _shared_wrong(mate, options) >= 2
-                   or (crossed and mate.kind is Kind.PLACE and mate.answer in options
-                       and question.answer in mate.options)
+                   or (crossed and mate.kind is Kind.PLACE and (mate.answer in options
+                       or question.answer in mate.options))
                    for mate in mates.values())
 
 

@@ -170,13 +170,16 @@ def test_no_two_questions_of_a_paper_share_two_wrong_names(name: str) -> None:
                 if b is not a:
                     assert len(wrong & set(b.options)) <= 1, (seed, a.prompt, a.options, b.prompt, b.options)
         asked += len(named)
-    assert asked >= 10  # the bank's units and places are still asked
+    assert asked >= 5  # the bank's units and places are still asked (the French Revolution's, about one a paper)
 
 
 @pytest.mark.parametrize("name", ["belgrade-offensive", "french-revolution", "kursk-1943"])
-def test_no_two_place_questions_of_a_paper_offer_each_other_s_key(name: str) -> None:
+def test_no_place_question_of_a_paper_offers_another_s_key(name: str) -> None:
     """Nineteenth reading: "north of which town?" (Topola) beside "in the area of which town?"
-    (Smederevo), each offering the other's key, leaves a test-wise student two options in both."""
+    (Smederevo), each offering the other's key, leaves a test-wise student two options in both;
+    twenty-fourth: Western Serbia offered for Operation Rübezahl beside "into which region did two
+    Partisan divisions break … after Rübezahl failed?" (Western Serbia) rules it out for one who
+    knows the other."""
     from quiz.classroom.papers import compose
     from tests.classroom.test_well_known_papers import bank_of
 
@@ -187,7 +190,7 @@ def test_no_two_place_questions_of_a_paper_offer_each_other_s_key(name: str) -> 
         for a in places:
             for b in places:
                 if b is not a:
-                    assert not (a.answer in b.options and b.answer in a.options), (seed, a.prompt, b.prompt)
+                    assert a.answer not in b.options, (seed, a.prompt, b.prompt)
 
 
 @pytest.mark.parametrize("name", ["belgrade-offensive", "kursk-1943"])
