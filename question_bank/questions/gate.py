@@ -147,7 +147,8 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
         # Alone without a name word, or alone in its name while two wrong options share one:
         # "51st Vojvodina Division" for Baranja among the 45th and 23rd Serbian (the twenty-fourth
         # reading: "the only division whose region name fits the place").
-        return not all(middles) or any(len([m for m in middles if word in m]) >= 2 for m in middles for word in m)
+        named = [m for m in middles if m]
+        return len(named) < len(middles) or any(sum(word in m for m in named) >= 2 for m in named for word in m)
     return all(middles)
 
 
