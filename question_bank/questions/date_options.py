@@ -60,10 +60,11 @@ def _draw_dates(
         when, text = candidate
         if text in texts:
             continue
-        if after is not None and when.end <= after:
+        first, last = _days(when)
+        if after is not None and last <= after:
             cut_before = True
             continue
-        if until is not None and when.start >= until:
+        if until is not None and first >= until:
             cut_after = True
             continue
         side = earlier if _chronological(candidate) < key_order else later
@@ -83,6 +84,18 @@ def _draw_dates(
         place = places[int(rng.random() * len(places))]
     # The nearest of each side beside the key, as drawn (the pool's events came first).
     return [*earlier[:place], *later[: n - place]]
+
+
+_PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _days(when: FactDate) -> tuple[date, date]:
+    """The first and last day a date can mean: "mid-May 1945" the 11th to the 20th (so it falls
+    after an event of 9 May), a plain date its whole span."""
+    part = _PART_OF_MONTH.get(when.qualifier or "")
+    if part is None:
+        return when.start, when.end
+    return when.start.replace(day=part[0]), min(when.end, when.start.replace(day=min(part[1], when.end.day)))
 
 
 def _room(key: FactDate, after: date | None, until: date | None, n: int) -> bool:
