@@ -100,10 +100,17 @@ def _trimmed(asks: list[Ask], fact: Fact) -> list[Ask]:
 _DOUBLED = re.compile(r"\b(the|a|an) \1\b", re.IGNORECASE)
 
 
+# "the 23rd Serbian Division and the 25th Serbian Division": two units of one name, said once.
+_PAIR = re.compile(r"\bthe (\d+(?:st|nd|rd|th)) ((?:[A-Z][\w'-]* )*)(Division|Brigade|Regiment|Battalion)"
+                   r" and the (\d+(?:st|nd|rd|th)) \2\3\b")
+
+
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     if " the the " in text.lower() or " a a " in text or " an an " in text:
         text = _DOUBLED.sub(r"\1", text)  # "crossed the [the Donets|…]"
+    if " and the " in text:
+        text = _PAIR.sub(r"the \1 and \4 \2\3s", text)  # "the 23rd and 25th Serbian Divisions"
     if "," not in text and " ." not in text and " ?" not in text:
         return text  # nothing to replace (the usual case): skip four scans
     return text.replace(" ,", ",").replace(",,", ",").replace(" .", ".").replace(" ?", "?")
