@@ -141,4 +141,5 @@ def test_a_cut_keeps_what_the_sentence_needs() -> None:
         assert not re.search(r"first person\?|shortly\?|forced Army Group F\b(?! to)|, \?|,\?| ,|  |, (take|reach|added)\b",
                              prompt), prompt
     assert "In 1944, which Soviet corps added weight to the attack on Belgrade from the north-east?" in cut
-    assert "On 16 September 1944, the 14th Corps gave up defending which river?" in cut
+    assert {"On 16 September 1944, the 14th Corps gave up defending which river?",  # as seed 0 words it
+            "Which river fills the gap? On 16 September 1944, the 14th Corps gave up defending the _____."} & set(cut)
