@@ -230,14 +230,10 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
                 i += 1
                 continue
             hit = None
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                run = tokens[i : i + n]
-                if any(text[a.end() : b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
-                    continue
-                key = " ".join(t.group() for t in run)
+            for n, key in reversed(_runs_at(text, tokens, i, min(longest, len(tokens) - i))):
                 named = keys.get(key)
                 if named is not None and (key not in common or _alone(text, tokens, i, i + n)):
-                    hit = (run[0].start(), run[-1].end(), named)
+                    hit = (tokens[i].start(), tokens[i + n - 1].end(), named)
                     break
             if hit is None:
                 i += 1
@@ -257,6 +253,16 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         finds.actors = sorted(settled, key=lambda a: a.start)
         if _ships_listed(finds, keys, common, navy):
             longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
+
+
+def _runs_at(text: str, tokens: list[re.Match[str]], i: int, most: int) -> list[tuple[int, str]]:
+    """(n, the words i..i+n-1 joined by a space) for each n up to `most` whose words stand one space apart."""
+    runs = [(1, tokens[i].group())]
+    for n in range(2, most + 1):
+        if text[tokens[i + n - 2].end() : tokens[i + n - 1].start()] != " ":
+            break  # a longer run holds this gap too
+        runs.append((n, f"{runs[-1][1]} {tokens[i + n - 1].group()}"))
+    return runs
 
 
 def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str], navy: bool) -> bool:
