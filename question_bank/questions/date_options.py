@@ -184,14 +184,15 @@ DAY_SPREAD = 16  # days either side of a day key that an invented option is draw
 
 
 def _fits(key: FactDate, candidate: FactDate, text: str, texts: set[str], chosen: list[FactDate]) -> bool:
-    """A new text, and for days at least two days from the key and every chosen date; for ranges,
+    """A new text, and for days at least two days from the key and every chosen date and not the
+    key's day of the month (the twenty-sixth reading: the key where the others meet); for ranges,
     overlapping none ("August–September" beside "July–August" is half right)."""
     if text in texts:
         return False
     if key.precision is Precision.DAY:
         start = candidate.start
-        if abs((start - key.start).days) < 2:
-            return False
+        if abs((start - key.start).days) < 2 or start.day == key.start.day:
+            return False  # nor the key's day of another month: 9 June among 9 May, 15 and 17 June is where they meet
         for other in chosen:
             if abs((start - other.start).days) < 2:
                 return False

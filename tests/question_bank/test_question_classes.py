@@ -715,3 +715,14 @@ def test_3k_no_wrong_date_inside_an_actor_s_lasting_event_before(name: str) -> N
                 continue
             for lasting in over:
                 assert months[0] >= lasting.end.year * 12 + lasting.end.month, (q.prompt, option, lasting.human())
+
+
+@pytest.mark.parametrize("name", BANKS)
+def test_4q_no_wrong_day_shares_the_key_s_day_of_the_month(name: str) -> None:
+    """Twenty-sixth reading: 9 June 1945 among 9 May, 15 June and 17 June: the key is where the
+    wrong days meet (its day in one, its month in two), which a test-wise student picks."""
+    for q in questions(name):
+        if q.kind.value != "date" or not re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", q.answer):
+            continue
+        day = q.answer.split()[0]
+        assert all(o.split()[0] != day for o in q.options if o != q.answer), (q.prompt, q.options)
