@@ -202,14 +202,18 @@ class _Told:
         Serbia in two questions), and four "which assembly" questions with the same four names
         are a matching exercise; nor may a place question offer another's key (Smederevo and
         Topola in both, each the key of one, left two options to each: the nineteenth reading;
-        Western Serbia offered for Rübezahl beside the question it answers: the twenty-fourth). Units are left to cross: a bank's fronts or armies are few, so two "which front"
-        questions nearly always offer each other's key, and refusing it halved Kursk's papers."""
+        Western Serbia offered for Rübezahl beside the question it answers: the twenty-fourth);
+        nor two unit questions each other's key (the 64th and the 10th Guards Rifle Corps, each
+        the other's wrong option: the twentieth, twenty-fourth and twenty-sixth). One unit
+        question may offer another's key: a bank's fronts or armies are few."""
         options = set(question.options)
         crossed = question.kind is Kind.PLACE
         mates = {id(q): q for option in question.options for q in self.offered.get(option, ())}
         return any(_shared_wrong(question, mate.options) >= 2 or _shared_wrong(mate, options) >= 2
                    or (crossed and mate.kind is Kind.PLACE and (mate.answer in options
                        or question.answer in mate.options))
+                   or (mate.kind is Kind.UNIT and question.kind is Kind.UNIT and mate.answer in options
+                       and question.answer in mate.options)
                    for mate in mates.values())
 
 

@@ -237,3 +237,21 @@ def test_a_country_s_adjectives() -> None:
     assert country_adjectives("germany") == ("german",)
     assert "greek" in country_adjectives("greece")
     assert country_adjectives("soviet union") == ("soviet",)
+
+
+@pytest.mark.parametrize("name", ["belgrade-offensive", "french-revolution", "kursk-1943"])
+def test_no_two_unit_questions_of_a_paper_offer_each_other_s_key(name: str) -> None:
+    """Twentieth, twenty-fourth and twenty-sixth readings: two corps questions of one paper, each
+    offering the other's key (the 64th Rifle Corps and the 10th Guards Rifle Corps), narrow both
+    to that pair. One offering the other's key stays allowed: a bank's fronts are few."""
+    from quiz.classroom.papers import compose
+    from tests.classroom.test_well_known_papers import bank_of
+
+    bank = bank_of(name)
+    for seed in range(30):
+        units = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
+                 if q.kind is Kind.UNIT]
+        for a in units:
+            for b in units:
+                if b is not a:
+                    assert not (a.answer in b.options and b.answer in a.options), (seed, a.prompt, b.prompt)
