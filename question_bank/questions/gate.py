@@ -45,6 +45,9 @@ _EXPLANATIONS = {
 # "Banja Luka, Tešanj, Travnik, which town and other towns …": a question word inside a list.
 # "… gave up which town, with Banja Luka, Tešanj and other towns, …": a list after it.
 _WH_IN_LIST = re.compile(r"\w, which \w+(?: \w+)? (?:and|or) |\bwhich \w+(?: \w+)?, (?:with|and|or|beside) [A-Z]")
+# "Which town fills the gap? … attacked into the area of _____ and Niš": as a question, the gap
+# reads as the rubric's "which town and Niš" (a cloze may keep it: there it is a sentence).
+_GAP_BEFORE_NAME = re.compile(r"_____ (?:and|or) [A-Z]")
 # "… which river did the first echelons of Army Group E, which had lost …, reach?" and "When did
 # …, which had lost …, reach the Drava?": a relative clause between the subject and its verb.
 _WH_WAITS = re.compile(
@@ -113,7 +116,7 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
             found.append(Flaw.ODD_ONE_OUT)
     if odd_shape(answer, wrong):
         found.append(Flaw.ODD_SHAPE)
-    if reads_awkwardly(prompt):
+    if reads_awkwardly(prompt) or ("_____ " in prompt and _GAP_BEFORE_NAME.search(prompt)):
         found.append(Flaw.AWKWARD)
     longest = max((len(o) for o in wrong), default=0)
     if len(answer) > 25 and len(answer) > (1.3 if len(answer) > 60 else 1.6) * longest:

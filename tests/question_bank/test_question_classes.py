@@ -201,6 +201,7 @@ def test_5_no_wording_that_reads_as_a_list_or_a_broken_clause(name: str) -> None
     aside = re.compile(r", with [^,?]*\bwhich [^,?]+, [a-z]+")
     for q in questions(name):
         assert not re.search(r"\bwhich \w+ (and|or) [A-Z0-9]", q.prompt), q.prompt
+        assert not re.search(r"_____ (and|or) [A-Z]", q.prompt), q.prompt  # "area of _____ and Niš" (24th, 26th)
         assert not re.search(r"\bin \w+ \d{4} – \w+ \d{4}\?", q.prompt), q.prompt
         assert not aside.search(q.prompt), q.prompt
         assert not re.search(r"\bwhich \w+, with [A-Z]", q.prompt), q.prompt  # "which town, with Banja Luka, …"
