@@ -89,19 +89,29 @@ def _anniversaries(facts: Sequence[Fact]) -> frozenset[str]:
     that shares a place ("the March of the Victor", October 2014, seventy years after Belgrade's
     liberation in October 1944): a commemoration, whose month a student guesses."""
     timed = [f for f in facts if f.date.precision in (Precision.DAY, Precision.MONTH)]
+    folded: dict[str, str] = {}  # a bank names the same places and regions over and over
+    wheres = [_wheres(fact, folded) for fact in timed]
     years: dict[tuple[int, str], set[int]] = {}  # (month, place) -> the years of its facts
-    for fact in timed:
-        for where in _wheres(fact):
+    for fact, places in zip(timed, wheres, strict=True):
+        for where in places:
             years.setdefault((fact.date.start.month, where), set()).add(fact.date.start.year)
     found = set()
-    for fact in timed:
+    for fact, places in zip(timed, wheres, strict=True):
         start = fact.date.start
         if any(year < start.year and (start.year - year) % 5 == 0
-               for where in _wheres(fact) for year in years[(start.month, where)]):
+               for where in places for year in years[(start.month, where)]):
             found.add(fact.id)
     return frozenset(found)
 
 
-def _wheres(fact: Fact) -> frozenset[str]:
-    """The places a fact names and the regions they lie in, folded."""
-    return frozenset(fold(name) for place in fact.places for name in (place.name, place.region) if name)
+def _wheres(fact: Fact, folded: dict[str, str]) -> frozenset[str]:
+    """The places a fact names and the regions they lie in, folded (`folded`: the folds so far)."""
+    found: set[str] = set()
+    for place in fact.places:
+        for name in (place.name, place.region):
+            if name:
+                where = folded.get(name)
+                if where is None:
+                    where = folded[name] = fold(name)
+                found.add(where)
+    return frozenset(found)

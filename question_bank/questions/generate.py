@@ -16,7 +16,7 @@ from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
-from question_bank.questions.date_options import date_options
+from question_bank.questions.date_options import date_options, has_room
 from question_bank.questions.date_pools import date_pools_for, unique_date_phrase
 from question_bank.questions.distractors import entity_distractors, event_distractors
 from question_bank.questions.eras import eras_for, within_era
@@ -216,9 +216,12 @@ def _draw_options(
         eras = eras_for(bank)
         if target.precision is not Precision.YEAR and fact.id in eras.anniversaries:
             return ()  # "In which month was the March of the Victor held?": Belgrade's liberation's October
+        between = within_era(eras, fact, target, dates.between(fact))
+        if place is not None and not has_room(target, between, n - 1):
+            return ()  # what date_options finds first, before it draws anything (the place is dealt)
         return date_options(bank, target, n - 1, rng, pools_for(bank).fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place,
-                            arguable=_month_across_midnight(fact.date, target), between=within_era(eras, fact, target, dates.between(fact)))
+                            arguable=_month_across_midnight(fact.date, target), between=between)
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank
