@@ -64,8 +64,10 @@ def _runs(facts: Sequence[Fact]) -> list[list[Fact]]:
 def _span(facts: list[Fact]) -> tuple[date, date]:
     """From the first day of the month ERA_MARGIN_MONTHS before the facts' first month to the last
     day of the month as many after their last."""
-    first = min(f.date.start.year * 12 + f.date.start.month - 1 for f in facts) - ERA_MARGIN_MONTHS
-    after_last = max(f.date.end.year * 12 + f.date.end.month - 1 for f in facts) + ERA_MARGIN_MONTHS + 1
+    earliest = min(f.date.start for f in facts)  # the earliest day is in the earliest month
+    latest = max(f.date.end for f in facts)
+    first = earliest.year * 12 + earliest.month - 1 - ERA_MARGIN_MONTHS
+    after_last = latest.year * 12 + latest.month - 1 + ERA_MARGIN_MONTHS + 1
     return date(first // 12, first % 12 + 1, 1), date(after_last // 12, after_last % 12 + 1, 1) - timedelta(days=1)
 
 

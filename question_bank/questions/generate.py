@@ -45,19 +45,20 @@ class _Balance:
     def __init__(self) -> None:
         self.prompts: set[str] = set()
         self.counts: dict[str, int] = {}  # by wording id, which names its kind ("date.when")
-        self.places: dict[int, int] = {}  # how often a date key stood first, second, … so far
+        self.places = [0] * MAX_OPTIONS  # how often a date key stood first, second, … so far
 
     def deal(self, size: int, rng: random.Random) -> int:
         """The place for the next date key, drawn from the places used least so far or once more
         than that: a paper's keys are not mostly in the middle (as a uniform draw that falls back
         on what fits leaves them), and one fact's key does not land in the same place in every
         paper (as always taking the least used one did: the same facts come first each time)."""
-        least = min(self.places.get(p, 0) for p in range(size))
-        free = [p for p in range(size) if self.places.get(p, 0) <= least + 1]
+        places = self.places[:size]
+        most = min(places) + 1
+        free = [p for p, used in enumerate(places) if used <= most]
         return free[int(rng.random() * len(free))]
 
     def placed(self, place: int) -> None:
-        self.places[place] = self.places.get(place, 0) + 1
+        self.places[place] += 1
 
     def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
         size = len(candidates)
