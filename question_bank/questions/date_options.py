@@ -50,7 +50,7 @@ def _draw_dates(
     actors' on the 20th: always the latest month), so another wording is tried (the day)."""
     key_order = _chronological((key, ""))
     after, until = between
-    if not _room(key, after, until, n):
+    if not has_room(key, between, n):
         return None  # the order of events would leave the key (nearly) always at one end
     cut_before = cut_after = False
     earlier: list[tuple[FactDate, str]] = []
@@ -98,10 +98,11 @@ def _days(when: FactDate) -> tuple[date, date]:
     return when.start.replace(day=part[0]), min(when.end, when.start.replace(day=min(part[1], when.end.day)))
 
 
-def _room(key: FactDate, after: date | None, until: date | None, n: int) -> bool:
+def has_room(key: FactDate, between: tuple[date | None, date | None], n: int) -> bool:
     """Whether all `n` wrong days or months fit between the actor's event before the key and the
-    key, and between the key and its event after, so that the key may take any place (a side
-    without a bound always has room)."""
+    key, and between the key and its event after (`between`), so that the key may take any place
+    (a side without a bound always has room); if not, `date_options` offers none."""
+    after, until = between
     if key.precision is Precision.DAY:
         before = ((key.start - after).days - 1) // 2 if after else n  # two days apart, after the event
         later = ((until - key.start).days - 1) // 2 if until else n
@@ -161,11 +162,12 @@ def _date_candidates(
         same_texts = pool.date_texts.get((precision, unit, key.year), [])
         same_names = pool.date_names.get((precision, unit, key.year), [])
     day = precision is Precision.DAY
+    starts = pool.date_starts.get((precision, unit, key.year), []) if day else []
     first_day, last_day = key.start.toordinal() - 2 * DAY_SPREAD, key.start.toordinal() + 2 * DAY_SPREAD
     for index in draw_indices(len(same), rng, 2 * n + 2):
-        candidate = same[index]
-        if day and not first_day <= candidate.start.toordinal() <= last_day:
+        if day and not first_day <= starts[index] <= last_day:
             continue
+        candidate = same[index]
         if avoid and not avoid.isdisjoint(same_names[index]):
             continue
         if candidate.precision is precision and candidate.unit is unit and candidate.qualifier == qualifier:

@@ -49,6 +49,9 @@ class DatePools:
         # The human text of every pooled date, index for index.
         self.date_texts = {key: [d.human() for d in value] for key, value in self.dates.items()}
         self.month_texts = {key: [d.human() for d in value] for key, value in self.months.items()}
+        # And the day each starts on, as an ordinal (a day key draws from its year's, then keeps
+        # those within a month of it: most draws are looked at for that alone).
+        self.date_starts = {key: [d.start.toordinal() for d in value] for key, value in self.dates.items()}
         # And the names of the events on each (hashing a FactDate for each draw cost more).
         no_names: set[str] = set()
         self.date_names = {key: [date_entities.get(d, no_names) for d in value] for key, value in self.dates.items()}

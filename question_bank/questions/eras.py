@@ -64,8 +64,10 @@ def _runs(facts: Sequence[Fact]) -> list[list[Fact]]:
 def _span(facts: list[Fact]) -> tuple[date, date]:
     """From the first day of the month ERA_MARGIN_MONTHS before the facts' first month to the last
     day of the month as many after their last."""
-    first = min(f.date.start.year * 12 + f.date.start.month - 1 for f in facts) - ERA_MARGIN_MONTHS
-    after_last = max(f.date.end.year * 12 + f.date.end.month - 1 for f in facts) + ERA_MARGIN_MONTHS + 1
+    earliest = min(f.date.start for f in facts)  # the earliest day is in the earliest month
+    latest = max(f.date.end for f in facts)
+    first = earliest.year * 12 + earliest.month - 1 - ERA_MARGIN_MONTHS
+    after_last = latest.year * 12 + latest.month - 1 + ERA_MARGIN_MONTHS + 1
     return date(first // 12, first % 12 + 1, 1), date(after_last // 12, after_last % 12 + 1, 1) - timedelta(days=1)
 
 
@@ -89,19 +91,29 @@ def _anniversaries(facts: Sequence[Fact]) -> frozenset[str]:
     that shares a place ("the March of the Victor", October 2014, seventy years after Belgrade's
     liberation in October 1944): a commemoration, whose month a student guesses."""
     timed = [f for f in facts if f.date.precision in (Precision.DAY, Precision.MONTH)]
+    folded: dict[str, str] = {}  # a bank names the same places and regions over and over
+    wheres = [_wheres(fact, folded) for fact in timed]
     years: dict[tuple[int, str], set[int]] = {}  # (month, place) -> the years of its facts
-    for fact in timed:
-        for where in _wheres(fact):
+    for fact, places in zip(timed, wheres, strict=True):
+        for where in places:
             years.setdefault((fact.date.start.month, where), set()).add(fact.date.start.year)
     found = set()
-    for fact in timed:
+    for fact, places in zip(timed, wheres, strict=True):
         start = fact.date.start
         if any(year < start.year and (start.year - year) % 5 == 0
-               for where in _wheres(fact) for year in years[(start.month, where)]):
+               for where in places for year in years[(start.month, where)]):
             found.add(fact.id)
     return frozenset(found)
 
 
-def _wheres(fact: Fact) -> frozenset[str]:
-    """The places a fact names and the regions they lie in, folded."""
-    return frozenset(fold(name) for place in fact.places for name in (place.name, place.region) if name)
+def _wheres(fact: Fact, folded: dict[str, str]) -> frozenset[str]:
+    """The places a fact names and the regions they lie in, folded (`folded`: the folds so far)."""
+    found: set[str] = set()
+    for place in fact.places:
+        for name in (place.name, place.region):
+            if name:
+                where = folded.get(name)
+                if where is None:
+                    where = folded[name] = fold(name)
+                found.add(where)
+    return frozenset(found)

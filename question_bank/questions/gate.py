@@ -84,13 +84,15 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
     """The flaws of one multiple-choice question (none: it may be published)."""
     found: list[Flaw] = []
     folded = fold(prompt)
+    wrong = [o for o in options if o != answer]
+    answer_words = _words(answer)
     # A cue word of the stem is a piece of its folded text: the key's few words are looked for
     # there first, and the stem's own words worked out only when one is found.
-    echoed = {word for word in _words(answer) if word in folded}
+    echoed = {word for word in answer_words if word in folded}
     if echoed:
         echoed &= _cue_words(folded)
     if echoed:
-        wrong_words = [_words(option) for option in options if option != answer]
+        wrong_words = [_words(option) for option in wrong]
         for word in echoed:
             echoes = sum(word in words for words in wrong_words)
             # A word of the stem that only the key repeats ("Serbian" beside "Serbia"), or that the
@@ -105,20 +107,21 @@ def flaws(prompt: str, answer: str, accepted: Sequence[str], options: Sequence[s
         found.append(Flaw.STEM_NAMES_KEY)
     right = {_fold(a) for a in accepted}
     right.add(_fold(answer))
-    if any(_fold(o) in right for o in options if o != answer):
-        found.append(Flaw.ALSO_RIGHT)
-    wrong = [o for o in options if o != answer]
+    for option in wrong:
+        if _fold(option) in right:
+            found.append(Flaw.ALSO_RIGHT)
+            break
     if len(wrong) >= 2:
         shared = _words(wrong[0])
         for option in wrong[1:]:
             shared = shared & _words(option)
-        if shared - _words(answer):  # "Serbian" on every wrong division, "June" on every wrong day
+        if shared - answer_words:  # "Serbian" on every wrong division, "June" on every wrong day
             found.append(Flaw.ODD_ONE_OUT)
     if odd_shape(answer, wrong):
         found.append(Flaw.ODD_SHAPE)
     if reads_awkwardly(prompt) or ("_____ " in prompt and _GAP_BEFORE_NAME.search(prompt)):
         found.append(Flaw.AWKWARD)
-    longest = max((len(o) for o in wrong), default=0)
+    longest = max(map(len, wrong), default=0)
     if len(answer) > 25 and len(answer) > (1.3 if len(answer) > 60 else 1.6) * longest:
         found.append(Flaw.LONG_KEY)
     return found
@@ -198,8 +201,9 @@ def _names_key(prompt: str, lowered: str, names: Iterable[str]) -> bool:
             stem = word[: max(5, len(word) - 2)]
             if ascii_prompt and stem not in lowered:
                 continue  # an ASCII word folds in place: a word of the stem made from this one shows there
-            if proper is None:
-                proper = {_fold(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
+            if proper is None:  # an ASCII word of letters folds to itself in lower case
+                fold_word = str.lower if ascii_prompt else _fold
+                proper = {fold_word(w) for w in _WORD.findall(prompt) if w[:1].isupper()}
             if any(len(p) > len(word) and p.startswith(stem) for p in proper):
                 return True
     return False

@@ -16,7 +16,7 @@ from question_bank.facts.dates import FactDate, Precision
 from question_bank.facts.entities import Entity, Place, Unit
 from question_bank.facts.kinds import Kind
 from question_bank.facts.model import Bank, Fact
-from question_bank.questions.date_options import date_options
+from question_bank.questions.date_options import date_options, has_room
 from question_bank.questions.date_pools import date_pools_for, unique_date_phrase
 from question_bank.questions.distractors import entity_distractors, event_distractors
 from question_bank.questions.eras import eras_for, within_era
@@ -46,19 +46,20 @@ class _Balance:
     def __init__(self) -> None:
         self.prompts: set[str] = set()
         self.counts: dict[str, int] = {}  # by wording id, which names its kind ("date.when")
-        self.places: dict[int, int] = {}  # how often a date key stood first, second, … so far
+        self.places = [0] * MAX_OPTIONS  # how often a date key stood first, second, … so far
 
     def deal(self, size: int, rng: random.Random) -> int:
         """The place for the next date key, drawn from the places used least so far or once more
         than that: a paper's keys are not mostly in the middle (as a uniform draw that falls back
         on what fits leaves them), and one fact's key does not land in the same place in every
         paper (as always taking the least used one did: the same facts come first each time)."""
-        least = min(self.places.get(p, 0) for p in range(size))
-        free = [p for p in range(size) if self.places.get(p, 0) <= least + 1]
+        places = self.places[:size]
+        most = min(places) + 1
+        free = [p for p, used in enumerate(places) if used <= most]
         return free[int(rng.random() * len(free))]
 
     def placed(self, place: int) -> None:
-        self.places[place] = self.places.get(place, 0) + 1
+        self.places[place] += 1
 
     def order(self, kind: Kind, candidates: list[Ask], rng: random.Random) -> list[Ask]:
         size = len(candidates)
@@ -217,9 +218,12 @@ def _draw_options(
         eras = eras_for(bank)
         if target.precision is not Precision.YEAR and fact.id in eras.anniversaries:
             return ()  # "In which month was the March of the Victor held?": Belgrade's liberation's October
+        between = within_era(eras, fact, target, dates.between(fact))
+        if place is not None and not has_room(target, between, n - 1):
+            return ()  # what date_options finds first, before it draws anything (the place is dealt)
         return date_options(bank, target, n - 1, rng, pools_for(bank).fact_names(fact),
                             across_years=ask.wording_id == "date.which_month", place=place,
-                            arguable=_month_across_midnight(fact.date, target), between=within_era(eras, fact, target, dates.between(fact)))
+                            arguable=_month_across_midnight(fact.date, target), between=between)
     if isinstance(target, str):  # an event, for "What happened on …?"
         if not unique_date_phrase(bank, fact):
             return ()  # "What happened in October 1944?" has many right answers in this bank

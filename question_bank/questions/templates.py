@@ -282,11 +282,14 @@ _SUBJECT_GOES_ON = re.compile(r"^\s*(,|and\b|with\b|together\b|\()")
 _SUBJECT_LEADS = PREPOSITIONS | {"of", "with"}
 
 
-def _wh_frame(fact: Fact, part: str, clause: Clause, slot: Slot, when: str) -> tuple[str, str] | None:
+def _wh_frame(
+    fact: Fact, part: str, clause: Clause, slot: Slot, when: str, modifies: bool,
+) -> tuple[str, str] | None:
     """The 'which …?' question around a slot as (head, tail): the prompt is the cleaned
-    head + descriptor + tail; None where fronting the slot would not read well."""
+    head + descriptor + tail; None where fronting the slot would not read well (`modifies`: the
+    slot is `attributive`)."""
     before, after = clause.text[: slot.start], clause.text[slot.end :]
-    if after.startswith(("'", "’", "-")) or attributive(clause, slot):
+    if after.startswith(("'", "’", "-")) or modifies:
         return None
     before = _THE.sub("", before) if _THE.search(before) else before
     if part == "subject":
@@ -349,10 +352,11 @@ def entity_asks(fact: Fact, cls: type[Unit] | type[Place]) -> list[Ask]:
         first_of_slot = len(asks)
         described = descriptors(entity, fact)
         coordinated = _coordinated(clause, index)
-        frame = None if coordinated else _wh_frame(fact, part, clause, slot, when)
+        modifies = not coordinated and attributive(clause, slot)
+        frame = None if coordinated else _wh_frame(fact, part, clause, slot, when, modifies)
         # A subject slot is fronted already by its wh-question; "which town and Niš" and "which city
         # salient" read badly.
-        if (part == "rest" or frame is None) and not coordinated and not attributive(clause, slot):
+        if (part == "rest" or frame is None) and not coordinated and not modifies:
             first = described[0]
             in_situ = _in_situ(fact, part, clause, slot, first[1], dated)
             asks.append(Ask(kind, f"{kind}.in_situ", in_situ, entity.name, _unnamed(first[2], in_situ, also), entity))
