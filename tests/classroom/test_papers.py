@@ -180,13 +180,7 @@ def test_no_place_question_of_a_paper_offers_another_s_key(name: str) -> None:
     twenty-fourth: Western Serbia offered for Operation Rübezahl beside "into which region did two
     Partisan divisions break … after Rübezahl failed?" (Western Serbia) rules it out for one who
     knows the other."""
-    from quiz.classroom.papers import compose
-    from tests.classroom.test_well_known_papers import bank_of
-
-    bank = bank_of(name)
-    for seed in range(30):
-        places = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
-                  if q.kind is Kind.PLACE]
+    for seed, places in _papers_of(name, Kind.PLACE):
         for a in places:
             for b in places:
                 if b is not a:
@@ -244,14 +238,18 @@ def test_no_two_unit_questions_of_a_paper_offer_each_other_s_key(name: str) -> N
     """Twentieth, twenty-fourth and twenty-sixth readings: two corps questions of one paper, each
     offering the other's key (the 64th Rifle Corps and the 10th Guards Rifle Corps), narrow both
     to that pair. One offering the other's key stays allowed: a bank's fronts are few."""
-    from quiz.classroom.papers import compose
-    from tests.classroom.test_well_known_papers import bank_of
-
-    bank = bank_of(name)
-    for seed in range(30):
-        units = [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
-                 if q.kind is Kind.UNIT]
+    for seed, units in _papers_of(name, Kind.UNIT):
         for a in units:
             for b in units:
                 if b is not a:
                     assert not (a.answer in b.options and b.answer in a.options), (seed, a.prompt, b.prompt)
+
+
+def _papers_of(name: str, kind: Kind, seeds: int = 30) -> list[tuple[int, list]]:
+    """The questions of `kind` on the whole-bank paper of each of the first `seeds` seeds."""
+    from quiz.classroom.papers import compose
+    from tests.classroom.test_well_known_papers import bank_of
+
+    bank = bank_of(name)
+    return [(seed, [q for q in compose(bank, kinds=None, modes=[Mode.MC], seed=seed, options=4, count=None)
+                    if q.kind is kind]) for seed in range(seeds)]

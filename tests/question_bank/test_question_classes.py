@@ -439,13 +439,8 @@ def test_3f_no_date_that_puts_an_actor_s_steps_out_of_order(name: str) -> None:
     the month the bank has it entering the strait; Hitler signing the order for Citadel after he
     called the attack off. A wrong day or month falls after the same actor's event before the fact
     and before its event after."""
-    b = bank(name)
-    for q in questions(name):
-        if q.kind.value != "date" or q.wording_id == "date.what_happened":
-            continue
-        fact = b.fact(q.fact_id)
-        actors = {u.name for u in fact.units}
-        starts = [f.date.start for f in b.facts if f is not fact and actors & {u.name for u in f.units}]
+    for q, fact, mates in _timed_questions(name):
+        starts = [f.date.start for f in mates]
         before = max((d for d in starts if d < fact.date.start), default=None)
         after = min((d for d in starts if d > fact.date.start), default=None)
         for option in q.options:
@@ -702,14 +697,9 @@ def test_3k_no_wrong_date_inside_an_actor_s_lasting_event_before(name: str) -> N
     """Twenty-first and twenty-third readings: "mid-October 1944" for Army Group E reaching the
     Drava, beside a paper-mate holding Kraljevo open for it from 15 October to 29 November. A wrong
     date of an actor's later step begins after the actor's lasting event before it is over."""
-    b = bank(name)
-    for q in questions(name):
-        if q.kind.value != "date" or q.wording_id == "date.what_happened":
-            continue
-        fact = b.fact(q.fact_id)
-        actors = {u.name for u in fact.units}
-        over = [f.date for f in b.facts if f is not fact and actors & {u.name for u in f.units}
-                and f.date.start < fact.date.start and f.date.end > f.date.start and f.date.end < fact.date.start]
+    for q, fact, mates in _timed_questions(name):
+        over = [f.date for f in mates
+                if f.date.start < fact.date.start and f.date.end > f.date.start and f.date.end < fact.date.start]
         for option in q.options:
             months = _months_of(option)
             if option == q.answer or months is None:
@@ -727,3 +717,15 @@ def test_4q_no_wrong_day_shares_the_key_s_day_of_the_month(name: str) -> None:
             continue
         day = q.answer.split()[0]
         assert all(o.split()[0] != day for o in q.options if o != q.answer), (q.prompt, q.options)
+
+
+def _timed_questions(name: str):  # type: ignore[no-untyped-def]
+    """Each date question asked by its date (not "What happened …?"), with its fact and the bank's
+    other facts that share one of its actors."""
+    b = bank(name)
+    for q in questions(name):
+        if q.kind.value != "date" or q.wording_id == "date.what_happened":
+            continue
+        fact = b.fact(q.fact_id)
+        actors = {u.name for u in fact.units}
+        yield q, fact, [f for f in b.facts if f is not fact and actors & {u.name for u in f.units}]
