@@ -18,14 +18,14 @@ services, nationalities and types of aircraft are not actors. The rules live in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
 from lemminflect import getAllLemmas
 
 from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
-from question_bank.extract.kin import demonym_named_ships, kin
+from question_bank.extract.kin import demonym_named_ships, families, kin
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import (
     ORG_ROLE_WORDS,
@@ -67,7 +67,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
-                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin,
+                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin, families,
                  who_named_people, led_by_people, field_organisations):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
@@ -165,6 +165,8 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     common: set[str] = set()  # surnames that are words too ('Crick', 'Chain'): never at a sentence's start
     for actor in known.values():
         _add_keys(actor, keys, common)
+    _add_first_names(known.values(), keys, common)
+    _add_families(known.values(), keys, common)
     if keys:
         _match_known(found, known, keys, common)
 
@@ -201,6 +203,35 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
                 keys[tail] = actor
                 if is_common_word(tail):
                     common.add(tail)
+
+
+def _add_first_names(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
+    """A person's listed first name met alone after the full name is that person ('Orville' of
+    'Orville Wright'), when no other person of the article has it; as a name of its own only
+    (never inside a longer capitalised name, nor at a sentence's start but before a verb)."""
+    owners: dict[str, set[str]] = {}
+    for actor in actors:
+        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+        if actor.kind == "person" and len(words_) > 1 and words_[0] in first_names():
+            owners.setdefault(words_[0], set()).add(fold(actor.full_name))
+    for first, names in owners.items():
+        if len(names) == 1 and first not in keys and not is_known_place(first):
+            keys[first] = next(a for a in actors if fold(a.full_name) in names)
+            common.add(first)
+
+
+def _add_families(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
+    """A known person's surname in the plural is the family, one actor ('the Curies' once 'Marie
+    Curie' is known; 'the Wrights')."""
+    for actor in actors:
+        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+        if actor.kind != "person" or len(words_) < 2 or actor.rule in ("regnal", "family") or len(words_[-1]) < 3:
+            continue
+        plural = words_[-1] + ("es" if words_[-1].endswith(("s", "sh", "ch", "x", "z")) else "s")
+        if plural not in keys and not is_known_place(plural):
+            keys[plural] = ActorMention(0, 0, plural, "person", rule="family")
+            if is_common_word(plural):
+                common.add(plural)  # 'curies': as a name of its own only
 
 
 _FIRM = re.compile(r"(?P<name>.+?) (?:and|&) (?:Company|Co\.?|Sons)$")
