@@ -63,6 +63,13 @@ PERSON = re.compile(
 INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*(?:(?:La|Le|De|Van|Von|Du|Da)\s+)?{CAP})")
 
 
+# faker's person providers whose first names are written in the Latin alphabet (or romanised, as
+# Japanese), and Russian and Ukrainian, spelled as English writes them
+_LOCALES = ("en", "en_GB", "en_IE", "ga_IE", "de_DE", "fr_FR", "it_IT", "es_ES", "pt_PT", "pt_BR", "nl_NL", "da_DK",
+            "no_NO", "sv_SE", "fi_FI", "et_EE", "lv_LV", "lt_LT", "pl_PL", "cs_CZ", "sk_SK", "hu_HU", "ro_RO", "sl_SI",
+            "hr_HR", "tr_TR", "ja_JP", "ru_RU", "uk_UA")
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """First names of faker's person providers (English, German, French, Italian, Czech, and
@@ -72,9 +79,9 @@ def first_names() -> frozenset[str]:
     from anyascii import anyascii
 
     names: set[str] = set()
-    for locale in ("en", "en_GB", "de_DE", "fr_FR", "it_IT", "cs_CZ", "ru_RU", "uk_UA"):
+    for locale in _LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_romanized_names"):
             value = getattr(provider, attribute, ())
             if isinstance(value, dict | tuple | list | set | frozenset):
                 names.update(value.keys() if isinstance(value, dict) else value)

@@ -27,6 +27,7 @@ HEADS_AFTER = frozenset({
     # named parts of a mountain, faults, streets, buildings and monuments
     *MOUNTAIN_PARTS, "fault", "avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
     "palace", "column", "monument", "memorial", "gallery", "monastery", "camp", "banks", "building", "hotel",
+    "passage", "arcade", "alley", "barracks", "embankment", "prairie", "meadow", "meadows", "heath", "moor",
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
@@ -68,7 +69,8 @@ PLACE_TYPES = {
     **{part: "mountain" for part in MOUNTAIN_PARTS if part != "glacier"},
     **{word: "landmark" for word in ("avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
                                      "palace", "column", "monument", "memorial", "gallery", "monastery", "camp",
-                                     "building", "hotel")},
+                                     "building", "hotel", "passage", "arcade", "alley", "barracks", "embankment")},
+    **dict.fromkeys(("prairie", "meadow", "meadows", "heath", "moor"), "region"),
     "banks": "region",
 }
 # first words of places' names in Spanish, Portuguese and Italian ('San Francisco', 'Los Alamos',

@@ -4,6 +4,8 @@ Every sentence here is written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from question_bank.extract import extract_article
 
 
@@ -37,3 +39,19 @@ def test_kin_with_words_before_the_kin_noun_is_a_person() -> None:
     text = ("On 3 May 1951 Walter Brand's own exiled brother Osric landed, "
             "and their first daughter, Ysolde, was born in June.")
     assert _actors(text) == [["Walter Brand", "Osric", "Ysolde"]]
+
+
+def _places(text: str) -> list[list[str]]:
+    return [[p.text for p in finds.places] for finds in extract_article(text).sentences]
+
+
+@pytest.mark.parametrize("name", ["Bence Vörösmarty", "Aapo Kettunen", "Gonçalo Ferraz", "Sjoerd Molenkamp",
+                                  "Mihai Dobrescu", "Algirdas Vaitkus"])
+def test_a_first_name_of_another_european_language_makes_a_person(name: str) -> None:
+    assert _actors(f"On 3 May 1951 the committee met, and {name} spoke against the plan.") == [[name]]
+
+
+@pytest.mark.parametrize("name", ["Corvin Passage", "Lucas Prairie", "Edith Meadows", "Anton Barracks", "Oscar Arcade"])
+def test_a_place_s_head_word_after_a_first_name_makes_a_place_and_no_person(name: str) -> None:
+    text = f"On 3 May 1951 {name} was held by the rebels."
+    assert (_actors(text), _places(text)) == ([[]], [[name]])
