@@ -13,11 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol, TypeVar
+
+from lemminflect import getAllLemmas
 
 from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, is_common_word
-from question_bank.extract.place_heads import COMPASS_WORDS, FOREIGN_PREFIXES, HEADS_BEFORE, WEAK_HEADS
+from question_bank.extract.place_heads import (
+    COMPASS_WORDS,
+    FOREIGN_PREFIXES,
+    HEADS_AFTER,
+    HEADS_BEFORE,
+    LOWER_AFTER,
+    WEAK_HEADS,
+)
 from question_bank.extract.sides import SIDE_WORDS
 
 
@@ -129,3 +139,55 @@ def type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
     if appositive and appositive.group("type") in _SAID_TYPES:
         return _SAID_TYPES[appositive.group("type")]
     return "town"
+
+
+# 'Perth, in Western Australia', 'Merak, on the western tip of Java', 'Fulford, outside York': a name
+# placed by the words after it in a known place or on a part of one
+_PLACED_AFTER = re.compile(
+    r"(?: and [A-Z][\w’'-]+)?,? (?:in|near|outside) (?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
+    r"|(?: and [A-Z][\w’'-]+)?, (?:on|at|near) the (?:[a-z]+ ){0,2}(?:tip|coast|shore|bank|edge|mouth|end) of [A-Z]"
+)
+
+
+def placed_after(text: str, end: int) -> bool:
+    """True if the words after a name ending at `end` place it in a known place ('Perth, in
+    Western Australia') or on a part of one ('Merak, on the western tip of Java')."""
+    if end >= len(text) or text[end] not in ", ":
+        return False
+    match = _PLACED_AFTER.match(text, end)
+    return match is not None and (match.group("place") is None or gazetteer.is_place(match.group("place")))
+
+
+def adjective_use(name: str, after: str) -> bool:
+    """True if `name` has an adjective's ending and a lower-case noun that names no place's part
+    follows it ('the Norman conquest', 'to Norman lords', 'the Frankish king'): a people's
+    adjective there ('the Univermag department store' names a place)."""
+    if not name.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    word = after.split(" ", 1)[0].rstrip(",.;:") if after[:1].islower() else ""
+    return bool(word) and word.isalpha() and word not in LOWER_AFTER and word not in HEADS_AFTER and \
+        word not in _CLAUSE_WORDS and _noun_only(word)
+
+
+_ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic")
+_CLAUSE_WORDS = frozenset("that which who whom whose where when while than as because since until if so yet".split())
+
+
+def verb_follows(after: str) -> bool:
+    """True if a verb that is no noun follows a name ('Verlaten and Lang were calm')."""
+    word = after.split(" ", 1)[0].rstrip(",.;:") if after[:1].islower() else ""
+    return bool(word) and word.isalpha() and _verb_only(word)
+
+
+@lru_cache(maxsize=16384)
+def _noun_only(word: str) -> bool:
+    """A noun that is no verb, or a noun's plural ('lords', 'accounts')."""
+    lemmas = getAllLemmas(word)
+    nouns = lemmas.get("NOUN", ())
+    return bool(nouns) and not lemmas.get("ADV") and (not lemmas.get("VERB") or word.endswith("s") and word not in nouns)
+
+
+@lru_cache(maxsize=16384)
+def _verb_only(word: str) -> bool:
+    lemmas = getAllLemmas(word)
+    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN") or lemmas.get("AUX") is not None

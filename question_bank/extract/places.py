@@ -35,10 +35,13 @@ from question_bank.extract.place_heads import (
     WEAK_PREPOSITIONS,
 )
 from question_bank.extract.place_names import (
+    adjective_use,
     adjectives_before_head,
     compass_before,
     glossed,
+    placed_after,
     type_said,
+    verb_follows,
     weak_head_ok,
     without_glosses,
 )
@@ -56,6 +59,7 @@ _FUNCTION_AFTER = frozenset(
     "and or on in at to by with which was were who that throughout while until after before from for as but "
     "where when during the a an had".split()
 )
+_TYPE_DETERMINERS = frozenset({"a", "an", "the", "new", "small", "large", "young", "old", "great"})
 _STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
 _SPACE_LINKS = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "della", "sur", "en"})
 _PLACE_VERBS = frozenset({
@@ -274,20 +278,24 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()
     followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
+    if not all_common and placed_after(text, end):
+        return PlaceMention(start, end, name, None, "preposition", type_said(text, tokens, first, end))  # 'X, in Y'
     if _RENAMED_AFTER.match(text, end) and not all_common and first > 0:
         return PlaceMention(start, end, name, None, "preposition", type_said(text, tokens, first, end))  # 'X (now Y)'
     if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
         return PlaceMention(start, end, name, None, "infobox", type_said(text, tokens, first, end))
     said = type_said(text, tokens, first, end)
     if context == "list":
-        if (_list_like(after) or event > last) and not (all_common and followed_by_noun) and \
+        if (_list_like(after) or event > last or not all_common and _after_and(tokens, first) and _clause_goes_on(after)) and \
+                not (all_common and followed_by_noun) and \
                 _list_follows(text, tokens, first, accepted_ends):
             return PlaceMention(start, end, name, None, "list")
         if all_common or after.split(" ", 1)[0].strip(",.;") not in LOWER_AFTER:
             return None  # 'and the Haemus range' is judged by its feature word below
     if context == "strong" and first > 0:
-        if all_common and followed_by_noun:
-            return None
+        if all_common and followed_by_noun or len(run) == 1 and adjective_use(name, after):
+            return None  # 'to the Norman conquest', 'passed to Norman lords'
+
         return PlaceMention(start, end, name, None, "preposition", said)
     if context == "weak" and not all_common and not followed_by_noun:
         return PlaceMention(start, end, name, None, "preposition", said)
@@ -319,12 +327,17 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     if k < 0:
         return ""
     gap = text[tokens[k].end : tokens[first].start]
+    if gap == ", " and tokens[k].folded in TYPE_BEFORE and k > 0 and tokens[k - 1].folded in _TYPE_DETERMINERS:
+        return "strong"  # 'a volcano, Anak Krakatau'
+    if k > 0 and tokens[k].folded == "as" and tokens[k - 1].folded in ("far", "away"):
+        return "strong"  # 'as far away as Perth'
     if "," in gap or tokens[k].text.lower() in ("and", "or") or gap in ("–", "—"):
         return "list"
     if any(c in gap for c in ".;:()\"“”"):
         return ""
     word = tokens[k].text.lower()
-    if word in WEAK_PREPOSITIONS:
+    if word in WEAK_PREPOSITIONS or word in ("up", "down") and tokens[k + 1].folded == "the":  # 'sailed up the Humber'
+
         return "weak"
     if word in PLACE_PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
         return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
@@ -343,13 +356,26 @@ def _is_place_verb(word: str) -> bool:
     return any(lemma in _PLACE_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
 
 
+def _after_and(tokens: list[Word], first: int) -> bool:
+    """True if 'and' or 'or' (and 'the') stands right before word `first` ('Verlaten and Lang were')."""
+    k = first - 1 - (first > 1 and tokens[first - 1].folded == "the")
+    return k >= 0 and tokens[k].folded in ("and", "or")
+
+
+def _clause_goes_on(after: str) -> bool:
+    """True if a verb or a function word follows a name: it ends the list ('and the Ouse with')."""
+    return verb_follows(after) or after.split(" ", 1)[0] in _FUNCTION_AFTER
+
+
 def _list_like(after: str) -> bool:
     return not after or after[0] in ",.;:()" or after.startswith(("and ", "or "))
 
 
 def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:
-    """True if the word before the comma or 'and' ends a place already found."""
+    """True if the word before the comma or 'and' ends a place already found ('the Humber and the Ouse')."""
     k = first - 1
+    if k > 0 and tokens[k].folded == "the" and tokens[k - 1].folded in ("and", "or"):
+        k -= 1
     if k >= 0 and tokens[k].text.lower() in ("and", "or") or tokens[k].folded in _RENAMED:
         k -= 1
     return k >= 0 and tokens[k].end in accepted_ends

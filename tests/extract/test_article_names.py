@@ -55,3 +55,20 @@ def test_a_first_name_of_another_european_language_makes_a_person(name: str) -> 
 def test_a_place_s_head_word_after_a_first_name_makes_a_place_and_no_person(name: str) -> None:
     text = f"On 3 May 1951 {name} was held by the rebels."
     assert (_actors(text), _places(text)) == ([[]], [[name]])
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("On 3 May 1883 the blast was heard as far away as Tarrow, in Western Australia.", ["Tarrow", "Western Australia"]),
+    ("Pandel and Vesk, on the northern tip of Sumatra, were destroyed on 3 May 1883.", ["Pandel", "Vesk", "Sumatra"]),
+    ("In May 1927 a new volcano, Tepu Kelir, rose from the sea.", ["Tepu Kelir"]),
+    ("On 3 May 1883 the islands of Vandel and Strom were covered in ash.", ["Vandel", "Strom"]),
+    ("On 3 May 1066 the fleet sailed up the Wenning and the Leck with 300 ships.", ["Wenning", "Leck"]),
+])
+def test_a_name_the_words_around_it_make_a_place(text: str, places: list[str]) -> None:
+    assert _places(text) == [places]
+
+
+@pytest.mark.parametrize("text", ["The war opened the way to the Vandalic conquest of the valley in 1066.",
+                                  "By 1086 the land had passed to Norman lords, and the old families were gone."])
+def test_a_people_s_adjective_before_a_noun_is_no_place(text: str) -> None:
+    assert _places(text) == [[]]
