@@ -72,3 +72,19 @@ def test_a_name_the_words_around_it_make_a_place(text: str, places: list[str]) -
                                   "By 1086 the land had passed to Norman lords, and the old families were gone."])
 def test_a_people_s_adjective_before_a_noun_is_no_place(text: str) -> None:
     assert _places(text) == [[]]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("On 3 May 1956 the students of the Kovács Circle met in the library.", "Kovács Circle"),
+    ("On 3 May 1956 the Water Supply Authority cut the mains.", "Water Supply Authority"),
+    ("On 3 May 1956 Bordurian Radio broadcast the news.", "Bordurian Radio"),
+    ("On 3 May 1956 Radio Free Borduria broadcast the news.", "Radio Free Borduria"),
+    ("On 3 May 1956 the security police, known as the ŠTB, fired on the crowd.", "ŠTB"),
+])
+def test_a_body_named_by_its_own_words_is_an_organisation(text: str, body: str) -> None:
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [(body, "organisation")]
+
+
+def test_a_circle_named_after_a_known_region_is_no_organisation() -> None:
+    text = "On 3 May 1956 the ship crossed the Arctic Circle."
+    assert (_actors(text), _places(text)) == ([[]], [["Arctic Circle"]])
