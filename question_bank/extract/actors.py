@@ -48,7 +48,13 @@ from question_bank.extract.people import (
     single_named_people,
     titled_people,
 )
-from question_bank.extract.people_cues import led_by_people, who_named_people
+from question_bank.extract.people_cues import (
+    epithet_people,
+    grouped_people,
+    led_by_people,
+    listed_with_people,
+    who_named_people,
+)
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.extract.vessels import (
     SHIP_PREFIX,
@@ -68,7 +74,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
                  first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin, families,
-                 who_named_people, led_by_people, field_organisations):
+                 who_named_people, led_by_people, field_organisations, epithet_people, grouped_people):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []
@@ -248,7 +254,7 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         settled = [_settled(a, known) for a in finds.actors] if finds.actors else []
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
-            if _ships_listed(finds, keys, common, navy):
+            if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
                 longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
             continue
         guesses = [p for p in finds.places if p.rule != "catalog"]  # a rule's guess gives way to a known actor
@@ -286,7 +292,7 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
-        if _ships_listed(finds, keys, common, navy):
+        if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
             longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
 
 
@@ -303,6 +309,20 @@ def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str]
     for ship in listed:
         _add_keys(ship, keys, common)
         finds.places = [p for p in finds.places if not (p.start < ship.end and ship.start < p.end)]
+    finds.actors = sorted([*finds.actors, *listed], key=lambda a: a.start)
+    return bool(listed)
+
+
+def _people_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str]) -> bool:
+    """Adds to `finds` the single names listed with a person of it ('Harold, Osric and Wulf'),
+    known by name from then on; True if there were any."""
+    people = [a for a in finds.actors if a.kind == "person"]
+    if not people:
+        return False
+    listed = listed_with_people(finds.text, people, finds.spans())
+    for person in listed:
+        _add_keys(person, keys, common)
+        finds.places = [p for p in finds.places if not (p.start < person.end and person.start < p.end)]
     finds.actors = sorted([*finds.actors, *listed], key=lambda a: a.start)
     return bool(listed)
 

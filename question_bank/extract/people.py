@@ -46,7 +46,11 @@ _TITLES = {
     "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
     "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "sheikh": "sheikh", "emir": "emir",
     "sultan": "sultan", "shah": "shah", "ayatollah": "ayatollah", "imam": "imam", "rabbi": "rabbi",
+    "earl": "earl", "duke": "duke", "duchess": "duchess", "baron": "baron", "jarl": "jarl", "thane": "thane",
 }
+TITLES = _TITLES  # (people_cues reads them)
+
+
 def _title_pattern(title: str) -> str:
     """'Brigadier General' and 'Brigadier general' for 'brigadier general'; the first word capitalised."""
     first, *rest = title.split()

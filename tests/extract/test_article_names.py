@@ -88,3 +88,26 @@ def test_a_body_named_by_its_own_words_is_an_organisation(text: str, body: str) 
 def test_a_circle_named_after_a_known_region_is_no_organisation() -> None:
     text = "On 3 May 1956 the ship crossed the Arctic Circle."
     assert (_actors(text), _places(text)) == ([[]], [["Arctic Circle"]])
+
+
+def test_a_first_name_and_an_epithet_is_one_person() -> None:
+    assert _actors("Edmund the Unready died at Winchester on 5 January 1016.") == [["Edmund the Unready"]]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("On 3 May 1066 the northern earls Wulfric and Cenred were beaten.", ["Wulfric", "Cenred"]),
+    ("On 3 May 1066 Walter Brand's brothers Wulfric and Cenred fell.", ["Walter Brand", "Wulfric", "Cenred"]),
+])
+def test_names_after_a_plural_title_or_kin_noun_are_people(text: str, people: list[str]) -> None:
+    assert _actors(text) == [people]
+
+
+def test_names_after_a_plural_place_noun_are_no_people() -> None:
+    assert _actors("On 3 May 1066 the rivers Wenning and Leck flooded.") == [[]]
+
+
+def test_single_names_listed_with_a_known_person_are_people() -> None:
+    text = ("On 3 May 1066 Walter Brand landed.\n\n"
+            "Result: Brand, Wulfric and Cenred killed\n\n"
+            "Later Cenred was buried at sea.")
+    assert _actors(text) == [["Walter Brand"], ["Brand", "Wulfric", "Cenred"], ["Cenred"]]
