@@ -180,9 +180,15 @@ def titled_people(text: str) -> list[ActorMention]:
 # verbs that only a person is the subject of: 'Hitler had decided', 'Stalin ordered'
 _PERSON_VERBS = (
     "decided|ordered|insisted|refused|wrote|said|told|believed|feared|hoped|wanted|demanded|promised|resigned|"
-    "married|confessed|complained|admitted|recalled|remarked|declared"
+    "married|confessed|complained|admitted|recalled|remarked|declared|died|replied|protested|was born"
 )
-SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+# what only a person has or is: 'Anders himself', 'Harold's brothers', 'Tostig's death'
+_PERSON_AFTER = (
+    r"\s+(?:himself|herself)|[’']s\s+(?:own\s+)?(?:wife|husband|widow|sons?|daughters?|brothers?|sisters?|father|"
+    r"mother|queen|death|funeral|coronation|assassination|murder|execution|marriage|successor|biographer)"
+)
+SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})|"
+                    rf"{_PERSON_AFTER})\b")
 
 
 _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
@@ -190,13 +196,16 @@ _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
 
 def single_named_people(text: str) -> list[ActorMention]:
     """A single name that the sentence makes a person: the subject of a verb only people do
-    ('Hitler had decided'), not an English word, a place's or a side's name."""
+    ('Hitler had decided'), or one a person's word follows ('Anders himself', 'Tostig's death'),
+    not an English word, a place's or a side's name."""
     found = []
     for match in SINGLE.finditer(text):
         name = match.group("name")
+        before = _CAPITAL_BEFORE.search(text, 0, match.start())
         if not name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or is_known_place(name) \
-                or _CAPITAL_BEFORE.search(text, 0, match.start()):
-            continue  # 'General Lee ordered' is for the title rule; 'Norway ordered' is a country
+                or before and not (before.start() == 0 and is_common_word(before.group().strip())
+                                   and before.group().strip().lower() not in _TITLES):
+            continue  # 'General Lee ordered' is for the title rule ('After Tesmar's death' is not); 'Norway ordered'
         found.append(ActorMention(match.start(), match.end("name"), name, "person", rule="single"))
     return found
 

@@ -122,3 +122,9 @@ TITLE_WORDS = frozenset({"king", "queen", "prince", "princess", "emperor", "empr
 TYPE_BEFORE = frozenset({"volcano", "river", "mountain", "peak", "island", "islet", "atoll", "town", "city", "village",
                          "hamlet", "port", "lake", "glacier", "fortress", "valley", "canal", "strait", "province",
                          "district", "suburb", "oasis", "plateau", "peninsula", "bay", "fjord"})
+# heads of a square's, a street's or a building's name: a word that names no place alone may stand
+# before them ('Republic Square', 'Battle Abbey', 'Parade Street')
+LANDMARK_HEADS = frozenset(head for head, kind in PLACE_TYPES.items() if kind == "landmark") - {"line", "depot", "camp"}
+ABSTRACT_NAMES = frozenset({"republic", "battle", "parade", "order", "party", "conference", "treaty", "war", "address",
+                            "government", "allied", "allies", "liberty", "victory", "king", "queen", "prince",
+                            "princess", "emperor", "president"})

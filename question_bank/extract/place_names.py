@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from lemminflect import getAllLemmas
 
 from question_bank.extract import gazetteer
-from question_bank.extract.lexicon import Word, is_common_word
+from question_bank.extract.lexicon import Word, adjacent, is_common_word
 from question_bank.extract.place_heads import (
     COMPASS_WORDS,
     FOREIGN_PREFIXES,
@@ -191,3 +191,31 @@ def _noun_only(word: str) -> bool:
 def _verb_only(word: str) -> bool:
     lemmas = getAllLemmas(word)
     return bool(lemmas.get("VERB")) and not lemmas.get("NOUN") or lemmas.get("AUX") is not None
+
+
+# a street's word in French, Spanish, Italian or Portuguese, written in lower case before the name
+_STREET_WORDS = frozenset({"rue", "quai", "calle", "avenida", "piazza", "plaza", "rua", "largo", "viale", "paseo"})
+_STREET_LINKS = frozenset({"de", "du", "des", "la", "del", "della", "di", "do", "da", "dos", "das"})
+
+
+def foreign_streets(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int]]:
+    """Where 'the rue Lhomond', 'the calle de Alcalá' are: a foreign street word and the capitalised
+    name after it, one place; marks their words taken in `free`."""
+    found: list[tuple[int, int]] = []
+    if not any(word in text for word in _STREET_WORDS):
+        return found
+    for i, word in enumerate(tokens[:-1]):
+        if word.folded not in _STREET_WORDS or not free[i]:
+            continue
+        j = i + 1
+        while j < len(tokens) - 1 and tokens[j].folded in _STREET_LINKS and not tokens[j].capitalised:
+            j += 1
+        k = j
+        while k < len(tokens) and free[k] and tokens[k].capitalised and adjacent(text, tokens[k - 1 : k + 1]):
+            k += 1
+        if k == j:
+            continue
+        found.append((word.start, tokens[k - 1].end))
+        for n in range(i, k):
+            free[n] = False
+    return found

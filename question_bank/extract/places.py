@@ -17,10 +17,12 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, free_words, is_common_word
 from question_bank.extract.place_heads import (
+    ABSTRACT_NAMES,
     ARABIC_ARTICLES,
     FOREIGN_PREFIXES,
     HEADS_AFTER,
     HEADS_BEFORE,
+    LANDMARK_HEADS,
     LOWER_AFTER,
     MONTHS_DAYS,
     NOT_PLACE,
@@ -38,6 +40,7 @@ from question_bank.extract.place_names import (
     adjective_use,
     adjectives_before_head,
     compass_before,
+    foreign_streets,
     glossed,
     placed_after,
     type_said,
@@ -112,7 +115,8 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
             continue
         j = i + 1
         while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]) \
-                and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER):
+                and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER
+                         and tokens[j].folded != "republic"):  # "the People's Republic"
             # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
             if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)):
@@ -180,6 +184,7 @@ def find_places(
         for k in range(first, last):
             free[k] = False
     mentions += _known_places(text, tokens, free)
+    mentions += [PlaceMention(a, b, text[a:b], None, "head", "landmark") for a, b in foreign_streets(text, tokens, free)]
     accepted_ends: set[int] = {m.end for m in mentions}
     for first, last in runs(text, tokens, free):
         mention = _judge(text, tokens, first, last, accepted_ends)
@@ -251,6 +256,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     if len(run) > 1 and run[-1].folded == "republic" and not any(w.folded in MONTHS_DAYS for w in run):
         return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
     titled = int(len(run) > 2 and run[0].folded in TITLE_WORDS and run[-1].folded in HEADS_AFTER)  # 'King Olaf Bay'
+    if len(run) > 1 and run[-1].folded in LANDMARK_HEADS and not any(w.folded in MONTHS_DAYS for w in run):
+        titled = len(run) - 1 if all(w.folded in ABSTRACT_NAMES for w in run[:-1]) else titled  # 'Republic Square'
     if not run or any(_excluded(w) for w in run[titled:]) or run[0].text[0].isdigit() or run[0].folded == "col":
         return None
     start, end = run[0].start, run[-1].end - (2 if run[-1].text.endswith(("'s", "’s")) else 0)  # 'Britain's'

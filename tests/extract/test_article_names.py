@@ -111,3 +111,23 @@ def test_single_names_listed_with_a_known_person_are_people() -> None:
             "Result: Brand, Wulfric and Cenred killed\n\n"
             "Later Cenred was buried at sea.")
     assert _actors(text) == [["Walter Brand"], ["Brand", "Wulfric", "Cenred"], ["Cenred"]]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("On 3 May 1970 Brankov himself was buried there.", "Brankov"),
+    ("In 1066 Osric's brothers fell in the fighting.", "Osric"),
+    ("After Tesmar's death in 1953 the grip of the party weakened.", "Tesmar"),
+])
+def test_a_single_name_a_person_s_word_follows_is_a_person(text: str, person: str) -> None:
+    assert _actors(text) == [[person]]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On 30 October 1956 insurgents stormed the building on Republic Square.", "Republic Square"),
+    ("In 1070 the abbot founded Battle Abbey on the field.", "Battle Abbey"),
+    ("The Carpathian People's Republic was declared in 1949.", "Carpathian People's Republic"),
+    ("In 1898 they worked in a shed on the rue Vauvilliers.", "rue Vauvilliers"),
+    ("In 1898 the crowd filled the calle de Alcántara.", "calle de Alcántara"),
+])
+def test_a_place_s_head_or_street_word_makes_a_place_of_words_that_name_none_alone(text: str, place: str) -> None:
+    assert _places(text) == [[place]]
