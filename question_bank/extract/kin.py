@@ -12,6 +12,7 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import CAP, UPPER, ActorMention, is_known_place, name_word_ok
 from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.vessels import SHIP_TYPES
 
 _KIN_WORDS = "wife|husband|son|daughter|brother|sister|mother|father|widow|fiancée|fiancé|nephew|niece|cousin"
 _KIN = re.compile(
@@ -51,7 +52,8 @@ def demonym_named_ships(text: str) -> list[ActorMention]:
         name, after = match.group("name"), match.group("after").strip()
         if not is_demonym(name):
             continue
-        if after.isalpha() and (after in ("of", "and", "or", "in") or getAllLemmas(after).get("NOUN")) or \
+        if after.isalpha() and (after in ("of", "and", "or", "in") or getAllLemmas(after).get("NOUN") or
+                                after in SHIP_TYPES) or \
                 after == "," and re.match(rf",? (?:[{UPPER}]|the |a )", text[match.end("name") + 1 :]):
             continue  # 'the Texan coast', 'the Texan of ...', 'the American, Ray Lind'
 

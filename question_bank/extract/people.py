@@ -185,12 +185,16 @@ _PERSON_VERBS = (
 # what only a person has or is: 'Anders himself', 'Harold's brothers', 'Tostig's death'
 _PERSON_AFTER = (
     r"\s+(?:himself|herself)|[’']s\s+(?:own\s+)?(?:wife|husband|widow|sons?|daughters?|brothers?|sisters?|father|"
-    r"mother|queen|death|funeral|coronation|assassination|murder|execution|marriage|successor|biographer)"
+    r"mother|queen|death|funeral|coronation|assassination|murder|execution|marriage|successor|biographer|image|"
+    r"memory|footsteps|absence)"
 )
 SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})|"
                     rf"{_PERSON_AFTER})\b")
 
 
+# verbs whose object is a person: 'denounced Stalin', 'succeeded Tesmar'
+_PERSON_OBJECT = re.compile(rf"\b(?:denounced|succeeded|deposed|assassinated|executed|dismissed|arrested|murdered|"
+                            rf"betrayed|pardoned|knighted) (?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?![\w’'-]| [{UPPER}])")
 _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
 
 
@@ -199,7 +203,7 @@ def single_named_people(text: str) -> list[ActorMention]:
     ('Hitler had decided'), or one a person's word follows ('Anders himself', 'Tostig's death'),
     not an English word, a place's or a side's name."""
     found = []
-    for match in SINGLE.finditer(text):
+    for match in [*SINGLE.finditer(text), *_PERSON_OBJECT.finditer(text)]:
         name = match.group("name")
         before = _CAPITAL_BEFORE.search(text, 0, match.start())
         if not name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or is_known_place(name) \

@@ -90,6 +90,7 @@ OF_NOUNS = frozenset({
     "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
     "monastery", "abbey", "coast", "shores", "county", "district", "kingdom", "colony", "harbour", "harbor",
     "fortress", "citadel", "castle", "foot", "peak", "summit", "islands", "state", "capital", "inhabitants",
+    "tip", "shore", "workers", "citizens", "residents", "townspeople", "population", "mayor",
 })
 PLACE_TYPES.update(dict.fromkeys(FOREIGN_PREFIXES, "town"))
 PLACE_TYPES.update(dict.fromkeys(("pier", "dock", "berth", "wharf", "quay"), "landmark"))

@@ -141,11 +141,14 @@ def type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
     return "town"
 
 
-# 'Perth, in Western Australia', 'Merak, on the western tip of Java', 'Fulford, outside York': a name
-# placed by the words after it in a known place or on a part of one
+# 'Perth, in Western Australia', 'Merak, on the western tip of Java', 'Fulford, outside York', 'Danan
+# and Perboewatan to the north': a name placed by the words after it in a known place, on a part of
+# one or in a quarter of the sky
 _PLACED_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]+)?,? (?:in|near|outside) (?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
     r"|(?: and [A-Z][\w’'-]+)?, (?:on|at|near) the (?:[a-z]+ ){0,2}(?:tip|coast|shore|bank|edge|mouth|end) of [A-Z]"
+    r"|(?: and [A-Z][\w’'-]+)? (?:to|in) the (?:far )?(?:north|south|east|west|north-east|north-west|south-east|"
+    r"south-west)\b(?! of [A-Z])"
 )
 
 

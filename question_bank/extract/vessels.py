@@ -40,6 +40,7 @@ _SHIP_TYPES = {
     "catcher": "whale catcher", "lifeboat": "lifeboat", "barquentine": "ship", "collier": "collier",
     "dredger": "dredger", "bathyscaphe": "submersible", "steamers": "ship", "trawlers": "trawler", "tugs": "tug",
 }
+SHIP_TYPES = frozenset(_SHIP_TYPES)  # (kin reads them)
 _CRAFT_TYPES = {
     "spacecraft": "spacecraft", "capsule": "spacecraft", "probe": "probe", "probes": "probe",
     "satellite": "satellite", "satellites": "satellite", "station": "space station", "shuttle": "spacecraft",

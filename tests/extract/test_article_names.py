@@ -131,3 +131,23 @@ def test_a_single_name_a_person_s_word_follows_is_a_person(text: str, person: st
 ])
 def test_a_place_s_head_or_street_word_makes_a_place_of_words_that_name_none_alone(text: str, place: str) -> None:
     assert _places(text) == [[place]]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("In 1883 the island had three peaks, with Pomma and Trell to the north.", ["Pomma", "Trell"]),
+    ("The last resistance, among the workers of Tarnok, ended on 10 November 1956.", ["Tarnok"]),
+    ("On 3 May 1883 the wave struck the towns on the western tip of Vesk.", ["Vesk"]),
+])
+def test_a_name_in_a_quarter_or_of_a_place_s_part_or_people_is_a_place(text: str, places: list[str]) -> None:
+    assert _places(text) == [places]
+
+
+@pytest.mark.parametrize("text", ["In 1956 the first secretary denounced Brankov in a secret speech.",
+                                  "The first secretary had ruled in Brankov's image since 1949."])
+def test_a_name_a_verb_or_a_noun_of_people_makes_a_person_is_no_place(text: str) -> None:
+    assert (_actors(text), _places(text)) == ([["Brankov"]], [[]])
+
+
+def test_a_people_s_adjective_before_a_ship_s_type_is_no_ship() -> None:
+    text = "On 3 May 1883 the captain of the German corvette Elisabeth reported ash."
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [("Elisabeth", "ship")]
