@@ -141,24 +141,19 @@ def type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
     return "town"
 
 
-# 'Perth, in Western Australia', 'Merak, on the western tip of Java', 'Fulford, outside York', 'Danan
-# and Perboewatan to the north': a name placed by the words after it in a known place, on a part of
-# one or in a quarter of the sky
+# 'Merak, on the western tip of Java', 'Danan and Perboewatan to the north': a name placed by the words
+# after it on a part of a place or in a quarter of the sky (not 'X, in Y': people stand there too)
 _PLACED_AFTER = re.compile(
-    r"(?: and [A-Z][\w’'-]+)?,? (?:in|near|outside) (?P<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
-    r"|(?: and [A-Z][\w’'-]+)?, (?:on|at|near) the (?:[a-z]+ ){0,2}(?:tip|coast|shore|bank|edge|mouth|end) of [A-Z]"
+    r"(?: and [A-Z][\w’'-]+)?, (?:on|at|near) the (?:[a-z]+ ){0,2}(?:tip|coast|shore|bank|edge|mouth|end) of [A-Z]"
     r"|(?: and [A-Z][\w’'-]+)? (?:to|in) the (?:far )?(?:north|south|east|west|north-east|north-west|south-east|"
     r"south-west)\b(?! of [A-Z])"
 )
 
 
 def placed_after(text: str, end: int) -> bool:
-    """True if the words after a name ending at `end` place it in a known place ('Perth, in
-    Western Australia') or on a part of one ('Merak, on the western tip of Java')."""
-    if end >= len(text) or text[end] not in ", ":
-        return False
-    match = _PLACED_AFTER.match(text, end)
-    return match is not None and (match.group("place") is None or gazetteer.is_place(match.group("place")))
+    """True if the words after a name ending at `end` place it on a part of a place ('Merak, on the
+    western tip of Java') or in a quarter ('X and Y to the north')."""
+    return end < len(text) and text[end] in ", " and _PLACED_AFTER.match(text, end) is not None
 
 
 def adjective_use(name: str, after: str) -> bool:
@@ -169,10 +164,13 @@ def adjective_use(name: str, after: str) -> bool:
         return False
     word = after.split(" ", 1)[0].rstrip(",.;:") if after[:1].islower() else ""
     return bool(word) and word.isalpha() and word not in LOWER_AFTER and word not in HEADS_AFTER and \
-        word not in _CLAUSE_WORDS and _noun_only(word)
+        word not in _CLAUSE_WORDS and word not in _PARTS_OF_TOWNS and _noun_only(word)
 
 
 _ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic")
+# 'from Milan airport': a town's name before one of its parts is the town
+_PARTS_OF_TOWNS = frozenset({"airport", "docks", "city", "town", "suburbs", "outskirts", "streets", "ghetto",
+                             "citadel", "garrison", "residents", "citizens", "workers", "police", "prison"})
 _CLAUSE_WORDS = frozenset("that which who whom whose where when while than as because since until if so yet".split())
 
 

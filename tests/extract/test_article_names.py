@@ -151,3 +151,11 @@ def test_a_name_a_verb_or_a_noun_of_people_makes_a_person_is_no_place(text: str)
 def test_a_people_s_adjective_before_a_ship_s_type_is_no_ship() -> None:
     text = "On 3 May 1883 the captain of the German corvette Elisabeth reported ash."
     assert [(a.text, a.kind) for a in extract_article(text).actors] == [("Elisabeth", "ship")]
+
+
+def test_a_town_s_name_with_an_adjective_s_ending_before_one_of_its_parts_is_a_place() -> None:
+    assert _places("On 3 May 1950 the plane left from Tarvan airport.") == [["Tarvan"]]
+
+
+def test_a_single_name_in_a_known_place_may_be_a_person() -> None:
+    assert _places("On 3 May 1956 Brankov, in Hungary, spoke for the students.") == [["Hungary"]]
