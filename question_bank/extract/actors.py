@@ -173,6 +173,7 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
         _add_keys(actor, keys, common)
     _add_first_names(known.values(), keys, common)
     _add_families(known.values(), keys, common)
+    _add_craft_after_people(known.values(), keys, common)
     if keys:
         _match_known(found, known, keys, common)
 
@@ -226,6 +227,18 @@ def _add_first_names(actors: Iterable[ActorMention], keys: dict[str, ActorMentio
             common.add(first)
 
 
+def _add_craft_after_people(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
+    """A craft named after a known person is met by the rest of its name alone ('the Flyer' of
+    'Wright Flyer', once 'Wilbur Wright' is known)."""
+    for actor in actors:
+        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+        if actor.kind == "craft" and len(words_) > 1 and words_[0] in keys and keys[words_[0]].kind == "person":
+            rest = " ".join(words_[1:])
+            keys.setdefault(rest, actor)
+            if all(is_common_word(w) for w in words_[1:]):
+                common.add(rest)
+
+
 def _add_families(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
     """A known person's surname in the plural is the family, one actor ('the Curies' once 'Marie
     Curie' is known; 'the Wrights')."""
@@ -241,6 +254,8 @@ def _add_families(actors: Iterable[ActorMention], keys: dict[str, ActorMention],
 
 
 _FIRM = re.compile(r"(?P<name>.+?) (?:and|&) (?:Company|Co\.?|Sons)$")
+_NUMERALS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_SERIES = re.compile(rf" (?:{'|'.join(_NUMERALS)})\b(?![’'.-]\w)")
 
 
 def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: dict[str, ActorMention],
@@ -282,6 +297,10 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
             start, end, actor = hit
             if n == 1 and " " not in actor.full_name and i > 0 and first_name_before(text, tokens[i - 1], tokens[i]):
                 start = tokens[i - 1].start()  # 'Roald Amundsen', once 'Amundsen' alone is known as a person
+            series = _SERIES.match(text, end) if actor.kind in ("craft", "ship") else None
+            if series:  # 'the Flyer II': the next craft of a known craft's name
+                end, actor = series.end(), replace(actor, name=text[start : series.end()])
+                n += 1
             gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start) or \
                 _NAMED_ATTACK.match(text, end) is not None  # 'Lindqvist's Charge' names an attack
             if not gloss and not any(start < e and s < end and (s, e) != (start, end) or (s, e) == (start, end)
@@ -365,9 +384,10 @@ def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> boo
     if first == 0:
         return _person_follows(text, tokens[last - 1].end())
     before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
-    opener = first == 1 and is_common_word(before.group())  # 'Later Crick wrote'
+    opener = first == 1 and (is_common_word(before.group()) or before.group() in ("The", "A", "An"))  # 'Later Crick'
     return not (capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (
-        after is not None and capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " ")
+        after is not None and capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " "
+        and after.group() not in _NUMERALS)  # 'the Flyer II' stands alone as the 'Flyer' of a series
 
 
 def _settled(actor: ActorMention, known: dict[str, ActorMention]) -> ActorMention:

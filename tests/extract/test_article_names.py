@@ -159,3 +159,20 @@ def test_a_town_s_name_with_an_adjective_s_ending_before_one_of_its_parts_is_a_p
 
 def test_a_single_name_in_a_known_place_may_be_a_person() -> None:
     assert _places("On 3 May 1956 Brankov, in Hungary, spoke for the students.") == [["Hungary"]]
+
+
+def test_an_aircraft_named_in_an_infobox_and_after_its_builder_is_a_craft_met_by_its_own_name() -> None:
+    text = ("Aircraft: Keller Swift\n\n"
+            "Anton Keller flew it in 1903, and the Swift was ready again three days later.\n\n"
+            "The Swift II of 1904 flew for five minutes, and the Swift III followed in 1905.")
+    assert [[(a.text, a.kind) for a in finds.actors] for finds in extract_article(text).sentences] == [
+        [("Keller Swift", "craft")], [("Anton Keller", "person"), ("Swift", "craft")],
+        [("Swift II", "craft"), ("Swift III", "craft")]]
+
+
+@pytest.mark.parametrize(("text", "craft"), [
+    ("On 3 May 1932 the aircraft Vin Fiz crossed the bay.", "Vin Fiz"),
+    ("On 3 May 1932 the glider Albatros rose above the dunes.", "Albatros"),
+])
+def test_an_aircraft_after_its_type_is_a_craft(text: str, craft: str) -> None:
+    assert [(a.text, a.kind) for a in extract_article(text).actors] == [(craft, "craft")]
