@@ -129,3 +129,8 @@ LANDMARK_HEADS = frozenset(head for head, kind in PLACE_TYPES.items() if kind ==
 ABSTRACT_NAMES = frozenset({"republic", "battle", "parade", "order", "party", "conference", "treaty", "war", "address",
                             "government", "allied", "allies", "liberty", "victory", "king", "queen", "prince",
                             "princess", "emperor", "president"})
+# words that, right after a name, end it as a name of its own ('Merak and the Ouse with …')
+FUNCTION_AFTER = frozenset(
+    "and or on in at to by with which was were who that throughout while until after before from for as but "
+    "where when during the a an had".split()
+)

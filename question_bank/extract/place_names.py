@@ -23,6 +23,7 @@ from question_bank.extract.lexicon import Word, adjacent, is_common_word
 from question_bank.extract.place_heads import (
     COMPASS_WORDS,
     FOREIGN_PREFIXES,
+    FUNCTION_AFTER,
     HEADS_AFTER,
     HEADS_BEFORE,
     LOWER_AFTER,
@@ -220,3 +221,10 @@ def foreign_streets(text: str, tokens: list[Word], free: list[bool]) -> list[tup
         for n in range(i, k):
             free[n] = False
     return found
+
+
+def ends_an_and_list(tokens: list[Word], first: int, after: str) -> bool:
+    """True if 'and' (or 'and the') stands right before word `first` and a verb or a function word
+    follows the name ('Verlaten and Lang were', 'the Humber and the Ouse with')."""
+    k = first - 1 - (first > 1 and tokens[first - 1].folded == "the")
+    return k >= 0 and tokens[k].folded in ("and", "or") and (verb_follows(after) or after.split(" ", 1)[0] in FUNCTION_AFTER)

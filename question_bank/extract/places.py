@@ -20,6 +20,7 @@ from question_bank.extract.place_heads import (
     ABSTRACT_NAMES,
     ARABIC_ARTICLES,
     FOREIGN_PREFIXES,
+    FUNCTION_AFTER,
     HEADS_AFTER,
     HEADS_BEFORE,
     LANDMARK_HEADS,
@@ -40,11 +41,11 @@ from question_bank.extract.place_names import (
     adjective_use,
     adjectives_before_head,
     compass_before,
+    ends_an_and_list,
     foreign_streets,
     glossed,
     placed_after,
     type_said,
-    verb_follows,
     weak_head_ok,
     without_glosses,
 )
@@ -58,10 +59,6 @@ _AFTER_PLACE = re.compile(
 )
 # 'the middle Don', 'the upper Volga': a position word may stand between 'the' and a river's name
 _POSITION = frozenset({"middle", "upper", "lower", "northern", "southern", "eastern", "western", "central", "great"})
-_FUNCTION_AFTER = frozenset(
-    "and or on in at to by with which was were who that throughout while until after before from for as but "
-    "where when during the a an had".split()
-)
 _TYPE_DETERMINERS = frozenset({"a", "an", "the", "new", "small", "large", "young", "old", "great"})
 _STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
 _SPACE_LINKS = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "della", "sur", "en"})
@@ -226,7 +223,7 @@ def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
     if first == 0 or tokens[first - 1].text.lower() not in _DETERMINERS or last >= len(tokens):
         return False
     after = tokens[last]
-    if not after.text.islower() or after.text in _FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
+    if not after.text.islower() or after.text in FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
         return False
     lemmas = getAllLemmas(after.text)
     return bool(lemmas.get("NOUN")) and all(lemma == after.text for lemma in lemmas.get("VERB", ()))
@@ -284,7 +281,7 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     context = _context(text, tokens, first)
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()
-    followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
+    followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in FUNCTION_AFTER
     if not all_common and placed_after(text, end):
         return PlaceMention(start, end, name, None, "preposition", type_said(text, tokens, first, end))  # 'X, in Y'
     if _RENAMED_AFTER.match(text, end) and not all_common and first > 0:
@@ -293,7 +290,7 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, end, name, None, "infobox", type_said(text, tokens, first, end))
     said = type_said(text, tokens, first, end)
     if context == "list":
-        if (_list_like(after) or event > last or not all_common and _after_and(tokens, first) and _clause_goes_on(after)) and \
+        if (_list_like(after) or event > last or not all_common and ends_an_and_list(tokens, first, after)) and \
                 not (all_common and followed_by_noun) and \
                 _list_follows(text, tokens, first, accepted_ends):
             return PlaceMention(start, end, name, None, "list")
@@ -361,17 +358,6 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
 def _is_place_verb(word: str) -> bool:
     """'take', 'takes', 'took', 'taking': a verb whose object is often a place."""
     return any(lemma in _PLACE_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
-
-
-def _after_and(tokens: list[Word], first: int) -> bool:
-    """True if 'and' or 'or' (and 'the') stands right before word `first` ('Verlaten and Lang were')."""
-    k = first - 1 - (first > 1 and tokens[first - 1].folded == "the")
-    return k >= 0 and tokens[k].folded in ("and", "or")
-
-
-def _clause_goes_on(after: str) -> bool:
-    """True if a verb or a function word follows a name: it ends the list ('and the Ouse with')."""
-    return verb_follows(after) or after.split(" ", 1)[0] in _FUNCTION_AFTER
 
 
 def _list_like(after: str) -> bool:
