@@ -27,6 +27,8 @@ from question_bank.extract.place_heads import (
     HEADS_AFTER,
     HEADS_BEFORE,
     LOWER_AFTER,
+    MONTHS_DAYS,
+    NOT_PLACE,
     WEAK_HEADS,
 )
 from question_bank.extract.sides import SIDE_WORDS
@@ -228,3 +230,18 @@ def ends_an_and_list(tokens: list[Word], first: int, after: str) -> bool:
     follows the name ('Verlaten and Lang were', 'the Humber and the Ouse with')."""
     k = first - 1 - (first > 1 and tokens[first - 1].folded == "the")
     return k >= 0 and tokens[k].folded in ("and", "or") and (verb_follows(after) or after.split(" ", 1)[0] in FUNCTION_AFTER)
+
+
+_BEFORE_A_PLACE = re.compile(r"(?:,|,? and|,? or) (?:the )?")
+_NOT_LISTED = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "in", "at", "on", "by"})
+
+
+def listed_before(text: str, run: list[Word], starts: set[int]) -> bool:
+    """True if `run`, a name no rule took, is listed right before a place found ('Scania, Halland
+    and Blekinge'): a name of up to three words, no English words alone, no people, month or head word."""
+    after = _BEFORE_A_PLACE.match(text, run[-1].end)
+    if after is None or after.end() not in starts or len(run) > 3 or run[0].folded in _NOT_LISTED:
+        return False
+    if all(is_common_word(w.text) for w in run) or run[-1].text.isupper() or run[-1].text.endswith(("'s", "’s")):
+        return False
+    return not any(w.folded in NOT_PLACE or w.folded in MONTHS_DAYS or _adjective(w) for w in run)

@@ -44,6 +44,7 @@ from question_bank.extract.place_names import (
     ends_an_and_list,
     foreign_streets,
     glossed,
+    listed_before,
     placed_after,
     type_said,
     weak_head_ok,
@@ -183,11 +184,21 @@ def find_places(
     mentions += _known_places(text, tokens, free)
     mentions += [PlaceMention(a, b, text[a:b], None, "head", "landmark") for a, b in foreign_streets(text, tokens, free)]
     accepted_ends: set[int] = {m.end for m in mentions}
+    left: list[tuple[int, int]] = []
     for first, last in runs(text, tokens, free):
         mention = _judge(text, tokens, first, last, accepted_ends)
         if mention is not None:
             mentions.append(mention)
             accepted_ends.add(mention.end)
+        else:
+            left.append((first, last))
+    starts = {m.start for m in mentions}
+    for first, last in reversed(left):  # 'Scania, Halland and Blekinge': listed before a place
+        first += first == 0 and last > 1 and is_common_word(tokens[0].text)  # 'Leaving McNish, …'
+        if listed_before(text, tokens[first:last], starts):
+            mentions.append(PlaceMention(tokens[first].start, tokens[last - 1].end,
+                                         text[tokens[first].start : tokens[last - 1].end], None, "list"))
+            starts.add(tokens[first].start)
     return without_glosses(text, sorted(mentions, key=lambda m: m.start))
 
 

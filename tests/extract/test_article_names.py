@@ -176,3 +176,17 @@ def test_an_aircraft_named_in_an_infobox_and_after_its_builder_is_a_craft_met_by
 ])
 def test_an_aircraft_after_its_type_is_a_craft(text: str, craft: str) -> None:
     assert [(a.text, a.kind) for a in extract_article(text).actors] == [(craft, "craft")]
+
+
+def test_names_listed_before_a_known_place_are_places() -> None:
+    assert _places("In 1658 the kingdom gave up Skarnia, Hollund and Denmark.") == [["Skarnia", "Hollund", "Denmark"]]
+
+
+def test_a_sentence_s_first_word_is_not_part_of_a_name_listed_before_a_place() -> None:
+    text = "Leaving Tarvik, Ohio and the coast behind, they sailed on 3 May 1916."
+    assert _places(text) == [["Tarvik", "Ohio"]]
+
+
+def test_kin_at_a_sentence_s_start_is_a_person() -> None:
+    assert _actors("On 3 May 1658 Anders Bolle stayed.\n\nHis wife, Kirsten, stayed with him.") == [
+        ["Anders Bolle"], ["Kirsten"]]
