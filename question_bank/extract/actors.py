@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from lemminflect import getAllLemmas
 
 from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
+from question_bank.extract.foreign_bodies import foreign_organisations
 from question_bank.extract.kin import demonym_named_ships, families, kin
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import (
@@ -74,7 +75,8 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
                  first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin, families,
-                 who_named_people, led_by_people, field_organisations, epithet_people, grouped_people):
+                 who_named_people, led_by_people, field_organisations, epithet_people, grouped_people,
+                 foreign_organisations):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []

@@ -222,3 +222,4 @@ def field_organisations(text: str) -> list[ActorMention]:
         return []
     start = match.start("name")
     return [ActorMention(start, start + len(name), name, "organisation", rule="field")]
+

@@ -170,7 +170,7 @@ def adjective_use(name: str, after: str) -> bool:
         word not in _CLAUSE_WORDS and word not in _PARTS_OF_TOWNS and _noun_only(word)
 
 
-_ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic")
+_ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic", "al")
 # 'from Milan airport': a town's name before one of its parts is the town
 _PARTS_OF_TOWNS = frozenset({"airport", "docks", "city", "town", "suburbs", "outskirts", "streets", "ghetto",
                              "citadel", "garrison", "residents", "citizens", "workers", "police", "prison"})
@@ -185,10 +185,10 @@ def verb_follows(after: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _noun_only(word: str) -> bool:
-    """A noun that is no verb, or a noun's plural ('lords', 'accounts')."""
+    """A noun, no adverb nor a verb's participle ('conquest', 'style', 'lords')."""
     lemmas = getAllLemmas(word)
     nouns = lemmas.get("NOUN", ())
-    return bool(nouns) and not lemmas.get("ADV") and (not lemmas.get("VERB") or word.endswith("s") and word not in nouns)
+    return bool(nouns) and not lemmas.get("ADV") and not word.endswith(("ed", "ing"))
 
 
 @lru_cache(maxsize=16384)

@@ -190,3 +190,17 @@ def test_a_sentence_s_first_word_is_not_part_of_a_name_listed_before_a_place() -
 def test_kin_at_a_sentence_s_start_is_a_person() -> None:
     assert _actors("On 3 May 1658 Anders Bolle stayed.\n\nHis wife, Kirsten, stayed with him.") == [
         ["Anders Bolle"], ["Kirsten"]]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("In 1882 the family gave the plates to the Académie des Beaux-Arts.", "Académie des Beaux-Arts", "organisation"),
+    ("After 1905 his papers went to the Bibliothèque royale in the capital.", "Bibliothèque royale", "organisation"),
+    ("In 1916 the trawler Instituto de Pesca No. 2 sailed south.", "Instituto de Pesca No. 2", "ship"),
+])
+def test_a_body_named_in_another_language_by_its_head_word(text: str, name: str, kind: str) -> None:
+    finds = extract_article(text)
+    assert ([(a.text, a.kind) for a in finds.actors], finds.places) == ([(name, kind)], [])
+
+
+def test_a_name_with_an_adjective_s_ending_before_a_noun_that_is_a_verb_too_is_no_place() -> None:
+    assert _places("In 1905 historians in the Provençal style praised him.") == [[]]
