@@ -134,3 +134,7 @@ FUNCTION_AFTER = frozenset(
     "and or on in at to by with which was were who that throughout while until after before from for as but "
     "where when during the a an had".split()
 )
+# events, meetings and works named after the one place they happened in ('the Suez Crisis', 'the
+# Yalta Conference', 'the Gettysburg Address', 'the Bayeux Tapestry'); never after a person's name
+NAMED_AFTER_PLACES = frozenset({"crisis", "disaster", "earthquake", "eruption", "flood", "fire", "famine", "massacre",
+                                "conference", "agreement", "accords", "address", "tapestry", "incident"})

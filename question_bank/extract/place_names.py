@@ -159,11 +159,16 @@ def placed_after(text: str, end: int) -> bool:
     return end < len(text) and text[end] in ", " and _PLACED_AFTER.match(text, end) is not None
 
 
+def adjective_like(name: str) -> bool:
+    """True if `name` ends like a people's adjective ('Norman', 'Caribbean', 'Frankish', 'Provençal')."""
+    return name.endswith(_ADJECTIVE_ENDINGS)
+
+
 def adjective_use(name: str, after: str) -> bool:
     """True if `name` has an adjective's ending and a lower-case noun that names no place's part
     follows it ('the Norman conquest', 'to Norman lords', 'the Frankish king'): a people's
     adjective there ('the Univermag department store' names a place)."""
-    if not name.endswith(_ADJECTIVE_ENDINGS):
+    if not adjective_like(name):
         return False
     word = after.split(" ", 1)[0].rstrip(",.;:") if after[:1].islower() else ""
     return bool(word) and word.isalpha() and word not in LOWER_AFTER and word not in HEADS_AFTER and \
@@ -246,3 +251,17 @@ def listed_before(text: str, run: list[Word], starts: set[int]) -> bool:
     if all(is_common_word(w.text) for w in run) or run[-1].text.isupper() or run[-1].text.endswith(("'s", "’s")):
         return False
     return not any(w.folded in NOT_PLACE or w.folded in MONTHS_DAYS or _adjective(w) for w in run)
+
+
+_TITLE_NOUNS = frozenset({"journal", "newspaper", "magazine", "periodical", "gazette", "weekly", "daily", "ship", "book"})
+_FIELD_NOUNS = frozenset({"prize", "prizes", "award", "medal", "degree", "doctorate", "professor", "professorship",
+                          "chair", "lecturer", "reader", "diploma", "studies"})
+
+
+def titled_or_field(tokens: list[Word], first: int) -> bool:
+    """'the journal Nature', 'the Nobel Prize in Physiology', 'professor of Chemistry': a title or a
+    field of study stands there, not a place."""
+    before = [w.folded for w in tokens[max(0, first - 2) : first]]
+    if before and before[-1] in _TITLE_NOUNS and tokens[first - 1].text.islower():
+        return True
+    return len(before) == 2 and before[1] in ("in", "of") and before[0] in _FIELD_NOUNS

@@ -26,6 +26,7 @@ from question_bank.extract.place_heads import (
     LANDMARK_HEADS,
     LOWER_AFTER,
     MONTHS_DAYS,
+    NAMED_AFTER_PLACES,
     NOT_PLACE,
     OF_HEADS,
     OF_NOUNS,
@@ -38,6 +39,7 @@ from question_bank.extract.place_heads import (
     WEAK_PREPOSITIONS,
 )
 from question_bank.extract.place_names import (
+    adjective_like,
     adjective_use,
     adjectives_before_head,
     compass_before,
@@ -46,6 +48,7 @@ from question_bank.extract.place_names import (
     glossed,
     listed_before,
     placed_after,
+    titled_or_field,
     type_said,
     weak_head_ok,
     without_glosses,
@@ -137,20 +140,6 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
         found.append((i, j))
         i = j
     return found
-
-
-_TITLE_NOUNS = frozenset({"journal", "newspaper", "magazine", "periodical", "gazette", "weekly", "daily", "ship", "book"})
-_FIELD_NOUNS = frozenset({"prize", "prizes", "award", "medal", "degree", "doctorate", "professor", "professorship",
-                          "chair", "lecturer", "reader", "diploma", "studies"})
-
-
-def _titled_or_field(tokens: list[Word], first: int) -> bool:
-    """'the journal Nature', 'the Nobel Prize in Physiology', 'professor of Chemistry': a title or a
-    field of study stands there, not a place."""
-    before = [w.folded for w in tokens[max(0, first - 2) : first]]
-    if before and before[-1] in _TITLE_NOUNS and tokens[first - 1].text.islower():
-        return True
-    return len(before) == 2 and before[1] in ("in", "of") and before[0] in _FIELD_NOUNS
 
 
 def _names_event(text: str, tokens: list[Word], j: int) -> bool:
@@ -253,13 +242,16 @@ def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int)
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
     if first > 0 and tokens[first].text == "The" and last - first > 1 and text[tokens[first - 1].end : tokens[first].start] == " ":
         return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
-    if _titled_or_field(tokens, first):
+    if titled_or_field(tokens, first):
         return None
     first += _leading(tokens[first:last])
     first += adjectives_before_head(tokens[first:last])  # 'the British Mount Everest expedition'
     event = last
     while last - first > 1 and tokens[last - 1].folded in _EVENT_TAIL:
         last -= 1  # 'the Leningrad–Novgorod Offensive': the place named in an offensive's name
+    named = last - first == 2 and tokens[last - 1].folded in NAMED_AFTER_PLACES and not adjective_like(tokens[first].text)
+    if named:  # 'the Suez Crisis', 'the Gettysburg Address': the one word before is a place
+        last -= 1
     run = tokens[first:last]
     if len(run) > 1 and run[-1].folded == "republic" and not any(w.folded in MONTHS_DAYS for w in run):
         return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
@@ -314,7 +306,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, end, name, None, "preposition", said)
     if context == "weak" and not all_common and not followed_by_noun:
         return PlaceMention(start, end, name, None, "preposition", said)
-    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER)):
+    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER)
+                           or named and not run[0].text.isupper()):
         return PlaceMention(start, end, name, None, "verb", said)
     return None
 

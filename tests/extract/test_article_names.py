@@ -204,3 +204,13 @@ def test_a_body_named_in_another_language_by_its_head_word(text: str, name: str,
 
 def test_a_name_with_an_adjective_s_ending_before_a_noun_that_is_a_verb_too_is_no_place() -> None:
     assert _places("In 1905 historians in the Provençal style praised him.") == [[]]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("In 1956 the Tarvik Crisis was occupying Britain.", ["Tarvik", "Britain"]),
+    ("The offensive was planned at the Vallon Conference in December 1915.", ["Vallon"]),
+    ("In 1066 the Salbert Tapestry showed the battle.", ["Salbert"]),
+    ("In 1962 the Caribbean Crisis began.", []),
+])
+def test_a_place_named_in_an_event_s_or_a_work_s_name_is_a_place(text: str, places: list[str]) -> None:
+    assert _places(text) == [places]
