@@ -349,6 +349,8 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
         return "weak"
     if word in PLACE_PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
         return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
+    if word == "of" and k > 0 and text[tokens[k - 1].end : tokens[k].start] == ", " and tokens[first - 1].folded == "of":
+        return "strong"  # 'Octave Chanute, of Chicago, …': where a person comes from
     if word == "of" and k > 0:
         noun = tokens[k - 1].text.lower()
         if noun == "the" and k > 1:

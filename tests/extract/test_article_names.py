@@ -214,3 +214,7 @@ def test_a_name_with_an_adjective_s_ending_before_a_noun_that_is_a_verb_too_is_n
 ])
 def test_a_place_named_in_an_event_s_or_a_work_s_name_is_a_place(text: str, places: list[str]) -> None:
     assert _places(text) == [places]
+
+
+def test_a_name_after_a_comma_and_of_is_where_someone_comes_from() -> None:
+    assert _places("In 1896 the engineer Octave Lamont, of Brackwater, wrote to them.") == [["Brackwater"]]
