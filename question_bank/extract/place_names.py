@@ -144,12 +144,14 @@ def type_said(text: str, tokens: list[Word], first: int, end: int) -> str:
     return "town"
 
 
-# 'Merak, on the western tip of Java', 'Danan and Perboewatan to the north': a name placed by the words
-# after it on a part of a place or in a quarter of the sky (not 'X, in Y': people stand there too)
+# 'Merak, on the western tip of Java', 'Danan and Perboewatan to the north', 'Libau, where': a name
+# placed by the words after it on a part of a place, in a quarter of the sky or as where something
+# happened (not 'X, in Y': people stand there too)
 _PLACED_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]+)?, (?:on|at|near) the (?:[a-z]+ ){0,2}(?:tip|coast|shore|bank|edge|mouth|end) of [A-Z]"
     r"|(?: and [A-Z][\w’'-]+)? (?:to|in) the (?:far )?(?:north|south|east|west|north-east|north-west|south-east|"
     r"south-west)\b(?! of [A-Z])"
+    r"|, where\b"  # 'steered for Libau, where the ship was repaired'
 )
 
 

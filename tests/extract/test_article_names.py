@@ -137,6 +137,7 @@ def test_a_place_s_head_or_street_word_makes_a_place_of_words_that_name_none_alo
     ("In 1883 the island had three peaks, with Pomma and Trell to the north.", ["Pomma", "Trell"]),
     ("The last resistance, among the workers of Tarnok, ended on 10 November 1956.", ["Tarnok"]),
     ("On 3 May 1883 the wave struck the towns on the western tip of Vesk.", ["Vesk"]),
+    ("In 1917 the squadron steered for Lebrow, where the cruiser was repaired.", ["Lebrow"]),
 ])
 def test_a_name_in_a_quarter_or_of_a_place_s_part_or_people_is_a_place(text: str, places: list[str]) -> None:
     assert _places(text) == [places]
