@@ -67,32 +67,40 @@ PERSON = re.compile(
 INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*(?:(?:La|Le|De|Van|Von|Du|Da)\s+)?{CAP})")
 
 
-# faker's person providers whose first names are written in the Latin alphabet (or romanised, as
-# Japanese), and Russian and Ukrainian, spelled as English writes them
-_LOCALES = ("en", "en_GB", "en_IE", "ga_IE", "de_DE", "fr_FR", "it_IT", "es_ES", "pt_PT", "pt_BR", "nl_NL", "da_DK",
-            "no_NO", "sv_SE", "fi_FI", "et_EE", "lv_LV", "lt_LT", "pl_PL", "cs_CZ", "sk_SK", "hu_HU", "ro_RO", "sl_SI",
-            "hr_HR", "tr_TR", "ja_JP", "ru_RU", "uk_UA")
+# faker's person providers: English, German, French, Italian, Czech, and Russian and Ukrainian spelled
+# as English writes them; then other languages of the Latin alphabet (and Japanese romanised), whose
+# first names are taken only where they are no English word or known place ('Said', 'Over', 'Bali')
+_LOCALES = ("en", "en_GB", "de_DE", "fr_FR", "it_IT", "cs_CZ", "ru_RU", "uk_UA")
+_MORE_LOCALES = ("en_IE", "ga_IE", "es_ES", "pt_PT", "pt_BR", "nl_NL", "da_DK", "no_NO", "sv_SE", "fi_FI", "et_EE",
+                 "lv_LV", "lt_LT", "pl_PL", "sk_SK", "hu_HU", "ro_RO", "sl_SI", "hr_HR", "tr_TR", "ja_JP")
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """First names of faker's person providers (English, German, French, Italian, Czech, and
-    Russian and Ukrainian in their English spellings: Юрий → Yuri, Сергей → Sergei)."""
-    import importlib
-
+    """First names of faker's person providers (see _LOCALES: Юрий → Yuri, Сергей → Sergei)."""
     from anyascii import anyascii
 
+    names = _provided(_LOCALES)
+    for name in [n for n in names if not n.isascii()]:
+        names.update(_english_spellings(anyascii(name)))
+    more = _provided(_MORE_LOCALES)
+    more |= {anyascii(n) for n in more if not n.isascii()}  # 'Laszlo' as English often writes 'László'
+    names |= {n for n in more - names if not is_common_word(n) and not gazetteer.is_place(n)}
+    return frozenset(n for n in names if len(n) > 2 and n.lower() not in NOT_NAME and n.lower() not in SIDE_WORDS
+                     and n.lower() not in _PLACE_PREFIXES)
+
+
+def _provided(locales: tuple[str, ...]) -> set[str]:
+    import importlib
+
     names: set[str] = set()
-    for locale in _LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attribute in ("first_names", "first_names_male", "first_names_female", "first_romanized_names"):
             value = getattr(provider, attribute, ())
             if isinstance(value, dict | tuple | list | set | frozenset):
                 names.update(value.keys() if isinstance(value, dict) else value)
-    for name in [n for n in names if not n.isascii()]:
-        names.update(_english_spellings(anyascii(name)))
-    return frozenset(n for n in names if len(n) > 2 and n.lower() not in NOT_NAME and n.lower() not in SIDE_WORDS
-                     and n.lower() not in _PLACE_PREFIXES)
+    return names
 
 
 # first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'

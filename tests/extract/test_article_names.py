@@ -219,3 +219,11 @@ def test_a_place_named_in_an_event_s_or_a_work_s_name_is_a_place(text: str, plac
 
 def test_a_name_after_a_comma_and_of_is_where_someone_comes_from() -> None:
     assert _places("In 1896 the engineer Octave Lamont, of Brackwater, wrote to them.") == [["Brackwater"]]
+
+
+def test_a_first_name_of_another_language_that_is_an_english_word_makes_no_person() -> None:
+    assert _actors("Over Christmas Day the garrison waited, and on 3 May 1917 it left.") == [[]]
+
+
+def test_an_unaccented_spelling_of_a_first_name_of_another_language_makes_a_person() -> None:
+    assert _actors("On 3 May 1956 the crowd cheered Laszlo Vegh at the gate.") == [["Laszlo Vegh"]]
