@@ -187,7 +187,9 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
     words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
     if actor.kind == "ship" and actor.rule == "type" and is_known_place(actor.full_name):
         return  # 'the liner New York': the city wherever it stands alone
-    keys[" ".join(words_)] = actor
+    held = keys.get(" ".join(words_))
+    if not (_guessed_person(actor) and held is not None and held.kind in ("ship", "craft")):
+        keys[" ".join(words_)] = actor  # (a ship's bare name stays the ship: 'Titanic's sister' made a person)
     firm = _FIRM.match(actor.full_name) if actor.kind == "organisation" else None
     if firm:  # 'Eli Lilly and Company' is 'Eli Lilly' and 'Lilly'
         for short in {firm.group("name"), firm.group("name").split()[-1]}:
@@ -195,7 +197,8 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
                 keys.setdefault(short, actor)
     if actor.kind == "ship" and SHIP_PREFIX.match(actor.full_name) and len(words_) > 1:
         bare = " ".join(words_[1:])
-        keys.setdefault(bare, actor)
+        if bare not in keys or _guessed_person(keys[bare]):
+            keys[bare] = actor
         if all(is_common_word(w) for w in words_[1:]):
             common.add(bare)
     if actor.kind == "person" and len(words_) > 1 and actor.rule != "regnal":
@@ -268,7 +271,7 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
     navy = any(a.kind == "ship" for a in known.values())
     for finds in found:
         text = finds.text
-        settled = [_settled(a, known) for a in finds.actors] if finds.actors else []
+        settled = [_settled(a, known, keys) for a in finds.actors] if finds.actors else []
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
             if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
@@ -392,7 +395,17 @@ def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> boo
         and after.group() not in _NUMERALS)  # 'the Flyer II' stands alone as the 'Flyer' of a series
 
 
-def _settled(actor: ActorMention, known: dict[str, ActorMention]) -> ActorMention:
+def _guessed_person(actor: ActorMention | None) -> bool:
+    """True if `actor` is a single name only a person's word made a person ('Titanic's sister')."""
+    return actor is not None and actor.kind == "person" and actor.rule == "single" and " " not in actor.full_name
+
+
+def _settled(actor: ActorMention, known: dict[str, ActorMention], keys: dict[str, ActorMention]) -> ActorMention:
+    """The actor with the role and side found elsewhere; a single name a person's word made a person
+    that the article names as a ship is the ship ('Yorktown herself capsized')."""
+    named = keys.get(actor.text) if actor.kind == "person" and actor.rule == "single" else None
+    if named is not None and named.kind in ("ship", "craft"):
+        actor = replace(actor, kind=named.kind, name=named.full_name, role=named.role)
     first = known.get(fold(actor.full_name))
     if first is None:
         return actor

@@ -227,3 +227,11 @@ def test_a_first_name_of_another_language_that_is_an_english_word_makes_no_perso
 
 def test_an_unaccented_spelling_of_a_first_name_of_another_language_makes_a_person() -> None:
     assert _actors("On 3 May 1956 the crowd cheered Laszlo Vegh at the gate.") == [["Laszlo Vegh"]]
+
+
+def test_a_ship_s_name_a_person_s_word_follows_stays_the_ship() -> None:
+    text = ("On 3 May 1942 USS Tarvek was hit twice.\n\n"
+            "Tarvek herself capsized early on 7 May, and Tarvek's sister Kolm sailed on.\n\n"
+            "The wreck of Tarvek was found in 1998.")
+    assert [[(a.text, a.kind) for a in finds.actors] for finds in extract_article(text).sentences] == [
+        [("USS Tarvek", "ship")], [("Tarvek", "ship"), ("Tarvek", "ship"), ("Kolm", "ship")], [("Tarvek", "ship")]]
