@@ -252,7 +252,7 @@ def _add_families(actors: Iterable[ActorMention], keys: dict[str, ActorMention],
         if actor.kind != "person" or len(words_) < 2 or actor.rule in ("regnal", "family") or len(words_[-1]) < 3:
             continue
         plural = words_[-1] + ("es" if words_[-1].endswith(("s", "sh", "ch", "x", "z")) else "s")
-        if plural not in keys and not is_known_place(plural):
+        if plural not in keys:  # ('the Vargas' is the family, though a state of Venezuela is Vargas)
             keys[plural] = ActorMention(0, 0, plural, "person", rule="family")
             if is_common_word(plural):
                 common.add(plural)  # 'curies': as a name of its own only

@@ -71,6 +71,7 @@ _PLACE_VERBS = frozenset({
     "retake", "besiege", "encircle", "surround", "evacuate", "abandon", "bomb", "shell", "storm", "bypass",
     "approach", "regain", "lose", "leave", "relieve", "attack", "threaten", "invest",
 })
+_MOTION_VERBS = frozenset({"leave", "sail", "head", "steer", "depart", "embark", "flee", "make", "set", "start", "run"})
 _LINKS = frozenset({"na", "on", "upon", "sur", "de", "le", "la", "les", "am", "an", "im", "en", "under", "by"})
 
 
@@ -349,6 +350,9 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
         return "weak"
     if word in PLACE_PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
         return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
+    verb = k - 1 - (k > 1 and tokens[k - 1].folded in ("out", "off", "away"))  # 'set out for'
+    if word == "for" and k > 0 and _is_motion_verb(tokens[verb].folded):
+        return "strong"  # 'left for Geneva', 'sailed for Libau', 'bound for Dakar'
     if word == "of" and k > 0 and text[tokens[k - 1].end : tokens[k].start] == ", " and tokens[first - 1].folded == "of":
         return "strong"  # 'Octave Chanute, of Chicago, …': where a person comes from
     if word == "of" and k > 0:
@@ -358,6 +362,12 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
         if noun in OF_NOUNS and (noun != "front" or tokens[k - 2].text.lower() == "in"):
             return "strong"
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _is_motion_verb(word: str) -> bool:
+    """'left', 'sailed', 'headed', 'bound': a verb of going that 'for' and a place follow."""
+    return word == "bound" or any(lemma in _MOTION_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 @lru_cache(maxsize=65536)

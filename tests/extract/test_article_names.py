@@ -138,6 +138,8 @@ def test_a_place_s_head_or_street_word_makes_a_place_of_words_that_name_none_alo
     ("The last resistance, among the workers of Tarnok, ended on 10 November 1956.", ["Tarnok"]),
     ("On 3 May 1883 the wave struck the towns on the western tip of Vesk.", ["Vesk"]),
     ("In 1917 the squadron steered for Lebrow, where the cruiser was repaired.", ["Lebrow"]),
+    ("After the war in 1946 she left for Tarnaby and never came back.", ["Tarnaby"]),
+    ("On 3 May 1917 the squadron set out for Skelde at dusk.", ["Skelde"]),
 ])
 def test_a_name_in_a_quarter_or_of_a_place_s_part_or_people_is_a_place(text: str, places: list[str]) -> None:
     assert _places(text) == [places]
@@ -235,3 +237,8 @@ def test_a_ship_s_name_a_person_s_word_follows_stays_the_ship() -> None:
             "The wreck of Tarvek was found in 1998.")
     assert [[(a.text, a.kind) for a in finds.actors] for finds in extract_article(text).sentences] == [
         [("USS Tarvek", "ship")], [("Tarvek", "ship"), ("Tarvek", "ship"), ("Kolm", "ship")], [("Tarvek", "ship")]]
+
+
+def test_a_known_surname_in_the_plural_is_the_family_though_a_place_is_so_named() -> None:
+    text = "In 1931 Ilona Varga met Tamas Varga.\n\nBy 1934 the Vargas were famous."  # Vargas: a state
+    assert (_actors(text)[1], _places(text)[1]) == (["Vargas"], [])
