@@ -43,6 +43,8 @@ LOWER_AFTER = frozenset({
     "district", "basin", "plain", "peninsula", "airfield", "garrison", "hills", "heights", "railway", "station",
     "formation", "crater", "highlands", "glacier", "massif", "plateau", "range", "lowlands", "isthmus", "archipelago",
     "lagoon", "estuary", "uplands",
+    # an event named after where it happened: 'the Chernobyl disaster', 'the Fukushima accident'
+    "accident", "disaster", "earthquake", "eruption", "flood", "famine", "massacre",
 })
 PLACE_TYPES = {
     "river": "river", "creek": "river", "run": "river", "canal": "river", "delta": "river",

@@ -158,7 +158,10 @@ _PLACED_AFTER = re.compile(
 def placed_after(text: str, end: int) -> bool:
     """True if the words after a name ending at `end` place it on a part of a place ('Merak, on the
     western tip of Java') or in a quarter ('X and Y to the north')."""
-    return end < len(text) and text[end] in ", " and _PLACED_AFTER.match(text, end) is not None
+    if end >= len(text) or text[end] not in ", ":
+        return False
+    appositive = _APPOSITIVE_TYPE.match(text, end)  # 'Middelburg, the capital of the island, …'
+    return appositive is not None and appositive.group("type") in _SAID_TYPES or _PLACED_AFTER.match(text, end) is not None
 
 
 def adjective_like(name: str) -> bool:

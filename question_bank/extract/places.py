@@ -307,7 +307,8 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(start, end, name, None, "preposition", said)
     if context == "weak" and not all_common and not followed_by_noun:
         return PlaceMention(start, end, name, None, "preposition", said)
-    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER)
+    if not all_common and (_AFTER_PLACE.match(text[end:]) or after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER
+                           and not adjective_like(name)  # 'the Plinian eruption' is a kind
                            or named and not run[0].text.isupper()):
         return PlaceMention(start, end, name, None, "verb", said)
     return None

@@ -139,6 +139,8 @@ def test_a_place_s_head_or_street_word_makes_a_place_of_words_that_name_none_alo
     ("On 3 May 1883 the wave struck the towns on the western tip of Vesk.", ["Vesk"]),
     ("In 1917 the squadron steered for Lebrow, where the cruiser was repaired.", ["Lebrow"]),
     ("After the war in 1946 she left for Tarnaby and never came back.", ["Tarnaby"]),
+    ("Woldburg, the capital of the island, surrendered on 6 November 1944.", ["Woldburg"]),
+    ("In 2011 came the Kessima accident, and in 1883 a Plinian eruption.", ["Kessima"]),
     ("On 3 May 1917 the squadron set out for Skelde at dusk.", ["Skelde"]),
 ])
 def test_a_name_in_a_quarter_or_of_a_place_s_part_or_people_is_a_place(text: str, places: list[str]) -> None:
