@@ -200,9 +200,11 @@ SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:\s+(?
                     rf"{_PERSON_AFTER})\b")
 
 
-# verbs whose object is a person: 'denounced Stalin', 'succeeded Tesmar'
+# verbs whose object is a person, and what a person writes or makes: 'denounced Stalin', 'according to
+# Tacitus', 'painted by Munch'
 _PERSON_OBJECT = re.compile(rf"\b(?:denounced|succeeded|deposed|assassinated|executed|dismissed|arrested|murdered|"
-                            rf"betrayed|pardoned|knighted) (?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?![\w’'-]| [{UPPER}])")
+                            rf"betrayed|pardoned|knighted|[Aa]ccording to|(?:written|painted|composed|invented|proposed|"
+                            rf"sculpted|drafted) by) (?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?![\w’'-]| [{UPPER}])")
 _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
 
 

@@ -148,7 +148,9 @@ def test_a_name_in_a_quarter_or_of_a_place_s_part_or_people_is_a_place(text: str
 
 
 @pytest.mark.parametrize("text", ["In 1956 the first secretary denounced Brankov in a secret speech.",
-                                  "The first secretary had ruled in Brankov's image since 1949."])
+                                  "The first secretary had ruled in Brankov's image since 1949.",
+                                  "According to Brankov, the battle lasted two days in 1066.",
+                                  "The chronicle of 1066 was written by Brankov in a monastery."])
 def test_a_name_a_verb_or_a_noun_of_people_makes_a_person_is_no_place(text: str) -> None:
     assert (_actors(text), _places(text)) == ([["Brankov"]], [[]])
 
