@@ -134,7 +134,8 @@ def listed_with_people(text: str, people: list[ActorMention], taken: list[tuple[
         person = queue.pop()
         candidates = [m for m in [_LISTED_AFTER.match(text, person.end)] if m]
         before = _LISTED_BEFORE.search(text, max(0, person.start - 30), person.start)
-        candidates += [before] if before and not _capital_before(text, before.start()) else []
+        candidates += [before] if before and not _capital_before(text, before.start()) and \
+            not text[: before.start()].endswith(" of ") else []  # 'Reynald of Tarsa, Hugh …': a place
         for match in candidates:
             start, end = match.start("name"), match.end("name")
             if not _one_name_ok(match.group("name")) or \
@@ -143,4 +144,20 @@ def listed_with_people(text: str, people: list[ActorMention], taken: list[tuple[
             mention = ActorMention(start, end, match.group("name"), "person", rule="list")
             found.append(mention)
             queue.append(mention)
+    return found
+
+
+_TITLE_WORDS = "|".join(t for t in TITLES if " " not in t and "." not in t and t.isalpha() and TITLES[t])
+# 'the Mamluk sultan Baybars', 'the emperor Nero': a title in lower case before a single name
+_LOWER_TITLED = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z]?[a-z]+\s+)?(?P<title>{_TITLE_WORDS})\s+"
+                           rf"(?P<name>{_ONE_NAME})(?![\w’'-]| [{UPPER}])")
+
+
+def lower_titled_people(text: str) -> list[ActorMention]:
+    """'the Mamluk sultan Baybars', 'the emperor Nero': a single name after a title in lower case."""
+    found = []
+    for match in _LOWER_TITLED.finditer(text):
+        if _one_name_ok(match.group("name")):
+            found.append(ActorMention(match.start("name"), match.end("name"), match.group("name"), "person",
+                                      TITLES[match.group("title")], rule="title", lead=match.start("title")))
     return found

@@ -246,3 +246,15 @@ def test_a_ship_s_name_a_person_s_word_follows_stays_the_ship() -> None:
 def test_a_known_surname_in_the_plural_is_the_family_though_a_place_is_so_named() -> None:
     text = "In 1931 Ilona Varga met Tamas Varga.\n\nBy 1934 the Vargas were famous."  # Vargas: a state
     assert (_actors(text)[1], _places(text)[1]) == (["Vargas"], [])
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("In 1271 the Mamluk sultan Qalbars rebuilt the walls.", "Qalbars", "sultan"),
+    ("In 64 the emperor Vespanus fled the city.", "Vespanus", "emperor"),
+])
+def test_a_single_name_after_a_title_in_lower_case_is_a_person(text: str, person: str, role: str) -> None:
+    assert [(a.text, a.kind, a.role) for a in extract_article(text).actors] == [(person, "person", role)]
+
+
+def test_a_name_after_of_in_a_list_of_people_is_no_person() -> None:
+    assert _actors("Commanders: Reynald of Tarsa, Hugh de Mornay")[0] == ["Hugh de Mornay"]
