@@ -17,7 +17,7 @@ from question_bank.extract.vessels import SHIP_TYPES
 _KIN_WORDS = "wife|husband|son|daughter|brother|sister|mother|father|widow|fiancée|fiancé|nephew|niece|cousin"
 _KIN = re.compile(
     rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s?)(?: (?:own|late|little|[a-z]+(?:er|est|st|nd|rd|th|ed|ly|ng))){{0,2}}"
-    rf" (?P<kin>{_KIN_WORDS})(?P<ship> ship)?,? (?P<name>[{UPPER}][\w’'-]+(?: {CAP})?)"
+    rf" (?P<kin>{_KIN_WORDS})(?P<ship> ship)?,? (?P<name>(?:(?:al|el|ad)-)?[{UPPER}][\w’'-]+(?: {CAP})?)"
 )
 _SHIP_CUE = re.compile(r"\b(?:ships?|liners?|steam\w*|vessels?|launched|sailed|hull|class|afloat|sank|voyage)\b")
 

@@ -16,8 +16,8 @@ from question_bank.extract.actor_names import (
     POSSESSIVE,
     UPPER,
     ActorMention,
-    capital,
     is_known_place,
+    name_capital,
     name_word_ok,
     noun_lemmas,
     stands_alone,
@@ -86,6 +86,7 @@ def first_names() -> frozenset[str]:
     more = _provided(_MORE_LOCALES)
     more |= {anyascii(n) for n in more if not n.isascii()}  # 'Laszlo' as English often writes 'László'
     names |= {n for n in more - names if not is_common_word(n) and not gazetteer.is_place(n)}
+    names |= {"Ibn", "Abu"}  # an Arabic name's first word: 'Ibn al-Athir', 'Abu Bakr'
     return frozenset(n for n in names if len(n) > 2 and n.lower() not in NOT_NAME and n.lower() not in SIDE_WORDS
                      and n.lower() not in _PLACE_PREFIXES)
 
@@ -104,8 +105,10 @@ def _provided(locales: tuple[str, ...]) -> set[str]:
 
 
 # first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'
+# ('Ras el-Tawil', 'Tell el-Kebir', 'Kafr el-Dawwar': Arabic places' first words)
 _PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape",
-                             "north", "south", "east", "west"})
+                             "north", "south", "east", "west", "ras", "tell", "kafr", "bir", "wadi", "jebel", "deir",
+                             "sharm", "ain", "qasr", "khan", "bab"})
 
 
 def _english_spellings(latin: str) -> set[str]:
@@ -155,7 +158,7 @@ def _person_name(name: str) -> str:
         out.append(word)
         if POSSESSIVE.search(word):
             break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
-    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not capital(out[-1])):
+    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not name_capital(out[-1])):
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])

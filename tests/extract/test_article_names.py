@@ -258,3 +258,17 @@ def test_a_single_name_after_a_title_in_lower_case_is_a_person(text: str, person
 
 def test_a_name_after_of_in_a_list_of_people_is_no_person() -> None:
     assert _actors("Commanders: Reynald of Tarsa, Hugh de Mornay")[0] == ["Hugh de Mornay"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("In 1187 the forces of Sultan Nasir al-Hamid besieged the castle.", "Nasir al-Hamid"),
+    ("In 1187 his brother al-Mansur marched north.", "al-Mansur"),
+    ("In 1190 Ibn al-Qalanis wrote that the castle had fallen.", "Ibn al-Qalanis"),
+])
+def test_a_name_with_an_arabic_article_is_one_person(text: str, person: str) -> None:
+    assert _actors(text) == [[person]]
+
+
+def test_an_arabic_place_s_first_word_and_an_articled_name_are_a_place() -> None:
+    text = "On 13 September 1882 the army reached Tell el-Marag at dawn."
+    assert (_actors(text), _places(text)) == ([[]], [["Tell el-Marag"]])
