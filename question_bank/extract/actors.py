@@ -294,7 +294,8 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
                     continue
                 key = " ".join(t.group() for t in run)
                 named = keys.get(key)
-                if named is not None and (key not in common or _alone(text, tokens, i, i + n)):
+                if named is not None and (key not in common or _alone(text, tokens, i, i + n) or i == 0 and
+                                          named.full_name.startswith(key + " ") and _past_verb_follows(text, run[-1].end())):
                     hit = (run[0].start(), run[-1].end(), named)
                     break
             if hit is None:
@@ -381,6 +382,17 @@ def _person_follows(text: str, end: int) -> bool:
         return True
     lemmas = getAllLemmas(word)
     return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _past_verb_follows(text: str, end: int) -> bool:
+    """True if a verb's past form follows ('Lucien saw', 'Marie found'): a first name opening a
+    sentence is the person there, though the word is a noun too."""
+    after = _NEXT_WORD.match(text, end)
+    word = after.group(1) if after else ""
+    return bool(word) and not word.endswith("s") and any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:

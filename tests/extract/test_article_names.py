@@ -272,3 +272,8 @@ def test_a_name_with_an_arabic_article_is_one_person(text: str, person: str) -> 
 def test_an_arabic_place_s_first_word_and_an_articled_name_are_a_place() -> None:
     text = "On 13 September 1882 the army reached Tell el-Marag at dawn."
     assert (_actors(text), _places(text)) == ([[]], [["Tell el-Marag"]])
+
+
+def test_a_first_name_opening_a_sentence_before_a_past_verb_that_is_a_noun_too_is_the_person() -> None:
+    text = "On 1 September 1882 Lucien Mervaux saw a comet.\n\nLucien saw it again.\n\nLucien results were poor."
+    assert _actors(text) == [["Lucien Mervaux"], ["Lucien"], []]
