@@ -14,8 +14,10 @@ from question_bank.extract import gazetteer
 from question_bank.extract.sides import SIDE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЀ-ЏΑ-Ω"  # capitals of Latin, Cyrillic and Greek (Latin Extended-A whole)
-# a name's word: a capital first ('Gagarin'), or an Arabic article and a capital ('al-Din' of 'Salah al-Din')
-CAP = rf"(?:(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-)?[{UPPER}][\w’'.-]*"
+CAP = rf"[{UPPER}][\w’'.-]*"
+# a name's later word: a capital first, or an Arabic article and a capital ('al-Din' of 'Salah al-Din'); never
+# a pattern's first item (a pattern that starts with a class of capitals is searched much faster)
+LATER_CAP = rf"(?:(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-)?{CAP}"
 _ARTICLED = re.compile(rf"(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-[{UPPER}]")
 
 

@@ -23,14 +23,14 @@ _FOREIGN_ORG = re.compile(
     rf"ique|iques|ico|ica|ische|ischen|iche|ional|ionale|ionali|aux|ux|ier|iers|ière|ières|ieur|ieure|eur|eurs)\b))+"
     r"(?:\s+No\.?\s*\d{1,3}\b)?"  # 'Instituto de Pesca No 1'
 )
-_FOREIGN_CUE = re.compile(_FOREIGN_HEADS)  # one search: faster than a test of each word
+_FOREIGN_WORDS = frozenset(_FOREIGN_HEADS.split("|"))  # a head is always followed by a space and its name
 
 
 def foreign_organisations(text: str) -> list[ActorMention]:
     """'the Académie des Sciences', 'the Bibliothèque nationale': an organisation's head word in
     another language and the capitalised or adjective words of its name after it (a ship's, after a
     ship's type)."""
-    if _FOREIGN_CUE.search(text) is None:
+    if _FOREIGN_WORDS.isdisjoint(text.split()):  # (a set test of the words: faster than any pattern)
         return []
     found = []
     for match in _FOREIGN_ORG.finditer(text):

@@ -12,6 +12,7 @@ from functools import lru_cache
 from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import (
     CAP,
+    LATER_CAP,
     NOT_NAME,
     POSSESSIVE,
     UPPER,
@@ -59,10 +60,10 @@ def _title_pattern(title: str) -> str:
 
 TITLED = re.compile(
     r"\b(?=[A-Z])(?P<title>" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True))
-    + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{0,3}})"
+    + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{LATER_CAP}){{0,3}})"
 )
 PERSON = re.compile(
-    rf"\b(?P<first>{CAP})(?P<rest>(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{1,3}})"
+    rf"\b(?P<first>{CAP})(?P<rest>(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{LATER_CAP}){{1,3}})"
 )
 INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*(?:(?:La|Le|De|Van|Von|Du|Da)\s+)?{CAP})")
 
@@ -208,6 +209,8 @@ SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:\s+(?
 _PERSON_OBJECT = re.compile(rf"\b(?:denounced|succeeded|deposed|assassinated|executed|dismissed|arrested|murdered|"
                             rf"betrayed|pardoned|knighted|[Aa]ccording to|(?:written|painted|composed|invented|proposed|"
                             rf"sculpted|drafted) by) (?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?![\w’'-]| [{UPPER}])")
+_OBJECT_WORDS = frozenset("denounced succeeded deposed assassinated executed dismissed arrested murdered betrayed pardoned "
+                          "knighted according According written painted composed invented proposed sculpted drafted".split())
 _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
 
 
@@ -216,7 +219,8 @@ def single_named_people(text: str) -> list[ActorMention]:
     ('Hitler had decided'), or one a person's word follows ('Anders himself', 'Tostig's death'),
     not an English word, a place's or a side's name."""
     found = []
-    for match in [*SINGLE.finditer(text), *_PERSON_OBJECT.finditer(text)]:
+    objects = () if _OBJECT_WORDS.isdisjoint(text.split()) else _PERSON_OBJECT.finditer(text)
+    for match in [*SINGLE.finditer(text), *objects]:
         name = match.group("name")
         before = _CAPITAL_BEFORE.search(text, 0, match.start())
         if not name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or is_known_place(name) \

@@ -75,19 +75,25 @@ def led_by_people(text: str) -> list[ActorMention]:
 
 
 _ONE_NAME = rf"[{UPPER}][a-zà-ÿ]{{2,}}"
-_EPITHET = re.compile(rf"(?<![\w’'.-])(?P<first>{_ONE_NAME}) the (?P<epithet>[A-Z][a-z]{{2,}})(?![\w’'-]| [{UPPER}])")
+# ' the Great' first (a pattern that opens with plain text is searched fast), then the first name before it
+_EPITHET = re.compile(rf" the (?P<epithet>[A-Z][a-z]{{2,}})(?![\w’'-]| [{UPPER}])")
+_FIRST_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<first>{_ONE_NAME})$")
 
 
 def epithet_people(text: str) -> list[ActorMention]:
     """'Alfred the Great', 'Ivan the Terrible': a listed first name, 'the' and a capitalised word
     that is no place, people or head word."""
-    if " the " not in text:
-        return []
-    return [ActorMention(m.start(), m.end(), m.group(), "person", rule="epithet") for m in _EPITHET.finditer(text)
-            if m.group("first") in first_names() and _bare_name_ok(m.group("epithet"))]
+    found = []
+    for match in _EPITHET.finditer(text):
+        first = _FIRST_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if first and first.group("first") in first_names() and _bare_name_ok(match.group("epithet")):
+            found.append(ActorMention(first.start(), match.end(), text[first.start() : match.end()], "person",
+                                      rule="epithet"))
+    return found
 
 
 _GROUP = re.compile(rf"\b(?P<role>[a-z]+s),? (?P<names>{_ONE_NAME}(?:, {_ONE_NAME})*,? and {_ONE_NAME})(?![\w’'-]| [{UPPER}])")
+_GROUP_CUE = re.compile(rf"[a-z]s,? [{UPPER}][^.;:]* and [{UPPER}]")
 _NAME = re.compile(_ONE_NAME)
 _KIN_PLURALS = frozenset({"brothers", "sisters", "sons", "daughters", "cousins", "nephews", "nieces", "children"})
 
@@ -95,7 +101,7 @@ _KIN_PLURALS = frozenset({"brothers", "sisters", "sons", "daughters", "cousins",
 def grouped_people(text: str) -> list[ActorMention]:
     """'the northern earls Osric and Wulf', 'his brothers Osric and Wulf': single names listed
     after a plural title, role or kin noun."""
-    if " and " not in text:
+    if _GROUP_CUE.search(text) is None:
         return []
     found = []
     for match in _GROUP.finditer(text):
@@ -147,17 +153,21 @@ def listed_with_people(text: str, people: list[ActorMention], taken: list[tuple[
     return found
 
 
-_TITLE_WORDS = "|".join(t for t in TITLES if " " not in t and "." not in t and t.isalpha() and TITLES[t])
 # 'the Mamluk sultan Baybars', 'the emperor Nero': a title in lower case before a single name
-_LOWER_TITLED = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z]?[a-z]+\s+)?(?P<title>{_TITLE_WORDS})\s+"
-                           rf"(?P<name>{_ONE_NAME})(?![\w’'-]| [{UPPER}])")
+_LOWER_TITLES = frozenset(t for t, role in TITLES.items() if role and t.isalpha())
+_LOWER_THEN_NAME = re.compile(rf" (?P<title>[a-z]+) (?P<name>{_ONE_NAME})(?![\w’'-]| [{UPPER}])")
+_DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?) (?:[A-Z]?[a-z]+ )?$")  # 'the Mamluk ', 'an '
 
 
 def lower_titled_people(text: str) -> list[ActorMention]:
     """'the Mamluk sultan Baybars', 'the emperor Nero': a single name after a title in lower case."""
+    if _LOWER_TITLES.isdisjoint(text.split()):
+        return []
     found = []
-    for match in _LOWER_TITLED.finditer(text):
-        if _one_name_ok(match.group("name")):
-            found.append(ActorMention(match.start("name"), match.end("name"), match.group("name"), "person",
-                                      TITLES[match.group("title")], rule="title", lead=match.start("title")))
+    for match in _LOWER_THEN_NAME.finditer(text):
+        title, name = match.group("title"), match.group("name")
+        if title in TITLES and TITLES[title] and _DETERMINED.search(text, max(0, match.start() - 20), match.start() + 1) \
+                and _one_name_ok(name):
+            found.append(ActorMention(match.start("name"), match.end("name"), name, "person", TITLES[title],
+                                      rule="title", lead=match.start("title")))
     return found

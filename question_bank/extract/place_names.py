@@ -209,7 +209,6 @@ def _verb_only(word: str) -> bool:
 
 # a street's word in French, Spanish, Italian or Portuguese, written in lower case before the name
 _STREET_WORDS = frozenset({"rue", "quai", "calle", "avenida", "piazza", "plaza", "rua", "largo", "viale", "paseo"})
-_STREET_CUE = re.compile(rf"\b(?i:{'|'.join(_STREET_WORDS)}) ")  # one search: faster than a test of each word
 _STREET_LINKS = frozenset({"de", "du", "des", "la", "del", "della", "di", "do", "da", "dos", "das"})
 
 
@@ -217,7 +216,7 @@ def foreign_streets(text: str, tokens: list[Word], free: list[bool]) -> list[tup
     """Where 'the rue Lhomond', 'the calle de Alcalá' are: a foreign street word and the capitalised
     name after it, one place; marks their words taken in `free`."""
     found: list[tuple[int, int]] = []
-    if _STREET_CUE.search(text) is None:
+    if _STREET_WORDS.isdisjoint(text.lower().split()):  # (a set test of the words: faster than any pattern)
         return found
     for i, word in enumerate(tokens[:-1]):
         if word.folded not in _STREET_WORDS or not free[i]:
