@@ -200,8 +200,8 @@ _PERSON_AFTER = (
     r"mother|queen|death|funeral|coronation|assassination|murder|execution|marriage|successor|biographer|image|"
     r"memory|footsteps|absence)"
 )
-SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})|"
-                    rf"{_PERSON_AFTER})\b")
+SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+_SINGLE_AFTER = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:{_PERSON_AFTER})\b")
 
 
 # verbs whose object is a person, and what a person writes or makes: 'denounced Stalin', 'according to
@@ -219,8 +219,10 @@ def single_named_people(text: str) -> list[ActorMention]:
     ('Hitler had decided'), or one a person's word follows ('Anders himself', 'Tostig's death'),
     not an English word, a place's or a side's name."""
     found = []
-    objects = () if _OBJECT_WORDS.isdisjoint(text.split()) else _PERSON_OBJECT.finditer(text)
-    for match in [*SINGLE.finditer(text), *objects]:
+    words_ = text.split()
+    objects = () if _OBJECT_WORDS.isdisjoint(words_) else _PERSON_OBJECT.finditer(text)
+    possessed = _SINGLE_AFTER.finditer(text) if "’s " in text or "'s " in text or "self" in text else ()
+    for match in [*SINGLE.finditer(text), *possessed, *objects]:
         name = match.group("name")
         before = _CAPITAL_BEFORE.search(text, 0, match.start())
         if not name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or is_known_place(name) \

@@ -93,7 +93,7 @@ def epithet_people(text: str) -> list[ActorMention]:
 
 
 _GROUP = re.compile(rf"\b(?P<role>[a-z]+s),? (?P<names>{_ONE_NAME}(?:, {_ONE_NAME})*,? and {_ONE_NAME})(?![\w’'-]| [{UPPER}])")
-_GROUP_CUE = re.compile(rf"[a-z]s,? [{UPPER}][^.;:]* and [{UPPER}]")
+_GROUP_CUE = re.compile(rf" and [{UPPER}]")  # (opens with plain text: searched fast)
 _NAME = re.compile(_ONE_NAME)
 _KIN_PLURALS = frozenset({"brothers", "sisters", "sons", "daughters", "cousins", "nephews", "nieces", "children"})
 
