@@ -15,6 +15,10 @@ from question_bank.extract.sides import SIDE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЀ-ЏΑ-Ω"  # capitals of Latin, Cyrillic and Greek (Latin Extended-A whole)
 CAP = rf"[{UPPER}][\w’'.-]*"
+# a name's later word: a capital first, or an Arabic article and a capital ('al-Din' of 'Salah al-Din'); never
+# a pattern's first item (a pattern that starts with a class of capitals is searched much faster)
+LATER_CAP = rf"(?:(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-)?{CAP}"
+_ARTICLED = re.compile(rf"(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-[{UPPER}]")
 
 
 # Words that end a name or are none: units' and places' heads, months, sides, sentence words.
@@ -62,9 +66,14 @@ def capital(word: str) -> bool:
     return word[:1].isupper()
 
 
+def name_capital(word: str) -> bool:
+    """True if `word` starts like a name's word: a capital, or an Arabic article and a capital ('al-Adil')."""
+    return word[:1].isupper() or _ARTICLED.match(word) is not None
+
+
 def name_word_ok(word: str) -> bool:
     bare = word.strip("’'.").lower()
-    return capital(word) and bare not in NOT_NAME and bare not in SIDE_WORDS and bare.rstrip("s") not in SIDE_WORDS
+    return name_capital(word) and bare not in NOT_NAME and bare not in SIDE_WORDS and bare.rstrip("s") not in SIDE_WORDS
 
 
 def is_known_place(name: str) -> bool:

@@ -18,14 +18,15 @@ services, nationalities and types of aircraft are not actors. The rules live in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
 from lemminflect import getAllLemmas
 
 from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
-from question_bank.extract.kin import demonym_named_ships, kin
+from question_bank.extract.foreign_bodies import foreign_organisations
+from question_bank.extract.kin import demonym_named_ships, families, kin
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.organisations import (
     ORG_ROLE_WORDS,
@@ -48,7 +49,14 @@ from question_bank.extract.people import (
     single_named_people,
     titled_people,
 )
-from question_bank.extract.people_cues import led_by_people, who_named_people
+from question_bank.extract.people_cues import (
+    epithet_people,
+    grouped_people,
+    led_by_people,
+    listed_with_people,
+    lower_titled_people,
+    who_named_people,
+)
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.extract.vessels import (
     SHIP_PREFIX,
@@ -67,8 +75,9 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """Every person, organisation, ship and craft in `text` outside the `taken` spans, longest first."""
     candidates: list[ActorMention] = []
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
-                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin,
-                 who_named_people, led_by_people, field_organisations):
+                 first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin, families,
+                 who_named_people, led_by_people, field_organisations, epithet_people, grouped_people,
+                 foreign_organisations, lower_titled_people):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []
@@ -165,6 +174,9 @@ def names_elsewhere(found: Sequence[_Finds]) -> None:
     common: set[str] = set()  # surnames that are words too ('Crick', 'Chain'): never at a sentence's start
     for actor in known.values():
         _add_keys(actor, keys, common)
+    _add_first_names(known.values(), keys, common)
+    _add_families(known.values(), keys, common)
+    _add_craft_after_people(known.values(), keys, common)
     if keys:
         _match_known(found, known, keys, common)
 
@@ -176,7 +188,9 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
     words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
     if actor.kind == "ship" and actor.rule == "type" and is_known_place(actor.full_name):
         return  # 'the liner New York': the city wherever it stands alone
-    keys[" ".join(words_)] = actor
+    held = keys.get(" ".join(words_))
+    if not (_guessed_person(actor) and held is not None and held.kind in ("ship", "craft")):
+        keys[" ".join(words_)] = actor  # (a ship's bare name stays the ship: 'Titanic's sister' made a person)
     firm = _FIRM.match(actor.full_name) if actor.kind == "organisation" else None
     if firm:  # 'Eli Lilly and Company' is 'Eli Lilly' and 'Lilly'
         for short in {firm.group("name"), firm.group("name").split()[-1]}:
@@ -184,7 +198,8 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
                 keys.setdefault(short, actor)
     if actor.kind == "ship" and SHIP_PREFIX.match(actor.full_name) and len(words_) > 1:
         bare = " ".join(words_[1:])
-        keys.setdefault(bare, actor)
+        if bare not in keys or _guessed_person(keys[bare]):
+            keys[bare] = actor
         if all(is_common_word(w) for w in words_[1:]):
             common.add(bare)
     if actor.kind == "person" and len(words_) > 1 and actor.rule != "regnal":
@@ -203,7 +218,50 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
                     common.add(tail)
 
 
+def _add_first_names(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
+    """A person's listed first name met alone after the full name is that person ('Orville' of
+    'Orville Wright'), when no other person of the article has it; as a name of its own only
+    (never inside a longer capitalised name, nor at a sentence's start but before a verb)."""
+    owners: dict[str, set[str]] = {}
+    for actor in actors:
+        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+        if actor.kind == "person" and len(words_) > 1 and words_[0] in first_names():
+            owners.setdefault(words_[0], set()).add(fold(actor.full_name))
+    for first, names in owners.items():
+        if len(names) == 1 and first not in keys and not is_known_place(first):
+            keys[first] = next(a for a in actors if fold(a.full_name) in names)
+            common.add(first)
+
+
+def _add_craft_after_people(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
+    """A craft named after a known person is met by the rest of its name alone ('the Flyer' of
+    'Wright Flyer', once 'Wilbur Wright' is known)."""
+    for actor in actors:
+        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+        if actor.kind == "craft" and len(words_) > 1 and words_[0] in keys and keys[words_[0]].kind == "person":
+            rest = " ".join(words_[1:])
+            keys.setdefault(rest, actor)
+            if all(is_common_word(w) for w in words_[1:]):
+                common.add(rest)
+
+
+def _add_families(actors: Iterable[ActorMention], keys: dict[str, ActorMention], common: set[str]) -> None:
+    """A known person's surname in the plural is the family, one actor ('the Curies' once 'Marie
+    Curie' is known; 'the Wrights')."""
+    for actor in actors:
+        words_ = [t.group() for t in _TOKEN.finditer(actor.full_name)]
+        if actor.kind != "person" or len(words_) < 2 or actor.rule in ("regnal", "family") or len(words_[-1]) < 3:
+            continue
+        plural = words_[-1] + ("es" if words_[-1].endswith(("s", "sh", "ch", "x", "z")) else "s")
+        if plural not in keys:  # ('the Vargas' is the family, though a state of Venezuela is Vargas)
+            keys[plural] = ActorMention(0, 0, plural, "person", rule="family")
+            if is_common_word(plural):
+                common.add(plural)  # 'curies': as a name of its own only
+
+
 _FIRM = re.compile(r"(?P<name>.+?) (?:and|&) (?:Company|Co\.?|Sons)$")
+_NUMERALS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_SERIES = re.compile(rf" (?:{'|'.join(_NUMERALS)})\b(?![’'.-]\w)")
 
 
 def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: dict[str, ActorMention],
@@ -214,10 +272,10 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
     navy = any(a.kind == "ship" for a in known.values())
     for finds in found:
         text = finds.text
-        settled = [_settled(a, known) for a in finds.actors] if finds.actors else []
+        settled = [_settled(a, known, keys) for a in finds.actors] if finds.actors else []
         if firsts.isdisjoint(_TOKEN.findall(text)):
             finds.actors = settled
-            if _ships_listed(finds, keys, common, navy):
+            if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
                 longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
             continue
         guesses = [p for p in finds.places if p.rule != "catalog"]  # a rule's guess gives way to a known actor
@@ -232,7 +290,9 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
             hit = None
             for n, key in reversed(_runs_at(text, tokens, i, min(longest, len(tokens) - i))):
                 named = keys.get(key)
-                if named is not None and (key not in common or _alone(text, tokens, i, i + n)):
+                if named is not None and (key not in common or _alone(text, tokens, i, i + n) or i == 0 and
+                                          named.full_name.startswith(key + " ")
+                                          and _past_verb_follows(text, tokens[i + n - 1].end())):
                     hit = (tokens[i].start(), tokens[i + n - 1].end(), named)
                     break
             if hit is None:
@@ -241,6 +301,10 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
             start, end, actor = hit
             if n == 1 and " " not in actor.full_name and i > 0 and first_name_before(text, tokens[i - 1], tokens[i]):
                 start = tokens[i - 1].start()  # 'Roald Amundsen', once 'Amundsen' alone is known as a person
+            series = _SERIES.match(text, end) if actor.kind in ("craft", "ship") else None
+            if series:  # 'the Flyer II': the next craft of a known craft's name
+                end, actor = series.end(), replace(actor, name=text[start : series.end()])
+                n += 1
             gloss = any(_GLOSS.fullmatch(text[a.end : start]) for a in settled if a.end <= start) or \
                 _NAMED_ATTACK.match(text, end) is not None  # 'Lindqvist's Charge' names an attack
             if not gloss and not any(start < e and s < end and (s, e) != (start, end) or (s, e) == (start, end)
@@ -251,7 +315,7 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
                 finds.places = [p for p in finds.places if not (p.start < end and start < p.end)]
             i += n
         finds.actors = sorted(settled, key=lambda a: a.start)
-        if _ships_listed(finds, keys, common, navy):
+        if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
             longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
 
 
@@ -278,6 +342,20 @@ def _ships_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str]
     for ship in listed:
         _add_keys(ship, keys, common)
         finds.places = [p for p in finds.places if not (p.start < ship.end and ship.start < p.end)]
+    finds.actors = sorted([*finds.actors, *listed], key=lambda a: a.start)
+    return bool(listed)
+
+
+def _people_listed(finds: _Finds, keys: dict[str, ActorMention], common: set[str]) -> bool:
+    """Adds to `finds` the single names listed with a person of it ('Harold, Osric and Wulf'),
+    known by name from then on; True if there were any."""
+    people = [a for a in finds.actors if a.kind == "person"]
+    if not people:
+        return False
+    listed = listed_with_people(finds.text, people, finds.spans())
+    for person in listed:
+        _add_keys(person, keys, common)
+        finds.places = [p for p in finds.places if not (p.start < person.end and person.start < p.end)]
     finds.actors = sorted([*finds.actors, *listed], key=lambda a: a.start)
     return bool(listed)
 
@@ -313,6 +391,17 @@ def _person_follows(text: str, end: int) -> bool:
     return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")
 
 
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _past_verb_follows(text: str, end: int) -> bool:
+    """True if a verb's past form follows ('Lucien saw', 'Marie found'): a first name opening a
+    sentence is the person there, though the word is a noun too."""
+    after = _NEXT_WORD.match(text, end)
+    word = after.group(1) if after else ""
+    return bool(word) and not word.endswith("s") and any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
+
+
 def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
     """True if the words `first`..`last` stand as a name of their own inside the sentence: no
     capitalised word right before or after them ('the White House') but a sentence's opening word
@@ -320,12 +409,23 @@ def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> boo
     if first == 0:
         return _person_follows(text, tokens[last - 1].end())
     before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
-    opener = first == 1 and is_common_word(before.group())  # 'Later Crick wrote'
+    opener = first == 1 and (is_common_word(before.group()) or before.group() in ("The", "A", "An"))  # 'Later Crick'
     return not (capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (
-        after is not None and capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " ")
+        after is not None and capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " "
+        and after.group() not in _NUMERALS)  # 'the Flyer II' stands alone as the 'Flyer' of a series
 
 
-def _settled(actor: ActorMention, known: dict[str, ActorMention]) -> ActorMention:
+def _guessed_person(actor: ActorMention | None) -> bool:
+    """True if `actor` is a single name only a person's word made a person ('Titanic's sister')."""
+    return actor is not None and actor.kind == "person" and actor.rule == "single" and " " not in actor.full_name
+
+
+def _settled(actor: ActorMention, known: dict[str, ActorMention], keys: dict[str, ActorMention]) -> ActorMention:
+    """The actor with the role and side found elsewhere; a single name a person's word made a person
+    that the article names as a ship is the ship ('Yorktown herself capsized')."""
+    named = keys.get(actor.text) if actor.kind == "person" and actor.rule == "single" else None
+    if named is not None and named.kind in ("ship", "craft"):
+        actor = replace(actor, kind=named.kind, name=named.full_name, role=named.role)
     first = known.get(fold(actor.full_name))
     if first is None:
         return actor

@@ -1,5 +1,5 @@
 """People named by a first name alone where the sentence says whose kin they are ("his wife
-Marie", "her son, Tomas"), and ships named as a ship's sister ("her sister Aldara", "the sister
+Marie", "her son, Tomas", "their first daughter, Irène"), families ("the Lumière brothers"), and ships named as a ship's sister ("her sister Aldara", "the sister
 ship Vesk"); and ships named by a people's word alone in an article about ships ("the Texan
 stopped")."""
 
@@ -12,10 +12,12 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import CAP, UPPER, ActorMention, is_known_place, name_word_ok
 from question_bank.extract.lexicon import is_common_word
+from question_bank.extract.vessels import SHIP_TYPES
 
 _KIN_WORDS = "wife|husband|son|daughter|brother|sister|mother|father|widow|fiancée|fiancé|nephew|niece|cousin"
 _KIN = re.compile(
-    rf"(?:\b(?:his|her|their|its)|[’']s?) (?P<kin>{_KIN_WORDS})(?P<ship> ship)?,? (?P<name>[{UPPER}][\w’'-]+(?: {CAP})?)"
+    rf"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s?)(?: (?:own|late|little|[a-z]+(?:er|est|st|nd|rd|th|ed|ly|ng))){{0,2}}"
+    rf" (?P<kin>{_KIN_WORDS})(?P<ship> ship)?,? (?P<name>(?:(?:al|el|ad)-)?[{UPPER}][\w’'-]+(?: {CAP})?)"
 )
 _SHIP_CUE = re.compile(r"\b(?:ships?|liners?|steam\w*|vessels?|launched|sailed|hull|class|afloat|sank|voyage)\b")
 
@@ -50,7 +52,8 @@ def demonym_named_ships(text: str) -> list[ActorMention]:
         name, after = match.group("name"), match.group("after").strip()
         if not is_demonym(name):
             continue
-        if after.isalpha() and (after in ("of", "and", "or", "in") or getAllLemmas(after).get("NOUN")) or \
+        if after.isalpha() and (after in ("of", "and", "or", "in") or getAllLemmas(after).get("NOUN") or
+                                after in SHIP_TYPES) or \
                 after == "," and re.match(rf",? (?:[{UPPER}]|the |a )", text[match.end("name") + 1 :]):
             continue  # 'the Texan coast', 'the Texan of ...', 'the American, Ray Lind'
 
@@ -65,3 +68,21 @@ def is_demonym(word: str) -> bool:
         return True
     stems = (word[:-1], word[:-2] + "a", word[:-3] + "a", word[:-2] + "as", word[:-2])
     return any(len(stem) > 3 and gazetteer.is_place(stem) for stem in stems)
+
+
+_FAMILY = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}}) (?:brothers|sisters|family)\b")
+
+
+def families(text: str) -> list[ActorMention]:
+    """'the Lumière brothers', 'the Romanov family': a family named by its surname, one actor (a
+    surname that is no adjective, place or people: 'the Smith brothers' too)."""
+    if " brothers" not in text and " sisters" not in text and " family" not in text:
+        return []
+    found = []
+    for match in _FAMILY.finditer(text):
+        name = match.group("name")
+        if not name_word_ok(name) or getAllLemmas(name.lower()).get("ADJ") or is_known_place(name) or is_demonym(name) \
+                or match.start() == 0 and is_common_word(name):
+            continue  # 'the Royal family'; a sentence's first word may be any word
+        found.append(ActorMention(match.start(), match.end(), match.group(), "person", rule="family"))
+    return found

@@ -12,7 +12,8 @@ from question_bank.extract.actor_names import CAP, NOT_NAME, POSSESSIVE, UPPER, 
 from question_bank.extract.lexicon import is_common_word
 from question_bank.extract.sides import SIDE_WORDS
 
-ACRONYM = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,6}(?:-\d{1,3})?)\b(?![.’'-]\w)")
+# capitals of the Latin alphabet with their accents too: 'ÁVH', 'ČTK'
+ACRONYM = re.compile(r"\b(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž&]{1,6}(?:-\d{1,3})?)\b(?![.’'-]\w)")
 ORG_HEADS = {
     "society": "society", "academy": "academy", "agency": "agency", "administration": "agency",
     "bureau": "bureau", "institute": "institute", "institution": "institution", "university": "university",
@@ -27,7 +28,7 @@ ORG_HEADS = {
     "choir": "choir", "ensemble": "ensemble", "theatre": "theatre", "theater": "theatre", "club": "club",
     "opera": "opera company", "ballet": "ballet company", "philharmonic": "orchestra",
     "board": "board", "service": "service", "patrol": "patrol", "assembly": "assembly", "brothers": "company",
-    "sons": "company", "line": "shipping line",
+    "sons": "company", "line": "shipping line", "authority": "authority", "circle": "circle", "radio": "radio station",
 }
 # 'the Gustav Line' is a defended line, a place; 'the Cunard Line' a shipping line, where ships are named
 _SHIPPING = re.compile(r"\b(?:[Ss]hip\w*|[Ll]iners?|[Ss]team\w*|[Vv]essels?|[Pp]assengers?|[Vv]oyages?|[Oo]wner|"
@@ -37,7 +38,8 @@ ORG_ROLE_WORDS = frozenset({
     "organization", "society", "university", "hospital", "newspaper", "commission", "council", "ministry",
     "firm", "academy", "observatory", "airline", "manufacturer",
 })
-RADIO = re.compile(rf"\bRadio\s+{CAP}")
+RADIO = re.compile(rf"\bRadio(?:\s+{CAP}){{1,3}}")  # 'Radio Moscow', 'Radio Free Europe'
+
 
 
 _NOT_ACRONYM = frozenset(
@@ -102,6 +104,8 @@ def headed_organisations(text: str) -> list[ActorMention]:
             continue  # 'Kennedy Space Center': a launch site, a place
         if match.group("head") == "Line" and (not left or not _SHIPPING.search(text)):
             continue
+        if match.group("head") == "Circle" and left and gazetteer.is_place(" ".join(w.group() for w in left)):
+            continue  # 'the Arctic Circle': a place
         while any(POSSESSIVE.search(w.group()) for w in left[:-1]):  # "Morgan's International … Company"
             left.pop(0)
         start = before.start() + left[0].start() if before and left else match.start("head")
@@ -218,3 +222,4 @@ def field_organisations(text: str) -> list[ActorMention]:
         return []
     start = match.start("name")
     return [ActorMention(start, start + len(name), name, "organisation", rule="field")]
+

@@ -12,12 +12,13 @@ from functools import lru_cache
 from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import (
     CAP,
+    LATER_CAP,
     NOT_NAME,
     POSSESSIVE,
     UPPER,
     ActorMention,
-    capital,
     is_known_place,
+    name_capital,
     name_word_ok,
     noun_lemmas,
     stands_alone,
@@ -46,7 +47,11 @@ _TITLES = {
     "secretary": "secretary", "major": "major", "cosmonaut": "cosmonaut", "astronaut": "astronaut",
     "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "sheikh": "sheikh", "emir": "emir",
     "sultan": "sultan", "shah": "shah", "ayatollah": "ayatollah", "imam": "imam", "rabbi": "rabbi",
+    "earl": "earl", "duke": "duke", "duchess": "duchess", "baron": "baron", "jarl": "jarl", "thane": "thane",
 }
+TITLES = _TITLES  # (people_cues reads them)
+
+
 def _title_pattern(title: str) -> str:
     """'Brigadier General' and 'Brigadier general' for 'brigadier general'; the first word capitalised."""
     first, *rest = title.split()
@@ -55,38 +60,56 @@ def _title_pattern(title: str) -> str:
 
 TITLED = re.compile(
     r"\b(?=[A-Z])(?P<title>" + "|".join(_title_pattern(t) for t in sorted(_TITLES, key=len, reverse=True))
-    + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{0,3}})"
+    + rf")(?<!\.)\s+(?P<name>(?:(?:[A-Z]\.\s?){{1,2}}\s*|{_PARTICLE}\s+)?{CAP}(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{LATER_CAP}){{0,3}})"
 )
 PERSON = re.compile(
-    rf"\b(?P<first>{CAP})(?P<rest>(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{CAP}){{1,3}})"
+    rf"\b(?P<first>{CAP})(?P<rest>(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{LATER_CAP}){{1,3}})"
 )
 INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*(?:(?:La|Le|De|Van|Von|Du|Da)\s+)?{CAP})")
 
 
+# faker's person providers: English, German, French, Italian, Czech, and Russian and Ukrainian spelled
+# as English writes them; then other languages of the Latin alphabet (and Japanese romanised), whose
+# first names are taken only where they are no English word or known place ('Said', 'Over', 'Bali')
+_LOCALES = ("en", "en_GB", "de_DE", "fr_FR", "it_IT", "cs_CZ", "ru_RU", "uk_UA")
+_MORE_LOCALES = ("en_IE", "ga_IE", "es_ES", "pt_PT", "pt_BR", "nl_NL", "da_DK", "no_NO", "sv_SE", "fi_FI", "et_EE",
+                 "lv_LV", "lt_LT", "pl_PL", "sk_SK", "hu_HU", "ro_RO", "sl_SI", "hr_HR", "tr_TR", "ja_JP")
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """First names of faker's person providers (English, German, French, Italian, Czech, and
-    Russian and Ukrainian in their English spellings: Юрий → Yuri, Сергей → Sergei)."""
-    import importlib
-
+    """First names of faker's person providers (see _LOCALES: Юрий → Yuri, Сергей → Sergei)."""
     from anyascii import anyascii
 
-    names: set[str] = set()
-    for locale in ("en", "en_GB", "de_DE", "fr_FR", "it_IT", "cs_CZ", "ru_RU", "uk_UA"):
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            value = getattr(provider, attribute, ())
-            if isinstance(value, dict | tuple | list | set | frozenset):
-                names.update(value.keys() if isinstance(value, dict) else value)
+    names = _provided(_LOCALES)
     for name in [n for n in names if not n.isascii()]:
         names.update(_english_spellings(anyascii(name)))
+    more = _provided(_MORE_LOCALES)
+    more |= {anyascii(n) for n in more if not n.isascii()}  # 'Laszlo' as English often writes 'László'
+    names |= {n for n in more - names if not is_common_word(n) and not gazetteer.is_place(n)}
+    names |= {"Ibn", "Abu"}  # an Arabic name's first word: 'Ibn al-Athir', 'Abu Bakr'
     return frozenset(n for n in names if len(n) > 2 and n.lower() not in NOT_NAME and n.lower() not in SIDE_WORDS
                      and n.lower() not in _PLACE_PREFIXES)
 
 
+def _provided(locales: tuple[str, ...]) -> set[str]:
+    import importlib
+
+    names: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_romanized_names"):
+            value = getattr(provider, attribute, ())
+            if isinstance(value, dict | tuple | list | set | frozenset):
+                names.update(value.keys() if isinstance(value, dict) else value)
+    return names
+
+
 # first words of places' names that faker lists as first names: 'Monte Cassino', 'Saint Petersburg'
+# ('Ras el-Tawil', 'Tell el-Kebir', 'Kafr el-Dawwar': Arabic places' first words)
 _PLACE_PREFIXES = frozenset({"monte", "mont", "saint", "san", "santa", "sainte", "fort", "port", "mount", "lake", "cape",
-                             "north", "south", "east", "west"})
+                             "north", "south", "east", "west", "ras", "tell", "kafr", "bir", "wadi", "jebel", "deir",
+                             "sharm", "ain", "qasr", "khan", "bab"})
 
 
 def _english_spellings(latin: str) -> set[str]:
@@ -136,7 +159,7 @@ def _person_name(name: str) -> str:
         out.append(word)
         if POSSESSIVE.search(word):
             break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
-    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not capital(out[-1])):
+    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not name_capital(out[-1])):
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
@@ -169,23 +192,43 @@ def titled_people(text: str) -> list[ActorMention]:
 # verbs that only a person is the subject of: 'Hitler had decided', 'Stalin ordered'
 _PERSON_VERBS = (
     "decided|ordered|insisted|refused|wrote|said|told|believed|feared|hoped|wanted|demanded|promised|resigned|"
-    "married|confessed|complained|admitted|recalled|remarked|declared"
+    "married|confessed|complained|admitted|recalled|remarked|declared|died|replied|protested|was born"
+)
+# what only a person has or is: 'Anders himself', 'Harold's brothers', 'Tostig's death'
+_PERSON_AFTER = (
+    r"\s+(?:himself|herself)|[’']s\s+(?:own\s+)?(?:wife|husband|widow|sons?|daughters?|brothers?|sisters?|father|"
+    r"mother|queen|death|funeral|coronation|assassination|murder|execution|marriage|successor|biographer|image|"
+    r"memory|footsteps|absence)"
 )
 SINGLE = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})\s+(?:had\s+|then\s+|also\s+)?(?:{_PERSON_VERBS})\b")
+_SINGLE_AFTER = re.compile(rf"(?<![\w’'-])(?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?:{_PERSON_AFTER})\b")
 
 
+# verbs whose object is a person, and what a person writes or makes: 'denounced Stalin', 'according to
+# Tacitus', 'painted by Munch'
+_PERSON_OBJECT = re.compile(rf"\b(?:denounced|succeeded|deposed|assassinated|executed|dismissed|arrested|murdered|"
+                            rf"betrayed|pardoned|knighted|[Aa]ccording to|(?:written|painted|composed|invented|proposed|"
+                            rf"sculpted|drafted) by) (?P<name>[{UPPER}][a-zà-ÿ]{{2,}})(?![\w’'-]| [{UPPER}])")
+_OBJECT_WORDS = frozenset("denounced succeeded deposed assassinated executed dismissed arrested murdered betrayed pardoned "
+                          "knighted according According written painted composed invented proposed sculpted drafted".split())
 _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w’'.-]* $")
 
 
 def single_named_people(text: str) -> list[ActorMention]:
     """A single name that the sentence makes a person: the subject of a verb only people do
-    ('Hitler had decided'), not an English word, a place's or a side's name."""
+    ('Hitler had decided'), or one a person's word follows ('Anders himself', 'Tostig's death'),
+    not an English word, a place's or a side's name."""
     found = []
-    for match in SINGLE.finditer(text):
+    words_ = text.split()
+    objects = () if _OBJECT_WORDS.isdisjoint(words_) else _PERSON_OBJECT.finditer(text)
+    possessed = _SINGLE_AFTER.finditer(text) if "’s " in text or "'s " in text or "self" in text else ()
+    for match in [*SINGLE.finditer(text), *possessed, *objects]:
         name = match.group("name")
+        before = _CAPITAL_BEFORE.search(text, 0, match.start())
         if not name_word_ok(name) or is_common_word(name) or name.lower() in _TITLES or is_known_place(name) \
-                or _CAPITAL_BEFORE.search(text, 0, match.start()):
-            continue  # 'General Lee ordered' is for the title rule; 'Norway ordered' is a country
+                or before and not (before.start() == 0 and is_common_word(before.group().strip())
+                                   and before.group().strip().lower() not in _TITLES):
+            continue  # 'General Lee ordered' is for the title rule ('After Tesmar's death' is not); 'Norway ordered'
         found.append(ActorMention(match.start(), match.end("name"), name, "person", rule="single"))
     return found
 

@@ -27,6 +27,7 @@ HEADS_AFTER = frozenset({
     # named parts of a mountain, faults, streets, buildings and monuments
     *MOUNTAIN_PARTS, "fault", "avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
     "palace", "column", "monument", "memorial", "gallery", "monastery", "camp", "banks", "building", "hotel",
+    "passage", "arcade", "alley", "barracks", "embankment", "prairie", "meadow", "meadows", "heath", "moor",
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
@@ -42,6 +43,8 @@ LOWER_AFTER = frozenset({
     "district", "basin", "plain", "peninsula", "airfield", "garrison", "hills", "heights", "railway", "station",
     "formation", "crater", "highlands", "glacier", "massif", "plateau", "range", "lowlands", "isthmus", "archipelago",
     "lagoon", "estuary", "uplands",
+    # an event named after where it happened: 'the Chernobyl disaster', 'the Fukushima accident'
+    "accident", "disaster", "earthquake", "eruption", "flood", "famine", "massacre",
 })
 PLACE_TYPES = {
     "river": "river", "creek": "river", "run": "river", "canal": "river", "delta": "river",
@@ -68,7 +71,8 @@ PLACE_TYPES = {
     **{part: "mountain" for part in MOUNTAIN_PARTS if part != "glacier"},
     **{word: "landmark" for word in ("avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
                                      "palace", "column", "monument", "memorial", "gallery", "monastery", "camp",
-                                     "building", "hotel")},
+                                     "building", "hotel", "passage", "arcade", "alley", "barracks", "embankment")},
+    **dict.fromkeys(("prairie", "meadow", "meadows", "heath", "moor"), "region"),
     "banks": "region",
 }
 # first words of places' names in Spanish, Portuguese and Italian ('San Francisco', 'Los Alamos',
@@ -88,6 +92,7 @@ OF_NOUNS = frozenset({
     "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
     "monastery", "abbey", "coast", "shores", "county", "district", "kingdom", "colony", "harbour", "harbor",
     "fortress", "citadel", "castle", "foot", "peak", "summit", "islands", "state", "capital", "inhabitants",
+    "tip", "shore", "workers", "citizens", "residents", "townspeople", "population", "mayor",
 })
 PLACE_TYPES.update(dict.fromkeys(FOREIGN_PREFIXES, "town"))
 PLACE_TYPES.update(dict.fromkeys(("pier", "dock", "berth", "wharf", "quay"), "landmark"))
@@ -120,3 +125,18 @@ TITLE_WORDS = frozenset({"king", "queen", "prince", "princess", "emperor", "empr
 TYPE_BEFORE = frozenset({"volcano", "river", "mountain", "peak", "island", "islet", "atoll", "town", "city", "village",
                          "hamlet", "port", "lake", "glacier", "fortress", "valley", "canal", "strait", "province",
                          "district", "suburb", "oasis", "plateau", "peninsula", "bay", "fjord"})
+# heads of a square's, a street's or a building's name: a word that names no place alone may stand
+# before them ('Republic Square', 'Battle Abbey', 'Parade Street')
+LANDMARK_HEADS = frozenset(head for head, kind in PLACE_TYPES.items() if kind == "landmark") - {"line", "depot", "camp"}
+ABSTRACT_NAMES = frozenset({"republic", "battle", "parade", "order", "party", "conference", "treaty", "war", "address",
+                            "government", "allied", "allies", "liberty", "victory", "king", "queen", "prince",
+                            "princess", "emperor", "president"})
+# words that, right after a name, end it as a name of its own ('Merak and the Ouse with …')
+FUNCTION_AFTER = frozenset(
+    "and or on in at to by with which was were who that throughout while until after before from for as but "
+    "where when during the a an had".split()
+)
+# events, meetings and works named after the one place they happened in ('the Suez Crisis', 'the
+# Yalta Conference', 'the Gettysburg Address', 'the Bayeux Tapestry'); never after a person's name
+NAMED_AFTER_PLACES = frozenset({"crisis", "disaster", "earthquake", "eruption", "flood", "fire", "famine", "massacre",
+                                "conference", "agreement", "accords", "address", "tapestry", "incident"})

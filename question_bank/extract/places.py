@@ -17,12 +17,16 @@ from lemminflect import getAllLemmas
 from question_bank.extract import gazetteer
 from question_bank.extract.lexicon import Word, adjacent, free_words, is_common_word
 from question_bank.extract.place_heads import (
+    ABSTRACT_NAMES,
     ARABIC_ARTICLES,
     FOREIGN_PREFIXES,
+    FUNCTION_AFTER,
     HEADS_AFTER,
     HEADS_BEFORE,
+    LANDMARK_HEADS,
     LOWER_AFTER,
     MONTHS_DAYS,
+    NAMED_AFTER_PLACES,
     NOT_PLACE,
     OF_HEADS,
     OF_NOUNS,
@@ -35,9 +39,16 @@ from question_bank.extract.place_heads import (
     WEAK_PREPOSITIONS,
 )
 from question_bank.extract.place_names import (
+    adjective_like,
+    adjective_use,
     adjectives_before_head,
     compass_before,
+    ends_an_and_list,
+    foreign_streets,
     glossed,
+    listed_before,
+    placed_after,
+    titled_or_field,
     type_said,
     weak_head_ok,
     without_glosses,
@@ -52,10 +63,7 @@ _AFTER_PLACE = re.compile(
 )
 # 'the middle Don', 'the upper Volga': a position word may stand between 'the' and a river's name
 _POSITION = frozenset({"middle", "upper", "lower", "northern", "southern", "eastern", "western", "central", "great"})
-_FUNCTION_AFTER = frozenset(
-    "and or on in at to by with which was were who that throughout while until after before from for as but "
-    "where when during the a an had".split()
-)
+_TYPE_DETERMINERS = frozenset({"a", "an", "the", "new", "small", "large", "young", "old", "great"})
 _STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
 _SPACE_LINKS = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "della", "sur", "en"})
 _PLACE_VERBS = frozenset({
@@ -63,6 +71,7 @@ _PLACE_VERBS = frozenset({
     "retake", "besiege", "encircle", "surround", "evacuate", "abandon", "bomb", "shell", "storm", "bypass",
     "approach", "regain", "lose", "leave", "relieve", "attack", "threaten", "invest",
 })
+_MOTION_VERBS = frozenset({"leave", "sail", "head", "steer", "depart", "embark", "flee", "make", "set", "start", "run"})
 _LINKS = frozenset({"na", "on", "upon", "sur", "de", "le", "la", "les", "am", "an", "im", "en", "under", "by"})
 
 
@@ -108,7 +117,8 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
             continue
         j = i + 1
         while j < len(tokens) and free[j] and adjacent(text, tokens[j - 1 : j + 1]) \
-                and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER):
+                and not (tokens[j - 1].text.endswith(("'s", "’s")) and tokens[j].folded not in HEADS_AFTER
+                         and tokens[j].folded != "republic"):  # "the People's Republic"
             # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
             if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)):
@@ -131,20 +141,6 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
         found.append((i, j))
         i = j
     return found
-
-
-_TITLE_NOUNS = frozenset({"journal", "newspaper", "magazine", "periodical", "gazette", "weekly", "daily", "ship", "book"})
-_FIELD_NOUNS = frozenset({"prize", "prizes", "award", "medal", "degree", "doctorate", "professor", "professorship",
-                          "chair", "lecturer", "reader", "diploma", "studies"})
-
-
-def _titled_or_field(tokens: list[Word], first: int) -> bool:
-    """'the journal Nature', 'the Nobel Prize in Physiology', 'professor of Chemistry': a title or a
-    field of study stands there, not a place."""
-    before = [w.folded for w in tokens[max(0, first - 2) : first]]
-    if before and before[-1] in _TITLE_NOUNS and tokens[first - 1].text.islower():
-        return True
-    return len(before) == 2 and before[1] in ("in", "of") and before[0] in _FIELD_NOUNS
 
 
 def _names_event(text: str, tokens: list[Word], j: int) -> bool:
@@ -176,12 +172,23 @@ def find_places(
         for k in range(first, last):
             free[k] = False
     mentions += _known_places(text, tokens, free)
+    mentions += [PlaceMention(a, b, text[a:b], None, "head", "landmark") for a, b in foreign_streets(text, tokens, free)]
     accepted_ends: set[int] = {m.end for m in mentions}
+    left: list[tuple[int, int]] = []
     for first, last in runs(text, tokens, free):
         mention = _judge(text, tokens, first, last, accepted_ends)
         if mention is not None:
             mentions.append(mention)
             accepted_ends.add(mention.end)
+        else:
+            left.append((first, last))
+    starts = {m.start for m in mentions}
+    for first, last in reversed(left):  # 'Scania, Halland and Blekinge': listed before a place
+        first += first == 0 and last > 1 and is_common_word(tokens[0].text)  # 'Leaving McNish, …'
+        if listed_before(text, tokens[first:last], starts):
+            mentions.append(PlaceMention(tokens[first].start, tokens[last - 1].end,
+                                         text[tokens[first].start : tokens[last - 1].end], None, "list"))
+            starts.add(tokens[first].start)
     return without_glosses(text, sorted(mentions, key=lambda m: m.start))
 
 
@@ -217,7 +224,7 @@ def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
     if first == 0 or tokens[first - 1].text.lower() not in _DETERMINERS or last >= len(tokens):
         return False
     after = tokens[last]
-    if not after.text.islower() or after.text in _FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
+    if not after.text.islower() or after.text in FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
         return False
     lemmas = getAllLemmas(after.text)
     return bool(lemmas.get("NOUN")) and all(lemma == after.text for lemma in lemmas.get("VERB", ()))
@@ -236,17 +243,22 @@ def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int)
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
     if first > 0 and tokens[first].text == "The" and last - first > 1 and text[tokens[first - 1].end : tokens[first].start] == " ":
         return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
-    if _titled_or_field(tokens, first):
+    if titled_or_field(tokens, first):
         return None
     first += _leading(tokens[first:last])
     first += adjectives_before_head(tokens[first:last])  # 'the British Mount Everest expedition'
     event = last
     while last - first > 1 and tokens[last - 1].folded in _EVENT_TAIL:
         last -= 1  # 'the Leningrad–Novgorod Offensive': the place named in an offensive's name
+    named = last - first == 2 and tokens[last - 1].folded in NAMED_AFTER_PLACES and not adjective_like(tokens[first].text)
+    if named:  # 'the Suez Crisis', 'the Gettysburg Address': the one word before is a place
+        last -= 1
     run = tokens[first:last]
     if len(run) > 1 and run[-1].folded == "republic" and not any(w.folded in MONTHS_DAYS for w in run):
         return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
     titled = int(len(run) > 2 and run[0].folded in TITLE_WORDS and run[-1].folded in HEADS_AFTER)  # 'King Olaf Bay'
+    if len(run) > 1 and run[-1].folded in LANDMARK_HEADS and not any(w.folded in MONTHS_DAYS for w in run):
+        titled = len(run) - 1 if all(w.folded in ABSTRACT_NAMES for w in run[:-1]) else titled  # 'Republic Square'
     if not run or any(_excluded(w) for w in run[titled:]) or run[0].text[0].isdigit() or run[0].folded == "col":
         return None
     start, end = run[0].start, run[-1].end - (2 if run[-1].text.endswith(("'s", "’s")) else 0)  # 'Britain's'
@@ -273,25 +285,31 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
     context = _context(text, tokens, first)
     all_common = all(is_common_word(w.text) for w in run)
     after = text[end:].lstrip()
-    followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in _FUNCTION_AFTER
+    followed_by_noun = bool(after) and after[0].islower() and after.split()[0].strip(",.;") not in FUNCTION_AFTER
+    if not all_common and placed_after(text, end):
+        return PlaceMention(start, end, name, None, "preposition", type_said(text, tokens, first, end))  # 'X, in Y'
     if _RENAMED_AFTER.match(text, end) and not all_common and first > 0:
         return PlaceMention(start, end, name, None, "preposition", type_said(text, tokens, first, end))  # 'X (now Y)'
     if _LOCATION_LINE.match(text) and first > 0 and not followed_by_noun:
         return PlaceMention(start, end, name, None, "infobox", type_said(text, tokens, first, end))
     said = type_said(text, tokens, first, end)
     if context == "list":
-        if (_list_like(after) or event > last) and not (all_common and followed_by_noun) and \
+        if (_list_like(after) or event > last or not all_common and ends_an_and_list(tokens, first, after)) and \
+                not (all_common and followed_by_noun) and \
                 _list_follows(text, tokens, first, accepted_ends):
             return PlaceMention(start, end, name, None, "list")
         if all_common or after.split(" ", 1)[0].strip(",.;") not in LOWER_AFTER:
             return None  # 'and the Haemus range' is judged by its feature word below
     if context == "strong" and first > 0:
-        if all_common and followed_by_noun:
-            return None
+        if all_common and followed_by_noun or len(run) == 1 and adjective_use(name, after):
+            return None  # 'to the Norman conquest', 'passed to Norman lords'
+
         return PlaceMention(start, end, name, None, "preposition", said)
     if context == "weak" and not all_common and not followed_by_noun:
         return PlaceMention(start, end, name, None, "preposition", said)
-    if not all_common and (_AFTER_PLACE.match(text[end:]) or (after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER)):
+    if not all_common and (_AFTER_PLACE.match(text[end:]) or after.split(" ", 1)[0].strip(",.;") in LOWER_AFTER
+                           and not adjective_like(name)  # 'the Plinian eruption' is a kind
+                           or named and not run[0].text.isupper()):
         return PlaceMention(start, end, name, None, "verb", said)
     return None
 
@@ -319,15 +337,25 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
     if k < 0:
         return ""
     gap = text[tokens[k].end : tokens[first].start]
+    if gap == ", " and tokens[k].folded in TYPE_BEFORE and k > 0 and tokens[k - 1].folded in _TYPE_DETERMINERS:
+        return "strong"  # 'a volcano, Anak Krakatau'
+    if k > 0 and tokens[k].folded == "as" and tokens[k - 1].folded in ("far", "away"):
+        return "strong"  # 'as far away as Perth'
     if "," in gap or tokens[k].text.lower() in ("and", "or") or gap in ("–", "—"):
         return "list"
     if any(c in gap for c in ".;:()\"“”"):
         return ""
     word = tokens[k].text.lower()
-    if word in WEAK_PREPOSITIONS:
+    if word in WEAK_PREPOSITIONS or word in ("up", "down") and tokens[k + 1].folded == "the":  # 'sailed up the Humber'
+
         return "weak"
     if word in PLACE_PREPOSITIONS or _is_place_verb(word) or word in TYPE_BEFORE and k > 0 and tokens[k - 1].folded == "the":
         return "strong"  # 'near Ponyri', 'took Oboyan', 'the volcano Anak Krakatau'
+    verb = k - 1 - (k > 1 and tokens[k - 1].folded in ("out", "off", "away"))  # 'set out for'
+    if word == "for" and k > 0 and _is_motion_verb(tokens[verb].folded):
+        return "strong"  # 'left for Geneva', 'sailed for Libau', 'bound for Dakar'
+    if word == "of" and k > 0 and text[tokens[k - 1].end : tokens[k].start] == ", " and tokens[first - 1].folded == "of":
+        return "strong"  # 'Octave Chanute, of Chicago, …': where a person comes from
     if word == "of" and k > 0:
         noun = tokens[k - 1].text.lower()
         if noun == "the" and k > 1:
@@ -335,6 +363,12 @@ def _context(text: str, tokens: list[Word], first: int) -> str:
         if noun in OF_NOUNS and (noun != "front" or tokens[k - 2].text.lower() == "in"):
             return "strong"
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _is_motion_verb(word: str) -> bool:
+    """'left', 'sailed', 'headed', 'bound': a verb of going that 'for' and a place follow."""
+    return word == "bound" or any(lemma in _MOTION_VERBS for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 @lru_cache(maxsize=65536)
@@ -348,8 +382,10 @@ def _list_like(after: str) -> bool:
 
 
 def _list_follows(text: str, tokens: list[Word], first: int, accepted_ends: set[int]) -> bool:
-    """True if the word before the comma or 'and' ends a place already found."""
+    """True if the word before the comma or 'and' ends a place already found ('the Humber and the Ouse')."""
     k = first - 1
+    if k > 0 and tokens[k].folded == "the" and tokens[k - 1].folded in ("and", "or"):
+        k -= 1
     if k >= 0 and tokens[k].text.lower() in ("and", "or") or tokens[k].folded in _RENAMED:
         k -= 1
     return k >= 0 and tokens[k].end in accepted_ends

@@ -40,10 +40,13 @@ _SHIP_TYPES = {
     "catcher": "whale catcher", "lifeboat": "lifeboat", "barquentine": "ship", "collier": "collier",
     "dredger": "dredger", "bathyscaphe": "submersible", "steamers": "ship", "trawlers": "trawler", "tugs": "tug",
 }
+SHIP_TYPES = frozenset(_SHIP_TYPES)  # (kin reads them)
 _CRAFT_TYPES = {
     "spacecraft": "spacecraft", "capsule": "spacecraft", "probe": "probe", "probes": "probe",
     "satellite": "satellite", "satellites": "satellite", "station": "space station", "shuttle": "spacecraft",
     "module": "spacecraft", "airship": "airship", "lander": "probe", "rover": "rover", "orbiter": "probe",
+    "aircraft": "aircraft", "aeroplane": "aircraft", "airplane": "aircraft", "glider": "glider", "biplane": "aircraft",
+    "monoplane": "aircraft", "seaplane": "aircraft", "airliner": "airliner", "bomber": "bomber", "balloon": "balloon",
 }
 _NAME_IN_LIST = rf"(?:{CAP}(?: {CAP}){{0,2}}(?:-\d{{1,4}})?|[A-Z]-\d{{1,4}})"
 TYPED = re.compile(
@@ -65,6 +68,7 @@ _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|spacecraft|spaceflight|space|cosmonaut
                           r"rocket|lunar|moon|earth|satellite|probe|crewed|mission|cosmodrome)\b", re.IGNORECASE)
 
 
+_AIR_WORDS = re.compile(r"\b(?:[Aa]ircraft|[Aa]irships?|[Aa]eroplanes?|[Gg]liders?|flew|flight)\b")
 _DIGIT = re.compile(r"\d")
 
 
@@ -116,7 +120,7 @@ def typed_vessels(text: str) -> list[ActorMention]:
     return found
 
 
-_CRAFT_FIELD = re.compile(r"(?:Ships?|Spacecraft|Vessels?|Craft|Flagships?|Submarines?|Boats?)\s*:\s*")
+_CRAFT_FIELD = re.compile(r"(?:Ships?|Spacecraft|Vessels?|Craft|Flagships?|Submarines?|Boats?|Aircraft|Airships?)\s*:\s*")
 _TYPE_WORDS = "|".join(sorted({*_SHIP_TYPES, *_CRAFT_TYPES}, key=len, reverse=True))
 _TYPE_AFTER = re.compile(rf"(?P<name>{CAP}(?:\s+{CAP}){{0,2}})\s+\((?:the\s+)?(?:[a-z]+\s+)?(?:{_TYPE_WORDS})\)")
 _ABOARD = re.compile(rf"\b(?:aboard|on board|astern of|abeam of)\s+(?:the\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,2}})")
@@ -161,7 +165,7 @@ def introduced_craft(text: str) -> list[ActorMention]:
         spans += _sunk(text)
     if not spans:
         return []
-    kind = "craft" if _SPACE_WORDS.search(text) else "ship"
+    kind = "craft" if _SPACE_WORDS.search(text) or _AIR_WORDS.search(text) else "ship"
     return [ActorMention(a, b, text[a:b], kind, rule="introduced") for a, b in spans]
 
 

@@ -106,9 +106,9 @@ def test_a_person_known_by_a_name_that_is_no_first_name_is_met_by_it_alone() -> 
     assert _actors(text) == [["Walter Brand", "Pemba Dorje"], ["Brand", "Pemba", "Pemba"]]
 
 
-def test_a_first_name_is_not_met_alone_as_the_person() -> None:
-    text = "On 3 May 1951 Walter Brand reached the top.\n\nWalter was a common name then."
-    assert _actors(text) == [["Walter Brand"], []]
+def test_a_first_name_two_people_share_is_not_met_alone_as_either() -> None:
+    text = "On 3 May 1951 Walter Brand and Walter Keel reached the top.\n\nWalter waved from the ridge."
+    assert _actors(text) == [["Walter Brand", "Walter Keel"], []]
 
 
 def test_a_first_name_and_a_regnal_number_is_a_person() -> None:
