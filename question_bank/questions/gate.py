@@ -137,7 +137,8 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
     """The key stands apart by its shape: the only option with an honour title in quotes (or the
     only one without, every wrong option having one); or, among numbered units, its words between
     ordinal and kind ("1st Proletarian Corps" among "12th Corps" and "13th Corps") are in no wrong
-    option while some wrong option has no such word or two share one, or it alone has none of them."""
+    option while some wrong option has no such word or two share one, or it alone has one more
+    ("Guards" among plain rifle corps), or it alone has none of them."""
     if not wrong:
         return False
     key_titled, key_words = _shape(answer)
@@ -149,7 +150,9 @@ def odd_shape(answer: str, wrong: Sequence[str]) -> bool:
         return False  # not every option is a numbered unit: no shape to compare
     if key_words:
         if any(key_words & m for m in middles if m):
-            return False
+            # Or a word of its own beside the words every wrong option has: "10th Guards Rifle
+            # Corps" among the 64th, 68th and 75th Rifle Corps (the twenty-seventh reading).
+            return all(m and m < key_words for m in middles)
         # Alone without a name word, or alone in its name while two wrong options share one:
         # "51st Vojvodina Division" for Baranja among the 45th and 23rd Serbian (the twenty-fourth
         # reading: "the only division whose region name fits the place").

@@ -564,6 +564,8 @@ def test_4n_the_key_has_no_shape_of_its_own(name: str) -> None:
             shared = Counter(word for w in words if w for word in w)
             assert any(key_words & w for w in words if w) or max(shared.values(), default=0) < 2, (
                 q.prompt, q.options)
+            # Twenty-seventh: "10th Guards Rifle Corps" the only Guards corps among plain rifle corps.
+            assert not all(w and w < key_words for w in words), (q.prompt, q.options)
         else:
             assert not all(words), (q.prompt, q.options)
 
