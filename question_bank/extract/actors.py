@@ -24,7 +24,15 @@ from typing import Any, Protocol
 
 from lemminflect import getAllLemmas
 
-from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
+from question_bank.extract.actor_names import (
+    CAP,
+    POSSESSIVE,
+    ActorMention,
+    capital,
+    is_known_place,
+    name_capital,
+    noun_lemmas,
+)
 from question_bank.extract.foreign_bodies import foreign_organisations
 from question_bank.extract.kin import demonym_named_ships, families, kin
 from question_bank.extract.lexicon import is_common_word
@@ -284,7 +292,7 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         tokens = list(_TOKEN.finditer(text))
         i = 0
         while i < len(tokens):
-            if not capital(tokens[i].group()):
+            if not name_capital(tokens[i].group()):  # ('d'Arrest' too)
                 i += 1
                 continue
             hit = None

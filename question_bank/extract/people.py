@@ -13,6 +13,7 @@ from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import (
     CAP,
     LATER_CAP,
+    NAME_PARTICLES,
     NOT_NAME,
     POSSESSIVE,
     UPPER,
@@ -28,7 +29,7 @@ from question_bank.extract.organisations import ORG_HEADS
 from question_bank.extract.place_heads import FOREIGN_PREFIXES, HEADS_AFTER, SURNAME_HEADS
 from question_bank.extract.sides import SIDE_WORDS
 
-_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"
+_PARTICLE = r"(?:von|van|der|den|de|des|da|di|du|del|della|la|le|ten|ter|bin|al|ibn|St)"
 
 
 _TITLES = {
@@ -159,7 +160,8 @@ def _person_name(name: str) -> str:
         out.append(word)
         if POSSESSIVE.search(word):
             break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
-    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not name_capital(out[-1])):
+    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not name_capital(out[-1])
+                   or out[-1].lower() in NAME_PARTICLES):
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
@@ -342,7 +344,9 @@ def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
     role = before.group("role")
     nouns = noun_lemmas(role)
     words_ = match.group(0).split()
-    name = _person_name(" ".join(words_[: 3 if re.fullmatch(r"[A-Z]\.", words_[1]) else 2]))  # 'Gouverneur K. Warren'
+    # 'Gouverneur K. Warren', 'Urbain Le Verrier': an initial or a particle takes the next word too
+    middle = re.fullmatch(r"[A-Z]\.", words_[1]) or words_[1].lower() in NAME_PARTICLES
+    name = _person_name(" ".join(words_[: 3 if middle else 2]))
     if not (nouns and role not in NOT_ROLE and ROLE_SUFFIX.search(nouns[0]) and " " in name) or \
             is_common_word(name.split()[0]) or name.split()[-1].lower() in ORG_HEADS:
         return None
