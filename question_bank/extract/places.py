@@ -220,7 +220,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our",
 
 def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
     """'the New Zealand attack', 'a Florida company': a place's name between a determiner and a
-    noun stands for an adjective ('the United States answered' is the country)."""
+    noun stands for an adjective ('the United States answered' is the country), also after a
+    nationality ('the American Jupiter missiles')."""
+    if first > 1 and (tokens[first - 1].folded in SIDE_WORDS or tokens[first - 1].folded in gazetteer.demonyms()):
+        first -= 1
     if first == 0 or tokens[first - 1].text.lower() not in _DETERMINERS or last >= len(tokens):
         return False
     after = tokens[last]
