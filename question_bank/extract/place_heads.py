@@ -31,7 +31,7 @@ HEADS_AFTER = frozenset({
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
-    "strait", "straits", "monte", "mont", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
+    "strait", "straits", "monte", "mont", "mt", "ft", "st", "ste", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
 })
 # 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
 OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})

@@ -15,7 +15,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from question_bank.extract import gazetteer
-from question_bank.extract.lexicon import Word, adjacent, free_words, is_common_word
+from question_bank.extract.lexicon import PLACE_ABBREVIATIONS, Word, adjacent, free_words, is_common_word
 from question_bank.extract.place_heads import (
     ABSTRACT_NAMES,
     ARABIC_ARTICLES,
@@ -121,7 +121,8 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
                          and tokens[j].folded != "republic"):  # "the People's Republic"
             # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)):
+            if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)
+                                          or gap == ". " and tokens[j - 1].text in PLACE_ABBREVIATIONS):
                 j += 1
             elif ((gap == "-" and tokens[j].text in _LINKS) or (gap == " " and tokens[j].text in _SPACE_LINKS)) \
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
