@@ -49,6 +49,7 @@ _TITLES = {
     "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "sheikh": "sheikh", "emir": "emir",
     "sultan": "sultan", "shah": "shah", "ayatollah": "ayatollah", "imam": "imam", "rabbi": "rabbi",
     "earl": "earl", "duke": "duke", "duchess": "duchess", "baron": "baron", "jarl": "jarl", "thane": "thane",
+    "judge": "judge", "justice": "justice", "chief justice": "chief justice", "attorney general": "attorney general",
 }
 TITLES = _TITLES  # (people_cues reads them)
 
@@ -366,12 +367,15 @@ def initialled_people(text: str) -> list[ActorMention]:
         name = match.group("name")
         initials = len(re.findall(r"(?<![\w.])[A-Z]\.", name))
         more = None if POSSESSIVE.search(name) else _MIDDLE_NAME.match(text, match.end())
-        if more and not is_common_word(more.group("name")) and name_word_ok(more.group("name")):
+        # a surname that is a word too after a first name ('E. Howard Hunt', 'J. Edgar Hoover')
+        after_first = name.split()[-1] in first_names()
+        if more and (after_first or not is_common_word(more.group("name"))) and name_word_ok(more.group("name")):
             name += " " + more.group("name")
         name = POSSESSIVE.sub("", name)
         last = name.split()[-1].split(".")[-1]
         surname_ok = name_word_ok(last) or initials >= 2 and last.lower() in HEADS_AFTER  # 'A. B. Hill'
-        if not surname_ok or len(last) < 3 or is_common_word(last) and (initials < 2 or last.lower() in ORG_HEADS):
+        if not surname_ok or len(last) < 3 or is_common_word(last) and not after_first and \
+                (initials < 2 or last.lower() in ORG_HEADS):
             continue
         found.append(ActorMention(match.start(), match.start() + len(name), name, "person", rule="initials"))
     return found
