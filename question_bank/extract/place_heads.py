@@ -34,7 +34,8 @@ HEADS_BEFORE = frozenset({
     "strait", "straits", "monte", "mont", "mt", "ft", "st", "ste", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
 })
 # 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
-OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
+OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth",
+                      "tower"})  # ('Tower of London')
 # the head of a launch site named after a person: 'Kennedy Space Center'
 SITE_ENDINGS = (("space", "center"), ("space", "centre"), ("air", "base"), ("naval", "base"))
 # a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
@@ -92,7 +93,7 @@ OF_NOUNS = frozenset({
     "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
     "monastery", "abbey", "coast", "shores", "county", "district", "kingdom", "colony", "harbour", "harbor",
     "fortress", "citadel", "castle", "foot", "peak", "summit", "islands", "state", "capital", "inhabitants",
-    "tip", "shore", "workers", "citizens", "residents", "townspeople", "population", "mayor",
+    "tip", "shore", "workers", "citizens", "residents", "townspeople", "population", "mayor", "fields",
 })
 PLACE_TYPES.update(dict.fromkeys(FOREIGN_PREFIXES, "town"))
 PLACE_TYPES.update(dict.fromkeys(("pier", "dock", "berth", "wharf", "quay"), "landmark"))
