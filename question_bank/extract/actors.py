@@ -292,7 +292,8 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         tokens = list(_TOKEN.finditer(text))
         i = 0
         while i < len(tokens):
-            if not name_capital(tokens[i].group()):  # ('d'Arrest' too)
+            word = tokens[i].group()
+            if not (capital(word) or word[:2] in _ELIDED and name_capital(word)):  # ('d'Arrest' too)
                 i += 1
                 continue
             hit = None
@@ -325,6 +326,9 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         finds.actors = sorted(settled, key=lambda a: a.start)
         if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
             longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
+
+
+_ELIDED = frozenset({"d'", "d’"})  # an elided particle that opens a surname ('d'Arrest')
 
 
 def _runs_at(text: str, tokens: list[re.Match[str]], i: int, most: int) -> list[tuple[int, str]]:

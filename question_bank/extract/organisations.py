@@ -75,8 +75,11 @@ def acronyms(text: str) -> list[ActorMention]:
 
 _ORG_HEAD = re.compile(
     rf"\b(?P<head>{'|'.join(h.title() for h in ORG_HEADS)})\b"
-    rf"(?P<right>\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})?"
+    rf"(?P<right>(?:\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}}){{1,2}})?"
 )
+# heads a name goes on after with 'on' ('Senate Select Committee on Presidential Campaign Activities'; not
+# 'Easy Company on Omaha Beach')
+_ON_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
 _OPENERS = frozenset({"state", "war", "navy", "air", "county", "district", "union"})  # 'State Department'
 _LEFT_NAME = re.compile(rf"(?:{CAP}\s+){{1,4}}$")
 _FIRM_AND = re.compile(rf"(?:{CAP}\s+){{1,3}}(?:and|&)\s+$")
@@ -94,7 +97,10 @@ def headed_organisations(text: str) -> list[ActorMention]:
                         left[0].group().lower() in NOT_NAME and left[0].group().lower() not in _OPENERS
                         or not capital(left[0].group())):
             left.pop(0)
-        right_words = (match.group("right") or "").split()
+        right = match.group("right") or ""
+        if right.split(" ", 2)[1:2] == ["on"] and match.group("head") not in _ON_HEADS:
+            right = ""  # ('on' may open a place after a head: the name ends at its head)
+        right_words = right.split()
         while right_words and not name_word_ok(right_words[-1]):
             right_words.pop()
         has_right = len(right_words) >= 2 and not (before and before.group().endswith(("and ", "& ")))
@@ -111,7 +117,7 @@ def headed_organisations(text: str) -> list[ActorMention]:
         start = before.start() + left[0].start() if before and left else match.start("head")
         end = match.end("head")
         if has_right:
-            end += (match.group("right") or "").rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
+            end += right.rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
         else:
             end = _place_after(text, end)
         found.append(ActorMention(start, end, text[start:end], "organisation", ORG_HEADS[match.group("head").lower()],
