@@ -42,6 +42,7 @@ from question_bank.extract.organisations import (
     bodies,
     field_organisations,
     headed_organisations,
+    kind_named_organisations,
     listed_organisations,
     radio_stations,
 )
@@ -85,7 +86,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
                  first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin, families,
                  who_named_people, led_by_people, field_organisations, epithet_people, grouped_people,
-                 foreign_organisations, lower_titled_people):
+                 foreign_organisations, lower_titled_people, kind_named_organisations):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []

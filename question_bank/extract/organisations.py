@@ -229,3 +229,35 @@ def field_organisations(text: str) -> list[ActorMention]:
     start = match.start("name")
     return [ActorMention(start, start + len(name), name, "organisation", rule="field")]
 
+
+
+# a kind of organisation in lower case right before its name ('the state copper company Codelco'), or
+# after it with 'a' ('Center Rock, a small company from Berlin'); a newspaper by its head ('The Washington Post')
+_KINDS = r"(?:company|firm|newspaper|airline|manufacturer|conglomerate|corporation|shipyard|broadcaster|publisher)"
+_KIND_BEFORE = re.compile(rf"\b{_KINDS} (?P<name>[{UPPER}][\w’'.-]*(?: {CAP}){{0,2}})(?![\w’'-]| [{UPPER}])")
+_KIND_AFTER = re.compile(rf"(?<![\w’'.-])(?P<name>[{UPPER}][\w’'.-]*(?: {CAP}){{0,2}}), an? (?:[a-z]+ ){{0,3}}{_KINDS}\b")
+_NEWSPAPER = re.compile(rf"\bThe (?P<name>{CAP}(?: {CAP})? (?:Post|Times|Herald|Tribune|Chronicle|Telegraph|Gazette|"
+                        r"Guardian|Observer|Courier|Examiner|Inquirer))\b")
+_KIND_WORDS = ("company ", "firm ", "newspaper ", "airline ", "manufacturer ", "conglomerate ", "corporation ",
+               "shipyard ", "broadcaster ", "publisher ")
+
+
+def kind_named_organisations(text: str) -> list[ActorMention]:
+    """An organisation its kind names in lower case before or after it ('the copper company Codelco',
+    'Center Rock, a small company'), and a newspaper ('The Washington Post' is 'Washington Post')."""
+    found: list[ActorMention] = []
+    kinds = any(kind in text for kind in _KIND_WORDS) or any(k.strip() + "," in text for k in _KIND_WORDS)
+    matches = [*_KIND_BEFORE.finditer(text), *_KIND_AFTER.finditer(text)] if kinds else []
+    if "The " in text:
+        matches += _NEWSPAPER.finditer(text)
+    for match in matches:
+        name = POSSESSIVE.sub("", match.group("name")).rstrip(".")
+        words_ = name.split()
+        if match.start("name") == 0 and is_common_word(words_[0]) or gazetteer.is_place(name) or \
+                any(w.lower() in NOT_NAME or w.lower() in SIDE_WORDS for w in words_):
+            continue
+        if match.re is _KIND_BEFORE and all(is_common_word(w) for w in words_):
+            continue  # 'the company Board': a word, not a name
+        start = match.start("name")
+        found.append(ActorMention(start, start + len(name), name, "organisation", rule="kind"))
+    return found
