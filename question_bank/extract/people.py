@@ -166,11 +166,15 @@ def _person_name(name: str) -> str:
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
-    if out and (out[-1].lower() in HEADS_AFTER and out[-1].lower() not in SURNAME_HEADS or out[-1].lower() in ORG_HEADS):
-        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
+    if out and (out[-1].lower() in HEADS_AFTER and out[-1].lower() not in SURNAME_HEADS or out[-1].lower() in ORG_HEADS
+                or out[-1].lower() in _EVENT_TAILS):
+        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center', 'Lewis and Clark Expedition': no person's name
     return " ".join(out)
 
 
+# events named after the people in them ('the Lewis and Clark Expedition', 'the Dreyfus Affair')
+_EVENT_TAILS = frozenset({"expedition", "voyage", "affair", "scandal", "trial", "incident", "raid", "rebellion",
+                          "doctrine"})
 _HEAD_AFTER = re.compile(rf" ([{UPPER}][a-z]+)\b")
 
 

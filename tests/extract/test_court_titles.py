@@ -1,6 +1,6 @@
 """Court and law titles dropped like any rank ('Judge John Sirica' is 'John Sirica'), and a surname
-that is a word too after an initial and a first name ('E. Howard Hunt'): classes of batch 6
-(issue #23). Every sentence here is written for the test."""
+that is a word too after an initial and a first name ('E. Howard Hunt'), and no person in an
+event's name ('the Lewis and Clark Expedition'): classes of batch 6 (issue #23). Every sentence here is written for the test."""
 
 from __future__ import annotations
 
@@ -21,3 +21,9 @@ def test_a_court_or_law_title_is_dropped(title: str) -> None:
 @pytest.mark.parametrize("name", ["E. Howard Hunt", "R. Walter Baker", "T. Henry Marsh"])
 def test_an_initial_a_first_name_and_a_word_surname_are_one_person(name: str) -> None:
     assert _actors(f"In 1972 {name} hired two burglars.") == [[name]]
+
+
+
+def test_an_event_named_after_people_is_no_persons_name() -> None:
+    text = "Robert Ashworth sailed in 1897. The Ashworth and Neville Expedition reached the ice in 1898."
+    assert _actors(text) == [["Robert Ashworth"], ["Ashworth"]]
