@@ -29,7 +29,11 @@ ORG_HEADS = {
     "opera": "opera company", "ballet": "ballet company", "philharmonic": "orchestra",
     "board": "board", "service": "service", "patrol": "patrol", "assembly": "assembly", "brothers": "company",
     "sons": "company", "line": "shipping line", "authority": "authority", "circle": "circle", "radio": "radio station",
+    "court": "court",
 }
+# a court of law, not a palace or a yard ('Hampton Court'): a court's head with one of these before it
+_COURTS = frozenset({"supreme", "high", "federal", "district", "appeals", "appeal", "constitutional", "crown", "county",
+                     "circuit", "international", "criminal", "military", "magistrates", "civil", "superior", "state"})
 # 'the Gustav Line' is a defended line, a place; 'the Cunard Line' a shipping line, where ships are named
 _SHIPPING = re.compile(r"\b(?:[Ss]hip\w*|[Ll]iners?|[Ss]team\w*|[Vv]essels?|[Pp]assengers?|[Vv]oyages?|[Oo]wner|"
                        r"[Cc]hairman|[Cc]hartered|[Ff]leet)\b")
@@ -108,6 +112,8 @@ def headed_organisations(text: str) -> list[ActorMention]:
             continue  # 'the Committee' alone names no organisation
         if left and left[-1].group() == "Space" and match.group("head") in ("Center", "Centre"):
             continue  # 'Kennedy Space Center': a launch site, a place
+        if match.group("head") == "Court" and (not left or left[-1].group().lower() not in _COURTS):
+            continue  # 'Hampton Court', 'Earls Court': a place
         if match.group("head") == "Line" and (not left or not _SHIPPING.search(text)):
             continue
         if match.group("head") == "Circle" and left and gazetteer.is_place(" ".join(w.group() for w in left)):

@@ -24,3 +24,9 @@ def test_a_body_named_with_two_links_or_on_is_whole(name: str) -> None:
 
 def test_a_company_on_a_place_ends_at_its_head() -> None:
     assert _actors("In 1944 Baker Company on Utah Beach waited for the tide.") == [["Baker Company"]]
+
+
+def test_a_court_of_law_is_an_organisation_and_a_palaces_court_a_place() -> None:
+    text = "In 1931 the High Court ruled against him. The queen rode to Dallowby Court in 1540."
+    assert _actors(text) == [["High Court"], []]
+    assert [[p.text for p in s.places] for s in extract_article(text).sentences] == [[], ["Dallowby Court"]]
