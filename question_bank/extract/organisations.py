@@ -242,19 +242,19 @@ def field_organisations(text: str) -> list[ActorMention]:
 _KINDS = r"(?:company|firm|newspaper|airline|manufacturer|conglomerate|corporation|shipyard|broadcaster|publisher)"
 _KIND_BEFORE = re.compile(rf"\b{_KINDS} (?P<name>[{UPPER}][\w’'.-]*(?: {CAP}){{0,2}})(?![\w’'-]| [{UPPER}])")
 _KIND_AFTER = re.compile(rf"(?<![\w’'.-])(?P<name>[{UPPER}][\w’'.-]*(?: {CAP}){{0,2}}), an? (?:[a-z]+ ){{0,3}}{_KINDS}\b")
-_NEWSPAPER = re.compile(rf"\bThe (?P<name>{CAP}(?: {CAP})? (?:Post|Times|Herald|Tribune|Chronicle|Telegraph|Gazette|"
-                        r"Guardian|Observer|Courier|Examiner|Inquirer))\b")
-_KIND_WORDS = ("company ", "firm ", "newspaper ", "airline ", "manufacturer ", "conglomerate ", "corporation ",
-               "shipyard ", "broadcaster ", "publisher ")
+_PAPERS = r"(?:Post|Times|Herald|Tribune|Chronicle|Telegraph|Gazette|Guardian|Observer|Courier|Examiner|Inquirer)"
+_NEWSPAPER = re.compile(rf"\bThe (?P<name>{CAP}(?: {CAP})? {_PAPERS})\b")
+# cheap tests first: a kind's word, a newspaper's head (one scan each)
+_KIND_CUE = re.compile(_KINDS)
+_PAPER_CUE = re.compile(rf" {_PAPERS}\b")
 
 
 def kind_named_organisations(text: str) -> list[ActorMention]:
     """An organisation its kind names in lower case before or after it ('the copper company Codelco',
     'Center Rock, a small company'), and a newspaper ('The Washington Post' is 'Washington Post')."""
     found: list[ActorMention] = []
-    kinds = any(kind in text for kind in _KIND_WORDS) or any(k.strip() + "," in text for k in _KIND_WORDS)
-    matches = [*_KIND_BEFORE.finditer(text), *_KIND_AFTER.finditer(text)] if kinds else []
-    if "The " in text:
+    matches = [*_KIND_BEFORE.finditer(text), *_KIND_AFTER.finditer(text)] if _KIND_CUE.search(text) else []
+    if _PAPER_CUE.search(text):
         matches += _NEWSPAPER.finditer(text)
     for match in matches:
         name = POSSESSIVE.sub("", match.group("name")).rstrip(".")
