@@ -216,8 +216,8 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
         if len(first) > 2 and first.split("-")[0] not in first_names() and not is_common_word(first) \
                 and not is_known_place(first) and first not in keys:
             keys[first] = actor
-    if actor.rule == "regnal" and len(words_) > 2:
-        words_ = words_[:-1]  # 'Astor' of 'John Jacob Astor IV'; 'Elizabeth II' has no surname
+    if actor.rule == "regnal" and len(words_) > 2 or actor.kind == "person" and words_[-1] in ("Jr", "Sr"):
+        words_ = words_[:-1]  # 'Astor' of 'John Jacob Astor IV', 'McCord' of 'James W. McCord Jr.'; 'Elizabeth II' has none
     if actor.kind == "person" and len(words_) > 1:
         surname = " ".join(w for w in words_[1:] if len(w) > 1)
         for tail in {surname, words_[-1]}:

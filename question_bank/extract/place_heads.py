@@ -28,7 +28,7 @@ HEADS_AFTER = frozenset({
     *MOUNTAIN_PARTS, "fault", "avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
     "palace", "column", "monument", "memorial", "gallery", "monastery", "camp", "banks", "building", "hotel",
     "passage", "arcade", "alley", "barracks", "embankment", "prairie", "meadow", "meadows", "heath", "moor",
-    "world",  # a theme park ('Sea World')
+    "world", "trail", "territory",  # a theme park ('Sea World'), a route, a territory
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",

@@ -34,3 +34,8 @@ def test_the_fields_of_a_place_name_it() -> None:
 def test_an_infobox_of_buildings_or_memorials_names_places() -> None:
     text = "Buildings destroyed: 40 houses; Corn Exchange; Wexhall\nMemorial: the Beacon (1710)"
     assert _places(text) == [["Corn Exchange", "Wexhall"], ["Beacon"]]
+
+
+def test_a_trail_or_a_territory_is_a_place() -> None:
+    text = "In 1805 the party crossed by the Wenlo Trail and reached the Oskaway Territory in 1806."
+    assert _places(text) == [["Wenlo Trail", "Oskaway Territory"]]

@@ -27,3 +27,8 @@ def test_an_initial_a_first_name_and_a_word_surname_are_one_person(name: str) ->
 def test_an_event_named_after_people_is_no_persons_name() -> None:
     text = "Robert Ashworth sailed in 1897. The Ashworth and Neville Expedition reached the ice in 1898."
     assert _actors(text) == [["Robert Ashworth"], ["Ashworth"]]
+
+
+def test_a_surname_before_jr_is_met_alone() -> None:
+    text = "Police arrested Harold T. Brannock Jr. in 1972. Brannock had kept the keys."
+    assert _actors(text) == [["Harold T. Brannock Jr"], ["Brannock"]]
