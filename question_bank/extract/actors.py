@@ -66,6 +66,7 @@ from question_bank.extract.people_cues import (
     lower_titled_people,
     who_named_people,
 )
+from question_bank.extract.place_heads import MONTHS_DAYS
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.extract.vessels import (
     SHIP_PREFIX,
@@ -422,7 +423,8 @@ def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> boo
     if first == 0:
         return _person_follows(text, tokens[last - 1].end())
     before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
-    opener = first == 1 and (is_common_word(before.group()) or before.group() in ("The", "A", "An"))  # 'Later Crick'
+    opener = first == 1 and (is_common_word(before.group()) or before.group() in ("The", "A", "An")) or \
+        before.group().lower() in MONTHS_DAYS  # 'Later Crick', 'in late June Dean testified'
     return not (capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (
         after is not None and capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " "
         and after.group() not in _NUMERALS)  # 'the Flyer II' stands alone as the 'Flyer' of a series

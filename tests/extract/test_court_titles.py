@@ -32,3 +32,8 @@ def test_an_event_named_after_people_is_no_persons_name() -> None:
 def test_a_surname_before_jr_is_met_alone() -> None:
     text = "Police arrested Harold T. Brannock Jr. in 1972. Brannock had kept the keys."
     assert _actors(text) == [["Harold T. Brannock Jr"], ["Brannock"]]
+
+
+def test_a_word_surname_after_a_month_is_the_known_person() -> None:
+    text = "His clerk, Arthur Dean, resigned in 1911. In late June Dean testified for a week."
+    assert _actors(text) == [["Arthur Dean"], ["Dean"]]
