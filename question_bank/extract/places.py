@@ -367,6 +367,8 @@ def by_article(
         if not run:
             continue
         key = " ".join(w.folded for w in run)
+        if key in OF_HEADS and not text.endswith("the ", 0, run[0].start):
+            continue  # 'the Tower' once 'Tower of London' is known, never 'Tower cranes'
         if key in known and key not in gazetteer.index().by_key and not glossed(text, found_ends, run[0].start):
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))

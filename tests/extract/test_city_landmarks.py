@@ -39,3 +39,9 @@ def test_an_infobox_of_buildings_or_memorials_names_places() -> None:
 def test_a_trail_or_a_territory_is_a_place() -> None:
     text = "In 1805 the party crossed by the Wenlo Trail and reached the Oskaway Territory in 1806."
     assert _places(text) == [["Wenlo Trail", "Oskaway Territory"]]
+
+
+def test_the_head_of_a_known_tower_or_bay_alone_is_that_place() -> None:
+    text = ("The prisoners left the Tower of Dunmarrow in 1702. The guards of the Tower fired on them. "
+            "Tower cranes were rare in 1702.")
+    assert _places(text) == [["Tower of Dunmarrow"], ["Tower"], []]
