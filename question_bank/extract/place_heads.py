@@ -32,7 +32,7 @@ HEADS_AFTER = frozenset({
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
-    "strait", "straits", "monte", "mont", "mt", "ft", "st", "ste", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
+    "strait", "straits", "monte", "mont", "mt", "ft", "st", "ste", "camp", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
 })
 # 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
 OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth",
@@ -141,4 +141,4 @@ FUNCTION_AFTER = frozenset(
 # events, meetings and works named after the one place they happened in ('the Suez Crisis', 'the
 # Yalta Conference', 'the Gettysburg Address', 'the Bayeux Tapestry'); never after a person's name
 NAMED_AFTER_PLACES = frozenset({"crisis", "disaster", "earthquake", "eruption", "flood", "fire", "famine", "massacre",
-                                "conference", "agreement", "accords", "address", "tapestry", "incident"})
+                                "conference", "agreement", "accords", "address", "tapestry", "incident", "purchase"})

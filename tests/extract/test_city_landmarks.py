@@ -45,3 +45,8 @@ def test_the_head_of_a_known_tower_or_bay_alone_is_that_place() -> None:
     text = ("The prisoners left the Tower of Dunmarrow in 1702. The guards of the Tower fired on them. "
             "Tower cranes were rare in 1702.")
     assert _places(text) == [["Tower of Dunmarrow"], ["Tower"], []]
+
+
+def test_a_camp_and_a_place_named_in_a_purchase_are_places() -> None:
+    text = "They called the tents Camp Solace in 2010. The Oregon Purchase of 1803 doubled the land."
+    assert _places(text) == [["Camp Solace"], ["Oregon"]]
