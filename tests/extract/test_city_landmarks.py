@@ -50,3 +50,9 @@ def test_the_head_of_a_known_tower_or_bay_alone_is_that_place() -> None:
 def test_a_camp_and_a_place_named_in_a_purchase_are_places() -> None:
     text = "They called the tents Camp Solace in 2010. The Oregon Purchase of 1803 doubled the land."
     assert _places(text) == [["Camp Solace"], ["Oregon"]]
+
+
+def test_a_place_glossed_in_its_own_language_gives_no_person() -> None:
+    text = "In 2010 a collapse in the San Rufino Mine (Mina San Rufino) trapped the men."
+    assert _places(text) == [["San Rufino Mine"]]
+    assert _actors(text) == [[]]
