@@ -32,3 +32,8 @@ def test_a_theme_park_named_after_a_person_is_a_place() -> None:
     text = "In 1975 he spoke at Walt Rivington World, near Tampa."
     assert _places(text) == [["Walt Rivington World", "Tampa"]]
     assert _actors(text) == [[]]
+
+
+def test_a_quantifier_before_a_count_names_no_craft() -> None:
+    text = 'The note read "All 21 of us are alive" in 1911, and Nearly 40 more were found.'
+    assert _actors(text) == [[]]
