@@ -52,9 +52,7 @@ from question_bank.extract.people import (
     first_name_before,
     first_named_people,
     first_names,
-    initialled_people,
     listed_people,
-    regnal_people,
     single_named_people,
     titled_people,
 )
@@ -66,6 +64,7 @@ from question_bank.extract.people_cues import (
     lower_titled_people,
     who_named_people,
 )
+from question_bank.extract.people_forms import initialled_people, regnal_people
 from question_bank.extract.place_heads import MONTHS_DAYS
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.extract.vessels import (
