@@ -17,8 +17,12 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЀ-ЏΑ-Ω"  # capitals of Latin, Cyrillic and G
 CAP = rf"[{UPPER}][\w’'.-]*"
 # a name's later word: a capital first, or an Arabic article and a capital ('al-Din' of 'Salah al-Din'); never
 # a pattern's first item (a pattern that starts with a class of capitals is searched much faster)
-LATER_CAP = rf"(?:(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-)?{CAP}"
-_ARTICLED = re.compile(rf"(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-[{UPPER}]")
+# (or an elided particle and a capital: 'd'Arrest' of 'Heinrich Louis d'Arrest')
+LATER_CAP = rf"(?:(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-|d[’'])?{CAP}"
+_ARTICLED = re.compile(rf"(?:(?:al|el|ad|ud|ul|ash|as|az|ar|an|at)-|d[’'])[{UPPER}]")
+# a surname's particles written with a capital ('Urbain Le Verrier', 'Vincent Van Gogh'): a name's word
+# that never ends it
+NAME_PARTICLES = frozenset("le la de du des da di del della dos das van von der den ten ter bin ibn".split())
 
 
 # Words that end a name or are none: units' and places' heads, months, sides, sentence words.

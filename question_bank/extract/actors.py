@@ -24,7 +24,15 @@ from typing import Any, Protocol
 
 from lemminflect import getAllLemmas
 
-from question_bank.extract.actor_names import CAP, POSSESSIVE, ActorMention, capital, is_known_place, noun_lemmas
+from question_bank.extract.actor_names import (
+    CAP,
+    POSSESSIVE,
+    ActorMention,
+    capital,
+    is_known_place,
+    name_capital,
+    noun_lemmas,
+)
 from question_bank.extract.foreign_bodies import foreign_organisations
 from question_bank.extract.kin import demonym_named_ships, families, kin
 from question_bank.extract.lexicon import is_common_word
@@ -34,6 +42,7 @@ from question_bank.extract.organisations import (
     bodies,
     field_organisations,
     headed_organisations,
+    kind_named_organisations,
     listed_organisations,
     radio_stations,
 )
@@ -43,9 +52,7 @@ from question_bank.extract.people import (
     first_name_before,
     first_named_people,
     first_names,
-    initialled_people,
     listed_people,
-    regnal_people,
     single_named_people,
     titled_people,
 )
@@ -57,6 +64,8 @@ from question_bank.extract.people_cues import (
     lower_titled_people,
     who_named_people,
 )
+from question_bank.extract.people_forms import initialled_people, regnal_people
+from question_bank.extract.place_heads import MONTHS_DAYS
 from question_bank.extract.sides import SIDE_WORDS
 from question_bank.extract.vessels import (
     SHIP_PREFIX,
@@ -77,7 +86,7 @@ def find_actors(text: str, taken: list[tuple[int, int]]) -> list[ActorMention]:
     for rule in (prefixed_ships, typed_vessels, introduced_craft, numbered_craft, acronyms, headed_organisations, radio_stations, listed_organisations, titled_people,
                  first_named_people, initialled_people, single_named_people, regnal_people, bodies, kin, families,
                  who_named_people, led_by_people, field_organisations, epithet_people, grouped_people,
-                 foreign_organisations, lower_titled_people):
+                 foreign_organisations, lower_titled_people, kind_named_organisations):
         candidates += rule(text)
     candidates = [m for m in candidates if m.kind != "person" or m.rule in ("title", "who") or not is_known_place(m.text)]
     chosen: list[ActorMention] = []
@@ -207,8 +216,8 @@ def _add_keys(actor: ActorMention, keys: dict[str, ActorMention], common: set[st
         if len(first) > 2 and first.split("-")[0] not in first_names() and not is_common_word(first) \
                 and not is_known_place(first) and first not in keys:
             keys[first] = actor
-    if actor.rule == "regnal" and len(words_) > 2:
-        words_ = words_[:-1]  # 'Astor' of 'John Jacob Astor IV'; 'Elizabeth II' has no surname
+    if actor.rule == "regnal" and len(words_) > 2 or actor.kind == "person" and words_[-1] in ("Jr", "Sr"):
+        words_ = words_[:-1]  # 'Astor' of 'John Jacob Astor IV', 'McCord' of 'James W. McCord Jr.'; 'Elizabeth II' has none
     if actor.kind == "person" and len(words_) > 1:
         surname = " ".join(w for w in words_[1:] if len(w) > 1)
         for tail in {surname, words_[-1]}:
@@ -284,7 +293,8 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         tokens = list(_TOKEN.finditer(text))
         i = 0
         while i < len(tokens):
-            if not capital(tokens[i].group()):
+            word = tokens[i].group()
+            if not (capital(word) or word[:2] in _ELIDED and name_capital(word)):  # ('d'Arrest' too)
                 i += 1
                 continue
             hit = None
@@ -317,6 +327,9 @@ def _match_known(found: Sequence[_Finds], known: dict[str, ActorMention], keys: 
         finds.actors = sorted(settled, key=lambda a: a.start)
         if _ships_listed(finds, keys, common, navy) | _people_listed(finds, keys, common):
             longest, firsts = max(k.count(" ") for k in keys) + 1, {k.split(" ", 1)[0] for k in keys}
+
+
+_ELIDED = frozenset({"d'", "d’"})  # an elided particle that opens a surname ('d'Arrest')
 
 
 def _runs_at(text: str, tokens: list[re.Match[str]], i: int, most: int) -> list[tuple[int, str]]:
@@ -409,7 +422,8 @@ def _alone(text: str, tokens: list[re.Match[str]], first: int, last: int) -> boo
     if first == 0:
         return _person_follows(text, tokens[last - 1].end())
     before, after = tokens[first - 1], tokens[last] if last < len(tokens) else None
-    opener = first == 1 and (is_common_word(before.group()) or before.group() in ("The", "A", "An"))  # 'Later Crick'
+    opener = first == 1 and (is_common_word(before.group()) or before.group() in ("The", "A", "An")) or \
+        before.group().lower() in MONTHS_DAYS  # 'Later Crick', 'in late June Dean testified'
     return not (capital(before.group()) and text[before.end() : tokens[first].start()] == " " and not opener) and not (
         after is not None and capital(after.group()) and text[tokens[last - 1].end() : after.start()] == " "
         and after.group() not in _NUMERALS)  # 'the Flyer II' stands alone as the 'Flyer' of a series

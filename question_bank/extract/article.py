@@ -113,6 +113,8 @@ def _extract(text: str, year: int | None, catalog: Catalog, progress: Progress |
         actors = [a for a in find_actors(sentence.text, taken) if (a.start, a.end) not in catalog_places]
         taken += [(a.start, a.end) for a in actors]
         places = find_places(sentence.text, tokens, place_hits, taken)
+        if places and actors and "(" in sentence.text:
+            actors = _without_place_glosses(sentence.text, actors, places)
         found.append(SentenceFinds(sentence, dates, units, places, year_before, actors))
     if progress:
         progress(len(sentences), len(sentences))
@@ -122,6 +124,14 @@ def _extract(text: str, year: int | None, catalog: Catalog, progress: Progress |
     first = found[0].sentence if found else None
     title = first.text if first and first.is_heading and len(first.text.split()) <= 12 else ""
     return Extraction(title, found, catalog)
+
+
+def _without_place_glosses(text: str, actors: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:
+    """`actors` without a person guessed in the parentheses right after a place: the place's name in
+    its own language ('San José Mine (Mina San José)'), part of the place's mention."""
+    ends = {p.end for p in places}
+    return [a for a in actors if not (a.kind == "person" and text[a.end : a.end + 1] == ")" and
+                                      text[a.start - 2 : a.start] == " (" and a.start - 2 in ends)]
 
 
 def _settle_sides(found: list[SentenceFinds], catalog: Catalog) -> None:

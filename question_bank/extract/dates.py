@@ -54,7 +54,9 @@ _DASH = r"\s*(?:–|—|‒|−|-|/)\s*"
 _SEP = rf"(?:{_DASH}|\s+(?:to|and|until|till|through|or)\s+)"
 _THE_OF = r"(?:the\s+)?"
 # What may stand before a date and belongs to it: "from"/"between" (of a range) and "the".
-_LEAD_BEFORE = re.compile(r"(?:\b(?P<lead>[Ff]rom|[Bb]etween)\s+)?(?:\bthe\s+)?$")
+# (a weekday may stand before a range's first day: "from Sunday 2 September to Wednesday 5 September")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
+_LEAD_BEFORE = re.compile(rf"(?:\b(?P<lead>[Ff]rom|[Bb]etween)\s+)?(?:\bthe\s+)?(?:\b{_WEEKDAY})?$")
 _QUALIFIERS = {
     "early": "early", "mid": "mid", "late": "late", "the beginning of": "early", "the start of": "early",
     "the middle of": "mid", "the end of": "late", "beginning of": "early", "end of": "late",
@@ -238,6 +240,7 @@ def _d(name: str) -> str:
 
 
 _OF = r"(?:\s+of)?\s+"
+_YEAR_COMMA = r"(?:(?<=\d),)?"  # 'between May 14, 1804, and September 23, 1806': the comma after the first year
 
 
 def _cy(name: str) -> str:
@@ -274,10 +277,12 @@ class _Rule:
 
 _RULES: list[_Rule] = [
     _Rule(re.compile(
-        rf"{_d('d1')}{_OF}(?P<m1>{_M}){_cy('y1')}(?P<sep>{_SEP}){_THE_OF}{_d('d2')}{_OF}(?P<m2>{_M}){_cy('y2')}"
+        rf"{_d('d1')}{_OF}(?P<m1>{_M}){_cy('y1')}{_YEAR_COMMA}(?P<sep>{_SEP}){_THE_OF}(?:{_WEEKDAY})?{_d('d2')}{_OF}"
+        rf"(?P<m2>{_M}){_cy('y2')}"
     ), _full_range, _MONTHLY, True),
     _Rule(re.compile(
-        rf"(?P<m1>{_M})\s+{_d('d1')}{_cy('y1')}(?P<sep>{_SEP})(?P<m2>{_M})\s+{_d('d2')}{_cy('y2')}"
+        rf"(?P<m1>{_M})\s+{_d('d1')}{_cy('y1')}{_YEAR_COMMA}(?P<sep>{_SEP})(?:{_WEEKDAY})?(?P<m2>{_M})\s+{_d('d2')}"
+        rf"{_cy('y2')}"
     ), _full_range, _MONTHLY, True),
     _Rule(re.compile(
         rf"{_d('d1')}(?P<sep>{_SEP}){_THE_OF}{_d('d2')}{_OF}(?P<m>{_M}){_cy('y')}"

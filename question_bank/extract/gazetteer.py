@@ -34,6 +34,10 @@ _REGIONS_NAMED = (
     "Corsica Crete Transylvania Bessarabia Ukraine Karelia Kurdistan Punjab Bengal Tibet Mongolia Sahara"
 ).split() + ["Soviet Union", "East Germany", "West Germany", "Ottoman Empire", "Austria-Hungary", "East Prussia",
              "Upper Silesia", "Holy Roman Empire", "British Isles", "Korean Peninsula"]
+# The Sun, its planets and their largest moons: places as the Moon and the Earth are (a name that is a
+# word too, 'Mercury', 'Mars', is left to the words around it).
+_BODIES = ("Sun Moon Earth Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto Io Europa Ganymede Callisto "
+           "Titan Enceladus Triton Charon Phobos Deimos Titania Oberon").split()
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 
 
@@ -70,6 +74,8 @@ def places() -> tuple[Place, ...]:
         add(name, "country", True)
     for name in _REGIONS_NAMED:
         add(name, "region", True)
+    for name in _BODIES:
+        add(name, "celestial body", True)
     for info in countries:
         for field, kind in (("region", "continent"), ("subregion", "region")):
             add(info.get(field), kind, False)

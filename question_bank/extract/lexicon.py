@@ -131,12 +131,22 @@ _NAME_BREAKS = frozenset(",.;:()[]")
 
 
 def adjacent(text: str, run: list[Word]) -> bool:
-    """Words of one name are separated by a space, a hyphen or quotes, never by a comma or a stop."""
+    """Words of one name are separated by a space, a hyphen or quotes, never by a comma or a stop
+    (but the stop of an abbreviated 'St.', 'Mt.' or 'Ft.': 'St. Louis')."""
     for a, b in zip(run, run[1:], strict=False):
         gap = text[a.end : b.start]
-        if not 0 < len(gap) <= 3 or not _NAME_BREAKS.isdisjoint(gap):
+        if not 0 < len(gap) <= 3 or not _NAME_BREAKS.isdisjoint(gap) and not abbreviated_prefix(text, a, b):
             return False
     return True
+
+
+# abbreviated first words of places' names ('St. Louis', 'Mt. Hood', 'Ft. Mandan')
+PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+
+
+def abbreviated_prefix(text: str, a: Word, b: Word) -> bool:
+    """True if `a` is an abbreviated place prefix whose stop and one space lead to a capitalised `b`."""
+    return a.text in PLACE_ABBREVIATIONS and b.capitalised and text[a.end : b.start] == ". "
 
 
 @lru_cache(maxsize=4)

@@ -29,7 +29,11 @@ ORG_HEADS = {
     "opera": "opera company", "ballet": "ballet company", "philharmonic": "orchestra",
     "board": "board", "service": "service", "patrol": "patrol", "assembly": "assembly", "brothers": "company",
     "sons": "company", "line": "shipping line", "authority": "authority", "circle": "circle", "radio": "radio station",
+    "court": "court",
 }
+# a court of law, not a palace or a yard ('Hampton Court'): a court's head with one of these before it
+_COURTS = frozenset({"supreme", "high", "federal", "district", "appeals", "appeal", "constitutional", "crown", "county",
+                     "circuit", "international", "criminal", "military", "magistrates", "civil", "superior", "state"})
 # 'the Gustav Line' is a defended line, a place; 'the Cunard Line' a shipping line, where ships are named
 _SHIPPING = re.compile(r"\b(?:[Ss]hip\w*|[Ll]iners?|[Ss]team\w*|[Vv]essels?|[Pp]assengers?|[Vv]oyages?|[Oo]wner|"
                        r"[Cc]hairman|[Cc]hartered|[Ff]leet)\b")
@@ -75,8 +79,11 @@ def acronyms(text: str) -> list[ActorMention]:
 
 _ORG_HEAD = re.compile(
     rf"\b(?P<head>{'|'.join(h.title() for h in ORG_HEADS)})\b"
-    rf"(?P<right>\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})?"
+    rf"(?P<right>(?:\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}}){{1,2}})?"
 )
+# heads a name goes on after with 'on' ('Senate Select Committee on Presidential Campaign Activities'; not
+# 'Easy Company on Omaha Beach')
+_ON_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
 _OPENERS = frozenset({"state", "war", "navy", "air", "county", "district", "union"})  # 'State Department'
 _LEFT_NAME = re.compile(rf"(?:{CAP}\s+){{1,4}}$")
 _FIRM_AND = re.compile(rf"(?:{CAP}\s+){{1,3}}(?:and|&)\s+$")
@@ -94,7 +101,10 @@ def headed_organisations(text: str) -> list[ActorMention]:
                         left[0].group().lower() in NOT_NAME and left[0].group().lower() not in _OPENERS
                         or not capital(left[0].group())):
             left.pop(0)
-        right_words = (match.group("right") or "").split()
+        right = match.group("right") or ""
+        if right.split(" ", 2)[1:2] == ["on"] and match.group("head") not in _ON_HEADS:
+            right = ""  # ('on' may open a place after a head: the name ends at its head)
+        right_words = right.split()
         while right_words and not name_word_ok(right_words[-1]):
             right_words.pop()
         has_right = len(right_words) >= 2 and not (before and before.group().endswith(("and ", "& ")))
@@ -102,6 +112,8 @@ def headed_organisations(text: str) -> list[ActorMention]:
             continue  # 'the Committee' alone names no organisation
         if left and left[-1].group() == "Space" and match.group("head") in ("Center", "Centre"):
             continue  # 'Kennedy Space Center': a launch site, a place
+        if match.group("head") == "Court" and (not left or left[-1].group().lower() not in _COURTS):
+            continue  # 'Hampton Court', 'Earls Court': a place
         if match.group("head") == "Line" and (not left or not _SHIPPING.search(text)):
             continue
         if match.group("head") == "Circle" and left and gazetteer.is_place(" ".join(w.group() for w in left)):
@@ -111,7 +123,7 @@ def headed_organisations(text: str) -> list[ActorMention]:
         start = before.start() + left[0].start() if before and left else match.start("head")
         end = match.end("head")
         if has_right:
-            end += (match.group("right") or "").rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
+            end += right.rfind(right_words[-1]) + len(right_words[-1].rstrip("."))
         else:
             end = _place_after(text, end)
         found.append(ActorMention(start, end, text[start:end], "organisation", ORG_HEADS[match.group("head").lower()],
@@ -223,3 +235,35 @@ def field_organisations(text: str) -> list[ActorMention]:
     start = match.start("name")
     return [ActorMention(start, start + len(name), name, "organisation", rule="field")]
 
+
+
+# a kind of organisation in lower case right before its name ('the state copper company Codelco'), or
+# after it with 'a' ('Center Rock, a small company from Berlin'); a newspaper by its head ('The Washington Post')
+_KINDS = r"(?:company|firm|newspaper|airline|manufacturer|conglomerate|corporation|shipyard|broadcaster|publisher)"
+_KIND_BEFORE = re.compile(rf"\b{_KINDS} (?P<name>[{UPPER}][\w’'.-]*(?: {CAP}){{0,2}})(?![\w’'-]| [{UPPER}])")
+_KIND_AFTER = re.compile(rf"(?<![\w’'.-])(?P<name>[{UPPER}][\w’'.-]*(?: {CAP}){{0,2}}), an? (?:[a-z]+ ){{0,3}}{_KINDS}\b")
+_PAPERS = r"(?:Post|Times|Herald|Tribune|Chronicle|Telegraph|Gazette|Guardian|Observer|Courier|Examiner|Inquirer)"
+_NEWSPAPER = re.compile(rf"\bThe (?P<name>{CAP}(?: {CAP})? {_PAPERS})\b")
+# cheap tests first: a kind's word, a newspaper's head (one scan each)
+_KIND_CUE = re.compile(_KINDS)
+_PAPER_CUE = re.compile(rf" {_PAPERS}\b")
+
+
+def kind_named_organisations(text: str) -> list[ActorMention]:
+    """An organisation its kind names in lower case before or after it ('the copper company Codelco',
+    'Center Rock, a small company'), and a newspaper ('The Washington Post' is 'Washington Post')."""
+    found: list[ActorMention] = []
+    matches = [*_KIND_BEFORE.finditer(text), *_KIND_AFTER.finditer(text)] if _KIND_CUE.search(text) else []
+    if _PAPER_CUE.search(text):
+        matches += _NEWSPAPER.finditer(text)
+    for match in matches:
+        name = POSSESSIVE.sub("", match.group("name")).rstrip(".")
+        words_ = name.split()
+        if match.start("name") == 0 and is_common_word(words_[0]) or gazetteer.is_place(name) or \
+                any(w.lower() in NOT_NAME or w.lower() in SIDE_WORDS for w in words_):
+            continue
+        if match.re is _KIND_BEFORE and all(is_common_word(w) for w in words_):
+            continue  # 'the company Board': a word, not a name
+        start = match.start("name")
+        found.append(ActorMention(start, start + len(name), name, "organisation", rule="kind"))
+    return found

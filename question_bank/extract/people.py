@@ -1,6 +1,6 @@
 """People named in a sentence: after a title ("Admiral Isoroku Yamamoto", written without the
 title), by a first name from faker's name lists ("Yuri Gagarin", "John F. Kennedy", "Catherine of
-Aragon"), by initials ("C. J. La Touche"), after a role noun ("the pilot Gherman Titov"), as the
+Aragon"; initials and regnal numbers are in people_forms), after a role noun ("the pilot Gherman Titov"), as the
 subject of a verb only people do ("Hitler had decided"), or listed right after another person;
 and the role nouns a question may ask for one by ("cosmonaut")."""
 
@@ -13,6 +13,7 @@ from question_bank.extract import gazetteer
 from question_bank.extract.actor_names import (
     CAP,
     LATER_CAP,
+    NAME_PARTICLES,
     NOT_NAME,
     POSSESSIVE,
     UPPER,
@@ -28,7 +29,7 @@ from question_bank.extract.organisations import ORG_HEADS
 from question_bank.extract.place_heads import FOREIGN_PREFIXES, HEADS_AFTER, SURNAME_HEADS
 from question_bank.extract.sides import SIDE_WORDS
 
-_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|al|ibn|St)"
+_PARTICLE = r"(?:von|van|der|den|de|des|da|di|du|del|della|la|le|ten|ter|bin|al|ibn|St)"
 
 
 _TITLES = {
@@ -48,6 +49,7 @@ _TITLES = {
     "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "sheikh": "sheikh", "emir": "emir",
     "sultan": "sultan", "shah": "shah", "ayatollah": "ayatollah", "imam": "imam", "rabbi": "rabbi",
     "earl": "earl", "duke": "duke", "duchess": "duchess", "baron": "baron", "jarl": "jarl", "thane": "thane",
+    "judge": "judge", "justice": "justice", "chief justice": "chief justice", "attorney general": "attorney general",
 }
 TITLES = _TITLES  # (people_cues reads them)
 
@@ -65,7 +67,6 @@ TITLED = re.compile(
 PERSON = re.compile(
     rf"\b(?P<first>{CAP})(?P<rest>(?:\s+(?:[A-Z]\.\s?|{_PARTICLE}\s+)*{LATER_CAP}){{1,3}})"
 )
-INITIALS = re.compile(rf"\b(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*(?:(?:La|Le|De|Van|Von|Du|Da)\s+)?{CAP})")
 
 
 # faker's person providers: English, German, French, Italian, Czech, and Russian and Ukrainian spelled
@@ -159,15 +160,20 @@ def _person_name(name: str) -> str:
         out.append(word)
         if POSSESSIVE.search(word):
             break  # 'Dmitri Shostakovich's Seventh Symphony' is the composer
-    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not name_capital(out[-1])):
+    while out and (re.fullmatch(rf"[A-Z]\.|{_PARTICLE}", out[-1]) or not name_capital(out[-1])
+                   or out[-1].lower() in NAME_PARTICLES):
         out.pop()
     if out:
         out[-1] = re.sub(r"(?:[’']s?|\.)$", "", out[-1])
-    if out and (out[-1].lower() in HEADS_AFTER and out[-1].lower() not in SURNAME_HEADS or out[-1].lower() in ORG_HEADS):
-        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center': a place or an institution
+    if out and (out[-1].lower() in HEADS_AFTER and out[-1].lower() not in SURNAME_HEADS or out[-1].lower() in ORG_HEADS
+                or out[-1].lower() in _EVENT_TAILS):
+        return ""  # 'Axel Heiberg Glacier', 'Kennedy Space Center', 'Lewis and Clark Expedition': no person's name
     return " ".join(out)
 
 
+# events named after the people in them ('the Lewis and Clark Expedition', 'the Dreyfus Affair')
+_EVENT_TAILS = frozenset({"expedition", "voyage", "affair", "scandal", "trial", "incident", "raid", "rebellion",
+                          "doctrine"})
 _HEAD_AFTER = re.compile(rf" ([{UPPER}][a-z]+)\b")
 
 
@@ -342,7 +348,9 @@ def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
     role = before.group("role")
     nouns = noun_lemmas(role)
     words_ = match.group(0).split()
-    name = _person_name(" ".join(words_[: 3 if re.fullmatch(r"[A-Z]\.", words_[1]) else 2]))  # 'Gouverneur K. Warren'
+    # 'Gouverneur K. Warren', 'Urbain Le Verrier': an initial or a particle takes the next word too
+    middle = re.fullmatch(r"[A-Z]\.", words_[1]) or words_[1].lower() in NAME_PARTICLES
+    name = _person_name(" ".join(words_[: 3 if middle else 2]))
     if not (nouns and role not in NOT_ROLE and ROLE_SUFFIX.search(nouns[0]) and " " in name) or \
             is_common_word(name.split()[0]) or name.split()[-1].lower() in ORG_HEADS:
         return None
@@ -352,28 +360,6 @@ def _role_named(text: str, match: re.Match[str]) -> ActorMention | None:
 
 
 ROLE_NAMED = re.compile(r"\b(?P<role>[a-z]+)[:,]?\s+$")
-
-
-def initialled_people(text: str) -> list[ActorMention]:
-    """Initials and a surname: 'C. J. La Touche', 'J. Bruce Ismay' (a middle name between), and a
-    surname that is a word too after two initials or more ('A. B. Hill', not 'U.S. Navy')."""
-    found = []
-    for match in INITIALS.finditer(text):
-        name = match.group("name")
-        initials = len(re.findall(r"(?<![\w.])[A-Z]\.", name))
-        more = None if POSSESSIVE.search(name) else _MIDDLE_NAME.match(text, match.end())
-        if more and not is_common_word(more.group("name")) and name_word_ok(more.group("name")):
-            name += " " + more.group("name")
-        name = POSSESSIVE.sub("", name)
-        last = name.split()[-1].split(".")[-1]
-        surname_ok = name_word_ok(last) or initials >= 2 and last.lower() in HEADS_AFTER  # 'A. B. Hill'
-        if not surname_ok or len(last) < 3 or is_common_word(last) and (initials < 2 or last.lower() in ORG_HEADS):
-            continue
-        found.append(ActorMention(match.start(), match.start() + len(name), name, "person", rule="initials"))
-    return found
-
-
-_MIDDLE_NAME = re.compile(rf" (?P<name>[{UPPER}][a-zà-ÿ]+(?:[’']s)?)(?![\w’'-])")
 
 
 ROLE_SUFFIX = re.compile(
@@ -390,22 +376,3 @@ def first_name_before(text: str, before: re.Match[str], name: re.Match[str]) -> 
     word = before.group()
     return text[before.end() : name.start()] == " " and name_word_ok(word) and not is_common_word(word) and \
         word.lower() not in _TITLES and not is_known_place(word) and word.lower() not in _PLACE_PREFIXES
-
-
-REGNAL = re.compile(rf"\b(?P<name>{CAP}(?: {CAP}){{0,2}}) (?P<number>(?:X{{0,2}})(?:IX|IV|V?I{{1,3}}|V))\b(?![’'.-]\w)")
-
-
-def regnal_people(text: str) -> list[ActorMention]:
-    """A first name and a regnal number: 'Elizabeth II', 'Louis XIV', 'John Paul II'."""
-    found: list[ActorMention] = []
-    if " I" not in text and " V" not in text and " X" not in text:
-        return found  # most sentences: no regnal number
-    for match in REGNAL.finditer(text):
-        words_ = match.group("name").split()
-        start = match.start()
-        if words_[0].lower() in _TITLES and len(words_) > 1:  # 'Queen Elizabeth II' is Elizabeth II
-            start = match.start() + match.group("name").index(words_[1])
-            words_ = words_[1:]
-        if words_[0] in first_names() and all(name_word_ok(w) for w in words_):
-            found.append(ActorMention(start, match.end(), text[start : match.end()], "person", rule="regnal"))
-    return found

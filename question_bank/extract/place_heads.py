@@ -28,13 +28,15 @@ HEADS_AFTER = frozenset({
     *MOUNTAIN_PARTS, "fault", "avenue", "road", "lane", "park", "cathedral", "abbey", "basilica", "chapel",
     "palace", "column", "monument", "memorial", "gallery", "monastery", "camp", "banks", "building", "hotel",
     "passage", "arcade", "alley", "barracks", "embankment", "prairie", "meadow", "meadows", "heath", "moor",
+    "world", "trail", "territory",  # a theme park ('Sea World'), a route, a territory
 })
 HEADS_BEFORE = frozenset({
     "lake", "mount", "cape", "river", "fort", "port", "gulf", "isle", "hill", "height", "point", "bay", "sea",
-    "strait", "straits", "monte", "mont", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
+    "strait", "straits", "monte", "mont", "mt", "ft", "st", "ste", "camp", "complex", "pad", "pier", "dock", "berth", "wharf", "quay",
 })
 # 'Bay of Whales', 'Gulf of Mexico', 'Isle of Wight': a head word joined to the name by 'of'
-OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth"})
+OF_HEADS = frozenset({"bay", "gulf", "sea", "isle", "strait", "straits", "cape", "lake", "sound", "bight", "firth",
+                      "tower"})  # ('Tower of London')
 # the head of a launch site named after a person: 'Kennedy Space Center'
 SITE_ENDINGS = (("space", "center"), ("space", "centre"), ("air", "base"), ("naval", "base"))
 # a name followed by one of these ('the Falaise pocket', 'the Orel salient') is a place's name
@@ -92,7 +94,7 @@ OF_NOUNS = frozenset({
     "bend", "mouth", "crossing", "crossings", "course", "estuary", "line", "edge",
     "monastery", "abbey", "coast", "shores", "county", "district", "kingdom", "colony", "harbour", "harbor",
     "fortress", "citadel", "castle", "foot", "peak", "summit", "islands", "state", "capital", "inhabitants",
-    "tip", "shore", "workers", "citizens", "residents", "townspeople", "population", "mayor",
+    "tip", "shore", "workers", "citizens", "residents", "townspeople", "population", "mayor", "fields",
 })
 PLACE_TYPES.update(dict.fromkeys(FOREIGN_PREFIXES, "town"))
 PLACE_TYPES.update(dict.fromkeys(("pier", "dock", "berth", "wharf", "quay"), "landmark"))
@@ -139,4 +141,4 @@ FUNCTION_AFTER = frozenset(
 # events, meetings and works named after the one place they happened in ('the Suez Crisis', 'the
 # Yalta Conference', 'the Gettysburg Address', 'the Bayeux Tapestry'); never after a person's name
 NAMED_AFTER_PLACES = frozenset({"crisis", "disaster", "earthquake", "eruption", "flood", "fire", "famine", "massacre",
-                                "conference", "agreement", "accords", "address", "tapestry", "incident"})
+                                "conference", "agreement", "accords", "address", "tapestry", "incident", "purchase"})

@@ -29,6 +29,7 @@ from question_bank.extract.place_heads import (
     LOWER_AFTER,
     MONTHS_DAYS,
     NOT_PLACE,
+    OF_HEADS,
     WEAK_HEADS,
 )
 from question_bank.extract.sides import SIDE_WORDS
@@ -114,7 +115,11 @@ _BARE_HEADS = ("mount ", "monte ", "mont ")
 
 
 def names_of(key: str) -> list[str]:
-    """The folded names a found place is known by afterwards: 'mount everest' and 'everest'."""
+    """The folded names a found place is known by afterwards: 'mount everest' and 'everest'; 'tower
+    of london' and, capitalised alone, 'tower' ('the garrison of the Tower')."""
+    head, of, rest = key.partition(" of ")
+    if of and rest and head in OF_HEADS:
+        return [key, head]
     for head in _BARE_HEADS:
         if key.startswith(head) and " " not in key[len(head) :]:
             return [key, key[len(head) :]]

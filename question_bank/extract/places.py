@@ -15,7 +15,8 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from question_bank.extract import gazetteer
-from question_bank.extract.lexicon import Word, adjacent, free_words, is_common_word
+from question_bank.extract.known_places import STOP_FIRST, known_places
+from question_bank.extract.lexicon import PLACE_ABBREVIATIONS, Word, adjacent, free_words, is_common_word
 from question_bank.extract.place_heads import (
     ABSTRACT_NAMES,
     ARABIC_ARTICLES,
@@ -64,7 +65,6 @@ _AFTER_PLACE = re.compile(
 # 'the middle Don', 'the upper Volga': a position word may stand between 'the' and a river's name
 _POSITION = frozenset({"middle", "upper", "lower", "northern", "southern", "eastern", "western", "central", "great"})
 _TYPE_DETERMINERS = frozenset({"a", "an", "the", "new", "small", "large", "young", "old", "great"})
-_STOP_FIRST = frozenset({"The", "A", "An", "Its", "His", "Her", "Their", "This", "That"})
 _SPACE_LINKS = frozenset({"du", "de", "des", "la", "le", "di", "da", "del", "della", "sur", "en"})
 _PLACE_VERBS = frozenset({
     "take", "capture", "seize", "reach", "enter", "cross", "hold", "defend", "occupy", "liberate", "recapture",
@@ -80,7 +80,7 @@ def _leading(run: list[Word]) -> int:
     count = 0
     for word in run[:2]:
         lowered = word.text.lower()
-        if word.text in _STOP_FIRST or lowered in PLACE_PREPOSITIONS or lowered in WEAK_PREPOSITIONS:
+        if word.text in STOP_FIRST or lowered in PLACE_PREPOSITIONS or lowered in WEAK_PREPOSITIONS:
             count += 1
         else:
             break
@@ -121,7 +121,8 @@ def runs(text: str, tokens: list[Word], free: list[bool]) -> list[tuple[int, int
                          and tokens[j].folded != "republic"):  # "the People's Republic"
             # a possessive ends a name ('Amundsen's South Pole expedition') unless a head follows ('Hangman's Hill')
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)):
+            if tokens[j].capitalised and (gap in (" ", "-") or gap == "–" and not _names_event(text, tokens, j)
+                                          or gap == ". " and tokens[j - 1].text in PLACE_ABBREVIATIONS):
                 j += 1
             elif ((gap == "-" and tokens[j].text in _LINKS) or (gap == " " and tokens[j].text in _SPACE_LINKS)) \
                     and j + 1 < len(tokens) and free[j + 1] and tokens[j + 1].capitalised \
@@ -171,7 +172,8 @@ def find_places(
         mentions.append(PlaceMention(start, end, text[start:end], place, "catalog", place.type))
         for k in range(first, last):
             free[k] = False
-    mentions += _known_places(text, tokens, free)
+    mentions += [PlaceMention(start, end, text[start:end], None, "gazetteer", kind)
+                 for start, end, kind in known_places(text, tokens, free)]
     mentions += [PlaceMention(a, b, text[a:b], None, "head", "landmark") for a, b in foreign_streets(text, tokens, free)]
     accepted_ends: set[int] = {m.end for m in mentions}
     left: list[tuple[int, int]] = []
@@ -192,54 +194,6 @@ def find_places(
     return without_glosses(text, sorted(mentions, key=lambda m: m.start))
 
 
-def _known_places(text: str, tokens: list[Word], free: list[bool]) -> list[PlaceMention]:
-    """Countries, continents, states and capitals of the gazetteer, where they stand as a name of
-    their own: not inside a longer capitalised name ('Victoria Cross') nor used as an adjective
-    ('the New Zealand attack'). Marks their words taken in `free`."""
-    found: list[PlaceMention] = []
-    starts = gazetteer.first_words()
-    if not any(free[i] and w.folded in starts and w.text[:1].isupper() for i, w in enumerate(tokens)):
-        return found  # most sentences: no word starts a gazetteer name
-    for first, last, place in gazetteer.index().scan(text, tokens):
-        if not all(free[first:last]) or not isinstance(place, Place):
-            continue
-        first = compass_before(text, tokens, free, first)  # 'West Berlin', 'Northern California'
-        if _joined(text, tokens, free, first - 1, first) or _joined(text, tokens, free, last, last - 1) or \
-                _adjective(text, tokens, first, last):
-            continue
-        start, end = tokens[first].start, tokens[last - 1].end
-        said = type_said(text, tokens, first, end)  # 'the island of Tarawa', a capital of Kiribati
-        found.append(PlaceMention(start, end, text[start:end], None, "gazetteer", place.type if said == "town" else said))
-        for k in range(first, last):
-            free[k] = False
-    return found
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
-
-
-def _adjective(text: str, tokens: list[Word], first: int, last: int) -> bool:
-    """'the New Zealand attack', 'a Florida company': a place's name between a determiner and a
-    noun stands for an adjective ('the United States answered' is the country)."""
-    if first == 0 or tokens[first - 1].text.lower() not in _DETERMINERS or last >= len(tokens):
-        return False
-    after = tokens[last]
-    if not after.text.islower() or after.text in FUNCTION_AFTER or text[tokens[last - 1].end : after.start] != " ":
-        return False
-    lemmas = getAllLemmas(after.text)
-    return bool(lemmas.get("NOUN")) and all(lemma == after.text for lemma in lemmas.get("VERB", ()))
-
-
-def _joined(text: str, tokens: list[Word], free: list[bool], k: int, inner: int) -> bool:
-    """True if word `k`, next to word `inner`, is a free capitalised word of the same name."""
-    if not 0 <= k < len(tokens) or not free[k] or not tokens[k].capitalised:
-        return False
-    a, b = sorted((k, inner))
-    folded = tokens[k].folded
-    return text[tokens[a].end : tokens[b].start] == " " and folded not in SIDE_WORDS and \
-        folded.rstrip("s") not in SIDE_WORDS and tokens[k].text not in _STOP_FIRST
-
-
 def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: set[int]) -> PlaceMention | None:
     if first > 0 and tokens[first].text == "The" and last - first > 1 and text[tokens[first - 1].end : tokens[first].start] == " ":
         return None  # 'published in The Lancet': a capital 'The' inside a sentence starts a title
@@ -258,7 +212,9 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
         return PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "head", "country")
     titled = int(len(run) > 2 and run[0].folded in TITLE_WORDS and run[-1].folded in HEADS_AFTER)  # 'King Olaf Bay'
     if len(run) > 1 and run[-1].folded in LANDMARK_HEADS and not any(w.folded in MONTHS_DAYS for w in run):
-        titled = len(run) - 1 if all(w.folded in ABSTRACT_NAMES for w in run[:-1]) else titled  # 'Republic Square'
+        titled = len(run) - 1 if all(_abstract(w) for w in run[:-1]) else titled  # 'Republic Square', 'Fleet Street'
+    elif len(run) == 2 and run[0].folded in HEADS_BEFORE and _abstract(run[1]):
+        titled = 2  # 'River Fleet', 'Fort Command''
     if not run or any(_excluded(w) for w in run[titled:]) or run[0].text[0].isdigit() or run[0].folded == "col":
         return None
     start, end = run[0].start, run[-1].end - (2 if run[-1].text.endswith(("'s", "’s")) else 0)  # 'Britain's'
@@ -317,11 +273,18 @@ def _judge(text: str, tokens: list[Word], first: int, last: int, accepted_ends: 
 # an infobox line whose field names where something is: every name in it is a place
 _LOCATION_LINE = re.compile(
     r"(?:Location|Place|Site|Launch site|Landing site|Landing|Venue|Region|Country|Headquarters|Place of birth|"
-    r"Birthplace|Born|Died|Theatre|Theater|Area)s?:\s", re.IGNORECASE)
+    r"Birthplace|Born|Died|Theatre|Theater|Area|Landmark|Memorial|Monument|Building)s?(?: destroyed| damaged)?:\s",
+    re.IGNORECASE)
 _RENAMED = frozenset({"now", "formerly", "today", "later"})
 _EVENT_TAIL = frozenset({"offensive", "offensives", "operation", "campaign", "landings", "uprising", "raid"})
 _LANGUAGES = frozenset({"latin", "greek", "sanskrit", "hebrew", "arabic", "esperanto", "gaelic", "yiddish", "aramaic"})
 _RENAMED_AFTER = re.compile(r" \((?:now|formerly|today) [A-Z]")
+
+
+def _abstract(word: Word) -> bool:
+    """True if `word` names no place alone but may stand beside a place's head word ('Republic
+    Square', 'Fleet Street', 'River Fleet'): an abstract name or a unit's word, never a title."""
+    return word.folded in ABSTRACT_NAMES or word.folded in NOT_PLACE and word.folded not in TITLE_WORDS
 
 
 def _context(text: str, tokens: list[Word], first: int) -> str:
@@ -404,6 +367,8 @@ def by_article(
         if not run:
             continue
         key = " ".join(w.folded for w in run)
+        if key in OF_HEADS and not text.endswith("the ", 0, run[0].start):
+            continue  # 'the Tower' once 'Tower of London' is known, never 'Tower cranes'
         if key in known and key not in gazetteer.index().by_key and not glossed(text, found_ends, run[0].start):
             found.append(PlaceMention(run[0].start, run[-1].end, text[run[0].start : run[-1].end], None, "article",
                                       known[key]))

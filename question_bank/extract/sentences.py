@@ -103,7 +103,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for chunk in _chunks(line):
             # The splitter's own sentences; `segment()` would then find each one again in the text with
             # a regex of its own (to keep trailing spaces we strip anyway), which doubles the time.
-            for piece in _mend_day_splits(_split(chunk)):
+            for piece in _mend_abbreviations(_mend_day_splits(_split(chunk))):
                 raw = piece.strip()
                 cleaned = clean(raw)
                 if not cleaned or not any(ch.isalnum() for ch in cleaned):
@@ -124,6 +124,21 @@ def _mend_day_splits(pieces: list[str]) -> list[str]:
         if cut and before[-1:].isalpha():
             mended[i] = f"{before} {cut.group(1)}."
             mended[i + 1] = mended[i + 1][cut.end():]
+    return mended
+
+
+_ABBREVIATED_END = re.compile(r"(?<![\w.])(?:St|Ste|Mt|Ft|Pt)\.$")
+
+
+def _mend_abbreviations(pieces: list[str]) -> list[str]:
+    """pysbd cuts after the 'Ft.' of 'Ft. Mandan' (and after 'Ste.'): a piece that ends in an
+    abbreviated place prefix goes on with the next one when that opens with a capital."""
+    mended: list[str] = []
+    for piece in pieces:
+        if mended and piece[:1].isupper() and _ABBREVIATED_END.search(mended[-1].rstrip()):
+            mended[-1] = f"{mended[-1].rstrip()} {piece}"
+        else:
+            mended.append(piece)
     return mended
 
 

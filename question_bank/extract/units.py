@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from question_bank.extract.lexicon import holds_any, is_common_word, words
+from question_bank.extract.place_heads import HEADS_BEFORE
 from question_bank.extract.sides import NATIONALITIES, SIDE_WORDS, side_in_phrase
 from question_bank.extract.state_regiments import state_regiment_spans
 from question_bank.facts.entities import Catalog, Unit
@@ -230,8 +231,9 @@ def _named(text: str) -> list[UnitMention]:
                                   and not all(is_common_word(p.group()) for p in parts[1:])):
             parts.pop(0)
         words_ = [p.group() for p in parts]
-        if not words_ or words_[0] in _STOP or all(w.lower() in _NOT_UNIT_NAME for w in words_):
-            continue
+        if not words_ or words_[0] in _STOP or all(w.lower() in _NOT_UNIT_NAME for w in words_) or \
+                words_[0].lower() in HEADS_BEFORE:
+            continue  # ('River Fleet', 'Lake Army': a place's head word opens a place's name)
         if any(unit_number(w) is not None for w in words_) or _NUMBER_BEFORE.search(
             text[max(0, match.start("name") + parts[0].start() - 8) : match.start("name") + parts[0].start()]
         ):

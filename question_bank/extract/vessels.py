@@ -62,7 +62,9 @@ _CRAFT_NOT = frozenset(
     "grade level class type model mark unit camp stalag oflag bunker building hangar pad complex site launch "
     "plant reactor line channel track platform terminal hill height point kilometre kilometer mile hour minute "
     "verse psalm act scene figure table volume part book series task torpedo bomber fighter squadron force "
-    "group wing apollo-soyuz world photo photograph figure plate symphony opus op tank".split()
+    "group wing apollo-soyuz world photo photograph figure plate symphony opus op tank"
+    # quantifiers before a count ('All 33 of us', 'Only 12 survived')
+    " all only nearly almost about over some just another".split()
 )
 _SPACE_WORDS = re.compile(r"\b(?:orbit\w*|spacecraft|spaceflight|space|cosmonauts?|astronauts?|launch\w*|capsule|"
                           r"rocket|lunar|moon|earth|satellite|probe|crewed|mission|cosmodrome)\b", re.IGNORECASE)
