@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 
 from question_bank.banks.catalog import builtin_catalog
 from question_bank.collector import collector_paused
-from question_bank.extract.actors import ActorMention, find_actors, names_elsewhere
+from question_bank.extract.actors import ActorMention, find_actors
 from question_bank.extract.dates import DateMention, YearContext, find_dates, first_year
 from question_bank.extract.lexicon import Word, catalog_indexes, words
 from question_bank.extract.narrative import INFOBOX, infobox_year, month_first
 from question_bank.extract.place_names import names_of
 from question_bank.extract.places import PlaceMention, by_article, find_places
 from question_bank.extract.progress import Progress
+from question_bank.extract.repeated_names import names_elsewhere
 from question_bank.extract.sentences import Sentence, split_sentences
 from question_bank.extract.sides import side_near
 from question_bank.extract.units import UnitMention, find_units, link, with_side
