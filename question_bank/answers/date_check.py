@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from question_bank.answers.dates import THIRDS, Reading, looks_like_a_date, parse_expected, read_date, with_year
+from question_bank.answers.dates import Reading, looks_like_a_date, parse_expected, read_date, with_year
 from question_bank.answers.verdict import Outcome, Verdict, best, near, right, show, wrong
-from question_bank.facts.dates import FactDate, Precision
+from question_bank.facts.dates import THIRDS, FactDate, Precision
 from question_bank.facts.text import fold
 
 _LEVEL = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}

@@ -105,7 +105,6 @@ _FILLER = frozenset(
 _ROMAN_MONTHS = {
     roman: i for i, roman in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), 1)
 }  # "7. X 1944." as written in Serbia and much of Europe
-THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 _TOKEN = re.compile(r"'\d{2}\b|\d+(?:st|nd|rd|th)?\b|[a-z]+")
 _LEFTOVER = re.compile(r"[\s,.\-]*")

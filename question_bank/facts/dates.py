@@ -10,6 +10,7 @@ from enum import StrEnum
 
 MONTHS = [calendar.month_name[i] for i in range(1, 13)]
 QUALIFIERS = ("early", "mid", "late")
+THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # the days each part of a month covers
 
 
 class Precision(StrEnum):
@@ -36,6 +37,14 @@ class FactDate:
     @property
     def year(self) -> int:
         return self.start.year
+
+    def days(self) -> tuple[date, date]:
+        """The first and last day the date can mean: "mid-May 1945" the 11th to the 20th, any other
+        date its whole span."""
+        part = THIRDS.get(self.qualifier or "")
+        if part is None:
+            return self.start, self.end
+        return self.start.replace(day=part[0]), self.start.replace(day=min(part[1], self.end.day))
 
     def iso(self) -> str:
         """ISO 8601 text: 1944-10-07, 1944-10, 1944, or 1944-07/1944-08."""

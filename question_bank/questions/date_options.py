@@ -60,7 +60,7 @@ def _draw_dates(
         when, text = candidate
         if text in texts:
             continue
-        first, last = _days(when)
+        first, last = when.days()  # "mid-May" the 11th to the 20th
         if after is not None and last <= after:
             cut_before = True
             continue
@@ -84,18 +84,6 @@ def _draw_dates(
         place = places[int(rng.random() * len(places))]
     # The nearest of each side beside the key, as drawn (the pool's events came first).
     return [*earlier[:place], *later[: n - place]]
-
-
-_PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-
-
-def _days(when: FactDate) -> tuple[date, date]:
-    """The first and last day a date can mean: "mid-May 1945" the 11th to the 20th (so it falls
-    after an event of 9 May), a plain date its whole span."""
-    part = _PART_OF_MONTH.get(when.qualifier or "")
-    if part is None:
-        return when.start, when.end
-    return when.start.replace(day=part[0]), min(when.end, when.start.replace(day=min(part[1], when.end.day)))
 
 
 def has_room(key: FactDate, between: tuple[date | None, date | None], n: int) -> bool:

@@ -82,10 +82,11 @@ class DatePools:
 
     def between(self, fact: Fact) -> tuple[date | None, date | None]:
         """The starts of the bank's events just before and just after `fact` for the same actor
-        (None where there is none; for a lasting event before it that is over by then, its end): a date outside them puts the actor's steps out of order, which
-        a student who knows the sequence rules out (Magellan's fleet searching the Río de la Plata
-        in October 1520, when it entered the strait that month; Hitler signing the order for
-        Citadel in September, after calling the attack off in July)."""
+        (None where there is none; for a lasting event before it that is over by then, its end): a
+        date outside them puts the actor's steps out of order, which a student who knows the
+        sequence rules out (Magellan's fleet searching the Río de la Plata in October 1520, when it
+        entered the strait that month; Hitler signing the order for Citadel in September, after
+        calling the attack off in July)."""
         found = self.neighbours.get(fact.id)
         if found is None:
             found = self.neighbours[fact.id] = self._between(fact)
